@@ -1,0 +1,64 @@
+// The outbox contract: what a use case asks to be sent. Messages are written in the same store
+// commit as the change that caused them, so a crash never loses an acknowledged notification;
+// the bot layer's sender (src/bot) drains them, paced and retried.
+import type { DocWrite } from '../store/port.js';
+import type { Instant } from '../domain/schemas.js';
+
+export const OUTBOX = 'outbox';
+
+export type OutboxTarget =
+  | { kind: 'group'; groupId: string }          // the channel linked to the group (`koppla`)
+  | { kind: 'user'; staffId: string }           // the person's 1:1 chat (created when missing)
+  | { kind: 'conversation'; key: string };      // a stored conversation reference by key
+
+export type OutboxContent =
+  /** The case card, rendered fresh from the store at send time (so it is never stale). */
+  | { kind: 'caseCard'; caseId: string; note?: string }
+  /** Any other card: a template name in /cards and its data. */
+  | { kind: 'card'; template: string; data: unknown }
+  | { kind: 'text'; text: string };
+
+export interface OutboxMessage {
+  id: string;
+  createdAt: Instant;
+  target: OutboxTarget;
+  content: OutboxContent;
+  /**
+   * A stable key for a message that is updated in place (e.g. `case:IFO-1:group:barn-mottagning`):
+   * the first send posts, later sends with the same key update that activity.
+   */
+  upsertKey?: string;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  nextAttemptAt: Instant;
+  lastError?: string;
+  version: number;
+}
+
+let counter = 0;
+/** A unique, sortable id: creation time plus a process-local counter and randomness. */
+export function outboxId(now: Date): string {
+  counter = (counter + 1) % 1_000_000;
+  return `${now.toISOString()}-${String(counter).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The DocWrite that queues one message; add it to the use case's transaction. */
+export function enqueue(
+  now: Date,
+  target: OutboxTarget,
+  content: OutboxContent,
+  upsertKey?: string,
+): DocWrite {
+  const msg: OutboxMessage = {
+    id: outboxId(now),
+    createdAt: now.toISOString(),
+    target,
+    content,
+    ...(upsertKey ? { upsertKey } : {}),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now.toISOString(),
+    version: 1,
+  };
+  return { collection: OUTBOX, id: msg.id, value: msg as unknown as Record<string, unknown>, expectedVersion: null };
+}

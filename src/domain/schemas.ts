@@ -1,0 +1,261 @@
+// The shapes of the domain: one zod schema each, types derived from them (never written twice).
+// Instants are ISO 8601 strings with an offset; calendar dates are 'YYYY-MM-DD' in Europe/Stockholm.
+import { z } from 'zod';
+
+export const Role = z.enum(['caseworker', 'team_lead', 'unit_manager']);
+export type Role = z.infer<typeof Role>;
+
+export const ReporterType = z.enum([
+  'preschool', 'school', 'police', 'healthcare', 'social_services',
+  'relative', 'private_person', 'anonymous', 'other',
+]);
+export type ReporterType = z.infer<typeof ReporterType>;
+
+export const Concern = z.enum([
+  'violence', 'neglect', 'parental_substance_abuse', 'own_behaviour',
+  'mental_health', 'honour_related', 'other',
+]);
+export type Concern = z.infer<typeof Concern>;
+
+export const GroupKind = z.enum(['intake', 'investigation', 'violence']);
+export type GroupKind = z.infer<typeof GroupKind>;
+
+/** A calendar date in Swedish time, e.g. 2026-02-28. */
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD');
+export type LocalDate = z.infer<typeof LocalDate>;
+
+/** An instant with its offset, e.g. 2026-11-20T09:15:00+01:00. */
+export const Instant = z.iso.datetime({ offset: true });
+export type Instant = z.infer<typeof Instant>;
+
+/** Staff are identified by their Entra ID (AAD) object id, as Teams sends it in from.aadObjectId. */
+export const StaffId = z.string().min(1).max(100);
+export type StaffId = z.infer<typeof StaffId>;
+
+export const Group = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Grupp-id: små bokstäver, siffror och bindestreck'),
+  name: z.string().min(1).max(100),
+  kind: GroupKind,
+});
+export type Group = z.infer<typeof Group>;
+
+export const Staff = z.object({
+  aadObjectId: StaffId,
+  name: z.string().min(1).max(100),
+  role: Role,
+  groups: z.array(z.string()),
+  /** How many open cases this caseworker is expected to carry. */
+  capacity: z.number().int().positive().max(200).optional(),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const Reporter = z.object({
+  type: ReporterType,
+  professional: z.boolean(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/**
+ * A case reference from the case-management system. Pseudonymous: never a personnummer
+ * (the secrecy guard checks that too).
+ */
+export const CaseRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Ärendereferens: bokstäver, siffror, - _ . /');
+export type CaseRef = z.infer<typeof CaseRef>;
+
+/** A report (anmälan) as it enters through the API, an import or the Teams form. */
+export const ReportInput = z.object({
+  externalId: CaseRef,
+  receivedAt: Instant,
+  groupId: z.string().min(1),
+  childRef: CaseRef,
+  reporter: Reporter,
+  concerns: z.array(Concern).min(1).max(7),
+  summary: z.string().max(2000).optional(),
+});
+export type ReportInput = z.infer<typeof ReportInput>;
+
+export const Phase = z.enum(['skyddsbedomning', 'forhandsbedomning', 'utredning', 'closed']);
+export type Phase = z.infer<typeof Phase>;
+
+export const Skyddsbedomning = z.object({
+  at: Instant,
+  by: StaffId,
+  immediateProtection: z.boolean(),
+  motivation: z.string().max(2000),
+});
+export type Skyddsbedomning = z.infer<typeof Skyddsbedomning>;
+
+export const ForhandsOutcome = z.enum(['open', 'not_open', 'already_ongoing']);
+export type ForhandsOutcome = z.infer<typeof ForhandsOutcome>;
+
+export const Forhandsbedomning = z.object({
+  decidedAt: Instant,
+  by: StaffId,
+  outcome: ForhandsOutcome,
+  motivation: z.string().max(2000),
+  /** Set when the 14 days were exceeded for "synnerliga skäl". */
+  synnerligaSkal: z.string().max(2000).optional(),
+});
+export type Forhandsbedomning = z.infer<typeof Forhandsbedomning>;
+
+export const Extension = z.object({
+  at: Instant,
+  by: StaffId,
+  previousDeadline: LocalDate,
+  newDeadline: LocalDate,
+  reason: z.string().min(1).max(2000),
+});
+export type Extension = z.infer<typeof Extension>;
+
+export const Utredning = z.object({
+  /** The date of the decision to open: the 4-month clock starts here. */
+  openedOn: LocalDate,
+  /** The statutory deadline (openedOn + 4 months), never moved. */
+  statutoryDeadline: LocalDate,
+  /** The deadline in force: the statutory one or the last extension's. */
+  deadline: LocalDate,
+  extensions: z.array(Extension),
+});
+export type Utredning = z.infer<typeof Utredning>;
+
+export const ContactKind = z.enum(['barnsamtal', 'hembesok', 'vardnadshavarmote', 'other']);
+export type ContactKind = z.infer<typeof ContactKind>;
+
+export const Contact = z.object({
+  kind: ContactKind,
+  date: LocalDate,
+  /** For a barnsamtal: which child (pseudonymous reference). */
+  childRef: CaseRef.optional(),
+  by: StaffId,
+  at: Instant,
+  note: z.string().max(2000).optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Task = z.object({
+  due: LocalDate,
+  doneAt: Instant.optional(),
+  by: StaffId.optional(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Closure = z.object({
+  at: Instant,
+  by: StaffId,
+  outcome: z.enum(['insats', 'ingen_insats', 'not_opened']),
+  motivation: z.string().max(2000).optional(),
+});
+export type Closure = z.infer<typeof Closure>;
+
+/** One case: one anmälan about one child, through its phases. `id` is the external case reference. */
+export const Case = z.object({
+  id: CaseRef,
+  version: z.number().int().nonnegative(),
+  groupId: z.string(),
+  childRef: CaseRef,
+  receivedAt: Instant,
+  reporter: Reporter,
+  concerns: z.array(Concern),
+  summary: z.string().optional(),
+  phase: Phase,
+  /** Owners, the first is the responsible caseworker; an investigation may have two. */
+  assignees: z.array(StaffId),
+  /** When the case first got an owner (for "unassigned for N days" statistics). */
+  firstAssignedAt: Instant.optional(),
+  skyddsbedomning: Skyddsbedomning.optional(),
+  forhandsbedomning: Forhandsbedomning.optional(),
+  utredning: Utredning.optional(),
+  contacts: z.array(Contact),
+  /** Why no barnsamtal was held (the child's age, language, ...). */
+  barnsamtalNotHeldReason: z.string().max(2000).optional(),
+  /** Återkoppling to a professional reporter: created for professional reporters. */
+  aterkoppling: Task.optional(),
+  closure: Closure.optional(),
+  /** Uppföljning after an investigation closed without insats. */
+  uppfoljning: Task.optional(),
+  /** Other open cases about the same child (childRef) in other groups. */
+  linkedCaseIds: z.array(CaseRef),
+  createdAt: Instant,
+  updatedAt: Instant,
+  updatedBy: StaffId,
+});
+export type Case = z.infer<typeof Case>;
+
+export const Absence = z.object({
+  id: z.string(),
+  staffId: StaffId,
+  kind: z.enum(['sick', 'planned']),
+  from: LocalDate,
+  /** Last day of absence; open-ended when missing. */
+  to: LocalDate.optional(),
+  registeredBy: StaffId,
+  registeredAt: Instant,
+  endedAt: Instant.optional(),
+  endedBy: StaffId.optional(),
+});
+export type Absence = z.infer<typeof Absence>;
+
+/** Who acts: resolved from the organisation file by aadObjectId. */
+export interface Actor {
+  id: StaffId;
+  name: string;
+  role: Role;
+  groups: string[];
+}
+
+/** What the domain says happened; the audit log stores these with before/after. */
+export interface DomainEvent {
+  type: string;
+  caseId?: string;
+  /** Free-form, JSON-serialisable details; never a personnummer (guarded at the edge). */
+  data?: Record<string, unknown>;
+  /** The reason given by the person, when one was asked for. */
+  reason?: string;
+}
+
+/** A refusal: the Swedish text is shown to the person who acted. */
+export interface Refusal {
+  ok: false;
+  code: 'forbidden' | 'invalid' | 'conflict' | 'not_found' | 'stale';
+  message: string;
+  /** Field-level messages for forms: path → Swedish message. */
+  fields?: Record<string, string>;
+}
+
+export interface Decided<S> {
+  ok: true;
+  state: S;
+  events: DomainEvent[];
+}
+
+export type Decision<S> = Decided<S> | Refusal;
+
+export const refuse = (code: Refusal['code'], message: string, fields?: Record<string, string>): Refusal =>
+  ({ ok: false, code, message, ...(fields ? { fields } : {}) });
+
+/** The organisation file (CONTRACT.md): who is who, in which groups. */
+export const Organisation = z
+  .object({
+    tenantId: z.string().min(1),
+    /** Municipal practice: midsommarafton, julafton and nyårsafton are not working days. */
+    eveHolidaysAreNonWorking: z.boolean().default(true),
+    groups: z.array(Group).min(1),
+    staff: z.array(Staff),
+  })
+  .superRefine((org, ctx) => {
+    const groupIds = new Set(org.groups.map((g) => g.id));
+    const seenGroups = new Set<string>();
+    org.groups.forEach((g, i) => {
+      if (seenGroups.has(g.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `Grupp-id ${g.id} finns två gånger` });
+      seenGroups.add(g.id);
+    });
+    const seenStaff = new Set<string>();
+    org.staff.forEach((s, i) => {
+      if (seenStaff.has(s.aadObjectId)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'aadObjectId'], message: 'Samma aadObjectId finns två gånger' });
+      seenStaff.add(s.aadObjectId);
+      s.groups.forEach((g, j) => {
+        if (!groupIds.has(g)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'groups', j], message: `Okänd grupp: ${g}` });
+      });
+    });
+  });
+export type Organisation = z.infer<typeof Organisation>;

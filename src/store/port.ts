@@ -1,0 +1,81 @@
+// The Store port: what the application needs from persistence, nothing of how it is kept.
+// Adapters: lowdb (embedded default, ./lowdb-store.ts); a shared database later.
+import type { Case, Instant, StaffId } from '../domain/schemas.js';
+
+/** What a use case asks the audit log to record; the store adds seq and the hash chain. */
+export interface AuditInput {
+  at: Instant;
+  /** Staff id, or 'system' for the bot's own actions (schedules, intake API). */
+  actor: StaffId | 'system';
+  type: string;
+  caseId?: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditEntry extends AuditInput {
+  seq: number;
+  /** Hash of the previous entry ('' for the first): editing any entry breaks the chain. */
+  prevHash: string;
+  hash: string;
+}
+
+export interface CaseWrite {
+  case: Case;
+  /** The version the change was based on; null when the case must not exist yet. */
+  expectedVersion: number | null;
+}
+
+/**
+ * A keyed document in a named collection (conversations, outbox, claims, absences, handovers...).
+ * `value: null` deletes. With `expectedVersion` the write is refused unless the stored document's
+ * `version` field equals it (null: must not exist); the caller sets the new `version` in `value`.
+ */
+export interface DocWrite {
+  collection: string;
+  id: string;
+  value: { [k: string]: unknown } | null;
+  expectedVersion?: number | null;
+}
+
+export interface Transaction {
+  cases?: CaseWrite[];
+  docs?: DocWrite[];
+  audit?: AuditInput[];
+}
+
+export type CommitResult =
+  | { ok: true; versions: Record<string, number> }
+  | { ok: false; conflict: { kind: 'case' | 'doc'; collection?: string; id: string; currentVersion: number | null } };
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** seq of the first entry whose hash or link does not match. */
+  firstBadSeq?: number;
+  message: string;
+}
+
+export interface Store {
+  getCase(id: string): Case | undefined;
+  /** Every stored case (open and closed). */
+  allCases(): Iterable<Case>;
+  /** Cases whose phase is not 'closed' (kept as an index: cheap at 50,000 stored). */
+  openCases(): Iterable<Case>;
+  casesByChild(childRef: string): Case[];
+  getDoc<T = unknown>(collection: string, id: string): T | undefined;
+  listDocs<T = unknown>(collection: string): T[];
+  /**
+   * Atomic and durable: when the promise resolves, the transaction survives kill -9.
+   * On a version conflict nothing is written. Case versions are set by the store
+   * (expectedVersion + 1, or 1 for a new case).
+   */
+  commit(tx: Transaction): Promise<CommitResult>;
+  /** Audit entries of one case, oldest first. */
+  auditFor(caseId: string): Promise<AuditEntry[]>;
+  verifyAudit(): Promise<AuditVerification>;
+  /** Finish in-flight writes and release the file. */
+  close(): Promise<void>;
+}
