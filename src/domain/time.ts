@@ -1,0 +1,70 @@
+// Swedish time. Every deadline is a calendar date in Europe/Stockholm; instants are converted at the
+// edge. Dates are plain 'YYYY-MM-DD' strings, so a daylight-saving change can never move one.
+import { DateTime } from 'luxon';
+import type { LocalDate } from './schemas.js';
+
+export const ZONE = 'Europe/Stockholm';
+
+const toDateTime = (instant: Date | string): DateTime =>
+  (typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant)).setZone(ZONE);
+
+const fromLocal = (d: LocalDate): DateTime => DateTime.fromISO(d, { zone: ZONE });
+
+/** The calendar date in Sweden at this instant. */
+export function stockholmDate(instant: Date | string): LocalDate {
+  return toDateTime(instant).toISODate()!;
+}
+
+/** Hours and minutes in Sweden at this instant, e.g. "16:05". */
+export function stockholmTime(instant: Date | string): string {
+  return toDateTime(instant).toFormat('HH:mm');
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  return fromLocal(d).plus({ days: n }).toISODate()!;
+}
+
+/**
+ * Lag (1930:173) 1 §: to the same date in the target month, or that month's last day where the date
+ * does not exist (2025-10-31 + 4 months = 2026-02-28). Luxon clamps the day in exactly this way.
+ */
+export function addMonths(d: LocalDate, n: number): LocalDate {
+  return fromLocal(d).plus({ months: n }).toISODate()!;
+}
+
+/** Whole calendar days from a to b (negative when b is before a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round(fromLocal(b).diff(fromLocal(a), 'days').days);
+}
+
+/** Midnight in Sweden at the start of that date, as an instant. */
+export function startOfStockholmDay(d: LocalDate | Date): Date {
+  const local = typeof d === 'string' ? fromLocal(d) : toDateTime(d).startOf('day');
+  return local.toJSDate();
+}
+
+/** An instant at a Swedish wall-clock time on a date, e.g. (2026-03-30, "07:45"). */
+export function stockholmInstant(d: LocalDate, hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number);
+  return fromLocal(d).set({ hour: h, minute: m, second: 0, millisecond: 0 }).toJSDate();
+}
+
+export function weekday(d: LocalDate): number {
+  return fromLocal(d).weekday; // 1 = Monday ... 7 = Sunday
+}
+
+/** "fre 20 nov" (with the year when it is not the given reference year). */
+export function formatSwedishDate(d: LocalDate, referenceYear?: number): string {
+  const dt = fromLocal(d).setLocale('sv');
+  const s = dt.toFormat('ccc d MMM').replace(/\./g, '');
+  return referenceYear !== undefined && dt.year !== referenceYear ? `${s} ${dt.year}` : s;
+}
+
+/** "2026-11-20 09:15" in Swedish time. */
+export function formatSwedishDateTime(instant: Date | string): string {
+  return toDateTime(instant).toFormat('yyyy-MM-dd HH:mm');
+}
+
+export function isValidLocalDate(d: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && fromLocal(d).isValid;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Calendar } from '../../src/domain/calendar.js';
+import { deadlinesOf, deadlineStatus, isLastWorkingDayBefore, nextDeadline, skyddsbedomningDue, forhandsbedomningDue, utredningDue } from '../../src/domain/deadlines.js';
+import { DEFAULT_RULES, RuleTable } from '../../src/domain/rules.js';
+import type { Case } from '../../src/domain/schemas.js';
+
+const cal = new Calendar({ eveHolidaysAreNonWorking: true });
+const rules = DEFAULT_RULES;
+
+const baseCase = (over: Partial<Case> = {}): Case => ({
+  id: 'IFO-2026-000001', version: 1, groupId: 'barn-mottagning', childRef: 'B-2026-0001',
+  receivedAt: '2026-11-20T09:15:00+01:00', reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect'], phase: 'skyddsbedomning', assignees: [], contacts: [], linkedCaseIds: [],
+  createdAt: '2026-11-20T09:15:00+01:00', updatedAt: '2026-11-20T09:15:00+01:00', updatedBy: 'system:intake',
+  ...over,
+});
+
+describe('the rule table', () => {
+  it('is valid data with both legal references and a verified flag on every row', () => {
+    expect(RuleTable.safeParse(rules).success).toBe(true);
+    for (const r of rules.rules) {
+      expect(r.legalRef.old).toMatch(/2001:453/);
+      expect(r.legalRef.new).toMatch(/2025:400/);
+      expect(typeof r.legalRef.verified).toBe('boolean');
+    }
+  });
+
+  it('refuses a table with the same kind twice', () => {
+    expect(RuleTable.safeParse({ ...rules, rules: [...rules.rules, rules.rules[0]] }).success).toBe(false);
+  });
+});
+
+describe('deadlines of a case', () => {
+  it('has the skyddsbedömning today and the förhandsbedömning 14 days after receipt', () => {
+    const ds = deadlinesOf(baseCase(), rules);
+    expect(ds.map((d) => [d.kind, d.due])).toEqual([['skyddsbedomning', '2026-11-20'], ['forhandsbedomning', '2026-12-04']]);
+  });
+
+  it('moves a skyddsbedömning for a report that arrived after 16:00 to the next day', () => {
+    expect(skyddsbedomningDue('2026-11-20T16:30:00+01:00', rules)).toBe('2026-11-21');
+    expect(skyddsbedomningDue('2026-11-20T15:59:00+01:00', rules)).toBe('2026-11-20');
+    // 23:30 UTC is already the next day in Stockholm.
+    expect(skyddsbedomningDue('2026-11-20T23:30:00Z', rules)).toBe('2026-11-21');
+  });
+
+  it('counts 14 calendar days across a daylight-saving change', () => {
+    expect(forhandsbedomningDue('2026-03-20T10:00:00+01:00', rules)).toBe('2026-04-03');
+    expect(forhandsbedomningDue('2026-10-20T10:00:00+02:00', rules)).toBe('2026-11-03');
+  });
+
+  it('gives an utredning 4 months from the decision, clamped at month end', () => {
+    expect(utredningDue('2020-12-14', rules)).toBe('2021-04-14');
+    expect(utredningDue('2025-10-31', rules)).toBe('2026-02-28');
+    expect(utredningDue('2027-10-31', rules)).toBe('2028-02-29');
+  });
+
+  it('shows the statutory date even when the deadline falls on a holiday, and warns the working day before', () => {
+    // Received 2026-12-17 → 14 days = 2026-12-31 (nyårsafton): the date stays, the warning is 2026-12-30.
+    const c = baseCase({ receivedAt: '2026-12-17T10:00:00+01:00' });
+    const f = deadlinesOf(c, rules).find((d) => d.kind === 'forhandsbedomning')!;
+    expect(f.due).toBe('2026-12-31');
+    expect(f.statutoryDue).toBe('2026-12-31');
+    expect(isLastWorkingDayBefore(f, new Date('2026-12-30T08:00:00+01:00'), cal)).toBe(true);
+    expect(isLastWorkingDayBefore(f, new Date('2026-12-29T08:00:00+01:00'), cal)).toBe(false);
+  });
+
+  it('keeps the statutory utredning date when an extension moves the deadline', () => {
+    const c = baseCase({
+      phase: 'utredning',
+      utredning: { openedOn: '2026-01-10', statutoryDeadline: '2026-05-10', deadline: '2026-06-30', extensions: [] },
+    });
+    const u = deadlinesOf(c, rules).find((d) => d.kind === 'utredning')!;
+    expect([u.due, u.statutoryDue]).toEqual(['2026-06-30', '2026-05-10']);
+  });
+
+  it('tells overdue, due today, soon and ok apart', () => {
+    const f = deadlinesOf(baseCase(), rules);
+    const skydd = f[0];
+    expect(deadlineStatus(skydd, new Date('2026-11-20T12:00:00+01:00'), cal)).toBe('due_today');
+    expect(deadlineStatus(skydd, new Date('2026-11-21T00:05:00+01:00'), cal)).toBe('overdue');
+    const forhand = f[1]; // 2026-12-04, a Friday
+    expect(deadlineStatus(forhand, new Date('2026-12-01T08:00:00+01:00'), cal)).toBe('soon');
+    expect(deadlineStatus(forhand, new Date('2026-11-24T08:00:00+01:00'), cal)).toBe('ok');
+    expect(deadlineStatus({ ...forhand, done: true }, new Date('2027-01-01T08:00:00+01:00'), cal)).toBe('done');
+  });
+
+  it('names the next open deadline', () => {
+    const c = baseCase({ skyddsbedomning: { at: '2026-11-20T10:00:00+01:00', by: 'x', immediateProtection: false, motivation: 'Ingen akut fara.' } });
+    expect(nextDeadline(c, rules)?.kind).toBe('forhandsbedomning');
+    expect(nextDeadline({ ...c, phase: 'closed' }, rules)).toBeUndefined();
+  });
+});
