@@ -142,7 +142,8 @@ export type Task = z.infer<typeof Task>;
 export const Closure = z.object({
   at: Instant,
   by: StaffId,
-  outcome: z.enum(['insats', 'ingen_insats', 'not_opened']),
+  /** not_opened: no investigation; already_ongoing: handled in an investigation that is running. */
+  outcome: z.enum(['insats', 'ingen_insats', 'not_opened', 'already_ongoing']),
   motivation: z.string().max(2000).optional(),
 });
 export type Closure = z.infer<typeof Closure>;
@@ -201,6 +202,8 @@ export interface Actor {
   name: string;
   role: Role;
   groups: string[];
+  /** The bot itself acting for an integration (intake API, import): may register reports only. */
+  system?: boolean;
 }
 
 /** What the domain says happened; the audit log stores these with before/after. */

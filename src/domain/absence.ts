@@ -1,0 +1,83 @@
+// Absence (sick leave, planned leave): who may register it, and whether someone is away on a date.
+import type { DomainContext } from './commands.js';
+import { can, forbiddenMessage } from './permissions.js';
+import { refuse, type Absence, type Actor, type Decision, type LocalDate } from './schemas.js';
+import { isValidLocalDate, stockholmDate } from './time.js';
+
+export type AbsenceIntent =
+  | { type: 'registerAbsence'; staffId: string; kind: 'sick' | 'planned'; from: LocalDate; to?: LocalDate }
+  | { type: 'endAbsence'; absenceId: string };
+
+/** Is the person away on that date (an absence not ended, covering the date)? */
+export function isAbsent(absences: readonly Absence[], staffId: string, date: LocalDate): boolean {
+  return absences.some((a) => a.staffId === staffId && coversDate(a, date));
+}
+
+export function coversDate(a: Absence, date: LocalDate): boolean {
+  if (a.endedAt) return false;
+  return a.from <= date && (a.to === undefined || date <= a.to);
+}
+
+/** The absence of a person that is running on a date or starts later (planned leave), if any. */
+export function currentOrComingAbsence(absences: readonly Absence[], staffId: string, date: LocalDate): Absence | undefined {
+  return absences.find((a) => a.staffId === staffId && !a.endedAt && (a.to === undefined || a.to >= date));
+}
+
+/** Team lead of a group the person belongs to, the unit manager, or the person themselves. */
+function mayHandleAbsenceOf(ctx: DomainContext, actor: Actor, staffId: string): boolean {
+  if (actor.id === staffId || actor.role === 'unit_manager') return true;
+  if (actor.role !== 'team_lead') return false;
+  const person = ctx.org.staff.find((s) => s.aadObjectId === staffId);
+  return !!person && person.groups.some((g) => actor.groups.includes(g));
+}
+
+export function decideAbsence(
+  ctx: DomainContext,
+  intent: AbsenceIntent,
+  actor: Actor,
+  now: Date,
+  newId: () => string = () => `abs-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+): Decision<Absence> {
+  const command = intent.type === 'registerAbsence' ? 'registerAbsence' : 'endAbsence';
+  if (actor.system || !can(actor.role, command)) return refuse('forbidden', forbiddenMessage(command, actor.role));
+  const today = stockholmDate(now);
+
+  if (intent.type === 'endAbsence') {
+    const a = ctx.absences.find((x) => x.id === intent.absenceId);
+    if (!a) return refuse('not_found', 'Frånvaron finns inte.');
+    if (!mayHandleAbsenceOf(ctx, actor, a.staffId)) return refuse('forbidden', 'Du kan bara avsluta din egen frånvaro eller frånvaro i din grupp.');
+    if (a.endedAt) return refuse('invalid', 'Frånvaron är redan avslutad.');
+    const ended: Absence = { ...a, endedAt: now.toISOString(), endedBy: actor.id };
+    return { ok: true, state: ended, events: [{ type: 'AbsenceEnded', data: { absenceId: a.id, staffId: a.staffId } }] };
+  }
+
+  const person = ctx.org.staff.find((s) => s.aadObjectId === intent.staffId);
+  if (!person) return refuse('invalid', 'Personen finns inte i organisationen.', { staffId: 'Okänd person.' });
+  if (!mayHandleAbsenceOf(ctx, actor, intent.staffId)) {
+    return refuse('forbidden', 'Du kan registrera din egen frånvaro, eller som gruppledare frånvaro i din grupp.');
+  }
+  const fields: Record<string, string> = {};
+  if (!isValidLocalDate(intent.from)) fields.from = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  if (intent.to !== undefined) {
+    if (!isValidLocalDate(intent.to)) fields.to = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+    else if (intent.to < intent.from) fields.to = 'Slutdatumet kan inte vara före startdatumet.';
+    else if (intent.to < today) fields.to = 'Slutdatumet har redan passerat.';
+  }
+  if (Object.keys(fields).length) return refuse('invalid', 'Frånvaron kunde inte registreras.', fields);
+  const overlapping = ctx.absences.find(
+    (a) => a.staffId === intent.staffId && !a.endedAt && (a.to === undefined || a.to >= intent.from) && (intent.to === undefined || a.from <= intent.to),
+  );
+  if (overlapping) {
+    return refuse('conflict', `${person.name} har redan en registrerad frånvaro från ${overlapping.from}${overlapping.to ? ` till ${overlapping.to}` : ''}.`);
+  }
+  const absence: Absence = {
+    id: newId(),
+    staffId: intent.staffId,
+    kind: intent.kind,
+    from: intent.from,
+    ...(intent.to ? { to: intent.to } : {}),
+    registeredBy: actor.id,
+    registeredAt: now.toISOString(),
+  };
+  return { ok: true, state: absence, events: [{ type: 'AbsenceRegistered', data: { absenceId: absence.id, staffId: absence.staffId, from: absence.from, to: absence.to, kind: absence.kind } }] };
+}

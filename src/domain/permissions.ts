@@ -1,0 +1,68 @@
+// Who may do what: one table, checked by every command. Group membership and "only your own" rules
+// are checked by the commands themselves; this table answers the role question alone.
+import type { Role } from './schemas.js';
+
+export const COMMANDS = [
+  'registerReport',
+  'assign',
+  'take',
+  'recordSkyddsbedomning',
+  'decideForhandsbedomning',
+  'extend',
+  'recordContact',
+  'recordBarnsamtalNotHeld',
+  'completeAterkoppling',
+  'close',
+  'registerAbsence',
+  'endAbsence',
+  'connectChannel',
+  'viewLists',
+  'distribution',
+  'tickHandover',
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const ALL: Role[] = ['caseworker', 'team_lead', 'unit_manager'];
+const LEADS: Role[] = ['team_lead', 'unit_manager'];
+
+export const PERMISSIONS: Record<Command, readonly Role[]> = {
+  registerReport: ALL,
+  assign: LEADS,
+  take: ['caseworker'],
+  recordSkyddsbedomning: ALL,
+  decideForhandsbedomning: LEADS,
+  extend: LEADS, // replaced by the rule table's extendRoles setting, see can()
+  recordContact: ALL,
+  recordBarnsamtalNotHeld: ALL,
+  completeAterkoppling: ALL,
+  close: LEADS,
+  // A caseworker may register only their own absence (checked by decideAbsence).
+  registerAbsence: ALL,
+  endAbsence: ALL,
+  connectChannel: LEADS,
+  viewLists: ALL,
+  distribution: LEADS,
+  tickHandover: ALL,
+};
+
+export interface PermissionSettings {
+  extendRoles?: readonly Role[];
+}
+
+export function can(role: Role, command: Command, settings: PermissionSettings = {}): boolean {
+  if (command === 'extend' && settings.extendRoles) return settings.extendRoles.includes(role);
+  return PERMISSIONS[command].includes(role);
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  caseworker: 'handläggare',
+  team_lead: 'gruppledare',
+  unit_manager: 'enhetschef',
+};
+
+/** The Swedish refusal for a role that may not do a command. */
+export function forbiddenMessage(command: Command, role: Role, settings: PermissionSettings = {}): string {
+  const roles = command === 'extend' && settings.extendRoles ? settings.extendRoles : PERMISSIONS[command];
+  const who = roles.map((r) => ROLE_LABEL[r]);
+  return `Som ${ROLE_LABEL[role]} kan du inte göra det här. Det kan: ${who.join(', ')}.`;
+}

@@ -1,0 +1,149 @@
+// What the lists ask of the cases: overdue, soon due, unassigned and for how long, each caseworker's
+// load, investigations without contact with the family or child, the open cases of an absent person.
+import { isAbsent } from './absence.js';
+import type { Calendar } from './calendar.js';
+import { deadlinesOf, deadlineStatus, type Deadline } from './deadlines.js';
+import type { RuleTable } from './rules.js';
+import type { Absence, Case, ContactKind, LocalDate, Organisation, Staff } from './schemas.js';
+import { addDays, daysBetween, stockholmDate } from './time.js';
+
+export { isAbsent } from './absence.js';
+
+export interface CaseDeadline {
+  case: Case;
+  deadline: Deadline;
+}
+
+const byDue = (a: CaseDeadline, b: CaseDeadline) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0);
+
+const isOpen = (c: Case) => c.phase !== 'closed';
+
+/** Open deadlines whose date has passed, oldest first (closed cases count for återkoppling/uppföljning). */
+export function overdue(cases: Iterable<Case>, now: Date, rules: RuleTable, calendar: Calendar): CaseDeadline[] {
+  const out: CaseDeadline[] = [];
+  for (const c of cases) {
+    for (const d of deadlinesOf(c, rules)) if (deadlineStatus(d, now, calendar) === 'overdue') out.push({ case: c, deadline: d });
+  }
+  return out.sort(byDue);
+}
+
+/** Open deadlines due today or within the next `workingDays` working days (not yet overdue). */
+export function dueWithin(cases: Iterable<Case>, now: Date, workingDays: number, rules: RuleTable, calendar: Calendar): CaseDeadline[] {
+  const today = stockholmDate(now);
+  const limit = calendar.addWorkingDays(today, workingDays);
+  const out: CaseDeadline[] = [];
+  for (const c of cases) {
+    for (const d of deadlinesOf(c, rules)) {
+      if (!d.done && d.due >= today && d.due <= limit) out.push({ case: c, deadline: d });
+    }
+  }
+  return out.sort(byDue);
+}
+
+export interface UnassignedCase {
+  case: Case;
+  /** Working days since the report arrived (0 on the day it arrived). */
+  ageWorkingDays: number;
+}
+
+/** Open cases without an owner, the longest-waiting first. */
+export function unassigned(cases: Iterable<Case>, now: Date, calendar: Calendar): UnassignedCase[] {
+  const today = stockholmDate(now);
+  const out: UnassignedCase[] = [];
+  for (const c of cases) {
+    if (isOpen(c) && c.assignees.length === 0) {
+      out.push({ case: c, ageWorkingDays: calendar.workingDaysBetween(stockholmDate(c.receivedAt), today) });
+    }
+  }
+  return out.sort((a, b) => b.ageWorkingDays - a.ageWorkingDays || (a.case.receivedAt < b.case.receivedAt ? -1 : 1));
+}
+
+export interface Load {
+  staff: Staff;
+  open: number;
+  forhandsbedomningar: number;
+  utredningar: number;
+  capacity?: number;
+  overCapacity: boolean;
+  absent: boolean;
+}
+
+/** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
+export function loadPerCaseworker(cases: Iterable<Case>, org: Organisation, absences: readonly Absence[], now: Date, groupId?: string): Load[] {
+  const today = stockholmDate(now);
+  const counts = new Map<string, { open: number; forhand: number; utr: number }>();
+  for (const c of cases) {
+    if (!isOpen(c)) continue;
+    for (const id of c.assignees) {
+      const k = counts.get(id) ?? { open: 0, forhand: 0, utr: 0 };
+      k.open++;
+      if (c.phase === 'utredning') k.utr++;
+      else k.forhand++;
+      counts.set(id, k);
+    }
+  }
+  return org.staff
+    .filter((s) => s.role === 'caseworker' && (!groupId || s.groups.includes(groupId)))
+    .map((s) => {
+      const k = counts.get(s.aadObjectId) ?? { open: 0, forhand: 0, utr: 0 };
+      return {
+        staff: s, open: k.open, forhandsbedomningar: k.forhand, utredningar: k.utr,
+        ...(s.capacity !== undefined ? { capacity: s.capacity } : {}),
+        overCapacity: s.capacity !== undefined && k.open >= s.capacity,
+        absent: isAbsent(absences, s.aadObjectId, today),
+      };
+    });
+}
+
+const FAMILY_CONTACTS: readonly ContactKind[] = ['barnsamtal', 'hembesok', 'vardnadshavarmote'];
+
+export interface NoContact {
+  case: Case;
+  /** The last contact with the family or child, if any. */
+  lastContact?: LocalDate;
+  lastChildContact?: LocalDate;
+  /** Days since the last family contact, or since the investigation opened when there was none. */
+  daysWithout: number;
+}
+
+/** The last contact with the family (barnsamtal, hembesök, meeting with guardians) and with the child. */
+export function lastContacts(c: Case): { family?: LocalDate; child?: LocalDate } {
+  let family: LocalDate | undefined;
+  let child: LocalDate | undefined;
+  for (const k of c.contacts) {
+    if (FAMILY_CONTACTS.includes(k.kind) && (!family || k.date > family)) family = k.date;
+    if (k.kind === 'barnsamtal' && (!child || k.date > child)) child = k.date;
+  }
+  return { ...(family ? { family } : {}), ...(child ? { child } : {}) };
+}
+
+/**
+ * Investigations where nobody has met the family or the child for `days` days or more, counted from
+ * the later of the decision to open and the last such contact. Longest silence first.
+ */
+export function noContact(cases: Iterable<Case>, now: Date, days: number): NoContact[] {
+  const today = stockholmDate(now);
+  const out: NoContact[] = [];
+  for (const c of cases) {
+    if (c.phase !== 'utredning' || !c.utredning) continue;
+    const { family, child } = lastContacts(c);
+    const since = family && family > c.utredning.openedOn ? family : c.utredning.openedOn;
+    const daysWithout = daysBetween(since, today);
+    if (daysWithout >= days) {
+      out.push({ case: c, daysWithout, ...(family ? { lastContact: family } : {}), ...(child ? { lastChildContact: child } : {}) });
+    }
+  }
+  return out.sort((a, b) => b.daysWithout - a.daysWithout);
+}
+
+/** The first date on which an investigation opened on `openedOn` with no contact is flagged. */
+export function firstNoContactDate(openedOn: LocalDate, days: number): LocalDate {
+  return addDays(openedOn, days);
+}
+
+/** Open cases where this person is an owner. */
+export function openCasesOf(cases: Iterable<Case>, staffId: string): Case[] {
+  const out: Case[] = [];
+  for (const c of cases) if (isOpen(c) && c.assignees.includes(staffId)) out.push(c);
+  return out;
+}

@@ -1,0 +1,53 @@
+// A small synthetic unit for domain tests. Staff ids are fixed fake UUIDs; names are invented.
+import { Calendar } from '../../src/domain/calendar.js';
+import type { DomainContext } from '../../src/domain/commands.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import type { Absence, Actor, Case, Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+export const STAFF = {
+  anna: { aadObjectId: id(1), name: 'Anna Berg', role: 'caseworker', groups: ['barn-mottagning'], capacity: 8 },
+  bo: { aadObjectId: id(2), name: 'Bo Lind', role: 'caseworker', groups: ['barn-mottagning'], capacity: 8 },
+  cilla: { aadObjectId: id(3), name: 'Cilla Ström', role: 'caseworker', groups: ['barn-utredning-1'], capacity: 6 },
+  karin: { aadObjectId: id(10), name: 'Karin Ek', role: 'team_lead', groups: ['barn-mottagning'] },
+  olof: { aadObjectId: id(11), name: 'Olof Sand', role: 'team_lead', groups: ['barn-utredning-1'] },
+  lars: { aadObjectId: id(20), name: 'Lars Holm', role: 'unit_manager', groups: [] },
+} satisfies Record<string, Staff>;
+
+export const ORG: Organisation = {
+  tenantId: '00000000-0000-0000-0000-000000000000',
+  eveHolidaysAreNonWorking: true,
+  groups: [
+    { id: 'barn-mottagning', name: 'Mottagning barn och unga', kind: 'intake' },
+    { id: 'barn-utredning-1', name: 'Utredning barn 1', kind: 'investigation' },
+    { id: 'vinr', name: 'Våld i nära relationer', kind: 'violence' },
+  ],
+  staff: Object.values(STAFF),
+};
+
+export const actor = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups });
+export const SYSTEM: Actor = { id: 'system:intake', name: 'Intag', role: 'unit_manager', groups: [], system: true };
+
+export const ctx = (absences: Absence[] = []): DomainContext => ({
+  org: ORG, rules: DEFAULT_RULES, calendar: new Calendar({ eveHolidaysAreNonWorking: true }), absences,
+});
+
+export const report = (over: Partial<ReportInput> = {}): ReportInput => ({
+  externalId: 'IFO-2026-004512',
+  receivedAt: '2026-11-20T09:15:00+01:00',
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0412',
+  reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect'],
+  summary: 'Förskolan oroar sig för hög frånvaro och trötthet.',
+  ...over,
+});
+
+export const aCase = (over: Partial<Case> = {}): Case => ({
+  id: 'IFO-2026-004512', version: 1, groupId: 'barn-mottagning', childRef: 'B-2026-0412',
+  receivedAt: '2026-11-20T09:15:00+01:00', reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect'], phase: 'skyddsbedomning', assignees: [], contacts: [], linkedCaseIds: [],
+  createdAt: '2026-11-20T09:15:00+01:00', updatedAt: '2026-11-20T09:15:00+01:00', updatedBy: 'system:intake',
+  ...over,
+});
