@@ -1,0 +1,323 @@
+// The embedded store. State lives in memory; every commit is one line appended to a journal and
+// fsync'd before it is acknowledged, so a commit costs one small write however many cases are
+// stored. The journal is never truncated: it is also the audit log. A lowdb snapshot (DATA_FILE)
+// records the state up to a journal offset and is rewritten in the background now and then, so a
+// start reads the snapshot and only the journal written after it.
+import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import type { Case } from '../domain/schemas.js';
+import { chainEntry, findBrokenLink } from './audit.js';
+import { DurableJSONFile, StoreFileError } from './durable-file.js';
+import { acquireLock } from './lock.js';
+import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
+import type { AuditEntry, AuditVerification, CommitResult, Store, Transaction } from './port.js';
+
+export interface LowdbStoreOptions {
+  /** Journal bytes written since the last snapshot before a new snapshot is taken. */
+  snapshotAfterBytes?: number;
+}
+
+interface JournalLine {
+  v: 1;
+  seq: number;
+  cases: Case[];
+  docs: { c: string; id: string; value: Record<string, unknown> | null }[];
+  audit: AuditEntry[];
+}
+
+type Doc = Record<string, unknown> & { version?: number };
+
+const isJournalLine = (l: unknown): l is JournalLine =>
+  typeof l === 'object' && l !== null && (l as JournalLine).v === 1 && Number.isInteger((l as JournalLine).seq) &&
+  Array.isArray((l as JournalLine).cases) && Array.isArray((l as JournalLine).docs) && Array.isArray((l as JournalLine).audit);
+
+const emptySnapshot = (): SnapshotV2 => ({
+  schemaVersion: CURRENT_SCHEMA_VERSION, seq: 0, logOffset: 0, auditSeq: 0, lastHash: '', cases: {}, docs: {}, auditIndex: {},
+});
+
+export async function openLowdbStore(dataFile: string, opts: LowdbStoreOptions = {}): Promise<Store> {
+  const release = acquireLock(dataFile);
+  try {
+    const store = new LowdbStore(dataFile, opts, release);
+    await store.load();
+    return store;
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+class LowdbStore implements Store {
+  private readonly journalFile: string;
+  private readonly db: Low<SnapshotV2>;
+  private journal!: FileHandle;
+  private journalSize = 0;
+  private snapshotOffset = 0;
+  private seq = 0;
+  private auditSeq = 0;
+  private lastHash = '';
+  private readonly cases = new Map<string, Case>();
+  private readonly open = new Set<string>();
+  private readonly byChild = new Map<string, Set<string>>();
+  private readonly docs = new Map<string, Map<string, Doc>>();
+  /** caseId → [offset, length] of the journal lines that hold its audit entries. */
+  private readonly auditIndex = new Map<string, [number, number][]>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private snapshotting: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly dataFile: string,
+    private readonly opts: LowdbStoreOptions,
+    private readonly release: () => void,
+  ) {
+    this.journalFile = `${dataFile}.journal`;
+    this.db = new Low<SnapshotV2>(new DurableJSONFile(dataFile), emptySnapshot());
+  }
+
+  async load(): Promise<void> {
+    await this.db.read();
+    const raw = this.db.data as unknown;
+    const snapshot = migrate(raw ?? emptySnapshot(), this.dataFile);
+    const migrated = (raw as { schemaVersion?: number } | null)?.schemaVersion !== CURRENT_SCHEMA_VERSION;
+    this.db.data = snapshot;
+    this.seq = snapshot.seq;
+    this.auditSeq = snapshot.auditSeq;
+    this.lastHash = snapshot.lastHash;
+    this.snapshotOffset = snapshot.logOffset;
+    for (const c of Object.values(snapshot.cases)) this.indexCase(c);
+    for (const [collection, byId] of Object.entries(snapshot.docs)) this.docs.set(collection, new Map(Object.entries(byId) as [string, Doc][]));
+    for (const [caseId, refs] of Object.entries(snapshot.auditIndex)) this.auditIndex.set(caseId, refs);
+    await this.replayJournal(snapshot.logOffset);
+    this.journal = await open(this.journalFile, 'a');
+    // A new file or an older one migrated: write a snapshot now so the next start needs no migration.
+    if (raw === null || migrated) await this.writeSnapshot();
+  }
+
+  private async replayJournal(fromOffset: number): Promise<void> {
+    let size: number;
+    try {
+      size = (await stat(this.journalFile)).size;
+    } catch {
+      if (fromOffset > 0) throw new StoreFileError(`Journalen ${this.journalFile} saknas men databasfilen hänvisar till den. Boten startar inte.`);
+      this.journalSize = 0;
+      return;
+    }
+    if (size < fromOffset) throw new StoreFileError(`Journalen ${this.journalFile} är kortare än databasfilen anger. Boten startar inte; filerna har inte ändrats.`);
+    const fh = await open(this.journalFile, 'r');
+    const buf = Buffer.alloc(size - fromOffset);
+    await fh.read(buf, 0, buf.length, fromOffset);
+    await fh.close();
+    let pos = 0;
+    while (pos < buf.length) {
+      const nl = buf.indexOf(0x0a, pos);
+      if (nl === -1) {
+        // A line without its newline was never acknowledged (torn by a crash): cut it off.
+        await truncate(this.journalFile, fromOffset + pos);
+        size = fromOffset + pos;
+        break;
+      }
+      let line: JournalLine;
+      try {
+        line = JSON.parse(buf.subarray(pos, nl).toString('utf8'));
+        if (!isJournalLine(line)) throw new Error('shape');
+      } catch {
+        throw new StoreFileError(
+          `Journalen ${this.journalFile} är skadad vid byte ${fromOffset + pos}. Boten startar inte; filen har inte ändrats.`,
+        );
+      }
+      if (line.seq > this.seq) this.apply(line, fromOffset + pos, nl + 1 - pos);
+      pos = nl + 1;
+    }
+    this.journalSize = size;
+  }
+
+  private apply(line: JournalLine, offset: number, length: number): void {
+    for (const c of line.cases) this.indexCase(c);
+    for (const d of line.docs) {
+      const coll = this.docs.get(d.c) ?? new Map<string, Doc>();
+      if (d.value === null) coll.delete(d.id);
+      else coll.set(d.id, d.value);
+      this.docs.set(d.c, coll);
+    }
+    const seen = new Set<string>();
+    for (const e of line.audit) {
+      this.auditSeq = e.seq;
+      this.lastHash = e.hash;
+      if (e.caseId && !seen.has(e.caseId)) {
+        seen.add(e.caseId);
+        const refs = this.auditIndex.get(e.caseId) ?? [];
+        refs.push([offset, length]);
+        this.auditIndex.set(e.caseId, refs);
+      }
+    }
+    this.seq = line.seq;
+  }
+
+  private indexCase(c: Case): void {
+    const previous = this.cases.get(c.id);
+    if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
+    this.cases.set(c.id, c);
+    if (c.phase === 'closed') this.open.delete(c.id);
+    else this.open.add(c.id);
+    const set = this.byChild.get(c.childRef) ?? new Set<string>();
+    set.add(c.id);
+    this.byChild.set(c.childRef, set);
+  }
+
+  getCase(id: string): Case | undefined {
+    return this.cases.get(id);
+  }
+
+  allCases(): Iterable<Case> {
+    return this.cases.values();
+  }
+
+  *openCases(): Iterable<Case> {
+    for (const id of this.open) yield this.cases.get(id)!;
+  }
+
+  casesByChild(childRef: string): Case[] {
+    return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
+  getDoc<T = unknown>(collection: string, id: string): T | undefined {
+    return this.docs.get(collection)?.get(id) as T | undefined;
+  }
+
+  listDocs<T = unknown>(collection: string): T[] {
+    return [...(this.docs.get(collection)?.values() ?? [])] as T[];
+  }
+
+  commit(tx: Transaction): Promise<CommitResult> {
+    if (this.closed) return Promise.reject(new Error('The store is closed'));
+    const run = this.queue.then(() => this.commitNow(tx));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitNow(tx: Transaction): Promise<CommitResult> {
+    const versions: Record<string, number> = {};
+    const cases: Case[] = [];
+    for (const w of tx.cases ?? []) {
+      const current = this.cases.get(w.case.id);
+      const currentVersion = current ? current.version : null;
+      if (currentVersion !== w.expectedVersion) return { ok: false, conflict: { kind: 'case', id: w.case.id, currentVersion } };
+      const version = (w.expectedVersion ?? 0) + 1;
+      cases.push({ ...w.case, version });
+      versions[w.case.id] = version;
+    }
+    for (const d of tx.docs ?? []) {
+      if (d.expectedVersion === undefined) continue;
+      const current = this.docs.get(d.collection)?.get(d.id);
+      const currentVersion = current ? (current.version ?? 0) : null;
+      if (currentVersion !== d.expectedVersion) {
+        return { ok: false, conflict: { kind: 'doc', collection: d.collection, id: d.id, currentVersion } };
+      }
+    }
+    let prev = this.lastHash;
+    let auditSeq = this.auditSeq;
+    const audit = (tx.audit ?? []).map((input) => {
+      const e = chainEntry(input, ++auditSeq, prev);
+      prev = e.hash;
+      return e;
+    });
+    const line: JournalLine = {
+      v: 1, seq: this.seq + 1, cases, audit,
+      docs: (tx.docs ?? []).map((d) => ({ c: d.collection, id: d.id, value: d.value })),
+    };
+    const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+    const offset = this.journalSize;
+    await this.journal.write(bytes, 0, bytes.length, null);
+    await this.journal.datasync();
+    this.journalSize += bytes.length;
+    this.apply(line, offset, bytes.length);
+    this.maybeSnapshot();
+    return { ok: true, versions };
+  }
+
+  private maybeSnapshot(): void {
+    const threshold = this.opts.snapshotAfterBytes ?? 64 * 1024 * 1024;
+    if (this.snapshotting || this.journalSize - this.snapshotOffset < threshold) return;
+    this.snapshotting = this.writeSnapshot().finally(() => {
+      this.snapshotting = null;
+    });
+  }
+
+  /** Serialise the state as of now (synchronously, so it is consistent) and write it durably. */
+  private async writeSnapshot(): Promise<void> {
+    const docs: SnapshotV2['docs'] = {};
+    for (const [c, byId] of this.docs) docs[c] = Object.fromEntries(byId);
+    this.db.data = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      seq: this.seq,
+      logOffset: this.journalSize,
+      auditSeq: this.auditSeq,
+      lastHash: this.lastHash,
+      cases: Object.fromEntries(this.cases),
+      docs,
+      auditIndex: Object.fromEntries(this.auditIndex),
+    };
+    const offset = this.journalSize;
+    await this.db.write();
+    this.db.data = emptySnapshot(); // the state lives in the maps; don't keep a second copy
+    this.snapshotOffset = offset;
+  }
+
+  async auditFor(caseId: string): Promise<AuditEntry[]> {
+    const refs = this.auditIndex.get(caseId) ?? [];
+    if (refs.length === 0) return [];
+    const fh = await open(this.journalFile, 'r');
+    try {
+      const out: AuditEntry[] = [];
+      for (const [offset, length] of refs) {
+        const buf = Buffer.alloc(length);
+        await fh.read(buf, 0, length, offset);
+        const line = JSON.parse(buf.toString('utf8')) as JournalLine;
+        out.push(...line.audit.filter((e) => e.caseId === caseId));
+      }
+      return out.sort((a, b) => a.seq - b.seq);
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    await this.queue;
+    const entries: AuditEntry[] = [];
+    const fh = await open(this.journalFile, 'r');
+    try {
+      let bad: number | undefined;
+      const text = (await fh.readFile('utf8')).split('\n');
+      for (const [i, l] of text.entries()) {
+        if (!l) continue;
+        try {
+          entries.push(...(JSON.parse(l) as JournalLine).audit);
+        } catch {
+          bad = entries.length ? entries[entries.length - 1].seq + 1 : 1;
+          return { ok: false, entries: entries.length, firstBadSeq: bad, message: `Granskningsloggen går inte att läsa på rad ${i + 1}.` };
+        }
+      }
+    } finally {
+      await fh.close();
+    }
+    const broken = findBrokenLink(entries);
+    const lastOk = broken === undefined && (entries.length === 0 ? this.lastHash === '' : entries[entries.length - 1].hash === this.lastHash);
+    if (broken !== undefined || !lastOk) {
+      const firstBadSeq = broken ?? entries.length;
+      return { ok: false, entries: entries.length, firstBadSeq, message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.` };
+    }
+    return { ok: true, entries: entries.length, message: `Granskningsloggen är hel: ${entries.length} poster, kedjan stämmer.` };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    if (this.snapshotting) await this.snapshotting;
+    if (this.journalSize > this.snapshotOffset) await this.writeSnapshot();
+    await this.journal.close();
+    this.release();
+  }
+}
+

@@ -1,0 +1,63 @@
+// The snapshot's schema version and the migrations that bring an older file up to date, so a newer
+// release opens a file written by an older one. Each migration is a pure function of the old data.
+import type { Case } from '../domain/schemas.js';
+import { StoreFileError } from './durable-file.js';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** Version 1 (the first release): cases as an array, no audit index. */
+export interface SnapshotV1 {
+  schemaVersion: 1;
+  seq: number;
+  logOffset: number;
+  auditSeq: number;
+  lastHash: string;
+  cases: Case[];
+  docs: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+/** Version 2: cases keyed by reference (constant-time lookups at start) and the audit index. */
+export interface SnapshotV2 {
+  schemaVersion: 2;
+  seq: number;
+  logOffset: number;
+  auditSeq: number;
+  lastHash: string;
+  cases: Record<string, Case>;
+  docs: Record<string, Record<string, Record<string, unknown>>>;
+  /** caseId → [offset, length] of the journal lines holding its audit entries. */
+  auditIndex: Record<string, [number, number][]>;
+}
+
+const MIGRATIONS: Record<number, (data: any) => any> = {
+  // v1 → v2: key cases by id; the audit index starts empty for lines before the snapshot, which
+  // v1 journals never had (v1 wrote no audit entries before its snapshot offset).
+  1: (v1: SnapshotV1): SnapshotV2 => ({
+    schemaVersion: 2,
+    seq: v1.seq,
+    logOffset: v1.logOffset,
+    auditSeq: v1.auditSeq,
+    lastHash: v1.lastHash,
+    cases: Object.fromEntries(v1.cases.map((c) => [c.id, c])),
+    docs: v1.docs,
+    auditIndex: {},
+  }),
+};
+
+export function migrate(data: unknown, file: string): SnapshotV2 {
+  let current = data as { schemaVersion?: unknown };
+  if (typeof current !== 'object' || current === null || typeof current.schemaVersion !== 'number') {
+    throw new StoreFileError(`Databasfilen ${file} saknar schemaVersion och är inte en Ärendevakt-databas. Boten startar inte; filen har inte ändrats.`);
+  }
+  if (current.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw new StoreFileError(
+      `Databasfilen ${file} har schemaversion ${current.schemaVersion}, men den här versionen av boten känner bara till ${CURRENT_SCHEMA_VERSION}. Uppgradera boten.`,
+    );
+  }
+  while ((current.schemaVersion as number) < CURRENT_SCHEMA_VERSION) {
+    const step = MIGRATIONS[current.schemaVersion as number];
+    if (!step) throw new StoreFileError(`Ingen migrering från schemaversion ${current.schemaVersion} (${file}).`);
+    current = step(current);
+  }
+  return current as SnapshotV2;
+}
