@@ -1,0 +1,45 @@
+// Assign, reassign and take: the one use case behind the card buttons, the distribution meeting,
+// the handover checklist and any later entrance. The channel card is updated for everyone and each
+// new owner gets a personal message, in the same commit as the change.
+import type { Actor, Case } from '../domain/schemas.js';
+import type { DocWrite } from '../store/port.js';
+import type { AppDeps } from './context.js';
+import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
+import { enqueue } from './outbox.js';
+
+export const caseCardKey = (caseId: string, groupId: string) => `case:${caseId}:group:${groupId}`;
+
+/** The outbox message that refreshes a case's card in its group channel (and in linked groups). */
+export function caseCardUpdates(now: Date, c: Case, linked: Case[] = []): DocWrite[] {
+  const out = [enqueue(now, { kind: 'group', groupId: c.groupId }, { kind: 'caseCard', caseId: c.id }, caseCardKey(c.id, c.groupId))];
+  for (const l of linked) out.push(enqueue(now, { kind: 'group', groupId: l.groupId }, { kind: 'caseCard', caseId: l.id }, caseCardKey(l.id, l.groupId)));
+  return out;
+}
+
+function ownershipEffects(deps: AppDeps, actor: Actor) {
+  return (before: Case | undefined, after: Case): DocWrite[] => {
+    const now = deps.now();
+    const newOwners = after.assignees.filter((id) => !(before?.assignees ?? []).includes(id));
+    const personal = newOwners
+      .filter((id) => id !== actor.id)
+      .map((id) =>
+        enqueue(now, { kind: 'user', staffId: id }, { kind: 'caseCard', caseId: after.id, note: `${actor.name} har gett dig ärendet.` }),
+      );
+    return [...caseCardUpdates(now, after), ...personal];
+  };
+}
+
+export function takeCase(deps: AppDeps, input: { caseId: string; version: number; actor: Actor }): Promise<CaseResult> {
+  return executeCaseCommand(deps, {
+    caseId: input.caseId, expectedVersion: input.version, actor: input.actor, intent: { type: 'take' },
+    effects: ownershipEffects(deps, input.actor),
+  });
+}
+
+export function assignCase(deps: AppDeps, input: { caseId: string; version: number; assignees: string[]; actor: Actor }): Promise<CaseResult> {
+  return executeCaseCommand(deps, {
+    caseId: input.caseId, expectedVersion: input.version, actor: input.actor,
+    intent: { type: 'assign', assignees: input.assignees },
+    effects: ownershipEffects(deps, input.actor),
+  });
+}

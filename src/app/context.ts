@@ -1,0 +1,81 @@
+// What every use case gets: the store, the organisation with its lookups, the rules, the calendar
+// and the clock. Built once in main.ts (and in tests with a fixed clock).
+import type { Calendar } from '../domain/calendar.js';
+import type { DomainContext } from '../domain/commands.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Absence, Actor, Organisation, Staff } from '../domain/schemas.js';
+import type { Store } from '../store/port.js';
+
+export const ABSENCES = 'absences';
+
+export interface AppConfig {
+  caseLinkTemplate?: string;
+  plannedLeaveHandoverDays?: number;
+}
+
+export interface AppDeps {
+  store: Store;
+  org: Directory;
+  rules: RuleTable;
+  calendar: Calendar;
+  now: () => Date;
+  config: AppConfig;
+  /** Called after a commit that queued outbox messages, so the sender can start at once. */
+  onOutbox?: () => void;
+}
+
+/** The organisation file with the lookups the use cases need. */
+export class Directory {
+  private readonly byId: Map<string, Staff>;
+
+  constructor(readonly org: Organisation) {
+    this.byId = new Map(org.staff.map((s) => [s.aadObjectId, s]));
+  }
+
+  staff(id: string): Staff | undefined {
+    return this.byId.get(id);
+  }
+
+  name(id: string): string {
+    if (id.startsWith('system:')) return 'Ärendevakt';
+    return this.byId.get(id)?.name ?? 'okänd person';
+  }
+
+  actor(id: string | undefined): Actor | undefined {
+    const s = id ? this.byId.get(id) : undefined;
+    return s ? { id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups } : undefined;
+  }
+
+  group(id: string) {
+    return this.org.groups.find((g) => g.id === id);
+  }
+
+  caseworkersOf(groupId: string): Staff[] {
+    return this.org.staff.filter((s) => s.role === 'caseworker' && s.groups.includes(groupId));
+  }
+
+  teamLeadsOf(groupId: string): Staff[] {
+    return this.org.staff.filter((s) => s.role === 'team_lead' && s.groups.includes(groupId));
+  }
+
+  unitManagers(): Staff[] {
+    return this.org.staff.filter((s) => s.role === 'unit_manager');
+  }
+
+  membersOf(groupId: string): Staff[] {
+    return this.org.staff.filter((s) => s.groups.includes(groupId) || s.role === 'unit_manager');
+  }
+}
+
+export function absences(deps: AppDeps): Absence[] {
+  return deps.store.listDocs<Absence>(ABSENCES);
+}
+
+export function domainContext(deps: AppDeps): DomainContext {
+  return { org: deps.org.org, rules: deps.rules, calendar: deps.calendar, absences: absences(deps) };
+}
+
+export function caseLink(deps: AppDeps, caseId: string): string | undefined {
+  const t = deps.config.caseLinkTemplate;
+  return t ? t.replace('{externalId}', encodeURIComponent(caseId)) : undefined;
+}

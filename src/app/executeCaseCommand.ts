@@ -1,0 +1,63 @@
+// The way of one action on a case: load, ask the domain, commit with the version check, audit every
+// event with before/after, queue the notifications in the same commit. Nothing is written when the
+// domain refuses or someone else changed the case first.
+import { decideCase, type CaseIntent } from '../domain/commands.js';
+import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
+import type { DocWrite } from '../store/port.js';
+import { domainContext, type AppDeps } from './context.js';
+
+export type CaseResult =
+  | { ok: true; case: Case; before: Case | undefined; events: DomainEvent[] }
+  | { ok: false; refusal: Refusal; case?: Case; changedBy?: { id: string; name: string; at: string } };
+
+export interface CaseCommand {
+  caseId: string;
+  /** The version the person saw (from the card); null for a new case; undefined skips the check. */
+  expectedVersion?: number | null;
+  intent: CaseIntent;
+  actor: Actor;
+  /** Outbox messages and other docs to write in the same commit, given the case before and after. */
+  effects?: (before: Case | undefined, after: Case, events: DomainEvent[]) => DocWrite[];
+}
+
+export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promise<CaseResult> {
+  const now = deps.now();
+  const current = deps.store.getCase(cmd.caseId);
+  if (cmd.expectedVersion !== undefined && current && cmd.expectedVersion !== null && current.version !== cmd.expectedVersion) {
+    return stale(deps, current);
+  }
+  const decision = decideCase(domainContext(deps), current, cmd.intent, cmd.actor, now);
+  if (!decision.ok) return { ok: false, refusal: decision, ...(current ? { case: current } : {}) };
+  const after = decision.state;
+  const docs = cmd.effects?.(current, after, decision.events) ?? [];
+  const result = await deps.store.commit({
+    cases: [{ case: after, expectedVersion: current ? current.version : null }],
+    docs,
+    audit: decision.events.map((e) => ({
+      at: now.toISOString(),
+      actor: cmd.actor.id,
+      type: e.type,
+      caseId: e.caseId ?? after.id,
+      before: current ?? null,
+      after,
+      ...(e.reason ? { reason: e.reason } : {}),
+      ...(e.data ? { data: e.data } : {}),
+    })),
+  });
+  if (!result.ok) {
+    const latest = deps.store.getCase(cmd.caseId);
+    return latest ? stale(deps, latest) : { ok: false, refusal: { ok: false, code: 'conflict', message: 'Ärendet ändrades samtidigt. Försök igen.' } };
+  }
+  if (docs.length) deps.onOutbox?.();
+  return { ok: true, case: deps.store.getCase(after.id)!, before: current, events: decision.events };
+}
+
+function stale(deps: AppDeps, current: Case): CaseResult {
+  const name = deps.org.name(current.updatedBy);
+  return {
+    ok: false,
+    refusal: { ok: false, code: 'stale', message: `Ärendet har ändrats av ${name} sedan kortet visades. Inget har ändrats; här är det aktuella läget.` },
+    case: current,
+    changedBy: { id: current.updatedBy, name, at: current.updatedAt },
+  };
+}
