@@ -3,7 +3,8 @@
 // stored. The journal is never truncated: it is also the audit log. A lowdb snapshot (DATA_FILE)
 // records the state up to a journal offset and is rewritten in the background now and then, so a
 // start reads the snapshot and only the journal written after it.
-import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { Case } from '../domain/schemas.js';
 import { chainEntry, findBrokenLink } from './audit.js';
@@ -36,6 +37,7 @@ const emptySnapshot = (): SnapshotV2 => ({
 });
 
 export async function openLowdbStore(dataFile: string, opts: LowdbStoreOptions = {}): Promise<Store> {
+  await mkdir(dirname(dataFile), { recursive: true });
   const release = acquireLock(dataFile);
   try {
     const store = new LowdbStore(dataFile, opts, release);

@@ -1,0 +1,84 @@
+// Where the bot can post: conversation references (kept as plain JSON so no Teams type leaks into
+// the core), which channel is a group's home, and the Teams ids of members for new 1:1 chats.
+import type { DocWrite } from '../store/port.js';
+import type { AppDeps } from './context.js';
+
+export const CONVERSATIONS = 'conversations';
+export const GROUP_CHANNELS = 'groupChannels';
+export const MEMBERS = 'members';
+export const TEAMS = 'teams';
+
+export interface ConversationRecord {
+  key: string;
+  kind: 'channel' | 'personal' | 'groupChat';
+  /** The botbuilder ConversationReference as JSON. */
+  reference: Record<string, unknown>;
+  serviceUrl: string;
+  active: boolean;
+  inactiveReason?: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface GroupChannel {
+  groupId: string;
+  conversationKey: string;
+  linkedBy: string;
+  linkedAt: string;
+  version: number;
+}
+
+export interface MemberRecord {
+  aadObjectId: string;
+  /** The Teams user id (29:...) for creating a 1:1 conversation. */
+  teamsId: string;
+  tenantId?: string;
+  serviceUrl: string;
+  version: number;
+}
+
+export interface TeamRecord {
+  teamId: string;
+  greetedAt?: string;
+  conversationKey: string;
+  version: number;
+}
+
+export const userKey = (aadObjectId: string) => `user:${aadObjectId}`;
+
+/** A write that stores or refreshes a conversation; undefined when nothing changed. */
+export function rememberConversation(
+  deps: AppDeps,
+  rec: Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>,
+): DocWrite | undefined {
+  const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, rec.key);
+  if (current && current.active && current.serviceUrl === rec.serviceUrl && JSON.stringify(current.reference) === JSON.stringify(rec.reference)) {
+    return undefined;
+  }
+  const value: ConversationRecord = { ...rec, active: true, updatedAt: deps.now().toISOString(), version: (current?.version ?? 0) + 1 };
+  return { collection: CONVERSATIONS, id: rec.key, value: value as unknown as Record<string, unknown> };
+}
+
+export function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>): DocWrite | undefined {
+  const current = deps.store.getDoc<MemberRecord>(MEMBERS, m.aadObjectId);
+  if (current && current.teamsId === m.teamsId && current.serviceUrl === m.serviceUrl) return undefined;
+  return { collection: MEMBERS, id: m.aadObjectId, value: { ...m, version: (current?.version ?? 0) + 1 } };
+}
+
+export function groupsOfChannel(deps: AppDeps, conversationKey: string): string[] {
+  return deps.store.listDocs<GroupChannel>(GROUP_CHANNELS).filter((g) => g.conversationKey === conversationKey).map((g) => g.groupId);
+}
+
+export function channelOfGroup(deps: AppDeps, groupId: string): ConversationRecord | undefined {
+  const link = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
+  return link ? deps.store.getDoc<ConversationRecord>(CONVERSATIONS, link.conversationKey) : undefined;
+}
+
+export function markInactive(deps: AppDeps, key: string, reason: string): DocWrite | undefined {
+  const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+  if (!current || !current.active) return undefined;
+  return {
+    collection: CONVERSATIONS, id: key, expectedVersion: current.version,
+    value: { ...current, active: false, inactiveReason: reason, updatedAt: deps.now().toISOString(), version: current.version + 1 } as unknown as Record<string, unknown>,
+  };
+}

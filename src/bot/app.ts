@@ -1,0 +1,142 @@
+// The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
+// command and action handlers, remembers where it can post, and greets a team once when installed.
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { AppDeps } from '../app/context.js';
+import {
+  TEAMS, groupsOfChannel, rememberConversation, rememberMember, userKey,
+  type TeamRecord,
+} from '../app/conversations.js';
+import type { Card } from '../cards/render.js';
+import { noticeCard } from '../cards/simpleCards.js';
+import type { DocWrite } from '../store/port.js';
+import { log } from '../log.js';
+import { ACTIONS } from './actions/index.js';
+import { COMMANDS } from './commands/index.js';
+import type { CommandTurn, Mention, Turn } from './types.js';
+
+export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+/** The conversation key: a channel without its thread suffix, a 1:1 by the user, else the chat id. */
+export function conversationOf(activity: Partial<Activity>): { key: string; kind: Turn['conversationKind']; id: string } {
+  const conv = activity.conversation!;
+  const id = conv.id.split(';messageid=')[0];
+  if (conv.conversationType === 'personal' && activity.from?.aadObjectId) return { key: userKey(activity.from.aadObjectId), kind: 'personal', id };
+  if (conv.conversationType === 'channel') return { key: `channel:${id}`, kind: 'channel', id };
+  return { key: `chat:${id}`, kind: conv.conversationType === 'personal' ? 'personal' : 'groupChat', id };
+}
+
+function tenantOf(activity: Partial<Activity>): string | undefined {
+  return (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+}
+
+export interface BotOptions {
+  adapter: TeamsAdapter;
+  appId?: string;
+}
+
+export function createBot(deps: AppDeps, opts: BotOptions) {
+  const app = new Application({ adapter: opts.adapter, botAppId: opts.appId, removeRecipientMention: true, startTypingTimer: false });
+
+  /** Remember where this activity came from, so the bot can post there later. */
+  async function remember(ctx: TurnContext): Promise<ReturnType<typeof conversationOf>> {
+    const a = ctx.activity;
+    const conv = conversationOf(a);
+    const reference = TurnContext.getConversationReference(a) as ConversationReference;
+    reference.conversation = { ...reference.conversation, id: conv.id };
+    delete (reference as { activityId?: string }).activityId;
+    const writes: (DocWrite | undefined)[] = [
+      rememberConversation(deps, { key: conv.key, kind: conv.kind, reference: reference as unknown as Record<string, unknown>, serviceUrl: a.serviceUrl }),
+    ];
+    if (a.from?.aadObjectId) {
+      writes.push(rememberMember(deps, { aadObjectId: a.from.aadObjectId, teamsId: a.from.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl }));
+    }
+    const docs = writes.filter((w): w is DocWrite => !!w);
+    if (docs.length) await deps.store.commit({ docs });
+    return conv;
+  }
+
+  function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Turn {
+    return {
+      deps,
+      actor: deps.org.actor(ctx.activity.from?.aadObjectId),
+      conversationKey: conv.key,
+      conversationKind: conv.kind,
+      channelGroups: conv.kind === 'channel' ? groupsOfChannel(deps, conv.key) : [],
+    };
+  }
+
+  app.activity(ActivityTypes.Message, async (ctx) => {
+    const conv = await remember(ctx);
+    const text = (ctx.activity.text ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const mentions: Mention[] = (ctx.activity.entities ?? [])
+      .filter((e) => e.type === 'mention' && e.mentioned?.id !== ctx.activity.recipient.id)
+      .map((e) => ({ name: e.mentioned.name, teamsId: e.mentioned.id, aadObjectId: e.mentioned.aadObjectId }));
+    const turn: CommandTurn = { ...turnFor(ctx, conv), text, mentions };
+    for (const command of COMMANDS) {
+      const m = text.match(command.pattern);
+      if (!m) continue;
+      log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
+      const reply = await command.handle(turn, m);
+      await ctx.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text);
+      return;
+    }
+    await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(
+      noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
+    )));
+  });
+
+  for (const action of ACTIONS) {
+    app.adaptiveCards.actionExecute(action.verb, async (ctx, _state, data) => {
+      const conv = await remember(ctx);
+      const turn = turnFor(ctx, conv);
+      log.info({ verb: action.verb, actor: turn.actor?.id, conversation: conv.key }, 'card action');
+      const card = await action.handle(turn, (data ?? {}) as Record<string, unknown>);
+      await sendCardInvokeResponse(ctx, card);
+      return ''; // answered above; the library sends nothing more once an invoke response exists
+    });
+  }
+
+  app.conversationUpdate('membersAdded', async (ctx) => {
+    const conv = await remember(ctx);
+    const a = ctx.activity;
+    const botAdded = (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
+    const teamId = (a.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    const writes: DocWrite[] = [];
+    for (const m of a.membersAdded ?? []) {
+      if (m.id !== a.recipient.id && m.aadObjectId) {
+        const w = rememberMember(deps, { aadObjectId: m.aadObjectId, teamsId: m.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl });
+        if (w) writes.push(w);
+      }
+    }
+    if (writes.length) await deps.store.commit({ docs: writes });
+    if (!botAdded) return;
+    if (teamId) {
+      const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
+      if (current?.greetedAt) return; // greet once, even if the bot is added again
+      const value: TeamRecord = { teamId, conversationKey: conv.key, greetedAt: deps.now().toISOString(), version: (current?.version ?? 0) + 1 };
+      const r = await deps.store.commit({
+        docs: [{ collection: TEAMS, id: teamId, value: value as unknown as Record<string, unknown>, expectedVersion: current ? current.version : null }],
+        audit: [{ at: deps.now().toISOString(), actor: a.from?.aadObjectId ?? 'system', type: 'BotInstalled', data: { teamId } }],
+      });
+      if (!r.ok) return;
+    }
+    await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard(
+      'Hej! Jag är Ärendevakt.',
+      'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
+      'Good',
+    ))));
+  });
+
+  return app;
+}
+
+/** Answer an Action.Execute with a card for the person who pressed (the channel card is updated by the outbox). */
+export async function sendCardInvokeResponse(ctx: TurnContext, card: Card): Promise<void> {
+  await ctx.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: card } },
+  });
+}
+
+export { tenantOf };

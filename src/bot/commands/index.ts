@@ -1,0 +1,5 @@
+// Every chat command, in the order they are tried. A new command: a file in this folder and a line here.
+import type { ChatCommand } from '../types.js';
+import { connect, help, mine, overdueList, unassignedList } from './basic.js';
+
+export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList];

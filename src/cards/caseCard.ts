@@ -1,0 +1,138 @@
+// The case card: what a team lead needs to see first about one anmälan, and the buttons to act on it.
+// Skyddsbedömning comes first and loudest; deadlines carry their status colour; no personnummer,
+// no names of children or parents: only the case reference, categories, dates and staff names.
+import type { Calendar } from '../domain/calendar.js';
+import { deadlinesOf, deadlineStatus, type Deadline } from '../domain/deadlines.js';
+import { lastContacts, type Load } from '../domain/queries.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Case, Role } from '../domain/schemas.js';
+import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
+import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
+import { renderCard, type Card } from './render.js';
+
+export interface CaseCardInput {
+  case: Case;
+  now: Date;
+  rules: RuleTable;
+  calendar: Calendar;
+  groupName: string;
+  nameOf: (staffId: string) => string;
+  /** Caseworkers of the group with their load, for the assign list. */
+  loads: Load[];
+  link?: string;
+  /** Linked cases in other groups: reference and group name. */
+  linked?: { id: string; groupName: string }[];
+  /** A line on top: who changed the case, or a refusal shown to one person. */
+  notice?: { text: string; tone: 'warning' | 'attention' | 'good' };
+  /** Which buttons to show: 'all' in a channel (the server checks every press), or one role's view. */
+  viewer?: Role | 'all' | 'none';
+  /** Users whose cards Teams refreshes on open (at most 60, and not in team channels). */
+  refreshUserIds?: string[];
+}
+
+export interface DeadlineLine {
+  label: string;
+  text: string;
+  color: string;
+}
+
+export function deadlineText(d: Deadline, now: Date, calendar: Calendar, doneAt?: string): DeadlineLine {
+  const status = deadlineStatus(d, now, calendar);
+  const today = stockholmDate(now);
+  const year = Number(today.slice(0, 4));
+  const date = formatSwedishDate(d.due, year);
+  let text: string;
+  switch (status) {
+    case 'done':
+      text = doneAt ? `klar ${formatSwedishDateTime(doneAt)}` : 'klar';
+      break;
+    case 'overdue':
+      text = `FÖRSENAD – skulle vara klar ${date}`;
+      break;
+    case 'due_today':
+      text = `i dag, ${date}`;
+      break;
+    default: {
+      const left = daysBetween(today, d.due);
+      text = `${date} (${left === 1 ? '1 dag' : `${left} dagar`} kvar)`;
+    }
+  }
+  if (d.due !== d.statutoryDue && status !== 'done') text += ` · lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`;
+  return { label: DEADLINE_LABEL[d.kind], text, color: STATUS_COLOR[status] };
+}
+
+function doneAtOf(c: Case, d: Deadline): string | undefined {
+  if (d.kind === 'skyddsbedomning') return c.skyddsbedomning?.at;
+  if (d.kind === 'forhandsbedomning') return c.forhandsbedomning?.decidedAt;
+  if (d.kind === 'aterkoppling') return c.aterkoppling?.doneAt;
+  if (d.kind === 'utredning') return c.closure?.at;
+  return c.uppfoljning?.doneAt;
+}
+
+export function caseCardView(input: CaseCardInput) {
+  const c = input.case;
+  const ds = deadlinesOf(c, input.rules);
+  const skydd = ds.find((d) => d.kind === 'skyddsbedomning')!;
+  const skyddLine = deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at);
+  const skyddStatus = deadlineStatus(skydd, input.now, input.calendar);
+  const others = ds.filter((d) => d.kind !== 'skyddsbedomning').map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
+  const unassigned = c.assignees.length === 0;
+  const viewer = input.viewer ?? 'all';
+  const open = c.phase !== 'closed';
+  const contacts = lastContacts(c);
+  const choices = input.loads
+    .filter((l) => !l.absent)
+    .map((l) => ({
+      title: `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden${l.overCapacity ? ' (över kapacitet)' : ''}`,
+      value: l.staff.aadObjectId,
+    }));
+  const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
+  return {
+    caseId: c.id,
+    version: c.version,
+    title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
+    skydd: {
+      text: skyddStatus === 'done'
+        ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
+        : skyddStatus === 'overdue' ? 'Skyddsbedömning FÖRSENAD' : 'Skyddsbedömning ska göras i dag',
+      detail: skyddLine.text,
+      color: skyddLine.color,
+      style: skyddStatus === 'overdue' ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
+    },
+    facts: [
+      { title: 'Mottagen', value: formatSwedishDateTime(c.receivedAt) },
+      { title: 'Anmälare', value: `${REPORTER_LABEL[c.reporter.type]} (${c.reporter.professional ? 'yrkesverksam' : 'ej yrkesverksam'})` },
+      { title: 'Oro', value: concernsText(c.concerns) },
+      { title: 'Grupp', value: input.groupName },
+      { title: 'Fas', value: PHASE_LABEL[c.phase] },
+    ],
+    owner: unassigned ? 'Ej fördelad' : c.assignees.map(input.nameOf).join(' och '),
+    ownerColor: unassigned && open ? 'Attention' : 'Default',
+    deadlines: others,
+    contactLine: c.phase === 'utredning'
+      ? `Senaste kontakt med familjen: ${contacts.family ? formatSwedishDate(contacts.family) : 'ingen'} · med barnet: ${contacts.child ? formatSwedishDate(contacts.child) : 'inget barnsamtal'}`
+      : '',
+    linked: (input.linked ?? []).map((l) => ({ text: `Samma barn har ett öppet ärende i ${l.groupName}: ${l.id}` })),
+    hasLinked: (input.linked ?? []).length > 0,
+    notice: input.notice ? { text: input.notice.text, color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning' } : undefined,
+    hasNotice: !!input.notice,
+    canTake: open && unassigned && (viewer === 'all' || viewer === 'caseworker'),
+    canAssign: open && (viewer === 'all' || viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0,
+    assignTitle: unassigned ? 'Tilldela' : 'Fördela om',
+    choices,
+    defaultChoice: c.assignees[0] ?? '',
+    absentLine: absent.length ? `Frånvarande i dag: ${absent.join(', ')}` : '',
+    link: input.link ?? '',
+    hasRefresh: (input.refreshUserIds ?? []).length > 0,
+    refreshUserIds: (input.refreshUserIds ?? []).slice(0, 60),
+  };
+}
+
+export type CaseCardView = ReturnType<typeof caseCardView>;
+
+export function caseCard(input: CaseCardInput): Card {
+  const view = caseCardView(input);
+  const card = renderCard('case', view);
+  if (!view.hasRefresh) delete card.refresh;
+  return card;
+}

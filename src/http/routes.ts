@@ -1,0 +1,5 @@
+// Feature routes beside /api/messages, registered by main.ts. A new API: a module and a line here.
+import type restify from 'restify';
+import type { AppDeps } from '../app/context.js';
+
+export const ROUTES: ((server: restify.Server, deps: AppDeps) => void)[] = [];

@@ -1,0 +1,294 @@
+// The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
+// transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
+// a report to the team lead when a conversation is gone or blocked. A message is removed from the
+// outbox only after the connector accepted it (at-least-once; the window is one send).
+import type { AppDeps } from '../app/context.js';
+import { caseCardFor } from '../app/present.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../app/outbox.js';
+import {
+  CONVERSATIONS, MEMBERS, channelOfGroup, markInactive, rememberConversation, userKey,
+  type ConversationRecord, type MemberRecord,
+} from '../app/conversations.js';
+import { renderCard, type Card } from '../cards/render.js';
+import type { DocWrite } from '../store/port.js';
+import { log } from '../log.js';
+import { Pacer } from './pacer.js';
+
+export const CARD_ACTIVITIES = 'cardActivities';
+
+export interface OutgoingMessage {
+  card?: Card;
+  text?: string;
+}
+
+export type NewConversation = Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>;
+
+/** The port the bot layer implements: how a message reaches Teams. */
+export interface Sender {
+  post(conversation: ConversationRecord, message: OutgoingMessage): Promise<{ activityId: string }>;
+  update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<void>;
+  createPersonal(member: MemberRecord): Promise<NewConversation>;
+}
+
+/** A failed send as the connector answered it. */
+export class SendError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`send failed: ${status}${code ? ` ${code}` : ''}`);
+  }
+}
+
+const RETRYABLE = new Set([429, 412, 502, 503, 504]);
+const GONE_CODES = new Set(['ConversationBlockedByUser', 'BotNotInConversationRoster', 'BotDisabledByAdmin', 'MessageWritesBlocked', 'ConversationNotFound']);
+const MAX_ATTEMPTS = 12;
+
+interface CardActivity {
+  activityId: string;
+  conversationKey: string;
+  version: number;
+}
+
+export interface DrainOptions {
+  concurrency?: number;
+  pacer?: Pacer;
+  /** Base of the exponential backoff in ms. */
+  backoffBaseMs?: number;
+  random?: () => number;
+}
+
+export class OutboxDrain {
+  private readonly pacer: Pacer;
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  sentCount = 0;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly sender: Sender,
+    private readonly opts: DrainOptions = {},
+  ) {
+    this.pacer = opts.pacer ?? new Pacer();
+  }
+
+  /** Something was queued: drain soon. */
+  kick(): void {
+    if (this.stopped) return;
+    this.schedule(0);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
+  }
+
+  /** Wait until nothing is pending that could be sent now (tests and shutdown). */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (!this.running && this.inFlight.size === 0 && this.due().length === 0) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) {
+      if (ms > 0) return; // an earlier wake-up is already set
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.running) {
+        this.running = this.drain().finally(() => {
+          this.running = null;
+        });
+      } else this.schedule(20);
+    }, ms);
+  }
+
+  private due(): OutboxMessage[] {
+    const now = this.deps.now().toISOString();
+    return this.deps.store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .filter((m) => m.status === 'pending' && m.nextAttemptAt <= now && !this.inFlight.has(m.id))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  private async drain(): Promise<void> {
+    const concurrency = this.opts.concurrency ?? 16;
+    const pending = await this.supersede(this.due());
+    const tasks: Promise<void>[] = [];
+    const busyKeys = new Set<string>();
+    let nextWake = Infinity;
+    for (const msg of pending) {
+      if (this.stopped) break;
+      if (this.inFlight.size >= concurrency) {
+        nextWake = 5;
+        break;
+      }
+      // One message at a time per card, so updates of the same card keep their order.
+      if (msg.upsertKey && busyKeys.has(msg.upsertKey)) continue;
+      const convKey = this.conversationKeyOf(msg);
+      const wait = this.pacer.wait(convKey, Date.now());
+      if (wait > 0) {
+        nextWake = Math.min(nextWake, wait);
+        continue;
+      }
+      this.pacer.record(convKey, Date.now());
+      if (msg.upsertKey) busyKeys.add(msg.upsertKey);
+      this.inFlight.add(msg.id);
+      tasks.push(this.deliver(msg).finally(() => this.inFlight.delete(msg.id)));
+    }
+    await Promise.all(tasks);
+    if (tasks.length > 0) nextWake = 0;
+    const later = this.deps.store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .filter((m) => m.status === 'pending')
+      .map((m) => Date.parse(m.nextAttemptAt) - this.deps.now().getTime());
+    if (later.length) nextWake = Math.min(nextWake, Math.max(20, Math.min(...later)));
+    if (nextWake !== Infinity) this.schedule(Math.min(nextWake, 60_000));
+  }
+
+  /** Of several pending updates of the same case card only the newest is sent: it is rendered fresh anyway. */
+  private async supersede(pending: OutboxMessage[]): Promise<OutboxMessage[]> {
+    const newest = new Map<string, OutboxMessage>();
+    for (const m of pending) if (m.upsertKey && m.content.kind === 'caseCard') newest.set(m.upsertKey, m);
+    const drop = pending.filter((m) => m.upsertKey && m.content.kind === 'caseCard' && newest.get(m.upsertKey) !== m);
+    if (drop.length) {
+      await this.deps.store.commit({ docs: drop.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version })) });
+    }
+    return pending.filter((m) => !drop.includes(m));
+  }
+
+  private conversationKeyOf(msg: OutboxMessage): string {
+    const t = msg.target;
+    if (t.kind === 'group') return `group:${t.groupId}`;
+    if (t.kind === 'user') return userKey(t.staffId);
+    return t.key;
+  }
+
+  private async resolve(msg: OutboxMessage): Promise<ConversationRecord | undefined> {
+    const t = msg.target;
+    if (t.kind === 'group') return channelOfGroup(this.deps, t.groupId);
+    if (t.kind === 'conversation') return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, t.key);
+    const existing = this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
+    if (existing) return existing;
+    const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
+    if (!member) return undefined;
+    const created = await this.sender.createPersonal(member);
+    const write = rememberConversation(this.deps, created);
+    if (write) await this.deps.store.commit({ docs: [write] });
+    return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
+  }
+
+  private render(msg: OutboxMessage): OutgoingMessage | undefined {
+    const c = msg.content;
+    if (c.kind === 'text') return { text: c.text };
+    if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
+    const found = this.deps.store.getCase(c.caseId);
+    if (!found) return undefined;
+    const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
+    return { card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }) };
+  }
+
+  private async deliver(msg: OutboxMessage): Promise<void> {
+    let conversation: ConversationRecord | undefined;
+    try {
+      conversation = await this.resolve(msg);
+      if (!conversation) return await this.giveUp(msg, 'no_conversation');
+      if (!conversation.active) return await this.giveUp(msg, `conversation_inactive:${conversation.inactiveReason ?? ''}`);
+      const out = this.render(msg);
+      if (!out) return await this.giveUp(msg, 'nothing_to_render');
+      const docs: DocWrite[] = [{ collection: OUTBOX, id: msg.id, value: null, expectedVersion: msg.version }];
+      const known = msg.upsertKey ? this.deps.store.getDoc<CardActivity>(CARD_ACTIVITIES, msg.upsertKey) : undefined;
+      if (known && known.conversationKey === conversation.key) {
+        try {
+          await this.sender.update(conversation, known.activityId, out);
+        } catch (err) {
+          // The message was deleted in Teams: post it again.
+          if (!(err instanceof SendError && err.status === 404 && !err.code)) throw err;
+          const { activityId } = await this.sender.post(conversation, out);
+          docs.push(this.cardActivity(msg.upsertKey!, activityId, conversation.key, known));
+        }
+      } else {
+        const { activityId } = await this.sender.post(conversation, out);
+        if (msg.upsertKey) docs.push(this.cardActivity(msg.upsertKey, activityId, conversation.key, known));
+      }
+      await this.deps.store.commit({ docs });
+      this.sentCount++;
+    } catch (err) {
+      await this.failed(msg, conversation, err);
+    }
+  }
+
+  private cardActivity(key: string, activityId: string, conversationKey: string, known?: CardActivity): DocWrite {
+    return { collection: CARD_ACTIVITIES, id: key, value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 } };
+  }
+
+  private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
+    const status = err instanceof SendError ? err.status : 0;
+    const code = err instanceof SendError ? err.code : undefined;
+    if ((status === 403 || status === 404) && conversation && (!code || GONE_CODES.has(code))) {
+      log.warn({ outboxId: msg.id, conversation: conversation.key, status, code }, 'conversation gone or blocked; marked inactive');
+      const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
+      await this.deps.store.commit({
+        docs: [
+          { collection: OUTBOX, id: msg.id, value: { ...msg, status: 'dead', lastError: `${status} ${code ?? ''}`.trim(), version: msg.version + 1 }, expectedVersion: msg.version },
+          ...(inactive ? [inactive] : []),
+          ...this.reportToTeamLeads(msg, conversation, code ?? String(status)),
+        ],
+      });
+      this.deps.onOutbox?.();
+      return;
+    }
+    const attempts = msg.attempts + 1;
+    const retryable = RETRYABLE.has(status);
+    if (attempts >= (retryable ? MAX_ATTEMPTS : 5)) return this.giveUp(msg, `${status || (err as Error).message}`);
+    const base = this.opts.backoffBaseMs ?? 1_000;
+    const random = this.opts.random ?? Math.random;
+    const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());
+    const delay = err instanceof SendError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : backoff;
+    log.info({ outboxId: msg.id, status, attempts, delayMs: Math.round(delay) }, 'send failed; will retry');
+    await this.deps.store.commit({
+      docs: [{
+        collection: OUTBOX, id: msg.id, expectedVersion: msg.version,
+        value: { ...msg, attempts, nextAttemptAt: new Date(this.deps.now().getTime() + delay).toISOString(), lastError: String(status || 'error'), version: msg.version + 1 },
+      }],
+    });
+    this.schedule(Math.max(delay, 5));
+  }
+
+  /** A gone 1:1 or channel is reported to the team leads concerned, in their own 1:1 chats. */
+  private reportToTeamLeads(msg: OutboxMessage, conversation: ConversationRecord, reason: string): DocWrite[] {
+    if (msg.content.kind === 'text' && msg.content.text.startsWith('Ärendevakt når inte')) return []; // never report a report
+    const groups = msg.target.kind === 'group'
+      ? [msg.target.groupId]
+      : msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.groups ?? []) : [];
+    const who = msg.target.kind === 'user' ? this.deps.org.name(msg.target.staffId) : msg.target.kind === 'group' ? `gruppens kanal (${this.deps.org.group(msg.target.groupId)?.name})` : conversation.key;
+    const leads = new Set(groups.flatMap((g) => this.deps.org.teamLeadsOf(g).map((s) => s.aadObjectId)));
+    if (leads.size === 0) for (const m of this.deps.org.unitManagers()) leads.add(m.aadObjectId);
+    const text = `Ärendevakt når inte ${who} i Teams (${reason}). Meddelanden dit skickas inte längre; lägg till boten igen eller be personen öppna chatten med Ärendevakt.`;
+    return [...leads]
+      .filter((id) => !(msg.target.kind === 'user' && msg.target.staffId === id))
+      .map((id) => enqueue(this.deps.now(), { kind: 'user', staffId: id }, { kind: 'text', text }));
+  }
+
+  private async giveUp(msg: OutboxMessage, reason: string): Promise<void> {
+    log.warn({ outboxId: msg.id, reason }, 'outbox message given up');
+    await this.deps.store.commit({
+      docs: [{ collection: OUTBOX, id: msg.id, expectedVersion: msg.version, value: { ...msg, status: 'dead', lastError: reason, version: msg.version + 1 } }],
+    });
+  }
+}
