@@ -35,13 +35,25 @@ export class TeamsSender implements Sender {
 
   private async within<T>(conversation: ConversationRecord, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.appId, conversation.reference as unknown as ConversationReference, async (ctx) => {
-        result = await fn(ctx);
+        // A proactive post is a new message in the conversation, not a reply to the continuation event.
+        ctx.onSendActivities(async (_c, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
+        // Caught here: the adapter's onTurnError would otherwise swallow the connector's answer.
+        try {
+          result = await fn(ctx);
+        } catch (err) {
+          failure = err;
+        }
       });
     } catch (err) {
-      throw toSendError(err);
+      failure = err;
     }
+    if (failure !== undefined) throw toSendError(failure);
     return result as T;
   }
 
