@@ -23,7 +23,7 @@ function ownershipEffects(deps: AppDeps, actor: Actor) {
     const personal = newOwners
       .filter((id) => id !== actor.id)
       .map((id) =>
-        enqueue(now, { kind: 'user', staffId: id }, { kind: 'caseCard', caseId: after.id, note: `${actor.name} har gett dig ärendet.` }),
+        enqueue(now, { kind: 'user', staffId: id }, { kind: 'caseCard', caseId: after.id, view: 'assignedToYou', note: `${actor.name} har gett dig ärendet ${after.id}.` }),
       );
     return [...caseCardUpdates(now, after), ...personal];
   };

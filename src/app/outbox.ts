@@ -13,7 +13,11 @@ export type OutboxTarget =
 
 export type OutboxContent =
   /** The case card, rendered fresh from the store at send time (so it is never stale). */
-  | { kind: 'caseCard'; caseId: string; note?: string }
+  | {
+      kind: 'caseCard'; caseId: string; note?: string;
+      /** 'assignedToYou': the personal card for a new owner (cards/assigned-to-you.json); default: the case card. */
+      view?: 'case' | 'assignedToYou';
+    }
   /** Any other card: a template name in /cards and its data. */
   | { kind: 'card'; template: string; data: unknown }
   | { kind: 'text'; text: string };

@@ -1,8 +1,8 @@
 // From the store to what a card shows: the case card with the group's loads, linked cases and the
 // link into the case-management system.
-import { caseCard } from '../cards/caseCard.js';
+import { assignedToYouCard, caseCard } from '../cards/caseCard.js';
 import type { Card } from '../cards/render.js';
-import { loadPerCaseworker } from '../domain/queries.js';
+import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 
@@ -11,12 +11,16 @@ export interface CaseCardOptions {
   notice?: { text: string; tone: 'warning' | 'attention' | 'good' };
 }
 
-export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Card {
-  const now = deps.now();
-  const linked = c.linkedCaseIds
+function linkedOf(deps: AppDeps, c: Case) {
+  return c.linkedCaseIds
     .map((id) => deps.store.getCase(id))
     .filter((x): x is Case => !!x && x.phase !== 'closed')
     .map((x) => ({ id: x.id, groupName: deps.org.group(x.groupId)?.name ?? x.groupId }));
+}
+
+export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Card {
+  const now = deps.now();
+  const linked = linkedOf(deps, c);
   const refreshUserIds = deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
   return caseCard({
     case: c,
@@ -31,5 +35,23 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
     viewer: opts.viewer ?? 'all',
     ...(opts.notice ? { notice: opts.notice } : {}),
     refreshUserIds,
+  });
+}
+
+/** The 1:1 card a new owner gets: what the case is and when each deadline falls. */
+export function assignedToYouCardFor(deps: AppDeps, c: Case, ownerId: string, note?: string): Card {
+  const now = deps.now();
+  return assignedToYouCard({
+    case: c,
+    now,
+    rules: deps.rules,
+    calendar: deps.calendar,
+    groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
+    nameOf: (id) => deps.org.name(id),
+    loads: [],
+    link: caseLink(deps, c.id),
+    linked: linkedOf(deps, c),
+    ...(note ? { notice: { text: note, tone: 'good' as const } } : {}),
+    myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
   });
 }

@@ -1,7 +1,7 @@
 // The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
 // command and action handlers, remembers where it can post, and greets a team once when installed.
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
 import {
   TEAMS, groupsOfChannel, rememberConversation, rememberMember, userKey,
@@ -111,6 +111,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     }
     if (writes.length) await deps.store.commit({ docs: writes });
     if (!botAdded) return;
+    if (teamId) await rememberRoster(ctx, teamId);
     if (teamId) {
       const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
       if (current?.greetedAt) return; // greet once, even if the bot is added again
@@ -127,6 +128,30 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       'Good',
     ))));
   });
+
+  /**
+   * On install, the team's members: a new owner gets a 1:1 card even if they never wrote to the bot
+   * (a proactive 1:1 needs their Teams user id, which only the roster or their own messages give).
+   */
+  async function rememberRoster(ctx: TurnContext, teamId: string): Promise<void> {
+    const a = ctx.activity;
+    try {
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
+        const docs = page.members
+          .filter((m) => m.aadObjectId && deps.org.staff(m.aadObjectId))
+          .map((m) => rememberMember(deps, { aadObjectId: m.aadObjectId!, teamsId: m.id, tenantId: m.tenantId ?? tenantOf(a), serviceUrl: a.serviceUrl }))
+          .filter((w): w is DocWrite => !!w);
+        if (docs.length) await deps.store.commit({ docs });
+        token = page.continuationToken;
+      } while (token && ++pages < 100);
+    } catch (err) {
+      // Not fatal: members are also remembered from their own messages and membersAdded events.
+      log.warn({ teamId, message: (err as Error).message }, 'team roster could not be read');
+    }
+  }
 
   return app;
 }

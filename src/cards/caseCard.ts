@@ -136,3 +136,9 @@ export function caseCard(input: CaseCardInput): Card {
   if (!view.hasRefresh) delete card.refresh;
   return card;
 }
+
+/** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
+export function assignedToYouCard(input: CaseCardInput & { myOpen: number }): Card {
+  const view = caseCardView({ ...input, viewer: 'none' });
+  return renderCard('assigned-to-you', { ...view, myOpen: input.myOpen });
+}

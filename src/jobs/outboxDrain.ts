@@ -3,7 +3,7 @@
 // a report to the team lead when a conversation is gone or blocked. A message is removed from the
 // outbox only after the connector accepted it (at-least-once; the window is one send).
 import type { AppDeps } from '../app/context.js';
-import { caseCardFor } from '../app/present.js';
+import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../app/outbox.js';
 import {
   CONVERSATIONS, MEMBERS, channelOfGroup, markInactive, rememberConversation, userKey,
@@ -57,6 +57,11 @@ export interface DrainOptions {
   /** Base of the exponential backoff in ms. */
   backoffBaseMs?: number;
   random?: () => number;
+  /**
+   * The clock for retry timing, in ms. Wall time by default and deliberately not deps.now: business
+   * time may be fixed (tests) or far from the real one, while a retry must wait real seconds.
+   */
+  clock?: () => number;
 }
 
 export class OutboxDrain {
@@ -118,11 +123,20 @@ export class OutboxDrain {
     }, ms);
   }
 
+  private clock(): number {
+    return (this.opts.clock ?? Date.now)();
+  }
+
+  /** A message never tried is due at once; a retried one when its backoff (set by our clock) has passed. */
+  private isDue(m: OutboxMessage, now: number): boolean {
+    return m.attempts === 0 || Date.parse(m.nextAttemptAt) <= now;
+  }
+
   private due(): OutboxMessage[] {
-    const now = this.deps.now().toISOString();
+    const now = this.clock();
     return this.deps.store
       .listDocs<OutboxMessage>(OUTBOX)
-      .filter((m) => m.status === 'pending' && m.nextAttemptAt <= now && !this.inFlight.has(m.id))
+      .filter((m) => m.status === 'pending' && this.isDue(m, now) && !this.inFlight.has(m.id))
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   }
 
@@ -141,12 +155,12 @@ export class OutboxDrain {
       // One message at a time per card, so updates of the same card keep their order.
       if (msg.upsertKey && busyKeys.has(msg.upsertKey)) continue;
       const convKey = this.conversationKeyOf(msg);
-      const wait = this.pacer.wait(convKey, Date.now());
+      const wait = this.pacer.wait(convKey, this.clock());
       if (wait > 0) {
         nextWake = Math.min(nextWake, wait);
         continue;
       }
-      this.pacer.record(convKey, Date.now());
+      this.pacer.record(convKey, this.clock());
       if (msg.upsertKey) busyKeys.add(msg.upsertKey);
       this.inFlight.add(msg.id);
       tasks.push(this.deliver(msg).finally(() => this.inFlight.delete(msg.id)));
@@ -155,8 +169,8 @@ export class OutboxDrain {
     if (tasks.length > 0) nextWake = 0;
     const later = this.deps.store
       .listDocs<OutboxMessage>(OUTBOX)
-      .filter((m) => m.status === 'pending')
-      .map((m) => Date.parse(m.nextAttemptAt) - this.deps.now().getTime());
+      .filter((m) => m.status === 'pending' && !this.inFlight.has(m.id))
+      .map((m) => (m.attempts === 0 ? 0 : Date.parse(m.nextAttemptAt) - this.clock()));
     if (later.length) nextWake = Math.min(nextWake, Math.max(20, Math.min(...later)));
     if (nextWake !== Infinity) this.schedule(Math.min(nextWake, 60_000));
   }
@@ -199,6 +213,7 @@ export class OutboxDrain {
     if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
     const found = this.deps.store.getCase(c.caseId);
     if (!found) return undefined;
+    if (c.view === 'assignedToYou' && msg.target.kind === 'user') return { card: assignedToYouCardFor(this.deps, found, msg.target.staffId, c.note) };
     const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
     return { card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }) };
   }
@@ -264,7 +279,7 @@ export class OutboxDrain {
     await this.deps.store.commit({
       docs: [{
         collection: OUTBOX, id: msg.id, expectedVersion: msg.version,
-        value: { ...msg, attempts, nextAttemptAt: new Date(this.deps.now().getTime() + delay).toISOString(), lastError: String(status || 'error'), version: msg.version + 1 },
+        value: { ...msg, attempts, nextAttemptAt: new Date(this.clock() + delay).toISOString(), lastError: String(status || 'error'), version: msg.version + 1 },
       }],
     });
     this.schedule(Math.max(delay, 5));
