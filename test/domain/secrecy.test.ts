@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPersonnummer, guardFreeText, shapedLikePersonnummer } from '../../src/domain/secrecy.js';
+import { containsPersonnummer, guardFreeText, SECRECY_MESSAGE, shapedLikePersonnummer, stringFields } from '../../src/domain/secrecy.js';
 
-// Synthetic numbers only: built here from random dates and a computed Luhn digit.
+// Synthetic numbers only: built here from random dates and a computed Luhn digit. No fixed
+// realistic personnummer appears in this file.
 const luhnDigit = (nine: string) => {
   let sum = 0;
   for (let i = 0; i < 9; i++) {
@@ -19,10 +20,10 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 const validNumber = fc
   .record({
-    century: fc.constantFrom('19', '20'),
+    century: fc.constantFrom('18', '19', '20'),
     yy: fc.integer({ min: 0, max: 99 }),
     mm: fc.integer({ min: 1, max: 12 }),
-    dd: fc.integer({ min: 1, max: 28 }),
+    dd: fc.integer({ min: 1, max: 31 }),
     samordning: fc.boolean(),
     serial: fc.integer({ min: 0, max: 999 }),
   })
@@ -32,62 +33,133 @@ const validNumber = fc
     return { century, date, last4: pad(serial, 3) + luhnDigit(nine) };
   });
 
-const written = fc.tuple(validNumber, fc.constantFrom('short', 'shortDash', 'shortPlus', 'long', 'longDash')).map(([n, form]) => {
-  switch (form) {
-    case 'short': return `${n.date}${n.last4}`;
-    case 'shortDash': return `${n.date}-${n.last4}`;
-    case 'shortPlus': return `${n.date}+${n.last4}`;
-    case 'long': return `${n.century}${n.date}${n.last4}`;
-    default: return `${n.century}${n.date}-${n.last4}`;
-  }
-});
+type Form = 'YYMMDDNNNN' | 'YYMMDD-NNNN' | 'YYMMDD+NNNN' | 'YYYYMMDDNNNN' | 'YYYYMMDD-NNNN' | 'YYYYMMDD+NNNN';
+const FORMS: Form[] = ['YYMMDDNNNN', 'YYMMDD-NNNN', 'YYMMDD+NNNN', 'YYYYMMDDNNNN', 'YYYYMMDD-NNNN', 'YYYYMMDD+NNNN'];
+const write = (n: { century: string; date: string; last4: string }, form: Form) => {
+  const sep = form.includes('-') ? '-' : form.includes('+') ? '+' : '';
+  return `${form.startsWith('YYYY') ? n.century : ''}${n.date}${sep}${n.last4}`;
+};
+const written = fc.tuple(validNumber, fc.constantFrom(...FORMS)).map(([n, f]) => write(n, f));
 
-describe('the secrecy guard', () => {
+/** Text around a number, without digits touching it (digits elsewhere are fine). */
+const noDigits = fc.string({ maxLength: 30 }).map((s) => s.replace(/\d/g, 'x'));
+const punctuation = fc.constantFrom('', ' ', '(', ': ', '\n', ', ', '"', 'pnr:', '«', '/', 'nr.', '\t');
+
+describe('the secrecy guard: what it catches', () => {
   it('catches every Luhn-valid personnummer or samordningsnummer in any written form, anywhere in a text', () => {
     fc.assert(
-      fc.property(written, fc.string({ maxLength: 30 }), fc.constantFrom(' ', '(', ': ', '\n', ', ', '"'), (pnr, text, sep) => {
-        const clean = text.replace(/\d/g, 'x');
-        expect(containsPersonnummer(`${clean}${sep}${pnr}${sep === '(' ? ')' : '.'}`)).toBe(true);
+      fc.property(written, noDigits, punctuation, punctuation, noDigits, (pnr, before, open, close, after) => {
+        expect(containsPersonnummer(`${before}${open}${pnr}${close}${after}`)).toBe(true);
+        expect(containsPersonnummer(pnr)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('catches a number among other numbers (a date and a phone number in the same text)', () => {
+    fc.assert(
+      fc.property(written, (pnr) => {
+        expect(containsPersonnummer(`Möte 2026-11-20, ring 070-123 45 67. Gäller ${pnr}; ärende IFO-2026-004512.`)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a reference shaped like a personnummer, Luhn-valid or not', () => {
+    fc.assert(
+      fc.property(validNumber, fc.constantFrom(...FORMS), fc.integer({ min: 0, max: 9 }), (n, form, check) => {
+        const anyCheck = { ...n, last4: n.last4.slice(0, 3) + String(check) };
+        expect(shapedLikePersonnummer(write(anyCheck, form))).toBe(true);
+        expect(guardFreeText({}, { childRef: write(anyCheck, form) })?.fields).toHaveProperty('childRef');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the secrecy guard: what it lets through', () => {
+  const date = fc.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .chain(([y, m, d, h, mi]) => fc.constantFrom(
+      `${y}-${pad(m)}-${pad(d)}`, `${y}${pad(m)}${pad(d)}`, `${pad(d)}/${pad(m)} ${y}`,
+      `${y}-${pad(m)}-${pad(d)} ${pad(h)}:${pad(mi)}`, `${y}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+01:00`,
+    ));
+  const mobile = fc.tuple(fc.constantFrom('70', '72', '73', '76', '79'), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 10, max: 99 }))
+    .chain(([p, a, b, c]) => fc.constantFrom(`0${p}-${a} ${b} ${c}`, `+46 ${p} ${a} ${b} ${c}`, `0${p}-${a}${b}${c}`.replace(/^(\d{3})-/, '$1 ')));
+  const landline = fc.tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }))
+    .map(([a, b, c]) => `08-${a} ${b} ${c}`);
+  const caseNo = fc.tuple(fc.integer({ min: 2000, max: 2035 }), fc.integer({ min: 0, max: 999999 }), fc.constantFrom('IFO', 'BoU', 'SOC'))
+    .map(([y, n, p]) => `${p}-${y}-${pad(n, 6)}`);
+
+  it('lets dates, phone numbers and case numbers through', () => {
+    fc.assert(
+      fc.property(fc.oneof(date, mobile, landline, caseNo), noDigits, (s, around) => {
+        expect(containsPersonnummer(`${around} ${s} om mötet.`)).toBe(false);
+        expect(containsPersonnummer(s)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lets the documented examples through', () => {
+    for (const s of ['2026-11-20', '20261120', '070-123 45 67', '08-123 456 78', '+46 70 123 45 67', 'IFO-2026-004512', 'B-2026-0412', '2026-11-20T09:15:00+01:00']) {
+      expect(containsPersonnummer(`Text ${s} text`), s).toBe(false);
+      expect(shapedLikePersonnummer(s), s).toBe(false);
+    }
+  });
+
+  it('lets Luhn-invalid ten-digit numbers through', () => {
+    fc.assert(
+      fc.property(validNumber, fc.integer({ min: 1, max: 9 }), fc.constantFrom(...FORMS), (n, delta, form) => {
+        const wrong = String((Number(n.last4[3]) + delta) % 10);
+        expect(containsPersonnummer(`Nr ${write({ ...n, last4: n.last4.slice(0, 3) + wrong }, form)} här`)).toBe(false);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('lets dates, phone numbers and case numbers through', () => {
-    const date = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
-      .chain(([y, m, d]) => fc.constantFrom(`${y}-${pad(m)}-${pad(d)}`, `${y}${pad(m)}${pad(d)}`, `${pad(d)}/${pad(m)} ${y}`));
-    const phone = fc.tuple(fc.constantFrom('070', '072', '073', '076', '079'), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 10, max: 99 }))
-      .chain(([p, a, b, c]) => fc.constantFrom(`${p}-${a} ${b} ${c}`, `+46 ${p.slice(1)} ${a} ${b} ${c}`, `08-${a} ${b}${c.toString()[0]} ${c}`));
-    const caseNo = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 0, max: 999999 })).map(([y, n]) => `IFO-${y}-${pad(n, 6)}`);
-    fc.assert(fc.property(fc.oneof(date, phone, caseNo), (s) => {
-      expect(containsPersonnummer(`Ring ${s} om mötet.`)).toBe(false);
-    }), { numRuns: 2000 });
-  });
-
-  it('lets Luhn-invalid ten-digit numbers through', () => {
+  it('lets ten-digit numbers with an impossible month or day through (even when Luhn-valid)', () => {
     fc.assert(
-      fc.property(validNumber, fc.integer({ min: 1, max: 9 }), (n, delta) => {
-        const wrong = String((Number(n.last4[3]) + delta) % 10);
-        expect(containsPersonnummer(`${n.date}-${n.last4.slice(0, 3)}${wrong}`)).toBe(false);
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.constantFrom(0, 13, 20, 45, 99), fc.constantFrom(0, 32, 45, 60, 92, 99), fc.integer({ min: 0, max: 999 }), (yy, mm, dd, serial) => {
+        const nine = `${pad(yy)}${pad(mm)}${pad(dd)}${pad(serial, 3)}`;
+        expect(containsPersonnummer(`${nine}${luhnDigit(nine)}`)).toBe(false);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 
-  it('names the field and never repeats the number', () => {
-    const nine = '121212121';
-    const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+  it('lets longer digit runs through (an account or order number is not a personnummer)', () => {
+    fc.assert(
+      fc.property(written.filter((p) => !/[-+]/.test(p)), fc.integer({ min: 1, max: 9 }), (pnr, d) => {
+        expect(containsPersonnummer(`${d}${d}${pnr}${d}${d}`)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the refusal', () => {
+  const nine = '121212121';
+  const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+
+  it('names the field, in Swedish, and never repeats the number', () => {
     const r = guardFreeText({ summary: `Barnet ${pnr} har hög frånvaro.`, motivation: 'Inget att säga.' });
-    expect(r?.fields).toEqual({ summary: expect.stringMatching(/personnummer/) });
+    expect(r?.ok).toBe(false);
+    expect(r?.fields).toEqual({ summary: SECRECY_MESSAGE });
+    expect(r?.message).toContain(SECRECY_MESSAGE);
+    expect(r?.message).toContain('summary');
     expect(JSON.stringify(r)).not.toContain(pnr);
     expect(JSON.stringify(r)).not.toContain(nine);
-    expect(guardFreeText({ summary: 'Förskolan oroar sig för hög frånvaro.' })).toBeNull();
+    expect(JSON.stringify(r)).not.toContain('frånvaro');
   });
 
-  it('refuses a child reference shaped like a personnummer, valid or not', () => {
-    expect(shapedLikePersonnummer('121212-1234')).toBe(true);
-    expect(shapedLikePersonnummer('B-2026-0412')).toBe(false);
-    expect(guardFreeText({}, { childRef: '201212121234' })?.fields).toHaveProperty('childRef');
-    expect(guardFreeText({}, { childRef: 'B-2026-0412' })).toBeNull();
+  it('lets clean text and clean references through', () => {
+    expect(guardFreeText({ summary: 'Förskolan oroar sig för hög frånvaro.', motivation: undefined })).toBeNull();
+    expect(guardFreeText({}, { childRef: 'B-2026-0412', externalId: 'IFO-2026-004512' })).toBeNull();
+  });
+
+  it('checks every string of a structured input by its path', () => {
+    const fields = stringFields({ type: 'close', motivation: `Se ${pnr}`, nested: [{ note: 'ok' }] });
+    expect(fields).toEqual({ type: 'close', motivation: `Se ${pnr}`, 'nested[0].note': 'ok' });
+    expect(guardFreeText(fields)?.fields).toEqual({ motivation: SECRECY_MESSAGE });
   });
 });
