@@ -7,6 +7,7 @@ import { createBot } from './bot/app.js';
 import { TeamsSender } from './bot/teamsSender.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Calendar } from './domain/calendar.js';
+import { ROUTES } from './http/routes.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
 import { log } from './log.js';
@@ -25,7 +26,7 @@ export interface RunningBot {
 
 export interface StartOptions {
   now?: () => Date;
-  /** Extra routes registered on the server (each feature module exports one). */
+  /** Routes beside /api/messages; default: every feature route in src/http/routes.ts (intake API...). */
   routes?: ((server: restify.Server, deps: AppDeps) => void)[];
   drainOptions?: ConstructorParameters<typeof OutboxDrain>[2];
 }
@@ -41,6 +42,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     config: {
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),
       plannedLeaveHandoverDays: config.plannedLeaveHandoverDays,
+      ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
     },
   };
   const creds = config.credentials;
@@ -61,7 +63,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   deps.onOutbox = () => drain.kick();
   const { server, idle } = createServer(deps, {
     adapter, bot, version: VERSION, authenticated: !!creds,
-    routes: (opts.routes ?? []).map((r) => (s: restify.Server) => r(s, deps)),
+    routes: (opts.routes ?? ROUTES).map((r) => (s: restify.Server) => r(s, deps)),
   });
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as { port: number }).port;
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   }
   let running: RunningBot;
   try {
-    running = await startBot(config, { routes: (await import('./http/routes.js')).ROUTES });
+    running = await startBot(config);
   } catch (err) {
     if (err instanceof StoreFileError) {
       console.error(err.message);

@@ -11,6 +11,8 @@ export const ABSENCES = 'absences';
 export interface AppConfig {
   caseLinkTemplate?: string;
   plannedLeaveHandoverDays?: number;
+  /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
+  ingestApiKey?: string;
 }
 
 export interface AppDeps {
