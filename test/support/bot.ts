@@ -83,6 +83,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   const dir = opts.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'arendevakt-e2e-'));
   const dataFile = opts.dataFile ?? join(dir!, 'db.json');
   const org: Organisation = { ...EXAMPLE_ORG, ...opts.orgOverrides };
+  // The team's roster as the connector reports it on install: everyone in the organisation file.
+  connector.roster = org.staff.map((s) => ({ id: teams.teamsId(s), name: s.name, aadObjectId: s.aadObjectId }));
   const config: Config = {
     port: 0,
     dataFile,
