@@ -1,15 +1,15 @@
 // One anmälan arrives (API, import or the Teams form): validated, guarded for personnummer, stored
 // once per externalId, linked to open cases about the same child in other groups, and announced:
 // the case card in the group's channel and, by the routing table, a short card to VINR.
-import { deadlinesOf, skyddsbedomningDue } from '../domain/deadlines.js';
+import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { decideCase } from '../domain/commands.js';
-import { groupsToNotify } from '../domain/routing.js';
+import { groupsToNotify, LINK_SAME_CHILD } from '../domain/routing.js';
 import { guardFreeText } from '../domain/secrecy.js';
 import { ReportInput, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
-import type { DocWrite } from '../store/port.js';
-import { caseCardUpdates } from './assignCase.js';
+import type { AuditInput, DocWrite } from '../store/port.js';
+import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
 
@@ -17,7 +17,7 @@ export const INTAKE_ACTOR: Actor = { id: 'system:intake', name: 'Intag', role: '
 
 export type IngestResult =
   | { status: 201 | 200; case: Case }
-  | { status: 409; message: string; case: Case }
+  | { status: 409; message: string; case?: Case }
   | { status: 400; refusal: Refusal }
   | { status: 403; refusal: Refusal };
 
@@ -46,22 +46,121 @@ const SWEDISH_ZOD: Record<string, string> = {
   unrecognized_keys: 'Okänt fält.',
 };
 
-/** Parse a report; a failure names each field with a Swedish message. */
+/** Parse a report; a failure names each field with a Swedish message and never repeats its value. */
 export function parseReport(body: unknown): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
+  const fields: Record<string, string> = {};
   const parsed = ReportInput.strict().safeParse(body);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
     for (const i of parsed.error.issues) {
-      const path = i.path.join('.') || '(kroppen)';
+      const path = i.path.map(String).join('.') || '(kroppen)';
       const custom = i.code === 'custom' || (i.code === 'invalid_format' && i.message && !i.message.startsWith('Invalid'));
       fields[path] ??= custom ? i.message : (SWEDISH_ZOD[i.code] ?? 'Ogiltigt värde.');
       if (i.code === 'invalid_format' && path === 'receivedAt') fields[path] = 'Tid som ISO 8601 med tidszon, t.ex. 2026-11-20T09:15:00+01:00.';
+      if (path === '(kroppen)' && i.code === 'invalid_type') fields[path] = 'Anmälan ska vara ett JSON-objekt.';
     }
-    return { ok: false, refusal: refuse('invalid', 'Anmälan är ogiltig.', fields) };
   }
-  const secrecy = guardFreeText({ summary: parsed.data.summary }, { childRef: parsed.data.childRef, externalId: parsed.data.externalId });
-  if (secrecy) return { ok: false, refusal: secrecy };
-  return { ok: true, report: parsed.data };
+  // The secrecy guard looks at the text fields even when something else is wrong, so that the
+  // sender learns every problem at once.
+  const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const secrecy = guardFreeText({ summary: str(raw.summary) }, { childRef: str(raw.childRef), externalId: str(raw.externalId) });
+  if (secrecy) Object.assign(fields, secrecy.fields);
+  if (!parsed.success || secrecy) {
+    return { ok: false, refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : 'Anmälan är ogiltig.', fields) };
+  }
+  return { ok: true, report: { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] } };
+}
+
+/**
+ * The writes of one or more new reports that go into ONE commit: the new cases, the open cases they
+ * are linked to (with the version they were read at), audit entries and outbox messages. Used by
+ * the API and the Teams form (a batch of one) and by the file import (a batch of thousands).
+ */
+export class ReportBatch {
+  private readonly cases = new Map<string, { case: Case; expectedVersion: number | null; before: Case | null }>();
+  private readonly newByChild = new Map<string, string[]>();
+  private readonly docs = new Map<string, DocWrite>();
+  private readonly audit: AuditInput[] = [];
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly actor: Actor,
+    private readonly now: Date,
+    /** Which cases get their card posted (the import posts only recent open ones). */
+    private readonly postCard: (c: Case) => boolean = () => true,
+  ) {}
+
+  /** How many new cases the batch holds. */
+  get size(): number {
+    let n = 0;
+    for (const ids of this.newByChild.values()) n += ids.length;
+    return n;
+  }
+
+  /** Plan one report (already parsed and guarded). A refusal leaves the batch unchanged. */
+  add(report: ReportInput, ctx = domainContext(this.deps)): { ok: true; case: Case } | { ok: false; refusal: Refusal } {
+    if (this.cases.get(report.externalId)?.expectedVersion === null) {
+      return { ok: false, refusal: refuse('conflict', 'Samma ärendereferens förekommer två gånger.', { externalId: 'Finns redan tidigare i samma import.' }) };
+    }
+    const d = decideCase(ctx, undefined, { type: 'registerReport', report }, this.actor, this.now);
+    if (!d.ok) return d.code === 'invalid' && d.fields?.groupId ? { ok: false, refusal: refuse('invalid', d.message, { groupId: 'Gruppen finns inte i organisationen.' }) } : { ok: false, refusal: d };
+    const at = this.now.toISOString();
+    // Open cases about the same child in other groups are linked both ways, and both cards say so.
+    const others = this.linkable(report);
+    const created: Case = { ...d.state, linkedCaseIds: others.map((o) => o.id) };
+    this.cases.set(created.id, { case: created, expectedVersion: null, before: null });
+    this.newByChild.set(created.childRef, [...(this.newByChild.get(created.childRef) ?? []), created.id]);
+    for (const e of d.events) {
+      this.audit.push({ at, actor: this.actor.id, type: e.type, caseId: created.id, before: null, after: created, ...(e.data ? { data: { ...e.data, linkedCaseIds: created.linkedCaseIds } } : {}) });
+    }
+    for (const o of others) {
+      const entry = this.cases.get(o.id);
+      const updated: Case = { ...o, linkedCaseIds: [...new Set([...o.linkedCaseIds, created.id])], updatedAt: at, updatedBy: this.actor.id };
+      if (entry) entry.case = updated;
+      else this.cases.set(o.id, { case: updated, expectedVersion: o.version, before: o });
+      this.audit.push({ at, actor: this.actor.id, type: 'CasesLinked', caseId: o.id, before: o, after: updated, data: { with: created.id, why: LINK_SAME_CHILD.why } });
+      if (this.postCard(updated)) this.card(updated);
+    }
+    if (this.postCard(created)) {
+      this.card(created);
+      for (const doc of vinrNotices(this.deps, created, this.now)) this.docs.set(doc.id, doc);
+    }
+    return { ok: true, case: created };
+  }
+
+  private card(c: Case): void {
+    for (const doc of caseCardUpdates(this.now, c)) this.docs.set(caseCardKey(c.id, c.groupId), doc);
+  }
+
+  private linkable(report: ReportInput): Case[] {
+    if (!LINK_SAME_CHILD.acrossGroups) return [];
+    const byId = new Map<string, Case>();
+    for (const c of this.deps.store.casesByChild(report.childRef)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
+    for (const id of this.newByChild.get(report.childRef) ?? []) byId.set(id, this.cases.get(id)!.case);
+    return [...byId.values()].filter((c) => c.phase !== 'closed' && c.id !== report.externalId && c.groupId !== report.groupId);
+  }
+
+  /** Commit everything at once; false when a case changed meanwhile (nothing was written). */
+  async commit(): Promise<boolean> {
+    if (this.cases.size === 0) return true;
+    const r = await this.deps.store.commit({
+      cases: [...this.cases.values()].map((e) => ({ case: e.case, expectedVersion: e.expectedVersion })),
+      docs: [...this.docs.values()],
+      audit: this.audit,
+    });
+    if (r.ok && this.docs.size) this.deps.onOutbox?.();
+    return r.ok;
+  }
+
+  /** How many outbox messages the batch would queue. */
+  get messages(): number {
+    return this.docs.size;
+  }
+}
+
+/** Compare a new report with the stored case of the same externalId. */
+export function duplicateStatus(existing: Case, report: ReportInput): 200 | 409 {
+  return sameReport(existing, report) ? 200 : 409;
 }
 
 export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = INTAKE_ACTOR): Promise<IngestResult> {
@@ -76,32 +175,16 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
     if (existing) {
       return sameReport(existing, report)
         ? { status: 200, case: existing }
-        : { status: 409, message: `Ärendet ${report.externalId} finns redan med annat innehåll.`, case: existing };
+        : { status: 409, message: 'Ärendet finns redan med annat innehåll.', case: existing };
     }
-    const now = deps.now();
-    const d = decideCase(domainContext(deps), undefined, { type: 'registerReport', report }, actor, now);
-    if (!d.ok) return { status: d.code === 'forbidden' ? 403 : 400, refusal: d };
-    // Open cases about the same child in other groups are linked both ways, and both cards say so.
-    const others = deps.store.casesByChild(report.childRef).filter((c) => c.phase !== 'closed' && c.id !== report.externalId);
-    const created: Case = { ...d.state, linkedCaseIds: others.map((o) => o.id) };
-    const linked = others.map((o) => ({ ...o, linkedCaseIds: [...new Set([...o.linkedCaseIds, created.id])], updatedAt: now.toISOString() }));
-    const docs: DocWrite[] = [...caseCardUpdates(now, created, linked), ...vinrNotices(deps, created, now)];
-    const at = now.toISOString();
-    const r = await deps.store.commit({
-      cases: [{ case: created, expectedVersion: null }, ...linked.map((l, i) => ({ case: l, expectedVersion: others[i].version }))],
-      docs,
-      audit: [
-        ...d.events.map((e) => ({ at, actor: actor.id, type: e.type, caseId: created.id, before: null, after: created, ...(e.data ? { data: e.data } : {}) })),
-        ...linked.map((l, i) => ({ at, actor: actor.id, type: 'CasesLinked', caseId: l.id, before: others[i], after: l, data: { with: created.id } })),
-      ],
-    });
-    if (r.ok) {
-      deps.onOutbox?.();
-      return { status: 201, case: deps.store.getCase(created.id)! };
-    }
+    const batch = new ReportBatch(deps, actor, deps.now());
+    const planned = batch.add(report);
+    if (!planned.ok) return { status: planned.refusal.code === 'forbidden' ? 403 : 400, refusal: planned.refusal };
+    if (await batch.commit()) return { status: 201, case: deps.store.getCase(planned.case.id)! };
     // Someone registered the same report or changed a linked case at the same moment: look again.
   }
-  return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', case: deps.store.getCase(report.externalId)! };
+  const latest = deps.store.getCase(report.externalId);
+  return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', ...(latest ? { case: latest } : {}) };
 }
 
 function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
@@ -116,25 +199,4 @@ function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
       },
     }),
   );
-}
-
-/** The case as the API returns it: phase, owners, deadlines, version, last contact. Never the summary text. */
-export function caseForApi(deps: AppDeps, c: Case) {
-  const contacts = c.contacts.map((k) => k.date).sort();
-  return {
-    externalId: c.id,
-    groupId: c.groupId,
-    childRef: c.childRef,
-    receivedAt: c.receivedAt,
-    reporter: c.reporter,
-    concerns: c.concerns,
-    ...(c.summary ? { summary: c.summary } : {}),
-    phase: c.phase,
-    version: c.version,
-    owners: c.assignees.map((id) => ({ aadObjectId: id, name: deps.org.name(id) })),
-    deadlines: deadlinesOf(c, deps.rules).map((d) => ({ kind: d.kind, due: d.due, statutoryDue: d.statutoryDue, done: d.done })),
-    lastContact: contacts.length ? contacts[contacts.length - 1] : null,
-    linkedCaseIds: c.linkedCaseIds,
-    ...(c.closure ? { closure: { outcome: c.closure.outcome, at: c.closure.at } } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 // Feature routes beside /api/messages, registered by main.ts. A new API: a module and a line here.
 import type restify from 'restify';
 import type { AppDeps } from '../app/context.js';
+import { registerIntakeRoutes } from './intake.js';
 
-export const ROUTES: ((server: restify.Server, deps: AppDeps) => void)[] = [];
+export const ROUTES: ((server: restify.Server, deps: AppDeps) => void)[] = [(server, deps) => registerIntakeRoutes(server, deps)];

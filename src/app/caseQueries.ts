@@ -1,0 +1,89 @@
+// The read side of the intake API: one case by its external reference, and the cases of a group
+// (open, unassigned or overdue) for integrations and dashboards. Never the summary text in lists.
+import { deadlineStatus, deadlinesOf } from '../domain/deadlines.js';
+import { lastContacts, overdue, unassigned } from '../domain/queries.js';
+import type { Case } from '../domain/schemas.js';
+import type { AppDeps } from './context.js';
+
+export const LIST_STATES = ['open', 'unassigned', 'overdue'] as const;
+export type ListState = (typeof LIST_STATES)[number];
+
+export interface ApiCase {
+  externalId: string;
+  groupId: string;
+  childRef: string;
+  receivedAt: string;
+  reporter: Case['reporter'];
+  concerns: Case['concerns'];
+  summary?: string;
+  phase: Case['phase'];
+  version: number;
+  owners: { aadObjectId: string; name: string }[];
+  deadlines: { kind: string; label: string; due: string; statutoryDue: string; done: boolean; status: string }[];
+  /** The latest contact with the family (barnsamtal, hembesök, meeting), or null. */
+  lastContact: string | null;
+  lastChildContact: string | null;
+  linkedCaseIds: string[];
+  closure?: { outcome: string; at: string };
+  unassignedWorkingDays?: number;
+}
+
+/** The case as the API returns it: phase, owners, deadlines, version, last contact. */
+export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean } = {}): ApiCase {
+  const now = deps.now();
+  const contacts = lastContacts(c);
+  return {
+    externalId: c.id,
+    groupId: c.groupId,
+    childRef: c.childRef,
+    receivedAt: c.receivedAt,
+    reporter: c.reporter,
+    concerns: c.concerns,
+    ...(opts.withSummary && c.summary ? { summary: c.summary } : {}),
+    phase: c.phase,
+    version: c.version,
+    owners: c.assignees.map((id) => ({ aadObjectId: id, name: deps.org.name(id) })),
+    deadlines: deadlinesOf(c, deps.rules).map((d) => ({
+      kind: d.kind, label: d.label, due: d.due, statutoryDue: d.statutoryDue, done: d.done,
+      status: deadlineStatus(d, now, deps.calendar),
+    })),
+    lastContact: contacts.family ?? null,
+    lastChildContact: contacts.child ?? null,
+    linkedCaseIds: c.linkedCaseIds,
+    ...(c.closure ? { closure: { outcome: c.closure.outcome, at: c.closure.at } } : {}),
+  };
+}
+
+export function findCase(deps: AppDeps, externalId: string): ApiCase | undefined {
+  const c = deps.store.getCase(externalId);
+  return c ? caseForApi(deps, c) : undefined;
+}
+
+/**
+ * Cases of one group (or of all groups when groupId is undefined):
+ * open: every case not closed, oldest first; unassigned: open without an owner, longest waiting
+ * first; overdue: cases with a deadline that has passed (a closed case's återkoppling counts).
+ */
+export function listCases(deps: AppDeps, q: { groupId?: string; state: ListState }): ApiCase[] {
+  const now = deps.now();
+  const inGroup = (c: Case) => q.groupId === undefined || c.groupId === q.groupId;
+  if (q.state === 'unassigned') {
+    const open = [...deps.store.openCases()].filter(inGroup);
+    return unassigned(open, now, deps.calendar).map((u) => ({ ...caseForApi(deps, u.case), unassignedWorkingDays: u.ageWorkingDays }));
+  }
+  if (q.state === 'overdue') {
+    const all = [...deps.store.allCases()].filter(inGroup);
+    const seen = new Set<string>();
+    const out: ApiCase[] = [];
+    for (const { case: c } of overdue(all, now, deps.rules, deps.calendar)) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(caseForApi(deps, c));
+    }
+    return out;
+  }
+  return [...deps.store.openCases()]
+    .filter(inGroup)
+    .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))
+    .map((c) => caseForApi(deps, c));
+}
