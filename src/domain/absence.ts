@@ -36,7 +36,8 @@ export function decideAbsence(
   intent: AbsenceIntent,
   actor: Actor,
   now: Date,
-  newId: () => string = () => `abs-${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+  // Deterministic by default (pure): one person cannot have two overlapping absences from the same date.
+  newId: () => string = () => `abs-${intent.type === 'registerAbsence' ? `${intent.staffId.slice(0, 8)}-${intent.from}` : 'x'}-${now.getTime().toString(36)}`,
 ): Decision<Absence> {
   const command = intent.type === 'registerAbsence' ? 'registerAbsence' : 'endAbsence';
   if (actor.system || !can(actor.role, command)) return refuse('forbidden', forbiddenMessage(command, actor.role));

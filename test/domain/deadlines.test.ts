@@ -90,3 +90,63 @@ describe('deadlines of a case', () => {
     expect(nextDeadline({ ...c, phase: 'closed' }, rules)).toBeUndefined();
   });
 });
+
+describe('rule table settings and the working day before', () => {
+  it('has the default settings the brief names: 21 days without contact, extension by leads, återkoppling unverified', () => {
+    expect(rules.noContactDays).toBe(21);
+    expect(rules.extendRoles).toEqual(['team_lead', 'unit_manager']);
+    const ater = rules.rules.find((r) => r.kind === 'aterkoppling')!;
+    expect(ater.legalRef.verified).toBe(false);
+    expect(ater.from).toBe('forhandsbedomning_decided');
+    expect(rules.rules.find((r) => r.kind === 'uppfoljning')!.maxPeriod).toBeDefined();
+    expect(rules.rules.find((r) => r.kind === 'skyddsbedomning')!.lateArrivalCutoff).toBe('16:00');
+    for (const r of rules.rules) expect(r.reminderLeadWorkingDays.length, r.kind).toBeGreaterThan(0);
+  });
+
+  it('uses a configured cut-off for late reports', () => {
+    const early = RuleTable.parse({ ...rules, rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: '14:00' } : r)) });
+    expect(skyddsbedomningDue('2026-11-20T14:30:00+01:00', early)).toBe('2026-11-21');
+    expect(skyddsbedomningDue('2026-11-20T14:30:00+01:00', rules)).toBe('2026-11-20');
+    const none = RuleTable.parse({ ...rules, rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: undefined } : r)) });
+    expect(skyddsbedomningDue('2026-11-20T23:00:00+01:00', none)).toBe('2026-11-20');
+    // Summer time: 16:30 CEST is 14:30 UTC, still late.
+    expect(skyddsbedomningDue('2026-06-10T14:30:00Z', rules)).toBe('2026-06-11');
+  });
+
+  it('refuses a malformed rule table (period, cut-off, empty extend roles)', () => {
+    expect(RuleTable.safeParse({ ...rules, extendRoles: [] }).success).toBe(false);
+    expect(RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[0], lateArrivalCutoff: '4pm' }] }).success).toBe(false);
+    expect(RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[1], period: { unit: 'weeks', amount: 2 } }] }).success).toBe(false);
+  });
+
+  it('never moves a statutory date that falls on a weekend or holiday, and warns on the working day before', () => {
+    // Opened 2026-07-21 → 4 months = Saturday 2026-11-21: the date stays, the warning is Friday 11-20.
+    expect(utredningDue('2026-07-21', rules)).toBe('2026-11-21');
+    const c = baseCase({ phase: 'utredning', utredning: { openedOn: '2026-07-21', statutoryDeadline: '2026-11-21', deadline: '2026-11-21', extensions: [] } });
+    const u = deadlinesOf(c, rules).find((d) => d.kind === 'utredning')!;
+    expect([u.due, u.statutoryDue]).toEqual(['2026-11-21', '2026-11-21']);
+    expect(isLastWorkingDayBefore(u, new Date('2026-11-20T07:45:00+01:00'), cal)).toBe(true);
+    expect(isLastWorkingDayBefore(u, new Date('2026-11-19T07:45:00+01:00'), cal)).toBe(false);
+    expect(deadlineStatus(u, new Date('2026-11-20T16:00:00+01:00'), cal)).toBe('soon');
+    expect(deadlineStatus(u, new Date('2026-11-23T07:45:00+01:00'), cal)).toBe('overdue'); // Monday: passed, not extended
+    // Received Friday before Easter 2026 (2026-03-20) → 14 days = långfredag 2026-04-03; warn on skärtorsdag.
+    const f = deadlinesOf(baseCase({ receivedAt: '2026-03-20T10:00:00+01:00' }), rules).find((d) => d.kind === 'forhandsbedomning')!;
+    expect(f.due).toBe('2026-04-03');
+    expect(isLastWorkingDayBefore(f, new Date('2026-04-02T08:00:00+02:00'), cal)).toBe(true);
+    expect(isLastWorkingDayBefore(f, new Date('2026-04-03T08:00:00+02:00'), cal)).toBe(false);
+  });
+
+  it('counts a 4-month utredning across both daylight-saving changes without moving it', () => {
+    expect(utredningDue('2026-02-27', rules)).toBe('2026-06-27');
+    expect(utredningDue('2026-06-29', rules)).toBe('2026-10-29');
+    expect(utredningDue('2026-10-25', rules)).toBe('2027-02-25');
+    expect(utredningDue('2026-03-29', rules)).toBe('2026-07-29');
+  });
+
+  it('lists återkoppling and uppföljning when they exist, done when completed', () => {
+    const c = baseCase({ phase: 'closed', aterkoppling: { due: '2026-12-04', doneAt: '2026-12-01T10:00:00+01:00' }, uppfoljning: { due: '2027-01-20' } });
+    const ds = deadlinesOf(c, rules);
+    expect(ds.map((d) => [d.kind, d.done])).toEqual([['skyddsbedomning', true], ['forhandsbedomning', true], ['aterkoppling', true], ['uppfoljning', false]]);
+    expect(nextDeadline(c, rules)?.kind).toBe('uppfoljning');
+  });
+});

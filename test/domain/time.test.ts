@@ -34,3 +34,58 @@ describe('Swedish time', () => {
     expect(formatSwedishDate('2027-01-04', 2026)).toBe('mån 4 jan 2027');
   });
 });
+
+import fc from 'fast-check';
+import { startOfStockholmDay, formatSwedishDateTime, isValidLocalDate } from '../../src/domain/time.js';
+
+describe('Swedish time: leap years, month ends and daylight saving', () => {
+  it('handles leap days in 2024 and 2028', () => {
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2024-02-29', 48)).toBe('2028-02-29');
+    expect(addMonths('2023-12-31', 2)).toBe('2024-02-29');
+    expect(addMonths('2024-02-29', 1)).toBe('2024-03-29'); // the same date, not the month end
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2028-02-28', 2)).toBe('2028-03-01');
+    expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
+    expect(daysBetween('2026-02-01', '2026-03-01')).toBe(28);
+    expect(isValidLocalDate('2028-02-29')).toBe(true);
+    expect(isValidLocalDate('2026-02-29')).toBe(false);
+    expect(isValidLocalDate('2026-13-01')).toBe(false);
+  });
+
+  it('keeps the date of instants around the changes on 2026-03-29 and 2026-10-25', () => {
+    expect(stockholmDate('2026-03-28T23:30:00Z')).toBe('2026-03-29'); // 00:30 CET
+    expect(stockholmDate('2026-03-29T21:59:00Z')).toBe('2026-03-29'); // 23:59 CEST
+    expect(stockholmDate('2026-03-29T22:00:00Z')).toBe('2026-03-30');
+    expect(stockholmDate('2026-10-24T22:00:00Z')).toBe('2026-10-25'); // 00:00 CEST
+    expect(stockholmDate('2026-10-25T22:59:00Z')).toBe('2026-10-25'); // 23:59 CET, a 25-hour day
+    expect(startOfStockholmDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfStockholmDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfStockholmDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(formatSwedishDateTime('2026-10-25T01:30:00Z')).toBe('2026-10-25 02:30');
+    expect(daysBetween('2026-03-29', '2026-03-30')).toBe(1);
+    expect(daysBetween('2026-10-25', '2026-10-26')).toBe(1);
+  });
+
+  const day = fc.integer({ min: 0, max: 365 * 12 }).map((n) => addDays('2020-01-01', n));
+
+  it('never moves a date: every day of 2020–2031 starts on itself and counts back exactly (property)', () => {
+    fc.assert(fc.property(day, fc.integer({ min: -400, max: 400 }), (d, n) => {
+      expect(stockholmDate(startOfStockholmDay(d))).toBe(d);
+      expect(daysBetween(d, addDays(d, n))).toBe(n);
+      expect(addDays(addDays(d, n), -n)).toBe(d);
+    }));
+  });
+
+  it('adds months to the same day or the month end, never past it (property)', () => {
+    fc.assert(fc.property(day, fc.integer({ min: 1, max: 24 }), (d, n) => {
+      const r = addMonths(d, n);
+      expect(isValidLocalDate(r)).toBe(true);
+      const months = (Number(r.slice(0, 4)) - Number(d.slice(0, 4))) * 12 + Number(r.slice(5, 7)) - Number(d.slice(5, 7));
+      expect(months).toBe(n);
+      const sameDay = r.slice(8) === d.slice(8);
+      const monthEnd = addDays(r, 1).slice(8) === '01' && Number(r.slice(8)) < Number(d.slice(8));
+      expect(sameDay || monthEnd).toBe(true);
+    }));
+  });
+});
