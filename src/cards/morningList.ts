@@ -20,10 +20,10 @@ function slice(sections: ListSection[], offset: number, count: number) {
   return out;
 }
 
-function render(view: MorningListView, offset: number, count: number): Card {
+function pageData(view: MorningListView, offset: number, count: number): object {
   const shownTo = Math.min(offset + count, view.total);
   const hidden = view.total - shownTo;
-  return renderCard('morning-list', {
+  return {
     title: offset === 0 ? view.title : `${view.title}, punkt ${offset + 1}–${shownTo} av ${view.total}`,
     summary: view.summary,
     sections: slice(view.sections, offset, count),
@@ -33,28 +33,41 @@ function render(view: MorningListView, offset: number, count: number): Card {
     groupId: view.groupId,
     date: view.date,
     nextOffset: shownTo,
-  });
+  };
+}
+
+/** The data for cards/morning-list.json from `offset` (0: the list as posted), fitted to the budget. */
+export function morningListData(view: MorningListView, offset = 0, budget = LIST_CARD_BUDGET): object {
+  const start = Math.min(Math.max(offset, 0), view.total);
+  return fitCount(view.total - start, (n) => pageData(view, start, n), 'morning-list', budget);
+}
+
+export function morningListCard(view: MorningListView, offset = 0, budget = LIST_CARD_BUDGET): Card {
+  return renderCard('morning-list', morningListData(view, offset, budget));
 }
 
 /**
- * The card for the list from `offset` (0: the list as posted): as many items as fit in the budget,
- * found by bisection on the item count (a handful of renders, each bounded by the budget).
+ * The data with the largest item count whose card fits in the budget, found by bisection (a handful
+ * of renders; an item is at least ~100 bytes, which bounds the search).
  */
-export function morningListCard(view: MorningListView, offset = 0, budget = LIST_CARD_BUDGET): Card {
-  const start = Math.min(Math.max(offset, 0), view.total);
-  const all = render(view, start, view.total - start);
-  if (cardSize(all) <= budget) return all;
-  // The largest count that fits: an item is at least ~100 bytes, which bounds the search.
+export function fitCount(total: number, dataFor: (count: number) => object, template: string, budget = LIST_CARD_BUDGET): object {
+  const all = dataFor(total);
+  if (cardSize(renderCard(template, all)) <= budget) return all;
   let lo = 1;
-  let hi = Math.min(view.total - start, Math.ceil(budget / 100));
-  let best = render(view, start, lo);
+  let hi = Math.min(total, Math.ceil(budget / 100));
+  let best = dataFor(lo);
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const card = render(view, start, mid);
-    if (cardSize(card) <= budget) {
-      best = card;
+    const data = dataFor(mid);
+    if (cardSize(renderCard(template, data)) <= budget) {
+      best = data;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return best;
+}
+
+/** Sections cut to their first `count` items overall, each with "och N till" (cards without paging). */
+export function truncatedSections(sections: ListSection[], count: number) {
+  return slice(sections, 0, count).map((s) => ({ ...s, more: s.count - s.items.length }));
 }

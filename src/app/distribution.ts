@@ -1,0 +1,116 @@
+// The distribution meeting (fördelningsmöte): the group's unassigned cases with an assign control
+// beside each, and each caseworker's load (förhandsbedömningar, utredningar, capacity, absence, next
+// deadline), so the meeting distributes in one pass. Assigning goes through the one assign use case
+// (assignCase.ts); the posted card is then updated for everyone through the outbox.
+import { deadlinesOf } from '../domain/deadlines.js';
+import { loadPerCaseworker, unassigned } from '../domain/queries.js';
+import type { Actor, Case } from '../domain/schemas.js';
+import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { PHASE_LABEL } from '../cards/labels.js';
+import { fitCount } from '../cards/morningList.js';
+import { renderCard, type Card } from '../cards/render.js';
+import { assignCase } from './assignCase.js';
+import { absences, type AppDeps } from './context.js';
+import type { CaseResult } from './executeCaseCommand.js';
+import { enqueue } from './outbox.js';
+
+/** Where the outbox drain records the activity id of a card it posted with an upsert key. */
+const CARD_ACTIVITIES = 'cardActivities';
+
+/** The posted card of a group's meeting that day (updated in place as cases are assigned). */
+export const distributionKey = (groupId: string, date: string) => `distribution:${groupId}:${date}`;
+
+export interface DistributionView {
+  groupId: string;
+  title: string;
+  summary: string;
+  cases: { caseId: string; version: number; text: string; color: string }[];
+  choices: { title: string; value: string }[];
+  defaultChoice: string;
+  caseworkers: { text: string; color: string }[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function buildDistributionView(deps: AppDeps, groupId: string): DistributionView {
+  const now = deps.now();
+  const today = stockholmDate(now);
+  const year = Number(today.slice(0, 4));
+  const open = [...deps.store.openCases()];
+  const group = deps.org.group(groupId);
+  const waiting = unassigned(open.filter((c) => c.groupId === groupId), now, deps.calendar);
+  const loads = loadPerCaseworker(open, deps.org.org, absences(deps), now, groupId);
+  const nextDue = (c: Case) => deadlinesOf(c, deps.rules).filter((d) => !d.done).sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+  const present = loads.filter((l) => !l.absent).sort((a, b) => a.open / (a.capacity ?? 10) - b.open / (b.capacity ?? 10));
+  const caseworkers = loads.map((l) => {
+    let next: { due: string; label: string; caseId: string } | undefined;
+    for (const c of open) {
+      if (!c.assignees.includes(l.staff.aadObjectId)) continue;
+      const d = nextDue(c);
+      if (d && (!next || d.due < next.due)) next = { due: d.due, label: d.label, caseId: c.id };
+    }
+    const parts = [
+      `**${l.staff.name}**${l.absent ? ' (frånvarande)' : ''}`,
+      plural(l.forhandsbedomningar, 'förhandsbedömning', 'förhandsbedömningar'),
+      plural(l.utredningar, 'utredning', 'utredningar'),
+      l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : `${l.open} ärenden`,
+      next ? `nästa frist ${formatSwedishDate(next.due, year)} (${next.label}, ${next.caseId})` : 'inga frister',
+    ];
+    return { text: parts.join(' · '), color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
+  });
+  return {
+    groupId,
+    title: `Fördelning ${group?.name ?? groupId}, ${formatSwedishDate(today)}`,
+    summary: waiting.length
+      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${plural(waiting[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
+      : 'Alla ärenden har en handläggare.',
+    cases: waiting.map(({ case: c, ageWorkingDays }) => {
+      const d = nextDue(c);
+      return {
+        caseId: c.id,
+        version: c.version,
+        text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
+        color: ageWorkingDays > 1 ? 'Attention' : 'Default',
+      };
+    }),
+    choices: present.map((l) => ({ title: `${l.staff.name} (${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''})`, value: l.staff.aadObjectId })),
+    defaultChoice: present[0]?.staff.aadObjectId ?? '',
+    caseworkers,
+  };
+}
+
+/** Data for cards/distribution.json: as many unassigned cases as fit, the oldest first. */
+export function distributionCardData(view: DistributionView, notice?: { text: string; color: string }): object {
+  return fitCount(view.cases.length, (n) => ({
+    ...view,
+    cases: view.cases.slice(0, n).map((c, i) => ({ ...c, inputId: `assignee${i}` })),
+    more: view.cases.length - n,
+    notice: notice?.text ?? '',
+    noticeColor: notice?.color ?? 'Default',
+  }), 'distribution');
+}
+
+export function distributionCard(deps: AppDeps, groupId: string, notice?: { text: string; color: string }): Card {
+  return renderCard('distribution', distributionCardData(buildDistributionView(deps, groupId), notice));
+}
+
+/**
+ * Assign from the meeting card: the one assign use case, then the group's posted meeting card is
+ * updated for everyone (same key as the scheduled post, so the drain updates it in place).
+ */
+export async function assignFromDistribution(
+  deps: AppDeps,
+  input: { caseId: string; version: number; assignee: string; groupId: string; actor: Actor },
+): Promise<CaseResult> {
+  const r = await assignCase(deps, { caseId: input.caseId, version: input.version, assignees: [input.assignee], actor: input.actor });
+  const now = deps.now();
+  const key = distributionKey(input.groupId, stockholmDate(now));
+  // Only a card the bot posted itself (the scheduled one) can be updated for everyone; a card shown
+  // as a command's answer is refreshed for the person who pressed by the invoke's answer.
+  if (r.ok && deps.store.getDoc(CARD_ACTIVITIES, key)) {
+    const data = distributionCardData(buildDistributionView(deps, input.groupId));
+    await deps.store.commit({ docs: [enqueue(now, { kind: 'group', groupId: input.groupId }, { kind: 'card', template: 'distribution', data }, key)] });
+    deps.onOutbox?.();
+  }
+  return r;
+}

@@ -1,0 +1,65 @@
+// Escalation to the unit manager: cases unassigned for more than 1 working day, and overdue
+// deadlines, in ONE summary per day (not one message per case). Pure, like the morning list: it
+// reuses that builder's sections so both say the same thing in the same words.
+import type { Calendar } from '../domain/calendar.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Case, Group, Staff } from '../domain/schemas.js';
+import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { fitCount, truncatedSections } from '../cards/morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListSection } from './morningList.js';
+
+export interface EscalationInputs {
+  groups: readonly Group[];
+  cases: Iterable<Case>;
+  staff: readonly Staff[];
+  now: Date;
+  calendar: Calendar;
+  rules: RuleTable;
+}
+
+export interface EscalationView {
+  title: string;
+  summary: string;
+  sections: ListSection[];
+  total: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the unit manager must hear today, or undefined when nothing is overdue or waiting too long. */
+export function buildEscalation(input: EscalationInputs): EscalationView | undefined {
+  const cases = [...input.cases];
+  const today = stockholmDate(input.now);
+  const sections: ListSection[] = [];
+  let overdue = 0;
+  let waiting = 0;
+  for (const group of input.groups) {
+    const view = buildMorningList({
+      group, cases, staff: input.staff, absences: [], handovers: [], now: input.now,
+      calendar: input.calendar, rules: input.rules, settings: DEFAULT_LIST_SETTINGS,
+    });
+    const late = view.sections.find((s) => s.key === 'overdue')?.items ?? [];
+    // "more than 1 working day": the builder colours exactly those Attention.
+    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter((i) => i.color === 'Attention');
+    if (stale.length) sections.push({ key: 'unassigned', title: `${group.name}: ofördelade mer än 1 arbetsdag`, color: 'Attention', items: stale });
+    if (late.length) sections.push({ key: 'overdue', title: `${group.name}: försenade tidsfrister`, color: 'Attention', items: late });
+    overdue += late.length;
+    waiting += stale.length;
+  }
+  if (sections.length === 0) return undefined;
+  const parts = [
+    ...(waiting ? [`${plural(waiting, 'ärende', 'ärenden')} ofördelade mer än 1 arbetsdag`] : []),
+    ...(overdue ? [plural(overdue, 'försenad tidsfrist', 'försenade tidsfrister')] : []),
+  ];
+  return {
+    title: `Eskalering ${formatSwedishDate(today)}`,
+    summary: `${parts.join(' och ')}.`,
+    sections,
+    total: waiting + overdue,
+  };
+}
+
+/** The data for cards/escalation.json, fitted under the size budget. */
+export function escalationCardData(view: EscalationView): object {
+  return fitCount(view.total, (n) => ({ title: view.title, summary: view.summary, sections: truncatedSections(view.sections, n) }), 'escalation');
+}

@@ -1,0 +1,106 @@
+// Personal reminders in each caseworker's 1:1 chat. Pure: (cases, staff, absences, now, calendar,
+// rules) → the cards to send. A morning summary only on days when one of the person's deadlines is
+// overdue or within the rule table's longest lead time for its kind; a separate reminder for each
+// deadline that is 1 working day away (so a deadline on a Saturday or after a holiday is announced on
+// the last working day before it: the bot shows the statutory date and never moves it).
+import type { Calendar } from '../domain/calendar.js';
+import { isAbsent } from '../domain/absence.js';
+import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
+import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { fitCount } from '../cards/morningList.js';
+
+export interface ReminderItem {
+  caseId: string;
+  text: string;
+  color: 'Attention' | 'Warning' | 'Default';
+}
+
+export interface ReminderCardData {
+  title: string;
+  summary: string;
+  color: 'Attention' | 'Warning' | 'Default';
+  items: ReminderItem[];
+  more: number;
+}
+
+export interface PersonalReminders {
+  staffId: string;
+  /** The morning summary, when something is within its lead time today. */
+  summary?: ReminderCardData;
+  /** One card for the deadlines that fall on the next working day (or before it, on a non-working day). */
+  tomorrow?: ReminderCardData;
+}
+
+export interface ReminderInputs {
+  /** Open cases, and closed ones with an open återkoppling/uppföljning. */
+  cases: Iterable<Case>;
+  staff: readonly Staff[];
+  absences: readonly Absence[];
+  now: Date;
+  calendar: Calendar;
+  rules: RuleTable;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function fit(data: Omit<ReminderCardData, 'more'>): ReminderCardData {
+  return fitCount(data.items.length, (n) => ({ ...data, items: data.items.slice(0, n), more: data.items.length - n }), 'reminder') as ReminderCardData;
+}
+
+/** Reminders for every caseworker who is not absent today; people with nothing to hear are left out. */
+export function buildReminders(input: ReminderInputs): PersonalReminders[] {
+  const { now, calendar, rules } = input;
+  const today = stockholmDate(now);
+  const year = Number(today.slice(0, 4));
+  const maxLead = new Map(rules.rules.map((r) => [r.kind, Math.max(0, ...r.reminderLeadWorkingDays)]));
+  const byOwner = new Map<string, { case: Case; deadline: Deadline }[]>();
+  for (const c of input.cases) {
+    if (c.assignees.length === 0) continue;
+    for (const d of deadlinesOf(c, rules)) {
+      if (d.done) continue;
+      for (const id of c.assignees) {
+        const list = byOwner.get(id) ?? [];
+        list.push({ case: c, deadline: d });
+        byOwner.set(id, list);
+      }
+    }
+  }
+  const wd = (d: LocalDate) => (d <= today ? 0 : calendar.workingDaysBetween(today, d));
+  const out: PersonalReminders[] = [];
+  for (const s of input.staff) {
+    if (s.role !== 'caseworker' || isAbsent(input.absences, s.aadObjectId, today)) continue;
+    const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
+    const watched = mine.filter(({ deadline: d }) => d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || calendar.previousWorkingDay(d.due) === today);
+    const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
+      if (d.due < today) return { caseId: c.id, text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.due, year)}`, color: 'Attention' };
+      if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' };
+      const n = wd(d.due);
+      return { caseId: c.id, text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})`, color: n <= 1 ? 'Warning' : 'Default' };
+    };
+    const r: PersonalReminders = { staffId: s.aadObjectId };
+    if (watched.length) {
+      const late = watched.filter((w) => w.deadline.due < today).length;
+      r.summary = fit({
+        title: `God morgon ${s.name.split(' ')[0]}: dina frister`,
+        summary: `${plural(watched.length, 'frist', 'frister')} att hålla koll på${late ? `, varav ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}.`,
+        color: late ? 'Attention' : 'Default',
+        items: watched.map(line),
+      });
+    }
+    const tomorrow = mine.filter(({ deadline: d }) => d.due > today && calendar.previousWorkingDay(d.due) === today);
+    if (tomorrow.length) {
+      const next = calendar.nextWorkingDay(today);
+      r.tomorrow = fit({
+        title: tomorrow.length === 1 ? 'Påminnelse: en frist nästa arbetsdag' : `Påminnelse: ${tomorrow.length} frister nästa arbetsdag`,
+        summary: `Nästa arbetsdag är ${formatSwedishDate(next, year)}. Frister som infaller före den eller samma dag:`,
+        color: 'Warning',
+        items: tomorrow.map(line),
+      });
+    }
+    if (r.summary || r.tomorrow) out.push(r);
+  }
+  return out;
+}
+

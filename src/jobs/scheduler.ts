@@ -1,0 +1,184 @@
+// The schedules: node-cron in Europe/Stockholm fires at the configured times, and a catch-up tick on
+// start covers a bot that was down at that time. Every tick does the same idempotent thing: if today
+// is a Swedish working day and the time has passed, each job of TODAY that has no claim yet is built,
+// claimed and queued in one commit (src/jobs/claims.ts). So a list is posted once per group and day
+// across restarts, crashes and several instances; yesterday's list is never posted today, and the
+// outbox drain paces the sends to Teams' limits.
+import cron, { type ScheduledTask } from 'node-cron';
+import { absences, type AppDeps } from '../app/context.js';
+import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
+import { enqueue } from '../app/outbox.js';
+import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
+import { morningListData } from '../cards/morningList.js';
+import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
+import { log } from '../log.js';
+import type { DocWrite } from '../store/port.js';
+import { CLAIMS, claimAndEnqueue, distributionClaimId, escalationClaimId, hasClaim, morningClaimId, reminderClaimId, type Claim } from './claims.js';
+import { buildEscalation, escalationCardData } from './escalation.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type HandoverItem } from './morningList.js';
+import { buildReminders } from './reminders.js';
+
+export interface SchedulerOptions {
+  /** HH:MM Swedish time (MORNING_LIST_TIME, default 07:45): group lists, reminders, escalation. */
+  morningListTime: string;
+  /** HH:MM (DISTRIBUTION_TIME): the distribution-meeting card in each group's channel. */
+  distributionTime?: string;
+  /** Run node-cron (off in tests, which call tick() with a fake clock). */
+  cron?: boolean;
+  /** Open handover items of absent colleagues (the absence feature), shown in the lists. */
+  openHandovers?: (deps: AppDeps, now: Date) => readonly HandoverItem[];
+  /** Called after each claim is durable (tests use it to crash at exactly that point). */
+  onClaimed?: (claimId: string) => void;
+  /** Claims older than this many days are removed. */
+  keepClaimsDays?: number;
+}
+
+export interface TickReport {
+  date: string;
+  workingDay: boolean;
+  /** Claims made by this tick (jobs queued now). */
+  claimed: string[];
+}
+
+const cronAt = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return `${m} ${h} * * *`;
+};
+
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private running: Promise<TickReport> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly opts: SchedulerOptions,
+  ) {}
+
+  /** Cron at the configured times, plus a catch-up tick now. */
+  start(): void {
+    this.stopped = false;
+    if (this.opts.cron !== false) {
+      const times = [this.opts.morningListTime, ...(this.opts.distributionTime ? [this.opts.distributionTime] : [])];
+      for (const t of new Set(times)) this.tasks.push(cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }));
+    }
+    void this.safeTick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.tasks.splice(0)) await t.destroy();
+    if (this.retry) clearTimeout(this.retry);
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  /** A tick that never throws: a failure is logged and retried in a minute (claims keep it once). */
+  async safeTick(): Promise<TickReport | undefined> {
+    try {
+      return await this.tick();
+    } catch (err) {
+      log.error({ message: (err as Error).message }, 'scheduled tick failed; retrying in a minute');
+      if (!this.stopped && !this.retry) {
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          void this.safeTick();
+        }, 60_000);
+        this.retry.unref();
+      }
+      return undefined;
+    }
+  }
+
+  /** Run whatever is due today and not yet claimed. Ticks never overlap. */
+  tick(): Promise<TickReport> {
+    if (this.running) return this.running.then(() => this.tick());
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<TickReport> {
+    const now = this.deps.now();
+    const today = stockholmDate(now);
+    const report: TickReport = { date: today, workingDay: this.deps.calendar.isWorkingDay(today), claimed: [] };
+    if (!report.workingDay || this.stopped) return report;
+    const time = stockholmTime(now);
+    if (time >= this.opts.morningListTime) await this.morning(now, today, report);
+    if (this.opts.distributionTime && time >= this.opts.distributionTime) await this.distribution(now, today, report);
+    if (report.claimed.length) {
+      this.deps.onOutbox?.();
+      log.info({ date: today, claimed: report.claimed.length }, 'scheduled jobs queued');
+    }
+    await this.pruneClaims(today);
+    return report;
+  }
+
+  private async claim(report: TickReport, id: string, now: Date, messages: DocWrite[]): Promise<void> {
+    if ((await claimAndEnqueue(this.deps.store, id, now, messages)) === 'claimed') {
+      report.claimed.push(id);
+      this.opts.onClaimed?.(id);
+    }
+  }
+
+  private linkedGroups() {
+    const linked = new Set(this.deps.store.listDocs<GroupChannel>(GROUP_CHANNELS).map((g) => g.groupId));
+    return this.deps.org.org.groups.filter((g) => linked.has(g.id));
+  }
+
+  private async morning(now: Date, today: string, report: TickReport): Promise<void> {
+    const { store, org, calendar, rules } = this.deps;
+    const cases = listCases(store.allCases());
+    const abs = absences(this.deps);
+    const handovers = this.opts.openHandovers?.(this.deps, now) ?? [];
+    const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
+    // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
+    for (const group of this.linkedGroups()) {
+      const id = morningClaimId(group.id, today);
+      if (hasClaim(store, id)) continue;
+      const view = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings });
+      await this.claim(report, id, now, [
+        enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'morning-list', data: morningListData(view) }),
+      ]);
+    }
+    for (const r of buildReminders({ cases, staff: org.org.staff, absences: abs, now, calendar, rules })) {
+      const id = reminderClaimId(r.staffId, today);
+      if (hasClaim(store, id)) continue;
+      const target = { kind: 'user' as const, staffId: r.staffId };
+      await this.claim(report, id, now, [
+        ...(r.summary ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.summary })] : []),
+        ...(r.tomorrow ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.tomorrow })] : []),
+      ]);
+    }
+    const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
+    if (managers.length) {
+      const view = buildEscalation({ groups: org.org.groups, cases, staff: org.org.staff, now, calendar, rules });
+      if (view) {
+        const data = escalationCardData(view);
+        for (const m of managers) {
+          await this.claim(report, escalationClaimId(m.aadObjectId, today), now, [
+            enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'escalation', data }),
+          ]);
+        }
+      }
+    }
+  }
+
+  private async distribution(now: Date, today: string, report: TickReport): Promise<void> {
+    for (const group of this.linkedGroups()) {
+      const id = distributionClaimId(group.id, today);
+      if (hasClaim(this.deps.store, id)) continue;
+      const view = buildDistributionView(this.deps, group.id);
+      await this.claim(report, id, now, [
+        enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'distribution', data: distributionCardData(view) }, distributionKey(group.id, today)),
+      ]);
+    }
+  }
+
+  private async pruneClaims(today: string): Promise<void> {
+    const cutoff = addDays(today, -(this.opts.keepClaimsDays ?? 14));
+    const old = this.deps.store.listDocs<Claim>(CLAIMS).filter((c) => stockholmDate(c.at) < cutoff);
+    if (old.length) await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
+  }
+}
