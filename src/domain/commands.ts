@@ -1,5 +1,16 @@
 // Commands: (context, current state, intent, actor, now) → new state + events, or a refusal with a
 // Swedish reason. Pure: the caller loads, commits with the version check, and notifies.
+//
+// Choices (documented here because the brief left them open):
+// - registerReport: phase 'skyddsbedomning', no owners, no återkoppling task yet; linkedCaseIds [] (the
+//   intake use case links cases about the same child).
+// - Återkoppling: a task only for professional reporters, created when the förhandsbedömning is decided
+//   (its due date counts from that decision, per the rule table); undefined until then.
+// - Förhandsbedömning needs a recorded skyddsbedömning first (two commands in a row when both are done
+//   at once). 'open' starts the utredning on the Swedish date of the decision; 'not_open' closes as
+//   'not_opened'; 'already_ongoing' closes as 'already_ongoing': the running investigation (linked by
+//   childRef in linkedCaseIds) carries on. Both keep the återkoppling task open.
+// - A closed case accepts only completeAterkoppling. Nothing here touches `version`.
 import type { Calendar } from './calendar.js';
 import { aterkopplingDue, addPeriod, forhandsbedomningDue, utredningDue } from './deadlines.js';
 import { can, forbiddenMessage, type Command } from './permissions.js';

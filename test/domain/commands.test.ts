@@ -217,3 +217,93 @@ describe('absence', () => {
     expect(refusal(decideAbsence(ctx([]), { type: 'endAbsence', absenceId: 'x' }, actor(STAFF.anna), NOW)).code).toBe('not_found');
   });
 });
+
+describe('refusals common to every case command', () => {
+  const inv = aCase({
+    phase: 'utredning', skyddsbedomning: skydd, assignees: [STAFF.anna.aadObjectId], aterkoppling: { due: '2026-12-04' },
+    utredning: { openedOn: '2026-11-20', statutoryDeadline: '2027-03-20', deadline: '2027-03-20', extensions: [] },
+  });
+  const INTENTS: CaseIntent[] = [
+    { type: 'assign', assignees: [STAFF.bo.aadObjectId] },
+    { type: 'take' },
+    { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'x' },
+    { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'x' },
+    { type: 'extend', newDeadline: '2027-05-01', reason: 'x' },
+    { type: 'recordContact', kind: 'hembesok', date: '2026-11-20' },
+    { type: 'recordBarnsamtalNotHeld', reason: 'x' },
+    { type: 'close', outcome: 'insats' },
+  ];
+
+  for (const intent of INTENTS) {
+    it(`${intent.type}: refuses a missing case, and a closed case`, () => {
+      const lead = actor(STAFF.lars);
+      const who = intent.type === 'take' ? actor(STAFF.bo) : lead;
+      expect(refusal(decideCase(ctx(), undefined, intent, who, NOW)).code).toBe('not_found');
+      const closed = { ...inv, assignees: [], phase: 'closed' as const, closure: { at: NOW.toISOString(), by: STAFF.karin.aadObjectId, outcome: 'insats' as const } };
+      expect(refusal(decideCase(ctx(), closed, intent, who, NOW)).message).toBe('Ärendet är avslutat och kan inte ändras.');
+    });
+  }
+
+  it('refuses a caseworker of another group, but lets an owner from another group act', () => {
+    expect(refusal(decideCase(ctx(), inv, { type: 'recordContact', kind: 'hembesok', date: '2026-11-20' }, actor(STAFF.cilla), NOW)).message).toMatch(/grupp som du inte är med i/);
+    const owned = { ...inv, assignees: [STAFF.cilla.aadObjectId] };
+    expect(decideCase(ctx(), owned, { type: 'recordContact', kind: 'hembesok', date: '2026-11-20' }, actor(STAFF.cilla), NOW).ok).toBe(true);
+  });
+
+  it('lets the unit manager assign in any group, and refuses an empty choice', () => {
+    const c = ok(decideCase(ctx(), aCase(), { type: 'assign', assignees: [STAFF.bo.aadObjectId] }, actor(STAFF.lars), NOW));
+    expect(c.assignees).toEqual([STAFF.bo.aadObjectId]);
+    expect(refusal(decideCase(ctx(), aCase(), { type: 'assign', assignees: [] }, actor(STAFF.lars), NOW)).fields).toHaveProperty('assignee');
+  });
+
+  it('keeps the first assignment time on reassignment', () => {
+    const first = ok(decideCase(ctx(), aCase(), { type: 'assign', assignees: [STAFF.anna.aadObjectId] }, actor(STAFF.karin), NOW));
+    const later = new Date('2026-11-23T09:00:00+01:00');
+    const second = ok(decideCase(ctx(), first, { type: 'assign', assignees: [STAFF.bo.aadObjectId] }, actor(STAFF.karin), later));
+    expect(second.firstAssignedAt).toBe(NOW.toISOString());
+    expect(second.updatedAt).toBe(later.toISOString());
+    expect(second.version).toBe(first.version); // the store, not the domain, moves the version
+  });
+
+  it('refuses investigators outside the group when opening, and keeps the owners when none are named', () => {
+    const ready = aCase({ phase: 'forhandsbedomning', skyddsbedomning: skydd, assignees: [STAFF.anna.aadObjectId] });
+    const decide = (investigators?: string[]) =>
+      decideCase(ctx(), ready, { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Oro.', ...(investigators ? { investigators } : {}) }, actor(STAFF.karin), NOW);
+    expect(refusal(decide([STAFF.cilla.aadObjectId])).message).toMatch(/inte med i ärendets grupp/);
+    expect(ok(decide()).assignees).toEqual([STAFF.anna.aadObjectId]);
+    const d = decide();
+    expect(d.ok && d.events[0]).toMatchObject({ type: 'ForhandsbedomningDecided', data: { outcome: 'open', openedOn: '2026-11-20', deadline: '2027-03-20' } });
+  });
+
+  it('creates no återkoppling task at registration: its due date comes with the förhandsbedömning decision', () => {
+    const c = ok(decideCase(ctx(), undefined, { type: 'registerReport', report: report() }, SYSTEM, NOW));
+    expect(c.aterkoppling).toBeUndefined();
+    expect(c.linkedCaseIds).toEqual([]);
+  });
+
+  it('dates an investigation by the Swedish date of the decision, even late in the evening', () => {
+    const ready = aCase({ phase: 'forhandsbedomning', skyddsbedomning: skydd });
+    const lateEvening = new Date('2026-11-20T23:30:00+01:00'); // 22:30 UTC
+    const c = ok(decideCase(ctx(), ready, { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Oro.' }, actor(STAFF.karin), lateEvening));
+    expect(c.utredning?.openedOn).toBe('2026-11-20');
+  });
+
+  it('refuses an absence for unknown staff, a team lead of another group ending one, and a malformed date', () => {
+    const reg = (staffId: string, from = '2026-11-20') => decideAbsence(ctx(), { type: 'registerAbsence', staffId, kind: 'planned', from }, actor(STAFF.karin), NOW);
+    expect(refusal(reg('unknown')).fields).toHaveProperty('staffId');
+    expect(refusal(reg(STAFF.anna.aadObjectId, '20 nov')).fields).toHaveProperty('from');
+    const a = reg(STAFF.anna.aadObjectId);
+    if (!a.ok) throw new Error(a.message);
+    expect(refusal(decideAbsence(ctx([a.state]), { type: 'endAbsence', absenceId: a.state.id }, actor(STAFF.olof), NOW)).code).toBe('forbidden');
+    expect(refusal(decideAbsence(ctx(), { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'sick', from: '2026-11-20' }, SYSTEM, NOW)).code).toBe('forbidden');
+  });
+
+  it('allows a planned absence after one that has ended, and a later one after a bounded one', () => {
+    const first = decideAbsence(ctx(), { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'planned', from: '2026-11-23', to: '2026-11-27' }, actor(STAFF.anna), NOW);
+    if (!first.ok) throw new Error(first.message);
+    const next = decideAbsence(ctx([first.state]), { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'planned', from: '2026-11-28' }, actor(STAFF.anna), NOW);
+    expect(next.ok ? 'ok' : next.message).toBe('ok');
+    const overlapping = decideAbsence(ctx([first.state]), { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'sick', from: '2026-11-20', to: '2026-11-23' }, actor(STAFF.anna), NOW);
+    expect(refusal(overlapping).code).toBe('conflict');
+  });
+});

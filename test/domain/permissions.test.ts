@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAbsence, decideCase, type CaseIntent } from '../../src/domain/commands.js';
-import { can, COMMANDS, PERMISSIONS } from '../../src/domain/permissions.js';
+import { can, COMMANDS, forbiddenMessage, PERMISSIONS } from '../../src/domain/permissions.js';
 import type { Case, Role, Staff } from '../../src/domain/schemas.js';
 import { aCase, actor, ctx, report, STAFF } from './fixtures.js';
 
@@ -63,5 +63,62 @@ describe('role permissions', () => {
     expect(can('caseworker', 'distribution')).toBe(false);
     expect(can('unit_manager', 'distribution')).toBe(true);
     for (const r of ROLES) expect(can(r, 'viewLists')).toBe(true);
+  });
+});
+
+describe('the permission table, every (role, command) pair', () => {
+  // The expected answer written out by hand: a change to PERMISSIONS must change this table too.
+  const Y = true;
+  const N = false;
+  const EXPECTED: Record<(typeof COMMANDS)[number], [caseworker: boolean, team_lead: boolean, unit_manager: boolean]> = {
+    registerReport: [Y, Y, Y],
+    assign: [N, Y, Y],
+    take: [Y, N, N],
+    recordSkyddsbedomning: [Y, Y, Y],
+    decideForhandsbedomning: [N, Y, Y],
+    extend: [N, Y, Y],
+    recordContact: [Y, Y, Y],
+    recordBarnsamtalNotHeld: [Y, Y, Y],
+    completeAterkoppling: [Y, Y, Y],
+    close: [N, Y, Y],
+    registerAbsence: [Y, Y, Y],
+    endAbsence: [Y, Y, Y],
+    connectChannel: [N, Y, Y],
+    viewLists: [Y, Y, Y],
+    distribution: [N, Y, Y],
+    tickHandover: [Y, Y, Y],
+  };
+
+  it('covers exactly the commands of the table', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...COMMANDS].sort());
+  });
+
+  for (const command of COMMANDS) {
+    ROLES.forEach((role, i) => {
+      it(`${role} × ${command} = ${EXPECTED[command][i] ? 'allowed' : 'forbidden'}`, () => {
+        expect(can(role, command)).toBe(EXPECTED[command][i]);
+      });
+    });
+  }
+
+  it('lets the settings decide who may extend, and only for extend', () => {
+    expect(can('caseworker', 'extend', { extendRoles: ['caseworker', 'team_lead'] })).toBe(true);
+    expect(can('unit_manager', 'extend', { extendRoles: ['caseworker', 'team_lead'] })).toBe(false);
+    expect(can('caseworker', 'close', { extendRoles: ['caseworker'] })).toBe(false);
+  });
+
+  it('explains a refusal in Swedish, naming who may', () => {
+    expect(forbiddenMessage('assign', 'caseworker')).toBe('Som handläggare kan du inte göra det här. Det kan: gruppledare, enhetschef.');
+    expect(forbiddenMessage('extend', 'team_lead', { extendRoles: ['unit_manager'] })).toMatch(/Det kan: enhetschef\.$/);
+  });
+
+  it('refuses a caseworker registering or ending the absence of a colleague, but not their own', () => {
+    const reg = (who: Staff, staffId: string) => decideAbsence(ctx(), { type: 'registerAbsence', staffId, kind: 'sick', from: '2026-11-27' }, actor(who), NOW);
+    expect(reg(STAFF.anna, STAFF.bo.aadObjectId).ok).toBe(false);
+    expect(reg(STAFF.anna, STAFF.anna.aadObjectId).ok).toBe(true);
+    const bo = reg(STAFF.karin, STAFF.bo.aadObjectId);
+    if (!bo.ok) throw new Error(bo.message);
+    const end = decideAbsence(ctx([bo.state]), { type: 'endAbsence', absenceId: bo.state.id }, actor(STAFF.anna), NOW);
+    expect(end.ok ? 'ok' : end.code).toBe('forbidden');
   });
 });
