@@ -1,0 +1,92 @@
+// Register and end an absence: the one use case behind `frånvaro @person [till ÅÅÅÅ-MM-DD]`,
+// `åter @person` and any card. The absence, its handover checklist and the card for the group
+// channel(s) are written in one commit, so a registered absence never lacks its checklist.
+import { currentOrComingAbsence, decideAbsence } from '../domain/absence.js';
+import { markReturned, newHandover, type Handover } from '../domain/handover.js';
+import { openCasesOf } from '../domain/queries.js';
+import { refuse, type Absence, type Actor, type LocalDate, type Refusal } from '../domain/schemas.js';
+import { stockholmDate } from '../domain/time.js';
+import type { AuditInput, DocWrite } from '../store/port.js';
+import { ABSENCES, domainContext, type AppDeps } from './context.js';
+import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handover.js';
+
+export const DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS = 3;
+
+export type AbsenceResult =
+  | { ok: true; absence: Absence; handover?: Handover }
+  | { ok: false; refusal: Refusal };
+
+export interface RegisterAbsenceInput {
+  actor: Actor;
+  staffId: string;
+  /** Default: today. */
+  from?: LocalDate;
+  to?: LocalDate;
+  /** Default: 'sick' for an absence from today, 'planned' for one that starts later. */
+  kind?: Absence['kind'];
+}
+
+const asDoc = (v: object) => v as unknown as Record<string, unknown>;
+
+/** The groups whose channels get the checklist: the person's own, and those of their open cases. */
+function handoverGroups(deps: AppDeps, staffId: string): string[] {
+  const own = deps.org.staff(staffId)?.groups ?? [];
+  const ofCases = openCasesOf(deps.store.openCases(), staffId).map((c) => c.groupId);
+  return [...new Set([...own, ...ofCases])];
+}
+
+export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput): Promise<AbsenceResult> {
+  const now = deps.now();
+  const today = stockholmDate(now);
+  const from = input.from ?? today;
+  const kind = input.kind ?? (from > today ? 'planned' : 'sick');
+  const d = decideAbsence(domainContext(deps), {
+    type: 'registerAbsence', staffId: input.staffId, kind, from, ...(input.to ? { to: input.to } : {}),
+  }, input.actor, now, () => `abs-${input.staffId}-${from}-${now.getTime().toString(36)}`);
+  if (!d.ok) return { ok: false, refusal: d };
+  const absence = d.state;
+  const lead = deps.config.plannedLeaveHandoverDays ?? DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS;
+  let handover = newHandover(absence, handoverGroups(deps, absence.staffId), today, lead, deps.calendar, input.actor.id, now);
+  const docs: DocWrite[] = [{ collection: ABSENCES, id: absence.id, value: asDoc(absence), expectedVersion: null }];
+  const audit: AuditInput[] = d.events.map((e) => ({ at: now.toISOString(), actor: input.actor.id, type: e.type, ...(e.data ? { data: e.data } : {}) }));
+  if (handover.startsOn <= today) {
+    // The absence must count in the store's eyes before the card is drawn (the person is no longer a choice).
+    const activated = activationWrites(deps, handover, now);
+    handover = activated.handover;
+    docs.push(...activated.docs);
+    audit.push({ at: now.toISOString(), actor: input.actor.id, type: 'HandoverStarted', data: { handoverId: handover.id, cases: handover.entries.length } });
+  }
+  docs.splice(1, 0, { collection: HANDOVERS, id: handover.id, value: asDoc(handover), expectedVersion: null });
+  const r = await deps.store.commit({ docs, audit });
+  if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron registrerades samtidigt av någon annan. Försök igen.') };
+  if (docs.length > 2) deps.onOutbox?.();
+  return { ok: true, absence, handover: getHandover(deps, handover.id)! };
+}
+
+/**
+ * End the person's running (or coming) absence. Their checklist closes for new work and turns into
+ * the hand-back list; every note written during the absence stays.
+ */
+export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: string }): Promise<AbsenceResult> {
+  const now = deps.now();
+  const current = currentOrComingAbsence(domainContext(deps).absences, input.staffId, stockholmDate(now));
+  if (!current) return { ok: false, refusal: refuse('not_found', `${deps.org.name(input.staffId)} har ingen registrerad frånvaro.`) };
+  const d = decideAbsence(domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
+  if (!d.ok) return { ok: false, refusal: d };
+  const h = getHandover(deps, current.id);
+  const docs: DocWrite[] = [{ collection: ABSENCES, id: current.id, value: asDoc(d.state) }];
+  let handover: Handover | undefined;
+  if (h) {
+    handover = { ...markReturned(h, now), version: h.version + 1 };
+    docs.push({ collection: HANDOVERS, id: h.id, value: asDoc(handover), expectedVersion: h.version });
+    // A checklist that was never posted (planned leave cancelled early) needs no card.
+    if (h.activatedAt) docs.push(...handoverCardUpdates(deps, handover, now));
+  }
+  const r = await deps.store.commit({
+    docs,
+    audit: d.events.map((e) => ({ at: now.toISOString(), actor: input.actor.id, type: e.type, ...(e.data ? { data: e.data } : {}) })),
+  });
+  if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron ändrades samtidigt. Försök igen.') };
+  if (docs.length > 2) deps.onOutbox?.();
+  return { ok: true, absence: d.state, ...(handover ? { handover: getHandover(deps, handover.id)! } : {}) };
+}

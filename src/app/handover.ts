@@ -1,0 +1,360 @@
+// The handover checklist as use cases: post it to the group channel(s), tick items, write a status,
+// reassign a case from the list (through the one assign use case), hand cases back on return, and the
+// two queries the morning jobs need: open handover items and the escalations that are due.
+import {
+  activate, assigneesAfterHandBack, assigneesAfterHandover, entryStates, escalationChain, isActive, isDue,
+  lateness, markHandedBack, recordNewOwner, responsibleFor, tick, writeStatus,
+  type Handover, type TickItem,
+} from '../domain/handover.js';
+import { openCasesOf } from '../domain/queries.js';
+import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
+import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
+import type { AuditInput, DocWrite } from '../store/port.js';
+import { assignCase } from './assignCase.js';
+import { absences, type AppDeps } from './context.js';
+import type { CaseResult } from './executeCaseCommand.js';
+import { enqueue } from './outbox.js';
+
+export const HANDOVERS = 'handovers';
+export const HANDOVER_ESCALATIONS = 'handoverEscalations';
+
+export const handoverCardKey = (handoverId: string, groupId: string) => `handover:${handoverId}:group:${groupId}`;
+
+export function getHandover(deps: AppDeps, id: string): Handover | undefined {
+  return deps.store.getDoc<Handover>(HANDOVERS, id);
+}
+
+export function allHandovers(deps: AppDeps): Handover[] {
+  return deps.store.listDocs<Handover>(HANDOVERS);
+}
+
+/** The data of the checklist card as it stands now (rendered by cards/handover.json). */
+export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}) {
+  const now = deps.now();
+  const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
+  const today = stockholmDate(now);
+  const abs = absences(deps);
+  return fittedHandoverCardData({
+    handover: h,
+    states,
+    now,
+    calendar: deps.calendar,
+    nameOf: (id) => deps.org.name(id),
+    choicesFor: (groupId) => deps.org.caseworkersOf(groupId)
+      .filter((s) => s.aadObjectId !== h.staffId && !abs.some((a) => a.staffId === s.aadObjectId && !a.endedAt && a.from <= today && (!a.to || a.to >= today)))
+      .map((s) => ({ title: `${s.name} (${openCasesOf(deps.store.openCases(), s.aadObjectId).length}${s.capacity ? `/${s.capacity}` : ''})`, value: s.aadObjectId })),
+    ...opts,
+  });
+}
+
+/** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */
+export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
+  const data = handoverView(deps, h);
+  return h.groupIds.map((g) => enqueue(now, { kind: 'group', groupId: g }, { kind: 'card', template: HANDOVER_TEMPLATE, data }, handoverCardKey(h.id, g)));
+}
+
+/** The 1:1 line to whoever answers for the checklist (the other team leads when one is away too). */
+export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
+  const who = responsibleFor(deps.org.org, absences(deps), h, stockholmDate(now));
+  const name = deps.org.name(h.staffId);
+  return who.map((id) => enqueue(now, { kind: 'user', staffId: id }, {
+    kind: 'text',
+    text: `${name} är frånvarande. Överlämningslistan med ${h.entries.length} öppna ärenden finns i gruppens kanal: se till att varje ärende får en ny handläggare och en skriftlig status.`,
+  }));
+}
+
+/** The writes that post a handover's checklist now (its entries are the person's open cases at this moment). */
+export function activationWrites(deps: AppDeps, h: Handover, now: Date): { handover: Handover; docs: DocWrite[] } {
+  const active = activate(h, openCasesOf(deps.store.openCases(), h.staffId), now);
+  return { handover: active, docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)] };
+}
+
+export type HandoverResult = { ok: true; handover: Handover; case?: Case } | { ok: false; refusal: Refusal; handover?: Handover };
+
+const docWrite = (h: Handover, expected: number): DocWrite => ({
+  collection: HANDOVERS, id: h.id, value: { ...h, version: expected + 1 } as unknown as Record<string, unknown>, expectedVersion: expected,
+});
+
+/**
+ * Change a handover by a pure step, commit it with a version check, refresh the channel card in the
+ * same commit. A concurrent change to another case of the same list is not a conflict for the person:
+ * the step is simply applied again to the fresh document (a few tries).
+ */
+async function change(
+  deps: AppDeps,
+  handoverId: string,
+  actor: Actor,
+  step: (h: Handover, now: Date) => { ok: true; state: Handover; events: DomainEvent[] } | Refusal,
+): Promise<HandoverResult> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const h = getHandover(deps, handoverId);
+    if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
+    const now = deps.now();
+    const d = step(h, now);
+    if (!d.ok) return { ok: false, refusal: d, handover: h };
+    const next = { ...d.state, version: h.version + 1 };
+    const docs = [docWrite(d.state, h.version), ...handoverCardUpdates(deps, next, now)];
+    const audit: AuditInput[] = d.events.map((e) => ({
+      at: now.toISOString(), actor: actor.id, type: e.type, ...(e.caseId ? { caseId: e.caseId } : {}), ...(e.data ? { data: e.data } : {}),
+    }));
+    const r = await deps.store.commit({ docs, audit });
+    if (r.ok) {
+      deps.onOutbox?.();
+      return { ok: true, handover: getHandover(deps, handoverId)! };
+    }
+  }
+  return { ok: false, refusal: refuse('conflict', 'Överlämningslistan ändrades samtidigt av flera. Försök igen.') };
+}
+
+export function tickHandoverItem(
+  deps: AppDeps,
+  input: { actor: Actor; handoverId: string; caseId: string; item: TickItem; done: boolean },
+): Promise<HandoverResult> {
+  return change(deps, input.handoverId, input.actor, (h, now) =>
+    tick(h, input.caseId, input.item, input.done, deps.store.getCase(input.caseId), input.actor, now));
+}
+
+/** Save the three hand-ticked items of one case at once (the toggles on the card); unchanged ones are left alone. */
+export function saveHandoverChecks(
+  deps: AppDeps,
+  input: { actor: Actor; handoverId: string; caseId: string; values: Partial<Record<TickItem, boolean>> },
+): Promise<HandoverResult> {
+  return change(deps, input.handoverId, input.actor, (h, now) => {
+    const c = deps.store.getCase(input.caseId);
+    let state = h;
+    const events: DomainEvent[] = [];
+    for (const [item, done] of Object.entries(input.values) as [TickItem, boolean][]) {
+      const entry = state.entries.find((e) => e.caseId === input.caseId);
+      if (entry && !!entry.checks[item] === done) continue;
+      const d = tick(state, input.caseId, item, done, c, input.actor, now);
+      if (!d.ok) return d;
+      state = d.state;
+      events.push(...d.events);
+    }
+    if (!events.length) {
+      // Nothing changed: still only someone allowed to tick may save.
+      const entry = state.entries.find((e) => e.caseId === input.caseId);
+      const probe = tick(state, input.caseId, 'deadlinesChecked', !!entry?.checks.deadlinesChecked, c, input.actor, now);
+      if (!probe.ok) return probe;
+      return { ok: true, state, events };
+    }
+    return { ok: true, state, events };
+  });
+}
+
+export function writeHandoverStatus(
+  deps: AppDeps,
+  input: { actor: Actor; handoverId: string; caseId: string; text: string },
+): Promise<HandoverResult> {
+  return change(deps, input.handoverId, input.actor, (h, now) =>
+    writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now));
+}
+
+/**
+ * Give a case on the checklist a new owner. The case changes through assignCase (role, group, absence
+ * and version checks; the case card and the new owner's 1:1 card in the same commit); the list then
+ * records who took over and when, which starts the two-working-day clock for the written status.
+ */
+export async function reassignFromHandover(
+  deps: AppDeps,
+  input: { actor: Actor; handoverId: string; caseId: string; version: number; newOwnerId: string },
+): Promise<HandoverResult & { caseResult?: CaseResult }> {
+  const h = getHandover(deps, input.handoverId);
+  if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
+  if (!h.entries.some((e) => e.caseId === input.caseId)) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte på överlämningslistan.'), handover: h };
+  if (!isActive(h)) return { ok: false, refusal: refuse('invalid', h.returnedAt ? 'Frånvaron är avslutad; lämna tillbaka ärenden i stället.' : 'Överlämningen har inte börjat än.'), handover: h };
+  const c = deps.store.getCase(input.caseId);
+  if (!c) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte.'), handover: h };
+  const caseResult = await assignCase(deps, {
+    caseId: c.id, version: input.version, assignees: assigneesAfterHandover(c, h.staffId, input.newOwnerId), actor: input.actor,
+  });
+  if (!caseResult.ok) return { ok: false, refusal: caseResult.refusal, handover: h, caseResult };
+  const r = await change(deps, h.id, input.actor, (cur, now) => ({
+    ok: true, state: recordNewOwner(cur, c.id, input.newOwnerId, now),
+    events: [{ type: 'HandoverNewOwner', caseId: c.id, data: { handoverId: h.id, newOwnerId: input.newOwnerId } }],
+  }));
+  return { ...r, caseResult, ...(r.ok ? { case: caseResult.case } : {}) };
+}
+
+export interface HandBackOutcome {
+  caseId: string;
+  ok: boolean;
+  message?: string;
+}
+
+/**
+ * After `åter`: give cases back to the person, one or all. The stand-in is replaced by the returned
+ * person through assignCase; the notes written during the absence stay on the handover.
+ */
+export async function handBack(
+  deps: AppDeps,
+  input: { actor: Actor; handoverId: string; caseIds: string[] | 'all' },
+): Promise<{ ok: true; handover: Handover; outcomes: HandBackOutcome[] } | { ok: false; refusal: Refusal; handover?: Handover }> {
+  const h = getHandover(deps, input.handoverId);
+  if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
+  if (!h.returnedAt) return { ok: false, refusal: refuse('invalid', 'Ärenden lämnas tillbaka först när personen är åter.'), handover: h };
+  if (input.actor.role === 'caseworker') return { ok: false, refusal: refuse('forbidden', 'Bara en gruppledare eller enhetschefen kan lämna tillbaka ärenden.'), handover: h };
+  const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
+  const candidates = states.filter((s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt);
+  const wanted = input.caseIds === 'all' ? candidates.map((s) => s.caseId) : input.caseIds;
+  const outcomes: HandBackOutcome[] = [];
+  for (const caseId of wanted) {
+    const s = candidates.find((x) => x.caseId === caseId);
+    if (!s || !s.case) {
+      outcomes.push({ caseId, ok: false, message: 'Ärendet har ingen ställföreträdare att ta tillbaka från.' });
+      continue;
+    }
+    const r = await assignCase(deps, {
+      caseId, version: s.case.version, assignees: assigneesAfterHandBack(s.case, h.staffId, s.newOwnerId), actor: input.actor,
+    });
+    if (!r.ok) {
+      outcomes.push({ caseId, ok: false, message: r.refusal.message });
+      continue;
+    }
+    const m = await change(deps, h.id, input.actor, (cur, now) => markHandedBack(cur, caseId, input.actor, now));
+    outcomes.push(m.ok ? { caseId, ok: true } : { caseId, ok: false, message: m.refusal.message });
+  }
+  return { ok: true, handover: getHandover(deps, h.id)!, outcomes };
+}
+
+/** An open item of a handover, for the morning list's "absent colleagues" section. */
+export interface OpenHandoverItem {
+  handoverId: string;
+  caseId: string;
+  /** The absent person. */
+  fromStaffId: string;
+  groupIds: string[];
+  newOwnerId?: string;
+  /** Which of the five steps are still missing (Swedish labels are in STEP_LABEL). */
+  missing: string[];
+  late: 'none' | 'noOwner' | 'noStatus';
+  nextDeadline?: { label: string; due: LocalDate };
+}
+
+/** Every case on a running checklist that is not fully handed over, most urgent first per handover. */
+export function openHandovers(deps: AppDeps, now: Date): OpenHandoverItem[] {
+  const out: OpenHandoverItem[] = [];
+  for (const h of allHandovers(deps)) {
+    if (!isActive(h)) continue;
+    for (const s of entryStates(h, (id) => deps.store.getCase(id), deps.rules)) {
+      if (s.handedOver) continue;
+      const e = h.entries.find((x) => x.caseId === s.caseId)!;
+      out.push({
+        handoverId: h.id, caseId: s.caseId, fromStaffId: h.staffId, groupIds: h.groupIds,
+        ...(s.newOwnerId ? { newOwnerId: s.newOwnerId } : {}),
+        missing: Object.entries(s.steps).filter(([, done]) => !done).map(([k]) => k),
+        late: lateness(h, s, e, now, deps.calendar),
+        ...(s.next ? { nextDeadline: { label: s.next.label, due: s.next.due } } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export interface HandoverEscalation {
+  /** Who gets it: a team lead or the unit manager (noOwner), or the new owner (noStatus). */
+  recipientId: string;
+  kind: 'noOwner' | 'noStatus';
+  items: { caseId: string; handoverId: string; fromStaffId: string; nextDeadline?: { label: string; due: LocalDate } }[];
+}
+
+/**
+ * What must be said this morning: cases still without a new owner on the working day after the list
+ * was posted go to the escalation chain (present team leads of the group, then the unit manager), one
+ * message per person listing all of them; a new owner who has not written a status after 2 working
+ * days is told so.
+ */
+export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalation[] {
+  const today = stockholmDate(now);
+  const abs = absences(deps);
+  const byKey = new Map<string, HandoverEscalation>();
+  const add = (recipientId: string, kind: HandoverEscalation['kind'], item: HandoverEscalation['items'][number]) => {
+    const key = `${kind}:${recipientId}`;
+    const esc = byKey.get(key) ?? { recipientId, kind, items: [] };
+    esc.items.push(item);
+    byKey.set(key, esc);
+  };
+  const handovers = new Map(allHandovers(deps).map((h) => [h.id, h]));
+  for (const item of openHandovers(deps, now)) {
+    if (item.late === 'none') continue;
+    const h = handovers.get(item.handoverId)!;
+    const entry = { caseId: item.caseId, handoverId: item.handoverId, fromStaffId: item.fromStaffId, ...(item.nextDeadline ? { nextDeadline: item.nextDeadline } : {}) };
+    if (item.late === 'noOwner') for (const id of escalationChain(deps.org.org, abs, h, today)) add(id, 'noOwner', entry);
+    else if (item.newOwnerId) add(item.newOwnerId, 'noStatus', entry);
+  }
+  return [...byKey.values()];
+}
+
+/** The escalation as a message (the case-list card). */
+export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Date) {
+  const year = Number(stockholmDate(now).slice(0, 4));
+  const absent = [...new Set(e.items.map((i) => deps.org.name(i.fromStaffId)))].join(', ');
+  const n = e.items.length;
+  return {
+    title: e.kind === 'noOwner'
+      ? `Överlämning: ${n} ${n === 1 ? 'ärende saknar' : 'ärenden saknar'} ny handläggare`
+      : `Överlämning: skriv status för ${n} ${n === 1 ? 'ärende' : 'ärenden'}`,
+    summary: e.kind === 'noOwner'
+      ? `${absent} är frånvarande och ärendena nedan har fortfarande ingen ny handläggare. Fördela dem i dag på överlämningslistan.`
+      : `Du tog över ärendena från ${absent} för mer än två arbetsdagar sedan. Skriv på överlämningslistan hur långt de har kommit.`,
+    items: e.items.map((i) => ({
+      caseId: i.caseId,
+      phase: `från ${deps.org.name(i.fromStaffId)}`,
+      detail: e.kind === 'noOwner' ? 'Ingen ny handläggare' : 'Ingen skriftlig status',
+      deadline: i.nextDeadline ? `${i.nextDeadline.label} ${formatSwedishDate(i.nextDeadline.due, year)}` : '',
+      color: 'Attention',
+    })),
+    more: 0,
+    empty: '',
+  };
+}
+
+/**
+ * Queue this morning's escalations, at most once per person, kind and day (an insert-if-absent claim
+ * in the same commit), so a job that runs twice does not say it twice. Returns what was queued.
+ */
+export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Promise<HandoverEscalation[]> {
+  const today = stockholmDate(now);
+  const sent: HandoverEscalation[] = [];
+  for (const e of handoverEscalations(deps, now)) {
+    const claimId = `${today}:${e.kind}:${e.recipientId}`;
+    if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
+    const r = await deps.store.commit({
+      docs: [
+        { collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, caseIds: e.items.map((i) => i.caseId), version: 1 }, expectedVersion: null },
+        enqueue(now, { kind: 'user', staffId: e.recipientId }, { kind: 'card', template: 'case-list', data: escalationCardData(deps, e, now) }),
+      ],
+      audit: [{ at: now.toISOString(), actor: 'system', type: 'HandoverEscalated', data: { kind: e.kind, recipientId: e.recipientId, caseIds: e.items.map((i) => i.caseId) } }],
+    });
+    if (r.ok) sent.push(e);
+  }
+  if (sent.length) deps.onOutbox?.();
+  return sent;
+}
+
+/** Post the checklists of planned leave whose day has come (a few working days before the leave). */
+export async function activateDueHandovers(deps: AppDeps, now: Date): Promise<Handover[]> {
+  const today = stockholmDate(now);
+  const out: Handover[] = [];
+  for (const h of allHandovers(deps)) {
+    if (!isDue(h, today)) continue;
+    const { handover, docs } = activationWrites(deps, h, now);
+    const r = await deps.store.commit({
+      docs: [docWrite(handover, h.version), ...docs],
+      audit: [{ at: now.toISOString(), actor: 'system', type: 'HandoverStarted', data: { handoverId: h.id, cases: handover.entries.length } }],
+    });
+    if (r.ok) out.push(handover);
+  }
+  if (out.length) deps.onOutbox?.();
+  return out;
+}
+
+/** The handover part of the morning: start due checklists, then send what is late. For the schedules job. */
+export async function runHandoverMorning(deps: AppDeps, now: Date): Promise<{ started: Handover[]; escalations: HandoverEscalation[] }> {
+  const started = await activateDueHandovers(deps, now);
+  const escalations = await enqueueHandoverEscalations(deps, now);
+  return { started, escalations };
+}
+
+export { docWrite as handoverDocWrite };

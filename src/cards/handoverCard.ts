@@ -1,0 +1,153 @@
+// The handover checklist card: every open case of the absent person, most urgent first, with its next
+// deadline, who took it over, the five checklist steps and the written status; per case the controls
+// to reassign, tick and write. A long list falls back to one "Hantera" button per case so the card
+// stays under the size limit with 60 cases. Pure: a view in, card JSON out.
+import type { Calendar } from '../domain/calendar.js';
+import { deadlineStatus } from '../domain/deadlines.js';
+import { STEP_LABEL, type EntryState, type Handover, type Step } from '../domain/handover.js';
+import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { PHASE_LABEL, STATUS_COLOR } from './labels.js';
+import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
+import { progress as progressOf } from '../domain/handover.js';
+
+export const HANDOVER_TEMPLATE = 'handover';
+
+export interface HandoverCardOptions {
+  notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
+  /** Show one case only, with its controls (the answer to "Hantera" on a long list). */
+  focusCaseId?: string;
+  /** Bytes the card may take (default: the house limit with a margin for the Teams envelope). */
+  maxBytes?: number;
+}
+
+export interface HandoverCardInput extends HandoverCardOptions {
+  handover: Handover;
+  /** The entries' states, most urgent first (domain `entryStates`). */
+  states: EntryState[];
+  now: Date;
+  calendar: Calendar;
+  nameOf: (staffId: string) => string;
+  /** Who a case of this group can go to: present caseworkers with their load. */
+  choicesFor: (groupId: string) => { title: string; value: string }[];
+}
+
+const SHORT_STEP: Record<Step, string> = {
+  newOwnerNamed: 'Ny handläggare',
+  deadlinesChecked: 'Tidsfrister',
+  meetingsMoved: 'Möten flyttade',
+  familyInformed: 'Familjen informerad',
+  writtenStatus: 'Skriftlig status',
+};
+
+const KIND_TEXT = { sick: 'är sjukskriven', planned: 'är ledig' } as const;
+
+function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
+  const h = input.handover;
+  const year = Number(stockholmDate(input.now).slice(0, 4));
+  const entry = h.entries.find((e) => e.caseId === s.caseId)!;
+  const status = s.next ? deadlineStatus(s.next, input.now, input.calendar) : 'done';
+  const deadline = s.closed
+    ? 'Avslutat'
+    : s.next
+      ? `${s.next.label}: ${status === 'overdue' ? 'FÖRSENAD ' : ''}${formatSwedishDate(s.next.due, year)}`
+      : 'Inga öppna tidsfrister';
+  const returned = !!h.returnedAt;
+  const owner = s.closed
+    ? 'Ärendet är avslutat'
+    : entry.handedBackAt
+      ? `Tillbaka hos ${input.nameOf(h.staffId)}`
+      : s.newOwnerId
+        ? `Ny handläggare: ${input.nameOf(s.newOwnerId)}`
+        : returned ? `Hos ${input.nameOf(h.staffId)}` : 'Ingen ny handläggare';
+  const checklist = (Object.keys(STEP_LABEL) as Step[]).map((k) => `${s.steps[k] ? '☑' : '☐'} ${SHORT_STEP[k]}`).join('  ');
+  const last = s.status;
+  const choices = s.case ? input.choicesFor(s.case.groupId) : [];
+  return {
+    i,
+    handoverId: h.id,
+    caseId: s.caseId,
+    version: s.case?.version ?? 0,
+    headline: `**${s.caseId}** · ${s.case ? PHASE_LABEL[s.case.phase] : 'Avslutat'}`,
+    deadline,
+    deadlineColor: s.closed ? 'Good' : STATUS_COLOR[status],
+    owner,
+    ownerColor: !s.closed && !s.newOwnerId && !returned ? 'Attention' : s.handedOver ? 'Good' : 'Default',
+    checklist,
+    status: last
+      ? `Status (${input.nameOf(last.by)}, ${formatSwedishDate(stockholmDate(last.at), year)}): ${last.text}${entry.notes.length > 1 ? ` · ${entry.notes.length - 1} tidigare anteckningar sparade` : ''}`
+      : '',
+    inline,
+    canReassign: !returned && !s.closed && choices.length > 0,
+    reassignTitle: s.newOwnerId ? 'Byt handläggare' : 'Ge ny handläggare',
+    choices,
+    defaultOwner: s.newOwnerId ?? '',
+    canTick: !returned && !s.closed,
+    deadlinesChecked: String(s.steps.deadlinesChecked),
+    meetingsMoved: String(s.steps.meetingsMoved),
+    familyInformed: String(s.steps.familyInformed),
+    canHandBack: returned && !s.closed && !!s.newOwnerId && !entry.handedBackAt,
+    handBackTitle: `Lämna tillbaka till ${input.nameOf(h.staffId)}`,
+  };
+}
+
+export function handoverCardData(input: HandoverCardInput, inlineOverride?: boolean) {
+  const h = input.handover;
+  const year = Number(stockholmDate(input.now).slice(0, 4));
+  const name = input.nameOf(h.staffId);
+  const p = progressOf(input.states);
+  const focus = input.focusCaseId ? input.states.filter((s) => s.caseId === input.focusCaseId) : undefined;
+  const states = focus ?? input.states;
+  const inline = inlineOverride ?? true;
+  // On a compact (long) list the cases still to hand over come first; the handed-over ones are cut first.
+  const ordered = inline ? states : [...states.filter((s) => !s.handedOver), ...states.filter((s) => s.handedOver)];
+  const returned = !!h.returnedAt;
+  const handBackable = input.states.filter((s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt).length;
+  const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
+  return {
+    handoverId: h.id,
+    title: returned ? `${name} är åter` : `Överlämning: ${name} ${KIND_TEXT[h.kind]}`,
+    subtitle: returned
+      ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
+      : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,
+    headerStyle: returned ? 'good' : p.withNewOwner === p.total ? 'good' : 'attention',
+    progress: p.text,
+    progressColor: p.handedOver === p.total ? 'Good' : 'Attention',
+    intro: returned
+      ? (handBackable ? 'Lämna tillbaka ärenden ett och ett eller alla på en gång.' : '')
+      : focus ? '' : 'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
+    cases: ordered.map((s, i) => caseView(input, s, i, inline)),
+    more: 0,
+    empty: 'Inga öppna ärenden att lämna över.',
+    hasNotice: !!input.notice,
+    notice: input.notice
+      ? { text: input.notice.text, color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning' }
+      : { text: '', color: 'Default' },
+    canHandBackAll: returned && !focus && handBackable > 1,
+    handBackAllTitle: `Lämna tillbaka alla (${handBackable}) till ${name}`,
+    showAll: !!focus,
+  };
+}
+
+export type HandoverCardData = ReturnType<typeof handoverCardData>;
+
+/**
+ * The data that fits: controls on every case when they fit, else one "Hantera" button per case,
+ * and as a last resort the least urgent cases counted instead of shown.
+ */
+export function fittedHandoverCardData(input: HandoverCardInput): HandoverCardData {
+  const max = input.maxBytes ?? MAX_CARD_BYTES - 2_048;
+  const full = handoverCardData(input, true);
+  if (cardSize(renderCard(HANDOVER_TEMPLATE, full)) <= max || input.focusCaseId) return full;
+  const compact = handoverCardData(input, false);
+  let shown = compact.cases.length;
+  let data = compact;
+  while (cardSize(renderCard(HANDOVER_TEMPLATE, data)) > max && shown > 1) {
+    shown = Math.floor(shown * 0.9);
+    data = { ...compact, cases: compact.cases.slice(0, shown), more: compact.cases.length - shown };
+  }
+  return data;
+}
+
+export function handoverCard(input: HandoverCardInput): Card {
+  return renderCard(HANDOVER_TEMPLATE, fittedHandoverCardData(input));
+}
