@@ -6,7 +6,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Case, Group, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { fitCount, truncatedSections } from '../cards/morningList.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListSection } from './morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListSection, type MorningListView } from './morningList.js';
 
 export interface EscalationInputs {
   groups: readonly Group[];
@@ -15,6 +15,8 @@ export interface EscalationInputs {
   now: Date;
   calendar: Calendar;
   rules: RuleTable;
+  /** The groups' morning lists when already built (the scheduler builds them once for both). */
+  views?: ReadonlyMap<string, MorningListView>;
 }
 
 export interface EscalationView {
@@ -34,7 +36,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   let overdue = 0;
   let waiting = 0;
   for (const group of input.groups) {
-    const view = buildMorningList({
+    const view = input.views?.get(group.id) ?? buildMorningList({
       group, cases, staff: input.staff, absences: [], handovers: [], now: input.now,
       calendar: input.calendar, rules: input.rules, settings: DEFAULT_LIST_SETTINGS,
     });

@@ -67,12 +67,25 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
       }
     }
   }
-  const wd = (d: LocalDate) => (d <= today ? 0 : calendar.workingDaysBetween(today, d));
+  // Memoised per date: many deadlines share dates, and each answer is a walk of date arithmetic.
+  const wdMemo = new Map<LocalDate, number>();
+  const wd = (d: LocalDate) => {
+    if (d <= today) return 0;
+    let n = wdMemo.get(d);
+    if (n === undefined) wdMemo.set(d, (n = calendar.workingDaysBetween(today, d)));
+    return n;
+  };
+  const prevMemo = new Map<LocalDate, LocalDate>();
+  const previousWorkingDay = (d: LocalDate) => {
+    let p = prevMemo.get(d);
+    if (p === undefined) prevMemo.set(d, (p = calendar.previousWorkingDay(d)));
+    return p;
+  };
   const out: PersonalReminders[] = [];
   for (const s of input.staff) {
     if (s.role !== 'caseworker' || isAbsent(input.absences, s.aadObjectId, today)) continue;
     const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
-    const watched = mine.filter(({ deadline: d }) => d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || calendar.previousWorkingDay(d.due) === today);
+    const watched = mine.filter(({ deadline: d }) => d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || previousWorkingDay(d.due) === today);
     const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
       if (d.due < today) return { caseId: c.id, text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.due, year)}`, color: 'Attention' };
       if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' };
@@ -89,7 +102,7 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
         items: watched.map(line),
       });
     }
-    const tomorrow = mine.filter(({ deadline: d }) => d.due > today && calendar.previousWorkingDay(d.due) === today);
+    const tomorrow = mine.filter(({ deadline: d }) => d.due > today && previousWorkingDay(d.due) === today);
     if (tomorrow.length) {
       const next = calendar.nextWorkingDay(today);
       r.tomorrow = fit({

@@ -15,7 +15,8 @@ import { log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
 import { CLAIMS, claimAndEnqueue, distributionClaimId, escalationClaimId, hasClaim, morningClaimId, reminderClaimId, type Claim } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type HandoverItem } from './morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type HandoverItem, type MorningListView } from './morningList.js';
+import type { Group } from '../domain/schemas.js';
 import { buildReminders } from './reminders.js';
 
 export interface SchedulerOptions {
@@ -133,11 +134,17 @@ export class Scheduler {
     const abs = absences(this.deps);
     const handovers = this.opts.openHandovers?.(this.deps, now) ?? [];
     const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
+    const views = new Map<string, MorningListView>();
+    const viewOf = (group: Group) => {
+      let v = views.get(group.id);
+      if (!v) views.set(group.id, (v = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings })));
+      return v;
+    };
     // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
     for (const group of this.linkedGroups()) {
       const id = morningClaimId(group.id, today);
       if (hasClaim(store, id)) continue;
-      const view = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings });
+      const view = viewOf(group);
       await this.claim(report, id, now, [
         enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'morning-list', data: morningListData(view) }),
       ]);
@@ -153,7 +160,8 @@ export class Scheduler {
     }
     const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
     if (managers.length) {
-      const view = buildEscalation({ groups: org.org.groups, cases, staff: org.org.staff, now, calendar, rules });
+      for (const g of org.org.groups) viewOf(g);
+      const view = buildEscalation({ groups: org.org.groups, cases, staff: org.org.staff, now, calendar, rules, views });
       if (view) {
         const data = escalationCardData(view);
         for (const m of managers) {
