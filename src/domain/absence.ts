@@ -13,8 +13,9 @@ export function isAbsent(absences: readonly Absence[], staffId: string, date: Lo
   return absences.some((a) => a.staffId === staffId && coversDate(a, date));
 }
 
+/** An ended absence still covers the days before the Swedish date on which it was ended (history). */
 export function coversDate(a: Absence, date: LocalDate): boolean {
-  if (a.endedAt) return false;
+  if (a.endedAt && date >= stockholmDate(a.endedAt)) return false;
   return a.from <= date && (a.to === undefined || date <= a.to);
 }
 

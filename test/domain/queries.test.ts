@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/domain/calendar.js';
-import { dueWithin, firstNoContactDate, lastContacts, loadPerCaseworker, noContact, openCasesOf, overdue, unassigned } from '../../src/domain/queries.js';
+import { dueWithin, firstNoContactDate, isAbsent, lastContacts, loadPerCaseworker, noContact, openCasesOf, overdue, unassigned } from '../../src/domain/queries.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { aCase, ORG, STAFF } from './fixtures.js';
 
@@ -86,5 +86,53 @@ describe('lists of a group', () => {
   it('lists the open cases of a person', () => {
     expect(openCasesOf(cases, STAFF.anna.aadObjectId).map((c) => c.id)).toEqual(['C1', 'C2']);
     expect(openCasesOf(cases, STAFF.bo.aadObjectId)).toEqual([]);
+  });
+});
+
+describe('queries at the edges', () => {
+  const contact = (kind: 'barnsamtal' | 'hembesok' | 'vardnadshavarmote' | 'other', date: string) =>
+    ({ kind, date, by: STAFF.anna.aadObjectId, at: `${date}T10:00:00+01:00` });
+  const inv = (over: Partial<Parameters<typeof aCase>[0]> = {}) => aCase({
+    phase: 'utredning', utredning: { openedOn: '2026-11-02', statutoryDeadline: '2027-03-02', deadline: '2027-03-02', extensions: [] }, ...over,
+  });
+
+  it('counts no-contact days from the opening when the last contact came before it, and ignores closed cases and other phases', () => {
+    const before = inv({ contacts: [contact('hembesok', '2026-10-28')] });
+    const [f] = noContact([before], at('2026-11-23T08:00:00+01:00'), 21);
+    expect(f).toMatchObject({ daysWithout: 21, lastContact: '2026-10-28' });
+    expect(noContact([{ ...before, phase: 'closed' }, aCase({ phase: 'forhandsbedomning' })], at('2027-01-23T08:00:00+01:00'), 21)).toEqual([]);
+  });
+
+  it('counts a meeting with the guardians as family contact, and sorts the longest silence first', () => {
+    const met = inv({ id: 'MET', contacts: [contact('vardnadshavarmote', '2026-11-10')] });
+    const silent = inv({ id: 'SIL' });
+    const list = noContact([met, silent], at('2026-12-05T08:00:00+01:00'), 21);
+    expect(list.map((x) => [x.case.id, x.daysWithout])).toEqual([['SIL', 33], ['MET', 25]]);
+    expect(list[1].lastChildContact).toBeUndefined();
+  });
+
+  it('counts Stockholm dates, so a late-evening clock does not flag a day early', () => {
+    expect(noContact([inv()], at('2026-11-22T22:30:00Z'), 21)).toEqual([]); // 23:30 on the 22nd in Stockholm: 20 days
+    expect(noContact([inv()], at('2026-11-22T23:30:00Z'), 21)).toHaveLength(1); // 00:30 on the 23rd
+  });
+
+  it('looks N working days ahead across a weekend and a holiday', () => {
+    // Received 2026-12-17 → förhandsbedömning due 2026-12-31 (nyårsafton).
+    const c = aCase({ receivedAt: '2026-12-17T10:00:00+01:00', skyddsbedomning: { at: '2026-12-17T11:00:00+01:00', by: STAFF.anna.aadObjectId, immediateProtection: false, motivation: 'x' } });
+    // From Wednesday 2026-12-23 the next working days are 28, 29, 30 december: 31 is beyond 3.
+    expect(dueWithin([c], at('2026-12-23T08:00:00+01:00'), 3, DEFAULT_RULES, cal)).toEqual([]);
+    expect(dueWithin([c], at('2026-12-23T08:00:00+01:00'), 4, DEFAULT_RULES, cal).map((d) => d.deadline.due)).toEqual(['2026-12-31']);
+  });
+
+  it('leaves closed cases out of the unassigned list', () => {
+    expect(unassigned([aCase({ phase: 'closed' })], at('2026-11-30T08:00:00+01:00'), cal)).toEqual([]);
+  });
+
+  it('knows who is absent on a date, from the first to the last day, and not after the absence ended', () => {
+    const a = { id: 'a', staffId: STAFF.bo.aadObjectId, kind: 'planned' as const, from: '2026-11-23', to: '2026-11-27', registeredBy: STAFF.bo.aadObjectId, registeredAt: '2026-11-01T08:00:00+01:00' };
+    expect(['2026-11-22', '2026-11-23', '2026-11-27', '2026-11-28'].map((d) => isAbsent([a], STAFF.bo.aadObjectId, d))).toEqual([false, true, true, false]);
+    const ended = { ...a, endedAt: '2026-11-24T12:00:00+01:00' }; // back on the 24th: still absent on the 23rd in history
+    expect(['2026-11-23', '2026-11-24', '2026-11-25'].map((d) => isAbsent([ended], STAFF.bo.aadObjectId, d))).toEqual([true, false, false]);
+    expect(isAbsent([a], STAFF.anna.aadObjectId, '2026-11-24')).toBe(false);
   });
 });
