@@ -10,6 +10,7 @@ import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
+import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { log } from './log.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
@@ -21,6 +22,8 @@ export interface RunningBot {
   port: number;
   deps: AppDeps;
   drain: OutboxDrain;
+  /** Morning lists, reminders, escalation (src/jobs/scheduler.ts); absent when turned off. */
+  scheduler?: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -29,6 +32,8 @@ export interface StartOptions {
   /** Routes beside /api/messages; default: every feature route in src/http/routes.ts (intake API...). */
   routes?: ((server: restify.Server, deps: AppDeps) => void)[];
   drainOptions?: ConstructorParameters<typeof OutboxDrain>[2];
+  /** The schedules: on by default; cron runs on the wall clock only (a test with `now` calls tick()). */
+  scheduler?: Pick<SchedulerOptions, 'cron' | 'onClaimed'> | false;
 }
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
@@ -68,15 +73,24 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as { port: number }).port;
   drain.start();
+  const scheduler = opts.scheduler === false ? undefined : new Scheduler(deps, {
+    morningListTime: config.morningListTime,
+    ...(config.distributionTime ? { distributionTime: config.distributionTime } : {}),
+    cron: opts.scheduler?.cron ?? !opts.now,
+    ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
+  });
+  scheduler?.start(); // also the catch-up: today's list if the time has passed and nobody claimed it
   let stopping: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
     drain,
+    ...(scheduler ? { scheduler } : {}),
     stop() {
       stopping ??= (async () => {
         server.server.close(); // stop accepting
+        await scheduler?.stop();
         await idle(); // finish requests in flight, and the writes they make
         await drain.stop();
         await store.close();
