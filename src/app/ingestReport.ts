@@ -46,10 +46,13 @@ const SWEDISH_ZOD: Record<string, string> = {
   unrecognized_keys: 'Okänt fält.',
 };
 
+/** Unknown fields are refused (nothing unexpected is stored); built once (zod compiles it). */
+const STRICT_REPORT = ReportInput.strict();
+
 /** Parse a report; a failure names each field with a Swedish message and never repeats its value. */
 export function parseReport(body: unknown): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
   const fields: Record<string, string> = {};
-  const parsed = ReportInput.strict().safeParse(body);
+  const parsed = STRICT_REPORT.safeParse(body);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const path = i.path.map(String).join('.') || '(kroppen)';

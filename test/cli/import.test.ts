@@ -182,3 +182,13 @@ describe('npm run import', () => {
     expect(r.output).toMatch(/används redan av en annan process[\s\S]*Stoppa boten/);
   });
 });
+
+describe('Swedish local times around the summer-time switch', () => {
+  it('keeps the offset of each side and moves a time in the skipped hour forward', () => {
+    expect(parseSwedishDateTime('2026-03-29 01:59')).toBe('2026-03-29T01:59:00+01:00');
+    expect(parseSwedishDateTime('2026-03-29 03:00')).toBe('2026-03-29T03:00:00+02:00');
+    expect(parseSwedishDateTime('2026-03-29 02:30')).toBe('2026-03-29T03:30:00+02:00');
+    expect(parseSwedishDateTime('2026-10-25 04:00')).toBe('2026-10-25T04:00:00+01:00');
+    expect(parseSwedishDateTime('2026-11-20 09:60')).toBeUndefined();
+  });
+});
