@@ -22,7 +22,11 @@ export function addPeriod(d: LocalDate, period: Rule['period']): LocalDate {
   return period.unit === 'days' ? addDays(d, period.amount) : addMonths(d, period.amount);
 }
 
-/** Skyddsbedömning: the day of receipt, or the next day for a report that arrived after the cut-off. */
+/**
+ * Skyddsbedömning: the day of receipt, or the next calendar day ("the next morning") for a report that
+ * arrived at or after the rule's cut-off (default 16:00 Swedish time). Weekends and holidays do not
+ * move it: "genast" is the socialjour's duty then, and the bot shows it as due, never later.
+ */
 export function skyddsbedomningDue(receivedAt: string, rules: RuleTable): LocalDate {
   const rule = ruleFor(rules, 'skyddsbedomning');
   const day = stockholmDate(receivedAt);
@@ -85,8 +89,11 @@ function hasWorkingDayBetween(calendar: Calendar, today: LocalDate, due: LocalDa
   return false;
 }
 
-/** The open deadline that comes first, or undefined when nothing is left. */
-export function nextDeadline(c: Case, rules: RuleTable): Deadline | undefined {
+/**
+ * The open deadline that comes first, or undefined when nothing is left. `now` is accepted for the
+ * planned signature; an overdue deadline still comes first, so it does not change the answer.
+ */
+export function nextDeadline(c: Case, rules: RuleTable, _now?: Date): Deadline | undefined {
   return deadlinesOf(c, rules)
     .filter((d) => !d.done)
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/domain/calendar.js';
+import { addDays } from '../../src/domain/time.js';
 
 describe('Swedish working days', () => {
   const cal = new Calendar({ eveHolidaysAreNonWorking: true });
@@ -33,9 +35,6 @@ describe('Swedish working days', () => {
     expect(cal.workingDaysBetween('2026-11-23', '2026-11-23')).toBe(0);
   });
 });
-
-import fc from 'fast-check';
-import { addDays } from '../../src/domain/time.js';
 
 describe('Swedish holidays across years', () => {
   const cal = new Calendar({ eveHolidaysAreNonWorking: true });

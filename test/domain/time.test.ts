@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, formatSwedishDate, stockholmDate, stockholmInstant } from '../../src/domain/time.js';
+import {
+  addDays, addMonths, daysBetween, formatSwedishDate, formatSwedishDateTime, isValidLocalDate, startOfStockholmDay, stockholmDate, stockholmInstant,
+} from '../../src/domain/time.js';
 
 describe('Swedish time', () => {
   it('counts months to the same date, or the last day of a shorter month (lag 1930:173 1 §)', () => {
@@ -34,9 +37,6 @@ describe('Swedish time', () => {
     expect(formatSwedishDate('2027-01-04', 2026)).toBe('mån 4 jan 2027');
   });
 });
-
-import fc from 'fast-check';
-import { startOfStockholmDay, formatSwedishDateTime, isValidLocalDate } from '../../src/domain/time.js';
 
 describe('Swedish time: leap years, month ends and daylight saving', () => {
   it('handles leap days in 2024 and 2028', () => {
