@@ -62,6 +62,8 @@ export interface DrainOptions {
    * time may be fixed (tests) or far from the real one, while a retry must wait real seconds.
    */
   clock?: () => number;
+  /** Delay between a commit that queued messages and the drain round that sends them. */
+  kickDelayMs?: number;
 }
 
 export class OutboxDrain {
@@ -80,10 +82,13 @@ export class OutboxDrain {
     this.pacer = opts.pacer ?? new Pacer();
   }
 
-  /** Something was queued: drain soon. */
+  /**
+   * Something was queued: drain soon. Not at once: the invoke that queued it answers the person who
+   * pressed first, and a burst of changes is sent as one round.
+   */
   kick(): void {
     if (this.stopped) return;
-    this.schedule(0);
+    this.schedule(this.opts.kickDelayMs ?? 10);
   }
 
   start(): void {

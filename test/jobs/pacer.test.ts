@@ -53,6 +53,12 @@ describe('pacing to Teams limits', () => {
     for (const c of convs) expect(maxIn(sent.filter((s) => s.conv === c).map((s) => s.t), 1_000)).toBeLessThanOrEqual(7);
   });
 
+  it('spreads the app\'s sends evenly instead of bursting 50 at the start of a second', () => {
+    const convs = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const times = simulate(new Pacer(), convs, 500).map((s) => s.t);
+    expect(maxIn(times, 100)).toBeLessThanOrEqual(5);
+  });
+
   it('allows 1,800 an hour to one conversation and no more', () => {
     const times = simulate(new Pacer(), ['c1'], 1_801).map((s) => s.t);
     expect(times[1_800]).toBeGreaterThanOrEqual(3_600_000);
