@@ -12,6 +12,9 @@ import { progress as progressOf } from '../domain/handover.js';
 
 export const HANDOVER_TEMPLATE = 'handover';
 
+/** Above this many cases the list is compact (one row per case, opened one at a time). */
+export const INLINE_MAX_CASES = 12;
+
 export interface HandoverCardOptions {
   notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
   /** Show one case only, with its controls (the answer to "Hantera" on a long list). */
@@ -90,6 +93,16 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
   };
 }
 
+/** One line per case on a long list; the row opens the case with its controls. */
+function rowView(input: HandoverCardInput, s: EntryState, i: number) {
+  const v = caseView(input, s, i, false);
+  const done = Object.values(s.steps).filter(Boolean).length;
+  return {
+    handoverId: v.handoverId, caseId: v.caseId, headline: v.headline, deadline: v.deadline, deadlineColor: v.deadlineColor,
+    owner: v.owner, ownerColor: v.ownerColor, steps: `${done} av 5 steg klara`,
+  };
+}
+
 export function handoverCardData(input: HandoverCardInput, inlineOverride?: boolean) {
   const h = input.handover;
   const year = Number(stockholmDate(input.now).slice(0, 4));
@@ -115,7 +128,8 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
     intro: returned
       ? (handBackable ? 'Lämna tillbaka ärenden ett och ett eller alla på en gång.' : '')
       : focus ? '' : 'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
-    cases: ordered.map((s, i) => caseView(input, s, i, inline)),
+    cases: inline ? ordered.map((s, i) => caseView(input, s, i, true)) : [],
+    rows: inline ? [] : ordered.map((s, i) => rowView(input, s, i)),
     more: 0,
     empty: 'Inga öppna ärenden att lämna över.',
     hasNotice: !!input.notice,
@@ -137,13 +151,15 @@ export type HandoverCardData = ReturnType<typeof handoverCardData>;
 export function fittedHandoverCardData(input: HandoverCardInput): HandoverCardData {
   const max = input.maxBytes ?? MAX_CARD_BYTES - 2_048;
   const full = handoverCardData(input, true);
-  if (cardSize(renderCard(HANDOVER_TEMPLATE, full)) <= max || input.focusCaseId) return full;
+  if (input.focusCaseId) return full;
+  // Controls on every case take about 3 KB a case: past a dozen or so they cannot fit; do not try.
+  if (input.states.length <= INLINE_MAX_CASES && cardSize(renderCard(HANDOVER_TEMPLATE, full)) <= max) return full;
   const compact = handoverCardData(input, false);
-  let shown = compact.cases.length;
+  let shown = compact.rows.length;
   let data = compact;
   while (cardSize(renderCard(HANDOVER_TEMPLATE, data)) > max && shown > 1) {
     shown = Math.floor(shown * 0.9);
-    data = { ...compact, cases: compact.cases.slice(0, shown), more: compact.cases.length - shown };
+    data = { ...compact, rows: compact.rows.slice(0, shown), more: compact.rows.length - shown };
   }
   return data;
 }
