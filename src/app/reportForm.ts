@@ -1,0 +1,106 @@
+// "Ny anmälan" by hand in Teams: the form (cards/new-report.json) and its submission, through the
+// same use case, validation, secrecy guard and messages as the intake API. A refused field is shown
+// again empty when the secrecy guard refused it: the card never carries a personnummer back.
+import { CONCERN_LABEL, REPORTER_LABEL } from '../cards/labels.js';
+import { renderCard, type Card } from '../cards/render.js';
+import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { SECRECY_MESSAGE, REFERENCE_MESSAGE } from '../domain/secrecy.js';
+import { stockholmDate } from '../domain/time.js';
+import type { AppDeps } from './context.js';
+import { parseSwedishDateTime } from './importReports.js';
+import { ingestReport } from './ingestReport.js';
+
+export const FORM_FIELDS = ['externalId', 'receivedDate', 'receivedTime', 'groupId', 'childRef', 'reporterType', 'professional', 'concerns', 'summary'] as const;
+type FormValues = Record<(typeof FORM_FIELDS)[number], string>;
+
+/** Where a report field's issue is shown on the form. */
+const ISSUE_FIELD: Record<string, string> = {
+  externalId: 'externalId', receivedAt: 'receivedAt', groupId: 'groupId', childRef: 'childRef',
+  'reporter.type': 'reporterType', 'reporter.professional': 'reporterType', reporter: 'reporterType', concerns: 'concerns', summary: 'summary',
+};
+
+/** The groups a person may register in: their own; a unit manager all. */
+export function formGroups(deps: AppDeps, actor: Actor) {
+  return deps.org.org.groups.filter((g) => actor.role === 'unit_manager' || actor.groups.includes(g.id));
+}
+
+export interface FormState {
+  values?: Partial<FormValues>;
+  issues?: Record<string, string>;
+  error?: string;
+  /** The group to preselect (the channel's group). */
+  groupId?: string;
+}
+
+export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}): Card {
+  const groups = formGroups(deps, actor);
+  const now = deps.now();
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(now);
+  const values: FormValues = {
+    externalId: '', receivedDate: stockholmDate(now), receivedTime: time,
+    groupId: state.groupId && groups.some((g) => g.id === state.groupId) ? state.groupId : (groups.length === 1 ? groups[0].id : ''),
+    childRef: '', reporterType: '', professional: 'ja', concerns: '', summary: '',
+    ...state.values,
+  };
+  const issues: Record<string, string> = { externalId: '', receivedAt: '', groupId: '', childRef: '', reporterType: '', concerns: '', summary: '', ...state.issues };
+  return renderCard('new-report', {
+    values,
+    issues,
+    error: state.error ?? '',
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    reporterTypes: ReporterType.options.map((v) => ({ value: v, title: REPORTER_LABEL[v] })),
+    concernChoices: Concern.options.map((v) => ({ value: v, title: CONCERN_LABEL[v] })),
+  });
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** The form's inputs as the body the API would receive (validation happens in ingestReport). */
+export function formToReport(data: Record<string, unknown>): Record<string, unknown> {
+  const date = str(data.receivedDate);
+  const time = str(data.receivedTime);
+  const receivedAt = parseSwedishDateTime(time ? `${date} ${time}` : date) ?? (date ? `${date} ${time}`.trim() : undefined);
+  const concerns = str(data.concerns).split(',').map((c) => c.trim()).filter(Boolean);
+  const summary = str(data.summary);
+  return {
+    externalId: str(data.externalId),
+    receivedAt,
+    groupId: str(data.groupId),
+    childRef: str(data.childRef),
+    reporter: { type: str(data.reporterType) || undefined, professional: str(data.professional) !== 'nej' && str(data.professional) !== 'false' },
+    concerns,
+    ...(summary ? { summary } : {}),
+  };
+}
+
+export type FormResult =
+  | { ok: true; status: 201 | 200; case: Case; message: string }
+  | { ok: false; form: Card; refusal?: Refusal };
+
+/** Submit the form: the same use case as the API, with the person as the actor. */
+export async function submitReportForm(deps: AppDeps, actor: Actor, data: Record<string, unknown>): Promise<FormResult> {
+  const r = await ingestReport(deps, formToReport(data), actor);
+  if (r.status === 201) return { ok: true, status: 201, case: r.case, message: `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.` };
+  if (r.status === 200) return { ok: true, status: 200, case: r.case, message: `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.` };
+  // Show the form again with what was entered, except what the secrecy guard refused.
+  const values: Partial<FormValues> = {};
+  for (const f of FORM_FIELDS) if (typeof data[f] === 'string') values[f] = data[f] as string;
+  const issues: Record<string, string> = {};
+  let error: string;
+  let refusal: Refusal | undefined;
+  if (r.status === 409) {
+    issues.externalId = 'Ärendet finns redan med annat innehåll. Kontrollera referensen.';
+    error = 'Anmälan registrerades inte.';
+  } else {
+    refusal = r.refusal;
+    for (const [path, message] of Object.entries(r.refusal.fields ?? {})) {
+      const field = ISSUE_FIELD[path] ?? ISSUE_FIELD[path.split('.')[0]];
+      if (field) issues[field] ??= message;
+      if (message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE) {
+        if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path] = '';
+      }
+    }
+    error = r.status === 403 ? r.refusal.message : Object.keys(issues).length ? 'Anmälan registrerades inte. Rätta fälten nedan.' : r.refusal.message;
+  }
+  return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
+}

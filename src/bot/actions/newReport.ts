@@ -1,0 +1,27 @@
+// The "Ny anmälan" form's buttons: open the form (from a group's cards) and register the report.
+import { caseCardFor } from '../../app/present.js';
+import { newReportForm, submitReportForm } from '../../app/reportForm.js';
+import type { CardAction } from '../types.js';
+import { notInOrganisation } from './case.js';
+
+/** Open the form, e.g. from a button on a group's list card: data { groupId? }. */
+export const reportForm: CardAction = {
+  verb: 'report.form',
+  handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const groupId = typeof data.groupId === 'string' ? data.groupId : turn.channelGroups[0];
+    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {});
+  },
+};
+
+/** Register: the case card with a confirmation, or the form again with the problems by field. */
+export const reportCreate: CardAction = {
+  verb: 'report.create',
+  async handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const r = await submitReportForm(turn.deps, turn.actor, data);
+    if (!r.ok) return r.form;
+    const viewer = turn.conversationKind === 'channel' ? 'all' : turn.actor.role;
+    return caseCardFor(turn.deps, r.case, { viewer, notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' } });
+  },
+};
