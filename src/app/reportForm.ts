@@ -80,8 +80,12 @@ export type FormResult =
 /** Submit the form: the same use case as the API, with the person as the actor. */
 export async function submitReportForm(deps: AppDeps, actor: Actor, data: Record<string, unknown>): Promise<FormResult> {
   const r = await ingestReport(deps, formToReport(data), actor);
-  if (r.status === 201) return { ok: true, status: 201, case: r.case, message: `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.` };
-  if (r.status === 200) return { ok: true, status: 200, case: r.case, message: `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.` };
+  if (r.status === 201 || r.status === 200) {
+    const message = r.status === 201
+      ? `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.`
+      : `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.`;
+    return { ok: true, status: r.status, case: r.case, message };
+  }
   // Show the form again with what was entered, except what the secrecy guard refused.
   const values: Partial<FormValues> = {};
   for (const f of FORM_FIELDS) if (typeof data[f] === 'string') values[f] = data[f] as string;
@@ -92,15 +96,16 @@ export async function submitReportForm(deps: AppDeps, actor: Actor, data: Record
     issues.externalId = 'Ärendet finns redan med annat innehåll. Kontrollera referensen.';
     error = 'Anmälan registrerades inte.';
   } else {
-    refusal = r.refusal;
-    for (const [path, message] of Object.entries(r.refusal.fields ?? {})) {
+    const refused: Refusal = (r as { refusal: Refusal }).refusal;
+    refusal = refused;
+    for (const [path, message] of Object.entries<string>(refused.fields ?? {})) {
       const field = ISSUE_FIELD[path] ?? ISSUE_FIELD[path.split('.')[0]];
       if (field) issues[field] ??= message;
       if (message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE) {
-        if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path] = '';
+        if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path as 'summary'] = '';
       }
     }
-    error = r.status === 403 ? r.refusal.message : Object.keys(issues).length ? 'Anmälan registrerades inte. Rätta fälten nedan.' : r.refusal.message;
+    error = r.status === 403 ? refused.message : Object.keys(issues).length ? 'Anmälan registrerades inte. Rätta fälten nedan.' : refused.message;
   }
   return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
 }
