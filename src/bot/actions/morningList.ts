@@ -1,0 +1,31 @@
+// "Visa alla" on a morning list that was too long for one card: the next page, rebuilt from the
+// store as it is now (a page from a list of an earlier day says so and shows today's).
+import { z } from 'zod';
+import { absences } from '../../app/context.js';
+import { morningListCard } from '../../cards/morningList.js';
+import { noticeCard } from '../../cards/simpleCards.js';
+import { stockholmDate } from '../../domain/time.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
+import type { CardAction } from '../types.js';
+import { notInOrganisation } from './case.js';
+
+const PageData = z.object({ groupId: z.string().min(1).max(63), date: z.string().optional(), offset: z.coerce.number().int().nonnegative().max(1_000_000) });
+
+export const morningPage: CardAction = {
+  verb: 'morning.page',
+  handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const d = PageData.safeParse(data);
+    const group = d.success ? turn.deps.org.group(d.data.groupId) : undefined;
+    if (!d.success || !group) return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
+    const { deps } = turn;
+    const now = deps.now();
+    const view = buildMorningList({
+      group, cases: listCases(deps.store.allCases()), staff: deps.org.org.staff, absences: absences(deps), handovers: [],
+      now, calendar: deps.calendar, rules: deps.rules, settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
+    });
+    // A button on an older list opens today's list from the start.
+    const offset = d.data.date && d.data.date !== stockholmDate(now) ? 0 : d.data.offset;
+    return morningListCard(view, offset);
+  },
+};

@@ -1,0 +1,103 @@
+// The schedules through the real server and the Teams protocol: a bot that was down over 07:45 posts
+// the day's list once when it comes back at 09:10; the distribution meeting assigns from its card.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
+import { channel } from '../support/teams.js';
+import { validateCard } from '../support/validateCard.js';
+
+const CHANNEL = '19:barn-mottagning@thread.tacv2';
+const dirs: string[] = [];
+const bots: TestBot[] = [];
+afterEach(async () => {
+  for (const b of bots.splice(0)) await b.stop().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const morningLists = (t: TestBot) => t.connector.cards((c) => c.kind !== 'update').filter((c) => c.card && cardText(c.card).startsWith('Morgonlista'));
+
+describe('the morning list across a stop over 07:45', () => {
+  it('is posted once when the bot comes back at 09:10, and not again on later ticks or restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arendevakt-sched-'));
+    dirs.push(dir);
+    const dataFile = join(dir, 'db.json');
+    const clock = { now: new Date('2026-11-24T07:30:00+01:00') }; // Tuesday, a working day
+    const first = await startTestBot({ dataFile, now: () => clock.now });
+    bots.push(first);
+    await installAndConnect(first, first.who('karin'), 'barn-mottagning', CHANNEL);
+    const r = await first.registerReport({ externalId: 'IFO-2026-007001', receivedAt: '2026-11-20T10:00:00+01:00' });
+    expect(r.ok).toBe(true);
+    await first.drained();
+    expect(morningLists(first)).toHaveLength(0); // 07:30: not yet
+    await first.running.stop(); // down over 07:45; the connector stays up
+
+    clock.now = new Date('2026-11-24T09:10:00+01:00');
+    const second = await startTestBot({ dataFile, now: () => clock.now });
+    bots.push(second);
+    await first.connector.waitFor(() => morningLists(first).length >= 1);
+    await second.drained();
+    await second.running.scheduler!.tick(); // the cron of a later minute, or a second look
+    await second.drained();
+    await second.running.stop();
+
+    const third = await startTestBot({ dataFile, now: () => clock.now });
+    bots.push(third);
+    await third.running.scheduler!.tick();
+    await third.drained();
+
+    const lists = morningLists(first);
+    expect(lists).toHaveLength(1);
+    expect(lists[0].conversationId.split(';')[0]).toBe(CHANNEL);
+    expect(validateCard(lists[0].card)).toEqual([]);
+    const text = cardText(lists[0].card);
+    expect(text).toContain('Morgonlista Mottagning barn och unga, tis 24 nov');
+    expect(text).toMatch(/IFO-2026-007001\*\* · Skyddsbedömning · ofördelad 2 arbetsdagar/);
+    expect(text).toContain('Skyddsbedömning skulle vara klar fre 20 nov');
+  });
+});
+
+describe('the distribution meeting', () => {
+  it('shows the unassigned cases with an assign control each, and assigns through the one assign use case', async () => {
+    const t = await startTestBot({ now: () => new Date('2026-11-24T08:30:00+01:00') });
+    bots.push(t);
+    const karin = t.who('karin');
+    const anna = t.who('anna');
+    await installAndConnect(t, karin, 'barn-mottagning', CHANNEL);
+    await t.registerReport({ externalId: 'IFO-2026-007101', receivedAt: '2026-11-19T10:00:00+01:00' });
+    await t.registerReport({ externalId: 'IFO-2026-007102', childRef: 'B-2026-0413', receivedAt: '2026-11-24T08:00:00+01:00' });
+    await t.drained();
+
+    const refused = await t.sendMessage(anna, 'fördelning', channel(CHANNEL));
+    expect(cardText(refused.replies.at(-1)!.card)).toContain('Fördelningen är för gruppledare');
+
+    const { replies } = await t.sendMessage(karin, 'fördelning', channel(CHANNEL));
+    const card = replies.at(-1)!.card!;
+    expect(validateCard(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Fördelning Mottagning barn och unga');
+    expect(text.indexOf('IFO-2026-007101')).toBeLessThan(text.indexOf('IFO-2026-007102')); // the oldest first
+    expect(text).toContain('**Anna Berg** · 0 förhandsbedömningar · 0 utredningar · 0/8 ärenden');
+    expect(cardVerbs(card).filter((v) => v === 'distribution.assign')).toHaveLength(2);
+
+    const case1 = t.deps.store.getCase('IFO-2026-007101')!;
+    const res = await t.invoke(karin, 'distribution.assign', {
+      caseId: case1.id, version: case1.version, groupId: 'barn-mottagning', input: 'assignee0', assignee0: anna.aadObjectId, assignee1: anna.aadObjectId,
+    }, channel(CHANNEL));
+    expect(res.status).toBe(200);
+    const after = res.body.value;
+    expect(validateCard(after)).toEqual([]);
+    expect(cardText(after)).toContain('IFO-2026-007101 har gått till Anna Berg.');
+    expect(cardVerbs(after).filter((v) => v === 'distribution.assign')).toHaveLength(1);
+    expect(cardText(after)).toMatch(/\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden · nästa frist/);
+    expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+
+    // A stale press (the version on the card is old) changes nothing and says so.
+    const stale = await t.invoke(karin, 'distribution.assign', {
+      caseId: case1.id, version: case1.version, groupId: 'barn-mottagning', input: 'assignee0', assignee0: t.who('bo').aadObjectId,
+    }, channel(CHANNEL));
+    expect(cardText(stale.body.value)).toMatch(/IFO-2026-007101: Ärendet har ändrats av Karin Ek/);
+    expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+  });
+});
