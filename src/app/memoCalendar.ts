@@ -1,6 +1,6 @@
 // The calendar's answers depend on the dates alone, and every card render asks the same few
 // questions (working days from today to each deadline), each a walk of luxon date arithmetic.
-// Remembering the answers took a case card's view from ~2 ms to ~0.2 ms (bench/bot.ts).
+// Remembering the answers took a case card's view from ~2 ms to ~0.2 ms (bench/bot.bench.ts).
 import { Calendar, type CalendarOptions } from '../domain/calendar.js';
 import type { LocalDate } from '../domain/schemas.js';
 

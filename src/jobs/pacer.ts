@@ -14,7 +14,7 @@ export const PER_CONVERSATION: Window[] = [
 // The app runs at 48 a second, spread evenly (5 per 100 ms) rather than 50 in a burst: a burst's
 // stragglers, delayed by the network or our event loop, land in Teams' next second with the next
 // burst. Measured against the connector stand-in: 50 at 50/s in bursts arrived as up to 66 in one
-// second; evenly at 48/s as at most ~53 (bench/bot.ts), which Teams answers with a 429 we retry.
+// second; evenly at 48/s as at most ~53 (bench/bot.bench.ts), which Teams answers with a 429 we retry.
 export const PER_APP: Window[] = [{ ms: 1_000, max: 48 }, { ms: 100, max: 5 }];
 
 class SlidingLog {
