@@ -2,6 +2,7 @@
 // event with before/after, queue the notifications in the same commit. Nothing is written when the
 // domain refuses or someone else changed the case first.
 import { decideCase, type CaseIntent } from '../domain/commands.js';
+import { guardIntentText } from '../domain/secrecy.js';
 import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { domainContext, type AppDeps } from './context.js';
@@ -26,6 +27,9 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   if (cmd.expectedVersion !== undefined && current && cmd.expectedVersion !== null && current.version !== cmd.expectedVersion) {
     return stale(deps, current);
   }
+  // The secrecy guard (every entrance): a personnummer in a motivation, note or reason is refused.
+  const secrecy = guardIntentText(cmd.intent);
+  if (secrecy) return { ok: false, refusal: secrecy, ...(current ? { case: current } : {}) };
   const decision = decideCase(domainContext(deps), current, cmd.intent, cmd.actor, now);
   if (!decision.ok) return { ok: false, refusal: decision, ...(current ? { case: current } : {}) };
   const after = decision.state;

@@ -91,3 +91,23 @@ export function stringFields(value: unknown, path = '', out: Record<string, stri
   }
   return out;
 }
+
+/** The free-text fields of case commands (motivations, reasons, notes) and their reference fields. */
+const INTENT_TEXT = ['motivation', 'reason', 'note', 'synnerligaSkal', 'summary'] as const;
+const INTENT_REFS = ['childRef'] as const;
+
+/**
+ * The guard for a command on a case (from a card or a chat command): every free-text field and
+ * every reference it carries. Null when the intent may be decided and stored.
+ */
+export function guardIntentText(intent: object): Refusal | null {
+  const o = intent as Record<string, unknown>;
+  // A registerReport intent carries the report: its summary and references are checked too.
+  const report = o.report && typeof o.report === 'object' ? (o.report as Record<string, unknown>) : {};
+  const pick = (from: Record<string, unknown>, keys: readonly string[]) =>
+    Object.fromEntries(keys.filter((k) => typeof from[k] === 'string').map((k) => [k, from[k] as string]));
+  return guardFreeText(
+    { ...pick(o, INTENT_TEXT), ...pick(report, ['summary']) },
+    { ...pick(o, INTENT_REFS), ...pick(report, ['childRef', 'externalId']) },
+  );
+}
