@@ -88,3 +88,23 @@ describe('ingestReport', () => {
     if (!bad.ok) expect(Object.keys(bad.refusal.fields ?? {}).sort()).toEqual(['childRef', 'receivedAt']);
   });
 });
+
+describe('the VINR notice', () => {
+  it('is a valid short card with the reference, concerns and the skyddsbedömning date, and no summary or child reference', async () => {
+    const { renderCard } = await import('../../src/cards/render.js');
+    const { validateCard } = await import('../support/validateCard.js');
+    deps = await intakeDeps();
+    await ingestReport(deps, report({ concerns: ['honour_related'] }));
+    const notice = deps.store.listDocs<OutboxMessage>('outbox').find((m) => m.content.kind === 'card')!;
+    expect(notice.target).toEqual({ kind: 'group', groupId: 'vinr' });
+    const content = notice.content as { template: string; data: object };
+    const card = renderCard(content.template, content.data);
+    expect(validateCard(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('IFO-2026-004512');
+    expect(text).toContain('Hedersrelaterat');
+    expect(text).toContain('Mottagning barn och unga');
+    expect(text).not.toContain('B-2026-0412');
+    expect(text).not.toContain('frånvaro');
+  });
+});
