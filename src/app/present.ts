@@ -21,7 +21,9 @@ function linkedOf(deps: AppDeps, c: Case) {
 export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Card {
   const now = deps.now();
   const linked = linkedOf(deps, c);
-  const refreshUserIds = deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
+  // A card with a notice answers one person (a refusal, a stale press): Teams' automatic refresh
+  // would replace it with the plain view before they read it, so such a card has none.
+  const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
   return caseCard({
     case: c,
     now,

@@ -72,6 +72,18 @@ describe('chat commands and channels', () => {
     expect(text).not.toMatch(/B-2026-0412/);
   });
 
+  it('shows a refusal only to the person who pressed: no channel update, and no automatic refresh that would hide it', async () => {
+    await t.registerReport({ externalId: 'IFO-2026-000005', receivedAt: '2026-11-24T08:00:00+01:00' });
+    await t.drained();
+    const before = t.connector.calls.length;
+    const r = await t.invoke(t.who('bo'), 'case.assign', { caseId: 'IFO-2026-000005', version: 1, assignee: t.who('bo').aadObjectId }, channel(CHANNEL));
+    expect(r.status).toBe(200);
+    expect(cardText(r.body.value)).toMatch(/Inget har ändrats/);
+    expect(r.body.value.refresh).toBeUndefined();
+    await t.drained();
+    expect(t.connector.calls.length).toBe(before);
+  });
+
   it('ignores an activity from another tenant', async () => {
     const before = t.connector.calls.length;
     const r = await t.post(message(t.connector.url, t.who('karin'), 'hjälp', personal, { tenant: '11111111-1111-1111-1111-111111111111' }));
