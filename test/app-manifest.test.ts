@@ -1,0 +1,93 @@
+// The Teams app package: the manifest validated offline against Microsoft's official schema (bundled
+// in @microsoft/app-manifest), the English strings against the localization schema's keys and
+// limits, the icons at the sizes Teams requires, and `npm run package`'s zip with the bot id.
+import AdmZip from 'adm-zip';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPackage, PLACEHOLDER_BOT_ID } from '../scripts/package-app.js';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const read = (p: string) => readFileSync(join(root, p));
+const manifest = JSON.parse(read('appPackage/manifest.json').toString('utf8'));
+const version = String(manifest.manifestVersion);
+const schemaDir = join(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', `v${version}`);
+const schema = JSON.parse(readFileSync(join(schemaDir, 'MicrosoftTeams.schema.json'), 'utf8'));
+
+function pngSize(buf: Buffer): { width: number; height: number; colorType: number } {
+  expect(buf.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), colorType: buf[25] };
+}
+
+describe('the Teams app manifest', () => {
+  it('is valid against the official schema of its own manifest version, loaded offline', async () => {
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+    expect(Number(version.split('.')[1])).toBeGreaterThanOrEqual(19);
+    expect(await AppManifestUtils.validateAgainstSchema(manifest, schema)).toEqual([]);
+  });
+
+  it('is caught by the same validation when it is wrong', async () => {
+    const bad = { ...manifest, bots: [{ ...manifest.bots[0], scopes: ['everywhere'] }], name: { short: 'x'.repeat(31) } };
+    const errors = await AppManifestUtils.validateAgainstSchema(bad, schema);
+    expect(errors.join('\n')).toMatch(/scopes/);
+    expect(errors.join('\n')).toMatch(/name/);
+  });
+
+  it('has the bot in team and personal scope with the Swedish commands of each', () => {
+    const bot = manifest.bots[0];
+    expect(bot.scopes).toEqual(expect.arrayContaining(['team', 'personal']));
+    const team = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('team'));
+    const personal = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
+    const titles = (l: { commands: { title: string }[] }) => l.commands.map((c) => c.title);
+    expect(titles(team)).toEqual(expect.arrayContaining(['hjälp', 'koppla', 'ofördelade', 'försenade', 'fördelning', 'frånvaro', 'åter']));
+    expect(titles(personal)).toEqual(expect.arrayContaining(['hjälp', 'mina', 'ofördelade', 'försenade']));
+  });
+
+  it('is Swedish by default with English strings that fit the localization schema', () => {
+    expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-se');
+    expect(manifest.name.short).toBe('Ärendevakt');
+    const langs = manifest.localizationInfo.additionalLanguages as { languageTag: string; file: string }[];
+    expect(langs.map((l) => l.languageTag)).toEqual(['en-us']);
+    const en = JSON.parse(read(`appPackage/${langs[0].file}`).toString('utf8'));
+    // @microsoft/app-manifest's ajv cannot compile this schema's unicode patterns, so check its keys,
+    // required fields and lengths from the schema file itself.
+    const loc = JSON.parse(readFileSync(join(schemaDir, 'MicrosoftTeams.Localization.schema.json'), 'utf8'));
+    for (const key of loc.required) expect(en[key], key).toBeTypeOf('string');
+    for (const [key, value] of Object.entries(en)) {
+      expect(Object.keys(loc.properties), key).toContain(key);
+      const max = loc.properties[key].maxLength;
+      if (max) expect((value as string).length, key).toBeLessThanOrEqual(max);
+    }
+    expect(en['name.short']).not.toBe(manifest.name.short);
+  });
+
+  it('has a 192x192 colour icon and a 32x32 outline icon that is white on transparent', () => {
+    expect(pngSize(read(`appPackage/${manifest.icons.color}`))).toMatchObject({ width: 192, height: 192 });
+    expect(pngSize(read(`appPackage/${manifest.icons.outline}`))).toMatchObject({ width: 32, height: 32, colorType: 6 });
+  });
+});
+
+describe('npm run package', () => {
+  it('puts the bot id from MicrosoftAppId and the icons in the zip', async () => {
+    const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const { zip, warnings } = buildPackage({ MicrosoftAppId: id, BOT_DOMAIN: 'arendevakt.example.se' });
+    expect(warnings).toEqual([]);
+    const entries = new AdmZip(zip).getEntries();
+    expect(entries.map((e) => e.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
+    const packed = JSON.parse(entries.find((e) => e.entryName === 'manifest.json')!.getData().toString('utf8'));
+    expect(packed.bots[0].botId).toBe(id);
+    expect(packed.validDomains).toEqual(['arendevakt.example.se']);
+    expect(await AppManifestUtils.validateAgainstSchema(packed, schema)).toEqual([]);
+    const color = entries.find((e) => e.entryName === 'color.png')!.getData();
+    expect(color.equals(read('appPackage/color.png'))).toBe(true);
+  });
+
+  it('keeps the placeholder id and says so without MicrosoftAppId, and refuses a malformed id', () => {
+    const { manifest: m, warnings } = buildPackage({});
+    expect((m.bots as { botId: string }[])[0].botId).toBe(PLACEHOLDER_BOT_ID);
+    expect(warnings.join()).toMatch(/MicrosoftAppId saknas/);
+    expect(() => buildPackage({ MicrosoftAppId: 'not-a-guid' })).toThrow(/inte ett GUID/);
+  });
+});
