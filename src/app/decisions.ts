@@ -1,0 +1,247 @@
+// Decisions on a case from a form (skyddsbedömning, förhandsbedömning, extension, contact, barnsamtal
+// not held, återkoppling done, close). One use case per decision, all the same story: validate the
+// form with zod (a Swedish message per field), refuse free text with a personnummer before anything
+// is stored, run the command with the version the card showed, refresh the channel card in the same
+// commit, and remind the person that the legal record is the case-management system.
+import { z } from 'zod';
+import type { CaseIntent } from '../domain/commands.js';
+import { ContactKind, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { guardFreeText } from '../domain/secrecy.js';
+import { formatSwedishDate, isValidLocalDate } from '../domain/time.js';
+import { caseCardUpdates } from './assignCase.js';
+import { caseLink, type AppDeps } from './context.js';
+import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
+
+export const DECISION_KINDS = ['skydd', 'forhand', 'extend', 'contact', 'barnsamtal', 'aterkoppling', 'close'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** What a person enters on a form: Adaptive Card inputs arrive as strings. */
+export type FormData = Record<string, unknown>;
+
+export interface DecisionInput {
+  caseId: string;
+  /** The case version the card showed. */
+  version: number;
+  actor: Actor;
+  data: FormData;
+}
+
+export interface Reminder {
+  text: string;
+  /** The case in the case-management system, when CASE_LINK_TEMPLATE is set. */
+  link?: string;
+}
+
+export type DecisionResult =
+  | { ok: true; case: Case; message: string; reminder: Reminder }
+  | (Extract<CaseResult, { ok: false }> & { kind: DecisionKind });
+
+// ---- field schemas (Swedish messages; empty strings from the card count as missing) ----
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v));
+
+const requiredText = (message: string) =>
+  z.preprocess(trimmed, z.string({ error: message }).min(1, message).max(2000, 'Högst 2 000 tecken.'));
+const optionalText = z.preprocess(emptyToUndefined, z.string().max(2000, 'Högst 2 000 tecken.').optional());
+const date = (message: string) =>
+  z.preprocess(trimmed, z.string({ error: message }).refine((d) => isValidLocalDate(d), message));
+const optionalDate = z.preprocess(
+  emptyToUndefined,
+  z.string().refine((d) => isValidLocalDate(d), 'Ange ett datum som ÅÅÅÅ-MM-DD.').optional(),
+);
+const yesNo = (message: string) =>
+  z.preprocess((v) => {
+    if (v === true || v === 'true' || v === 'ja') return true;
+    if (v === false || v === 'false' || v === 'nej') return false;
+    return undefined;
+  }, z.boolean({ error: message }));
+/** Staff ids from a multi-select ("a,b") or separate inputs; blanks dropped. */
+const staffIds = z.preprocess(
+  (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => String(s).trim()).filter(Boolean),
+  z.array(z.string().max(100)).max(2, 'Högst två utredare.'),
+);
+
+export const SkyddForm = z.object({
+  immediateProtection: yesNo('Välj om barnet behöver omedelbart skydd.'),
+  motivation: requiredText('Skriv en kort motivering.'),
+});
+
+export const ForhandForm = z.object({
+  outcome: z.enum(['open', 'not_open', 'already_ongoing'], { error: 'Välj beslut: inled utredning, inled inte, eller pågående utredning.' }),
+  motivation: requiredText('Skriv en motivering till beslutet.'),
+  synnerligaSkal: optionalText,
+  investigator: optionalText,
+  secondInvestigator: optionalText,
+});
+
+export const ExtendForm = z.object({
+  newDeadline: date('Ange det nya datumet som ÅÅÅÅ-MM-DD.'),
+  reason: requiredText('Skriv skälet till förlängningen.'),
+});
+
+export const ContactForm = z.object({
+  kind: z.enum(ContactKind.options, { error: 'Välj typ av kontakt.' }),
+  date: date('Ange datumet för kontakten som ÅÅÅÅ-MM-DD.'),
+  childRef: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Barnets referens: bokstäver, siffror, - _ . /').optional(),
+  ),
+  note: optionalText,
+});
+
+export const BarnsamtalNotHeldForm = z.object({
+  reason: requiredText('Skriv varför barnsamtal inte hålls (t.ex. barnets ålder eller språk).'),
+});
+
+export const AterkopplingForm = z.object({});
+
+export const CloseForm = z.object({
+  outcome: z.enum(['insats', 'ingen_insats'], { error: 'Välj utfall: insats eller ingen insats.' }),
+  motivation: optionalText,
+  uppfoljningUntil: optionalDate,
+});
+
+// ---- one spec per decision ----
+
+interface Spec<S extends z.ZodType> {
+  schema: S;
+  /** Free text and references to run through the secrecy guard. */
+  guard(d: z.infer<S>): { text: Record<string, string | undefined>; refs?: Record<string, string | undefined> };
+  intent(d: z.infer<S>): CaseIntent;
+  success(c: Case, deps: AppDeps): string;
+}
+
+const spec = <S extends z.ZodType>(s: Spec<S>) => s;
+const names = (deps: AppDeps, ids: string[]) => ids.map((id) => deps.org.name(id)).join(' och ');
+
+const SPECS = {
+  skydd: spec({
+    schema: SkyddForm,
+    guard: (d) => ({ text: { motivation: d.motivation } }),
+    intent: (d) => ({ type: 'recordSkyddsbedomning', immediateProtection: d.immediateProtection, motivation: d.motivation }),
+    success: (c) =>
+      `Skyddsbedömningen är registrerad: ${c.skyddsbedomning?.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+  }),
+  forhand: spec({
+    schema: ForhandForm,
+    guard: (d) => ({ text: { motivation: d.motivation, synnerligaSkal: d.synnerligaSkal } }),
+    intent: (d) => {
+      const investigators = [d.investigator, d.secondInvestigator].filter((x): x is string => !!x);
+      return {
+        type: 'decideForhandsbedomning', outcome: d.outcome, motivation: d.motivation,
+        ...(d.synnerligaSkal ? { synnerligaSkal: d.synnerligaSkal } : {}),
+        ...(investigators.length ? { investigators } : {}),
+      };
+    },
+    success: (c, deps) => {
+      if (c.utredning) {
+        const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
+        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}`;
+      }
+      const task = c.aterkoppling && !c.aterkoppling.doneAt ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.` : '';
+      return c.closure?.outcome === 'already_ongoing'
+        ? `Beslut: utredning pågår redan. Ärendet är avslutat.${task}`
+        : `Beslut: utredning inleds inte. Ärendet är avslutat.${task}`;
+    },
+  }),
+  extend: spec({
+    schema: ExtendForm,
+    guard: (d) => ({ text: { reason: d.reason } }),
+    intent: (d) => ({ type: 'extend', newDeadline: d.newDeadline, reason: d.reason }),
+    success: (c) => {
+      const last = c.utredning?.extensions.at(-1);
+      return `Utredningen är förlängd från ${last?.previousDeadline} till ${last?.newDeadline} (lagstadgad tid ${c.utredning?.statutoryDeadline}).`;
+    },
+  }),
+  contact: spec({
+    schema: ContactForm,
+    guard: (d) => ({ text: { note: d.note }, refs: { childRef: d.childRef } }),
+    intent: (d) => ({ type: 'recordContact', kind: d.kind, date: d.date, ...(d.childRef ? { childRef: d.childRef } : {}), ...(d.note ? { note: d.note } : {}) }),
+    success: (c) => {
+      const k = c.contacts.at(-1);
+      return `Kontakten är registrerad (${k ? CONTACT_TEXT[k.kind] : 'kontakt'} ${k?.date ?? ''}).`;
+    },
+  }),
+  barnsamtal: spec({
+    schema: BarnsamtalNotHeldForm,
+    guard: (d) => ({ text: { reason: d.reason } }),
+    intent: (d) => ({ type: 'recordBarnsamtalNotHeld', reason: d.reason }),
+    success: () => 'Skälet till att barnsamtal inte hålls är registrerat.',
+  }),
+  aterkoppling: spec({
+    schema: AterkopplingForm,
+    guard: () => ({ text: {} }),
+    intent: () => ({ type: 'completeAterkoppling' }),
+    success: () => 'Återkopplingen till anmälaren är markerad som gjord.',
+  }),
+  close: spec({
+    schema: CloseForm,
+    guard: (d) => ({ text: { motivation: d.motivation } }),
+    intent: (d) => ({
+      type: 'close', outcome: d.outcome,
+      ...(d.motivation ? { motivation: d.motivation } : {}),
+      ...(d.uppfoljningUntil ? { uppfoljningUntil: d.uppfoljningUntil } : {}),
+    }),
+    success: (c) =>
+      `Utredningen är avslutad (${c.closure?.outcome === 'insats' ? 'insats' : 'ingen insats'}).` +
+      (c.uppfoljning ? ` Uppföljning till ${c.uppfoljning.due}.` : ''),
+  }),
+} satisfies Record<DecisionKind, Spec<z.ZodType>>;
+
+const CONTACT_TEXT: Record<ContactKind, string> = {
+  barnsamtal: 'barnsamtal', hembesok: 'hembesök', vardnadshavarmote: 'möte med vårdnadshavare', other: 'annan kontakt',
+};
+
+/** The zod issues of a form as one Swedish message per field. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function reminderFor(deps: AppDeps, caseId: string): Reminder {
+  const link = caseLink(deps, caseId);
+  return {
+    text: `Kom ihåg att dokumentera beslutet i verksamhetssystemet (ärende ${caseId}); Ärendevakt är inte den rättsliga akten.`,
+    ...(link ? { link } : {}),
+  };
+}
+
+/** Any decision by kind: the entrance the card actions use. */
+export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: DecisionInput): Promise<DecisionResult> {
+  const s = SPECS[kind] as Spec<z.ZodType<Record<string, unknown>>>;
+  const current = deps.store.getCase(input.caseId);
+  const parsed = s.schema.safeParse(input.data ?? {});
+  if (!parsed.success) {
+    const fields = fieldMessages(parsed.error);
+    return failed(kind, refuse('invalid', 'Uppgifterna kunde inte sparas. Rätta fälten nedan.', fields), current);
+  }
+  const g = s.guard(parsed.data);
+  const secrecy = guardFreeText(g.text, g.refs ?? {});
+  if (secrecy) return failed(kind, secrecy, current);
+  const r = await executeCaseCommand(deps, {
+    caseId: input.caseId,
+    expectedVersion: input.version,
+    actor: input.actor,
+    intent: s.intent(parsed.data),
+    effects: (_before, after) => caseCardUpdates(deps.now(), after),
+  });
+  if (!r.ok) return { ...r, kind };
+  return { ok: true, case: r.case, message: s.success(r.case, deps), reminder: reminderFor(deps, r.case.id) };
+}
+
+function failed(kind: DecisionKind, refusal: Refusal, current: Case | undefined): DecisionResult {
+  return { ok: false, kind, refusal, ...(current ? { case: current } : {}) };
+}
+
+export const recordSkyddsbedomning = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'skydd', input);
+export const decideForhandsbedomning = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'forhand', input);
+export const extendInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'extend', input);
+export const recordContact = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'contact', input);
+export const recordBarnsamtalNotHeld = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'barnsamtal', input);
+export const completeAterkoppling = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'aterkoppling', input);
+export const closeInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'close', input);
