@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
+import { forhandsCase } from '../jobs/listFixtures.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 const dirs: string[] = [];
@@ -29,6 +30,9 @@ describe('the morning list across a stop over 07:45', () => {
     await installAndConnect(first, first.who('karin'), 'barn-mottagning', CHANNEL);
     const r = await first.registerReport({ externalId: 'IFO-2026-007001', receivedAt: '2026-11-20T10:00:00+01:00' });
     expect(r.ok).toBe(true);
+    const anna = first.who('anna');
+    // Anna's förhandsbedömning is due tomorrow (Wednesday): her summary and a reminder.
+    expect((await first.deps.store.commit({ cases: [{ case: forhandsCase('IFO-2026-007002', '2026-11-11', anna.aadObjectId), expectedVersion: null }] })).ok).toBe(true);
     await first.drained();
     expect(morningLists(first)).toHaveLength(0); // 07:30: not yet
     await first.running.stop(); // down over 07:45; the connector stays up
@@ -55,6 +59,22 @@ describe('the morning list across a stop over 07:45', () => {
     expect(text).toContain('Morgonlista Mottagning barn och unga, tis 24 nov');
     expect(text).toMatch(/IFO-2026-007001\*\* · Skyddsbedömning · ofördelad 2 arbetsdagar/);
     expect(text).toContain('Skyddsbedömning skulle vara klar fre 20 nov');
+
+    // The 1:1 chats were opened by the bot (nobody had written to it) and each message came once.
+    // (Two messages to one person at once may each open the chat: Teams returns the same 1:1.)
+    const personal = (who: { aadObjectId: string }) => {
+      const created = first.connector.calls.filter((c) => c.kind === 'createConversation' && c.body.members[0].id === `29:${who.aadObjectId}`);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      const ids = new Set(created.map((c) => c.conversationId));
+      return first.connector.cards((c) => ids.has(c.conversationId)).map((c) => cardText(c.card)).sort();
+    };
+    const toAnna = personal(anna);
+    expect(toAnna).toHaveLength(2);
+    expect(toAnna[0]).toMatch(/God morgon Anna: dina frister[\s\S]*IFO-2026-007002\*\* · Förhandsbedömning ons 25 nov \(om 1 arbetsdag\)/);
+    expect(toAnna[1]).toMatch(/Påminnelse: en frist nästa arbetsdag/);
+    const toLars = personal(first.who('lars'));
+    expect(toLars).toHaveLength(1);
+    expect(toLars[0]).toMatch(/Eskalering[\s\S]*IFO-2026-007001/);
   });
 });
 

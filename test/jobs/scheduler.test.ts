@@ -123,4 +123,21 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
       'morning:barn-mottagning:2027-03-23', 'morning:barn-mottagning:2027-03-24',
     ]);
   });
+
+  it('posts the distribution card at DISTRIBUTION_TIME once a day, as a card the drain can update in place', async () => {
+    const clock = { t: Date.parse('2027-03-23T07:00:00Z') }; // Tue 08:00
+    const deps = await testDeps({ now: () => new Date(clock.t) });
+    await linkChannel(deps, 'barn-mottagning');
+    await addCases(deps, [waitingCase('IFO-2027-000001', '2027-03-19')]);
+    const s = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false });
+    expect((await s.tick()).claimed.filter((id) => id.startsWith('distribution:'))).toEqual([]);
+    clock.t = Date.parse('2027-03-23T07:30:00Z'); // 08:30
+    expect((await s.tick()).claimed).toEqual(['distribution:barn-mottagning:2027-03-23']);
+    expect((await s.tick()).claimed).toEqual([]);
+    const [card] = deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => (m.content as { template?: string }).template === 'distribution');
+    expect(card.upsertKey).toBe('distribution:barn-mottagning:2027-03-23');
+    const rendered = renderCard('distribution', (card.content as { data: object }).data);
+    expect(validateCard(rendered)).toEqual([]);
+    expect(cardText(rendered)).toContain('IFO-2027-000001');
+  });
 });
