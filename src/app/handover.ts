@@ -10,6 +10,7 @@ import { openCasesOf } from '../domain/queries.js';
 import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
+import { renderCard, type Card } from '../cards/render.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { assignCase } from './assignCase.js';
 import { absences, type AppDeps } from './context.js';
@@ -46,6 +47,11 @@ export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptio
       .map((s) => ({ title: `${s.name} (${openCasesOf(deps.store.openCases(), s.aadObjectId).length}${s.capacity ? `/${s.capacity}` : ''})`, value: s.aadObjectId })),
     ...opts,
   });
+}
+
+/** The checklist card for the person who pressed or wrote (the channel copy is updated through the outbox). */
+export function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}): Card {
+  return renderCard(HANDOVER_TEMPLATE, handoverView(deps, h, opts));
 }
 
 /** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */

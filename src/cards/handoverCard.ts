@@ -118,7 +118,7 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
   const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
   return {
     handoverId: h.id,
-    title: returned ? `${name} är åter` : `Överlämning: ${name} ${KIND_TEXT[h.kind]}`,
+    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} ${KIND_TEXT[h.kind]}`,
     subtitle: returned
       ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
       : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,

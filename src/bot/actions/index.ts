@@ -1,9 +1,10 @@
 // Every card action (Action.Execute verb). A new action: a file in this folder and a line here.
 import type { CardAction } from '../types.js';
+import { HANDOVER_ACTIONS } from './handover.js';
 import { assign, refresh, show, take } from './case.js';
 import { myCases } from './lists.js';
 import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
 
-export const ACTIONS: CardAction[] = [take, assign, refresh, show, myCases, reportForm, reportCreate, distributionAssign, distributionRefresh, morningPage];
+export const ACTIONS: CardAction[] = [take, assign, refresh, show, myCases, reportForm, reportCreate, distributionAssign, distributionRefresh, morningPage, ...HANDOVER_ACTIONS];

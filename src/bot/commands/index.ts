@@ -1,7 +1,8 @@
 // Every chat command, in the order they are tried. A new command: a file in this folder and a line here.
 import type { ChatCommand } from '../types.js';
+import { absence, back } from './absence.js';
 import { connect, help, mine, overdueList, unassignedList } from './basic.js';
 import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
 
-export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList, newReport, distribution];
+export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList, newReport, distribution, absence, back];

@@ -1,0 +1,98 @@
+// `frånvaro @person [från ÅÅÅÅ-MM-DD] [till ÅÅÅÅ-MM-DD] [semester]` and `åter @person`. The person is
+// found from the @mention entity (its aadObjectId; Teams sometimes leaves it out, then the Teams user
+// id remembered from the roster, then the name in the organisation file). Without a mention: oneself.
+import { endAbsence, registerAbsence } from '../../app/absence.js';
+import { channelOfGroup, MEMBERS, type MemberRecord } from '../../app/conversations.js';
+import { handoverCardFor } from '../../app/handover.js';
+import { noticeCard } from '../../cards/simpleCards.js';
+import type { Staff } from '../../domain/schemas.js';
+import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
+import type { ChatCommand, CommandTurn, Reply } from '../types.js';
+
+const notRegistered: Reply = { card: noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan registrera frånvaro.', 'Warning') };
+
+/** The person a command is about: the first @mention other than the bot, else the sender. */
+export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
+  const m = turn.mentions[0];
+  const org = turn.deps.org;
+  if (!m) return turn.actor ? org.staff(turn.actor.id) : undefined;
+  const byAad = m.aadObjectId ? org.staff(m.aadObjectId) : undefined;
+  if (byAad) return byAad;
+  const member = turn.deps.store.listDocs<MemberRecord>(MEMBERS).find((x) => x.teamsId === m.teamsId);
+  const byMember = member ? org.staff(member.aadObjectId) : undefined;
+  if (byMember) return byMember;
+  const byName = org.org.staff.filter((s) => s.name.toLowerCase() === m.name.trim().toLowerCase());
+  return byName.length === 1 ? byName[0] : 'unknown';
+}
+
+const DATE = /(\d{4}-\d{2}-\d{2})/;
+
+export function parseAbsenceArgs(rest: string): { from?: string; to?: string; kind?: 'sick' | 'planned'; problem?: string } {
+  const text = rest.toLowerCase();
+  const to = text.match(new RegExp(`\\btill\\s+${DATE.source}`))?.[1];
+  const from = text.match(new RegExp(`\\bfr(?:å|a)n\\s+(?:och\\s+med\\s+)?${DATE.source}`))?.[1];
+  const kind = /\b(semester|ledig|ledighet|planerad)\b/.test(text) ? 'planned' : /\bsjuk/.test(text) ? 'sick' : undefined;
+  const problem = /\btill\b/.test(text) && !to ? 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.' : undefined;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kind ? { kind } : {}), ...(problem ? { problem } : {}) };
+}
+
+function unknownPerson(): Reply {
+  return { card: noticeCard('Vem gäller det?', 'Nämn personen med @, till exempel frånvaro @Anna Berg till 2026-12-04. Personen måste finnas i organisationsfilen.', 'Warning') };
+}
+
+export const absence: ChatCommand = {
+  name: 'frånvaro',
+  pattern: /^fr(?:å|a)nvaro\b(.*)$/i,
+  async handle(turn, m) {
+    if (!turn.actor) return notRegistered;
+    const person = personOf(turn);
+    if (!person || person === 'unknown') return unknownPerson();
+    const args = parseAbsenceArgs(m[1] ?? '');
+    if (args.problem) return { card: noticeCard('Frånvaron registrerades inte', args.problem, 'Attention') };
+    const r = await registerAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, ...args });
+    if (!r.ok) {
+      const fields = Object.values(r.refusal.fields ?? {});
+      return { card: noticeCard('Frånvaron registrerades inte', [r.refusal.message, ...fields].join(' '), 'Attention') };
+    }
+    const deps = turn.deps;
+    const year = Number(stockholmDate(deps.now()).slice(0, 4));
+    const h = r.handover!;
+    const period = `från ${formatSwedishDate(r.absence.from, year)}${r.absence.to ? ` till ${formatSwedishDate(r.absence.to, year)}` : ', tills vidare'}`;
+    const channels = h.groupIds.map((g) => ({ g, name: deps.org.group(g)?.name ?? g, linked: !!channelOfGroup(deps, g) }));
+    const missing = channels.filter((c) => !c.linked).map((c) => c.name);
+    const where = channels.filter((c) => c.linked).map((c) => c.name);
+    let text: string;
+    if (!h.activatedAt) {
+      text = `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, ${deps.config.plannedLeaveHandoverDays ?? 3} arbetsdagar före ledigheten.`;
+    } else if (h.entries.length === 0) {
+      text = `${person.name} har inga öppna ärenden att lämna över.`;
+    } else {
+      text = `Överlämningslistan med ${h.entries.length} öppna ärenden ${where.length ? `är postad i kanalen för ${where.join(' och ')}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`;
+      if (missing.length) text += ` ${missing.join(' och ')} har ingen kopplad kanal: en gruppledare skriver koppla <grupp-id> i gruppens kanal.`;
+    }
+    const notice = noticeCard(`Frånvaro registrerad: ${person.name} ${period}`, text, 'Good');
+    // In a channel that does not get the list, and in a 1:1, the person who wrote sees the list at once.
+    const inListChannel = turn.conversationKind === 'channel' && h.groupIds.some((g) => turn.channelGroups.includes(g));
+    if (h.activatedAt && h.entries.length && !inListChannel) {
+      return { card: handoverCardFor(deps, h, { notice: { text: `Frånvaro registrerad: ${person.name} ${period}.`, tone: 'good' } }) };
+    }
+    return { card: notice };
+  },
+};
+
+export const back: ChatCommand = {
+  name: 'åter',
+  pattern: /^(?:å|a)ter\b(.*)$/i,
+  async handle(turn) {
+    if (!turn.actor) return notRegistered;
+    const person = personOf(turn);
+    if (!person || person === 'unknown') return unknownPerson();
+    const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId });
+    if (!r.ok) return { card: noticeCard('Frånvaron avslutades inte', r.refusal.message, 'Attention') };
+    const h = r.handover;
+    if (!h || !h.activatedAt || h.entries.length === 0) {
+      return { card: noticeCard(`Välkommen tillbaka, ${person.name}`, 'Frånvaron är avslutad.', 'Good') };
+    }
+    return { card: handoverCardFor(turn.deps, h, { notice: { text: `${person.name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`, tone: 'good' } }) };
+  },
+};
