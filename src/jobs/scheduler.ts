@@ -15,7 +15,8 @@ import { log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
 import { CLAIMS, claimAndEnqueue, distributionClaimId, escalationClaimId, hasClaim, morningClaimId, reminderClaimId, type Claim } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type HandoverItem, type MorningListView } from './morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type MorningListView } from './morningList.js';
+import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
 import { buildReminders } from './reminders.js';
 
@@ -26,8 +27,6 @@ export interface SchedulerOptions {
   distributionTime?: string;
   /** Run node-cron (off in tests, which call tick() with a fake clock). */
   cron?: boolean;
-  /** Open handover items of absent colleagues (the absence feature), shown in the lists. */
-  openHandovers?: (deps: AppDeps, now: Date) => readonly HandoverItem[];
   /** Called after each claim is durable (tests use it to crash at exactly that point). */
   onClaimed?: (claimId: string) => void;
   /** Claims older than this many days are removed. */
@@ -132,7 +131,15 @@ export class Scheduler {
     const { store, org, calendar, rules } = this.deps;
     const cases = listCases(store.allCases());
     const abs = absences(this.deps);
-    const handovers = this.opts.openHandovers?.(this.deps, now) ?? [];
+    // The absence feature's morning part first (start due checklists, escalate late handovers; it
+    // keeps its own once-a-day claims), so the lists show today's handovers. Its failure must not
+    // stop the lists.
+    try {
+      await runHandoverMorning(this.deps, now);
+    } catch (err) {
+      log.error({ message: (err as Error).message }, 'handover morning failed');
+    }
+    const handovers = openHandovers(this.deps, now);
     const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
     const views = new Map<string, MorningListView>();
     const viewOf = (group: Group) => {

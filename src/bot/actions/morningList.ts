@@ -2,6 +2,7 @@
 // store as it is now (a page from a list of an earlier day says so and shows today's).
 import { z } from 'zod';
 import { absences } from '../../app/context.js';
+import { openHandovers } from '../../app/handover.js';
 import { morningListCard } from '../../cards/morningList.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { stockholmDate } from '../../domain/time.js';
@@ -21,7 +22,7 @@ export const morningPage: CardAction = {
     const { deps } = turn;
     const now = deps.now();
     const view = buildMorningList({
-      group, cases: listCases(deps.store.allCases()), staff: deps.org.org.staff, absences: absences(deps), handovers: [],
+      group, cases: listCases(deps.store.allCases()), staff: deps.org.org.staff, absences: absences(deps), handovers: openHandovers(deps, now),
       now, calendar: deps.calendar, rules: deps.rules, settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
     });
     // A button on an older list opens today's list from the start.
