@@ -168,5 +168,6 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
     });
   });
 
-  log.info({ enabled: !!keyHash }, keyHash ? 'Intake API enabled at /api/reports' : 'Intake API disabled: INGEST_API_KEY is not set (answers 503)');
+  // main.ts says so when it is disabled (one line at start); here only that it is on.
+  if (keyHash) log.info('Intake API enabled at /api/reports and /api/cases');
 }

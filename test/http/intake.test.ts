@@ -241,6 +241,13 @@ describe('GET /api/cases', () => {
     expect((await get(t, '/api/cases/IFO-1999-000001')).status).toBe(404);
   });
 
+  it('finds a reference with a slash when it is URL-encoded', async () => {
+    expect((await post(t, report({ externalId: 'BoU/2026/17', childRef: 'B-2026-0017' }))).status).toBe(201);
+    const r = await get(t, `/api/cases/${encodeURIComponent('BoU/2026/17')}`);
+    expect(r.status).toBe(200);
+    expect(r.json.externalId).toBe('BoU/2026/17');
+  });
+
   it('lists open, unassigned and overdue cases of a group', async () => {
     const open = await get(t, '/api/cases?groupId=barn-mottagning&state=open');
     expect(open.status).toBe(200);
