@@ -47,7 +47,8 @@ function caseNo(i: number, received: string): Case {
 export function handoverFixture(n = 9): { input: HandoverCardInput; cases: Case[]; handover: Handover } {
   const cases: Case[] = [];
   for (let i = 0; i < n; i++) {
-    const daysAgo = 130 - ((i * 37) % 125);
+    // Investigations opened over the last months; förhandsbedömningar received in the last two weeks (one overdue).
+    const daysAgo = i % 3 === 1 ? [15, 8, 4][Math.floor(i / 3) % 3] + Math.floor(i / 9) : 130 - ((i * 37) % 110);
     cases.push(caseNo(i, `${addDays('2026-11-24', -daysAgo)}T09:00:00+01:00`));
   }
   let h = activate(newHandover(
