@@ -17,9 +17,12 @@ export interface IntakeOptions {
   /** The bearer key; defaults to deps.config.ingestApiKey (INGEST_API_KEY). None: the API answers 503. */
   apiKey?: string;
   rateLimit?: RateLimitOptions;
+  /** Failed key attempts per client address before they get 429 instead of 401. */
+  failedAuthLimit?: RateLimitOptions;
 }
 
 const DEFAULT_RATE: RateLimitOptions = { burst: 20, perMinute: 60 };
+const DEFAULT_FAILED_AUTH: RateLimitOptions = { burst: 30, perMinute: 30 };
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest();
 
@@ -67,6 +70,7 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
   const apiKey = opts.apiKey ?? deps.config.ingestApiKey;
   const keyHash = apiKey ? sha256(apiKey) : undefined;
   const buckets = new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE);
+  const failures = new TokenBuckets(opts.failedAuthLimit ?? DEFAULT_FAILED_AUTH);
 
   /** The gate every intake route passes: enabled, key, rate. True when the request may go on. */
   function admit(req: restify.Request, res: Res): boolean {
@@ -78,6 +82,12 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
     const m = typeof auth === 'string' ? /^Bearer +(\S+) *$/i.exec(auth) : null;
     // Compare hashes of equal length in constant time: neither the key nor its length leaks.
     if (!m || !timingSafeEqual(sha256(m[1]), keyHash)) {
+      // Someone guessing keys from one address is slowed down; the right key is never affected.
+      const f = failures.take(req.socket.remoteAddress ?? 'unknown');
+      if (!f.ok) {
+        send(res, 429, { error: 'För många misslyckade försök. Försök igen om en stund.' }, { 'Retry-After': String(f.retryAfterSeconds) });
+        return false;
+      }
       send(res, 401, { error: 'Saknar giltig API-nyckel (Authorization: Bearer …).' }, { 'WWW-Authenticate': 'Bearer' });
       return false;
     }

@@ -64,7 +64,7 @@ describe('fuzzing the intake API', () => {
   beforeAll(async () => {
     t = await startTestBot({
       now: () => NOW,
-      routes: [(s, d) => registerIntakeRoutes(s, d, { apiKey: KEY, rateLimit: { burst: 100_000, perMinute: 6_000_000 } })],
+      routes: [(s, d) => registerIntakeRoutes(s, d, { apiKey: KEY, rateLimit: { burst: 100_000, perMinute: 6_000_000 }, failedAuthLimit: { burst: 100_000, perMinute: 6_000_000 } })],
     });
     await t.running.drain.stop();
   });

@@ -303,4 +303,17 @@ describe('the intake API switched off and rate-limited', () => {
       await t.stop();
     }
   });
+
+  it('slows down key guessing from one address (429 after 30 failures) without affecting the right key', async () => {
+    const t = await start();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 32; i++) statuses.push((await get(t, '/api/cases', { authorization: `Bearer gissning-${i}` })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(30)).toEqual([429, 429]);
+      expect((await get(t, '/api/cases')).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
 });
