@@ -273,6 +273,8 @@ export interface HandoverEscalation {
  */
 export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalation[] {
   const today = stockholmDate(now);
+  // Escalations belong to working mornings; a run on a weekend or holiday says nothing.
+  if (!deps.calendar.isWorkingDay(today)) return [];
   const abs = absences(deps);
   const byKey = new Map<string, HandoverEscalation>();
   const add = (recipientId: string, kind: HandoverEscalation['kind'], item: HandoverEscalation['items'][number]) => {

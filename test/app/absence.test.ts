@@ -234,3 +234,15 @@ describe('coming back', () => {
     expect(await endAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId })).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
   });
 });
+
+describe('weekends and holidays', () => {
+  it('says nothing on a Saturday, and escalates on Monday morning', async () => {
+    const u = await unit('2026-11-27T15:00:00+01:00'); // Friday afternoon
+    await casesOwnedBy(u.deps, anna, 1);
+    await registerAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
+    u.setNow('2026-11-28T07:45:00+01:00');
+    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
+    u.setNow('2026-11-30T07:45:00+01:00');
+    expect(handoverEscalations(u.deps, u.deps.now()).map((e) => e.recipientId)).toEqual([karin.aadObjectId, lars.aadObjectId]);
+  });
+});
