@@ -1,0 +1,150 @@
+// A case's history read back from the audit log: who (a staff name), what (in Swedish), when and
+// why, oldest first, with the result of verifying the audit log's hash chain stated beside it, so a
+// unit can show IVO what happened and that the record was not edited afterwards. The summary of the
+// anmälan is never part of it; motivations and reasons are (they passed the secrecy guard).
+import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js';
+import type { Case, Concern, ContactKind } from '../domain/schemas.js';
+import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import type { AuditEntry, AuditVerification } from '../store/port.js';
+import type { AppDeps } from './context.js';
+
+export interface TimelineEntry {
+  seq: number;
+  /** The instant as recorded (ISO 8601). */
+  at: string;
+  /** Swedish date and time, e.g. "2020-12-08 10:15". */
+  when: string;
+  /** The staff member's name (or "Ärendevakt" for the bot's own actions). */
+  who: string;
+  whoId: string;
+  event: string;
+  what: string;
+  why?: string;
+}
+
+export interface Timeline {
+  caseId: string;
+  generatedAt: string;
+  entries: TimelineEntry[];
+  /** The whole audit log's hash chain, checked when the timeline was made. */
+  audit: AuditVerification;
+  /** One Swedish sentence saying whether the record can be trusted. */
+  auditStatement: string;
+}
+
+type Data = Record<string, unknown>;
+const asCase = (v: unknown) => (v && typeof v === 'object' ? (v as Partial<Case>) : undefined);
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why?: string } {
+  const d = (e.data ?? {}) as Data;
+  const after = asCase(e.after);
+  const before = asCase(e.before);
+  const names = (ids: string[]) => ids.map((id) => deps.org.name(id)).join(' och ') || 'ingen';
+  const why = e.reason;
+  switch (e.type) {
+    case 'ReportRegistered': {
+      const reporter = after?.reporter ? `${REPORTER_LABEL[after.reporter.type]}${after.reporter.professional ? ' (yrkesverksam anmälare)' : ''}` : 'okänd anmälare';
+      const concerns = list(d.concerns ?? after?.concerns).map((c) => CONCERN_LABEL[c as Concern] ?? c).join(', ');
+      const group = deps.org.group(String(d.groupId ?? after?.groupId ?? ''))?.name ?? String(d.groupId ?? '');
+      const received = after?.receivedAt ? `, mottagen ${formatSwedishDateTime(after.receivedAt)}` : '';
+      return { what: `Anmälan registrerad från ${reporter}${received}; oro: ${concerns}; grupp: ${group}.` };
+    }
+    case 'CaseTaken':
+      return { what: `${names(list(d.to))} tog ärendet.` };
+    case 'CaseAssigned':
+      return { what: `Ärendet fördelat till ${names(list(d.to))}.` };
+    case 'CaseReassigned':
+      return { what: `Ärendet flyttat från ${names(list(d.from))} till ${names(list(d.to))}.` };
+    case 'SkyddsbedomningRecorded':
+      return { what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`, ...(why ? { why } : {}) };
+    case 'ForhandsbedomningDecided': {
+      const f = after?.forhandsbedomning;
+      const special = f?.synnerligaSkal ? ` Synnerliga skäl: ${f.synnerligaSkal}` : '';
+      const whyAll = `${why ?? ''}${special}`.trim();
+      const reason = whyAll ? { why: whyAll } : {};
+      if (d.outcome === 'open') {
+        const inv = list(d.investigators);
+        const u = after?.utredning;
+        return {
+          what: `Förhandsbedömning: utredning inleds ${String(d.openedOn ?? u?.openedOn ?? '')}, ska vara klar senast ${String(d.deadline ?? u?.deadline ?? '')}; utredare: ${inv.length ? names(inv) : 'ingen utsedd'}.`,
+          ...reason,
+        };
+      }
+      if (d.outcome === 'already_ongoing') return { what: 'Förhandsbedömning: en utredning pågår redan; ärendet avslutas.', ...reason };
+      return { what: 'Förhandsbedömning: utredning inleds inte; ärendet avslutas.', ...reason };
+    }
+    case 'InvestigationExtended':
+      return { what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'}).`, ...(why ? { why } : {}) };
+    case 'ContactRecorded': {
+      const kind = String(d.kind) as ContactKind;
+      const c = after?.contacts?.at(-1);
+      const child = kind === 'barnsamtal' && c?.childRef ? ` med barn ${c.childRef}` : '';
+      const note = c?.note ? { why: c.note } : {};
+      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()}${child} den ${String(d.date)}.`, ...note };
+    }
+    case 'BarnsamtalNotHeldRecorded':
+      return { what: 'Barnsamtal hålls inte; skälet är registrerat.', ...(why ? { why } : {}) };
+    case 'AterkopplingCompleted':
+      return { what: 'Återkoppling till anmälaren gjord.' };
+    case 'CaseClosed': {
+      const outcome = d.outcome === 'insats' ? 'insats' : 'ingen insats';
+      const upp = d.uppfoljningUntil ? `; uppföljning till ${String(d.uppfoljningUntil)}` : '';
+      return { what: `Utredningen avslutad med ${outcome}${upp}.`, ...(why ? { why } : {}) };
+    }
+    case 'CasesLinked':
+      return { what: `Kopplat till ärende ${String(d.with)} om samma barn.`, ...(typeof d.why === 'string' ? { why: d.why } : {}) };
+    case 'HandoverNewOwner':
+      return { what: `Överlämning vid frånvaro: ny handläggare ${names(list([d.newOwnerId]))} (tidigare ${names(before?.assignees ?? [])}).` };
+    case 'HandoverStatusWritten':
+      return { what: 'Överlämning vid frånvaro: skriftlig status lämnad.' };
+    case 'HandoverCaseHandedBack':
+      return { what: 'Överlämning avslutad: ärendet tillbaka till den ordinarie handläggaren.' };
+    default:
+      return { what: `Händelse: ${e.type}.`, ...(why ? { why } : {}) };
+  }
+}
+
+export function auditStatement(v: AuditVerification): string {
+  return v.ok
+    ? `Granskningsloggens hashkedja är kontrollerad och obruten (${v.entries} poster); historiken är inte ändrad i efterhand.`
+    : `VARNING: granskningsloggens hashkedja är bruten vid post ${v.firstBadSeq ?? '?'}; historiken kan ha ändrats i efterhand.`;
+}
+
+/** The timeline of one case, or undefined when the case is not known. */
+export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timeline | undefined> {
+  if (!deps.store.getCase(caseId)) return undefined;
+  const [entries, audit] = await Promise.all([deps.store.auditFor(caseId), deps.store.verifyAudit()]);
+  return {
+    caseId,
+    generatedAt: deps.now().toISOString(),
+    entries: entries.map((e) => {
+      const { what, why } = describeEntry(deps, e);
+      const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
+      return {
+        seq: e.seq, at: e.at, when: `${stockholmDate(e.at)} ${stockholmTime(e.at)}`, who, whoId: e.actor,
+        event: e.type, what, ...(why ? { why } : {}),
+      };
+    }),
+    audit,
+    auditStatement: auditStatement(audit),
+  };
+}
+
+const CSV_COLUMNS = ['nr', 'tid', 'vem', 'händelse', 'vad', 'varför'] as const;
+
+function csvCell(v: string): string {
+  // A cell starting with = + - @ is neutralised so that a spreadsheet does not run it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV as Swedish Excel opens it: semicolons, CRLF, a BOM; the chain statement as the last line. */
+export function timelineCsv(t: Timeline): string {
+  const rows = [
+    CSV_COLUMNS.join(';'),
+    ...t.entries.map((e) => [String(e.seq), e.when, e.who, e.event, e.what, e.why ?? ''].map(csvCell).join(';')),
+    ['', '', '', 'Granskningslogg', t.auditStatement, ''].map(csvCell).join(';'),
+  ];
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
