@@ -77,7 +77,7 @@ describe('the case list card', () => {
     const shown = [...cardText(card).matchAll(/\*\*(IFO-[\d-]+)\*\*/g)].map((m) => m[1]);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).toEqual(items.slice(0, shown.length).map((i) => i.caseId));
-    expect(cardText(card)).toContain(`… och ${5_000 - shown.length} till.`);
+    expect(cardText(card)).toContain(`… och ${5_000 - shown.length} till. De mest brådskande visas först.`);
   });
 
   it('stays under 40 KB even with long rows', () => {

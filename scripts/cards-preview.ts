@@ -1,0 +1,319 @@
+// `npm run cards:preview`: every card the bot sends, made by the real use cases from a realistic
+// synthetic week (the example organisation, reports arriving over ten days, assignments, an
+// absence, the morning tick), rendered to PNG in headless Chromium with the `adaptivecards` renderer
+// and a Teams-like host config. Writes docs/cards/<name>.png and prints each card's size.
+// `sampleCards()` is also what test/cards/allCards.test.ts validates.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerAbsence } from '../src/app/absence.js';
+import { assignCase, caseCardUpdates, takeCase } from '../src/app/assignCase.js';
+import { connectChannel } from '../src/app/connectChannel.js';
+import { Directory, type AppDeps } from '../src/app/context.js';
+import { distributionCard } from '../src/app/distribution.js';
+import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
+import { handoverCardFor, allHandovers } from '../src/app/handover.js';
+import { ingestReport } from '../src/app/ingestReport.js';
+import { myCasesCard, overdueCard, unassignedCard } from '../src/app/lists.js';
+import { OUTBOX, type OutboxMessage } from '../src/app/outbox.js';
+import { assignedToYouCardFor, caseCardFor } from '../src/app/present.js';
+import { newReportForm } from '../src/app/reportForm.js';
+import { cardSize, renderCard, type Card } from '../src/cards/render.js';
+import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
+import { loadOrganisation } from '../src/config.js';
+import { Calendar } from '../src/domain/calendar.js';
+import { DEFAULT_RULES } from '../src/domain/rules.js';
+import type { CaseIntent } from '../src/domain/commands.js';
+import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
+import { Scheduler } from '../src/jobs/scheduler.js';
+import { openLowdbStore } from '../src/store/lowdb-store.js';
+
+export interface SampleCard {
+  /** File name without .png: the template, and a variant when there are several. */
+  name: string;
+  template: string;
+  card: Card;
+}
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const at = (iso: string) => new Date(iso);
+
+interface Seed {
+  id: string;
+  received: string;
+  group: string;
+  reporter: ReporterType;
+  professional: boolean;
+  concerns: Concern[];
+  summary: string;
+}
+
+// Ten days of anmälningar to Mottagning barn och unga (and one to Utredning barn 1). Synthetic
+// references only: no personnummer, no names of children or parents.
+const SEEDS: Seed[] = [
+  { id: 'IFO-2026-004398', received: '2026-11-09T10:20:00+01:00', group: 'barn-mottagning', reporter: 'school', professional: true, concerns: ['neglect'], summary: 'Skolan ser upprepad hög frånvaro och att barnet ofta är hungrigt.' },
+  { id: 'IFO-2026-004405', received: '2026-11-10T14:05:00+01:00', group: 'barn-mottagning', reporter: 'healthcare', professional: true, concerns: ['mental_health'], summary: 'BUP oroar sig för självskadebeteende och bristande stöd hemma.' },
+  { id: 'IFO-2026-004417', received: '2026-11-12T08:40:00+01:00', group: 'barn-mottagning', reporter: 'relative', professional: false, concerns: ['parental_substance_abuse', 'neglect'], summary: 'Mormor beskriver att föräldern dricker och att barnet lämnas ensamt.' },
+  { id: 'IFO-2026-004431', received: '2026-11-13T16:30:00+01:00', group: 'barn-mottagning', reporter: 'police', professional: true, concerns: ['own_behaviour'], summary: 'Polisen har omhändertagit ungdomen efter snatteri sent på kvällen.' },
+  { id: 'IFO-2026-004452', received: '2026-11-16T09:10:00+01:00', group: 'barn-mottagning', reporter: 'preschool', professional: true, concerns: ['neglect'], summary: 'Förskolan ser trötthet, smutsiga kläder och att barnet ofta hämtas sent.' },
+  { id: 'IFO-2026-004466', received: '2026-11-17T11:45:00+01:00', group: 'barn-mottagning', reporter: 'anonymous', professional: false, concerns: ['other'], summary: 'Anonym granne hör ofta höga bråk från lägenheten.' },
+  { id: 'IFO-2026-004480', received: '2026-11-18T13:20:00+01:00', group: 'barn-mottagning', reporter: 'school', professional: true, concerns: ['violence'], summary: 'Eleven berättar för skolsköterskan om slag i hemmet.' },
+  { id: 'IFO-2026-004493', received: '2026-11-19T08:15:00+01:00', group: 'barn-mottagning', reporter: 'healthcare', professional: true, concerns: ['mental_health', 'own_behaviour'], summary: 'Vårdcentralen oroar sig för nedstämdhet och skolk.' },
+  { id: 'IFO-2026-004512', received: '2026-11-20T09:15:00+01:00', group: 'barn-mottagning', reporter: 'preschool', professional: true, concerns: ['neglect'], summary: 'Förskolan oroar sig för hög frånvaro och trötthet.' },
+  { id: 'IFO-2026-004519', received: '2026-11-20T15:50:00+01:00', group: 'barn-mottagning', reporter: 'private_person', professional: false, concerns: ['honour_related'], summary: 'En vän berättar att ungdomen inte får träffa kamrater efter skolan.' },
+  { id: 'IFO-2026-004520', received: '2026-11-23T07:55:00+01:00', group: 'barn-mottagning', reporter: 'police', professional: true, concerns: ['violence', 'parental_substance_abuse'], summary: 'Polisen har varit på plats efter larm om bråk; barnen var hemma.' },
+  { id: 'IFO-2026-004388', received: '2026-11-04T10:00:00+01:00', group: 'barn-utredning-1', reporter: 'social_services', professional: true, concerns: ['neglect'], summary: 'Överförd från mottagningen för utredning.' },
+];
+
+/** Build a store with a realistic week and return every card the bot would send, from the real code. */
+export async function sampleCards(): Promise<SampleCard[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'arendevakt-cards-'));
+  const org = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
+  const store = await openLowdbStore(join(dir, 'db.json'));
+  let clock = at('2026-11-02T08:00:00+01:00');
+  const deps: AppDeps = {
+    store,
+    org: new Directory(org),
+    rules: DEFAULT_RULES,
+    calendar: new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking }),
+    now: () => clock,
+    config: { caseLinkTemplate: 'https://verksamhetssystem.example.se/arende/{caseId}' },
+  };
+  try {
+    const actor = (first: string): Actor => {
+      const s = org.staff.find((x) => x.name.startsWith(`${first} `));
+      if (!s) throw new Error(`no ${first} in the example organisation`);
+      return { id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups };
+    };
+    const karin = actor('Karin'), per = actor('Per'), anna = actor('Anna'), bo = actor('Bo'), cecilia = actor('Cecilia'), elin = actor('Elin');
+    const must = <T extends { ok: boolean }>(r: T, what: string): T => {
+      if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r)}`);
+      return r;
+    };
+    for (const g of org.groups) {
+      const lead = g.id.startsWith('barn-utredning') ? per : karin;
+      must(await connectChannel(deps, { actor: lead, groupId: g.id, conversationKey: `channel:${g.id}` }), `koppla ${g.id}`);
+    }
+    const act = async (caseId: string, who: Actor, intent: CaseIntent, when: string) => {
+      clock = at(when);
+      const c = store.getCase(caseId)!;
+      must(await executeCaseCommand(deps, { caseId, expectedVersion: c.version, actor: who, intent, effects: (_b, a) => caseCardUpdates(clock, a) }), `${intent.type} ${caseId}`);
+    };
+    const assign = async (caseId: string, who: Actor, to: Actor[], when: string) => {
+      clock = at(when);
+      must(await assignCase(deps, { caseId, version: store.getCase(caseId)!.version, assignees: to.map((a) => a.id), actor: who }), `assign ${caseId}`);
+    };
+
+    for (const s of SEEDS) {
+      clock = new Date(at(s.received).getTime() + 3 * 60_000);
+      const r = await ingestReport(deps, {
+        externalId: s.id, receivedAt: s.received, groupId: s.group, childRef: `B-2026-${s.id.slice(-4)}`,
+        reporter: { type: s.reporter, professional: s.professional }, concerns: s.concerns, summary: s.summary,
+      });
+      if (r.status !== 201) throw new Error(`report ${s.id}: ${JSON.stringify(r)}`);
+    }
+    // The older cases have owners and progress; the newest are still unassigned.
+    await assign('IFO-2026-004398', karin, [anna], '2026-11-09T11:00:00+01:00');
+    await act('IFO-2026-004398', anna, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara enligt skolan.' }, '2026-11-09T14:00:00+01:00');
+    await assign('IFO-2026-004405', karin, [bo], '2026-11-10T15:00:00+01:00');
+    await act('IFO-2026-004405', bo, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'BUP har kontakt.' }, '2026-11-10T16:00:00+01:00');
+    await assign('IFO-2026-004417', karin, [bo, cecilia], '2026-11-12T09:30:00+01:00');
+    await act('IFO-2026-004417', bo, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Mormor bor nära och kan ta emot barnet.' }, '2026-11-12T11:00:00+01:00');
+    await act('IFO-2026-004417', bo, { type: 'recordContact', kind: 'hembesok', date: '2026-11-17' }, '2026-11-17T15:00:00+01:00');
+    clock = at('2026-11-16T09:30:00+01:00');
+    must(await takeCase(deps, { caseId: 'IFO-2026-004452', version: store.getCase('IFO-2026-004452')!.version, actor: anna }), 'take');
+    await act('IFO-2026-004452', anna, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inga tecken på akut fara.' }, '2026-11-16T11:00:00+01:00');
+    await assign('IFO-2026-004388', per, [elin], '2026-11-04T11:00:00+01:00');
+    await act('IFO-2026-004388', elin, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' }, '2026-11-04T13:00:00+01:00');
+    await act('IFO-2026-004388', per, { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Oron kvarstår efter samtal med skolan.' }, '2026-11-10T10:00:00+01:00');
+    await act('IFO-2026-004388', elin, { type: 'recordContact', kind: 'barnsamtal', date: '2026-11-18', childRef: 'B-2026-4388' }, '2026-11-18T10:00:00+01:00');
+    await assign('IFO-2026-004512', karin, [anna], '2026-11-20T09:40:00+01:00');
+    // Bo is off sick from Monday: the handover checklist goes to the channel.
+    clock = at('2026-11-23T07:30:00+01:00');
+    must(await registerAbsence(deps, { actor: karin, staffId: bo.id, kind: 'sick' }), 'absence');
+    // Monday morning: lists, reminders, escalation and the distribution card.
+    clock = at('2026-11-23T08:35:00+01:00');
+    await new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false }).tick();
+
+    const out: SampleCard[] = [];
+    const add = (name: string, template: string, card: Card) => out.push({ name, template, card });
+    // Cards queued in the outbox, rendered the way the sender renders them; the largest of each template.
+    const largest = new Map<string, Card>();
+    for (const m of store.listDocs<OutboxMessage>(OUTBOX)) {
+      if (m.content.kind !== 'card') continue;
+      const card = renderCard(m.content.template, m.content.data as object);
+      const prev = largest.get(m.content.template);
+      if (!prev || cardSize(card) > cardSize(prev)) largest.set(m.content.template, card);
+    }
+    for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
+    const unassignedNew = store.getCase('IFO-2026-004520')!;
+    add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
+    add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
+    add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    add('case-stale', 'case', caseCardFor(deps, store.getCase('IFO-2026-004512')!, { viewer: 'caseworker', notice: { text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov 09:40. Inget ändrades.', tone: 'warning' } }));
+    add('assigned-to-you', 'assigned-to-you', assignedToYouCardFor(deps, store.getCase('IFO-2026-004512')!, anna.id, 'Karin Ek fördelade ärendet till dig.'));
+    add('help', 'help', helpCard(karin, true));
+    add('help-caseworker', 'help', helpCard(anna, false));
+    add('help-unregistered', 'help', helpCard(undefined, false));
+    add('case-list-unassigned', 'case-list', unassignedCard(deps, ['barn-mottagning']));
+    add('case-list-overdue', 'case-list', overdueCard(deps, ['barn-mottagning', 'barn-utredning-1']));
+    add('case-list-mine', 'case-list', myCasesCard(deps, anna));
+    add('notice', 'notice', noticeCard('Det gick inte', 'Bara gruppledare och enhetschefer kan fördela om ärenden. Inget har ändrats.', 'Attention', [
+      { title: 'Ärende', value: 'IFO-2026-004512' },
+      { title: 'Handläggare', value: 'Anna Berg' },
+    ]));
+    add('new-report', 'new-report', newReportForm(deps, karin));
+    add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning'));
+    const handover = allHandovers(deps)[0];
+    if (handover) add('handover', 'handover', handoverCardFor(deps, handover));
+    // One entry per name: a later, direct rendering replaces the outbox one of the same name.
+    const byName = new Map(out.map((c) => [c.name, c]));
+    return [...byName.values()];
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A Teams-like host config (light theme, Teams' sizes, spacing and colours). */
+export const TEAMS_HOST_CONFIG = {
+  fontFamily: "'Segoe UI', 'Liberation Sans', 'DejaVu Sans', system-ui, sans-serif",
+  supportsInteractivity: true,
+  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E1DFDD' },
+  fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 300, default: 400, bolder: 600 },
+  imageSizes: { small: 32, medium: 52, large: 100 },
+  containerStyles: {
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        dark: { default: '#252423', subtle: '#484644' },
+        light: { default: '#FFFFFF', subtle: '#F3F2F1' },
+        accent: { default: '#5B5FC7', subtle: '#6264A7' },
+        good: { default: '#0E700E', subtle: '#237B4B' },
+        warning: { default: '#835C00', subtle: '#8A6A00' },
+        attention: { default: '#C4314B', subtle: '#A4262C' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        dark: { default: '#252423', subtle: '#484644' },
+        light: { default: '#FFFFFF', subtle: '#F3F2F1' },
+        accent: { default: '#5B5FC7', subtle: '#6264A7' },
+        good: { default: '#0E700E', subtle: '#237B4B' },
+        warning: { default: '#835C00', subtle: '#8A6A00' },
+        attention: { default: '#C4314B', subtle: '#A4262C' },
+      },
+    },
+    good: { backgroundColor: '#E7F2DA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    warning: { backgroundColor: '#FBF6D9', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+  },
+  actions: {
+    maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left',
+    showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
+    iconPlacement: 'leftOfTitle', iconSize: 16,
+  },
+  inputs: { label: { inputSpacing: 'small', requiredInputs: { suffix: ' *', suffixColor: 'attention' } } },
+  factSet: {
+    title: { size: 'default', color: 'default', weight: 'bolder', wrap: true, maxWidth: 160 },
+    value: { size: 'default', color: 'default', weight: 'default', wrap: true },
+    spacing: 12,
+  },
+};
+
+// Teams' card chrome around the renderer's output, so buttons and inputs look like Teams, not like a
+// bare browser form.
+const PAGE_CSS = `
+  body { margin: 0; padding: 16px; background: #F5F5F5; font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; }
+  #card { width: 540px; background: #fff; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
+  .ac-pushButton { border: 1px solid #D1D1D1; background: #fff; color: #242424; border-radius: 4px; padding: 5px 12px; font-size: 14px; font-weight: 600; font-family: inherit; min-height: 32px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .ac-pushButton.style-positive { background: #5B5FC7; color: #fff; border-color: #5B5FC7; }
+  .ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
+  .ac-input, .ac-textInput, .ac-multichoiceInput, .ac-dateInput, .ac-timeInput { font-family: inherit; font-size: 14px; border: 1px solid #D1D1D1; border-radius: 4px; padding: 5px 8px; min-height: 32px; box-sizing: border-box; }
+  .ac-selectable { cursor: pointer; }
+`;
+
+// Teams renders the markdown subset of TextBlocks (bold, italic, links, bullet lists); the renderer
+// shows raw asterisks unless the host processes markdown. Plain JS, injected into the page as is.
+const MARKDOWN_JS = String.raw`
+AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
+  var esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  function inline(t) {
+    return t.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[\s(])_(.+?)_(?=$|[\s).,])/g, '$1<em>$2</em>')
+      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>');
+  }
+  var html = [], list = [];
+  function flush() { if (list.length) html.push('<ul style="margin:0;padding-left:20px">' + list.join('') + '</ul>'); list = []; }
+  esc.split(/\r?\n/).forEach(function (line) {
+    var m = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (m) list.push('<li>' + inline(m[1]) + '</li>');
+    else { flush(); html.push('<p style="margin:0">' + inline(line) + '</p>'); }
+  });
+  flush();
+  result.outputHtml = html.join('');
+  result.didProcess = true;
+};`;
+
+export async function renderPngs(cards: SampleCard[], outDir: string): Promise<string[]> {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'arendevakt-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 600, height: 800 },
+    deviceScaleFactor: 1,
+  });
+  const written: string[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setContent(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head><body><div id="card"></div></body></html>`);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js') });
+    await page.addScriptTag({ content: MARKDOWN_JS });
+    mkdirSync(outDir, { recursive: true });
+    for (const f of readdirSync(outDir)) if (f.endsWith('.png')) rmSync(join(outDir, f));
+    for (const { name, card } of cards) {
+      const problems = await page.evaluate(({ card, hostConfig }) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const AC = (globalThis as any).AdaptiveCards;
+        const ac = new AC.AdaptiveCard();
+        ac.hostConfig = new AC.HostConfig(hostConfig);
+        const errors: string[] = [];
+        ac.parse(card, new AC.SerializationContext());
+        const el = ac.render();
+        const host = document.getElementById('card')!;
+        host.innerHTML = '';
+        if (!el) errors.push('render returned nothing');
+        else host.appendChild(el);
+        return errors;
+      }, { card, hostConfig: TEAMS_HOST_CONFIG });
+      if (problems.length) throw new Error(`${name}: ${problems.join(', ')}`);
+      const file = join(outDir, `${name}.png`);
+      await page.locator('#card').screenshot({ path: file });
+      written.push(file);
+    }
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  return written;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const cards = await sampleCards();
+  const outDir = join(ROOT, 'docs/cards');
+  const files = await renderPngs(cards, outDir);
+  const sizes = cards.map((c) => ({ name: c.name, bytes: cardSize(c.card) })).sort((a, b) => b.bytes - a.bytes);
+  writeFileSync(join(outDir, 'sizes.txt'), sizes.map((s) => `${String(s.bytes).padStart(6)}  ${s.name}`).join('\n') + '\n');
+  for (const s of sizes) console.log(`${String(s.bytes).padStart(6)} B  ${s.name}`);
+  console.log(`${files.length} PNG i docs/cards/`);
+}
