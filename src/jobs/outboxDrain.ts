@@ -1,7 +1,8 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
 // a report to the team lead when a conversation is gone or blocked. A message is removed from the
-// outbox only after the connector accepted it (at-least-once; the window is one send).
+// outbox only after the connector accepted it (at-least-once: a crash between the connector's answer
+// and the round's commit sends that round again; an update is then repeated, a post may be doubled).
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../app/outbox.js';
@@ -149,6 +150,7 @@ export class OutboxDrain {
     const concurrency = this.opts.concurrency ?? 16;
     const pending = await this.supersede(this.due());
     const tasks: Promise<void>[] = [];
+    const done: DocWrite[] = [];
     const busyKeys = new Set<string>();
     let nextWake = Infinity;
     for (const msg of pending) {
@@ -168,9 +170,16 @@ export class OutboxDrain {
       this.pacer.record(convKey, this.clock());
       if (msg.upsertKey) busyKeys.add(msg.upsertKey);
       this.inFlight.add(msg.id);
-      tasks.push(this.deliver(msg).finally(() => this.inFlight.delete(msg.id)));
+      tasks.push(this.deliver(msg, done));
     }
     await Promise.all(tasks);
+    // One durable commit for the round's sent messages (not one each): fewer fsyncs competing with
+    // the commits of people's actions. At-least-once: a crash before this commit resends the round.
+    try {
+      if (done.length) await this.deps.store.commit({ docs: done });
+    } finally {
+      for (const msg of pending) this.inFlight.delete(msg.id);
+    }
     if (tasks.length > 0) nextWake = 0;
     const later = this.deps.store
       .listDocs<OutboxMessage>(OUTBOX)
@@ -223,7 +232,8 @@ export class OutboxDrain {
     return { card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }) };
   }
 
-  private async deliver(msg: OutboxMessage): Promise<void> {
+  /** Send one message; what marks it sent goes into `done`, committed once for the round. */
+  private async deliver(msg: OutboxMessage, done: DocWrite[]): Promise<void> {
     let conversation: ConversationRecord | undefined;
     try {
       conversation = await this.resolve(msg);
@@ -231,7 +241,9 @@ export class OutboxDrain {
       if (!conversation.active) return await this.giveUp(msg, `conversation_inactive:${conversation.inactiveReason ?? ''}`);
       const out = this.render(msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
-      const docs: DocWrite[] = [{ collection: OUTBOX, id: msg.id, value: null, expectedVersion: msg.version }];
+      // No version check on the delete: an in-flight message is touched by nothing else, and one
+      // conflict must not undo the bookkeeping of the whole round.
+      const docs: DocWrite[] = [{ collection: OUTBOX, id: msg.id, value: null }];
       const known = msg.upsertKey ? this.deps.store.getDoc<CardActivity>(CARD_ACTIVITIES, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {
@@ -246,7 +258,7 @@ export class OutboxDrain {
         const { activityId } = await this.sender.post(conversation, out);
         if (msg.upsertKey) docs.push(this.cardActivity(msg.upsertKey, activityId, conversation.key, known));
       }
-      await this.deps.store.commit({ docs });
+      done.push(...docs);
       this.sentCount++;
     } catch (err) {
       await this.failed(msg, conversation, err);
