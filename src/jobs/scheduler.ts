@@ -63,7 +63,13 @@ export class Scheduler {
       const times = [this.opts.morningListTime, ...(this.opts.distributionTime ? [this.opts.distributionTime] : [])];
       for (const t of new Set(times)) this.tasks.push(cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }));
     }
+    log.info({ zone: ZONE, morningListTime: this.opts.morningListTime, distributionTime: this.opts.distributionTime, next: this.nextRuns().map((d) => d.toISOString()) }, 'schedules started (Swedish working days only)');
     void this.safeTick();
+  }
+
+  /** When cron fires next (empty when cron is off). */
+  nextRuns(): Date[] {
+    return this.tasks.map((t) => t.getNextRun()).filter((d): d is Date => d instanceof Date);
   }
 
   async stop(): Promise<void> {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
-import { forhandsCase } from '../jobs/listFixtures.js';
+import { forhandsCase, waitingCase } from '../jobs/listFixtures.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 const dirs: string[] = [];
@@ -119,5 +119,28 @@ describe('the distribution meeting', () => {
     }, channel(CHANNEL));
     expect(cardText(stale.body.value)).toMatch(/IFO-2026-007101: Ärendet har ändrats av Karin Ek/);
     expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+  });
+});
+
+describe('a long morning list', () => {
+  it('shows the most urgent items under 40 KB and "Visa alla" opens the next page', async () => {
+    const t = await startTestBot({ now: () => new Date('2026-11-24T08:00:00+01:00') });
+    bots.push(t);
+    const karin = t.who('karin');
+    await installAndConnect(t, karin, 'barn-mottagning', CHANNEL);
+    const cases = Array.from({ length: 600 }, (_, i) => waitingCase(`IFO-2026-${String(9000 + i).padStart(6, '0')}`, `2026-11-${String(2 + (i % 20)).padStart(2, '0')}`));
+    expect((await t.deps.store.commit({ cases: cases.map((c) => ({ case: c, expectedVersion: null })) })).ok).toBe(true);
+    await t.running.scheduler!.tick();
+    await t.drained();
+    const [list] = morningLists(t);
+    expect(validateCard(list.card)).toEqual([]);
+    expect(cardText(list.card)).toContain('600 ofördelade ärenden');
+    const action = (list.card!.actions as { verb: string; title: string; data: Record<string, unknown> }[])[0];
+    expect(action.verb).toBe('morning.page');
+    expect(action.title).toMatch(/^Visa alla \(\d+ till\)$/);
+    const page = await t.invoke(karin, 'morning.page', action.data, channel(CHANNEL));
+    expect(page.status).toBe(200);
+    expect(validateCard(page.body.value)).toEqual([]);
+    expect(cardText(page.body.value)).toMatch(new RegExp(`punkt ${Number(action.data.offset) + 1}–\\d+ av \\d+`));
   });
 });

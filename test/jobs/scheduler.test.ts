@@ -7,7 +7,7 @@ import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
 import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
 import type { Case } from '../../src/domain/schemas.js';
 import { stockholmDate, stockholmTime } from '../../src/domain/time.js';
-import { CLAIMS } from '../../src/jobs/claims.js';
+import { CLAIMS, claimWrite } from '../../src/jobs/claims.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { renderCard } from '../../src/cards/render.js';
 import { EXAMPLE_ORG, cardText, person } from '../support/bot.js';
@@ -139,5 +139,25 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     const rendered = renderCard('distribution', (card.content as { data: object }).data);
     expect(validateCard(rendered)).toEqual([]);
     expect(cardText(rendered)).toContain('IFO-2027-000001');
+  });
+
+  it('fires cron at the configured Swedish wall-clock times', async () => {
+    const deps = await testDeps({ now: () => new Date('2027-03-27T12:00:00+01:00') }); // a Saturday: the catch-up does nothing
+    const s = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: true });
+    s.start();
+    try {
+      expect(s.nextRuns().map((d) => stockholmTime(d)).sort()).toEqual(['07:45', '08:30']);
+    } finally {
+      await s.stop();
+    }
+    expect(s.nextRuns()).toEqual([]);
+  });
+
+  it('forgets claims after two weeks', async () => {
+    const clock = { t: Date.parse('2027-03-23T07:00:00Z') };
+    const deps = await testDeps({ now: () => new Date(clock.t) });
+    await deps.store.commit({ docs: [claimWrite('morning:barn-mottagning:2027-03-08', new Date('2027-03-08T06:45:00Z'), 1), claimWrite('morning:barn-mottagning:2027-03-09', new Date('2027-03-09T06:45:00Z'), 1)] });
+    await new Scheduler(deps, { morningListTime: '07:45', cron: false }).tick();
+    expect(deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id)).toEqual(['morning:barn-mottagning:2027-03-09']);
   });
 });
