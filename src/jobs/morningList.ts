@@ -36,6 +36,21 @@ export interface ListInputs {
   calendar: Calendar;
   rules: RuleTable;
   settings: ListSettings;
+  /** The deadlines of a case; pass one memo (`deadlineMemo`) to several builders of the same tick. */
+  deadlines?: (c: Case) => Deadline[];
+}
+
+/**
+ * deadlinesOf, remembered per case object for one run of the jobs: the lists, the reminders and the
+ * escalation ask for the same cases' deadlines, and each answer is a few date computations.
+ */
+export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
+  const memo = new Map<Case, Deadline[]>();
+  return (c) => {
+    let ds = memo.get(c);
+    if (!ds) memo.set(c, (ds = deadlinesOf(c, rules)));
+    return ds;
+  };
 }
 
 export type SectionKey = 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
@@ -95,11 +110,12 @@ export function buildMorningList(input: ListInputs): MorningListView {
     return n;
   };
   const limit = calendar.addWorkingDays(today, settings.dueWithinWorkingDays);
+  const deadlinesFor = input.deadlines ?? ((c: Case) => deadlinesOf(c, rules));
   const lateList: { case: Case; deadline: Deadline }[] = [];
   const soonList: { case: Case; deadline: Deadline }[] = [];
   const unassignedList: { case: Case; ageWorkingDays: number; next?: Deadline }[] = [];
   for (const c of cases) {
-    const ds = deadlinesOf(c, rules).filter((d) => !d.done);
+    const ds = deadlinesFor(c).filter((d) => !d.done);
     for (const d of ds) {
       if (d.due < today) lateList.push({ case: c, deadline: d });
       else if (d.due <= limit) soonList.push({ case: c, deadline: d });

@@ -41,6 +41,8 @@ export interface ReminderInputs {
   now: Date;
   calendar: Calendar;
   rules: RuleTable;
+  /** Shared with the lists of the same run (morningList.ts `deadlineMemo`). */
+  deadlines?: (c: Case) => Deadline[];
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -58,7 +60,7 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
   const byOwner = new Map<string, { case: Case; deadline: Deadline }[]>();
   for (const c of input.cases) {
     if (c.assignees.length === 0) continue;
-    for (const d of deadlinesOf(c, rules)) {
+    for (const d of (input.deadlines ?? ((x: Case) => deadlinesOf(x, rules)))(c)) {
       if (d.done) continue;
       for (const id of c.assignees) {
         const list = byOwner.get(id) ?? [];

@@ -15,7 +15,7 @@ import { log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
 import { CLAIMS, claimAndEnqueue, distributionClaimId, escalationClaimId, hasClaim, morningClaimId, reminderClaimId, type Claim } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases, type MorningListView } from './morningList.js';
+import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases, type MorningListView } from './morningList.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
 import { buildReminders } from './reminders.js';
@@ -147,10 +147,11 @@ export class Scheduler {
     }
     const handovers = openHandovers(this.deps, now);
     const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
+    const deadlines = deadlineMemo(rules);
     const views = new Map<string, MorningListView>();
     const viewOf = (group: Group) => {
       let v = views.get(group.id);
-      if (!v) views.set(group.id, (v = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings })));
+      if (!v) views.set(group.id, (v = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings, deadlines })));
       return v;
     };
     // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
@@ -162,7 +163,7 @@ export class Scheduler {
         enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'morning-list', data: morningListData(view) }),
       ]);
     }
-    for (const r of buildReminders({ cases, staff: org.org.staff, absences: abs, now, calendar, rules })) {
+    for (const r of buildReminders({ cases, staff: org.org.staff, absences: abs, now, calendar, rules, deadlines })) {
       const id = reminderClaimId(r.staffId, today);
       if (hasClaim(store, id)) continue;
       const target = { kind: 'user' as const, staffId: r.staffId };
