@@ -80,12 +80,12 @@ export function caseCardView(input: CaseCardInput) {
   const viewer = input.viewer ?? 'all';
   const open = c.phase !== 'closed';
   const contacts = lastContacts(c);
-  const choices = input.loads
-    .filter((l) => !l.absent)
-    .map((l) => ({
-      title: `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden${l.overCapacity ? ' (över kapacitet)' : ''}`,
-      value: l.staff.aadObjectId,
-    }));
+  // Everyone in the group, those present first; absent people are listed (marked) so the team lead
+  // sees why they are not an option, and the server refuses them with that reason.
+  const choices = [...input.loads.filter((l) => !l.absent), ...input.loads.filter((l) => l.absent)].map((l) => ({
+    title: `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden${l.absent ? ' (frånvarande)' : l.overCapacity ? ' (över kapacitet)' : ''}`,
+    value: l.staff.aadObjectId,
+  }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
   return {
     caseId: c.id,
