@@ -50,7 +50,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   }
   if (sections.length === 0) return undefined;
   const parts = [
-    ...(waiting ? [`${plural(waiting, 'ärende', 'ärenden')} ofördelade mer än 1 arbetsdag`] : []),
+    ...(waiting ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`] : []),
     ...(overdue ? [plural(overdue, 'försenad tidsfrist', 'försenade tidsfrister')] : []),
   ];
   return {
