@@ -1,5 +1,6 @@
 // The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
 // command and action handlers, remembers where it can post, and greets a team once when installed.
+import { randomUUID } from 'node:crypto';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
@@ -77,7 +78,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const m = text.match(command.pattern);
       if (!m) continue;
       log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
-      const reply = await command.handle(turn, m);
+      const reply = await guarded(() => command.handle(turn, m), (id) => ({ card: failureCard(id) }), { command: command.name });
       await ctx.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text);
       return;
     }
@@ -91,7 +92,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const conv = await remember(ctx);
       const turn = turnFor(ctx, conv);
       log.info({ verb: action.verb, actor: turn.actor?.id, conversation: conv.key }, 'card action');
-      const card = await action.handle(turn, (data ?? {}) as Record<string, unknown>);
+      const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, { verb: action.verb });
       await sendCardInvokeResponse(ctx, card);
       return ''; // answered above; the library sends nothing more once an invoke response exists
     });
@@ -154,6 +155,21 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   }
 
   return app;
+}
+
+/** A failure the person could not cause: logged with an id (never content), answered in Swedish. */
+async function guarded<T>(run: () => Promise<T> | T, answer: (errorId: string) => T, where: Record<string, string>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const errorId = randomUUID().slice(0, 8);
+    log.error({ errorId, ...where, message: (err as Error).message, stack: (err as Error).stack }, 'handler failed');
+    return answer(errorId);
+  }
+}
+
+function failureCard(errorId: string) {
+  return noticeCard('Något gick fel', `Försök igen om en stund. Om felet kvarstår, ge IT-förvaltningen felkoden ${errorId}.`, 'Attention');
 }
 
 /** Answer an Action.Execute with a card for the person who pressed (the channel card is updated by the outbox). */
