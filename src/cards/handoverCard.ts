@@ -45,6 +45,8 @@ const SHORT_STEP: Record<Step, string> = {
 const KIND_TEXT = { sick: 'är sjukskriven', planned: 'är ledig' } as const;
 
 function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
+  /** Pressed on a single opened case: the answer keeps that case open (a long list is compact). */
+  const focus = input.focusCaseId === s.caseId;
   const h = input.handover;
   const year = Number(stockholmDate(input.now).slice(0, 4));
   const entry = h.entries.find((e) => e.caseId === s.caseId)!;
@@ -67,6 +69,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
   const choices = s.case ? input.choicesFor(s.case.groupId) : [];
   return {
     i,
+    focus,
     handoverId: h.id,
     caseId: s.caseId,
     version: s.case?.version ?? 0,

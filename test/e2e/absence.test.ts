@@ -7,6 +7,7 @@ import { assignCase } from '../../src/app/assignCase.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import { runHandoverMorning } from '../../src/app/handover.js';
 import type { Organisation, Staff } from '../../src/domain/schemas.js';
+import { addDays } from '../../src/domain/time.js';
 import { actorOf } from '../support/deps.js';
 import { cardText, cardVerbs, EXAMPLE_ORG, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel, personal } from '../support/teams.js';
@@ -29,11 +30,11 @@ async function start(org?: Partial<Organisation>) {
 }
 
 /** `n` cases of the owner, received on successive days (the first received is the most urgent). */
-async function casesOf(bot: TestBot, owner: Staff, n: number): Promise<string[]> {
+async function casesOf(bot: TestBot, owner: Staff, n: number, firstDay = '2026-11-10'): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = `IFO-2026-0042${String(i + 1).padStart(2, '0')}`;
-    const r = await bot.registerReport({ externalId: id, childRef: `B-2026-${600 + i}`, receivedAt: `2026-11-${String(10 + i).padStart(2, '0')}T09:00:00+01:00` });
+    const r = await bot.registerReport({ externalId: id, childRef: `B-2026-${600 + i}`, receivedAt: `${addDays(firstDay, i)}T09:00:00+01:00` });
     if (!r.ok) throw new Error(r.refusal.message);
     const a = await assignCase(bot.deps, { caseId: id, version: r.case.version, assignees: [owner.aadObjectId], actor: actorOf(bot.who('karin')) });
     if (!a.ok) throw new Error(a.refusal.message);
@@ -208,5 +209,30 @@ describe('two at once: the team lead is ill too', () => {
     expect(escalated(lars)).toHaveLength(1);
     expect(escalated(karin)).toHaveLength(0);
     expect(caseOrder(escalated(lars)[0].card!)).toEqual(ids);
+  });
+});
+
+describe('a long list (15 cases)', () => {
+  it('shows one row per case under 40 KB; a row opens the case with its controls, and the answer keeps it open', async () => {
+    const { t: bot } = await start();
+    const anna = bot.who('anna');
+    const karin = bot.who('karin');
+    const ids = await casesOf(bot, anna, 15, '2026-11-06');
+    await bot.sendMessage(karin, 'frånvaro @Anna Berg', channel(CHANNEL), { mentions: [anna] });
+    await bot.drained();
+    const list = latestHandoverCard(bot).card;
+    expect(validateCard(list)).toEqual([]);
+    expect(JSON.stringify(list).length).toBeLessThan(40 * 1024);
+    expect(cardVerbs(list).filter((v) => v === 'handover.open')).toHaveLength(15);
+    expect(cardVerbs(list)).not.toContain('handover.reassign');
+    const opened = await bot.invoke(karin, 'handover.open', actionData(list, 'handover.open', ids[14]), channel(CHANNEL));
+    const one = opened.body.value;
+    expect(validateCard(one)).toEqual([]);
+    expect(caseOrder(one)).toEqual([ids[14]]);
+    const data = actionData(one, 'handover.reassign', ids[14]);
+    const r = await bot.invoke(karin, 'handover.reassign', { ...data, [`owner${data.i}`]: bot.who('bo').aadObjectId }, channel(CHANNEL));
+    expect(cardText(r.body.value)).toContain(`${ids[14]} har fått ny handläggare: Bo Lindqvist`);
+    expect(caseOrder(r.body.value)).toEqual([ids[14]]);
+    expect(cardVerbs(r.body.value)).toContain('handover.show');
   });
 });

@@ -13,7 +13,8 @@ const Ref = z.object({ handoverId: z.string().min(1).max(200) });
 const CaseRef = Ref.extend({ caseId: z.string().min(1).max(64), i: z.coerce.number().int().nonnegative().max(1000).optional() });
 const flag = (v: unknown) => v === true || v === 'true';
 
-function answer(turn: Turn, h: Handover | undefined, text: string, tone: 'good' | 'attention', focusCaseId?: string) {
+function answer(turn: Turn, h: Handover | undefined, text: string, tone: 'good' | 'attention', data: Record<string, unknown> = {}) {
+  const focusCaseId = flag(data.focus) && typeof data.caseId === 'string' ? data.caseId : undefined;
   if (!h) return noticeCard('Det gick inte', text, 'Attention');
   return handoverCardFor(turn.deps, h, { notice: { text, tone }, ...(focusCaseId ? { focusCaseId } : {}) });
 }
@@ -28,10 +29,10 @@ export const handoverReassign: CardAction = {
     const d = CaseRef.extend({ version: z.coerce.number().int().nonnegative() }).safeParse(data);
     if (!d.success) return missingData(turn, data);
     const owner = data[`owner${d.data.i ?? ''}`] ?? data.owner;
-    if (typeof owner !== 'string' || !owner) return answer(turn, getHandover(turn.deps, d.data.handoverId), 'Välj en handläggare. Inget har ändrats.', 'attention');
+    if (typeof owner !== 'string' || !owner) return answer(turn, getHandover(turn.deps, d.data.handoverId), 'Välj en handläggare. Inget har ändrats.', 'attention', data);
     const r = await reassignFromHandover(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, version: d.data.version, newOwnerId: owner });
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`, 'attention');
-    return answer(turn, r.handover, `${d.data.caseId} har fått ny handläggare: ${turn.deps.org.name(owner)}.`, 'good');
+    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`, 'attention', data);
+    return answer(turn, r.handover, `${d.data.caseId} har fått ny handläggare: ${turn.deps.org.name(owner)}.`, 'good', data);
   },
 };
 
@@ -47,8 +48,8 @@ export const handoverTick: CardAction = {
     if (`meetings${i}` in data) values.meetingsMoved = flag(data[`meetings${i}`]);
     if (`family${i}` in data) values.familyInformed = flag(data[`family${i}`]);
     const r = await saveHandoverChecks(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, values });
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}`, 'attention');
-    return answer(turn, r.handover, `${d.data.caseId}: checklistan är sparad.`, 'good');
+    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}`, 'attention', data);
+    return answer(turn, r.handover, `${d.data.caseId}: checklistan är sparad.`, 'good', data);
   },
 };
 
@@ -61,8 +62,8 @@ export const handoverStatus: CardAction = {
     const text = data[`status${d.data.i ?? ''}`] ?? data.status;
     const r = await writeHandoverStatus(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, text: typeof text === 'string' ? text : '' });
     // A refusal never repeats the text (it may hold a personnummer).
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`, 'attention');
-    return answer(turn, r.handover, `${d.data.caseId}: statusen är sparad.`, 'good');
+    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`, 'attention', data);
+    return answer(turn, r.handover, `${d.data.caseId}: statusen är sparad.`, 'good', data);
   },
 };
 
