@@ -12,6 +12,7 @@ import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import type { DocWrite } from '../store/port.js';
 import { log } from '../log.js';
+import { CARD_ACTIVITIES } from '../jobs/outboxDrain.js';
 import { ACTIONS } from './actions/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandTurn, Mention, Turn } from './types.js';
@@ -57,6 +58,12 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     return conv;
   }
 
+  /** The reply's activity id under its upsert key, as the outbox drain records the cards it posts. */
+  async function rememberCardActivity(key: string, activityId: string, conversationKey: string): Promise<void> {
+    const known = deps.store.getDoc<{ version: number }>(CARD_ACTIVITIES, key);
+    await deps.store.commit({ docs: [{ collection: CARD_ACTIVITIES, id: key, value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 } }] });
+  }
+
   function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Turn {
     return {
       deps,
@@ -79,7 +86,8 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       if (!m) continue;
       log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
       const reply = await guarded(() => command.handle(turn, m), (id) => ({ card: failureCard(id) }), { command: command.name });
-      await ctx.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text);
+      const sent = await ctx.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text);
+      if ('card' in reply && reply.upsertKey && sent?.id) await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
       return;
     }
     await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(

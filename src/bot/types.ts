@@ -26,7 +26,11 @@ export interface CommandTurn extends Turn {
   mentions: Mention[];
 }
 
-export type Reply = { card: Card } | { text: string };
+/**
+ * A command's answer. With `upsertKey` the posted card is remembered like an outbox card with that
+ * key, so that later outbox messages with the same key update it in place for everyone.
+ */
+export type Reply = { card: Card; upsertKey?: string } | { text: string };
 
 export interface ChatCommand {
   name: string;

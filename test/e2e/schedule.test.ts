@@ -112,6 +112,16 @@ describe('the distribution meeting', () => {
     expect(cardVerbs(after).filter((v) => v === 'distribution.assign')).toHaveLength(1);
     expect(cardText(after)).toMatch(/\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden · nästa frist/);
     expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+    // Everyone in the channel sees the card change: the posted card is updated in place.
+    await t.drained();
+    const posted = replies.at(-1)!;
+    const updates = t.connector.calls.filter((c) => c.kind === 'update' && c.activityId === posted.responseId);
+    expect(updates).toHaveLength(1);
+    const updated = updates[0].body.attachments[0].content;
+    expect(validateCard(updated)).toEqual([]);
+    expect(cardText(updated)).toContain('1 ofördelat ärende');
+    expect(cardText(updated)).not.toContain('**IFO-2026-007101** ·'); // no longer among the unassigned
+    expect(cardText(updated)).toContain('(Skyddsbedömning, IFO-2026-007101)'); // Anna's next deadline
 
     // A stale press (the version on the card is old) changes nothing and says so.
     const stale = await t.invoke(karin, 'distribution.assign', {

@@ -1,5 +1,6 @@
 // `fördelning`: the distribution-meeting card for the channel's group (or the team lead's own group).
-import { distributionCard } from '../../app/distribution.js';
+import { distributionCard, distributionKey } from '../../app/distribution.js';
+import { stockholmDate } from '../../domain/time.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { can, forbiddenMessage } from '../../domain/permissions.js';
 import { groupsInScope, type ChatCommand } from '../types.js';
@@ -16,6 +17,8 @@ export const distribution: ChatCommand = {
     if (t.actor.role === 'team_lead' && !t.actor.groups.includes(groupId)) {
       return { card: noticeCard('Inte din grupp', 'Du kan bara fördela ärenden i dina egna grupper.', 'Attention') };
     }
-    return { card: distributionCard(t.deps, groupId) };
+    // In the group's own channel the card is updated for everyone as cases are assigned.
+    const home = t.conversationKind === 'channel' && t.channelGroups.includes(groupId);
+    return { card: distributionCard(t.deps, groupId), ...(home ? { upsertKey: distributionKey(groupId, stockholmDate(t.deps.now())) } : {}) };
   },
 };
