@@ -6,7 +6,7 @@ import {
   lateness, markHandedBack, recordNewOwner, responsibleFor, tick, writeStatus,
   type Handover, type TickItem,
 } from '../domain/handover.js';
-import { openCasesOf } from '../domain/queries.js';
+import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
@@ -36,15 +36,27 @@ export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptio
   const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
   const today = stockholmDate(now);
   const abs = absences(deps);
+  // Each caseworker's open cases, counted once per card (not once per case on the list).
+  const load = new Map<string, number>();
+  for (const c of deps.store.openCases()) for (const id of c.assignees) load.set(id, (load.get(id) ?? 0) + 1);
+  const choices = new Map<string, { title: string; value: string }[]>();
+  const choicesFor = (groupId: string) => {
+    let list = choices.get(groupId);
+    if (!list) {
+      list = deps.org.caseworkersOf(groupId)
+        .filter((s) => s.aadObjectId !== h.staffId && !isAbsent(abs, s.aadObjectId, today))
+        .map((s) => ({ title: `${s.name} (${load.get(s.aadObjectId) ?? 0}${s.capacity ? `/${s.capacity}` : ''})`, value: s.aadObjectId }));
+      choices.set(groupId, list);
+    }
+    return list;
+  };
   return fittedHandoverCardData({
     handover: h,
     states,
     now,
     calendar: deps.calendar,
     nameOf: (id) => deps.org.name(id),
-    choicesFor: (groupId) => deps.org.caseworkersOf(groupId)
-      .filter((s) => s.aadObjectId !== h.staffId && !abs.some((a) => a.staffId === s.aadObjectId && !a.endedAt && a.from <= today && (!a.to || a.to >= today)))
-      .map((s) => ({ title: `${s.name} (${openCasesOf(deps.store.openCases(), s.aadObjectId).length}${s.capacity ? `/${s.capacity}` : ''})`, value: s.aadObjectId })),
+    choicesFor,
     ...opts,
   });
 }
