@@ -3,6 +3,9 @@
 // add it to BENCHES below. `npm run bench -- store lists` runs only the named ones.
 import { printTable, type BenchRow } from './row.js';
 
+// The bot's request logs would bury the table; LOG_LEVEL=info npm run bench shows them.
+process.env.LOG_LEVEL ??= 'warn';
+
 export type { BenchRow } from './row.js';
 
 export const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
