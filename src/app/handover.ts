@@ -370,9 +370,30 @@ export async function activateDueHandovers(deps: AppDeps, now: Date): Promise<Ha
   return out;
 }
 
-/** The handover part of the morning: start due checklists, then send what is late. For the schedules job. */
+/**
+ * Redraw the running checklists in their channels once a morning: a case reassigned from its own case
+ * card (not from the list) or closed since shows correctly, and so does what became late overnight.
+ */
+export async function refreshRunningHandoverCards(deps: AppDeps, now: Date): Promise<number> {
+  const today = stockholmDate(now);
+  let n = 0;
+  for (const h of allHandovers(deps)) {
+    if (!isActive(h)) continue;
+    const claimId = `${today}:refresh:${h.id}`;
+    if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
+    const r = await deps.store.commit({
+      docs: [{ collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, version: 1 }, expectedVersion: null }, ...handoverCardUpdates(deps, h, now)],
+    });
+    if (r.ok) n++;
+  }
+  if (n) deps.onOutbox?.();
+  return n;
+}
+
+/** The handover part of the morning: start due checklists, redraw running ones, then send what is late. For the schedules job. */
 export async function runHandoverMorning(deps: AppDeps, now: Date): Promise<{ started: Handover[]; escalations: HandoverEscalation[] }> {
   const started = await activateDueHandovers(deps, now);
+  if (deps.calendar.isWorkingDay(stockholmDate(now))) await refreshRunningHandoverCards(deps, now);
   const escalations = await enqueueHandoverEscalations(deps, now);
   return { started, escalations };
 }

@@ -6,8 +6,9 @@ import { endAbsence, registerAbsence } from '../../src/app/absence.js';
 import { ABSENCES } from '../../src/app/context.js';
 import {
   activateDueHandovers, enqueueHandoverEscalations, getHandover, handBack, handoverCardKey, handoverEscalations,
-  HANDOVERS, openHandovers, reassignFromHandover, saveHandoverChecks, writeHandoverStatus,
+  HANDOVERS, openHandovers, reassignFromHandover, runHandoverMorning, saveHandoverChecks, writeHandoverStatus,
 } from '../../src/app/handover.js';
+import { assignCase } from '../../src/app/assignCase.js';
 import type { Handover } from '../../src/domain/handover.js';
 import type { Absence } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG } from '../support/bot.js';
@@ -244,5 +245,20 @@ describe('weekends and holidays', () => {
     expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
     u.setNow('2026-11-30T07:45:00+01:00');
     expect(handoverEscalations(u.deps, u.deps.now()).map((e) => e.recipientId)).toEqual([karin.aadObjectId, lars.aadObjectId]);
+  });
+});
+
+describe('the morning redraw', () => {
+  it('shows a case reassigned from its own case card on the channel checklist the next morning, once', async () => {
+    const { u, handover, cases } = await annaSickWith(2);
+    expect((await assignCase(u.deps, { caseId: cases[1].id, version: cases[1].version, assignees: [cecilia.aadObjectId], actor: actorOf(karin) })).ok).toBe(true);
+    await u.clearOutbox();
+    u.setNow('2026-11-24T07:45:00+01:00');
+    await runHandoverMorning(u.deps, u.deps.now());
+    await runHandoverMorning(u.deps, u.deps.now());
+    const redraws = u.outbox().filter((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'));
+    expect(redraws).toHaveLength(1);
+    const data = (redraws[0].content as { data: { progress: string } }).data;
+    expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare');
   });
 });
