@@ -85,6 +85,8 @@ export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWr
 /** The writes that post a handover's checklist now (its entries are the person's open cases at this moment). */
 export function activationWrites(deps: AppDeps, h: Handover, now: Date): { handover: Handover; docs: DocWrite[] } {
   const active = activate(h, openCasesOf(deps.store.openCases(), h.staffId), now);
+  // Nobody needs a list of nothing in the channel.
+  if (active.entries.length === 0) return { handover: active, docs: [] };
   return { handover: active, docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)] };
 }
 

@@ -262,3 +262,12 @@ describe('the morning redraw', () => {
     expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare');
   });
 });
+
+describe('a person without open cases', () => {
+  it('gets the absence registered but posts no empty list', async () => {
+    const u = await unit();
+    const r = await registerAbsence(u.deps, { actor: actorOf(karin), staffId: bo.aadObjectId });
+    expect(r.ok && r.handover!.entries).toEqual([]);
+    expect(u.outbox()).toEqual([]);
+  });
+});
