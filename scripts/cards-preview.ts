@@ -20,6 +20,9 @@ import { myCasesCard, overdueCard, unassignedCard } from '../src/app/lists.js';
 import { OUTBOX, type OutboxMessage } from '../src/app/outbox.js';
 import { assignedToYouCardFor, caseCardFor } from '../src/app/present.js';
 import { newReportForm } from '../src/app/reportForm.js';
+import { DECISION_KINDS, decisionFormFor } from '../src/app/decisions.js';
+import { caseTimeline } from '../src/app/timeline.js';
+import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
 import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
 import { loadOrganisation } from '../src/config.js';
@@ -168,6 +171,10 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning'));
     const handover = allHandovers(deps)[0];
     if (handover) add('handover', 'handover', handoverCardFor(deps, handover));
+    // The decision forms (on a new report, or on the running investigation) and a case's history.
+    const investigation = store.getCase('IFO-2026-004388')!;
+    for (const kind of DECISION_KINDS) add(`decision-${kind}`, `decision-${kind}`, decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind));
+    add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));
     return [...byName.values()];

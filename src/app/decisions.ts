@@ -6,10 +6,13 @@
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
 import { ContactKind, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
-import { guardFreeText } from '../domain/secrecy.js';
+import { guardFreeText, REFERENCE_MESSAGE, SECRECY_MESSAGE } from '../domain/secrecy.js';
+import { loadPerCaseworker } from '../domain/queries.js';
+import { decisionForm, FORM_META } from '../cards/decisionForms.js';
+import type { Card } from '../cards/render.js';
 import { formatSwedishDate, isValidLocalDate } from '../domain/time.js';
 import { caseCardUpdates } from './assignCase.js';
-import { caseLink, type AppDeps } from './context.js';
+import { absences, caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 
 export const DECISION_KINDS = ['skydd', 'forhand', 'extend', 'contact', 'barnsamtal', 'aterkoppling', 'close'] as const;
@@ -245,3 +248,39 @@ export const recordContact = (deps: AppDeps, input: DecisionInput) => submitDeci
 export const recordBarnsamtalNotHeld = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'barnsamtal', input);
 export const completeAterkoppling = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'aterkoppling', input);
 export const closeInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'close', input);
+
+// ---- the forms as cards ----
+
+/** The form for a decision on this case, with what was entered and the messages by field. */
+export function decisionFormFor(
+  deps: AppDeps,
+  c: Case,
+  kind: DecisionKind,
+  state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string } = {},
+): Card {
+  const now = deps.now();
+  return decisionForm({
+    kind, case: c, now, rules: deps.rules, calendar: deps.calendar, nameOf: (id) => deps.org.name(id),
+    loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
+    ...state,
+  });
+}
+
+/**
+ * The form again after a refused submission: what was entered, except anything the secrecy guard
+ * refused (a personnummer is never sent back to the card), and the messages by field.
+ */
+export function formAgain(deps: AppDeps, c: Case, kind: DecisionKind, data: FormData, refusal: Refusal): Card {
+  const values: Record<string, string> = {};
+  for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') values[f] = data[f] as string;
+  const issues: Record<string, string> = {};
+  for (const [f, message] of Object.entries(refusal.fields ?? {})) {
+    if (message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE) values[f] = '';
+    if (FORM_META[kind].fields.includes(f)) issues[f] = message;
+  }
+  const byField = Object.keys(issues).length > 0;
+  const error = byField ? (refusal.fields && Object.values(refusal.fields).some((m) => m === SECRECY_MESSAGE || m === REFERENCE_MESSAGE)
+    ? 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.'
+    : 'Inget har sparats. Rätta fälten nedan.') : `${refusal.message} Inget har sparats.`;
+  return decisionFormFor(deps, c, kind, { values, issues, error });
+}

@@ -78,10 +78,10 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'}).`, ...(why ? { why } : {}) };
     case 'ContactRecorded': {
       const kind = String(d.kind) as ContactKind;
+      // The child's reference stays out (cards never show it; one case is one child anyway).
       const c = after?.contacts?.at(-1);
-      const child = kind === 'barnsamtal' && c?.childRef ? ` med barn ${c.childRef}` : '';
       const note = c?.note ? { why: c.note } : {};
-      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()}${child} den ${String(d.date)}.`, ...note };
+      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()} den ${String(d.date)}.`, ...note };
     }
     case 'BarnsamtalNotHeldRecorded':
       return { what: 'Barnsamtal hålls inte; skälet är registrerat.', ...(why ? { why } : {}) };

@@ -7,6 +7,7 @@ import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
+import { decisionButtons } from './decisionForms.js';
 import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
 import { renderCard, type Card } from './render.js';
 
@@ -121,6 +122,10 @@ export function caseCardView(input: CaseCardInput) {
     assignTitle: unassigned ? 'Tilldela' : 'Fördela om',
     choices,
     defaultChoice: c.assignees[0] ?? '',
+    // The decision forms this viewer may open now, and the history (src/cards/decisionForms.ts).
+    // (at most 5 per ActionSet in Teams' host config: the history button has its own set).
+    decisions: decisionButtons(c, viewer, input.rules).slice(0, 5),
+    hasHistory: viewer !== 'none',
     absentLine: absent.length ? `Frånvarande i dag: ${absent.join(', ')}` : '',
     link: input.link ?? '',
     hasRefresh: (input.refreshUserIds ?? []).length > 0,

@@ -6,5 +6,6 @@ import { myCases } from './lists.js';
 import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
+import { DECISION_ACTIONS } from './decisions.js';
 
-export const ACTIONS: CardAction[] = [take, assign, refresh, show, myCases, reportForm, reportCreate, distributionAssign, distributionRefresh, morningPage, ...HANDOVER_ACTIONS];
+export const ACTIONS: CardAction[] = [take, assign, refresh, show, myCases, reportForm, reportCreate, distributionAssign, distributionRefresh, morningPage, ...HANDOVER_ACTIONS, ...DECISION_ACTIONS];

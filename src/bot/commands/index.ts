@@ -4,5 +4,6 @@ import { absence, back } from './absence.js';
 import { connect, help, mine, overdueList, unassignedList } from './basic.js';
 import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
+import { history, showCase } from './case.js';
 
-export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList, newReport, distribution, absence, back];
+export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList, newReport, distribution, absence, back, showCase, history];

@@ -1,0 +1,83 @@
+// The decision forms' buttons: `decision.<kind>.open-form` (from the case card) shows the form,
+// `decision.<kind>.submit` records the decision through its use case and answers with the updated
+// case card (and the reminder to document it), or the form again with the messages by field, or the
+// current card when the press was stale or not allowed. `decision.timeline.show` shows the history.
+import { z } from 'zod';
+import { DECISION_KINDS, decisionFormFor, formAgain, submitDecision, type DecisionKind } from '../../app/decisions.js';
+import { caseCardFor } from '../../app/present.js';
+import { caseTimeline } from '../../app/timeline.js';
+import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
+import { noticeCard } from '../../cards/simpleCards.js';
+import { timelineCard } from '../../cards/timelineCard.js';
+import { can, forbiddenMessage } from '../../domain/permissions.js';
+import type { Case } from '../../domain/schemas.js';
+import { formatSwedishDateTime } from '../../domain/time.js';
+import type { CardAction, Turn } from '../types.js';
+import { notInOrganisation } from './case.js';
+
+const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative().optional() });
+
+const viewerOf = (turn: Turn) => (turn.conversationKind === 'channel' ? 'all' : (turn.actor?.role ?? 'none'));
+
+function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention' | 'warning') {
+  return caseCardFor(turn.deps, c, { viewer: viewerOf(turn), notice: { text, tone } });
+}
+
+/** May this person see this case at all (its group, its owners, a unit manager)? */
+export function maySee(turn: Turn, c: Case): boolean {
+  const a = turn.actor;
+  return !!a && (a.role === 'unit_manager' || a.groups.includes(c.groupId) || c.assignees.includes(a.id));
+}
+
+function openForm(kind: DecisionKind): CardAction {
+  return {
+    verb: openFormVerb(kind),
+    handle(turn, data) {
+      if (!turn.actor) return notInOrganisation();
+      const d = CaseRefData.safeParse(data);
+      const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+      if (!d.success || !c) return noticeCard('Ärendet finns inte', 'Kortet saknar ärendeuppgifter eller ärendet finns inte längre.', 'Attention');
+      if (!maySee(turn, c)) return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+      const settings = { extendRoles: turn.deps.rules.extendRoles };
+      if (!can(turn.actor.role, FORM_META[kind].command, settings)) {
+        return withNotice(turn, c, `${forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)} Inget har ändrats.`, 'attention');
+      }
+      if (d.data.version !== undefined && d.data.version !== c.version) {
+        const who = turn.deps.org.name(c.updatedBy);
+        return withNotice(turn, c, `Ärendet ändrades av ${who} ${formatSwedishDateTime(c.updatedAt)}; här är det aktuella läget.`, 'attention');
+      }
+      return decisionFormFor(turn.deps, c, kind);
+    },
+  };
+}
+
+function submit(kind: DecisionKind): CardAction {
+  return {
+    verb: submitVerb(kind),
+    async handle(turn, data) {
+      if (!turn.actor) return notInOrganisation();
+      const d = CaseRefData.safeParse(data);
+      if (!d.success || d.data.version === undefined) return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+      const r = await submitDecision(turn.deps, kind, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor, data });
+      if (r.ok) return withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
+      // Someone outside the case's group sees the refusal only, not the case.
+      if (!r.case || !maySee(turn, r.case)) return noticeCard('Det gick inte', `${r.refusal.message} Inget har ändrats.`, 'Attention');
+      if (r.changedBy) return withNotice(turn, r.case, `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har sparats.`, 'attention');
+      if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length) return formAgain(turn.deps, r.case, kind, data, r.refusal);
+      return withNotice(turn, r.case, `${r.refusal.message} Inget har ändrats.`, 'attention');
+    },
+  };
+}
+
+export const showTimeline: CardAction = {
+  verb: 'decision.timeline.show',
+  async handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    if (!c) return noticeCard('Ärendet finns inte');
+    if (!maySee(turn, c)) return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+    return timelineCard((await caseTimeline(turn.deps, c.id))!);
+  },
+};
+
+export const DECISION_ACTIONS: CardAction[] = [...DECISION_KINDS.flatMap((k) => [openForm(k), submit(k)]), showTimeline];

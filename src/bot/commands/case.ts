@@ -1,0 +1,37 @@
+// `ärende <ref>`: the case's own card (with the decision buttons); `historik <ref>`: its timeline.
+// Only people of the case's group, its owners and unit managers see a case.
+import { caseCardFor } from '../../app/present.js';
+import { caseTimeline } from '../../app/timeline.js';
+import { noticeCard } from '../../cards/simpleCards.js';
+import { timelineCard } from '../../cards/timelineCard.js';
+import { maySee } from '../actions/decisions.js';
+import type { ChatCommand, CommandTurn } from '../types.js';
+
+function lookup(t: CommandTurn, ref: string | undefined) {
+  if (!t.actor) return { card: noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan se ärenden.', 'Warning') };
+  if (!ref) return { card: noticeCard('Vilket ärende?', 'Skriv ärendets referens, t.ex. ärende IFO-2026-004512.', 'Warning') };
+  const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
+  if (!c) return { card: noticeCard('Ärendet finns inte', `Hittade inget ärende med referensen ${ref.slice(0, 64)}.`, 'Warning') };
+  if (!maySee(t, c)) return { card: noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention') };
+  return c;
+}
+
+export const showCase: ChatCommand = {
+  name: 'ärende',
+  pattern: /^(?:ä|a)rende(?:\s+(\S+))?$/i,
+  handle(t, m) {
+    const c = lookup(t, m[1]);
+    if ('card' in c) return c;
+    return { card: caseCardFor(t.deps, c, { viewer: t.conversationKind === 'channel' ? 'all' : t.actor!.role }) };
+  },
+};
+
+export const history: ChatCommand = {
+  name: 'historik',
+  pattern: /^historik(?:\s+(\S+))?$/i,
+  async handle(t, m) {
+    const c = lookup(t, m[1]);
+    if ('card' in c) return c;
+    return { card: timelineCard((await caseTimeline(t.deps, c.id))!) };
+  },
+};
