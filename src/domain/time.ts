@@ -10,9 +10,18 @@ const toDateTime = (instant: Date | string): DateTime =>
 
 const fromLocal = (d: LocalDate): DateTime => DateTime.fromISO(d, { zone: ZONE });
 
+// Calendar dates carry no time zone, so their arithmetic is done on UTC midnights: exact and fast
+// (card views and lists do it thousands of times). Only instants need the Stockholm zone.
+const DAY_MS = 86_400_000;
+const utcOf = (d: LocalDate): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+const localOf = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
+
+const stockholmParts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date in Sweden at this instant. */
 export function stockholmDate(instant: Date | string): LocalDate {
-  return toDateTime(instant).toISODate()!;
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return stockholmParts.format(t); // en-CA writes YYYY-MM-DD
 }
 
 /** Hours and minutes in Sweden at this instant, e.g. "16:05". */
@@ -21,7 +30,7 @@ export function stockholmTime(instant: Date | string): string {
 }
 
 export function addDays(d: LocalDate, n: number): LocalDate {
-  return fromLocal(d).plus({ days: n }).toISODate()!;
+  return localOf(utcOf(d) + n * DAY_MS);
 }
 
 /**
@@ -29,12 +38,16 @@ export function addDays(d: LocalDate, n: number): LocalDate {
  * does not exist (2025-10-31 + 4 months = 2026-02-28). Luxon clamps the day in exactly this way.
  */
 export function addMonths(d: LocalDate, n: number): LocalDate {
-  return fromLocal(d).plus({ months: n }).toISODate()!;
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1 + n;
+  const day = Number(d.slice(8, 10));
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return localOf(Date.UTC(y, m, Math.min(day, lastDay)));
 }
 
 /** Whole calendar days from a to b (negative when b is before a). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round(fromLocal(b).diff(fromLocal(a), 'days').days);
+  return Math.round((utcOf(b) - utcOf(a)) / DAY_MS);
 }
 
 /** Midnight in Sweden at the start of that date, as an instant. */
@@ -50,7 +63,7 @@ export function stockholmInstant(d: LocalDate, hhmm: string): Date {
 }
 
 export function weekday(d: LocalDate): number {
-  return fromLocal(d).weekday; // 1 = Monday ... 7 = Sunday
+  return ((new Date(utcOf(d)).getUTCDay() + 6) % 7) + 1; // 1 = Monday ... 7 = Sunday
 }
 
 /** "fre 20 nov" (with the year when it is not the given reference year). */
