@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPackage, PLACEHOLDER_BOT_ID } from '../scripts/package-app.js';
+import { COMMANDS } from '../src/bot/commands/index.js';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const read = (p: string) => readFileSync(join(root, p));
@@ -41,8 +42,11 @@ describe('the Teams app manifest', () => {
     const team = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('team'));
     const personal = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
     const titles = (l: { commands: { title: string }[] }) => l.commands.map((c) => c.title);
-    expect(titles(team)).toEqual(expect.arrayContaining(['hjälp', 'koppla', 'ofördelade', 'försenade', 'fördelning', 'frånvaro', 'åter']));
+    expect(titles(team)).toEqual(expect.arrayContaining(['hjälp', 'koppla', 'ofördelade', 'försenade', 'fördelning', 'frånvaro', 'åter', 'ärende', 'historik', 'ny anmälan']));
     expect(titles(personal)).toEqual(expect.arrayContaining(['hjälp', 'mina', 'ofördelade', 'försenade']));
+    // Teams suggests these as the user types: each must be a command the bot answers.
+    const known = new Set(COMMANDS.map((c) => c.name));
+    for (const t of [...titles(team), ...titles(personal)]) expect(known, t).toContain(t);
   });
 
   it('is Swedish by default with English strings that fit the localization schema', () => {
