@@ -71,8 +71,10 @@ export function suggestSecond(loads: Load[], first: string | undefined): Load | 
 export function decisionForm(input: FormInput): Card {
   const { kind, case: c, now } = input;
   const today = stockholmDate(now);
+  // The year is shown when it is not this year (a deadline in next spring must not read as this one).
+  const fmt = (d: string) => formatSwedishDate(d, Number(today.slice(0, 4)));
   const next = deadlinesOf(c, input.rules).filter((d) => !d.done).sort((a, b) => (a.due < b.due ? -1 : 1))[0];
-  const caseLine = `${c.id} · ${PHASE_LABEL[c.phase]}${next ? ` · ${next.label} ${formatSwedishDate(next.due)}` : ''}`;
+  const caseLine = `${c.id} · ${PHASE_LABEL[c.phase]}${next ? ` · ${next.label} ${fmt(next.due)}` : ''}`;
   const values: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) values[f] = '';
   const issues: Record<string, string> = {};
@@ -86,7 +88,7 @@ export function decisionForm(input: FormInput): Card {
       break;
     case 'forhand': {
       const due = forhandsbedomningDue(c.receivedAt, input.rules);
-      intro = `Beslut om att inleda utredning eller inte, senast ${formatSwedishDate(due)} (14 dagar från anmälan). Att inleda startar fyramånadersfristen i dag.`;
+      intro = `Beslut om att inleda utredning eller inte, senast ${fmt(due)} (14 dagar från anmälan). Att inleda startar fyramånadersfristen i dag.`;
       extra.late = today > due;
       extra.outcomeChoices = [
         { title: 'Inled utredning', value: 'open' },
@@ -104,7 +106,7 @@ export function decisionForm(input: FormInput): Card {
     }
     case 'extend': {
       const u = c.utredning;
-      intro = u ? `Nuvarande frist ${formatSwedishDate(u.deadline)} (lagstadgad ${formatSwedishDate(u.statutoryDeadline)}). Förlängning kräver särskilda skäl och beslutas för viss tid.` : '';
+      intro = u ? `Nuvarande frist ${fmt(u.deadline)} (lagstadgad ${fmt(u.statutoryDeadline)}). Förlängning kräver särskilda skäl och beslutas för viss tid.` : '';
       break;
     }
     case 'contact':
@@ -116,7 +118,7 @@ export function decisionForm(input: FormInput): Card {
       intro = 'När barnet inte kan höras ska skälet dokumenteras, och barnets inställning tas reda på på annat sätt.';
       break;
     case 'aterkoppling':
-      intro = c.aterkoppling ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${formatSwedishDate(c.aterkoppling.due)}.` : '';
+      intro = c.aterkoppling ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${fmt(c.aterkoppling.due)}.` : '';
       break;
     case 'close':
       intro = 'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum (högst två månader).';

@@ -205,6 +205,24 @@ describe('ärende and historik', () => {
   });
 });
 
+describe('a skyddsbedömning not recorded by the end of the day', () => {
+  it('shows as overdue, in red, the next morning; a form opened from a card that is out of date shows the current card instead', async () => {
+    clock = new Date('2026-12-02T08:00:00+01:00');
+    const id = 'IFO-2026-100041';
+    const r = await t.registerReport({ externalId: id, childRef: 'B-2026-9041', receivedAt: '2026-12-01T10:00:00+01:00' });
+    if (!r.ok) throw new Error(r.refusal.message);
+    const shown = await t.sendMessage(anna, `ärende ${id}`, teams.personal);
+    const card = shown.replies[0].card;
+    expect(cardText(card)).toMatch(/Skyddsbedömning FÖRSENAD\nFÖRSENAD – skulle vara klar tis 1 dec/);
+    expect(JSON.stringify(card)).toMatch(/"style":"attention"/);
+    expect(JSON.stringify(card)).toMatch(/"text":"Skyddsbedömning FÖRSENAD"[^}]*"color":"Attention"/);
+    await submit(bo, 'contact', id, 1, { kind: 'other', date: '2026-12-01' });
+    const stale = await press(anna, 'decision.skydd.open-form', { caseId: id, version: 1 });
+    expect(stale.text).toMatch(/Ärendet ändrades av Bo Lindqvist .*här är det aktuella läget/);
+    expect(stale.verbs).not.toContain('decision.skydd.submit');
+  });
+});
+
 /** A Luhn-valid number built here, never written out. */
 function syntheticPersonnummer(): string {
   const nine = '120315246';
