@@ -7,7 +7,8 @@
 // It starts `npx tsx src/main.ts` on a free loopback port with a fresh data file in a temp dir (or
 // DATA_FILE if set), writes a playground config that makes the example organisation's people the
 // chat's users and its tenant the chat's tenant, and starts `agentsplayground` with stdin kept open
-// (it exits when stdin closes). Open the printed URL (http://127.0.0.1:56150 by default). Ctrl-C
+// (it exits when stdin closes). With a fresh data file it first registers three demo cases in
+// Mottagning barn och unga (one assigned to Anna Berg, two unassigned). Open the printed URL (http://127.0.0.1:56150 by default). Ctrl-C
 // stops both. `startPlayground()` is what test/e2e/playground.browser.test.ts uses.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,8 +16,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assignCase, caseCardUpdates } from '../src/app/assignCase.js';
+import { Directory, type AppDeps } from '../src/app/context.js';
+import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
+import { INTAKE_ACTOR } from '../src/app/ingestReport.js';
 import { loadOrganisation } from '../src/config.js';
-import type { Organisation } from '../src/domain/schemas.js';
+import { Calendar } from '../src/domain/calendar.js';
+import { DEFAULT_RULES } from '../src/domain/rules.js';
+import type { Concern, Organisation, ReporterType } from '../src/domain/schemas.js';
+import { openLowdbStore } from '../src/store/lowdb-store.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const EXAMPLE_ORG_FILE = join(ROOT, 'data/organisation.example.json');
@@ -29,6 +37,8 @@ export interface PlaygroundOptions {
   orgFile?: string;
   /** The playground's port (default 56150; 0: a free one). */
   playgroundPort?: number;
+  /** Seed a few demo cases first (default: yes with a fresh data file, no with DATA_FILE). */
+  demo?: boolean;
   /** Extra environment for the bot. */
   botEnv?: Record<string, string>;
   /** Lines of both processes' output (default: nothing). */
@@ -99,6 +109,62 @@ export function playgroundConfig(org: Organisation, userName?: string): string {
   ].join('\n');
 }
 
+export const DEMO_CASES = {
+  /** Assigned to Anna Berg by Karin Ek an hour ago. */
+  assigned: 'IFO-2026-007001',
+  /** Just arrived, unassigned: skyddsbedömning today. */
+  fresh: 'IFO-2026-007002',
+  /** Three days old, unassigned: skyddsbedömning overdue. */
+  late: 'IFO-2026-007003',
+};
+
+/**
+ * Demo cases in Mottagning barn och unga, written before the bot starts (it holds the store's lock
+ * while it runs). Synthetic references only.
+ */
+export async function seedDemo(dataFile: string, now: Date, orgFile = EXAMPLE_ORG_FILE): Promise<void> {
+  const org = loadOrganisation(orgFile);
+  const store = await openLowdbStore(dataFile);
+  let clock = now;
+  const deps: AppDeps = {
+    store, org: new Directory(org), rules: DEFAULT_RULES,
+    calendar: new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking }),
+    now: () => clock, config: {},
+  };
+  const minute = 60_000;
+  const register = async (id: string, agoMinutes: number, reporter: ReporterType, concerns: Concern[], summary: string) => {
+    const received = new Date(Math.floor(now.getTime() / minute) * minute - agoMinutes * minute);
+    clock = new Date(received.getTime() + 2 * minute);
+    const r = await executeCaseCommand(deps, {
+      caseId: id, expectedVersion: null, actor: INTAKE_ACTOR,
+      intent: { type: 'registerReport', report: {
+        externalId: id, receivedAt: received.toISOString(), groupId: 'barn-mottagning', childRef: `B-2026-${id.slice(-4)}`,
+        reporter: { type: reporter, professional: reporter !== 'relative' }, concerns, summary,
+      } },
+      effects: (_b, a) => caseCardUpdates(clock, a),
+    });
+    if (!r.ok) throw new Error(`${id}: ${r.refusal.message}`);
+    return r.case;
+  };
+  try {
+    await register(DEMO_CASES.late, 3 * 24 * 60, 'preschool', ['neglect'], 'Förskolan ser trötthet och att barnet ofta hämtas sent.');
+    const assigned = await register(DEMO_CASES.assigned, 60, 'school', ['neglect'], 'Skolan oroar sig för hög frånvaro.');
+    await register(DEMO_CASES.fresh, 20, 'police', ['violence', 'parental_substance_abuse'], 'Polisen har varit på plats efter larm om bråk.');
+    const lead = org.staff.find((s) => s.role === 'team_lead' && s.groups.includes('barn-mottagning'));
+    const worker = org.staff.find((s) => s.role === 'caseworker' && s.groups.includes('barn-mottagning'));
+    if (lead && worker) {
+      clock = new Date(now.getTime() - 50 * minute);
+      const r = await assignCase(deps, {
+        caseId: assigned.id, version: assigned.version, assignees: [worker.aadObjectId],
+        actor: { id: lead.aadObjectId, name: lead.name, role: lead.role, groups: lead.groups },
+      });
+      if (!r.ok) throw new Error(`${assigned.id}: ${r.refusal.message}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 async function waitFor(url: string, child: ChildProcess, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -148,6 +214,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
   const orgFile = opts.orgFile ?? EXAMPLE_ORG_FILE;
   const dataFile = opts.dataFile ?? join(dir, 'db.json');
   const configFile = join(dir, 'playground.yml');
+  if (opts.demo ?? !opts.dataFile) await seedDemo(dataFile, new Date(), orgFile);
   writeFileSync(configFile, playgroundConfig(loadOrganisation(orgFile), opts.userName));
   const botPort = await freePort();
   const playgroundPort = opts.playgroundPort === 0 ? await freePort() : (opts.playgroundPort ?? 56150);
@@ -204,7 +271,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     onOutput: (l) => console.log(l),
   });
   console.log(`\nÄrendevakt körs på ${running.botUrl} (data: ${running.dataFile}).`);
-  console.log(`Öppna ${running.url} i webbläsaren och skriv "hjälp". Ctrl-C avslutar.\n`);
+  console.log(`Öppna ${running.url} i webbläsaren och skriv "hjälp" eller "ofördelade".`);
+  console.log('I kanalen Mottagning: "koppla barn-mottagning" gör den till gruppens kanal. Ctrl-C avslutar.\n');
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
