@@ -79,7 +79,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cron: opts.scheduler?.cron ?? !opts.now,
     ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
   });
-  scheduler?.start(); // also the catch-up: today's list if the time has passed and nobody claimed it
+  // The catch-up (today's list if the time has passed and nobody claimed it) finishes before the bot
+  // counts as started, so nothing a first request does can race with it.
+  await scheduler?.start();
   let stopping: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -56,15 +56,15 @@ export class Scheduler {
     private readonly opts: SchedulerOptions,
   ) {}
 
-  /** Cron at the configured times, plus a catch-up tick now. */
-  start(): void {
+  /** Cron at the configured times, plus a catch-up tick now (resolved when it is done; never rejects). */
+  async start(): Promise<void> {
     this.stopped = false;
     if (this.opts.cron !== false) {
       const times = [this.opts.morningListTime, ...(this.opts.distributionTime ? [this.opts.distributionTime] : [])];
       for (const t of new Set(times)) this.tasks.push(cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }));
     }
     log.info({ zone: ZONE, morningListTime: this.opts.morningListTime, distributionTime: this.opts.distributionTime, next: this.nextRuns().map((d) => d.toISOString()) }, 'schedules started (Swedish working days only)');
-    void this.safeTick();
+    await this.safeTick();
   }
 
   /** When cron fires next (empty when cron is off). */

@@ -144,7 +144,7 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
   it('fires cron at the configured Swedish wall-clock times', async () => {
     const deps = await testDeps({ now: () => new Date('2027-03-27T12:00:00+01:00') }); // a Saturday: the catch-up does nothing
     const s = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: true });
-    s.start();
+    await s.start();
     try {
       expect(s.nextRuns().map((d) => stockholmTime(d)).sort()).toEqual(['07:45', '08:30']);
     } finally {
