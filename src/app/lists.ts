@@ -24,6 +24,12 @@ function item(deps: AppDeps, c: Case, extra = ''): CaseListItem & { due: string 
   };
 }
 
+/** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
+export function unassignedAge(workingDays: number): string {
+  if (workingDays === 0) return 'inkom i dag';
+  return `ofördelad ${workingDays} ${workingDays === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
+}
+
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
 export function myCasesCard(deps: AppDeps, actor: Actor): Card {
@@ -39,7 +45,7 @@ export function myCasesCard(deps: AppDeps, actor: Actor): Card {
 export function unassignedCard(deps: AppDeps, groupIds: string[]): Card {
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
   const list = unassigned(cases, deps.now(), deps.calendar);
-  const items = list.map((u) => item(deps, u.case, `${u.ageWorkingDays} arbetsdagar ofördelad`));
+  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays)));
   return caseListCard({
     title: 'Ofördelade ärenden',
     summary: `${items.length} ofördelade i ${groupNames(deps, groupIds)}.`,
