@@ -15,6 +15,9 @@ import { writeFileDurably } from '../src/store/durable-file.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import type { BenchRow } from './row.js';
 
+/** The example organisation's staff ids (fake UUIDs ending in a two-digit number). */
+const staffUuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
 const GROUPS = ['barn-mottagning', 'barn-utredning-1', 'barn-utredning-2', 'vinr'];
 
 export function percentile(xs: number[], p: number): number {
@@ -32,7 +35,7 @@ function syntheticCase(i: number, open: boolean): Case {
   return {
     id, version: 0, groupId: GROUPS[i % GROUPS.length], childRef: `B-BENCH-${i}`, receivedAt: at,
     reporter: { type: 'school', professional: true }, concerns: ['neglect'],
-    phase: open ? 'utredning' : 'closed', assignees: [`00000000-0000-4000-8000-0000000000${String(10 + (i % 12))}`],
+    phase: open ? 'utredning' : 'closed', assignees: [staffUuid(10 + (i % 12))],
     contacts: [], linkedCaseIds: [],
     ...(open ? {} : { closure: { outcome: 'ingen_insats', at, by: 'system:bench' } as unknown as Case['closure'] }),
     createdAt: at, updatedAt: at, updatedBy: 'system:bench',
@@ -62,7 +65,7 @@ export async function benchStore(opts: { stored?: number; open?: number; commits
     const times: number[] = [];
     for (let i = 0; i < commits + 20; i++) {
       const c = store.getCase(ids[i % ids.length])!;
-      const assignee = `00000000-0000-4000-8000-0000000000${String(10 + ((i + 1) % 12))}`;
+      const assignee = staffUuid(10 + ((i + 1) % 12));
       const next: Case = { ...c, assignees: [assignee], updatedAt: now.toISOString(), updatedBy: 'bench' };
       const s = performance.now();
       const r = await store.commit({
