@@ -11,11 +11,12 @@ export const PER_CONVERSATION: Window[] = [
   { ms: 30_000, max: 60 },
   { ms: 3_600_000, max: 1_800 },
 ];
-// The app runs at 48 a second, spread evenly (5 per 100 ms) rather than 50 in a burst: a burst's
+// The app runs at 46 a second, spread evenly (5 per 100 ms) rather than 50 in a burst: a burst's
 // stragglers, delayed by the network or our event loop, land in Teams' next second with the next
 // burst. Measured against the connector stand-in: 50 at 50/s in bursts arrived as up to 66 in one
-// second; evenly at 48/s as at most ~53 (bench/bot.bench.ts), which Teams answers with a 429 we retry.
-export const PER_APP: Window[] = [{ ms: 1_000, max: 48 }, { ms: 100, max: 5 }];
+// second; evenly at 48/s as up to 52-53; at 46/s the busiest second at the receiver is 50, the limit
+// (bench/bot.bench.ts), and the sustained rate stays above 45/s.
+export const PER_APP: Window[] = [{ ms: 1_000, max: 46 }, { ms: 100, max: 5 }];
 
 class SlidingLog {
   private readonly times: number[] = [];
