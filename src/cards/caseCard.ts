@@ -96,12 +96,13 @@ export function caseCardView(input: CaseCardInput) {
       text: skyddStatus === 'done'
         ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
         : skyddStatus === 'overdue' ? 'Skyddsbedömning FÖRSENAD' : 'Skyddsbedömning ska göras i dag',
-      detail: skyddLine.text,
+      // The header already says FÖRSENAD; the line under it says since when.
+      detail: skyddLine.text.replace(/^FÖRSENAD – /, ''),
       color: skyddLine.color,
       style: skyddStatus === 'overdue' ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
     },
     facts: [
-      { title: 'Mottagen', value: formatSwedishDateTime(c.receivedAt) },
+      { title: 'Mottagen', value: `${formatSwedishDate(stockholmDate(c.receivedAt), Number(stockholmDate(input.now).slice(0, 4)))} kl. ${formatSwedishDateTime(c.receivedAt).slice(11)}` },
       { title: 'Anmälare', value: `${REPORTER_LABEL[c.reporter.type]} (${c.reporter.professional ? 'yrkesverksam' : 'ej yrkesverksam'})` },
       { title: 'Oro', value: concernsText(c.concerns) },
       { title: 'Grupp', value: input.groupName },
