@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { morningListData } from '../src/cards/morningList.js';
 import { cardSize, MAX_CARD_BYTES, renderCard } from '../src/cards/render.js';
-import { MemoCalendar } from '../src/app/memoCalendar.js';
+import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Group, Staff } from '../src/domain/schemas.js';
 import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
@@ -29,7 +29,7 @@ export async function benchLists(opts: { open?: number; groups?: number } = {}):
   }));
   const now = new Date('2026-11-23T07:45:00+01:00');
   const cases = listCases(manyCases(open, groups.map((g) => g.id), staff.map((s) => s.aadObjectId), '2026-11-23'));
-  const calendar = new MemoCalendar({ eveHolidaysAreNonWorking: true }); // as main.ts wires it
+  const calendar = new Calendar({ eveHolidaysAreNonWorking: true });
   const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: DEFAULT_RULES.noContactDays };
 
   const deadlines = deadlineMemo(DEFAULT_RULES); // one memo per run, as the scheduler does

@@ -6,7 +6,7 @@ import { Directory, type AppDeps } from './app/context.js';
 import { createBot } from './bot/app.js';
 import { TeamsSender } from './bot/teamsSender.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { MemoCalendar } from './app/memoCalendar.js';
+import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
@@ -42,7 +42,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     store,
     org: new Directory(config.org),
     rules: config.rules,
-    calendar: new MemoCalendar({ eveHolidaysAreNonWorking: config.org.eveHolidaysAreNonWorking }),
+    calendar: new Calendar({ eveHolidaysAreNonWorking: config.org.eveHolidaysAreNonWorking }),
     now: opts.now ?? (() => new Date()),
     config: {
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),

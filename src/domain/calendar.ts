@@ -4,6 +4,12 @@ import Holidays from 'date-holidays';
 import type { LocalDate } from './schemas.js';
 import { addDays, weekday } from './time.js';
 
+/** The year and the day's index in it (0 = 1 January). */
+function yearAndDay(d: LocalDate): [number, number] {
+  const y = Number(d.slice(0, 4));
+  return [y, (Date.UTC(y, Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - Date.UTC(y, 0, 1)) / 86_400_000];
+}
+
 const EVES = new Set(['midsommarafton', 'julafton', 'nyårsafton']);
 
 export interface CalendarOptions {
@@ -13,6 +19,8 @@ export interface CalendarOptions {
 export class Calendar {
   private readonly holidays = new Holidays('SE');
   private readonly byYear = new Map<number, Map<LocalDate, string>>();
+  /** Per year: working days from 1 January up to and including each day of the year (index 0 = 1 Jan). */
+  private readonly counts = new Map<number, Uint16Array>();
 
   constructor(private readonly opts: CalendarOptions = { eveHolidaysAreNonWorking: true }) {}
 
@@ -22,7 +30,9 @@ export class Calendar {
   }
 
   isWorkingDay(d: LocalDate): boolean {
-    return weekday(d) <= 5 && this.holidayName(d) === undefined;
+    const [y, i] = yearAndDay(d);
+    const c = this.yearCounts(y);
+    return c[i] - (i > 0 ? c[i - 1] : 0) === 1;
   }
 
   nextWorkingDay(d: LocalDate): LocalDate {
@@ -48,11 +58,33 @@ export class Calendar {
     return x;
   }
 
-  /** Working days after a up to and including b (0 when b <= a). */
+  /** Working days after a up to and including b (0 when b <= a). Constant time within a year. */
   workingDaysBetween(a: LocalDate, b: LocalDate): number {
-    let count = 0;
-    for (let x = addDays(a, 1); x <= b; x = addDays(x, 1)) if (this.isWorkingDay(x)) count++;
+    if (b <= a) return 0;
+    const [ya, ia] = yearAndDay(a);
+    const [yb, ib] = yearAndDay(b);
+    let count = this.yearCounts(yb)[ib] - this.yearCounts(ya)[ia];
+    for (let y = ya; y < yb; y++) {
+      const c = this.yearCounts(y);
+      count += c[c.length - 1];
+    }
     return count;
+  }
+
+  private yearCounts(year: number): Uint16Array {
+    let c = this.counts.get(year);
+    if (!c) {
+      const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+      c = new Uint16Array(days);
+      let n = 0;
+      let d = `${year}-01-01`;
+      for (let i = 0; i < days; i++, d = addDays(d, 1)) {
+        if (weekday(d) <= 5 && this.holidayName(d) === undefined) n++;
+        c[i] = n;
+      }
+      this.counts.set(year, c);
+    }
+    return c;
   }
 
   private yearTable(year: number): Map<LocalDate, string> {

@@ -18,22 +18,33 @@ const byDue = (a: CaseDeadline, b: CaseDeadline) => (a.deadline.due < b.deadline
 
 const isOpen = (c: Case) => c.phase !== 'closed';
 
-/** Open deadlines whose date has passed, oldest first (closed cases count for återkoppling/uppföljning). */
-export function overdue(cases: Iterable<Case>, now: Date, rules: RuleTable, calendar: Calendar): CaseDeadline[] {
+/**
+ * Open deadlines whose date has passed, oldest first (closed cases count for återkoppling/uppföljning).
+ * `deadlines` lets a caller that asks several queries about the same cases compute each case's
+ * deadlines once.
+ */
+export function overdue(
+  cases: Iterable<Case>, now: Date, rules: RuleTable, _calendar?: Calendar,
+  deadlines: (c: Case) => Deadline[] = (c) => deadlinesOf(c, rules),
+): CaseDeadline[] {
+  const today = stockholmDate(now);
   const out: CaseDeadline[] = [];
   for (const c of cases) {
-    for (const d of deadlinesOf(c, rules)) if (deadlineStatus(d, now, calendar) === 'overdue') out.push({ case: c, deadline: d });
+    for (const d of deadlines(c)) if (!d.done && d.due < today) out.push({ case: c, deadline: d });
   }
   return out.sort(byDue);
 }
 
 /** Open deadlines due today or within the next `workingDays` working days (not yet overdue). */
-export function dueWithin(cases: Iterable<Case>, now: Date, workingDays: number, rules: RuleTable, calendar: Calendar): CaseDeadline[] {
+export function dueWithin(
+  cases: Iterable<Case>, now: Date, workingDays: number, rules: RuleTable, calendar: Calendar,
+  deadlines: (c: Case) => Deadline[] = (c) => deadlinesOf(c, rules),
+): CaseDeadline[] {
   const today = stockholmDate(now);
   const limit = calendar.addWorkingDays(today, workingDays);
   const out: CaseDeadline[] = [];
   for (const c of cases) {
-    for (const d of deadlinesOf(c, rules)) {
+    for (const d of deadlines(c)) {
       if (!d.done && d.due >= today && d.due <= limit) out.push({ case: c, deadline: d });
     }
   }

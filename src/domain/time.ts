@@ -17,16 +17,32 @@ const utcOf = (d: LocalDate): number => Date.UTC(Number(d.slice(0, 4)), Number(d
 const localOf = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
 
 const stockholmParts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const stockholmClock = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+// Sweden's offset from UTC only changes on the hour, so it is looked up once per hour and remembered.
+const offsets = new Map<number, number>();
+function stockholmWallClock(instant: Date | string): string {
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const hour = Math.floor(t / 3_600_000);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const probe = hour * 3_600_000;
+    const [date, time] = [stockholmParts.format(probe), stockholmClock.format(probe)];
+    offset = Date.parse(`${date}T${time}:00Z`) - probe;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return new Date(t + offset).toISOString(); // the Swedish wall clock, written as if it were UTC
+}
 
 /** The calendar date in Sweden at this instant. */
 export function stockholmDate(instant: Date | string): LocalDate {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return stockholmParts.format(t); // en-CA writes YYYY-MM-DD
+  return stockholmWallClock(instant).slice(0, 10);
 }
 
 /** Hours and minutes in Sweden at this instant, e.g. "16:05". */
 export function stockholmTime(instant: Date | string): string {
-  return toDateTime(instant).toFormat('HH:mm');
+  return stockholmWallClock(instant).slice(11, 16);
 }
 
 export function addDays(d: LocalDate, n: number): LocalDate {
@@ -75,7 +91,7 @@ export function formatSwedishDate(d: LocalDate, referenceYear?: number): string 
 
 /** "2026-11-20 09:15" in Swedish time. */
 export function formatSwedishDateTime(instant: Date | string): string {
-  return toDateTime(instant).toFormat('yyyy-MM-dd HH:mm');
+  return `${stockholmDate(instant)} ${stockholmTime(instant)}`;
 }
 
 export function isValidLocalDate(d: string): boolean {

@@ -2,7 +2,7 @@
 // organisation, absences, open handovers, the clock, calendar, rules and settings in; a view out
 // (the card is src/cards/morningList.ts). No I/O, so it is tested with plain calls and benched.
 import type { Calendar } from '../domain/calendar.js';
-import { noContact } from '../domain/queries.js';
+import { dueWithin, noContact, overdue, unassigned } from '../domain/queries.js';
 import { isAbsent } from '../domain/absence.js';
 import type { RuleTable } from '../domain/rules.js';
 import { deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
@@ -98,37 +98,16 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const open = cases.filter((c) => c.phase !== 'closed');
   const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'ej fördelad');
 
-  // One pass, each case's deadlines computed once, working-day counts and date texts memoised per
-  // date: the domain's queries recompute both per case, which costs seconds at 5,000 open cases.
-  // The meaning is theirs: overdue = not done and the date passed; soon = due from today up to
-  // `dueWithinWorkingDays` working days; unassigned age = working days since the report arrived.
-  const wdMemo = new Map<string, number>();
-  const wd = (a: LocalDate, b: LocalDate) => {
-    const k = `${a}|${b}`;
-    let n = wdMemo.get(k);
-    if (n === undefined) wdMemo.set(k, (n = calendar.workingDaysBetween(a, b)));
-    return n;
-  };
-  const limit = calendar.addWorkingDays(today, settings.dueWithinWorkingDays);
+  // The domain's queries say what is overdue, soon due and unassigned; one deadline memo per tick
+  // means each case's deadlines are computed once for every list, reminder and escalation.
+  const wd = (a: LocalDate, b: LocalDate) => calendar.workingDaysBetween(a, b);
   const deadlinesFor = input.deadlines ?? ((c: Case) => deadlinesOf(c, rules));
-  const lateList: { case: Case; deadline: Deadline }[] = [];
-  const soonList: { case: Case; deadline: Deadline }[] = [];
-  const unassignedList: { case: Case; ageWorkingDays: number; next?: Deadline }[] = [];
-  for (const c of cases) {
-    const ds = deadlinesFor(c).filter((d) => !d.done);
-    for (const d of ds) {
-      if (d.due < today) lateList.push({ case: c, deadline: d });
-      else if (d.due <= limit) soonList.push({ case: c, deadline: d });
-    }
-    if (c.phase !== 'closed' && c.assignees.length === 0) {
-      const next = ds.reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
-      unassignedList.push({ case: c, ageWorkingDays: wd(stockholmDate(c.receivedAt), today), ...(next ? { next } : {}) });
-    }
-  }
-  const byDue = (a: { deadline: Deadline }, b: { deadline: Deadline }) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0);
-  lateList.sort(byDue);
-  soonList.sort(byDue);
-  unassignedList.sort((a, b) => b.ageWorkingDays - a.ageWorkingDays || (a.case.receivedAt < b.case.receivedAt ? -1 : 1));
+  const lateList = overdue(cases, now, rules, calendar, deadlinesFor);
+  const soonList = dueWithin(cases, now, settings.dueWithinWorkingDays, rules, calendar, deadlinesFor);
+  const unassignedList = unassigned(cases, now, calendar).map((u) => {
+    const next = deadlinesFor(u.case).filter((d) => !d.done).reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
+    return { ...u, ...(next ? { next } : {}) };
+  });
   const late = lateList.map(({ case: c, deadline: d }) => ({
     caseId: c.id,
     text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} (${plural(wd(d.due, today), 'arbetsdag', 'arbetsdagar')} sen) · ${owners(c)}`,

@@ -69,20 +69,8 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
       }
     }
   }
-  // Memoised per date: many deadlines share dates, and each answer is a walk of date arithmetic.
-  const wdMemo = new Map<LocalDate, number>();
-  const wd = (d: LocalDate) => {
-    if (d <= today) return 0;
-    let n = wdMemo.get(d);
-    if (n === undefined) wdMemo.set(d, (n = calendar.workingDaysBetween(today, d)));
-    return n;
-  };
-  const prevMemo = new Map<LocalDate, LocalDate>();
-  const previousWorkingDay = (d: LocalDate) => {
-    let p = prevMemo.get(d);
-    if (p === undefined) prevMemo.set(d, (p = calendar.previousWorkingDay(d)));
-    return p;
-  };
+  const wd = (d: LocalDate) => calendar.workingDaysBetween(today, d);
+  const previousWorkingDay = (d: LocalDate) => calendar.previousWorkingDay(d);
   const out: PersonalReminders[] = [];
   for (const s of input.staff) {
     if (s.role !== 'caseworker' || isAbsent(input.absences, s.aadObjectId, today)) continue;
