@@ -18,6 +18,19 @@ function linkedOf(deps: AppDeps, c: Case) {
     .map((x) => ({ id: x.id, groupName: deps.org.group(x.groupId)?.name ?? x.groupId }));
 }
 
+/** What every card about one case needs from the deployment. */
+function cardBasics(deps: AppDeps, c: Case, now: Date) {
+  return {
+    case: c,
+    now,
+    rules: deps.rules,
+    calendar: deps.calendar,
+    groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
+    nameOf: (id: string) => deps.org.name(id),
+    link: caseLink(deps, c.id),
+  };
+}
+
 export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Card {
   const now = deps.now();
   const linked = linkedOf(deps, c);
@@ -25,14 +38,8 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
   // would replace it with the plain view before they read it, so such a card has none.
   const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
   return caseCard({
-    case: c,
-    now,
-    rules: deps.rules,
-    calendar: deps.calendar,
-    groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
-    nameOf: (id) => deps.org.name(id),
+    ...cardBasics(deps, c, now),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
-    link: caseLink(deps, c.id),
     linked,
     viewer: opts.viewer ?? 'all',
     ...(opts.notice ? { notice: opts.notice } : {}),
@@ -44,14 +51,8 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
 export function assignedToYouCardFor(deps: AppDeps, c: Case, ownerId: string, note?: string): Card {
   const now = deps.now();
   return assignedToYouCard({
-    case: c,
-    now,
-    rules: deps.rules,
-    calendar: deps.calendar,
-    groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
-    nameOf: (id) => deps.org.name(id),
+    ...cardBasics(deps, c, now),
     loads: [],
-    link: caseLink(deps, c.id),
     linked: linkedOf(deps, c),
     ...(note ? { notice: { text: note, tone: 'good' as const } } : {}),
     myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
