@@ -33,11 +33,21 @@ function syntheticCase(i: number, open: boolean): Case {
   const at = `2025-${month}-${day}T09:00:00+01:00`;
   const id = `BENCH-${String(i).padStart(6, '0')}`;
   return {
-    id, version: 0, groupId: GROUPS[i % GROUPS.length], childRef: `B-BENCH-${i}`, receivedAt: at,
-    reporter: { type: 'school', professional: true }, concerns: ['neglect'],
-    phase: open ? 'forhandsbedomning' : 'closed', assignees: [], contacts: [], linkedCaseIds: [],
+    id,
+    version: 0,
+    groupId: GROUPS[i % GROUPS.length],
+    childRef: `B-BENCH-${i}`,
+    receivedAt: at,
+    reporter: { type: 'school', professional: true },
+    concerns: ['neglect'],
+    phase: open ? 'forhandsbedomning' : 'closed',
+    assignees: [],
+    contacts: [],
+    linkedCaseIds: [],
     ...(open ? {} : { closure: { outcome: 'ingen_insats', at, by: 'system:bench' } as unknown as Case['closure'] }),
-    createdAt: at, updatedAt: at, updatedBy: 'system:bench',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'system:bench',
   };
 }
 
@@ -61,10 +71,19 @@ export async function fsyncFloor(): Promise<BotBenchRow> {
     rmSync(dir, { recursive: true, force: true });
   }
   const p95 = percentile(times, 95);
-  return { name: 'disk floor: 4 KB append + fdatasync, p95', value: Math.round(p95 * 100) / 100, unit: 'ms', aim: '(context)', ok: true, note: `p50 ${percentile(times, 50).toFixed(2)} ms` };
+  return {
+    name: 'disk floor: 4 KB append + fdatasync, p95',
+    value: Math.round(p95 * 100) / 100,
+    unit: 'ms',
+    aim: '(context)',
+    ok: true,
+    note: `p50 ${percentile(times, 50).toFixed(2)} ms`,
+  };
 }
 
-export async function benchReassign(opts: { stored?: number; open?: number; invokes?: number } = {}): Promise<BotBenchRow[]> {
+export async function benchReassign(
+  opts: { stored?: number; open?: number; invokes?: number } = {},
+): Promise<BotBenchRow[]> {
   const stored = opts.stored ?? 50_000;
   const open = opts.open ?? 5_000;
   const invokes = opts.invokes ?? 300;
@@ -88,9 +107,15 @@ export async function benchReassign(opts: { stored?: number; open?: number; invo
     for (let i = 0; i < invokes + 20; i++) {
       const c = bot.deps.store.getCase('IFO-2026-BENCH')!;
       const t0 = performance.now();
-      const r = await bot.invoke(karin, 'case.assign', { caseId: c.id, version: c.version, assignee: workers[i % 2].aadObjectId }, channel(CHANNEL));
+      const r = await bot.invoke(
+        karin,
+        'case.assign',
+        { caseId: c.id, version: c.version, assignee: workers[i % 2].aadObjectId },
+        channel(CHANNEL),
+      );
       const ms = performance.now() - t0;
-      if (r.status !== 200 || !JSON.stringify(r.body).includes('har fått ärendet')) throw new Error(`reassign failed: ${r.status}`);
+      if (r.status !== 200 || !JSON.stringify(r.body).includes('har fått ärendet'))
+        throw new Error(`reassign failed: ${r.status}`);
       if (i >= 20) times.push(ms); // the first ones warm up the JIT and the caches
     }
     const p95 = percentile(times, 95);
@@ -105,14 +130,24 @@ export async function benchReassign(opts: { stored?: number; open?: number; invo
       if (i >= 20) reads.push(performance.now() - t0);
     }
     const readP95 = percentile(reads, 95);
-    return [{
-      name: `reassign invoke over HTTP, ${stored.toLocaleString('en')} stored cases (${open.toLocaleString('en')} open), p95`,
-      value: Math.round(p95 * 100) / 100, unit: 'ms', aim: '< 15 ms', ok: p95 < 15,
-      note: `p50 ${percentile(times, 50).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms, ${times.length} invokes`,
-    }, {
-      name: 'the same card invoke without a write (case.refresh), p95', value: Math.round(readP95 * 100) / 100, unit: 'ms', aim: '(context)', ok: true,
-      note: `p50 ${percentile(reads, 50).toFixed(2)} ms`,
-    }];
+    return [
+      {
+        name: `reassign invoke over HTTP, ${stored.toLocaleString('en')} stored cases (${open.toLocaleString('en')} open), p95`,
+        value: Math.round(p95 * 100) / 100,
+        unit: 'ms',
+        aim: '< 15 ms',
+        ok: p95 < 15,
+        note: `p50 ${percentile(times, 50).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms, ${times.length} invokes`,
+      },
+      {
+        name: 'the same card invoke without a write (case.refresh), p95',
+        value: Math.round(readP95 * 100) / 100,
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+        note: `p50 ${percentile(reads, 50).toFixed(2)} ms`,
+      },
+    ];
   } finally {
     await bot.stop();
   }
@@ -129,8 +164,18 @@ export async function benchOutbox(opts: { messages?: number; conversations?: num
     for (let k = 0; k < conversations; k++) {
       const key = `chat:bench-${k}`;
       const rec: ConversationRecord = {
-        key, kind: 'groupChat', serviceUrl: bot.connector.url, active: true, updatedAt: now, version: 1,
-        reference: { channelId: 'msteams', serviceUrl: bot.connector.url, conversation: { id: `19:bench-${k}@thread.v2`, conversationType: 'groupChat' }, bot: { id: '28:arendevakt-bot', name: 'Ärendevakt' } },
+        key,
+        kind: 'groupChat',
+        serviceUrl: bot.connector.url,
+        active: true,
+        updatedAt: now,
+        version: 1,
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: bot.connector.url,
+          conversation: { id: `19:bench-${k}@thread.v2`, conversationType: 'groupChat' },
+          bot: { id: '28:arendevakt-bot', name: 'Ärendevakt' },
+        },
       };
       convDocs.push({ collection: CONVERSATIONS, id: key, value: rec as unknown as Record<string, unknown> });
     }
@@ -139,7 +184,13 @@ export async function benchOutbox(opts: { messages?: number; conversations?: num
     const before = bot.connector.calls.length;
     const docs: DocWrite[] = [];
     for (let i = 0; i < messages; i++) {
-      docs.push(enqueue(bot.deps.now(), { kind: 'conversation', key: `chat:bench-${i % conversations}` }, { kind: 'text', text: `Meddelande ${i}` }));
+      docs.push(
+        enqueue(
+          bot.deps.now(),
+          { kind: 'conversation', key: `chat:bench-${i % conversations}` },
+          { kind: 'text', text: `Meddelande ${i}` },
+        ),
+      );
     }
     const t0 = Date.now();
     await bot.deps.store.commit({ docs });
@@ -161,8 +212,21 @@ export async function benchOutbox(opts: { messages?: number; conversations?: num
     const appMax = maxInSecond(sent.map((c) => c.at));
     const rate = messages / seconds;
     return [
-      { name: `outbox sustained send rate, ${messages} messages over ${conversations} conversations`, value: Math.round(rate * 10) / 10, unit: '/s', aim: '>= 45/s', ok: rate >= 45, note: `${seconds.toFixed(1)} s in all; most in any second for the app: ${appMax} (limit 50)` },
-      { name: 'outbox: most sends to one conversation in any 1 s', value: worstConv, unit: 'sends', aim: '<= 7', ok: worstConv <= 7 },
+      {
+        name: `outbox sustained send rate, ${messages} messages over ${conversations} conversations`,
+        value: Math.round(rate * 10) / 10,
+        unit: '/s',
+        aim: '>= 45/s',
+        ok: rate >= 45,
+        note: `${seconds.toFixed(1)} s in all; most in any second for the app: ${appMax} (limit 50)`,
+      },
+      {
+        name: 'outbox: most sends to one conversation in any 1 s',
+        value: worstConv,
+        unit: 'sends',
+        aim: '<= 7',
+        ok: worstConv <= 7,
+      },
     ];
   } finally {
     await bot.stop();
@@ -176,5 +240,6 @@ export async function benchBot(): Promise<BotBenchRow[]> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchBot();
   console.log('| benchmark | value | aim | ok | note |\n|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.value} ${r.unit} | ${r.aim} | ${r.ok ? 'yes' : 'NO'} | ${r.note ?? ''} |`);
+  for (const r of rows)
+    console.log(`| ${r.name} | ${r.value} ${r.unit} | ${r.aim} | ${r.ok ? 'yes' : 'NO'} | ${r.note ?? ''} |`);
 }

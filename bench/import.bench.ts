@@ -23,7 +23,14 @@ export interface ImportBenchRow {
 
 const GROUPS = ['barn-mottagning', 'barn-utredning-1', 'barn-utredning-2', 'vinr'];
 const TYPES = ['förskola', 'skola', 'polis', 'hälso- och sjukvård', 'anhörig', 'privatperson', 'anonym'];
-const CONCERNS = ['brister i omsorgen', 'våld', 'psykisk ohälsa', 'eget beteende|förälders missbruk', 'hedersrelaterat', 'annat'];
+const CONCERNS = [
+  'brister i omsorgen',
+  'våld',
+  'psykisk ohälsa',
+  'eget beteende|förälders missbruk',
+  'hedersrelaterat',
+  'annat',
+];
 
 /** A synthetic export: references and dates only, no personal data. */
 export function syntheticExport(rows: number, now: Date): string {
@@ -31,11 +38,18 @@ export function syntheticExport(rows: number, now: Date): string {
   for (let i = 0; i < rows; i++) {
     const received = new Date(now.getTime() - (((i * 7919) % (3 * 365)) + 1) * 86_400_000);
     const d = received.toISOString().slice(0, 10);
-    lines.push([
-      `IFO-${d.slice(0, 4)}-${String(i).padStart(6, '0')}`, `${d} ${String(8 + (i % 9)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
-      GROUPS[i % GROUPS.length], `B-${String(i % 37_000).padStart(6, '0')}`, TYPES[i % TYPES.length], i % 3 ? 'ja' : '',
-      CONCERNS[i % CONCERNS.length], i % 2 ? 'Oro för frånvaro och trötthet i förskolan.' : '',
-    ].join(';'));
+    lines.push(
+      [
+        `IFO-${d.slice(0, 4)}-${String(i).padStart(6, '0')}`,
+        `${d} ${String(8 + (i % 9)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        GROUPS[i % GROUPS.length],
+        `B-${String(i % 37_000).padStart(6, '0')}`,
+        TYPES[i % TYPES.length],
+        i % 3 ? 'ja' : '',
+        CONCERNS[i % CONCERNS.length],
+        i % 2 ? 'Oro för frånvaro och trötthet i förskolan.' : '',
+      ].join(';'),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -72,12 +86,27 @@ export async function benchImport(opts: { rows?: number } = {}): Promise<ImportB
     const journal = statSync(`${dataFile}.journal`).size;
     return [
       {
-        name: `import ${rows} CSV rows (one commit)`, value: Math.round(importMs), unit: 'ms', aim: '< 15000',
+        name: `import ${rows} CSV rows (one commit)`,
+        value: Math.round(importMs),
+        unit: 'ms',
+        aim: '< 15000',
         ok: importMs < 15_000 && first.committed && first.imported.length === rows,
         note: `${first.imported.length} imported, ${first.cardsQueued} cards queued, journal ${(journal / 1e6).toFixed(1)} MB, ${first.problems.length} problems`,
       },
-      { name: `re-import the same ${rows} rows (all skipped)`, value: Math.round(againMs), unit: 'ms', aim: '< 15000', ok: againMs < 15_000 && again.skipped.length === rows },
-      { name: `reopen the store after the import (${n} cases)`, value: Math.round(reopenMs), unit: 'ms', aim: '< 30000', ok: reopenMs < 30_000 && n === rows },
+      {
+        name: `re-import the same ${rows} rows (all skipped)`,
+        value: Math.round(againMs),
+        unit: 'ms',
+        aim: '< 15000',
+        ok: againMs < 15_000 && again.skipped.length === rows,
+      },
+      {
+        name: `reopen the store after the import (${n} cases)`,
+        value: Math.round(reopenMs),
+        unit: 'ms',
+        aim: '< 30000',
+        ok: reopenMs < 30_000 && n === rows,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,5 +114,8 @@ export async function benchImport(opts: { rows?: number } = {}): Promise<ImportB
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await benchImport()) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.value} ${r.unit} (aim ${r.aim})${r.note ? ` – ${r.note}` : ''}`);
+  for (const r of await benchImport())
+    console.log(
+      `${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.value} ${r.unit} (aim ${r.aim})${r.note ? ` – ${r.note}` : ''}`,
+    );
 }

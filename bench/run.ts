@@ -25,7 +25,14 @@ for (const [name, bench] of Object.entries(BENCHES)) {
     rows.push(...(await bench()));
   } catch (err) {
     failed = true;
-    rows.push({ name: `${name}: failed`, value: 0, unit: '', aim: '', ok: false, note: String((err as Error).message ?? err) });
+    rows.push({
+      name: `${name}: failed`,
+      value: 0,
+      unit: '',
+      aim: '',
+      ok: false,
+      note: String((err as Error).message ?? err),
+    });
   }
 }
 printTable(rows);

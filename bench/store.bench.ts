@@ -33,16 +33,27 @@ function syntheticCase(i: number, open: boolean): Case {
   const at = `2025-${month}-${day}T09:00:00+01:00`;
   const id = `IFO-BENCH-${String(i).padStart(6, '0')}`;
   return {
-    id, version: 0, groupId: GROUPS[i % GROUPS.length], childRef: `B-BENCH-${i}`, receivedAt: at,
-    reporter: { type: 'school', professional: true }, concerns: ['neglect'],
-    phase: open ? 'utredning' : 'closed', assignees: [staffUuid(10 + (i % 12))],
-    contacts: [], linkedCaseIds: [],
+    id,
+    version: 0,
+    groupId: GROUPS[i % GROUPS.length],
+    childRef: `B-BENCH-${i}`,
+    receivedAt: at,
+    reporter: { type: 'school', professional: true },
+    concerns: ['neglect'],
+    phase: open ? 'utredning' : 'closed',
+    assignees: [staffUuid(10 + (i % 12))],
+    contacts: [],
+    linkedCaseIds: [],
     ...(open ? {} : { closure: { outcome: 'ingen_insats', at, by: 'system:bench' } as unknown as Case['closure'] }),
-    createdAt: at, updatedAt: at, updatedBy: 'system:bench',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'system:bench',
   };
 }
 
-export async function benchStore(opts: { stored?: number; open?: number; commits?: number; naiveCommits?: number } = {}): Promise<BenchRow[]> {
+export async function benchStore(
+  opts: { stored?: number; open?: number; commits?: number; naiveCommits?: number } = {},
+): Promise<BenchRow[]> {
   const stored = opts.stored ?? 50_000;
   const open = opts.open ?? 5_000;
   const commits = opts.commits ?? 500;
@@ -53,7 +64,11 @@ export async function benchStore(opts: { stored?: number; open?: number; commits
   try {
     // Seed in a child process (so its garbage does not count in this process's RSS), in batches, then
     // close there (writes the snapshot) so the start-up below reads a realistic file.
-    const seeded = spawnSync('npx', ['tsx', fileURLToPath(import.meta.url), '--seed', dataFile, String(stored), String(open)], { encoding: 'utf8' });
+    const seeded = spawnSync(
+      'npx',
+      ['tsx', fileURLToPath(import.meta.url), '--seed', dataFile, String(stored), String(open)],
+      { encoding: 'utf8' },
+    );
     if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 
     const t0 = performance.now();
@@ -70,8 +85,19 @@ export async function benchStore(opts: { stored?: number; open?: number; commits
       const s = performance.now();
       const r = await store.commit({
         cases: [{ case: next, expectedVersion: c.version }],
-        audit: [{ at: now.toISOString(), actor: 'bench', type: 'CaseAssigned', caseId: c.id, before: { assignees: c.assignees }, after: { assignees: [assignee] } }],
-        docs: [enqueue(now, { kind: 'user', staffId: assignee }, { kind: 'caseCard', caseId: c.id, view: 'assignedToYou' })],
+        audit: [
+          {
+            at: now.toISOString(),
+            actor: 'bench',
+            type: 'CaseAssigned',
+            caseId: c.id,
+            before: { assignees: c.assignees },
+            after: { assignees: [assignee] },
+          },
+        ],
+        docs: [
+          enqueue(now, { kind: 'user', staffId: assignee }, { kind: 'caseCard', caseId: c.id, view: 'assignedToYou' }),
+        ],
       });
       const ms = performance.now() - s;
       if (!r.ok) throw new Error('assign refused');
@@ -104,17 +130,55 @@ export async function benchStore(opts: { stored?: number; open?: number; commits
     }
     await store.close();
 
-    const p50 = percentile(times, 50), p95 = percentile(times, 95), max = Math.max(...times);
-    const np50 = percentile(naive, 50), np95 = percentile(naive, 95), nmax = Math.max(...naive);
+    const p50 = percentile(times, 50),
+      p95 = percentile(times, 95),
+      max = Math.max(...times);
+    const np50 = percentile(naive, 50),
+      np95 = percentile(naive, 95),
+      nmax = Math.max(...naive);
     const ratio = np95 / p95;
     const size = `${stored.toLocaleString('en')} cases, ${openCount.toLocaleString('en')} open`;
     return [
       { name: `store start-up load (${size})`, value: r2(startup), unit: 'ms', aim: '< 1000 ms', ok: startup < 1000 },
-      { name: 'assign commit (case + audit + outbox), p50', value: r2(p50), unit: 'ms', aim: '(context)', ok: true, note: `naive ${r2(np50)} ms` },
-      { name: 'assign commit (case + audit + outbox), p95', value: r2(p95), unit: 'ms', aim: '< 5 ms', ok: p95 < 5, note: `naive ${r2(np95)} ms` },
-      { name: 'assign commit (case + audit + outbox), max', value: r2(max), unit: 'ms', aim: '(context)', ok: true, note: `naive ${r2(nmax)} ms; ${commits} commits, ${naiveCommits} naive` },
-      { name: 'naive whole-file atomic rewrite / journal commit, p95 ratio', value: r2(ratio), unit: '×', aim: '≥ 30×', ok: ratio >= 30 },
-      { name: 'disk floor: 600-byte append + fdatasync, p95', value: r2(percentile(floor, 95)), unit: 'ms', aim: '(context)', ok: true, note: `p50 ${r2(percentile(floor, 50))} ms` },
+      {
+        name: 'assign commit (case + audit + outbox), p50',
+        value: r2(p50),
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+        note: `naive ${r2(np50)} ms`,
+      },
+      {
+        name: 'assign commit (case + audit + outbox), p95',
+        value: r2(p95),
+        unit: 'ms',
+        aim: '< 5 ms',
+        ok: p95 < 5,
+        note: `naive ${r2(np95)} ms`,
+      },
+      {
+        name: 'assign commit (case + audit + outbox), max',
+        value: r2(max),
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+        note: `naive ${r2(nmax)} ms; ${commits} commits, ${naiveCommits} naive`,
+      },
+      {
+        name: 'naive whole-file atomic rewrite / journal commit, p95 ratio',
+        value: r2(ratio),
+        unit: '×',
+        aim: '≥ 30×',
+        ok: ratio >= 30,
+      },
+      {
+        name: 'disk floor: 600-byte append + fdatasync, p95',
+        value: r2(percentile(floor, 95)),
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+        note: `p50 ${r2(percentile(floor, 50))} ms`,
+      },
       { name: 'RSS after load and commits', value: Math.round(rss), unit: 'MB', aim: '< 200 MB', ok: rss < 200 },
     ];
   } finally {
@@ -128,8 +192,12 @@ async function seed(dataFile: string, stored: number, open: number): Promise<voi
   const store = await openLowdbStore(dataFile);
   for (let start = 0; start < stored; start += 2_000) {
     const cases = [];
-    for (let i = start; i < Math.min(stored, start + 2_000); i++) cases.push({ case: syntheticCase(i, i % every === 0), expectedVersion: null });
-    const r = await store.commit({ cases, audit: [{ at: now.toISOString(), actor: 'system', type: 'BenchSeeded', data: { from: start } }] });
+    for (let i = start; i < Math.min(stored, start + 2_000); i++)
+      cases.push({ case: syntheticCase(i, i % every === 0), expectedVersion: null });
+    const r = await store.commit({
+      cases,
+      audit: [{ at: now.toISOString(), actor: 'system', type: 'BenchSeeded', data: { from: start } }],
+    });
     if (!r.ok) throw new Error('seeding failed');
   }
   await store.close();

@@ -46,7 +46,8 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
 
 // Shapes in unit coordinates: x, y in [-1, 1], y downwards.
 function inShield(x: number, y: number, s: number): boolean {
-  x /= s; y /= s;
+  x /= s;
+  y /= s;
   if (y < -0.72 || y > 0.86) return false;
   if (y <= 0.15) return Math.abs(x) <= 0.62 && !topNotch(x, y);
   const t = (y - 0.15) / 0.71;
@@ -57,12 +58,14 @@ function topNotch(x: number, y: number): boolean {
   return y < -0.72 + 0.1 * (1 - Math.min(1, Math.abs(x) / 0.62)) ** 2;
 }
 function distToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 function inCheck(x: number, y: number, s: number, w: number): boolean {
-  x /= s; y /= s;
+  x /= s;
+  y /= s;
   return distToSegment(x, y, -0.3, 0.02, -0.08, 0.25) < w || distToSegment(x, y, -0.08, 0.25, 0.32, -0.22) < w;
 }
 
@@ -70,14 +73,20 @@ function draw(size: number, paint: (x: number, y: number) => RGBA): Buffer {
   const n = 4;
   return encodePng(size, size, (px, py) => {
     const acc = [0, 0, 0, 0];
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      const x = ((px + (i + 0.5) / n) / size) * 2 - 1;
-      const y = ((py + (j + 0.5) / n) / size) * 2 - 1;
-      const c = paint(x, y);
-      acc[0] += c[0] * c[3]; acc[1] += c[1] * c[3]; acc[2] += c[2] * c[3]; acc[3] += c[3];
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const x = ((px + (i + 0.5) / n) / size) * 2 - 1;
+        const y = ((py + (j + 0.5) / n) / size) * 2 - 1;
+        const c = paint(x, y);
+        acc[0] += c[0] * c[3];
+        acc[1] += c[1] * c[3];
+        acc[2] += c[2] * c[3];
+        acc[3] += c[3];
+      }
     const a = acc[3];
-    return a === 0 ? [0, 0, 0, 0] : [Math.round(acc[0] / a), Math.round(acc[1] / a), Math.round(acc[2] / a), Math.round(a / (n * n))];
+    return a === 0
+      ? [0, 0, 0, 0]
+      : [Math.round(acc[0] / a), Math.round(acc[1] / a), Math.round(acc[2] / a), Math.round(a / (n * n))];
   });
 }
 

@@ -56,18 +56,114 @@ interface Seed {
 // Ten days of anmälningar to Mottagning barn och unga (and one to Utredning barn 1). Synthetic
 // references only: no personnummer, no names of children or parents.
 const SEEDS: Seed[] = [
-  { id: 'IFO-2026-004398', received: '2026-11-09T10:20:00+01:00', group: 'barn-mottagning', reporter: 'school', professional: true, concerns: ['neglect'], summary: 'Skolan ser upprepad hög frånvaro och att barnet ofta är hungrigt.' },
-  { id: 'IFO-2026-004405', received: '2026-11-10T14:05:00+01:00', group: 'barn-mottagning', reporter: 'healthcare', professional: true, concerns: ['mental_health'], summary: 'BUP oroar sig för självskadebeteende och bristande stöd hemma.' },
-  { id: 'IFO-2026-004417', received: '2026-11-12T08:40:00+01:00', group: 'barn-mottagning', reporter: 'relative', professional: false, concerns: ['parental_substance_abuse', 'neglect'], summary: 'Mormor beskriver att föräldern dricker och att barnet lämnas ensamt.' },
-  { id: 'IFO-2026-004431', received: '2026-11-13T16:30:00+01:00', group: 'barn-mottagning', reporter: 'police', professional: true, concerns: ['own_behaviour'], summary: 'Polisen har omhändertagit ungdomen efter snatteri sent på kvällen.' },
-  { id: 'IFO-2026-004452', received: '2026-11-16T09:10:00+01:00', group: 'barn-mottagning', reporter: 'preschool', professional: true, concerns: ['neglect'], summary: 'Förskolan ser trötthet, smutsiga kläder och att barnet ofta hämtas sent.' },
-  { id: 'IFO-2026-004466', received: '2026-11-17T11:45:00+01:00', group: 'barn-mottagning', reporter: 'anonymous', professional: false, concerns: ['other'], summary: 'Anonym granne hör ofta höga bråk från lägenheten.' },
-  { id: 'IFO-2026-004480', received: '2026-11-18T13:20:00+01:00', group: 'barn-mottagning', reporter: 'school', professional: true, concerns: ['violence'], summary: 'Eleven berättar för skolsköterskan om slag i hemmet.' },
-  { id: 'IFO-2026-004493', received: '2026-11-19T08:15:00+01:00', group: 'barn-mottagning', reporter: 'healthcare', professional: true, concerns: ['mental_health', 'own_behaviour'], summary: 'Vårdcentralen oroar sig för nedstämdhet och skolk.' },
-  { id: 'IFO-2026-004512', received: '2026-11-20T09:15:00+01:00', group: 'barn-mottagning', reporter: 'preschool', professional: true, concerns: ['neglect'], summary: 'Förskolan oroar sig för hög frånvaro och trötthet.' },
-  { id: 'IFO-2026-004519', received: '2026-11-20T15:50:00+01:00', group: 'barn-mottagning', reporter: 'private_person', professional: false, concerns: ['honour_related'], summary: 'En vän berättar att ungdomen inte får träffa kamrater efter skolan.' },
-  { id: 'IFO-2026-004520', received: '2026-11-23T07:55:00+01:00', group: 'barn-mottagning', reporter: 'police', professional: true, concerns: ['violence', 'parental_substance_abuse'], summary: 'Polisen har varit på plats efter larm om bråk; barnen var hemma.' },
-  { id: 'IFO-2026-004388', received: '2026-11-04T10:00:00+01:00', group: 'barn-utredning-1', reporter: 'social_services', professional: true, concerns: ['neglect'], summary: 'Överförd från mottagningen för utredning.' },
+  {
+    id: 'IFO-2026-004398',
+    received: '2026-11-09T10:20:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'school',
+    professional: true,
+    concerns: ['neglect'],
+    summary: 'Skolan ser upprepad hög frånvaro och att barnet ofta är hungrigt.',
+  },
+  {
+    id: 'IFO-2026-004405',
+    received: '2026-11-10T14:05:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'healthcare',
+    professional: true,
+    concerns: ['mental_health'],
+    summary: 'BUP oroar sig för självskadebeteende och bristande stöd hemma.',
+  },
+  {
+    id: 'IFO-2026-004417',
+    received: '2026-11-12T08:40:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'relative',
+    professional: false,
+    concerns: ['parental_substance_abuse', 'neglect'],
+    summary: 'Mormor beskriver att föräldern dricker och att barnet lämnas ensamt.',
+  },
+  {
+    id: 'IFO-2026-004431',
+    received: '2026-11-13T16:30:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'police',
+    professional: true,
+    concerns: ['own_behaviour'],
+    summary: 'Polisen har omhändertagit ungdomen efter snatteri sent på kvällen.',
+  },
+  {
+    id: 'IFO-2026-004452',
+    received: '2026-11-16T09:10:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'preschool',
+    professional: true,
+    concerns: ['neglect'],
+    summary: 'Förskolan ser trötthet, smutsiga kläder och att barnet ofta hämtas sent.',
+  },
+  {
+    id: 'IFO-2026-004466',
+    received: '2026-11-17T11:45:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'anonymous',
+    professional: false,
+    concerns: ['other'],
+    summary: 'Anonym granne hör ofta höga bråk från lägenheten.',
+  },
+  {
+    id: 'IFO-2026-004480',
+    received: '2026-11-18T13:20:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'school',
+    professional: true,
+    concerns: ['violence'],
+    summary: 'Eleven berättar för skolsköterskan om slag i hemmet.',
+  },
+  {
+    id: 'IFO-2026-004493',
+    received: '2026-11-19T08:15:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'healthcare',
+    professional: true,
+    concerns: ['mental_health', 'own_behaviour'],
+    summary: 'Vårdcentralen oroar sig för nedstämdhet och skolk.',
+  },
+  {
+    id: 'IFO-2026-004512',
+    received: '2026-11-20T09:15:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'preschool',
+    professional: true,
+    concerns: ['neglect'],
+    summary: 'Förskolan oroar sig för hög frånvaro och trötthet.',
+  },
+  {
+    id: 'IFO-2026-004519',
+    received: '2026-11-20T15:50:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'private_person',
+    professional: false,
+    concerns: ['honour_related'],
+    summary: 'En vän berättar att ungdomen inte får träffa kamrater efter skolan.',
+  },
+  {
+    id: 'IFO-2026-004520',
+    received: '2026-11-23T07:55:00+01:00',
+    group: 'barn-mottagning',
+    reporter: 'police',
+    professional: true,
+    concerns: ['violence', 'parental_substance_abuse'],
+    summary: 'Polisen har varit på plats efter larm om bråk; barnen var hemma.',
+  },
+  {
+    id: 'IFO-2026-004388',
+    received: '2026-11-04T10:00:00+01:00',
+    group: 'barn-utredning-1',
+    reporter: 'social_services',
+    professional: true,
+    concerns: ['neglect'],
+    summary: 'Överförd från mottagningen för utredning.',
+  },
 ];
 
 /** Build a store with a realistic week and return every card the bot would send, from the real code. */
@@ -90,48 +186,129 @@ export async function sampleCards(): Promise<SampleCard[]> {
       if (!s) throw new Error(`no ${first} in the example organisation`);
       return { id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups };
     };
-    const karin = actor('Karin'), per = actor('Per'), anna = actor('Anna'), bo = actor('Bo'), cecilia = actor('Cecilia'), elin = actor('Elin');
+    const karin = actor('Karin'),
+      per = actor('Per'),
+      anna = actor('Anna'),
+      bo = actor('Bo'),
+      cecilia = actor('Cecilia'),
+      elin = actor('Elin');
     const must = <T extends { ok: boolean }>(r: T, what: string): T => {
       if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r)}`);
       return r;
     };
     for (const g of org.groups) {
       const lead = g.id.startsWith('barn-utredning') ? per : karin;
-      must(await connectChannel(deps, { actor: lead, groupId: g.id, conversationKey: `channel:${g.id}` }), `koppla ${g.id}`);
+      must(
+        await connectChannel(deps, { actor: lead, groupId: g.id, conversationKey: `channel:${g.id}` }),
+        `koppla ${g.id}`,
+      );
     }
     const act = async (caseId: string, who: Actor, intent: CaseIntent, when: string) => {
       clock = at(when);
       const c = store.getCase(caseId)!;
-      must(await executeCaseCommand(deps, { caseId, expectedVersion: c.version, actor: who, intent, effects: (_b, a) => caseCardUpdates(clock, a) }), `${intent.type} ${caseId}`);
+      must(
+        await executeCaseCommand(deps, {
+          caseId,
+          expectedVersion: c.version,
+          actor: who,
+          intent,
+          effects: (_b, a) => caseCardUpdates(clock, a),
+        }),
+        `${intent.type} ${caseId}`,
+      );
     };
     const assign = async (caseId: string, who: Actor, to: Actor[], when: string) => {
       clock = at(when);
-      must(await assignCase(deps, { caseId, version: store.getCase(caseId)!.version, assignees: to.map((a) => a.id), actor: who }), `assign ${caseId}`);
+      must(
+        await assignCase(deps, {
+          caseId,
+          version: store.getCase(caseId)!.version,
+          assignees: to.map((a) => a.id),
+          actor: who,
+        }),
+        `assign ${caseId}`,
+      );
     };
 
     for (const s of SEEDS) {
       clock = new Date(at(s.received).getTime() + 3 * 60_000);
       const r = await ingestReport(deps, {
-        externalId: s.id, receivedAt: s.received, groupId: s.group, childRef: `B-2026-${s.id.slice(-4)}`,
-        reporter: { type: s.reporter, professional: s.professional }, concerns: s.concerns, summary: s.summary,
+        externalId: s.id,
+        receivedAt: s.received,
+        groupId: s.group,
+        childRef: `B-2026-${s.id.slice(-4)}`,
+        reporter: { type: s.reporter, professional: s.professional },
+        concerns: s.concerns,
+        summary: s.summary,
       });
       if (r.status !== 201) throw new Error(`report ${s.id}: ${JSON.stringify(r)}`);
     }
     // The older cases have owners and progress; the newest are still unassigned.
     await assign('IFO-2026-004398', karin, [anna], '2026-11-09T11:00:00+01:00');
-    await act('IFO-2026-004398', anna, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara enligt skolan.' }, '2026-11-09T14:00:00+01:00');
+    await act(
+      'IFO-2026-004398',
+      anna,
+      { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara enligt skolan.' },
+      '2026-11-09T14:00:00+01:00',
+    );
     await assign('IFO-2026-004405', karin, [bo], '2026-11-10T15:00:00+01:00');
-    await act('IFO-2026-004405', bo, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'BUP har kontakt.' }, '2026-11-10T16:00:00+01:00');
+    await act(
+      'IFO-2026-004405',
+      bo,
+      { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'BUP har kontakt.' },
+      '2026-11-10T16:00:00+01:00',
+    );
     await assign('IFO-2026-004417', karin, [bo, cecilia], '2026-11-12T09:30:00+01:00');
-    await act('IFO-2026-004417', bo, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Mormor bor nära och kan ta emot barnet.' }, '2026-11-12T11:00:00+01:00');
-    await act('IFO-2026-004417', bo, { type: 'recordContact', kind: 'hembesok', date: '2026-11-17' }, '2026-11-17T15:00:00+01:00');
+    await act(
+      'IFO-2026-004417',
+      bo,
+      {
+        type: 'recordSkyddsbedomning',
+        immediateProtection: false,
+        motivation: 'Mormor bor nära och kan ta emot barnet.',
+      },
+      '2026-11-12T11:00:00+01:00',
+    );
+    await act(
+      'IFO-2026-004417',
+      bo,
+      { type: 'recordContact', kind: 'hembesok', date: '2026-11-17' },
+      '2026-11-17T15:00:00+01:00',
+    );
     clock = at('2026-11-16T09:30:00+01:00');
-    must(await takeCase(deps, { caseId: 'IFO-2026-004452', version: store.getCase('IFO-2026-004452')!.version, actor: anna }), 'take');
-    await act('IFO-2026-004452', anna, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inga tecken på akut fara.' }, '2026-11-16T11:00:00+01:00');
+    must(
+      await takeCase(deps, {
+        caseId: 'IFO-2026-004452',
+        version: store.getCase('IFO-2026-004452')!.version,
+        actor: anna,
+      }),
+      'take',
+    );
+    await act(
+      'IFO-2026-004452',
+      anna,
+      { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inga tecken på akut fara.' },
+      '2026-11-16T11:00:00+01:00',
+    );
     await assign('IFO-2026-004388', per, [elin], '2026-11-04T11:00:00+01:00');
-    await act('IFO-2026-004388', elin, { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' }, '2026-11-04T13:00:00+01:00');
-    await act('IFO-2026-004388', per, { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Oron kvarstår efter samtal med skolan.' }, '2026-11-10T10:00:00+01:00');
-    await act('IFO-2026-004388', elin, { type: 'recordContact', kind: 'barnsamtal', date: '2026-11-18', childRef: 'B-2026-4388' }, '2026-11-18T10:00:00+01:00');
+    await act(
+      'IFO-2026-004388',
+      elin,
+      { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' },
+      '2026-11-04T13:00:00+01:00',
+    );
+    await act(
+      'IFO-2026-004388',
+      per,
+      { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Oron kvarstår efter samtal med skolan.' },
+      '2026-11-10T10:00:00+01:00',
+    );
+    await act(
+      'IFO-2026-004388',
+      elin,
+      { type: 'recordContact', kind: 'barnsamtal', date: '2026-11-18', childRef: 'B-2026-4388' },
+      '2026-11-18T10:00:00+01:00',
+    );
     await assign('IFO-2026-004512', karin, [anna], '2026-11-20T09:40:00+01:00');
     // Bo is off sick from Monday: the handover checklist goes to the channel.
     clock = at('2026-11-23T07:30:00+01:00');
@@ -155,25 +332,53 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
-    add('case-stale', 'case', caseCardFor(deps, store.getCase('IFO-2026-004512')!, { viewer: 'caseworker', notice: { text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov 09:40. Inget ändrades.', tone: 'warning' } }));
-    add('assigned-to-you', 'assigned-to-you', assignedToYouCardFor(deps, store.getCase('IFO-2026-004512')!, anna.id, 'Karin Ek fördelade ärendet till dig.'));
+    add(
+      'case-stale',
+      'case',
+      caseCardFor(deps, store.getCase('IFO-2026-004512')!, {
+        viewer: 'caseworker',
+        notice: {
+          text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov 09:40. Inget ändrades.',
+          tone: 'warning',
+        },
+      }),
+    );
+    add(
+      'assigned-to-you',
+      'assigned-to-you',
+      assignedToYouCardFor(deps, store.getCase('IFO-2026-004512')!, anna.id, 'Karin Ek fördelade ärendet till dig.'),
+    );
     add('help', 'help', helpCard(karin, true));
     add('help-caseworker', 'help', helpCard(anna, false));
     add('help-unregistered', 'help', helpCard(undefined, false));
     add('case-list-unassigned', 'case-list', unassignedCard(deps, ['barn-mottagning']));
     add('case-list-overdue', 'case-list', overdueCard(deps, ['barn-mottagning', 'barn-utredning-1']));
     add('case-list-mine', 'case-list', myCasesCard(deps, anna));
-    add('notice', 'notice', noticeCard('Det gick inte', 'Bara gruppledare och enhetschefer kan fördela om ärenden. Inget har ändrats.', 'Attention', [
-      { title: 'Ärende', value: 'IFO-2026-004512' },
-      { title: 'Handläggare', value: 'Anna Berg' },
-    ]));
+    add(
+      'notice',
+      'notice',
+      noticeCard(
+        'Det gick inte',
+        'Bara gruppledare och enhetschefer kan fördela om ärenden. Inget har ändrats.',
+        'Attention',
+        [
+          { title: 'Ärende', value: 'IFO-2026-004512' },
+          { title: 'Handläggare', value: 'Anna Berg' },
+        ],
+      ),
+    );
     add('new-report', 'new-report', newReportForm(deps, karin));
     add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning'));
     const handover = allHandovers(deps)[0];
     if (handover) add('handover', 'handover', handoverCardFor(deps, handover));
     // The decision forms (on a new report, or on the running investigation) and a case's history.
     const investigation = store.getCase('IFO-2026-004388')!;
-    for (const kind of DECISION_KINDS) add(`decision-${kind}`, `decision-${kind}`, decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind));
+    for (const kind of DECISION_KINDS)
+      add(
+        `decision-${kind}`,
+        `decision-${kind}`,
+        decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind),
+      );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));
@@ -224,9 +429,14 @@ export const TEAMS_HOST_CONFIG = {
     accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
   },
   actions: {
-    maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left',
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'left',
     showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
-    iconPlacement: 'leftOfTitle', iconSize: 16,
+    iconPlacement: 'leftOfTitle',
+    iconSize: 16,
   },
   inputs: { label: { inputSpacing: 'small', requiredInputs: { suffix: ' *', suffixColor: 'attention' } } },
   factSet: {
@@ -276,33 +486,48 @@ export async function renderPngs(cards: SampleCard[], outDir: string): Promise<s
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 600, height: 800 },
     deviceScaleFactor: 1,
   });
   const written: string[] = [];
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.setContent(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head><body><div id="card"></div></body></html>`);
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js') });
+    await page.setContent(
+      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>${PAGE_CSS}</style></head><body><div id="card"></div></body></html>`,
+    );
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js'),
+    });
     await page.addScriptTag({ content: MARKDOWN_JS });
     mkdirSync(outDir, { recursive: true });
     for (const f of readdirSync(outDir)) if (f.endsWith('.png')) rmSync(join(outDir, f));
     for (const { name, card } of cards) {
-      const problems = await page.evaluate(({ card, hostConfig }) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const AC = (globalThis as any).AdaptiveCards;
-        const ac = new AC.AdaptiveCard();
-        ac.hostConfig = new AC.HostConfig(hostConfig);
-        const errors: string[] = [];
-        ac.parse(card, new AC.SerializationContext());
-        const el = ac.render();
-        const host = document.getElementById('card')!;
-        host.innerHTML = '';
-        if (!el) errors.push('render returned nothing');
-        else host.appendChild(el);
-        return errors;
-      }, { card, hostConfig: TEAMS_HOST_CONFIG });
+      const problems = await page.evaluate(
+        ({ card, hostConfig }) => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const AC = (globalThis as any).AdaptiveCards;
+          const ac = new AC.AdaptiveCard();
+          ac.hostConfig = new AC.HostConfig(hostConfig);
+          const errors: string[] = [];
+          ac.parse(card, new AC.SerializationContext());
+          const el = ac.render();
+          const host = document.getElementById('card')!;
+          host.innerHTML = '';
+          if (!el) errors.push('render returned nothing');
+          else host.appendChild(el);
+          return errors;
+        },
+        { card, hostConfig: TEAMS_HOST_CONFIG },
+      );
       if (problems.length) throw new Error(`${name}: ${problems.join(', ')}`);
       const file = join(outDir, `${name}.png`);
       await page.locator('#card').screenshot({ path: file });
@@ -320,7 +545,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const outDir = join(ROOT, 'docs/cards');
   const files = await renderPngs(cards, outDir);
   const sizes = cards.map((c) => ({ name: c.name, bytes: cardSize(c.card) })).sort((a, b) => b.bytes - a.bytes);
-  writeFileSync(join(outDir, 'sizes.txt'), sizes.map((s) => `${String(s.bytes).padStart(6)}  ${s.name}`).join('\n') + '\n');
+  writeFileSync(
+    join(outDir, 'sizes.txt'),
+    sizes.map((s) => `${String(s.bytes).padStart(6)}  ${s.name}`).join('\n') + '\n',
+  );
   for (const s of sizes) console.log(`${String(s.bytes).padStart(6)} B  ${s.name}`);
   console.log(`${files.length} PNG i docs/cards/`);
 }

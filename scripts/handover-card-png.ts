@@ -18,12 +18,40 @@ const hostConfig = {
   spacing: { small: 4, default: 8, medium: 14, large: 20, extraLarge: 28, padding: 14 },
   fontSizes: { small: 12, default: 14, medium: 16, large: 19, extraLarge: 24 },
   containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, attention: { default: '#C4314B' }, warning: { default: '#835C00' }, good: { default: '#237B4B' }, accent: { default: '#5B5FC7' } } },
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        attention: { default: '#C4314B' },
+        warning: { default: '#835C00' },
+        good: { default: '#237B4B' },
+        accent: { default: '#5B5FC7' },
+      },
+    },
     emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-    attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, attention: { default: '#C4314B' }, good: { default: '#237B4B' } } },
-    good: { backgroundColor: '#F1FAF1', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, attention: { default: '#C4314B' }, good: { default: '#237B4B' } } },
+    attention: {
+      backgroundColor: '#FCF4F6',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        attention: { default: '#C4314B' },
+        good: { default: '#237B4B' },
+      },
+    },
+    good: {
+      backgroundColor: '#F1FAF1',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        attention: { default: '#C4314B' },
+        good: { default: '#237B4B' },
+      },
+    },
   },
-  actions: { actionsOrientation: 'horizontal', buttonSpacing: 8, maxActions: 6, showCard: { actionMode: 'inline', inlineTopMargin: 8 } },
+  actions: {
+    actionsOrientation: 'horizontal',
+    buttonSpacing: 8,
+    maxActions: 6,
+    showCard: { actionMode: 'inline', inlineTopMargin: 8 },
+  },
 };
 
 const html = `<!doctype html><html><head><meta charset="utf-8"><style>
@@ -35,25 +63,36 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 1.5 });
   await page.setContent(html);
-  await page.evaluate(({ card, hostConfig }) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const AC = (window as any).AdaptiveCards;
-    // Teams renders the markdown subset cards use; here only **bold** occurs.
-    AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
-      const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
-      result.didProcess = true;
-    };
-    const ac = new AC.AdaptiveCard();
-    ac.hostConfig = new AC.HostConfig(hostConfig);
-    ac.parse(card);
-    document.getElementById('frame')!.appendChild(ac.render());
-  }, { card, hostConfig });
+  await page.evaluate(
+    ({ card, hostConfig }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const AC = (window as any).AdaptiveCards;
+      // Teams renders the markdown subset cards use; here only **bold** occurs.
+      AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
+        const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+        result.didProcess = true;
+      };
+      const ac = new AC.AdaptiveCard();
+      ac.hostConfig = new AC.HostConfig(hostConfig);
+      ac.parse(card);
+      document.getElementById('frame')!.appendChild(ac.render());
+    },
+    { card, hostConfig },
+  );
   await page.locator('#frame').screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {

@@ -11,14 +11,21 @@ import { colorIcon, outlineIcon } from './app-icons.js';
 export const PLACEHOLDER_BOT_ID = '00000000-0000-4000-8000-000000000000';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function buildPackage(env: Record<string, string | undefined>): { zip: Buffer; manifest: Record<string, unknown>; warnings: string[] } {
+export function buildPackage(env: Record<string, string | undefined>): {
+  zip: Buffer;
+  manifest: Record<string, unknown>;
+  warnings: string[];
+} {
   const dir = fileURLToPath(new URL('../appPackage/', import.meta.url));
   const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8'));
   const warnings: string[] = [];
   const botId = env.MicrosoftAppId?.trim();
   if (botId && !GUID.test(botId)) throw new Error(`MicrosoftAppId "${botId}" är inte ett GUID.`);
   if (botId) manifest.bots[0].botId = botId;
-  else warnings.push(`MicrosoftAppId saknas: paketet har plats-id:t ${PLACEHOLDER_BOT_ID} och kan inte laddas upp i Teams.`);
+  else
+    warnings.push(
+      `MicrosoftAppId saknas: paketet har plats-id:t ${PLACEHOLDER_BOT_ID} och kan inte laddas upp i Teams.`,
+    );
   const domain = env.BOT_DOMAIN?.trim();
   if (domain) manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), domain])];
   const zip = new AdmZip();
@@ -35,5 +42,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { zip, manifest, warnings } = buildPackage(process.env);
   new AdmZip(zip).writeZip(`${out}arendevakt.zip`);
   for (const w of warnings) console.warn(w);
-  console.log(`build/arendevakt.zip skriven (bot-id ${(manifest.bots as { botId: string }[])[0].botId}, ${zip.length} byte).`);
+  console.log(
+    `build/arendevakt.zip skriven (bot-id ${(manifest.bots as { botId: string }[])[0].botId}, ${zip.length} byte).`,
+  );
 }

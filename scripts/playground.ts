@@ -65,11 +65,17 @@ export function freePort(): Promise<number> {
 
 /** The playground's config (YAML, JSON-compatible values): the organisation's people and tenant. */
 export function playgroundConfig(org: Organisation, userName?: string): string {
-  const current = (userName ? org.staff.find((s) => s.name === userName) : org.staff.find((s) => s.role === 'team_lead')) ?? org.staff[0];
+  const current =
+    (userName ? org.staff.find((s) => s.name === userName) : org.staff.find((s) => s.role === 'team_lead')) ??
+    org.staff[0];
   if (userName && current.name !== userName) throw new Error(`${userName} finns inte i organisationsfilen.`);
   const user = (s: Organisation['staff'][number], i: number) => {
     const [given, ...rest] = s.name.split(' ');
-    const mail = `${s.name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/ /g, '.')}@example.se`;
+    const mail = `${s.name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z ]/g, '')
+      .replace(/ /g, '.')}@example.se`;
     return [
       `  - id: ${JSON.stringify(`user-${i}`)}`,
       `    name: ${JSON.stringify(s.name)}`,
@@ -82,7 +88,10 @@ export function playgroundConfig(org: Organisation, userName?: string): string {
   };
   // The playground takes at most five other users: colleagues of the current user's groups first.
   const shares = (s: Organisation['staff'][number]) => s.groups.some((g) => current.groups.includes(g));
-  const others = org.staff.filter((s) => s !== current).sort((a, b) => Number(shares(b)) - Number(shares(a))).slice(0, 5);
+  const others = org.staff
+    .filter((s) => s !== current)
+    .sort((a, b) => Number(shares(b)) - Number(shares(a)))
+    .slice(0, 5);
   return [
     'version: "0.1.1"',
     `tenantId: ${JSON.stringify(org.tenantId)}`,
@@ -90,7 +99,9 @@ export function playgroundConfig(org: Organisation, userName?: string): string {
     '  id: "00000000-0000-4000-8000-000000000000"',
     '  name: "Ärendevakt"',
     'currentUser:',
-    user(current, 0).replace(/^ {2}- /, '  ').replace(/^ {4}/gm, '  '),
+    user(current, 0)
+      .replace(/^ {2}- /, '  ')
+      .replace(/^ {4}/gm, '  '),
     'users:',
     ...others.map((s, i) => user(s, i + 1)),
     'personalChat:',
@@ -127,35 +138,74 @@ export async function seedDemo(dataFile: string, now: Date, orgFile = EXAMPLE_OR
   const store = await openLowdbStore(dataFile);
   let clock = now;
   const deps: AppDeps = {
-    store, org: new Directory(org), rules: DEFAULT_RULES,
+    store,
+    org: new Directory(org),
+    rules: DEFAULT_RULES,
     calendar: new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking }),
-    now: () => clock, config: {},
+    now: () => clock,
+    config: {},
   };
   const minute = 60_000;
-  const register = async (id: string, agoMinutes: number, reporter: ReporterType, concerns: Concern[], summary: string) => {
+  const register = async (
+    id: string,
+    agoMinutes: number,
+    reporter: ReporterType,
+    concerns: Concern[],
+    summary: string,
+  ) => {
     const received = new Date(Math.floor(now.getTime() / minute) * minute - agoMinutes * minute);
     clock = new Date(received.getTime() + 2 * minute);
     const r = await executeCaseCommand(deps, {
-      caseId: id, expectedVersion: null, actor: INTAKE_ACTOR,
-      intent: { type: 'registerReport', report: {
-        externalId: id, receivedAt: received.toISOString(), groupId: 'barn-mottagning', childRef: `B-2026-${id.slice(-4)}`,
-        reporter: { type: reporter, professional: reporter !== 'relative' }, concerns, summary,
-      } },
+      caseId: id,
+      expectedVersion: null,
+      actor: INTAKE_ACTOR,
+      intent: {
+        type: 'registerReport',
+        report: {
+          externalId: id,
+          receivedAt: received.toISOString(),
+          groupId: 'barn-mottagning',
+          childRef: `B-2026-${id.slice(-4)}`,
+          reporter: { type: reporter, professional: reporter !== 'relative' },
+          concerns,
+          summary,
+        },
+      },
       effects: (_b, a) => caseCardUpdates(clock, a),
     });
     if (!r.ok) throw new Error(`${id}: ${r.refusal.message}`);
     return r.case;
   };
   try {
-    await register(DEMO_CASES.late, 3 * 24 * 60, 'preschool', ['neglect'], 'Förskolan ser trötthet och att barnet ofta hämtas sent.');
-    const assigned = await register(DEMO_CASES.assigned, 60, 'school', ['neglect'], 'Skolan oroar sig för hög frånvaro.');
-    await register(DEMO_CASES.fresh, 20, 'police', ['violence', 'parental_substance_abuse'], 'Polisen har varit på plats efter larm om bråk.');
+    await register(
+      DEMO_CASES.late,
+      3 * 24 * 60,
+      'preschool',
+      ['neglect'],
+      'Förskolan ser trötthet och att barnet ofta hämtas sent.',
+    );
+    const assigned = await register(
+      DEMO_CASES.assigned,
+      60,
+      'school',
+      ['neglect'],
+      'Skolan oroar sig för hög frånvaro.',
+    );
+    await register(
+      DEMO_CASES.fresh,
+      20,
+      'police',
+      ['violence', 'parental_substance_abuse'],
+      'Polisen har varit på plats efter larm om bråk.',
+    );
     const lead = org.staff.find((s) => s.role === 'team_lead' && s.groups.includes('barn-mottagning'));
     const worker = org.staff.find((s) => s.role === 'caseworker' && s.groups.includes('barn-mottagning'));
     if (lead && worker) {
       clock = new Date(now.getTime() - 50 * minute);
       const r = await assignCase(deps, {
-        caseId: assigned.id, version: assigned.version, assignees: [worker.aadObjectId],
+        caseId: assigned.id,
+        version: assigned.version,
+        assignees: [worker.aadObjectId],
         actor: { id: lead.aadObjectId, name: lead.name, role: lead.role, groups: lead.groups },
       });
       if (!r.ok) throw new Error(`${assigned.id}: ${r.refusal.message}`);
@@ -198,14 +248,22 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => {
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, 5_000);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();
     });
     // Each child leads its own process group (detached), so npx's and tsx's children go too.
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { resolve(); }
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      resolve();
+    }
   });
 }
 
@@ -230,8 +288,12 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        PORT: String(botPort), DATA_FILE: dataFile, ORG_FILE: orgFile,
-        MicrosoftAppId: '', MicrosoftAppPassword: '', NODE_ENV: 'development',
+        PORT: String(botPort),
+        DATA_FILE: dataFile,
+        ORG_FILE: orgFile,
+        MicrosoftAppId: '',
+        MicrosoftAppPassword: '',
+        NODE_ENV: 'development',
         ...opts.botEnv,
       },
     });
@@ -241,17 +303,21 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
     await waitFor(`${botUrl}/healthz`, bot, 'Boten');
     // stdin stays an open pipe that we never close: the playground exits when its stdin ends.
     const cli = join(ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-    const playground = spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'], {
-      cwd: dir,
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-        M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'),
-        TEAMSAPPTESTER_BROWSER: 'none',
+    const playground = spawn(
+      process.execPath,
+      [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+      {
+        cwd: dir,
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+          M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'),
+          TEAMSAPPTESTER_BROWSER: 'none',
+        },
       },
-    });
+    );
     children.push(playground);
     pipeLines(playground, '[playground]', opts.onOutput);
     const url = `http://127.0.0.1:${playgroundPort}`;

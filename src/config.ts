@@ -21,7 +21,11 @@ const Env = z.object({
   ORG_FILE: z.string().min(1).optional(),
   RULES_FILE: z.string().min(1).optional(),
   INGEST_API_KEY: z.string().min(16, 'INGEST_API_KEY ska vara minst 16 tecken').optional(),
-  CASE_LINK_TEMPLATE: z.string().url().refine((s) => s.includes('{externalId}'), 'CASE_LINK_TEMPLATE måste innehålla {externalId}').optional(),
+  CASE_LINK_TEMPLATE: z
+    .string()
+    .url()
+    .refine((s) => s.includes('{externalId}'), 'CASE_LINK_TEMPLATE måste innehålla {externalId}')
+    .optional(),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -53,7 +57,10 @@ export interface Config {
 const EXAMPLE_ORG = 'data/organisation.example.json';
 
 function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
 }
 
 function readJson(file: string, what: string): unknown {
@@ -99,13 +106,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Miljövariablerna är felaktiga:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const orgFile = resolve(cwd, e.ORG_FILE ?? (existsSync(resolve(cwd, 'data/organisation.json')) ? 'data/organisation.json' : EXAMPLE_ORG));
+  const orgFile = resolve(
+    cwd,
+    e.ORG_FILE ?? (existsSync(resolve(cwd, 'data/organisation.json')) ? 'data/organisation.json' : EXAMPLE_ORG),
+  );
   const production = e.NODE_ENV === 'production';
   const credentials = e.MicrosoftAppId
-    ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId }
+    ? {
+        appId: e.MicrosoftAppId,
+        appPassword: e.MicrosoftAppPassword,
+        appType: e.MicrosoftAppType,
+        tenantId: e.MicrosoftAppTenantId,
+      }
     : undefined;
   if (production && !credentials) {
-    throw new ConfigError('NODE_ENV=production kräver MicrosoftAppId och MicrosoftAppPassword: boten startar inte utan autentisering i produktion.');
+    throw new ConfigError(
+      'NODE_ENV=production kräver MicrosoftAppId och MicrosoftAppPassword: boten startar inte utan autentisering i produktion.',
+    );
   }
   return {
     port: e.PORT,

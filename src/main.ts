@@ -67,18 +67,24 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
   deps.onOutbox = () => drain.kick();
   const { server, idle } = createServer(deps, {
-    adapter, bot, version: VERSION, authenticated: !!creds,
+    adapter,
+    bot,
+    version: VERSION,
+    authenticated: !!creds,
     routes: (opts.routes ?? ROUTES).map((r) => (s: restify.Server) => r(s, deps)),
   });
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as { port: number }).port;
   drain.start();
-  const scheduler = opts.scheduler === false ? undefined : new Scheduler(deps, {
-    morningListTime: config.morningListTime,
-    ...(config.distributionTime ? { distributionTime: config.distributionTime } : {}),
-    cron: opts.scheduler?.cron ?? !opts.now,
-    ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
-  });
+  const scheduler =
+    opts.scheduler === false
+      ? undefined
+      : new Scheduler(deps, {
+          morningListTime: config.morningListTime,
+          ...(config.distributionTime ? { distributionTime: config.distributionTime } : {}),
+          cron: opts.scheduler?.cron ?? !opts.now,
+          ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
+        });
   // The catch-up (today's list if the time has passed and nobody claimed it) finishes before the bot
   // counts as started, so nothing a first request does can race with it.
   await scheduler?.start();
@@ -124,7 +130,8 @@ async function main(): Promise<void> {
     throw err;
   }
   log.info({ port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile }, 'Ärendevakt started');
-  if (!config.credentials) log.warn('Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated');
+  if (!config.credentials)
+    log.warn('Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated');
   if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');

@@ -14,7 +14,12 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const read = (p: string) => readFileSync(join(root, p));
 const manifest = JSON.parse(read('appPackage/manifest.json').toString('utf8'));
 const version = String(manifest.manifestVersion);
-const schemaDir = join(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas', 'teams', `v${version}`);
+const schemaDir = join(
+  dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')),
+  'json-schemas',
+  'teams',
+  `v${version}`,
+);
 const schema = JSON.parse(readFileSync(join(schemaDir, 'MicrosoftTeams.schema.json'), 'utf8'));
 
 function pngSize(buf: Buffer): { width: number; height: number; colorType: number } {
@@ -24,13 +29,19 @@ function pngSize(buf: Buffer): { width: number; height: number; colorType: numbe
 
 describe('the Teams app manifest', () => {
   it('is valid against the official schema of its own manifest version, loaded offline', async () => {
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
+    );
     expect(Number(version.split('.')[1])).toBeGreaterThanOrEqual(19);
     expect(await AppManifestUtils.validateAgainstSchema(manifest, schema)).toEqual([]);
   });
 
   it('is caught by the same validation when it is wrong', async () => {
-    const bad = { ...manifest, bots: [{ ...manifest.bots[0], scopes: ['everywhere'] }], name: { short: 'x'.repeat(31) } };
+    const bad = {
+      ...manifest,
+      bots: [{ ...manifest.bots[0], scopes: ['everywhere'] }],
+      name: { short: 'x'.repeat(31) },
+    };
     const errors = await AppManifestUtils.validateAgainstSchema(bad, schema);
     expect(errors.join('\n')).toMatch(/scopes/);
     expect(errors.join('\n')).toMatch(/name/);
@@ -42,7 +53,20 @@ describe('the Teams app manifest', () => {
     const team = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('team'));
     const personal = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes('personal'));
     const titles = (l: { commands: { title: string }[] }) => l.commands.map((c) => c.title);
-    expect(titles(team)).toEqual(expect.arrayContaining(['hjälp', 'koppla', 'ofördelade', 'försenade', 'fördelning', 'frånvaro', 'åter', 'ärende', 'historik', 'ny anmälan']));
+    expect(titles(team)).toEqual(
+      expect.arrayContaining([
+        'hjälp',
+        'koppla',
+        'ofördelade',
+        'försenade',
+        'fördelning',
+        'frånvaro',
+        'åter',
+        'ärende',
+        'historik',
+        'ny anmälan',
+      ]),
+    );
     expect(titles(personal)).toEqual(expect.arrayContaining(['hjälp', 'mina', 'ofördelade', 'försenade']));
     // Teams suggests these as the user types: each must be a command the bot answers.
     const known = new Set(COMMANDS.map((c) => c.name));
@@ -69,7 +93,11 @@ describe('the Teams app manifest', () => {
 
   it('has a 192x192 colour icon and a 32x32 outline icon that is white on transparent', () => {
     expect(pngSize(read(`appPackage/${manifest.icons.color}`))).toMatchObject({ width: 192, height: 192 });
-    expect(pngSize(read(`appPackage/${manifest.icons.outline}`))).toMatchObject({ width: 32, height: 32, colorType: 6 });
+    expect(pngSize(read(`appPackage/${manifest.icons.outline}`))).toMatchObject({
+      width: 32,
+      height: 32,
+      colorType: 6,
+    });
   });
 });
 
@@ -80,7 +108,12 @@ describe('npm run package', () => {
     expect(warnings).toEqual([]);
     const entries = new AdmZip(zip).getEntries();
     expect(entries.map((e) => e.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
-    const packed = JSON.parse(entries.find((e) => e.entryName === 'manifest.json')!.getData().toString('utf8'));
+    const packed = JSON.parse(
+      entries
+        .find((e) => e.entryName === 'manifest.json')!
+        .getData()
+        .toString('utf8'),
+    );
     expect(packed.bots[0].botId).toBe(id);
     expect(packed.validDomains).toEqual(['arendevakt.example.se']);
     expect(await AppManifestUtils.validateAgainstSchema(packed, schema)).toEqual([]);

@@ -30,13 +30,27 @@ describe('configuration', () => {
   it('names the field of a wrong organisation file', () => {
     const dir = tempDir();
     const file = join(dir, 'org.json');
-    writeFileSync(file, JSON.stringify({
-      tenantId: 't', groups: [{ id: 'g', name: 'G', kind: 'intake' }],
-      staff: [{ aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['g'] }, { aadObjectId: 'b', name: 'B', role: 'boss', groups: ['x'] }],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tenantId: 't',
+        groups: [{ id: 'g', name: 'G', kind: 'intake' }],
+        staff: [
+          { aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['g'] },
+          { aadObjectId: 'b', name: 'B', role: 'boss', groups: ['x'] },
+        ],
+      }),
+    );
     expect(() => loadOrganisation(file)).toThrow(/staff\[1\]\.role/);
     expect(() => loadOrganisation(file)).toThrow(new RegExp(file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
-    writeFileSync(file, JSON.stringify({ tenantId: 't', groups: [{ id: 'g', name: 'G', kind: 'intake' }], staff: [{ aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['nope'] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tenantId: 't',
+        groups: [{ id: 'g', name: 'G', kind: 'intake' }],
+        staff: [{ aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['nope'] }],
+      }),
+    );
     expect(() => loadOrganisation(file)).toThrow(/staff\[0\]\.groups\[0\]: Okänd grupp: nope/);
     writeFileSync(file, '{ not json');
     expect(() => loadOrganisation(file)).toThrow(/inte giltig JSON/);
@@ -44,9 +58,19 @@ describe('configuration', () => {
 
   it('refuses to run in production without credentials, and checks the link template', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, ROOT)).toThrow(/production kräver MicrosoftAppId/);
-    expect(() => loadConfig({ CASE_LINK_TEMPLATE: 'https://vs.example.se/arende' }, ROOT)).toThrow(/CASE_LINK_TEMPLATE.*\{externalId\}/);
+    expect(() => loadConfig({ CASE_LINK_TEMPLATE: 'https://vs.example.se/arende' }, ROOT)).toThrow(
+      /CASE_LINK_TEMPLATE.*\{externalId\}/,
+    );
     expect(() => loadConfig({ PORT: 'abc' }, ROOT)).toThrow(/PORT/);
-    const c = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', CASE_LINK_TEMPLATE: 'https://vs.example.se/a/{externalId}' }, ROOT);
+    const c = loadConfig(
+      {
+        NODE_ENV: 'production',
+        MicrosoftAppId: 'id',
+        MicrosoftAppPassword: 'pw',
+        CASE_LINK_TEMPLATE: 'https://vs.example.se/a/{externalId}',
+      },
+      ROOT,
+    );
     expect(c.credentials?.appId).toBe('id');
   });
 });

@@ -12,9 +12,7 @@ import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from '.
 
 export const DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS = 3;
 
-export type AbsenceResult =
-  | { ok: true; absence: Absence; handover?: Handover }
-  | { ok: false; refusal: Refusal };
+export type AbsenceResult = { ok: true; absence: Absence; handover?: Handover } | { ok: false; refusal: Refusal };
 
 export interface RegisterAbsenceInput {
   actor: Actor;
@@ -40,25 +38,54 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   const today = stockholmDate(now);
   const from = input.from ?? today;
   const kind = input.kind ?? (from > today ? 'planned' : 'sick');
-  const d = decideAbsence(domainContext(deps), {
-    type: 'registerAbsence', staffId: input.staffId, kind, from, ...(input.to ? { to: input.to } : {}),
-  }, input.actor, now, () => `abs-${input.staffId}-${from}-${now.getTime().toString(36)}`);
+  const d = decideAbsence(
+    domainContext(deps),
+    {
+      type: 'registerAbsence',
+      staffId: input.staffId,
+      kind,
+      from,
+      ...(input.to ? { to: input.to } : {}),
+    },
+    input.actor,
+    now,
+    () => `abs-${input.staffId}-${from}-${now.getTime().toString(36)}`,
+  );
   if (!d.ok) return { ok: false, refusal: d };
   const absence = d.state;
   const lead = deps.config.plannedLeaveHandoverDays ?? DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS;
-  let handover = newHandover(absence, handoverGroups(deps, absence.staffId), today, lead, deps.calendar, input.actor.id, now);
+  let handover = newHandover(
+    absence,
+    handoverGroups(deps, absence.staffId),
+    today,
+    lead,
+    deps.calendar,
+    input.actor.id,
+    now,
+  );
   const docs: DocWrite[] = [{ collection: ABSENCES, id: absence.id, value: asDoc(absence), expectedVersion: null }];
-  const audit: AuditInput[] = d.events.map((e) => ({ at: now.toISOString(), actor: input.actor.id, type: e.type, ...(e.data ? { data: e.data } : {}) }));
+  const audit: AuditInput[] = d.events.map((e) => ({
+    at: now.toISOString(),
+    actor: input.actor.id,
+    type: e.type,
+    ...(e.data ? { data: e.data } : {}),
+  }));
   if (handover.startsOn <= today) {
     // The absence must count in the store's eyes before the card is drawn (the person is no longer a choice).
     const activated = activationWrites(deps, handover, now);
     handover = activated.handover;
     docs.push(...activated.docs);
-    audit.push({ at: now.toISOString(), actor: input.actor.id, type: 'HandoverStarted', data: { handoverId: handover.id, cases: handover.entries.length } });
+    audit.push({
+      at: now.toISOString(),
+      actor: input.actor.id,
+      type: 'HandoverStarted',
+      data: { handoverId: handover.id, cases: handover.entries.length },
+    });
   }
   docs.splice(1, 0, { collection: HANDOVERS, id: handover.id, value: asDoc(handover), expectedVersion: null });
   const r = await deps.store.commit({ docs, audit });
-  if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron registrerades samtidigt av någon annan. Försök igen.') };
+  if (!r.ok)
+    return { ok: false, refusal: refuse('conflict', 'Frånvaron registrerades samtidigt av någon annan. Försök igen.') };
   if (docs.length > 2) deps.onOutbox?.();
   return { ok: true, absence, handover: getHandover(deps, handover.id)! };
 }
@@ -70,7 +97,11 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
 export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: string }): Promise<AbsenceResult> {
   const now = deps.now();
   const current = currentOrComingAbsence(domainContext(deps).absences, input.staffId, stockholmDate(now));
-  if (!current) return { ok: false, refusal: refuse('not_found', `${deps.org.name(input.staffId)} har ingen registrerad frånvaro.`) };
+  if (!current)
+    return {
+      ok: false,
+      refusal: refuse('not_found', `${deps.org.name(input.staffId)} har ingen registrerad frånvaro.`),
+    };
   const d = decideAbsence(domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
   if (!d.ok) return { ok: false, refusal: d };
   const h = getHandover(deps, current.id);
@@ -84,7 +115,12 @@ export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: 
   }
   const r = await deps.store.commit({
     docs,
-    audit: d.events.map((e) => ({ at: now.toISOString(), actor: input.actor.id, type: e.type, ...(e.data ? { data: e.data } : {}) })),
+    audit: d.events.map((e) => ({
+      at: now.toISOString(),
+      actor: input.actor.id,
+      type: e.type,
+      ...(e.data ? { data: e.data } : {}),
+    })),
   });
   if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron ändrades samtidigt. Försök igen.') };
   if (docs.length > 2) deps.onOutbox?.();

@@ -11,8 +11,23 @@ export const caseCardKey = (caseId: string, groupId: string) => `case:${caseId}:
 
 /** The outbox message that refreshes a case's card in its group channel (and in linked groups). */
 export function caseCardUpdates(now: Date, c: Case, linked: Case[] = []): DocWrite[] {
-  const out = [enqueue(now, { kind: 'group', groupId: c.groupId }, { kind: 'caseCard', caseId: c.id }, caseCardKey(c.id, c.groupId))];
-  for (const l of linked) out.push(enqueue(now, { kind: 'group', groupId: l.groupId }, { kind: 'caseCard', caseId: l.id }, caseCardKey(l.id, l.groupId)));
+  const out = [
+    enqueue(
+      now,
+      { kind: 'group', groupId: c.groupId },
+      { kind: 'caseCard', caseId: c.id },
+      caseCardKey(c.id, c.groupId),
+    ),
+  ];
+  for (const l of linked)
+    out.push(
+      enqueue(
+        now,
+        { kind: 'group', groupId: l.groupId },
+        { kind: 'caseCard', caseId: l.id },
+        caseCardKey(l.id, l.groupId),
+      ),
+    );
   return out;
 }
 
@@ -23,7 +38,16 @@ function ownershipEffects(deps: AppDeps, actor: Actor) {
     const personal = newOwners
       .filter((id) => id !== actor.id)
       .map((id) =>
-        enqueue(now, { kind: 'user', staffId: id }, { kind: 'caseCard', caseId: after.id, view: 'assignedToYou', note: `${actor.name} har gett dig ärendet ${after.id}.` }),
+        enqueue(
+          now,
+          { kind: 'user', staffId: id },
+          {
+            kind: 'caseCard',
+            caseId: after.id,
+            view: 'assignedToYou',
+            note: `${actor.name} har gett dig ärendet ${after.id}.`,
+          },
+        ),
       );
     return [...caseCardUpdates(now, after), ...personal];
   };
@@ -31,14 +55,22 @@ function ownershipEffects(deps: AppDeps, actor: Actor) {
 
 export function takeCase(deps: AppDeps, input: { caseId: string; version: number; actor: Actor }): Promise<CaseResult> {
   return executeCaseCommand(deps, {
-    caseId: input.caseId, expectedVersion: input.version, actor: input.actor, intent: { type: 'take' },
+    caseId: input.caseId,
+    expectedVersion: input.version,
+    actor: input.actor,
+    intent: { type: 'take' },
     effects: ownershipEffects(deps, input.actor),
   });
 }
 
-export function assignCase(deps: AppDeps, input: { caseId: string; version: number; assignees: string[]; actor: Actor }): Promise<CaseResult> {
+export function assignCase(
+  deps: AppDeps,
+  input: { caseId: string; version: number; assignees: string[]; actor: Actor },
+): Promise<CaseResult> {
   return executeCaseCommand(deps, {
-    caseId: input.caseId, expectedVersion: input.version, actor: input.actor,
+    caseId: input.caseId,
+    expectedVersion: input.version,
+    actor: input.actor,
     intent: { type: 'assign', assignees: input.assignees },
     effects: ownershipEffects(deps, input.actor),
   });

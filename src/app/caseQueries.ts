@@ -44,7 +44,11 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
     version: c.version,
     owners: c.assignees.map((id) => ({ aadObjectId: id, name: deps.org.name(id) })),
     deadlines: deadlinesOf(c, deps.rules).map((d) => ({
-      kind: d.kind, label: d.label, due: d.due, statutoryDue: d.statutoryDue, done: d.done,
+      kind: d.kind,
+      label: d.label,
+      due: d.due,
+      statutoryDue: d.statutoryDue,
+      done: d.done,
       status: deadlineStatus(d, now, deps.calendar),
     })),
     lastContact: contacts.family ?? null,
@@ -69,7 +73,10 @@ export function listCases(deps: AppDeps, q: { groupId?: string; state: ListState
   const inGroup = (c: Case) => q.groupId === undefined || c.groupId === q.groupId;
   if (q.state === 'unassigned') {
     const open = [...deps.store.openCases()].filter(inGroup);
-    return unassigned(open, now, deps.calendar).map((u) => ({ ...caseForApi(deps, u.case), unassignedWorkingDays: u.ageWorkingDays }));
+    return unassigned(open, now, deps.calendar).map((u) => ({
+      ...caseForApi(deps, u.case),
+      unassignedWorkingDays: u.ageWorkingDays,
+    }));
   }
   if (q.state === 'overdue') {
     const all = [...deps.store.allCases()].filter(inGroup);

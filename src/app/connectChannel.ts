@@ -15,13 +15,29 @@ export async function connectChannel(
     const ids = deps.org.org.groups.map((g) => g.id).join(', ');
     return refuse('invalid', `Gruppen "${groupId}" finns inte. Grupper: ${ids}.`);
   }
-  if (actor.role === 'team_lead' && !actor.groups.includes(groupId)) return refuse('forbidden', 'Du kan bara koppla kanaler för dina egna grupper.');
+  if (actor.role === 'team_lead' && !actor.groups.includes(groupId))
+    return refuse('forbidden', 'Du kan bara koppla kanaler för dina egna grupper.');
   const current = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
   const now = deps.now().toISOString();
-  const value: GroupChannel = { groupId, conversationKey: input.conversationKey, linkedBy: actor.id, linkedAt: now, version: (current?.version ?? 0) + 1 };
+  const value: GroupChannel = {
+    groupId,
+    conversationKey: input.conversationKey,
+    linkedBy: actor.id,
+    linkedAt: now,
+    version: (current?.version ?? 0) + 1,
+  };
   const r = await deps.store.commit({
-    docs: [{ collection: GROUP_CHANNELS, id: groupId, value: value as unknown as Record<string, unknown>, expectedVersion: current ? current.version : null }],
-    audit: [{ at: now, actor: actor.id, type: 'ChannelConnected', data: { groupId, conversationKey: input.conversationKey } }],
+    docs: [
+      {
+        collection: GROUP_CHANNELS,
+        id: groupId,
+        value: value as unknown as Record<string, unknown>,
+        expectedVersion: current ? current.version : null,
+      },
+    ],
+    audit: [
+      { at: now, actor: actor.id, type: 'ChannelConnected', data: { groupId, conversationKey: input.conversationKey } },
+    ],
   });
   if (!r.ok) return refuse('conflict', 'Någon annan kopplade gruppen samtidigt. Försök igen.');
   return { ok: true, groupName: group.name };

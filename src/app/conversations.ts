@@ -52,10 +52,20 @@ export function rememberConversation(
   rec: Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>,
 ): DocWrite | undefined {
   const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, rec.key);
-  if (current && current.active && current.serviceUrl === rec.serviceUrl && JSON.stringify(current.reference) === JSON.stringify(rec.reference)) {
+  if (
+    current &&
+    current.active &&
+    current.serviceUrl === rec.serviceUrl &&
+    JSON.stringify(current.reference) === JSON.stringify(rec.reference)
+  ) {
     return undefined;
   }
-  const value: ConversationRecord = { ...rec, active: true, updatedAt: deps.now().toISOString(), version: (current?.version ?? 0) + 1 };
+  const value: ConversationRecord = {
+    ...rec,
+    active: true,
+    updatedAt: deps.now().toISOString(),
+    version: (current?.version ?? 0) + 1,
+  };
   return { collection: CONVERSATIONS, id: rec.key, value: value as unknown as Record<string, unknown> };
 }
 
@@ -66,7 +76,10 @@ export function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>):
 }
 
 export function groupsOfChannel(deps: AppDeps, conversationKey: string): string[] {
-  return deps.store.listDocs<GroupChannel>(GROUP_CHANNELS).filter((g) => g.conversationKey === conversationKey).map((g) => g.groupId);
+  return deps.store
+    .listDocs<GroupChannel>(GROUP_CHANNELS)
+    .filter((g) => g.conversationKey === conversationKey)
+    .map((g) => g.groupId);
 }
 
 export function channelOfGroup(deps: AppDeps, groupId: string): ConversationRecord | undefined {
@@ -78,7 +91,15 @@ export function markInactive(deps: AppDeps, key: string, reason: string): DocWri
   const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
   if (!current || !current.active) return undefined;
   return {
-    collection: CONVERSATIONS, id: key, expectedVersion: current.version,
-    value: { ...current, active: false, inactiveReason: reason, updatedAt: deps.now().toISOString(), version: current.version + 1 } as unknown as Record<string, unknown>,
+    collection: CONVERSATIONS,
+    id: key,
+    expectedVersion: current.version,
+    value: {
+      ...current,
+      active: false,
+      inactiveReason: reason,
+      updatedAt: deps.now().toISOString(),
+      version: current.version + 1,
+    } as unknown as Record<string, unknown>,
   };
 }

@@ -48,20 +48,30 @@ const requiredText = (message: string) =>
   z.preprocess(trimmed, z.string({ error: message }).min(1, message).max(2000, 'Högst 2 000 tecken.'));
 const optionalText = z.preprocess(emptyToUndefined, z.string().max(2000, 'Högst 2 000 tecken.').optional());
 const date = (message: string) =>
-  z.preprocess(trimmed, z.string({ error: message }).refine((d) => isValidLocalDate(d), message));
+  z.preprocess(
+    trimmed,
+    z.string({ error: message }).refine((d) => isValidLocalDate(d), message),
+  );
 const optionalDate = z.preprocess(
   emptyToUndefined,
-  z.string().refine((d) => isValidLocalDate(d), 'Ange ett datum som ÅÅÅÅ-MM-DD.').optional(),
+  z
+    .string()
+    .refine((d) => isValidLocalDate(d), 'Ange ett datum som ÅÅÅÅ-MM-DD.')
+    .optional(),
 );
 const yesNo = (message: string) =>
-  z.preprocess((v) => {
-    if (v === true || v === 'true' || v === 'ja') return true;
-    if (v === false || v === 'false' || v === 'nej') return false;
-    return undefined;
-  }, z.boolean({ error: message }));
+  z.preprocess(
+    (v) => {
+      if (v === true || v === 'true' || v === 'ja') return true;
+      if (v === false || v === 'false' || v === 'nej') return false;
+      return undefined;
+    },
+    z.boolean({ error: message }),
+  );
 /** Staff ids from a multi-select ("a,b") or separate inputs; blanks dropped. */
 const staffIds = z.preprocess(
-  (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => String(s).trim()).filter(Boolean),
+  (v) =>
+    (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => String(s).trim()).filter(Boolean),
   z.array(z.string().max(100)).max(2, 'Högst två utredare.'),
 );
 
@@ -71,7 +81,9 @@ export const SkyddForm = z.object({
 });
 
 export const ForhandForm = z.object({
-  outcome: z.enum(['open', 'not_open', 'already_ongoing'], { error: 'Välj beslut: inled utredning, inled inte, eller pågående utredning.' }),
+  outcome: z.enum(['open', 'not_open', 'already_ongoing'], {
+    error: 'Välj beslut: inled utredning, inled inte, eller pågående utredning.',
+  }),
   motivation: requiredText('Skriv en motivering till beslutet.'),
   synnerligaSkal: optionalText,
   investigator: optionalText,
@@ -88,7 +100,10 @@ export const ContactForm = z.object({
   date: date('Ange datumet för kontakten som ÅÅÅÅ-MM-DD.'),
   childRef: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Barnets referens: bokstäver, siffror, - _ . /').optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Barnets referens: bokstäver, siffror, - _ . /')
+      .optional(),
   ),
   note: optionalText,
 });
@@ -122,7 +137,11 @@ const SPECS = {
   skydd: spec({
     schema: SkyddForm,
     guard: (d) => ({ text: { motivation: d.motivation } }),
-    intent: (d) => ({ type: 'recordSkyddsbedomning', immediateProtection: d.immediateProtection, motivation: d.motivation }),
+    intent: (d) => ({
+      type: 'recordSkyddsbedomning',
+      immediateProtection: d.immediateProtection,
+      motivation: d.motivation,
+    }),
     success: (c) =>
       `Skyddsbedömningen är registrerad: ${c.skyddsbedomning?.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
   }),
@@ -132,7 +151,9 @@ const SPECS = {
     intent: (d) => {
       const investigators = [d.investigator, d.secondInvestigator].filter((x): x is string => !!x);
       return {
-        type: 'decideForhandsbedomning', outcome: d.outcome, motivation: d.motivation,
+        type: 'decideForhandsbedomning',
+        outcome: d.outcome,
+        motivation: d.motivation,
         ...(d.synnerligaSkal ? { synnerligaSkal: d.synnerligaSkal } : {}),
         ...(investigators.length ? { investigators } : {}),
       };
@@ -142,7 +163,8 @@ const SPECS = {
         const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
         return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}`;
       }
-      const task = c.aterkoppling && !c.aterkoppling.doneAt ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.` : '';
+      const task =
+        c.aterkoppling && !c.aterkoppling.doneAt ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.` : '';
       return c.closure?.outcome === 'already_ongoing'
         ? `Beslut: utredning pågår redan. Ärendet är avslutat.${task}`
         : `Beslut: utredning inleds inte. Ärendet är avslutat.${task}`;
@@ -160,7 +182,13 @@ const SPECS = {
   contact: spec({
     schema: ContactForm,
     guard: (d) => ({ text: { note: d.note }, refs: { childRef: d.childRef } }),
-    intent: (d) => ({ type: 'recordContact', kind: d.kind, date: d.date, ...(d.childRef ? { childRef: d.childRef } : {}), ...(d.note ? { note: d.note } : {}) }),
+    intent: (d) => ({
+      type: 'recordContact',
+      kind: d.kind,
+      date: d.date,
+      ...(d.childRef ? { childRef: d.childRef } : {}),
+      ...(d.note ? { note: d.note } : {}),
+    }),
     success: (c) => {
       const k = c.contacts.at(-1);
       return `Kontakten är registrerad (${k ? CONTACT_TEXT[k.kind] : 'kontakt'} ${k?.date ?? ''}).`;
@@ -182,7 +210,8 @@ const SPECS = {
     schema: CloseForm,
     guard: (d) => ({ text: { motivation: d.motivation } }),
     intent: (d) => ({
-      type: 'close', outcome: d.outcome,
+      type: 'close',
+      outcome: d.outcome,
       ...(d.motivation ? { motivation: d.motivation } : {}),
       ...(d.uppfoljningUntil ? { uppfoljningUntil: d.uppfoljningUntil } : {}),
     }),
@@ -193,7 +222,10 @@ const SPECS = {
 } satisfies Record<DecisionKind, Spec<z.ZodType>>;
 
 const CONTACT_TEXT: Record<ContactKind, string> = {
-  barnsamtal: 'barnsamtal', hembesok: 'hembesök', vardnadshavarmote: 'möte med vårdnadshavare', other: 'annan kontakt',
+  barnsamtal: 'barnsamtal',
+  hembesok: 'hembesök',
+  vardnadshavarmote: 'möte med vårdnadshavare',
+  other: 'annan kontakt',
 };
 
 /** The zod issues of a form as one Swedish message per field. */
@@ -245,8 +277,10 @@ export const recordSkyddsbedomning = (deps: AppDeps, input: DecisionInput) => su
 export const decideForhandsbedomning = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'forhand', input);
 export const extendInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'extend', input);
 export const recordContact = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'contact', input);
-export const recordBarnsamtalNotHeld = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'barnsamtal', input);
-export const completeAterkoppling = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'aterkoppling', input);
+export const recordBarnsamtalNotHeld = (deps: AppDeps, input: DecisionInput) =>
+  submitDecision(deps, 'barnsamtal', input);
+export const completeAterkoppling = (deps: AppDeps, input: DecisionInput) =>
+  submitDecision(deps, 'aterkoppling', input);
 export const closeInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'close', input);
 
 // ---- the forms as cards ----
@@ -260,7 +294,12 @@ export function decisionFormFor(
 ): Card {
   const now = deps.now();
   return decisionForm({
-    kind, case: c, now, rules: deps.rules, calendar: deps.calendar, nameOf: (id) => deps.org.name(id),
+    kind,
+    case: c,
+    now,
+    rules: deps.rules,
+    calendar: deps.calendar,
+    nameOf: (id) => deps.org.name(id),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
     ...state,
   });
@@ -279,8 +318,10 @@ export function formAgain(deps: AppDeps, c: Case, kind: DecisionKind, data: Form
     if (FORM_META[kind].fields.includes(f)) issues[f] = message;
   }
   const byField = Object.keys(issues).length > 0;
-  const error = byField ? (refusal.fields && Object.values(refusal.fields).some((m) => m === SECRECY_MESSAGE || m === REFERENCE_MESSAGE)
-    ? 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.'
-    : 'Inget har sparats. Rätta fälten nedan.') : `${refusal.message} Inget har sparats.`;
+  const error = byField
+    ? refusal.fields && Object.values(refusal.fields).some((m) => m === SECRECY_MESSAGE || m === REFERENCE_MESSAGE)
+      ? 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.'
+      : 'Inget har sparats. Rätta fälten nedan.'
+    : `${refusal.message} Inget har sparats.`;
   return decisionFormFor(deps, c, kind, { values, issues, error });
 }

@@ -38,10 +38,19 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
   const year = Number(today.slice(0, 4));
   const open = [...deps.store.openCases()];
   const group = deps.org.group(groupId);
-  const waiting = unassigned(open.filter((c) => c.groupId === groupId), now, deps.calendar);
+  const waiting = unassigned(
+    open.filter((c) => c.groupId === groupId),
+    now,
+    deps.calendar,
+  );
   const loads = loadPerCaseworker(open, deps.org.org, absences(deps), now, groupId);
-  const nextDue = (c: Case) => deadlinesOf(c, deps.rules).filter((d) => !d.done).sort((a, b) => (a.due < b.due ? -1 : 1))[0];
-  const present = loads.filter((l) => !l.absent).sort((a, b) => a.open / (a.capacity ?? 10) - b.open / (b.capacity ?? 10));
+  const nextDue = (c: Case) =>
+    deadlinesOf(c, deps.rules)
+      .filter((d) => !d.done)
+      .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+  const present = loads
+    .filter((l) => !l.absent)
+    .sort((a, b) => a.open / (a.capacity ?? 10) - b.open / (b.capacity ?? 10));
   const caseworkers = loads.map((l) => {
     let next: { due: string; label: string; caseId: string } | undefined;
     for (const c of open) {
@@ -73,7 +82,10 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
         color: ageWorkingDays > 1 ? 'Attention' : 'Default',
       };
     }),
-    choices: present.map((l) => ({ title: `${l.staff.name} (${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''})`, value: l.staff.aadObjectId })),
+    choices: present.map((l) => ({
+      title: `${l.staff.name} (${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''})`,
+      value: l.staff.aadObjectId,
+    })),
     defaultChoice: present[0]?.staff.aadObjectId ?? '',
     caseworkers,
   };
@@ -81,13 +93,17 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
 
 /** Data for cards/distribution.json: as many unassigned cases as fit, the oldest first. */
 export function distributionCardData(view: DistributionView, notice?: { text: string; color: string }): object {
-  return fitCount(view.cases.length, (n) => ({
-    ...view,
-    cases: view.cases.slice(0, n).map((c, i) => ({ ...c, inputId: `assignee${i}` })),
-    more: view.cases.length - n,
-    notice: notice?.text ?? '',
-    noticeColor: notice?.color ?? 'Default',
-  }), 'distribution');
+  return fitCount(
+    view.cases.length,
+    (n) => ({
+      ...view,
+      cases: view.cases.slice(0, n).map((c, i) => ({ ...c, inputId: `assignee${i}` })),
+      more: view.cases.length - n,
+      notice: notice?.text ?? '',
+      noticeColor: notice?.color ?? 'Default',
+    }),
+    'distribution',
+  );
 }
 
 export function distributionCard(deps: AppDeps, groupId: string, notice?: { text: string; color: string }): Card {
@@ -102,14 +118,23 @@ export async function assignFromDistribution(
   deps: AppDeps,
   input: { caseId: string; version: number; assignee: string; groupId: string; actor: Actor },
 ): Promise<CaseResult> {
-  const r = await assignCase(deps, { caseId: input.caseId, version: input.version, assignees: [input.assignee], actor: input.actor });
+  const r = await assignCase(deps, {
+    caseId: input.caseId,
+    version: input.version,
+    assignees: [input.assignee],
+    actor: input.actor,
+  });
   const now = deps.now();
   const key = distributionKey(input.groupId, stockholmDate(now));
   // Only a card the bot posted itself (the scheduled one) can be updated for everyone; a card shown
   // as a command's answer is refreshed for the person who pressed by the invoke's answer.
   if (r.ok && deps.store.getDoc(CARD_ACTIVITIES, key)) {
     const data = distributionCardData(buildDistributionView(deps, input.groupId));
-    await deps.store.commit({ docs: [enqueue(now, { kind: 'group', groupId: input.groupId }, { kind: 'card', template: 'distribution', data }, key)] });
+    await deps.store.commit({
+      docs: [
+        enqueue(now, { kind: 'group', groupId: input.groupId }, { kind: 'card', template: 'distribution', data }, key),
+      ],
+    });
     deps.onOutbox?.();
   }
   return r;

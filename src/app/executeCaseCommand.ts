@@ -24,7 +24,12 @@ export interface CaseCommand {
 export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promise<CaseResult> {
   const now = deps.now();
   const current = deps.store.getCase(cmd.caseId);
-  if (cmd.expectedVersion !== undefined && current && cmd.expectedVersion !== null && current.version !== cmd.expectedVersion) {
+  if (
+    cmd.expectedVersion !== undefined &&
+    current &&
+    cmd.expectedVersion !== null &&
+    current.version !== cmd.expectedVersion
+  ) {
     return stale(deps, current);
   }
   // The secrecy guard (every entrance): a personnummer in a motivation, note or reason is refused.
@@ -50,7 +55,9 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   });
   if (!result.ok) {
     const latest = deps.store.getCase(cmd.caseId);
-    return latest ? stale(deps, latest) : { ok: false, refusal: { ok: false, code: 'conflict', message: 'Ärendet ändrades samtidigt. Försök igen.' } };
+    return latest
+      ? stale(deps, latest)
+      : { ok: false, refusal: { ok: false, code: 'conflict', message: 'Ärendet ändrades samtidigt. Försök igen.' } };
   }
   if (docs.length) deps.onOutbox?.();
   return { ok: true, case: deps.store.getCase(after.id)!, before: current, events: decision.events };
@@ -60,7 +67,11 @@ function stale(deps: AppDeps, current: Case): CaseResult {
   const name = deps.org.name(current.updatedBy);
   return {
     ok: false,
-    refusal: { ok: false, code: 'stale', message: `Ärendet har ändrats av ${name} sedan kortet visades. Inget har ändrats; här är det aktuella läget.` },
+    refusal: {
+      ok: false,
+      code: 'stale',
+      message: `Ärendet har ändrats av ${name} sedan kortet visades. Inget har ändrats; här är det aktuella läget.`,
+    },
     case: current,
     changedBy: { id: current.updatedBy, name, at: current.updatedAt },
   };

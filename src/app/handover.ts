@@ -2,9 +2,21 @@
 // reassign a case from the list (through the one assign use case), hand cases back on return, and the
 // two queries the morning jobs need: open handover items and the escalations that are due.
 import {
-  activate, assigneesAfterHandBack, assigneesAfterHandover, entryStates, escalationChain, isActive, isDue,
-  lateness, markHandedBack, recordNewOwner, responsibleFor, tick, writeStatus,
-  type Handover, type TickItem,
+  activate,
+  assigneesAfterHandBack,
+  assigneesAfterHandover,
+  entryStates,
+  escalationChain,
+  isActive,
+  isDue,
+  lateness,
+  markHandedBack,
+  recordNewOwner,
+  responsibleFor,
+  tick,
+  writeStatus,
+  type Handover,
+  type TickItem,
 } from '../domain/handover.js';
 import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
@@ -43,9 +55,13 @@ export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptio
   const choicesFor = (groupId: string) => {
     let list = choices.get(groupId);
     if (!list) {
-      list = deps.org.caseworkersOf(groupId)
+      list = deps.org
+        .caseworkersOf(groupId)
         .filter((s) => s.aadObjectId !== h.staffId && !isAbsent(abs, s.aadObjectId, today))
-        .map((s) => ({ title: `${s.name} (${load.get(s.aadObjectId) ?? 0}${s.capacity ? `/${s.capacity}` : ''})`, value: s.aadObjectId }));
+        .map((s) => ({
+          title: `${s.name} (${load.get(s.aadObjectId) ?? 0}${s.capacity ? `/${s.capacity}` : ''})`,
+          value: s.aadObjectId,
+        }));
       choices.set(groupId, list);
     }
     return list;
@@ -69,17 +85,30 @@ export function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOp
 /** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */
 export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
   const data = handoverView(deps, h);
-  return h.groupIds.map((g) => enqueue(now, { kind: 'group', groupId: g }, { kind: 'card', template: HANDOVER_TEMPLATE, data }, handoverCardKey(h.id, g)));
+  return h.groupIds.map((g) =>
+    enqueue(
+      now,
+      { kind: 'group', groupId: g },
+      { kind: 'card', template: HANDOVER_TEMPLATE, data },
+      handoverCardKey(h.id, g),
+    ),
+  );
 }
 
 /** The 1:1 line to whoever answers for the checklist (the other team leads when one is away too). */
 export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
   const who = responsibleFor(deps.org.org, absences(deps), h, stockholmDate(now));
   const name = deps.org.name(h.staffId);
-  return who.map((id) => enqueue(now, { kind: 'user', staffId: id }, {
-    kind: 'text',
-    text: `${name} är frånvarande. Överlämningslistan med ${h.entries.length} öppna ärenden finns i gruppens kanal: se till att varje ärende får en ny handläggare och en skriftlig status.`,
-  }));
+  return who.map((id) =>
+    enqueue(
+      now,
+      { kind: 'user', staffId: id },
+      {
+        kind: 'text',
+        text: `${name} är frånvarande. Överlämningslistan med ${h.entries.length} öppna ärenden finns i gruppens kanal: se till att varje ärende får en ny handläggare och en skriftlig status.`,
+      },
+    ),
+  );
 }
 
 /** The writes that post a handover's checklist now (its entries are the person's open cases at this moment). */
@@ -87,13 +116,20 @@ export function activationWrites(deps: AppDeps, h: Handover, now: Date): { hando
   const active = activate(h, openCasesOf(deps.store.openCases(), h.staffId), now);
   // Nobody needs a list of nothing in the channel.
   if (active.entries.length === 0) return { handover: active, docs: [] };
-  return { handover: active, docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)] };
+  return {
+    handover: active,
+    docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)],
+  };
 }
 
-export type HandoverResult = { ok: true; handover: Handover; case?: Case } | { ok: false; refusal: Refusal; handover?: Handover };
+export type HandoverResult =
+  { ok: true; handover: Handover; case?: Case } | { ok: false; refusal: Refusal; handover?: Handover };
 
 const docWrite = (h: Handover, expected: number): DocWrite => ({
-  collection: HANDOVERS, id: h.id, value: { ...h, version: expected + 1 } as unknown as Record<string, unknown>, expectedVersion: expected,
+  collection: HANDOVERS,
+  id: h.id,
+  value: { ...h, version: expected + 1 } as unknown as Record<string, unknown>,
+  expectedVersion: expected,
 });
 
 /**
@@ -116,7 +152,11 @@ async function change(
     const next = { ...d.state, version: h.version + 1 };
     const docs = [docWrite(d.state, h.version), ...handoverCardUpdates(deps, next, now)];
     const audit: AuditInput[] = d.events.map((e) => ({
-      at: now.toISOString(), actor: actor.id, type: e.type, ...(e.caseId ? { caseId: e.caseId } : {}), ...(e.data ? { data: e.data } : {}),
+      at: now.toISOString(),
+      actor: actor.id,
+      type: e.type,
+      ...(e.caseId ? { caseId: e.caseId } : {}),
+      ...(e.data ? { data: e.data } : {}),
     }));
     const r = await deps.store.commit({ docs, audit });
     if (r.ok) {
@@ -132,7 +172,8 @@ export function tickHandoverItem(
   input: { actor: Actor; handoverId: string; caseId: string; item: TickItem; done: boolean },
 ): Promise<HandoverResult> {
   return change(deps, input.handoverId, input.actor, (h, now) =>
-    tick(h, input.caseId, input.item, input.done, deps.store.getCase(input.caseId), input.actor, now));
+    tick(h, input.caseId, input.item, input.done, deps.store.getCase(input.caseId), input.actor, now),
+  );
 }
 
 /** Save the three hand-ticked items of one case at once (the toggles on the card); unchanged ones are left alone. */
@@ -155,7 +196,15 @@ export function saveHandoverChecks(
     if (!events.length) {
       // Nothing changed: still only someone allowed to tick may save.
       const entry = state.entries.find((e) => e.caseId === input.caseId);
-      const probe = tick(state, input.caseId, 'deadlinesChecked', !!entry?.checks.deadlinesChecked, c, input.actor, now);
+      const probe = tick(
+        state,
+        input.caseId,
+        'deadlinesChecked',
+        !!entry?.checks.deadlinesChecked,
+        c,
+        input.actor,
+        now,
+      );
       if (!probe.ok) return probe;
       return { ok: true, state, events };
     }
@@ -168,7 +217,8 @@ export function writeHandoverStatus(
   input: { actor: Actor; handoverId: string; caseId: string; text: string },
 ): Promise<HandoverResult> {
   return change(deps, input.handoverId, input.actor, (h, now) =>
-    writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now));
+    writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now),
+  );
 }
 
 /**
@@ -182,16 +232,29 @@ export async function reassignFromHandover(
 ): Promise<HandoverResult & { caseResult?: CaseResult }> {
   const h = getHandover(deps, input.handoverId);
   if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
-  if (!h.entries.some((e) => e.caseId === input.caseId)) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte på överlämningslistan.'), handover: h };
-  if (!isActive(h)) return { ok: false, refusal: refuse('invalid', h.returnedAt ? 'Frånvaron är avslutad; lämna tillbaka ärenden i stället.' : 'Överlämningen har inte börjat än.'), handover: h };
+  if (!h.entries.some((e) => e.caseId === input.caseId))
+    return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte på överlämningslistan.'), handover: h };
+  if (!isActive(h))
+    return {
+      ok: false,
+      refusal: refuse(
+        'invalid',
+        h.returnedAt ? 'Frånvaron är avslutad; lämna tillbaka ärenden i stället.' : 'Överlämningen har inte börjat än.',
+      ),
+      handover: h,
+    };
   const c = deps.store.getCase(input.caseId);
   if (!c) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte.'), handover: h };
   const caseResult = await assignCase(deps, {
-    caseId: c.id, version: input.version, assignees: assigneesAfterHandover(c, h.staffId, input.newOwnerId), actor: input.actor,
+    caseId: c.id,
+    version: input.version,
+    assignees: assigneesAfterHandover(c, h.staffId, input.newOwnerId),
+    actor: input.actor,
   });
   if (!caseResult.ok) return { ok: false, refusal: caseResult.refusal, handover: h, caseResult };
   const r = await change(deps, h.id, input.actor, (cur, now) => ({
-    ok: true, state: recordNewOwner(cur, c.id, input.newOwnerId, now),
+    ok: true,
+    state: recordNewOwner(cur, c.id, input.newOwnerId, now),
     events: [{ type: 'HandoverNewOwner', caseId: c.id, data: { handoverId: h.id, newOwnerId: input.newOwnerId } }],
   }));
   return { ...r, caseResult, ...(r.ok ? { case: caseResult.case } : {}) };
@@ -210,13 +273,27 @@ export interface HandBackOutcome {
 export async function handBack(
   deps: AppDeps,
   input: { actor: Actor; handoverId: string; caseIds: string[] | 'all' },
-): Promise<{ ok: true; handover: Handover; outcomes: HandBackOutcome[] } | { ok: false; refusal: Refusal; handover?: Handover }> {
+): Promise<
+  { ok: true; handover: Handover; outcomes: HandBackOutcome[] } | { ok: false; refusal: Refusal; handover?: Handover }
+> {
   const h = getHandover(deps, input.handoverId);
   if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
-  if (!h.returnedAt) return { ok: false, refusal: refuse('invalid', 'Ärenden lämnas tillbaka först när personen är åter.'), handover: h };
-  if (input.actor.role === 'caseworker') return { ok: false, refusal: refuse('forbidden', 'Bara en gruppledare eller enhetschefen kan lämna tillbaka ärenden.'), handover: h };
+  if (!h.returnedAt)
+    return {
+      ok: false,
+      refusal: refuse('invalid', 'Ärenden lämnas tillbaka först när personen är åter.'),
+      handover: h,
+    };
+  if (input.actor.role === 'caseworker')
+    return {
+      ok: false,
+      refusal: refuse('forbidden', 'Bara en gruppledare eller enhetschefen kan lämna tillbaka ärenden.'),
+      handover: h,
+    };
   const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
-  const candidates = states.filter((s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt);
+  const candidates = states.filter(
+    (s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt,
+  );
   const wanted = input.caseIds === 'all' ? candidates.map((s) => s.caseId) : input.caseIds;
   const outcomes: HandBackOutcome[] = [];
   for (const caseId of wanted) {
@@ -226,7 +303,10 @@ export async function handBack(
       continue;
     }
     const r = await assignCase(deps, {
-      caseId, version: s.case.version, assignees: assigneesAfterHandBack(s.case, h.staffId, s.newOwnerId), actor: input.actor,
+      caseId,
+      version: s.case.version,
+      assignees: assigneesAfterHandBack(s.case, h.staffId, s.newOwnerId),
+      actor: input.actor,
     });
     if (!r.ok) {
       outcomes.push({ caseId, ok: false, message: r.refusal.message });
@@ -261,9 +341,14 @@ export function openHandovers(deps: AppDeps, now: Date): OpenHandoverItem[] {
       if (s.handedOver) continue;
       const e = h.entries.find((x) => x.caseId === s.caseId)!;
       out.push({
-        handoverId: h.id, caseId: s.caseId, fromStaffId: h.staffId, groupIds: h.groupIds,
+        handoverId: h.id,
+        caseId: s.caseId,
+        fromStaffId: h.staffId,
+        groupIds: h.groupIds,
         ...(s.newOwnerId ? { newOwnerId: s.newOwnerId } : {}),
-        missing: Object.entries(s.steps).filter(([, done]) => !done).map(([k]) => k),
+        missing: Object.entries(s.steps)
+          .filter(([, done]) => !done)
+          .map(([k]) => k),
         late: lateness(h, s, e, now, deps.calendar),
         ...(s.next ? { nextDeadline: { label: s.next.label, due: s.next.due } } : {}),
       });
@@ -276,7 +361,12 @@ export interface HandoverEscalation {
   /** Who gets it: a team lead or the unit manager (noOwner), or the new owner (noStatus). */
   recipientId: string;
   kind: 'noOwner' | 'noStatus';
-  items: { caseId: string; handoverId: string; fromStaffId: string; nextDeadline?: { label: string; due: LocalDate } }[];
+  items: {
+    caseId: string;
+    handoverId: string;
+    fromStaffId: string;
+    nextDeadline?: { label: string; due: LocalDate };
+  }[];
 }
 
 /**
@@ -301,8 +391,14 @@ export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalatio
   for (const item of openHandovers(deps, now)) {
     if (item.late === 'none') continue;
     const h = handovers.get(item.handoverId)!;
-    const entry = { caseId: item.caseId, handoverId: item.handoverId, fromStaffId: item.fromStaffId, ...(item.nextDeadline ? { nextDeadline: item.nextDeadline } : {}) };
-    if (item.late === 'noOwner') for (const id of escalationChain(deps.org.org, abs, h, today)) add(id, 'noOwner', entry);
+    const entry = {
+      caseId: item.caseId,
+      handoverId: item.handoverId,
+      fromStaffId: item.fromStaffId,
+      ...(item.nextDeadline ? { nextDeadline: item.nextDeadline } : {}),
+    };
+    if (item.late === 'noOwner')
+      for (const id of escalationChain(deps.org.org, abs, h, today)) add(id, 'noOwner', entry);
     else if (item.newOwnerId) add(item.newOwnerId, 'noStatus', entry);
   }
   return [...byKey.values()];
@@ -314,12 +410,14 @@ export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Da
   const absent = [...new Set(e.items.map((i) => deps.org.name(i.fromStaffId)))].join(', ');
   const n = e.items.length;
   return {
-    title: e.kind === 'noOwner'
-      ? `Överlämning: ${n} ${n === 1 ? 'ärende saknar' : 'ärenden saknar'} ny handläggare`
-      : `Överlämning: skriv status för ${n} ${n === 1 ? 'ärende' : 'ärenden'}`,
-    summary: e.kind === 'noOwner'
-      ? `${absent} är frånvarande och ärendena nedan har fortfarande ingen ny handläggare. Fördela dem i dag på överlämningslistan.`
-      : `Du tog över ärendena från ${absent} för mer än två arbetsdagar sedan. Skriv på överlämningslistan hur långt de har kommit.`,
+    title:
+      e.kind === 'noOwner'
+        ? `Överlämning: ${n} ${n === 1 ? 'ärende saknar' : 'ärenden saknar'} ny handläggare`
+        : `Överlämning: skriv status för ${n} ${n === 1 ? 'ärende' : 'ärenden'}`,
+    summary:
+      e.kind === 'noOwner'
+        ? `${absent} är frånvarande och ärendena nedan har fortfarande ingen ny handläggare. Fördela dem i dag på överlämningslistan.`
+        : `Du tog över ärendena från ${absent} för mer än två arbetsdagar sedan. Skriv på överlämningslistan hur långt de har kommit.`,
     items: e.items.map((i) => ({
       caseId: i.caseId,
       phase: `från ${deps.org.name(i.fromStaffId)}`,
@@ -344,10 +442,26 @@ export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Prom
     if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
     const r = await deps.store.commit({
       docs: [
-        { collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, caseIds: e.items.map((i) => i.caseId), version: 1 }, expectedVersion: null },
-        enqueue(now, { kind: 'user', staffId: e.recipientId }, { kind: 'card', template: 'case-list', data: escalationCardData(deps, e, now) }),
+        {
+          collection: HANDOVER_ESCALATIONS,
+          id: claimId,
+          value: { id: claimId, caseIds: e.items.map((i) => i.caseId), version: 1 },
+          expectedVersion: null,
+        },
+        enqueue(
+          now,
+          { kind: 'user', staffId: e.recipientId },
+          { kind: 'card', template: 'case-list', data: escalationCardData(deps, e, now) },
+        ),
       ],
-      audit: [{ at: now.toISOString(), actor: 'system', type: 'HandoverEscalated', data: { kind: e.kind, recipientId: e.recipientId, caseIds: e.items.map((i) => i.caseId) } }],
+      audit: [
+        {
+          at: now.toISOString(),
+          actor: 'system',
+          type: 'HandoverEscalated',
+          data: { kind: e.kind, recipientId: e.recipientId, caseIds: e.items.map((i) => i.caseId) },
+        },
+      ],
     });
     if (r.ok) sent.push(e);
   }
@@ -364,7 +478,14 @@ export async function activateDueHandovers(deps: AppDeps, now: Date): Promise<Ha
     const { handover, docs } = activationWrites(deps, h, now);
     const r = await deps.store.commit({
       docs: [docWrite(handover, h.version), ...docs],
-      audit: [{ at: now.toISOString(), actor: 'system', type: 'HandoverStarted', data: { handoverId: h.id, cases: handover.entries.length } }],
+      audit: [
+        {
+          at: now.toISOString(),
+          actor: 'system',
+          type: 'HandoverStarted',
+          data: { handoverId: h.id, cases: handover.entries.length },
+        },
+      ],
     });
     if (r.ok) out.push(handover);
   }
@@ -384,7 +505,10 @@ export async function refreshRunningHandoverCards(deps: AppDeps, now: Date): Pro
     const claimId = `${today}:refresh:${h.id}`;
     if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
     const r = await deps.store.commit({
-      docs: [{ collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, version: 1 }, expectedVersion: null }, ...handoverCardUpdates(deps, h, now)],
+      docs: [
+        { collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, version: 1 }, expectedVersion: null },
+        ...handoverCardUpdates(deps, h, now),
+      ],
     });
     if (r.ok) n++;
   }
@@ -393,7 +517,10 @@ export async function refreshRunningHandoverCards(deps: AppDeps, now: Date): Pro
 }
 
 /** The handover part of the morning: start due checklists, redraw running ones, then send what is late. For the schedules job. */
-export async function runHandoverMorning(deps: AppDeps, now: Date): Promise<{ started: Handover[]; escalations: HandoverEscalation[] }> {
+export async function runHandoverMorning(
+  deps: AppDeps,
+  now: Date,
+): Promise<{ started: Handover[]; escalations: HandoverEscalation[] }> {
   const started = await activateDueHandovers(deps, now);
   if (deps.calendar.isWorkingDay(stockholmDate(now))) await refreshRunningHandoverCards(deps, now);
   const escalations = await enqueueHandoverEscalations(deps, now);

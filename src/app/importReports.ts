@@ -15,7 +15,11 @@ export const POST_CARDS_WITHIN_DAYS = 14;
 
 /** The columns, by their canonical (Swedish) header, with the accepted alternative names. */
 export const COLUMNS = {
-  arendereferens: { field: 'externalId', required: true, names: ['ärendereferens', 'externalid', 'ärende', 'ärendenummer'] },
+  arendereferens: {
+    field: 'externalId',
+    required: true,
+    names: ['ärendereferens', 'externalid', 'ärende', 'ärendenummer'],
+  },
   mottagen: { field: 'receivedAt', required: true, names: ['mottagen', 'receivedat', 'inkom', 'datum'] },
   grupp: { field: 'groupId', required: true, names: ['grupp', 'groupid'] },
   barnreferens: { field: 'childRef', required: true, names: ['barnreferens', 'childref'] },
@@ -33,7 +37,11 @@ const FIELD_TO_COLUMN: Record<string, ColumnKey> = Object.fromEntries(
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-function lookup<T extends string>(english: readonly T[], swedish: Record<T, string>, extra: Record<string, T> = {}): Map<string, T> {
+function lookup<T extends string>(
+  english: readonly T[],
+  swedish: Record<T, string>,
+  extra: Record<string, T> = {},
+): Map<string, T> {
   const m = new Map<string, T>();
   for (const e of english) {
     m.set(norm(e), e);
@@ -44,16 +52,40 @@ function lookup<T extends string>(english: readonly T[], swedish: Record<T, stri
 }
 
 const REPORTERS = lookup(ReporterType.options, REPORTER_LABEL, {
-  sjukvård: 'healthcare', vården: 'healthcare', 'hälso- och sjukvården': 'healthcare', bvc: 'healthcare', skolan: 'school',
-  förskolan: 'preschool', polisen: 'police', socialtjänsten: 'social_services', 'privat person': 'private_person', annat: 'other',
+  sjukvård: 'healthcare',
+  vården: 'healthcare',
+  'hälso- och sjukvården': 'healthcare',
+  bvc: 'healthcare',
+  skolan: 'school',
+  förskolan: 'preschool',
+  polisen: 'police',
+  socialtjänsten: 'social_services',
+  'privat person': 'private_person',
+  annat: 'other',
 });
 const CONCERNS = lookup(Concern.options, CONCERN_LABEL, {
-  'våld i nära relationer': 'violence', vinr: 'violence', omsorgsbrist: 'neglect', 'brister i omsorg': 'neglect', missbruk: 'parental_substance_abuse',
-  'missbruk hos förälder': 'parental_substance_abuse', 'förälders missbruk': 'parental_substance_abuse', 'psykisk ohälsa': 'mental_health',
-  hedersrelaterat: 'honour_related', 'hedersrelaterat våld': 'honour_related', heder: 'honour_related', 'eget beteende': 'own_behaviour', annan: 'other',
+  'våld i nära relationer': 'violence',
+  vinr: 'violence',
+  omsorgsbrist: 'neglect',
+  'brister i omsorg': 'neglect',
+  missbruk: 'parental_substance_abuse',
+  'missbruk hos förälder': 'parental_substance_abuse',
+  'förälders missbruk': 'parental_substance_abuse',
+  'psykisk ohälsa': 'mental_health',
+  hedersrelaterat: 'honour_related',
+  'hedersrelaterat våld': 'honour_related',
+  heder: 'honour_related',
+  'eget beteende': 'own_behaviour',
+  annan: 'other',
 });
 /** Reporter types that are professional (a duty to report) when the column is empty. */
-const PROFESSIONAL_BY_DEFAULT: ReadonlySet<ReporterType> = new Set(['preschool', 'school', 'police', 'healthcare', 'social_services']);
+const PROFESSIONAL_BY_DEFAULT: ReadonlySet<ReporterType> = new Set([
+  'preschool',
+  'school',
+  'police',
+  'healthcare',
+  'social_services',
+]);
 
 const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'sant']);
 const NO = new Set(['nej', 'n', 'no', 'false', '0', 'falskt']);
@@ -99,7 +131,8 @@ function stockholmOffset(year: number, month: number, day: number, hour: number)
   let off = offsetCache.get(key);
   if (off === undefined) {
     const d = DateTime.fromObject({ year, month, day, hour }, { zone: 'Europe/Stockholm' });
-    off = d.isValid && d.year === year && d.month === month && d.day === day && d.hour === hour ? d.toFormat('ZZ') : null;
+    off =
+      d.isValid && d.year === year && d.month === month && d.day === day && d.hour === hour ? d.toFormat('ZZ') : null;
     if (offsetCache.size > 100_000) offsetCache.clear();
     offsetCache.set(key, off);
   }
@@ -120,7 +153,14 @@ export function parseSwedishDateTime(s: string): string | undefined {
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/.exec(t);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0];
+  const [year, month, day, hour, minute, second] = [
+    +m[1],
+    +m[2],
+    +m[3],
+    m[4] ? +m[4] : 0,
+    m[5] ? +m[5] : 0,
+    m[6] ? +m[6] : 0,
+  ];
   if (minute > 59 || second > 59 || hour > 23) return undefined;
   const off = stockholmOffset(year, month, day, hour);
   if (off) return `${m[1]}-${m[2]}-${m[3]}T${p2(hour)}:${p2(minute)}:${p2(second)}${off}`;
@@ -138,44 +178,78 @@ interface Parsed {
 function readCsv(input: string | Buffer): Parsed {
   let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\uFFFD') && typeof input !== 'string') throw new ImportFileError('Filen är inte UTF-8. Spara den som UTF-8 (med eller utan BOM).');
+  if (text.includes('\uFFFD') && typeof input !== 'string')
+    throw new ImportFileError('Filen är inte UTF-8. Spara den som UTF-8 (med eller utan BOM).');
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as never;
+    rows = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+    }) as never;
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw new ImportFileError(`Filen kan inte läsas som CSV${line ? ` (rad ${line})` : ''}: kontrollera citattecken och avgränsare.`);
+    throw new ImportFileError(
+      `Filen kan inte läsas som CSV${line ? ` (rad ${line})` : ''}: kontrollera citattecken och avgränsare.`,
+    );
   }
   if (rows.length === 0) throw new ImportFileError('Filen är tom: den ska ha en rubrikrad och en rad per anmälan.');
   const header = rows[0].record;
   const columns: Partial<Record<ColumnKey, number>> = {};
   const unknown: number[] = [];
   header.forEach((h, i) => {
-    const key = (Object.keys(COLUMNS) as ColumnKey[]).find((k) => (COLUMNS[k].names as readonly string[]).includes(norm(h)));
+    const key = (Object.keys(COLUMNS) as ColumnKey[]).find((k) =>
+      (COLUMNS[k].names as readonly string[]).includes(norm(h)),
+    );
     if (key && columns[key] === undefined) columns[key] = i;
     else unknown.push(i + 1);
   });
   const missing = (Object.keys(COLUMNS) as ColumnKey[]).filter((k) => COLUMNS[k].required && columns[k] === undefined);
   if (missing.length) {
-    throw new ImportFileError(`Rubrikraden saknar kolumnerna: ${missing.map((k) => COLUMNS[k].names[0]).join(', ')}. Se docs/import-format.md.`);
+    throw new ImportFileError(
+      `Rubrikraden saknar kolumnerna: ${missing.map((k) => COLUMNS[k].names[0]).join(', ')}. Se docs/import-format.md.`,
+    );
   }
   // Unknown or repeated columns are refused (their text is not repeated: it could be anything).
-  if (unknown.length) throw new ImportFileError(`Okänd eller upprepad kolumn i rubrikraden (kolumn ${unknown.join(', ')}). Se docs/import-format.md.`);
+  if (unknown.length)
+    throw new ImportFileError(
+      `Okänd eller upprepad kolumn i rubrikraden (kolumn ${unknown.join(', ')}). Se docs/import-format.md.`,
+    );
   return { header, columns, records: rows.slice(1).map((r) => ({ line: r.info.lines, values: r.record })) };
 }
 
 /** One CSV row → the report object the API would receive, or problems by column. */
-function rowToReport(p: Parsed, values: string[], line: number): { body: Record<string, unknown> } | { problems: RowProblem[] } {
+function rowToReport(
+  p: Parsed,
+  values: string[],
+  line: number,
+): { body: Record<string, unknown> } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const colName = (k: ColumnKey) => p.header[p.columns[k]!] ?? COLUMNS[k].names[0];
   if (values.length !== p.header.length) {
-    return { problems: [{ line, column: '(rad)', message: `Raden har ${values.length} kolumner, rubrikraden ${p.header.length}.` }] };
+    return {
+      problems: [
+        { line, column: '(rad)', message: `Raden har ${values.length} kolumner, rubrikraden ${p.header.length}.` },
+      ],
+    };
   }
-  const v = (k: ColumnKey) => (p.columns[k] === undefined ? '' : values[p.columns[k]!] ?? '');
+  const v = (k: ColumnKey) => (p.columns[k] === undefined ? '' : (values[p.columns[k]!] ?? ''));
   const receivedAt = parseSwedishDateTime(v('mottagen'));
-  if (!receivedAt) problems.push({ line, column: colName('mottagen'), message: 'Datum som ÅÅÅÅ-MM-DD TT:MM eller ÅÅÅÅ-MM-DD (svensk tid).' });
+  if (!receivedAt)
+    problems.push({
+      line,
+      column: colName('mottagen'),
+      message: 'Datum som ÅÅÅÅ-MM-DD TT:MM eller ÅÅÅÅ-MM-DD (svensk tid).',
+    });
   const type = REPORTERS.get(norm(v('anmalare')));
-  if (!type) problems.push({ line, column: colName('anmalare'), message: 'Okänd anmälartyp (t.ex. förskola, skola, polis, anhörig, privatperson, anonym, annan).' });
+  if (!type)
+    problems.push({
+      line,
+      column: colName('anmalare'),
+      message: 'Okänd anmälartyp (t.ex. förskola, skola, polis, anhörig, privatperson, anonym, annan).',
+    });
   const prof = norm(v('yrkesverksam'));
   let professional: boolean | undefined;
   if (YES.has(prof)) professional = true;
@@ -185,14 +259,23 @@ function rowToReport(p: Parsed, values: string[], line: number): { body: Record<
   const concernTexts = v('oro').split(/[|,]/).map(norm).filter(Boolean);
   const concerns = concernTexts.map((c) => CONCERNS.get(c));
   if (concernTexts.length === 0 || concerns.some((c) => !c)) {
-    problems.push({ line, column: colName('oro'), message: 'Okänd eller saknad oro (t.ex. våld, brister i omsorgen, psykisk ohälsa), flera åtskilda med |.' });
+    problems.push({
+      line,
+      column: colName('oro'),
+      message: 'Okänd eller saknad oro (t.ex. våld, brister i omsorgen, psykisk ohälsa), flera åtskilda med |.',
+    });
   }
   if (problems.length) return { problems };
   const summary = v('sammanfattning');
   return {
     body: {
-      externalId: v('arendereferens'), receivedAt, groupId: v('grupp'), childRef: v('barnreferens'),
-      reporter: { type, professional }, concerns, ...(summary ? { summary } : {}),
+      externalId: v('arendereferens'),
+      receivedAt,
+      groupId: v('grupp'),
+      childRef: v('barnreferens'),
+      reporter: { type, professional },
+      concerns,
+      ...(summary ? { summary } : {}),
     },
   };
 }
@@ -201,14 +284,26 @@ function rowToReport(p: Parsed, values: string[], line: number): { body: Record<
  * Read, check and (unless dryRun, and only when every row is good) import in one commit.
  * `now` decides which imported cases get their card posted.
  */
-export async function importReports(deps: AppDeps, input: string | Buffer, opts: { dryRun: boolean }): Promise<ImportReport> {
+export async function importReports(
+  deps: AppDeps,
+  input: string | Buffer,
+  opts: { dryRun: boolean },
+): Promise<ImportReport> {
   const parsed = readCsv(input);
   const now = deps.now();
   const recentFrom = now.getTime() - POST_CARDS_WITHIN_DAYS * 86_400_000;
   const postCard = (c: Case) => c.phase !== 'closed' && Date.parse(c.receivedAt) >= recentFrom;
   const batch = new ReportBatch(deps, IMPORT_ACTOR, now, postCard);
   const ctx = domainContext(deps);
-  const out: ImportReport = { dryRun: opts.dryRun, rows: parsed.records.length, imported: [], skipped: [], problems: [], cardsQueued: 0, committed: false };
+  const out: ImportReport = {
+    dryRun: opts.dryRun,
+    rows: parsed.records.length,
+    imported: [],
+    skipped: [],
+    problems: [],
+    cardsQueued: 0,
+    committed: false,
+  };
   const firstLine = new Map<string, number>();
   const colOf = (field: string) => {
     const key = FIELD_TO_COLUMN[field] ?? FIELD_TO_COLUMN[field.split('.')[0]];
@@ -223,7 +318,8 @@ export async function importReports(deps: AppDeps, input: string | Buffer, opts:
     }
     const r = parseReport(row.body);
     if (!r.ok) {
-      for (const [field, message] of Object.entries(r.refusal.fields ?? { '(rad)': r.refusal.message })) out.problems.push({ line, column: colOf(field), message });
+      for (const [field, message] of Object.entries(r.refusal.fields ?? { '(rad)': r.refusal.message }))
+        out.problems.push({ line, column: colOf(field), message });
       continue;
     }
     const report: ReportInput = r.report;
@@ -233,7 +329,11 @@ export async function importReports(deps: AppDeps, input: string | Buffer, opts:
     }
     const seen = firstLine.get(report.externalId);
     if (seen !== undefined) {
-      out.problems.push({ line, column: colOf('externalId'), message: `Samma ärendereferens finns redan på rad ${seen}.` });
+      out.problems.push({
+        line,
+        column: colOf('externalId'),
+        message: `Samma ärendereferens finns redan på rad ${seen}.`,
+      });
       continue;
     }
     firstLine.set(report.externalId, line);
@@ -245,7 +345,8 @@ export async function importReports(deps: AppDeps, input: string | Buffer, opts:
     }
     const planned = batch.add(report, ctx);
     if (!planned.ok) {
-      for (const [field, message] of Object.entries(planned.refusal.fields ?? { '(rad)': planned.refusal.message })) out.problems.push({ line, column: colOf(field), message });
+      for (const [field, message] of Object.entries(planned.refusal.fields ?? { '(rad)': planned.refusal.message }))
+        out.problems.push({ line, column: colOf(field), message });
       continue;
     }
     out.imported.push(report.externalId);
@@ -253,7 +354,9 @@ export async function importReports(deps: AppDeps, input: string | Buffer, opts:
   out.cardsQueued = batch.messages;
   if (opts.dryRun || out.problems.length > 0 || batch.size === 0) return out;
   if (!(await batch.commit())) {
-    throw new ImportFileError('Ett ärende ändrades under importen (kör boten samtidigt?). Inget importerades; försök igen.');
+    throw new ImportFileError(
+      'Ett ärende ändrades under importen (kör boten samtidigt?). Inget importerades; försök igen.',
+    );
   }
   out.committed = true;
   return out;

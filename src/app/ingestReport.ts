@@ -13,7 +13,13 @@ import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
 
-export const INTAKE_ACTOR: Actor = { id: 'system:intake', name: 'Intag', role: 'unit_manager', groups: [], system: true };
+export const INTAKE_ACTOR: Actor = {
+  id: 'system:intake',
+  name: 'Intag',
+  role: 'unit_manager',
+  groups: [],
+  system: true,
+};
 
 export type IngestResult =
   | { status: 201 | 200; case: Case }
@@ -33,9 +39,13 @@ export function issuesOf(refusal: Refusal): Issue[] {
 
 /** The fields that decide "same content" for idempotency (what the sender sent, nothing we added). */
 const sameReport = (c: Case, r: ReportInput) =>
-  c.groupId === r.groupId && c.childRef === r.childRef && Date.parse(c.receivedAt) === Date.parse(r.receivedAt) &&
-  c.reporter.type === r.reporter.type && c.reporter.professional === r.reporter.professional &&
-  JSON.stringify([...c.concerns].sort()) === JSON.stringify([...r.concerns].sort()) && (c.summary ?? '') === (r.summary ?? '');
+  c.groupId === r.groupId &&
+  c.childRef === r.childRef &&
+  Date.parse(c.receivedAt) === Date.parse(r.receivedAt) &&
+  c.reporter.type === r.reporter.type &&
+  c.reporter.professional === r.reporter.professional &&
+  JSON.stringify([...c.concerns].sort()) === JSON.stringify([...r.concerns].sort()) &&
+  (c.summary ?? '') === (r.summary ?? '');
 
 const SWEDISH_ZOD: Record<string, string> = {
   invalid_type: 'Fel typ eller saknas.',
@@ -56,9 +66,11 @@ export function parseReport(body: unknown): { ok: true; report: ReportInput } | 
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const path = i.path.map(String).join('.') || '(kroppen)';
-      const custom = i.code === 'custom' || (i.code === 'invalid_format' && i.message && !i.message.startsWith('Invalid'));
+      const custom =
+        i.code === 'custom' || (i.code === 'invalid_format' && i.message && !i.message.startsWith('Invalid'));
       fields[path] ??= custom ? i.message : (SWEDISH_ZOD[i.code] ?? 'Ogiltigt värde.');
-      if (i.code === 'invalid_format' && path === 'receivedAt') fields[path] = 'Tid som ISO 8601 med tidszon, t.ex. 2026-11-20T09:15:00+01:00.';
+      if (i.code === 'invalid_format' && path === 'receivedAt')
+        fields[path] = 'Tid som ISO 8601 med tidszon, t.ex. 2026-11-20T09:15:00+01:00.';
       if (path === '(kroppen)' && i.code === 'invalid_type') fields[path] = 'Anmälan ska vara ett JSON-objekt.';
     }
   }
@@ -66,10 +78,16 @@ export function parseReport(body: unknown): { ok: true; report: ReportInput } | 
   // sender learns every problem at once.
   const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const secrecy = guardFreeText({ summary: str(raw.summary) }, { childRef: str(raw.childRef), externalId: str(raw.externalId) });
+  const secrecy = guardFreeText(
+    { summary: str(raw.summary) },
+    { childRef: str(raw.childRef), externalId: str(raw.externalId) },
+  );
   if (secrecy) Object.assign(fields, secrecy.fields);
   if (!parsed.success || secrecy) {
-    return { ok: false, refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : 'Anmälan är ogiltig.', fields) };
+    return {
+      ok: false,
+      refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : 'Anmälan är ogiltig.', fields),
+    };
   }
   return { ok: true, report: { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] } };
 }
@@ -103,10 +121,18 @@ export class ReportBatch {
   /** Plan one report (already parsed and guarded). A refusal leaves the batch unchanged. */
   add(report: ReportInput, ctx = domainContext(this.deps)): { ok: true; case: Case } | { ok: false; refusal: Refusal } {
     if (this.cases.get(report.externalId)?.expectedVersion === null) {
-      return { ok: false, refusal: refuse('conflict', 'Samma ärendereferens förekommer två gånger.', { externalId: 'Finns redan tidigare i samma import.' }) };
+      return {
+        ok: false,
+        refusal: refuse('conflict', 'Samma ärendereferens förekommer två gånger.', {
+          externalId: 'Finns redan tidigare i samma import.',
+        }),
+      };
     }
     const d = decideCase(ctx, undefined, { type: 'registerReport', report }, this.actor, this.now);
-    if (!d.ok) return d.code === 'invalid' && d.fields?.groupId ? { ok: false, refusal: refuse('invalid', d.message, { groupId: 'Gruppen finns inte i organisationen.' }) } : { ok: false, refusal: d };
+    if (!d.ok)
+      return d.code === 'invalid' && d.fields?.groupId
+        ? { ok: false, refusal: refuse('invalid', d.message, { groupId: 'Gruppen finns inte i organisationen.' }) }
+        : { ok: false, refusal: d };
     const at = this.now.toISOString();
     // Open cases about the same child in other groups are linked both ways, and both cards say so.
     const others = this.linkable(report);
@@ -114,14 +140,35 @@ export class ReportBatch {
     this.cases.set(created.id, { case: created, expectedVersion: null, before: null });
     this.newByChild.set(created.childRef, [...(this.newByChild.get(created.childRef) ?? []), created.id]);
     for (const e of d.events) {
-      this.audit.push({ at, actor: this.actor.id, type: e.type, caseId: created.id, before: null, after: created, ...(e.data ? { data: { ...e.data, linkedCaseIds: created.linkedCaseIds } } : {}) });
+      this.audit.push({
+        at,
+        actor: this.actor.id,
+        type: e.type,
+        caseId: created.id,
+        before: null,
+        after: created,
+        ...(e.data ? { data: { ...e.data, linkedCaseIds: created.linkedCaseIds } } : {}),
+      });
     }
     for (const o of others) {
       const entry = this.cases.get(o.id);
-      const updated: Case = { ...o, linkedCaseIds: [...new Set([...o.linkedCaseIds, created.id])], updatedAt: at, updatedBy: this.actor.id };
+      const updated: Case = {
+        ...o,
+        linkedCaseIds: [...new Set([...o.linkedCaseIds, created.id])],
+        updatedAt: at,
+        updatedBy: this.actor.id,
+      };
       if (entry) entry.case = updated;
       else this.cases.set(o.id, { case: updated, expectedVersion: o.version, before: o });
-      this.audit.push({ at, actor: this.actor.id, type: 'CasesLinked', caseId: o.id, before: o, after: updated, data: { with: created.id, why: LINK_SAME_CHILD.why } });
+      this.audit.push({
+        at,
+        actor: this.actor.id,
+        type: 'CasesLinked',
+        caseId: o.id,
+        before: o,
+        after: updated,
+        data: { with: created.id, why: LINK_SAME_CHILD.why },
+      });
       if (this.postCard(updated)) this.card(updated);
     }
     if (this.postCard(created)) {
@@ -140,7 +187,9 @@ export class ReportBatch {
     const byId = new Map<string, Case>();
     for (const c of this.deps.store.casesByChild(report.childRef)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
     for (const id of this.newByChild.get(report.childRef) ?? []) byId.set(id, this.cases.get(id)!.case);
-    return [...byId.values()].filter((c) => c.phase !== 'closed' && c.id !== report.externalId && c.groupId !== report.groupId);
+    return [...byId.values()].filter(
+      (c) => c.phase !== 'closed' && c.id !== report.externalId && c.groupId !== report.groupId,
+    );
   }
 
   /** Commit everything at once; false when a case changed meanwhile (nothing was written). */
@@ -171,7 +220,10 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
   if (!parsed.ok) return { status: 400, refusal: parsed.refusal };
   const report = parsed.report;
   if (!deps.org.group(report.groupId)) {
-    return { status: 400, refusal: refuse('invalid', 'Anmälan är ogiltig.', { groupId: 'Gruppen finns inte i organisationen.' }) };
+    return {
+      status: 400,
+      refusal: refuse('invalid', 'Anmälan är ogiltig.', { groupId: 'Gruppen finns inte i organisationen.' }),
+    };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = deps.store.getCase(report.externalId);
@@ -193,13 +245,21 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
 function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
   const receiving = deps.org.group(c.groupId)?.name ?? c.groupId;
   return groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map(({ group, why }) =>
-    enqueue(now, { kind: 'group', groupId: group.id }, {
-      kind: 'card',
-      template: 'vinr-notice',
-      data: {
-        groupName: receiving, why, caseId: c.id, received: formatSwedishDateTime(c.receivedAt),
-        concerns: concernsText(c.concerns), skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
+    enqueue(
+      now,
+      { kind: 'group', groupId: group.id },
+      {
+        kind: 'card',
+        template: 'vinr-notice',
+        data: {
+          groupName: receiving,
+          why,
+          caseId: c.id,
+          received: formatSwedishDateTime(c.receivedAt),
+          concerns: concernsText(c.concerns),
+          skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
+        },
       },
-    }),
+    ),
   );
 }

@@ -18,7 +18,9 @@ function item(deps: AppDeps, c: Case, extra = ''): CaseListItem & { due: string 
     caseId: c.id,
     phase: PHASE_LABEL[c.phase],
     detail: [concernsText(c.concerns), owner, extra].filter(Boolean).join(' · '),
-    deadline: next ? `${next.label}: ${status === 'overdue' ? 'försenad, ' : ''}${formatSwedishDate(next.due, year)}` : '',
+    deadline: next
+      ? `${next.label}: ${status === 'overdue' ? 'försenad, ' : ''}${formatSwedishDate(next.due, year)}`
+      : '',
     color: STATUS_COLOR[status],
     due: next?.due ?? '9999-12-31',
   };
@@ -33,7 +35,9 @@ export function unassignedAge(workingDays: number): string {
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
 export function myCasesCard(deps: AppDeps, actor: Actor): Card {
-  const items = openCasesOf(deps.store.openCases(), actor.id).map((c) => item(deps, c)).sort(byDue);
+  const items = openCasesOf(deps.store.openCases(), actor.id)
+    .map((c) => item(deps, c))
+    .sort(byDue);
   return caseListCard({
     title: 'Mina ärenden',
     summary: `${items.length} öppna ärenden${items.length ? `, närmaste frist ${items[0].deadline.toLowerCase()}` : ''}.`,
@@ -55,7 +59,9 @@ export function unassignedCard(deps: AppDeps, groupIds: string[]): Card {
 }
 
 export function overdueCard(deps: AppDeps, groupIds: string[]): Card {
-  const cases = [...deps.store.allCases()].filter((c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning));
+  const cases = [...deps.store.allCases()].filter(
+    (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
+  );
   const list = overdue(cases, deps.now(), deps.rules, deps.calendar);
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
   const items = list.map(({ case: c, deadline: d }) => ({

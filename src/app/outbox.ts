@@ -7,14 +7,16 @@ import type { Instant } from '../domain/schemas.js';
 export const OUTBOX = 'outbox';
 
 export type OutboxTarget =
-  | { kind: 'group'; groupId: string }          // the channel linked to the group (`koppla`)
-  | { kind: 'user'; staffId: string }           // the person's 1:1 chat (created when missing)
-  | { kind: 'conversation'; key: string };      // a stored conversation reference by key
+  | { kind: 'group'; groupId: string } // the channel linked to the group (`koppla`)
+  | { kind: 'user'; staffId: string } // the person's 1:1 chat (created when missing)
+  | { kind: 'conversation'; key: string }; // a stored conversation reference by key
 
 export type OutboxContent =
   /** The case card, rendered fresh from the store at send time (so it is never stale). */
   | {
-      kind: 'caseCard'; caseId: string; note?: string;
+      kind: 'caseCard';
+      caseId: string;
+      note?: string;
       /** 'assignedToYou': the personal card for a new owner (cards/assigned-to-you.json); default: the case card. */
       view?: 'case' | 'assignedToYou';
     }
@@ -47,12 +49,7 @@ export function outboxId(now: Date): string {
 }
 
 /** The DocWrite that queues one message; add it to the use case's transaction. */
-export function enqueue(
-  now: Date,
-  target: OutboxTarget,
-  content: OutboxContent,
-  upsertKey?: string,
-): DocWrite {
+export function enqueue(now: Date, target: OutboxTarget, content: OutboxContent, upsertKey?: string): DocWrite {
   const msg: OutboxMessage = {
     id: outboxId(now),
     createdAt: now.toISOString(),

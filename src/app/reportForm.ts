@@ -10,13 +10,30 @@ import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './importReports.js';
 import { ingestReport } from './ingestReport.js';
 
-export const FORM_FIELDS = ['externalId', 'receivedDate', 'receivedTime', 'groupId', 'childRef', 'reporterType', 'professional', 'concerns', 'summary'] as const;
+export const FORM_FIELDS = [
+  'externalId',
+  'receivedDate',
+  'receivedTime',
+  'groupId',
+  'childRef',
+  'reporterType',
+  'professional',
+  'concerns',
+  'summary',
+] as const;
 type FormValues = Record<(typeof FORM_FIELDS)[number], string>;
 
 /** Where a report field's issue is shown on the form. */
 const ISSUE_FIELD: Record<string, string> = {
-  externalId: 'externalId', receivedAt: 'receivedAt', groupId: 'groupId', childRef: 'childRef',
-  'reporter.type': 'reporterType', 'reporter.professional': 'reporterType', reporter: 'reporterType', concerns: 'concerns', summary: 'summary',
+  externalId: 'externalId',
+  receivedAt: 'receivedAt',
+  groupId: 'groupId',
+  childRef: 'childRef',
+  'reporter.type': 'reporterType',
+  'reporter.professional': 'reporterType',
+  reporter: 'reporterType',
+  concerns: 'concerns',
+  summary: 'summary',
 };
 
 /** The groups a person may register in: their own; a unit manager all. */
@@ -35,14 +52,38 @@ export interface FormState {
 export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}): Card {
   const groups = formGroups(deps, actor);
   const now = deps.now();
-  const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(now);
+  const time = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(now);
   const values: FormValues = {
-    externalId: '', receivedDate: stockholmDate(now), receivedTime: time,
-    groupId: state.groupId && groups.some((g) => g.id === state.groupId) ? state.groupId : (groups.length === 1 ? groups[0].id : ''),
-    childRef: '', reporterType: '', professional: 'ja', concerns: '', summary: '',
+    externalId: '',
+    receivedDate: stockholmDate(now),
+    receivedTime: time,
+    groupId:
+      state.groupId && groups.some((g) => g.id === state.groupId)
+        ? state.groupId
+        : groups.length === 1
+          ? groups[0].id
+          : '',
+    childRef: '',
+    reporterType: '',
+    professional: 'ja',
+    concerns: '',
+    summary: '',
     ...state.values,
   };
-  const issues: Record<string, string> = { externalId: '', receivedAt: '', groupId: '', childRef: '', reporterType: '', concerns: '', summary: '', ...state.issues };
+  const issues: Record<string, string> = {
+    externalId: '',
+    receivedAt: '',
+    groupId: '',
+    childRef: '',
+    reporterType: '',
+    concerns: '',
+    summary: '',
+    ...state.issues,
+  };
   return renderCard('new-report', {
     values,
     issues,
@@ -59,31 +100,42 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export function formToReport(data: Record<string, unknown>): Record<string, unknown> {
   const date = str(data.receivedDate);
   const time = str(data.receivedTime);
-  const receivedAt = parseSwedishDateTime(time ? `${date} ${time}` : date) ?? (date ? `${date} ${time}`.trim() : undefined);
-  const concerns = str(data.concerns).split(',').map((c) => c.trim()).filter(Boolean);
+  const receivedAt =
+    parseSwedishDateTime(time ? `${date} ${time}` : date) ?? (date ? `${date} ${time}`.trim() : undefined);
+  const concerns = str(data.concerns)
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const summary = str(data.summary);
   return {
     externalId: str(data.externalId),
     receivedAt,
     groupId: str(data.groupId),
     childRef: str(data.childRef),
-    reporter: { type: str(data.reporterType) || undefined, professional: str(data.professional) !== 'nej' && str(data.professional) !== 'false' },
+    reporter: {
+      type: str(data.reporterType) || undefined,
+      professional: str(data.professional) !== 'nej' && str(data.professional) !== 'false',
+    },
     concerns,
     ...(summary ? { summary } : {}),
   };
 }
 
 export type FormResult =
-  | { ok: true; status: 201 | 200; case: Case; message: string }
-  | { ok: false; form: Card; refusal?: Refusal };
+  { ok: true; status: 201 | 200; case: Case; message: string } | { ok: false; form: Card; refusal?: Refusal };
 
 /** Submit the form: the same use case as the API, with the person as the actor. */
-export async function submitReportForm(deps: AppDeps, actor: Actor, data: Record<string, unknown>): Promise<FormResult> {
+export async function submitReportForm(
+  deps: AppDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+): Promise<FormResult> {
   const r = await ingestReport(deps, formToReport(data), actor);
   if (r.status === 201 || r.status === 200) {
-    const message = r.status === 201
-      ? `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.`
-      : `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.`;
+    const message =
+      r.status === 201
+        ? `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.`
+        : `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.`;
     return { ok: true, status: r.status, case: r.case, message };
   }
   // Show the form again with what was entered, except what the secrecy guard refused.
@@ -105,7 +157,12 @@ export async function submitReportForm(deps: AppDeps, actor: Actor, data: Record
         if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path as 'summary'] = '';
       }
     }
-    error = r.status === 403 ? refused.message : Object.keys(issues).length ? 'Anmälan registrerades inte. Rätta fälten nedan.' : refused.message;
+    error =
+      r.status === 403
+        ? refused.message
+        : Object.keys(issues).length
+          ? 'Anmälan registrerades inte. Rätta fälten nedan.'
+          : refused.message;
   }
   return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
 }

@@ -44,8 +44,12 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
   const why = e.reason;
   switch (e.type) {
     case 'ReportRegistered': {
-      const reporter = after?.reporter ? `${REPORTER_LABEL[after.reporter.type]}${after.reporter.professional ? ' (yrkesverksam anmälare)' : ''}` : 'okänd anmälare';
-      const concerns = list(d.concerns ?? after?.concerns).map((c) => CONCERN_LABEL[c as Concern] ?? c).join(', ');
+      const reporter = after?.reporter
+        ? `${REPORTER_LABEL[after.reporter.type]}${after.reporter.professional ? ' (yrkesverksam anmälare)' : ''}`
+        : 'okänd anmälare';
+      const concerns = list(d.concerns ?? after?.concerns)
+        .map((c) => CONCERN_LABEL[c as Concern] ?? c)
+        .join(', ');
       const group = deps.org.group(String(d.groupId ?? after?.groupId ?? ''))?.name ?? String(d.groupId ?? '');
       const received = after?.receivedAt ? `, mottagen ${formatSwedishDateTime(after.receivedAt)}` : '';
       return { what: `Anmälan registrerad från ${reporter}${received}; oro: ${concerns}; grupp: ${group}.` };
@@ -57,7 +61,10 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
     case 'CaseReassigned':
       return { what: `Ärendet flyttat från ${names(list(d.from))} till ${names(list(d.to))}.` };
     case 'SkyddsbedomningRecorded':
-      return { what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`, ...(why ? { why } : {}) };
+      return {
+        what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+        ...(why ? { why } : {}),
+      };
     case 'ForhandsbedomningDecided': {
       const f = after?.forhandsbedomning;
       const special = f?.synnerligaSkal ? ` Synnerliga skäl: ${f.synnerligaSkal}` : '';
@@ -71,11 +78,15 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
           ...reason,
         };
       }
-      if (d.outcome === 'already_ongoing') return { what: 'Förhandsbedömning: en utredning pågår redan; ärendet avslutas.', ...reason };
+      if (d.outcome === 'already_ongoing')
+        return { what: 'Förhandsbedömning: en utredning pågår redan; ärendet avslutas.', ...reason };
       return { what: 'Förhandsbedömning: utredning inleds inte; ärendet avslutas.', ...reason };
     }
     case 'InvestigationExtended':
-      return { what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'}).`, ...(why ? { why } : {}) };
+      return {
+        what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'}).`,
+        ...(why ? { why } : {}),
+      };
     case 'ContactRecorded': {
       const kind = String(d.kind) as ContactKind;
       // The child's reference stays out (cards never show it; one case is one child anyway).
@@ -93,9 +104,14 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: `Utredningen avslutad med ${outcome}${upp}.`, ...(why ? { why } : {}) };
     }
     case 'CasesLinked':
-      return { what: `Kopplat till ärende ${String(d.with)} om samma barn.`, ...(typeof d.why === 'string' ? { why: d.why } : {}) };
+      return {
+        what: `Kopplat till ärende ${String(d.with)} om samma barn.`,
+        ...(typeof d.why === 'string' ? { why: d.why } : {}),
+      };
     case 'HandoverNewOwner':
-      return { what: `Överlämning vid frånvaro: ny handläggare ${names(list([d.newOwnerId]))} (tidigare ${names(before?.assignees ?? [])}).` };
+      return {
+        what: `Överlämning vid frånvaro: ny handläggare ${names(list([d.newOwnerId]))} (tidigare ${names(before?.assignees ?? [])}).`,
+      };
     case 'HandoverStatusWritten':
       return { what: 'Överlämning vid frånvaro: skriftlig status lämnad.' };
     case 'HandoverCaseHandedBack':
@@ -122,8 +138,14 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
       const { what, why } = describeEntry(deps, e);
       const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
       return {
-        seq: e.seq, at: e.at, when: `${stockholmDate(e.at)} ${stockholmTime(e.at)}`, who, whoId: e.actor,
-        event: e.type, what, ...(why ? { why } : {}),
+        seq: e.seq,
+        at: e.at,
+        when: `${stockholmDate(e.at)} ${stockholmTime(e.at)}`,
+        who,
+        whoId: e.actor,
+        event: e.type,
+        what,
+        ...(why ? { why } : {}),
       };
     }),
     audit,

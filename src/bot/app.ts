@@ -2,10 +2,22 @@
 // command and action handlers, remembers where it can post, and greets a team once when installed.
 import { randomUUID } from 'node:crypto';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  MessageFactory,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
 import {
-  TEAMS, groupsOfChannel, rememberConversation, rememberMember, userKey,
+  TEAMS,
+  groupsOfChannel,
+  rememberConversation,
+  rememberMember,
+  userKey,
   type TeamRecord,
 } from '../app/conversations.js';
 import type { Card } from '../cards/render.js';
@@ -20,16 +32,23 @@ import type { CommandTurn, Mention, Turn } from './types.js';
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
 /** The conversation key: a channel without its thread suffix, a 1:1 by the user, else the chat id. */
-export function conversationOf(activity: Partial<Activity>): { key: string; kind: Turn['conversationKind']; id: string } {
+export function conversationOf(activity: Partial<Activity>): {
+  key: string;
+  kind: Turn['conversationKind'];
+  id: string;
+} {
   const conv = activity.conversation!;
   const id = conv.id.split(';messageid=')[0];
-  if (conv.conversationType === 'personal' && activity.from?.aadObjectId) return { key: userKey(activity.from.aadObjectId), kind: 'personal', id };
+  if (conv.conversationType === 'personal' && activity.from?.aadObjectId)
+    return { key: userKey(activity.from.aadObjectId), kind: 'personal', id };
   if (conv.conversationType === 'channel') return { key: `channel:${id}`, kind: 'channel', id };
   return { key: `chat:${id}`, kind: conv.conversationType === 'personal' ? 'personal' : 'groupChat', id };
 }
 
 function tenantOf(activity: Partial<Activity>): string | undefined {
-  return (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  return (
+    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId
+  );
 }
 
 export interface BotOptions {
@@ -38,7 +57,12 @@ export interface BotOptions {
 }
 
 export function createBot(deps: AppDeps, opts: BotOptions) {
-  const app = new Application({ adapter: opts.adapter, botAppId: opts.appId, removeRecipientMention: true, startTypingTimer: false });
+  const app = new Application({
+    adapter: opts.adapter,
+    botAppId: opts.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
 
   /** Remember where this activity came from, so the bot can post there later. */
   async function remember(ctx: TurnContext): Promise<ReturnType<typeof conversationOf>> {
@@ -48,10 +72,22 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     reference.conversation = { ...reference.conversation, id: conv.id };
     delete (reference as { activityId?: string }).activityId;
     const writes: (DocWrite | undefined)[] = [
-      rememberConversation(deps, { key: conv.key, kind: conv.kind, reference: reference as unknown as Record<string, unknown>, serviceUrl: a.serviceUrl }),
+      rememberConversation(deps, {
+        key: conv.key,
+        kind: conv.kind,
+        reference: reference as unknown as Record<string, unknown>,
+        serviceUrl: a.serviceUrl,
+      }),
     ];
     if (a.from?.aadObjectId) {
-      writes.push(rememberMember(deps, { aadObjectId: a.from.aadObjectId, teamsId: a.from.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl }));
+      writes.push(
+        rememberMember(deps, {
+          aadObjectId: a.from.aadObjectId,
+          teamsId: a.from.id,
+          tenantId: tenantOf(a),
+          serviceUrl: a.serviceUrl,
+        }),
+      );
     }
     const docs = writes.filter((w): w is DocWrite => !!w);
     if (docs.length) await deps.store.commit({ docs });
@@ -61,7 +97,15 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   /** The reply's activity id under its upsert key, as the outbox drain records the cards it posts. */
   async function rememberCardActivity(key: string, activityId: string, conversationKey: string): Promise<void> {
     const known = deps.store.getDoc<{ version: number }>(CARD_ACTIVITIES, key);
-    await deps.store.commit({ docs: [{ collection: CARD_ACTIVITIES, id: key, value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 } }] });
+    await deps.store.commit({
+      docs: [
+        {
+          collection: CARD_ACTIVITIES,
+          id: key,
+          value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 },
+        },
+      ],
+    });
   }
 
   function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Turn {
@@ -76,7 +120,10 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 
   app.activity(ActivityTypes.Message, async (ctx) => {
     const conv = await remember(ctx);
-    const text = (ctx.activity.text ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = (ctx.activity.text ?? '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const mentions: Mention[] = (ctx.activity.entities ?? [])
       .filter((e) => e.type === 'mention' && e.mentioned?.id !== ctx.activity.recipient.id)
       .map((e) => ({ name: e.mentioned.name, teamsId: e.mentioned.id, aadObjectId: e.mentioned.aadObjectId }));
@@ -85,14 +132,25 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const m = text.match(command.pattern);
       if (!m) continue;
       log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
-      const reply = await guarded(() => command.handle(turn, m), (id) => ({ card: failureCard(id) }), { command: command.name });
-      const sent = await ctx.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text);
-      if ('card' in reply && reply.upsertKey && sent?.id) await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
+      const reply = await guarded(
+        () => command.handle(turn, m),
+        (id) => ({ card: failureCard(id) }),
+        { command: command.name },
+      );
+      const sent = await ctx.sendActivity(
+        'card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text,
+      );
+      if ('card' in reply && reply.upsertKey && sent?.id)
+        await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
       return;
     }
-    await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(
-      noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
-    )));
+    await ctx.sendActivity(
+      MessageFactory.attachment(
+        CardFactory.adaptiveCard(
+          noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
+        ),
+      ),
+    );
   });
 
   for (const action of ACTIONS) {
@@ -100,7 +158,9 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const conv = await remember(ctx);
       const turn = turnFor(ctx, conv);
       log.info({ verb: action.verb, actor: turn.actor?.id, conversation: conv.key }, 'card action');
-      const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, { verb: action.verb });
+      const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, {
+        verb: action.verb,
+      });
       await sendCardInvokeResponse(ctx, card);
       return ''; // answered above; the library sends nothing more once an invoke response exists
     });
@@ -114,7 +174,12 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     const writes: DocWrite[] = [];
     for (const m of a.membersAdded ?? []) {
       if (m.id !== a.recipient.id && m.aadObjectId) {
-        const w = rememberMember(deps, { aadObjectId: m.aadObjectId, teamsId: m.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl });
+        const w = rememberMember(deps, {
+          aadObjectId: m.aadObjectId,
+          teamsId: m.id,
+          tenantId: tenantOf(a),
+          serviceUrl: a.serviceUrl,
+        });
         if (w) writes.push(w);
       }
     }
@@ -124,18 +189,43 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     if (teamId) {
       const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
       if (current?.greetedAt) return; // greet once, even if the bot is added again
-      const value: TeamRecord = { teamId, conversationKey: conv.key, greetedAt: deps.now().toISOString(), version: (current?.version ?? 0) + 1 };
+      const value: TeamRecord = {
+        teamId,
+        conversationKey: conv.key,
+        greetedAt: deps.now().toISOString(),
+        version: (current?.version ?? 0) + 1,
+      };
       const r = await deps.store.commit({
-        docs: [{ collection: TEAMS, id: teamId, value: value as unknown as Record<string, unknown>, expectedVersion: current ? current.version : null }],
-        audit: [{ at: deps.now().toISOString(), actor: a.from?.aadObjectId ?? 'system', type: 'BotInstalled', data: { teamId } }],
+        docs: [
+          {
+            collection: TEAMS,
+            id: teamId,
+            value: value as unknown as Record<string, unknown>,
+            expectedVersion: current ? current.version : null,
+          },
+        ],
+        audit: [
+          {
+            at: deps.now().toISOString(),
+            actor: a.from?.aadObjectId ?? 'system',
+            type: 'BotInstalled',
+            data: { teamId },
+          },
+        ],
       });
       if (!r.ok) return;
     }
-    await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard(
-      'Hej! Jag är Ärendevakt.',
-      'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
-      'Good',
-    ))));
+    await ctx.sendActivity(
+      MessageFactory.attachment(
+        CardFactory.adaptiveCard(
+          noticeCard(
+            'Hej! Jag är Ärendevakt.',
+            'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
+            'Good',
+          ),
+        ),
+      ),
+    );
   });
 
   /**
@@ -151,7 +241,14 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
         const docs = page.members
           .filter((m) => m.aadObjectId && deps.org.staff(m.aadObjectId))
-          .map((m) => rememberMember(deps, { aadObjectId: m.aadObjectId!, teamsId: m.id, tenantId: m.tenantId ?? tenantOf(a), serviceUrl: a.serviceUrl }))
+          .map((m) =>
+            rememberMember(deps, {
+              aadObjectId: m.aadObjectId!,
+              teamsId: m.id,
+              tenantId: m.tenantId ?? tenantOf(a),
+              serviceUrl: a.serviceUrl,
+            }),
+          )
           .filter((w): w is DocWrite => !!w);
         if (docs.length) await deps.store.commit({ docs });
         token = page.continuationToken;
@@ -166,7 +263,11 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 }
 
 /** A failure the person could not cause: logged with an id (never content), answered in Swedish. */
-async function guarded<T>(run: () => Promise<T> | T, answer: (errorId: string) => T, where: Record<string, string>): Promise<T> {
+async function guarded<T>(
+  run: () => Promise<T> | T,
+  answer: (errorId: string) => T,
+  where: Record<string, string>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
@@ -177,7 +278,11 @@ async function guarded<T>(run: () => Promise<T> | T, answer: (errorId: string) =
 }
 
 function failureCard(errorId: string) {
-  return noticeCard('Något gick fel', `Försök igen om en stund. Om felet kvarstår, ge IT-förvaltningen felkoden ${errorId}.`, 'Attention');
+  return noticeCard(
+    'Något gick fel',
+    `Försök igen om en stund. Om felet kvarstår, ge IT-förvaltningen felkoden ${errorId}.`,
+    'Attention',
+  );
 }
 
 /** Answer an Action.Execute with a card for the person who pressed (the channel card is updated by the outbox). */

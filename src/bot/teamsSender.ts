@@ -2,7 +2,14 @@
 // stored conversation references, new 1:1 chats by the member's Teams id, and connector errors
 // turned into SendError (status, Teams error code, Retry-After) for the drain to decide on.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { CardFactory, MessageFactory, type Activity, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type ConversationParameters,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { ConversationRecord, MemberRecord } from '../app/conversations.js';
 import { userKey } from '../app/conversations.js';
 import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../jobs/outboxDrain.js';
@@ -12,7 +19,15 @@ function toActivity(m: OutgoingMessage): Partial<Activity> {
 }
 
 function toSendError(err: unknown): SendError {
-  const e = err as { statusCode?: number; code?: string; response?: { headers?: { get?: (h: string) => string | undefined }; parsedBody?: { error?: { code?: string } }; bodyAsText?: string } };
+  const e = err as {
+    statusCode?: number;
+    code?: string;
+    response?: {
+      headers?: { get?: (h: string) => string | undefined };
+      parsedBody?: { error?: { code?: string } };
+      bodyAsText?: string;
+    };
+  };
   const status = e.statusCode ?? 0;
   let code = e.response?.parsedBody?.error?.code;
   if (!code && e.response?.bodyAsText) {
@@ -37,19 +52,23 @@ export class TeamsSender implements Sender {
     let result: T | undefined;
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.appId, conversation.reference as unknown as ConversationReference, async (ctx) => {
-        // A proactive post is a new message in the conversation, not a reply to the continuation event.
-        ctx.onSendActivities(async (_c, activities, next) => {
-          for (const a of activities) delete a.replyToId;
-          return next();
-        });
-        // Caught here: the adapter's onTurnError would otherwise swallow the connector's answer.
-        try {
-          result = await fn(ctx);
-        } catch (err) {
-          failure = err;
-        }
-      });
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        conversation.reference as unknown as ConversationReference,
+        async (ctx) => {
+          // A proactive post is a new message in the conversation, not a reply to the continuation event.
+          ctx.onSendActivities(async (_c, activities, next) => {
+            for (const a of activities) delete a.replyToId;
+            return next();
+          });
+          // Caught here: the adapter's onTurnError would otherwise swallow the connector's answer.
+          try {
+            result = await fn(ctx);
+          } catch (err) {
+            failure = err;
+          }
+        },
+      );
     } catch (err) {
       failure = err;
     }
@@ -81,18 +100,25 @@ export class TeamsSender implements Sender {
     let reference: Partial<ConversationReference> | undefined;
     try {
       await this.adapter.createConversationAsync(this.appId, 'msteams', member.serviceUrl, '', params, async (ctx) => {
-        reference = ctx.activity ? ({
-          channelId: 'msteams',
-          serviceUrl: member.serviceUrl,
-          conversation: { ...ctx.activity.conversation, conversationType: 'personal', tenantId: member.tenantId },
-          bot: params.bot,
-          user: { id: member.teamsId, name: '', aadObjectId: member.aadObjectId },
-        } as Partial<ConversationReference>) : undefined;
+        reference = ctx.activity
+          ? ({
+              channelId: 'msteams',
+              serviceUrl: member.serviceUrl,
+              conversation: { ...ctx.activity.conversation, conversationType: 'personal', tenantId: member.tenantId },
+              bot: params.bot,
+              user: { id: member.teamsId, name: '', aadObjectId: member.aadObjectId },
+            } as Partial<ConversationReference>)
+          : undefined;
       });
     } catch (err) {
       throw toSendError(err);
     }
     if (!reference) throw new SendError(0, 'NoConversationCreated');
-    return { key: userKey(member.aadObjectId), kind: 'personal', reference: reference as Record<string, unknown>, serviceUrl: member.serviceUrl };
+    return {
+      key: userKey(member.aadObjectId),
+      kind: 'personal',
+      reference: reference as Record<string, unknown>,
+      serviceUrl: member.serviceUrl,
+    };
   }
 }

@@ -76,7 +76,9 @@ export function caseCardView(input: CaseCardInput) {
   const skydd = ds.find((d) => d.kind === 'skyddsbedomning')!;
   const skyddLine = deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at);
   const skyddStatus = deadlineStatus(skydd, input.now, input.calendar);
-  const others = ds.filter((d) => d.kind !== 'skyddsbedomning').map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
+  const others = ds
+    .filter((d) => d.kind !== 'skyddsbedomning')
+    .map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
   const unassigned = c.assignees.length === 0;
   const viewer = input.viewer ?? 'all';
   const open = c.phase !== 'closed';
@@ -93,17 +95,26 @@ export function caseCardView(input: CaseCardInput) {
     version: c.version,
     title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
     skydd: {
-      text: skyddStatus === 'done'
-        ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
-        : skyddStatus === 'overdue' ? 'Skyddsbedömning FÖRSENAD' : 'Skyddsbedömning ska göras i dag',
+      text:
+        skyddStatus === 'done'
+          ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
+          : skyddStatus === 'overdue'
+            ? 'Skyddsbedömning FÖRSENAD'
+            : 'Skyddsbedömning ska göras i dag',
       // The header already says FÖRSENAD; the line under it says since when.
       detail: skyddLine.text.replace(/^FÖRSENAD – /, ''),
       color: skyddLine.color,
       style: skyddStatus === 'overdue' ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
     },
     facts: [
-      { title: 'Mottagen', value: `${formatSwedishDate(stockholmDate(c.receivedAt), Number(stockholmDate(input.now).slice(0, 4)))} kl. ${formatSwedishDateTime(c.receivedAt).slice(11)}` },
-      { title: 'Anmälare', value: `${REPORTER_LABEL[c.reporter.type]} (${c.reporter.professional ? 'yrkesverksam' : 'ej yrkesverksam'})` },
+      {
+        title: 'Mottagen',
+        value: `${formatSwedishDate(stockholmDate(c.receivedAt), Number(stockholmDate(input.now).slice(0, 4)))} kl. ${formatSwedishDateTime(c.receivedAt).slice(11)}`,
+      },
+      {
+        title: 'Anmälare',
+        value: `${REPORTER_LABEL[c.reporter.type]} (${c.reporter.professional ? 'yrkesverksam' : 'ej yrkesverksam'})`,
+      },
       { title: 'Oro', value: concernsText(c.concerns) },
       { title: 'Grupp', value: input.groupName },
       { title: 'Fas', value: PHASE_LABEL[c.phase] },
@@ -111,12 +122,18 @@ export function caseCardView(input: CaseCardInput) {
     owner: unassigned ? 'Ej fördelad' : c.assignees.map(input.nameOf).join(' och '),
     ownerColor: unassigned && open ? 'Attention' : 'Default',
     deadlines: others,
-    contactLine: c.phase === 'utredning'
-      ? `Senaste kontakt med familjen: ${contacts.family ? formatSwedishDate(contacts.family) : 'ingen'} · med barnet: ${contacts.child ? formatSwedishDate(contacts.child) : 'inget barnsamtal'}`
-      : '',
+    contactLine:
+      c.phase === 'utredning'
+        ? `Senaste kontakt med familjen: ${contacts.family ? formatSwedishDate(contacts.family) : 'ingen'} · med barnet: ${contacts.child ? formatSwedishDate(contacts.child) : 'inget barnsamtal'}`
+        : '',
     linked: (input.linked ?? []).map((l) => ({ text: `Samma barn har ett öppet ärende i ${l.groupName}: ${l.id}` })),
     hasLinked: (input.linked ?? []).length > 0,
-    notice: input.notice ? { text: input.notice.text, color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning' } : undefined,
+    notice: input.notice
+      ? {
+          text: input.notice.text,
+          color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning',
+        }
+      : undefined,
     hasNotice: !!input.notice,
     canTake: open && unassigned && (viewer === 'all' || viewer === 'caseworker'),
     canAssign: open && (viewer === 'all' || viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0,

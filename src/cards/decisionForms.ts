@@ -15,13 +15,43 @@ import { renderCard, type Card } from './render.js';
 export type FormKind = 'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close';
 
 export const FORM_META: Record<FormKind, { button: string; heading: string; command: Command; fields: string[] }> = {
-  skydd: { button: 'Skyddsbedömning', heading: 'Skyddsbedömning', command: 'recordSkyddsbedomning', fields: ['immediateProtection', 'motivation'] },
-  forhand: { button: 'Förhandsbedömning', heading: 'Förhandsbedömning: beslut', command: 'decideForhandsbedomning', fields: ['outcome', 'motivation', 'synnerligaSkal', 'investigator', 'secondInvestigator'] },
+  skydd: {
+    button: 'Skyddsbedömning',
+    heading: 'Skyddsbedömning',
+    command: 'recordSkyddsbedomning',
+    fields: ['immediateProtection', 'motivation'],
+  },
+  forhand: {
+    button: 'Förhandsbedömning',
+    heading: 'Förhandsbedömning: beslut',
+    command: 'decideForhandsbedomning',
+    fields: ['outcome', 'motivation', 'synnerligaSkal', 'investigator', 'secondInvestigator'],
+  },
   extend: { button: 'Förläng', heading: 'Förläng utredningen', command: 'extend', fields: ['newDeadline', 'reason'] },
-  contact: { button: 'Kontakt', heading: 'Registrera kontakt', command: 'recordContact', fields: ['kind', 'date', 'childRef', 'note'] },
-  barnsamtal: { button: 'Inget barnsamtal', heading: 'Barnsamtal hålls inte', command: 'recordBarnsamtalNotHeld', fields: ['reason'] },
-  aterkoppling: { button: 'Återkoppling gjord', heading: 'Återkoppling till anmälaren', command: 'completeAterkoppling', fields: [] },
-  close: { button: 'Avsluta', heading: 'Avsluta utredningen', command: 'close', fields: ['outcome', 'motivation', 'uppfoljningUntil'] },
+  contact: {
+    button: 'Kontakt',
+    heading: 'Registrera kontakt',
+    command: 'recordContact',
+    fields: ['kind', 'date', 'childRef', 'note'],
+  },
+  barnsamtal: {
+    button: 'Inget barnsamtal',
+    heading: 'Barnsamtal hålls inte',
+    command: 'recordBarnsamtalNotHeld',
+    fields: ['reason'],
+  },
+  aterkoppling: {
+    button: 'Återkoppling gjord',
+    heading: 'Återkoppling till anmälaren',
+    command: 'completeAterkoppling',
+    fields: [],
+  },
+  close: {
+    button: 'Avsluta',
+    heading: 'Avsluta utredningen',
+    command: 'close',
+    fields: ['outcome', 'motivation', 'uppfoljningUntil'],
+  },
 };
 
 export const openFormVerb = (kind: FormKind) => `decision.${kind}.open-form`;
@@ -34,10 +64,13 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
   if (!c.skyddsbedomning && c.phase !== 'closed') kinds.push('skydd');
   if (c.phase === 'forhandsbedomning' && c.skyddsbedomning && !c.forhandsbedomning) kinds.push('forhand');
   if (c.phase === 'forhandsbedomning' || c.phase === 'utredning') kinds.push('contact');
-  if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal')) kinds.push('barnsamtal');
+  if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal'))
+    kinds.push('barnsamtal');
   if (c.aterkoppling && !c.aterkoppling.doneAt) kinds.push('aterkoppling');
   if (c.phase === 'utredning') kinds.push('extend', 'close');
-  return viewer === 'all' ? kinds : kinds.filter((k) => can(viewer, FORM_META[k].command, { extendRoles: rules.extendRoles }));
+  return viewer === 'all'
+    ? kinds
+    : kinds.filter((k) => can(viewer, FORM_META[k].command, { extendRoles: rules.extendRoles }));
 }
 
 /** Buttons for the case card (its `decisions` array). */
@@ -73,7 +106,9 @@ export function decisionForm(input: FormInput): Card {
   const today = stockholmDate(now);
   // The year is shown when it is not this year (a deadline in next spring must not read as this one).
   const fmt = (d: string) => formatSwedishDate(d, Number(today.slice(0, 4)));
-  const next = deadlinesOf(c, input.rules).filter((d) => !d.done).sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+  const next = deadlinesOf(c, input.rules)
+    .filter((d) => !d.done)
+    .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
   const caseLine = `${c.id} · ${PHASE_LABEL[c.phase]}${next ? ` · ${next.label} ${fmt(next.due)}` : ''}`;
   const values: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) values[f] = '';
@@ -84,7 +119,10 @@ export function decisionForm(input: FormInput): Card {
   switch (kind) {
     case 'skydd':
       intro = 'Den omedelbara skyddsbedömningen ska göras samma dag som anmälan kom in.';
-      extra.protectionChoices = [{ title: 'Nej, inget omedelbart skyddsbehov', value: 'nej' }, { title: 'Ja, barnet behöver omedelbart skydd', value: 'ja' }];
+      extra.protectionChoices = [
+        { title: 'Nej, inget omedelbart skyddsbehov', value: 'nej' },
+        { title: 'Ja, barnet behöver omedelbart skydd', value: 'ja' },
+      ];
       break;
     case 'forhand': {
       const due = forhandsbedomningDue(c.receivedAt, input.rules);
@@ -101,28 +139,41 @@ export function decisionForm(input: FormInput): Card {
       const second = suggestSecond(input.loads, first);
       values.investigator = first ?? '';
       values.secondInvestigator = second?.staff.aadObjectId ?? '';
-      extra.suggestion = second ? `Förslag: två utredare är god praxis. ${second.staff.name} har lägst belastning (${second.open} ärenden).` : '';
+      extra.suggestion = second
+        ? `Förslag: två utredare är god praxis. ${second.staff.name} har lägst belastning (${second.open} ärenden).`
+        : '';
       break;
     }
     case 'extend': {
       const u = c.utredning;
-      intro = u ? `Nuvarande frist ${fmt(u.deadline)} (lagstadgad ${fmt(u.statutoryDeadline)}). Förlängning kräver särskilda skäl och beslutas för viss tid.` : '';
+      intro = u
+        ? `Nuvarande frist ${fmt(u.deadline)} (lagstadgad ${fmt(u.statutoryDeadline)}). Förlängning kräver särskilda skäl och beslutas för viss tid.`
+        : '';
       break;
     }
     case 'contact':
-      intro = 'Barnsamtal, hembesök och möte med vårdnadshavare räknas som kontakt med familjen; annan kontakt (t.ex. med skolan) gör det inte.';
-      extra.kindChoices = (['barnsamtal', 'hembesok', 'vardnadshavarmote', 'other'] as const).map((k) => ({ title: CONTACT_LABEL[k], value: k }));
+      intro =
+        'Barnsamtal, hembesök och möte med vårdnadshavare räknas som kontakt med familjen; annan kontakt (t.ex. med skolan) gör det inte.';
+      extra.kindChoices = (['barnsamtal', 'hembesok', 'vardnadshavarmote', 'other'] as const).map((k) => ({
+        title: CONTACT_LABEL[k],
+        value: k,
+      }));
       values.date = today;
       break;
     case 'barnsamtal':
       intro = 'När barnet inte kan höras ska skälet dokumenteras, och barnets inställning tas reda på på annat sätt.';
       break;
     case 'aterkoppling':
-      intro = c.aterkoppling ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${fmt(c.aterkoppling.due)}.` : '';
+      intro = c.aterkoppling
+        ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${fmt(c.aterkoppling.due)}.`
+        : '';
       break;
     case 'close':
       intro = 'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum (högst två månader).';
-      extra.closeChoices = [{ title: 'Insats', value: 'insats' }, { title: 'Ingen insats', value: 'ingen_insats' }];
+      extra.closeChoices = [
+        { title: 'Insats', value: 'insats' },
+        { title: 'Ingen insats', value: 'ingen_insats' },
+      ];
       break;
   }
   return renderCard(`decision-${kind}`, {

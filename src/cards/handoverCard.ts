@@ -63,8 +63,12 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
       ? `Tillbaka hos ${input.nameOf(h.staffId)}`
       : s.newOwnerId
         ? `Ny handläggare: ${input.nameOf(s.newOwnerId)}`
-        : returned ? `Hos ${input.nameOf(h.staffId)}` : 'Ingen ny handläggare';
-  const checklist = (Object.keys(STEP_LABEL) as Step[]).map((k) => `${s.steps[k] ? '☑' : '☐'} ${SHORT_STEP[k]}`).join('  ');
+        : returned
+          ? `Hos ${input.nameOf(h.staffId)}`
+          : 'Ingen ny handläggare';
+  const checklist = (Object.keys(STEP_LABEL) as Step[])
+    .map((k) => `${s.steps[k] ? '☑' : '☐'} ${SHORT_STEP[k]}`)
+    .join('  ');
   const last = s.status;
   const choices = s.case ? input.choicesFor(s.case.groupId) : [];
   return {
@@ -101,8 +105,14 @@ function rowView(input: HandoverCardInput, s: EntryState, i: number) {
   const v = caseView(input, s, i, false);
   const done = Object.values(s.steps).filter(Boolean).length;
   return {
-    handoverId: v.handoverId, caseId: v.caseId, headline: v.headline, deadline: v.deadline, deadlineColor: v.deadlineColor,
-    owner: v.owner, ownerColor: v.ownerColor, steps: `${done} av 5 steg klara`,
+    handoverId: v.handoverId,
+    caseId: v.caseId,
+    headline: v.headline,
+    deadline: v.deadline,
+    deadlineColor: v.deadlineColor,
+    owner: v.owner,
+    ownerColor: v.ownerColor,
+    steps: `${done} av 5 steg klara`,
   };
 }
 
@@ -117,7 +127,9 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
   // On a compact (long) list the cases still to hand over come first; the handed-over ones are cut first.
   const ordered = inline ? states : [...states.filter((s) => !s.handedOver), ...states.filter((s) => s.handedOver)];
   const returned = !!h.returnedAt;
-  const handBackable = input.states.filter((s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt).length;
+  const handBackable = input.states.filter(
+    (s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt,
+  ).length;
   const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
   return {
     handoverId: h.id,
@@ -129,15 +141,22 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
     progress: p.text,
     progressColor: p.handedOver === p.total ? 'Good' : 'Attention',
     intro: returned
-      ? (handBackable ? 'Lämna tillbaka ärenden ett och ett eller alla på en gång.' : '')
-      : focus ? '' : 'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
+      ? handBackable
+        ? 'Lämna tillbaka ärenden ett och ett eller alla på en gång.'
+        : ''
+      : focus
+        ? ''
+        : 'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
     cases: inline ? ordered.map((s, i) => caseView(input, s, i, true)) : [],
     rows: inline ? [] : ordered.map((s, i) => rowView(input, s, i)),
     more: 0,
     empty: 'Inga öppna ärenden att lämna över.',
     hasNotice: !!input.notice,
     notice: input.notice
-      ? { text: input.notice.text, color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning' }
+      ? {
+          text: input.notice.text,
+          color: input.notice.tone === 'good' ? 'Good' : input.notice.tone === 'attention' ? 'Attention' : 'Warning',
+        }
       : { text: '', color: 'Default' },
     canHandBackAll: returned && !focus && handBackable > 1,
     handBackAllTitle: `Lämna tillbaka alla (${handBackable}) till ${name}`,

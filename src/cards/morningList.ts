@@ -14,7 +14,8 @@ function slice(sections: ListSection[], offset: number, count: number) {
   for (const s of sections) {
     const from = Math.max(offset - pos, 0);
     const to = Math.min(offset + count - pos, s.items.length);
-    if (to > from) out.push({ title: s.title, color: s.color, count: s.items.length, items: s.items.slice(from, to), more: 0 });
+    if (to > from)
+      out.push({ title: s.title, color: s.color, count: s.items.length, items: s.items.slice(from, to), more: 0 });
     pos += s.items.length;
   }
   return out;
@@ -50,7 +51,12 @@ export function morningListCard(view: MorningListView, offset = 0, budget = LIST
  * The data with the largest item count whose card fits in the budget, found by bisection (a handful
  * of renders; an item is at least ~100 bytes, which bounds the search).
  */
-export function fitCount(total: number, dataFor: (count: number) => object, template: string, budget = LIST_CARD_BUDGET): object {
+export function fitCount(
+  total: number,
+  dataFor: (count: number) => object,
+  template: string,
+  budget = LIST_CARD_BUDGET,
+): object {
   const all = dataFor(total);
   if (cardSize(renderCard(template, all)) <= budget) return all;
   let lo = 1;

@@ -4,7 +4,11 @@ import type { Role } from '../domain/schemas.js';
 import { ROLE_LABEL } from './labels.js';
 import { MAX_CARD_BYTES, cardSize, renderCard, type Card } from './render.js';
 
-interface HelpRow { command: string; what: string; roles?: Role[] }
+interface HelpRow {
+  command: string;
+  what: string;
+  roles?: Role[];
+}
 
 const HELP: HelpRow[] = [
   { command: 'hjälp', what: 'Vad boten kan göra för dig.' },
@@ -15,7 +19,11 @@ const HELP: HelpRow[] = [
   { command: 'historik <ref>', what: 'Ärendets tidslinje: vem, vad, när och varför.' },
   { command: 'ny anmälan', what: 'Registrera en anmälan för hand.' },
   { command: 'fördelning', what: 'Kortet för fördelningsmötet.', roles: ['team_lead', 'unit_manager'] },
-  { command: 'koppla <grupp-id>', what: 'Gör den här kanalen till gruppens kanal för kort och listor.', roles: ['team_lead', 'unit_manager'] },
+  {
+    command: 'koppla <grupp-id>',
+    what: 'Gör den här kanalen till gruppens kanal för kort och listor.',
+    roles: ['team_lead', 'unit_manager'],
+  },
   { command: 'frånvaro @person [till ÅÅÅÅ-MM-DD]', what: 'Registrera frånvaro; boten postar en överlämningslista.' },
   { command: 'åter @person', what: 'Avsluta frånvaro och lämna tillbaka ärenden.' },
 ];
@@ -47,7 +55,10 @@ export interface CaseListItem {
  * A list of cases, most urgent first (the caller sorts). Items that would take the card past the
  * size limit are counted as "och N till" instead of shown.
  */
-export function caseListCard(input: { title: string; summary: string; items: CaseListItem[]; empty: string }, maxBytes = MAX_CARD_BYTES - 2_048): Card {
+export function caseListCard(
+  input: { title: string; summary: string; items: CaseListItem[]; empty: string },
+  maxBytes = MAX_CARD_BYTES - 2_048,
+): Card {
   let shown = input.items.slice(0, 50);
   let card = renderCard('case-list', { ...input, items: shown, more: input.items.length - shown.length });
   while (cardSize(card) > maxBytes && shown.length > 1) {
@@ -57,6 +68,11 @@ export function caseListCard(input: { title: string; summary: string; items: Cas
   return card;
 }
 
-export function noticeCard(title: string, text = '', tone: 'Default' | 'Warning' | 'Attention' | 'Good' = 'Default', facts: { title: string; value: string }[] = []): Card {
+export function noticeCard(
+  title: string,
+  text = '',
+  tone: 'Default' | 'Warning' | 'Attention' | 'Good' = 'Default',
+  facts: { title: string; value: string }[] = [],
+): Card {
   return renderCard('notice', { title, text, color: tone, facts });
 }

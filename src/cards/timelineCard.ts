@@ -15,7 +15,10 @@ export function timelineCard(t: Timeline, maxEntries = 40): Card {
       title: `Historik · ${t.caseId}`,
       auditStatement: t.auditStatement,
       auditStyle: t.audit.ok ? 'good' : 'attention',
-      hiddenText: hidden > 0 ? `Visar de senaste ${shown.length} av ${t.entries.length} händelserna. Hela historiken: GET /api/cases/${t.caseId}/timeline.` : '',
+      hiddenText:
+        hidden > 0
+          ? `Visar de senaste ${shown.length} av ${t.entries.length} händelserna. Hela historiken: GET /api/cases/${t.caseId}/timeline.`
+          : '',
       entries: shown.map((e) => ({ when: e.when, who: e.who, what: e.what, why: e.why ?? '' })),
     });
   };

@@ -22,12 +22,19 @@ export function formatReport(r: ImportReport, file: string): string {
   }
   const verb = r.committed ? 'Importerade' : r.problems.length || r.dryRun ? 'Skulle importera' : 'Importerade';
   lines.push(`${verb}: ${r.imported.length} nya ärenden.`);
-  if (r.skipped.length) lines.push(`Hoppade över ${r.skipped.length} som redan finns med samma innehåll (t.ex. rad ${r.skipped[0].line}).`);
-  lines.push(`Kort till kanalerna: ${r.cardsQueued} (ärendekort och VINR-notiser för öppna ärenden mottagna de senaste ${POST_CARDS_WITHIN_DAYS} dagarna; skickas när boten startar).`);
+  if (r.skipped.length)
+    lines.push(`Hoppade över ${r.skipped.length} som redan finns med samma innehåll (t.ex. rad ${r.skipped[0].line}).`);
+  lines.push(
+    `Kort till kanalerna: ${r.cardsQueued} (ärendekort och VINR-notiser för öppna ärenden mottagna de senaste ${POST_CARDS_WITHIN_DAYS} dagarna; skickas när boten startar).`,
+  );
   return lines.join('\n');
 }
 
-export async function runImport(argv: string[], env: NodeJS.ProcessEnv = process.env, now = () => new Date()): Promise<{ code: number; output: string }> {
+export async function runImport(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  now = () => new Date(),
+): Promise<{ code: number; output: string }> {
   const dryRun = argv.includes('--dry-run');
   const files = argv.filter((a) => !a.startsWith('--'));
   const unknownFlags = argv.filter((a) => a.startsWith('--') && a !== '--dry-run');
@@ -50,7 +57,10 @@ export async function runImport(argv: string[], env: NodeJS.ProcessEnv = process
     store = await openLowdbStore(config.dataFile);
   } catch (err) {
     if (err instanceof StoreFileError) {
-      return { code: 3, output: `${err.message}\nStoppa boten (den håller databasen låst) och kör importen igen; starta sedan boten, som skickar korten.` };
+      return {
+        code: 3,
+        output: `${err.message}\nStoppa boten (den håller databasen låst) och kör importen igen; starta sedan boten, som skickar korten.`,
+      };
     }
     throw err;
   }
@@ -64,7 +74,10 @@ export async function runImport(argv: string[], env: NodeJS.ProcessEnv = process
       config: {},
     };
     const report = await importReports(deps, input, { dryRun });
-    return { code: report.problems.length ? 1 : 0, output: `${formatReport(report, files[0])}\nDatabas: ${config.dataFile}` };
+    return {
+      code: report.problems.length ? 1 : 0,
+      output: `${formatReport(report, files[0])}\nDatabas: ${config.dataFile}`,
+    };
   } catch (err) {
     if (err instanceof ImportFileError) return { code: 1, output: `${err.message}\nInget importerades.` };
     throw err;

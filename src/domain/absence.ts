@@ -20,7 +20,11 @@ export function coversDate(a: Absence, date: LocalDate): boolean {
 }
 
 /** The absence of a person that is running on a date or starts later (planned leave), if any. */
-export function currentOrComingAbsence(absences: readonly Absence[], staffId: string, date: LocalDate): Absence | undefined {
+export function currentOrComingAbsence(
+  absences: readonly Absence[],
+  staffId: string,
+  date: LocalDate,
+): Absence | undefined {
   return absences.find((a) => a.staffId === staffId && !a.endedAt && (a.to === undefined || a.to >= date));
 }
 
@@ -38,7 +42,8 @@ export function decideAbsence(
   actor: Actor,
   now: Date,
   // Deterministic by default (pure): one person cannot have two overlapping absences from the same date.
-  newId: () => string = () => `abs-${intent.type === 'registerAbsence' ? `${intent.staffId.slice(0, 8)}-${intent.from}` : 'x'}-${now.getTime().toString(36)}`,
+  newId: () => string = () =>
+    `abs-${intent.type === 'registerAbsence' ? `${intent.staffId.slice(0, 8)}-${intent.from}` : 'x'}-${now.getTime().toString(36)}`,
 ): Decision<Absence> {
   const command = intent.type === 'registerAbsence' ? 'registerAbsence' : 'endAbsence';
   if (actor.system || !can(actor.role, command)) return refuse('forbidden', forbiddenMessage(command, actor.role));
@@ -47,10 +52,15 @@ export function decideAbsence(
   if (intent.type === 'endAbsence') {
     const a = ctx.absences.find((x) => x.id === intent.absenceId);
     if (!a) return refuse('not_found', 'Frånvaron finns inte.');
-    if (!mayHandleAbsenceOf(ctx, actor, a.staffId)) return refuse('forbidden', 'Du kan bara avsluta din egen frånvaro eller frånvaro i din grupp.');
+    if (!mayHandleAbsenceOf(ctx, actor, a.staffId))
+      return refuse('forbidden', 'Du kan bara avsluta din egen frånvaro eller frånvaro i din grupp.');
     if (a.endedAt) return refuse('invalid', 'Frånvaron är redan avslutad.');
     const ended: Absence = { ...a, endedAt: now.toISOString(), endedBy: actor.id };
-    return { ok: true, state: ended, events: [{ type: 'AbsenceEnded', data: { absenceId: a.id, staffId: a.staffId } }] };
+    return {
+      ok: true,
+      state: ended,
+      events: [{ type: 'AbsenceEnded', data: { absenceId: a.id, staffId: a.staffId } }],
+    };
   }
 
   const person = ctx.org.staff.find((s) => s.aadObjectId === intent.staffId);
@@ -67,10 +77,17 @@ export function decideAbsence(
   }
   if (Object.keys(fields).length) return refuse('invalid', 'Frånvaron kunde inte registreras.', fields);
   const overlapping = ctx.absences.find(
-    (a) => a.staffId === intent.staffId && !a.endedAt && (a.to === undefined || a.to >= intent.from) && (intent.to === undefined || a.from <= intent.to),
+    (a) =>
+      a.staffId === intent.staffId &&
+      !a.endedAt &&
+      (a.to === undefined || a.to >= intent.from) &&
+      (intent.to === undefined || a.from <= intent.to),
   );
   if (overlapping) {
-    return refuse('conflict', `${person.name} har redan en registrerad frånvaro från ${overlapping.from}${overlapping.to ? ` till ${overlapping.to}` : ''}.`);
+    return refuse(
+      'conflict',
+      `${person.name} har redan en registrerad frånvaro från ${overlapping.from}${overlapping.to ? ` till ${overlapping.to}` : ''}.`,
+    );
   }
   const absence: Absence = {
     id: newId(),
@@ -81,5 +98,20 @@ export function decideAbsence(
     registeredBy: actor.id,
     registeredAt: now.toISOString(),
   };
-  return { ok: true, state: absence, events: [{ type: 'AbsenceRegistered', data: { absenceId: absence.id, staffId: absence.staffId, from: absence.from, to: absence.to, kind: absence.kind } }] };
+  return {
+    ok: true,
+    state: absence,
+    events: [
+      {
+        type: 'AbsenceRegistered',
+        data: {
+          absenceId: absence.id,
+          staffId: absence.staffId,
+          from: absence.from,
+          to: absence.to,
+          kind: absence.kind,
+        },
+      },
+    ],
+  };
 }

@@ -85,7 +85,11 @@ export function decideCase(
     return refuse('forbidden', forbiddenMessage(command, actor.role, { extendRoles: ctx.rules.extendRoles }));
   }
   if (!current) return refuse('not_found', 'Ärendet finns inte.');
-  if (actor.role !== 'unit_manager' && !actor.groups.includes(current.groupId) && !current.assignees.includes(actor.id)) {
+  if (
+    actor.role !== 'unit_manager' &&
+    !actor.groups.includes(current.groupId) &&
+    !current.assignees.includes(actor.id)
+  ) {
     return refuse('forbidden', 'Ärendet tillhör en grupp som du inte är med i.');
   }
   if (current.phase === 'closed' && intent.type !== 'completeAterkoppling') {
@@ -98,7 +102,8 @@ export function decideCase(
   switch (intent.type) {
     case 'take': {
       if (current.assignees.length > 0) return refuse('conflict', 'Ärendet har redan en handläggare.');
-      if (!actor.groups.includes(current.groupId)) return refuse('forbidden', 'Du kan bara ta ärenden i din egen grupp.');
+      if (!actor.groups.includes(current.groupId))
+        return refuse('forbidden', 'Du kan bara ta ärenden i din egen grupp.');
       if (isAbsent(ctx.absences, actor.id, today)) return refuse('invalid', 'Du är registrerad som frånvarande i dag.');
       return done(
         { ...current, assignees: [actor.id], firstAssignedAt: current.firstAssignedAt ?? now.toISOString() },
@@ -120,29 +125,60 @@ export function decideCase(
     }
     case 'recordSkyddsbedomning': {
       if (current.skyddsbedomning) return refuse('invalid', 'Skyddsbedömningen är redan registrerad.');
-      if (blank(intent.motivation)) return refuse('invalid', 'Skriv en kort motivering.', { motivation: 'Motivering krävs.' });
+      if (blank(intent.motivation))
+        return refuse('invalid', 'Skriv en kort motivering.', { motivation: 'Motivering krävs.' });
       return done(
         {
           ...current,
           phase: current.phase === 'skyddsbedomning' ? 'forhandsbedomning' : current.phase,
-          skyddsbedomning: { at: now.toISOString(), by: actor.id, immediateProtection: intent.immediateProtection, motivation: intent.motivation.trim() },
+          skyddsbedomning: {
+            at: now.toISOString(),
+            by: actor.id,
+            immediateProtection: intent.immediateProtection,
+            motivation: intent.motivation.trim(),
+          },
         },
-        { type: 'SkyddsbedomningRecorded', caseId: current.id, data: { immediateProtection: intent.immediateProtection }, reason: intent.motivation.trim() },
+        {
+          type: 'SkyddsbedomningRecorded',
+          caseId: current.id,
+          data: { immediateProtection: intent.immediateProtection },
+          reason: intent.motivation.trim(),
+        },
       );
     }
     case 'decideForhandsbedomning':
       return decideForhandsbedomning(ctx, current, intent, actor, now, done);
     case 'extend': {
-      if (current.phase !== 'utredning' || !current.utredning) return refuse('invalid', 'Bara en pågående utredning kan förlängas.');
+      if (current.phase !== 'utredning' || !current.utredning)
+        return refuse('invalid', 'Bara en pågående utredning kan förlängas.');
       const fields: Record<string, string> = {};
       if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
-      else if (intent.newDeadline <= current.utredning.deadline) fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
+      else if (intent.newDeadline <= current.utredning.deadline)
+        fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
       if (blank(intent.reason)) fields.reason = 'Skälet till förlängningen krävs.';
       if (Object.keys(fields).length) return refuse('invalid', 'Förlängningen kunde inte sparas.', fields);
-      const ext = { at: now.toISOString(), by: actor.id, previousDeadline: current.utredning.deadline, newDeadline: intent.newDeadline, reason: intent.reason.trim() };
+      const ext = {
+        at: now.toISOString(),
+        by: actor.id,
+        previousDeadline: current.utredning.deadline,
+        newDeadline: intent.newDeadline,
+        reason: intent.reason.trim(),
+      };
       return done(
-        { ...current, utredning: { ...current.utredning, deadline: intent.newDeadline, extensions: [...current.utredning.extensions, ext] } },
-        { type: 'InvestigationExtended', caseId: current.id, data: { from: ext.previousDeadline, to: ext.newDeadline }, reason: ext.reason },
+        {
+          ...current,
+          utredning: {
+            ...current.utredning,
+            deadline: intent.newDeadline,
+            extensions: [...current.utredning.extensions, ext],
+          },
+        },
+        {
+          type: 'InvestigationExtended',
+          caseId: current.id,
+          data: { from: ext.previousDeadline, to: ext.newDeadline },
+          reason: ext.reason,
+        },
       );
     }
     case 'recordContact': {
@@ -153,8 +189,12 @@ export function decideCase(
       if (Object.keys(fields).length) return refuse('invalid', 'Kontakten kunde inte sparas.', fields);
       const childRef = intent.kind === 'barnsamtal' ? (intent.childRef ?? current.childRef) : intent.childRef;
       const contact = {
-        kind: intent.kind, date: intent.date, by: actor.id, at: now.toISOString(),
-        ...(childRef ? { childRef } : {}), ...(intent.note && !blank(intent.note) ? { note: intent.note.trim() } : {}),
+        kind: intent.kind,
+        date: intent.date,
+        by: actor.id,
+        at: now.toISOString(),
+        ...(childRef ? { childRef } : {}),
+        ...(intent.note && !blank(intent.note) ? { note: intent.note.trim() } : {}),
       };
       return done(
         { ...current, contacts: [...current.contacts, contact] },
@@ -162,7 +202,8 @@ export function decideCase(
       );
     }
     case 'recordBarnsamtalNotHeld': {
-      if (blank(intent.reason)) return refuse('invalid', 'Skriv varför barnsamtal inte hålls.', { reason: 'Skäl krävs.' });
+      if (blank(intent.reason))
+        return refuse('invalid', 'Skriv varför barnsamtal inte hålls.', { reason: 'Skäl krävs.' });
       return done(
         { ...current, barnsamtalNotHeldReason: intent.reason.trim() },
         { type: 'BarnsamtalNotHeldRecorded', caseId: current.id, reason: intent.reason.trim() },
@@ -181,10 +222,13 @@ export function decideCase(
       const fields: Record<string, string> = {};
       if (intent.uppfoljningUntil !== undefined) {
         const max = ruleFor(ctx.rules, 'uppfoljning').maxPeriod;
-        if (intent.outcome !== 'ingen_insats') fields.uppfoljningUntil = 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.';
+        if (intent.outcome !== 'ingen_insats')
+          fields.uppfoljningUntil = 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.';
         else if (!isValidLocalDate(intent.uppfoljningUntil)) fields.uppfoljningUntil = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
-        else if (intent.uppfoljningUntil <= today) fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
-        else if (max && intent.uppfoljningUntil > addPeriod(today, max)) fields.uppfoljningUntil = `Uppföljningen kan som längst pågå till ${addPeriod(today, max)}.`;
+        else if (intent.uppfoljningUntil <= today)
+          fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
+        else if (max && intent.uppfoljningUntil > addPeriod(today, max))
+          fields.uppfoljningUntil = `Uppföljningen kan som längst pågå till ${addPeriod(today, max)}.`;
       }
       if (Object.keys(fields).length) return refuse('invalid', 'Utredningen kunde inte avslutas.', fields);
       const motivation = intent.motivation && !blank(intent.motivation) ? intent.motivation.trim() : undefined;
@@ -192,19 +236,36 @@ export function decideCase(
         {
           ...current,
           phase: 'closed',
-          closure: { at: now.toISOString(), by: actor.id, outcome: intent.outcome, ...(motivation ? { motivation } : {}) },
+          closure: {
+            at: now.toISOString(),
+            by: actor.id,
+            outcome: intent.outcome,
+            ...(motivation ? { motivation } : {}),
+          },
           ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil } } : {}),
         },
-        { type: 'CaseClosed', caseId: current.id, data: { outcome: intent.outcome, uppfoljningUntil: intent.uppfoljningUntil }, reason: motivation },
+        {
+          type: 'CaseClosed',
+          caseId: current.id,
+          data: { outcome: intent.outcome, uppfoljningUntil: intent.uppfoljningUntil },
+          reason: motivation,
+        },
       );
     }
   }
 }
 
-function registerReport(ctx: DomainContext, current: Case | undefined, report: ReportInput, actor: Actor, now: Date): Decision<Case> {
+function registerReport(
+  ctx: DomainContext,
+  current: Case | undefined,
+  report: ReportInput,
+  actor: Actor,
+  now: Date,
+): Decision<Case> {
   if (current) return refuse('conflict', `Ärendet ${report.externalId} finns redan.`);
   const group = ctx.org.groups.find((g) => g.id === report.groupId);
-  if (!group) return refuse('invalid', 'Okänd grupp.', { groupId: `Gruppen ${report.groupId} finns inte i organisationen.` });
+  if (!group)
+    return refuse('invalid', 'Okänd grupp.', { groupId: `Gruppen ${report.groupId} finns inte i organisationen.` });
   if (!actor.system) {
     if (!can(actor.role, 'registerReport')) return refuse('forbidden', forbiddenMessage('registerReport', actor.role));
     if (actor.role !== 'unit_manager' && !actor.groups.includes(report.groupId)) {
@@ -212,7 +273,9 @@ function registerReport(ctx: DomainContext, current: Case | undefined, report: R
     }
   }
   if (new Date(report.receivedAt).getTime() > now.getTime() + 5 * 60_000) {
-    return refuse('invalid', 'Mottagningstiden kan inte vara i framtiden.', { receivedAt: 'Tiden ligger i framtiden.' });
+    return refuse('invalid', 'Mottagningstiden kan inte vara i framtiden.', {
+      receivedAt: 'Tiden ligger i framtiden.',
+    });
   }
   const at = now.toISOString();
   const state: Case = {
@@ -232,7 +295,17 @@ function registerReport(ctx: DomainContext, current: Case | undefined, report: R
     updatedAt: at,
     updatedBy: actor.id,
   };
-  return { ok: true, state, events: [{ type: 'ReportRegistered', caseId: state.id, data: { groupId: state.groupId, concerns: state.concerns, professional: report.reporter.professional } }] };
+  return {
+    ok: true,
+    state,
+    events: [
+      {
+        type: 'ReportRegistered',
+        caseId: state.id,
+        data: { groupId: state.groupId, concerns: state.concerns, professional: report.reporter.professional },
+      },
+    ],
+  };
 }
 
 function decideForhandsbedomning(
@@ -250,7 +323,8 @@ function decideForhandsbedomning(
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
   const late = today > forhandsbedomningDue(current.receivedAt, ctx.rules);
   if (late && blank(intent.synnerligaSkal)) {
-    fields.synnerligaSkal = 'Fristen på 14 dagar har passerat: ange de synnerliga skälen (arbetsbelastning räknas inte).';
+    fields.synnerligaSkal =
+      'Fristen på 14 dagar har passerat: ange de synnerliga skälen (arbetsbelastning räknas inte).';
   }
   if (Object.keys(fields).length) return refuse('invalid', 'Beslutet kunde inte sparas.', fields);
   if (intent.outcome === 'open' && intent.investigators && intent.investigators.length > 0) {
@@ -258,17 +332,32 @@ function decideForhandsbedomning(
     if (problem) return problem;
   }
   const decision = {
-    decidedAt: now.toISOString(), by: actor.id, outcome: intent.outcome, motivation: intent.motivation.trim(),
+    decidedAt: now.toISOString(),
+    by: actor.id,
+    outcome: intent.outcome,
+    motivation: intent.motivation.trim(),
     ...(intent.synnerligaSkal && !blank(intent.synnerligaSkal) ? { synnerligaSkal: intent.synnerligaSkal.trim() } : {}),
   };
-  const aterkoppling = current.reporter.professional ? { aterkoppling: { due: aterkopplingDue(today, ctx.rules) } } : {};
-  const event: DomainEvent = { type: 'ForhandsbedomningDecided', caseId: current.id, data: { outcome: intent.outcome }, reason: decision.motivation };
+  const aterkoppling = current.reporter.professional
+    ? { aterkoppling: { due: aterkopplingDue(today, ctx.rules) } }
+    : {};
+  const event: DomainEvent = {
+    type: 'ForhandsbedomningDecided',
+    caseId: current.id,
+    data: { outcome: intent.outcome },
+    reason: decision.motivation,
+  };
   if (intent.outcome === 'open') {
     const statutory = utredningDue(today, ctx.rules);
-    const assignees = intent.investigators && intent.investigators.length > 0 ? [...intent.investigators] : current.assignees;
+    const assignees =
+      intent.investigators && intent.investigators.length > 0 ? [...intent.investigators] : current.assignees;
     return done(
       {
-        ...current, ...aterkoppling, phase: 'utredning', forhandsbedomning: decision, assignees,
+        ...current,
+        ...aterkoppling,
+        phase: 'utredning',
+        forhandsbedomning: decision,
+        assignees,
         utredning: { openedOn: today, statutoryDeadline: statutory, deadline: statutory, extensions: [] },
       },
       { ...event, data: { outcome: intent.outcome, openedOn: today, deadline: statutory, investigators: assignees } },
@@ -276,8 +365,16 @@ function decideForhandsbedomning(
   }
   return done(
     {
-      ...current, ...aterkoppling, phase: 'closed', forhandsbedomning: decision,
-      closure: { at: now.toISOString(), by: actor.id, outcome: intent.outcome === 'not_open' ? 'not_opened' : 'already_ongoing', motivation: decision.motivation },
+      ...current,
+      ...aterkoppling,
+      phase: 'closed',
+      forhandsbedomning: decision,
+      closure: {
+        at: now.toISOString(),
+        by: actor.id,
+        outcome: intent.outcome === 'not_open' ? 'not_opened' : 'already_ongoing',
+        motivation: decision.motivation,
+      },
     },
     event,
   );
@@ -286,13 +383,17 @@ function decideForhandsbedomning(
 function checkAssignees(ctx: DomainContext, groupId: string, ids: string[], today: LocalDate) {
   if (ids.length === 0) return refuse('invalid', 'Välj minst en handläggare.', { assignee: 'Välj en handläggare.' });
   if (ids.length > 2) return refuse('invalid', 'Högst två handläggare per ärende.', { assignee: 'Välj högst två.' });
-  if (new Set(ids).size !== ids.length) return refuse('invalid', 'Samma handläggare är vald två gånger.', { assignee: 'Välj två olika.' });
+  if (new Set(ids).size !== ids.length)
+    return refuse('invalid', 'Samma handläggare är vald två gånger.', { assignee: 'Välj två olika.' });
   for (const id of ids) {
     const s: Staff | undefined = ctx.org.staff.find((x) => x.aadObjectId === id);
     if (!s) return refuse('invalid', 'Den valda personen finns inte i organisationen.', { assignee: 'Okänd person.' });
-    if (s.role !== 'caseworker') return refuse('invalid', `${s.name} är inte handläggare.`, { assignee: 'Välj en handläggare.' });
-    if (!s.groups.includes(groupId)) return refuse('invalid', `${s.name} är inte med i ärendets grupp.`, { assignee: 'Välj någon i gruppen.' });
-    if (isAbsent(ctx.absences, id, today)) return refuse('invalid', `${s.name} är frånvarande i dag.`, { assignee: 'Välj någon som är på plats.' });
+    if (s.role !== 'caseworker')
+      return refuse('invalid', `${s.name} är inte handläggare.`, { assignee: 'Välj en handläggare.' });
+    if (!s.groups.includes(groupId))
+      return refuse('invalid', `${s.name} är inte med i ärendets grupp.`, { assignee: 'Välj någon i gruppen.' });
+    if (isAbsent(ctx.absences, id, today))
+      return refuse('invalid', `${s.name} är frånvarande i dag.`, { assignee: 'Välj någon som är på plats.' });
   }
   return undefined;
 }

@@ -51,20 +51,47 @@ export function deadlinesOf(c: Case, rules: RuleTable): Deadline[] {
   const closed = c.phase === 'closed';
   const out: Deadline[] = [];
   const skydd = skyddsbedomningDue(c.receivedAt, rules);
-  out.push({ kind: 'skyddsbedomning', label: label('skyddsbedomning'), due: skydd, statutoryDue: skydd, done: !!c.skyddsbedomning || closed });
+  out.push({
+    kind: 'skyddsbedomning',
+    label: label('skyddsbedomning'),
+    due: skydd,
+    statutoryDue: skydd,
+    done: !!c.skyddsbedomning || closed,
+  });
   const forhand = forhandsbedomningDue(c.receivedAt, rules);
-  out.push({ kind: 'forhandsbedomning', label: label('forhandsbedomning'), due: forhand, statutoryDue: forhand, done: !!c.forhandsbedomning || closed });
+  out.push({
+    kind: 'forhandsbedomning',
+    label: label('forhandsbedomning'),
+    due: forhand,
+    statutoryDue: forhand,
+    done: !!c.forhandsbedomning || closed,
+  });
   if (c.utredning) {
     out.push({
-      kind: 'utredning', label: label('utredning'), due: c.utredning.deadline,
-      statutoryDue: c.utredning.statutoryDeadline, done: closed,
+      kind: 'utredning',
+      label: label('utredning'),
+      due: c.utredning.deadline,
+      statutoryDue: c.utredning.statutoryDeadline,
+      done: closed,
     });
   }
   if (c.aterkoppling) {
-    out.push({ kind: 'aterkoppling', label: label('aterkoppling'), due: c.aterkoppling.due, statutoryDue: c.aterkoppling.due, done: !!c.aterkoppling.doneAt });
+    out.push({
+      kind: 'aterkoppling',
+      label: label('aterkoppling'),
+      due: c.aterkoppling.due,
+      statutoryDue: c.aterkoppling.due,
+      done: !!c.aterkoppling.doneAt,
+    });
   }
   if (c.uppfoljning) {
-    out.push({ kind: 'uppfoljning', label: label('uppfoljning'), due: c.uppfoljning.due, statutoryDue: c.uppfoljning.due, done: !!c.uppfoljning.doneAt });
+    out.push({
+      kind: 'uppfoljning',
+      label: label('uppfoljning'),
+      due: c.uppfoljning.due,
+      statutoryDue: c.uppfoljning.due,
+      done: !!c.uppfoljning.doneAt,
+    });
   }
   return out;
 }

@@ -6,7 +6,18 @@ import type { Calendar } from './calendar.js';
 import { nextDeadline, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
 import { guardFreeText } from './secrecy.js';
-import { refuse, type Refusal, type Absence, type Actor, type Case, type Decision, type Instant, type LocalDate, type Organisation, type StaffId } from './schemas.js';
+import {
+  refuse,
+  type Refusal,
+  type Absence,
+  type Actor,
+  type Case,
+  type Decision,
+  type Instant,
+  type LocalDate,
+  type Organisation,
+  type StaffId,
+} from './schemas.js';
 import { stockholmDate } from './time.js';
 
 /** The items a person ticks by hand; the new owner and the written status are set by their own actions. */
@@ -106,7 +117,9 @@ export function newHandover(
 /** Post the checklist: one entry per open case of the person (cases added since are merged in). */
 export function activate(h: Handover, openCases: readonly Case[], now: Date): Handover {
   const known = new Set(h.entries.map((e) => e.caseId));
-  const added = openCases.filter((c) => !known.has(c.id)).map((c): HandoverEntry => ({ caseId: c.id, checks: {}, notes: [] }));
+  const added = openCases
+    .filter((c) => !known.has(c.id))
+    .map((c): HandoverEntry => ({ caseId: c.id, checks: {}, notes: [] }));
   return { ...h, activatedAt: h.activatedAt ?? now.toISOString(), entries: [...h.entries, ...added] };
 }
 
@@ -179,7 +192,9 @@ export function progress(states: readonly EntryState[]): Progress {
   const handedOver = states.filter((s) => s.handedOver).length;
   const withNewOwner = states.filter((s) => s.steps.newOwnerNamed || s.closed).length;
   return {
-    total, handedOver, withNewOwner,
+    total,
+    handedOver,
+    withNewOwner,
     text: `${handedOver} av ${total} ärenden överlämnade · ${withNewOwner} av ${total} har ny handläggare`,
   };
 }
@@ -195,13 +210,21 @@ export type Lateness = 'none' | 'noOwner' | 'noStatus';
  * No new owner by the next working morning after the checklist was posted → escalate;
  * a new owner but no written status 2 working days after they were named → flag to that owner.
  */
-export function lateness(h: Handover, s: EntryState, e: HandoverEntry, now: Date, calendar: Calendar, statusWorkingDays = 2): Lateness {
+export function lateness(
+  h: Handover,
+  s: EntryState,
+  e: HandoverEntry,
+  now: Date,
+  calendar: Calendar,
+  statusWorkingDays = 2,
+): Lateness {
   if (!isActive(h) || s.closed || e.handedBackAt) return 'none';
   const today = stockholmDate(now);
   if (!s.steps.newOwnerNamed) {
     return today >= calendar.nextWorkingDay(stockholmDate(h.activatedAt!)) ? 'noOwner' : 'none';
   }
-  if (!s.steps.writtenStatus && calendar.workingDaysBetween(ownerSince(h, e), today) >= statusWorkingDays) return 'noStatus';
+  if (!s.steps.writtenStatus && calendar.workingDaysBetween(ownerSince(h, e), today) >= statusWorkingDays)
+    return 'noStatus';
   return 'none';
 }
 
@@ -210,17 +233,29 @@ export function lateness(h: Handover, s: EntryState, e: HandoverEntry, now: Date
  * themselves, then the unit manager (Huddinge 2021: the team lead fell ill too). The absent person is
  * never on their own chain.
  */
-export function escalationChain(org: Organisation, absences: readonly Absence[], h: Pick<Handover, 'staffId' | 'groupIds'>, date: LocalDate): StaffId[] {
+export function escalationChain(
+  org: Organisation,
+  absences: readonly Absence[],
+  h: Pick<Handover, 'staffId' | 'groupIds'>,
+  date: LocalDate,
+): StaffId[] {
   const present = (id: string) => id !== h.staffId && !isAbsent(absences, id, date);
   const leads = org.staff
     .filter((s) => s.role === 'team_lead' && s.groups.some((g) => h.groupIds.includes(g)) && present(s.aadObjectId))
     .map((s) => s.aadObjectId);
-  const managers = org.staff.filter((s) => s.role === 'unit_manager' && present(s.aadObjectId)).map((s) => s.aadObjectId);
+  const managers = org.staff
+    .filter((s) => s.role === 'unit_manager' && present(s.aadObjectId))
+    .map((s) => s.aadObjectId);
   return [...leads, ...managers];
 }
 
 /** Who answers for the checklist: the present team leads, else the unit manager. */
-export function responsibleFor(org: Organisation, absences: readonly Absence[], h: Pick<Handover, 'staffId' | 'groupIds'>, date: LocalDate): StaffId[] {
+export function responsibleFor(
+  org: Organisation,
+  absences: readonly Absence[],
+  h: Pick<Handover, 'staffId' | 'groupIds'>,
+  date: LocalDate,
+): StaffId[] {
   const chain = escalationChain(org, absences, h, date);
   const leads = chain.filter((id) => org.staff.find((s) => s.aadObjectId === id)?.role === 'team_lead');
   return leads.length ? leads : chain;
@@ -230,7 +265,9 @@ const isLead = (a: Actor) => a.role === 'unit_manager' || a.role === 'team_lead'
 
 function leadOf(a: Actor, h: Handover, c: Case | undefined): boolean {
   if (a.role === 'unit_manager') return true;
-  return a.role === 'team_lead' && (h.groupIds.some((g) => a.groups.includes(g)) || (!!c && a.groups.includes(c.groupId)));
+  return (
+    a.role === 'team_lead' && (h.groupIds.some((g) => a.groups.includes(g)) || (!!c && a.groups.includes(c.groupId)))
+  );
 }
 
 function findEntry(h: Handover, caseId: string): HandoverEntry | Refusal {
@@ -249,7 +286,15 @@ function ensureOpen(h: Handover): Refusal | null {
 }
 
 /** Tick (or untick) a checklist item: the new owner, a team lead of the group or the unit manager. */
-export function tick(h: Handover, caseId: string, item: TickItem, done: boolean, c: Case | undefined, actor: Actor, now: Date): Decision<Handover> {
+export function tick(
+  h: Handover,
+  caseId: string,
+  item: TickItem,
+  done: boolean,
+  c: Case | undefined,
+  actor: Actor,
+  now: Date,
+): Decision<Handover> {
   const closed = ensureOpen(h);
   if (closed) return closed;
   const e = findEntry(h, caseId);
@@ -271,7 +316,14 @@ export function tick(h: Handover, caseId: string, item: TickItem, done: boolean,
 export const MAX_STATUS_CHARS = 2000;
 
 /** Write the case's status: the new owner, a team lead, the unit manager, or the absent person. Guarded for personnummer. */
-export function writeStatus(h: Handover, caseId: string, text: string, c: Case | undefined, actor: Actor, now: Date): Decision<Handover> {
+export function writeStatus(
+  h: Handover,
+  caseId: string,
+  text: string,
+  c: Case | undefined,
+  actor: Actor,
+  now: Date,
+): Decision<Handover> {
   const closed = ensureOpen(h);
   if (closed) return closed;
   const e = findEntry(h, caseId);
@@ -282,7 +334,8 @@ export function writeStatus(h: Handover, caseId: string, text: string, c: Case |
   }
   const trimmed = text.trim();
   if (!trimmed) return refuse('invalid', 'Skriv hur långt ärendet har kommit.', { status: 'Skriv en status.' });
-  if (trimmed.length > MAX_STATUS_CHARS) return refuse('invalid', `Statusen får vara högst ${MAX_STATUS_CHARS} tecken.`, { status: 'För lång text.' });
+  if (trimmed.length > MAX_STATUS_CHARS)
+    return refuse('invalid', `Statusen får vara högst ${MAX_STATUS_CHARS} tecken.`, { status: 'För lång text.' });
   const secret = guardFreeText({ status: trimmed });
   if (secret) return secret;
   return {
@@ -294,7 +347,12 @@ export function writeStatus(h: Handover, caseId: string, text: string, c: Case |
 
 /** Record who took over a case from the checklist (the case itself is changed by the assign use case). */
 export function recordNewOwner(h: Handover, caseId: string, ownerId: StaffId, now: Date): Handover {
-  return { ...h, entries: h.entries.map((e) => (e.caseId === caseId ? { ...e, newOwnerId: ownerId, newOwnerAt: now.toISOString() } : e)) };
+  return {
+    ...h,
+    entries: h.entries.map((e) =>
+      e.caseId === caseId ? { ...e, newOwnerId: ownerId, newOwnerAt: now.toISOString() } : e,
+    ),
+  };
 }
 
 /** The owners of a case after it is handed over: the absent person replaced by the new owner (a co-owner stays). */
@@ -307,7 +365,10 @@ export function assigneesAfterHandover(c: Case, absentId: StaffId, newOwnerId: S
 /** The owners after handing a case back to the returned person: the stand-in replaced by them. */
 export function assigneesAfterHandBack(c: Case, returnedId: StaffId, standInId: StaffId | undefined): string[] {
   if (c.assignees.includes(returnedId)) return c.assignees;
-  const replaced = standInId && c.assignees.includes(standInId) ? c.assignees.map((id) => (id === standInId ? returnedId : id)) : [returnedId, ...c.assignees].slice(0, 2);
+  const replaced =
+    standInId && c.assignees.includes(standInId)
+      ? c.assignees.map((id) => (id === standInId ? returnedId : id))
+      : [returnedId, ...c.assignees].slice(0, 2);
   return [...new Set(replaced)];
 }
 

@@ -14,7 +14,8 @@ export interface CaseDeadline {
   deadline: Deadline;
 }
 
-const byDue = (a: CaseDeadline, b: CaseDeadline) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0);
+const byDue = (a: CaseDeadline, b: CaseDeadline) =>
+  a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0;
 
 const isOpen = (c: Case) => c.phase !== 'closed';
 
@@ -24,7 +25,10 @@ const isOpen = (c: Case) => c.phase !== 'closed';
  * deadlines once.
  */
 export function overdue(
-  cases: Iterable<Case>, now: Date, rules: RuleTable, _calendar?: Calendar,
+  cases: Iterable<Case>,
+  now: Date,
+  rules: RuleTable,
+  _calendar?: Calendar,
   deadlines: (c: Case) => Deadline[] = (c) => deadlinesOf(c, rules),
 ): CaseDeadline[] {
   const today = stockholmDate(now);
@@ -37,7 +41,11 @@ export function overdue(
 
 /** Open deadlines due today or within the next `workingDays` working days (not yet overdue). */
 export function dueWithin(
-  cases: Iterable<Case>, now: Date, workingDays: number, rules: RuleTable, calendar: Calendar,
+  cases: Iterable<Case>,
+  now: Date,
+  workingDays: number,
+  rules: RuleTable,
+  calendar: Calendar,
   deadlines: (c: Case) => Deadline[] = (c) => deadlinesOf(c, rules),
 ): CaseDeadline[] {
   const today = stockholmDate(now);
@@ -80,7 +88,13 @@ export interface Load {
 }
 
 /** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
-export function loadPerCaseworker(cases: Iterable<Case>, org: Organisation, absences: readonly Absence[], now: Date, groupId?: string): Load[] {
+export function loadPerCaseworker(
+  cases: Iterable<Case>,
+  org: Organisation,
+  absences: readonly Absence[],
+  now: Date,
+  groupId?: string,
+): Load[] {
   const today = stockholmDate(now);
   const counts = new Map<string, { open: number; forhand: number; utr: number }>();
   for (const c of cases) {
@@ -98,7 +112,10 @@ export function loadPerCaseworker(cases: Iterable<Case>, org: Organisation, abse
     .map((s) => {
       const k = counts.get(s.aadObjectId) ?? { open: 0, forhand: 0, utr: 0 };
       return {
-        staff: s, open: k.open, forhandsbedomningar: k.forhand, utredningar: k.utr,
+        staff: s,
+        open: k.open,
+        forhandsbedomningar: k.forhand,
+        utredningar: k.utr,
         ...(s.capacity !== undefined ? { capacity: s.capacity } : {}),
         overCapacity: s.capacity !== undefined && k.open >= s.capacity,
         absent: isAbsent(absences, s.aadObjectId, today),
@@ -141,7 +158,12 @@ export function noContact(cases: Iterable<Case>, now: Date, days: number): NoCon
     const since = family && family > c.utredning.openedOn ? family : c.utredning.openedOn;
     const daysWithout = daysBetween(since, today);
     if (daysWithout >= days) {
-      out.push({ case: c, daysWithout, ...(family ? { lastContact: family } : {}), ...(child ? { lastChildContact: child } : {}) });
+      out.push({
+        case: c,
+        daysWithout,
+        ...(family ? { lastContact: family } : {}),
+        ...(child ? { lastChildContact: child } : {}),
+      });
     }
   }
   return out.sort((a, b) => b.daysWithout - a.daysWithout);

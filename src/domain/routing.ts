@@ -20,7 +20,11 @@ export interface RoutingTable {
 
 export const ROUTING: RoutingTable = {
   notifyByConcern: [
-    { concerns: ['violence', 'honour_related'], notify: 'violence', why: 'Anmälan gäller våld eller hedersrelaterat våld' },
+    {
+      concerns: ['violence', 'honour_related'],
+      notify: 'violence',
+      why: 'Anmälan gäller våld eller hedersrelaterat våld',
+    },
   ],
   linkSameChild: { acrossGroups: true, why: 'Samma barn har ett öppet ärende i en annan grupp' },
 };
@@ -39,7 +43,8 @@ export function groupsToNotify(
   for (const rule of table.notifyByConcern) {
     if (!rule.concerns.some((c) => concerns.includes(c))) continue;
     for (const g of groups) {
-      if (g.kind === rule.notify && g.id !== receivingGroupId && !out.some((o) => o.group.id === g.id)) out.push({ group: g, why: rule.why });
+      if (g.kind === rule.notify && g.id !== receivingGroupId && !out.some((o) => o.group.id === g.id))
+        out.push({ group: g, why: rule.why });
     }
   }
   return out;

@@ -6,14 +6,26 @@ export const Role = z.enum(['caseworker', 'team_lead', 'unit_manager']);
 export type Role = z.infer<typeof Role>;
 
 export const ReporterType = z.enum([
-  'preschool', 'school', 'police', 'healthcare', 'social_services',
-  'relative', 'private_person', 'anonymous', 'other',
+  'preschool',
+  'school',
+  'police',
+  'healthcare',
+  'social_services',
+  'relative',
+  'private_person',
+  'anonymous',
+  'other',
 ]);
 export type ReporterType = z.infer<typeof ReporterType>;
 
 export const Concern = z.enum([
-  'violence', 'neglect', 'parental_substance_abuse', 'own_behaviour',
-  'mental_health', 'honour_related', 'other',
+  'violence',
+  'neglect',
+  'parental_substance_abuse',
+  'own_behaviour',
+  'mental_health',
+  'honour_related',
+  'other',
 ]);
 export type Concern = z.infer<typeof Concern>;
 
@@ -59,7 +71,9 @@ export type Reporter = z.infer<typeof Reporter>;
  * A case reference from the case-management system. Pseudonymous: never a personnummer
  * (the secrecy guard checks that too).
  */
-export const CaseRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Ärendereferens: bokstäver, siffror, - _ . /');
+export const CaseRef = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Ärendereferens: bokstäver, siffror, - _ . /');
 export type CaseRef = z.infer<typeof CaseRef>;
 
 /** A report (anmälan) as it enters through the API, an import or the Teams form. */
@@ -233,8 +247,12 @@ export interface Decided<S> {
 
 export type Decision<S> = Decided<S> | Refusal;
 
-export const refuse = (code: Refusal['code'], message: string, fields?: Record<string, string>): Refusal =>
-  ({ ok: false, code, message, ...(fields ? { fields } : {}) });
+export const refuse = (code: Refusal['code'], message: string, fields?: Record<string, string>): Refusal => ({
+  ok: false,
+  code,
+  message,
+  ...(fields ? { fields } : {}),
+});
 
 /** The organisation file (CONTRACT.md): who is who, in which groups. */
 export const Organisation = z
@@ -249,15 +267,22 @@ export const Organisation = z
     const groupIds = new Set(org.groups.map((g) => g.id));
     const seenGroups = new Set<string>();
     org.groups.forEach((g, i) => {
-      if (seenGroups.has(g.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `Grupp-id ${g.id} finns två gånger` });
+      if (seenGroups.has(g.id))
+        ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `Grupp-id ${g.id} finns två gånger` });
       seenGroups.add(g.id);
     });
     const seenStaff = new Set<string>();
     org.staff.forEach((s, i) => {
-      if (seenStaff.has(s.aadObjectId)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'aadObjectId'], message: 'Samma aadObjectId finns två gånger' });
+      if (seenStaff.has(s.aadObjectId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['staff', i, 'aadObjectId'],
+          message: 'Samma aadObjectId finns två gånger',
+        });
       seenStaff.add(s.aadObjectId);
       s.groups.forEach((g, j) => {
-        if (!groupIds.has(g)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'groups', j], message: `Okänd grupp: ${g}` });
+        if (!groupIds.has(g))
+          ctx.addIssue({ code: 'custom', path: ['staff', i, 'groups', j], message: `Okänd grupp: ${g}` });
       });
     });
   });

@@ -69,7 +69,8 @@ export function guardFreeText(
   references: Record<string, string | undefined> = {},
 ): Refusal | null {
   const bad: Record<string, string> = {};
-  for (const [name, value] of Object.entries(fields)) if (value && containsPersonnummer(value)) bad[name] = SECRECY_MESSAGE;
+  for (const [name, value] of Object.entries(fields))
+    if (value && containsPersonnummer(value)) bad[name] = SECRECY_MESSAGE;
   for (const [name, value] of Object.entries(references)) {
     if (value && shapedLikePersonnummer(value)) bad[name] = REFERENCE_MESSAGE;
   }
@@ -82,7 +83,12 @@ export function guardFreeText(
  * Every string anywhere in a value (an intent from a card, a parsed body), by its path. For
  * entrances that take structured input: guardFreeText(stringFields(intent)).
  */
-export function stringFields(value: unknown, path = '', out: Record<string, string> = {}, depth = 0): Record<string, string> {
+export function stringFields(
+  value: unknown,
+  path = '',
+  out: Record<string, string> = {},
+  depth = 0,
+): Record<string, string> {
   if (depth > 8) return out;
   if (typeof value === 'string') out[path || '(text)'] = value;
   else if (Array.isArray(value)) value.forEach((v, i) => stringFields(v, `${path}[${i}]`, out, depth + 1));

@@ -6,18 +6,31 @@ import type { LocalDate } from './schemas.js';
 export const ZONE = 'Europe/Stockholm';
 
 const toDateTime = (instant: Date | string): DateTime =>
-  (typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant)).setZone(ZONE);
+  (typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant)).setZone(
+    ZONE,
+  );
 
 const fromLocal = (d: LocalDate): DateTime => DateTime.fromISO(d, { zone: ZONE });
 
 // Calendar dates carry no time zone, so their arithmetic is done on UTC midnights: exact and fast
 // (card views and lists do it thousands of times). Only instants need the Stockholm zone.
 const DAY_MS = 86_400_000;
-const utcOf = (d: LocalDate): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+const utcOf = (d: LocalDate): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const localOf = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
 
-const stockholmParts = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const stockholmClock = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const stockholmParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const stockholmClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 // Sweden's offset from UTC only changes on the hour, so it is looked up once per hour and remembered.
 const offsets = new Map<number, number>();

@@ -7,7 +7,12 @@ import { TokenBuckets, type RateLimitOptions } from './rateLimit.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
-export function sendJson(res: restify.Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: restify.Response,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   for (const [k, v] of Object.entries(headers)) res.header(k, v);
   res.header('Cache-Control', 'no-store');
   res.json(status, body);
@@ -25,12 +30,22 @@ export function bearerGate(apiKey: string | undefined, rate: RateLimitOptions = 
     const auth = req.headers.authorization;
     const m = typeof auth === 'string' ? /^Bearer +(\S+) *$/i.exec(auth) : null;
     if (!m || !timingSafeEqual(sha256(m[1]), keyHash)) {
-      sendJson(res, 401, { error: 'Saknar giltig API-nyckel (Authorization: Bearer …).' }, { 'WWW-Authenticate': 'Bearer' });
+      sendJson(
+        res,
+        401,
+        { error: 'Saknar giltig API-nyckel (Authorization: Bearer …).' },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
       return false;
     }
     const t = buckets.take(keyHash.toString('hex'));
     if (!t.ok) {
-      sendJson(res, 429, { error: 'För många anrop. Försök igen om en stund.' }, { 'Retry-After': String(t.retryAfterSeconds) });
+      sendJson(
+        res,
+        429,
+        { error: 'För många anrop. Försök igen om en stund.' },
+        { 'Retry-After': String(t.retryAfterSeconds) },
+      );
       return false;
     }
     return true;

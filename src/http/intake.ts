@@ -85,15 +85,30 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
       // Someone guessing keys from one address is slowed down; the right key is never affected.
       const f = failures.take(req.socket.remoteAddress ?? 'unknown');
       if (!f.ok) {
-        send(res, 429, { error: 'För många misslyckade försök. Försök igen om en stund.' }, { 'Retry-After': String(f.retryAfterSeconds) });
+        send(
+          res,
+          429,
+          { error: 'För många misslyckade försök. Försök igen om en stund.' },
+          { 'Retry-After': String(f.retryAfterSeconds) },
+        );
         return false;
       }
-      send(res, 401, { error: 'Saknar giltig API-nyckel (Authorization: Bearer …).' }, { 'WWW-Authenticate': 'Bearer' });
+      send(
+        res,
+        401,
+        { error: 'Saknar giltig API-nyckel (Authorization: Bearer …).' },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
       return false;
     }
     const t = buckets.take(keyHash.toString('hex'));
     if (!t.ok) {
-      send(res, 429, { error: 'För många anrop. Försök igen om en stund.' }, { 'Retry-After': String(t.retryAfterSeconds) });
+      send(
+        res,
+        429,
+        { error: 'För många anrop. Försök igen om en stund.' },
+        { 'Retry-After': String(t.retryAfterSeconds) },
+      );
       return false;
     }
     return true;
@@ -136,7 +151,10 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
       switch (r.status) {
         case 201:
         case 200:
-          log.info({ externalId: r.case.id, groupId: r.case.groupId, status: r.status }, r.status === 201 ? 'report registered' : 'report already registered');
+          log.info(
+            { externalId: r.case.id, groupId: r.case.groupId, status: r.status },
+            r.status === 201 ? 'report registered' : 'report already registered',
+          );
           send(res, r.status, caseForApi(deps, r.case, { withSummary: true }));
           return;
         case 409:
@@ -167,8 +185,10 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
       const issues: { path: string; message: string }[] = [];
       const groupId = q.get('groupId') ?? undefined;
       const state = (q.get('state') ?? 'open') as ListState;
-      if (groupId !== undefined && !deps.org.group(groupId)) issues.push({ path: 'groupId', message: 'Gruppen finns inte i organisationen.' });
-      if (!LIST_STATES.includes(state)) issues.push({ path: 'state', message: 'Ska vara open, unassigned eller overdue.' });
+      if (groupId !== undefined && !deps.org.group(groupId))
+        issues.push({ path: 'groupId', message: 'Gruppen finns inte i organisationen.' });
+      if (!LIST_STATES.includes(state))
+        issues.push({ path: 'state', message: 'Ska vara open, unassigned eller overdue.' });
       if (issues.length) {
         send(res, 400, { error: 'Ogiltig fråga.', issues });
         return;

@@ -35,22 +35,32 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
     return next();
   });
 
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }), async (req, res) => {
-    await opts.adapter.process(req, res, async (ctx: TurnContext) => {
-      const tenant = tenantOf(ctx.activity);
-      if (tenant && tenant !== deps.org.org.tenantId) {
-        log.warn({ activityId: ctx.activity.id, tenant }, 'activity from another tenant ignored');
-        return;
-      }
-      await opts.bot.run(ctx);
-    });
-  });
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }),
+    async (req, res) => {
+      await opts.adapter.process(req, res, async (ctx: TurnContext) => {
+        const tenant = tenantOf(ctx.activity);
+        if (tenant && tenant !== deps.org.org.tenantId) {
+          log.warn({ activityId: ctx.activity.id, tenant }, 'activity from another tenant ignored');
+          return;
+        }
+        await opts.bot.run(ctx);
+      });
+    },
+  );
 
   server.get('/healthz', async (_req, res) => {
     try {
       let open = 0;
       for (const _ of deps.store.openCases()) open++;
-      res.json(200, { status: 'ok', version: opts.version, mode: opts.authenticated ? 'authenticated' : 'local', openCases: open, time: deps.now().toISOString() });
+      res.json(200, {
+        status: 'ok',
+        version: opts.version,
+        mode: opts.authenticated ? 'authenticated' : 'local',
+        openCases: open,
+        time: deps.now().toISOString(),
+      });
     } catch (err) {
       log.error({ err: (err as Error).message }, 'health check failed');
       res.json(503, { status: 'error', version: opts.version });
@@ -60,7 +70,10 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
   for (const register of opts.routes ?? []) register(server);
 
   server.on('restifyError', (req, res, err, cb) => {
-    log.error({ path: req.path(), status: (err as { statusCode?: number }).statusCode, message: err.message }, 'request failed');
+    log.error(
+      { path: req.path(), status: (err as { statusCode?: number }).statusCode, message: err.message },
+      'request failed',
+    );
     return cb();
   });
 

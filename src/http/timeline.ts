@@ -7,7 +7,11 @@ import { log } from '../log.js';
 import { bearerGate, sendJson } from './auth.js';
 import type { RateLimitOptions } from './rateLimit.js';
 
-export function registerTimelineRoutes(server: restify.Server, deps: AppDeps, opts: { apiKey?: string; rateLimit?: RateLimitOptions } = {}): void {
+export function registerTimelineRoutes(
+  server: restify.Server,
+  deps: AppDeps,
+  opts: { apiKey?: string; rateLimit?: RateLimitOptions } = {},
+): void {
   const admit = bearerGate(opts.apiKey ?? deps.config.ingestApiKey, opts.rateLimit);
   server.get('/api/cases/:externalId/timeline', async (req: restify.Request, res: restify.Response) => {
     try {
@@ -15,7 +19,10 @@ export function registerTimelineRoutes(server: restify.Server, deps: AppDeps, op
       const id = String(req.params?.externalId ?? '');
       const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') ?? 'json';
       if (format !== 'json' && format !== 'csv') {
-        sendJson(res, 400, { error: 'Ogiltig fråga.', issues: [{ path: 'format', message: 'Ska vara json eller csv.' }] });
+        sendJson(res, 400, {
+          error: 'Ogiltig fråga.',
+          issues: [{ path: 'format', message: 'Ska vara json eller csv.' }],
+        });
         return;
       }
       const t = await caseTimeline(deps, id);
@@ -37,7 +44,10 @@ export function registerTimelineRoutes(server: restify.Server, deps: AppDeps, op
       });
       res.end(body);
     } catch (err) {
-      log.error({ route: 'GET /api/cases/:externalId/timeline', error: (err as Error).name }, 'timeline request failed');
+      log.error(
+        { route: 'GET /api/cases/:externalId/timeline', error: (err as Error).name },
+        'timeline request failed',
+      );
       if (!res.headersSent) sendJson(res, 500, { error: 'Internt fel.' });
     }
   });

@@ -33,7 +33,12 @@ export function claimWrite(id: string, now: Date, messages: number): DocWrite {
  * Claim `id` and queue `messages` atomically. 'already' when someone (this process before a restart,
  * or another instance) claimed it first: then nothing is written.
  */
-export async function claimAndEnqueue(store: Store, id: string, now: Date, messages: DocWrite[]): Promise<'claimed' | 'already'> {
+export async function claimAndEnqueue(
+  store: Store,
+  id: string,
+  now: Date,
+  messages: DocWrite[],
+): Promise<'claimed' | 'already'> {
   if (hasClaim(store, id)) return 'already';
   const r = await store.commit({ docs: [claimWrite(id, now, messages.length), ...messages] });
   if (r.ok) return 'claimed';

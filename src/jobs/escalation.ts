@@ -36,21 +36,41 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   let overdue = 0;
   let waiting = 0;
   for (const group of input.groups) {
-    const view = input.views?.get(group.id) ?? buildMorningList({
-      group, cases, staff: input.staff, absences: [], handovers: [], now: input.now,
-      calendar: input.calendar, rules: input.rules, settings: DEFAULT_LIST_SETTINGS,
-    });
+    const view =
+      input.views?.get(group.id) ??
+      buildMorningList({
+        group,
+        cases,
+        staff: input.staff,
+        absences: [],
+        handovers: [],
+        now: input.now,
+        calendar: input.calendar,
+        rules: input.rules,
+        settings: DEFAULT_LIST_SETTINGS,
+      });
     const late = view.sections.find((s) => s.key === 'overdue')?.items ?? [];
     // "more than 1 working day": the builder colours exactly those Attention.
-    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter((i) => i.color === 'Attention');
-    if (stale.length) sections.push({ key: 'unassigned', title: `${group.name}: ofördelade mer än 1 arbetsdag`, color: 'Attention', items: stale });
-    if (late.length) sections.push({ key: 'overdue', title: `${group.name}: försenade tidsfrister`, color: 'Attention', items: late });
+    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(
+      (i) => i.color === 'Attention',
+    );
+    if (stale.length)
+      sections.push({
+        key: 'unassigned',
+        title: `${group.name}: ofördelade mer än 1 arbetsdag`,
+        color: 'Attention',
+        items: stale,
+      });
+    if (late.length)
+      sections.push({ key: 'overdue', title: `${group.name}: försenade tidsfrister`, color: 'Attention', items: late });
     overdue += late.length;
     waiting += stale.length;
   }
   if (sections.length === 0) return undefined;
   const parts = [
-    ...(waiting ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`] : []),
+    ...(waiting
+      ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`]
+      : []),
     ...(overdue ? [plural(overdue, 'försenad tidsfrist', 'försenade tidsfrister')] : []),
   ];
   return {
@@ -63,5 +83,9 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
 
 /** The data for cards/escalation.json, fitted under the size budget. */
 export function escalationCardData(view: EscalationView): object {
-  return fitCount(view.total, (n) => ({ title: view.title, summary: view.summary, sections: truncatedSections(view.sections, n) }), 'escalation');
+  return fitCount(
+    view.total,
+    (n) => ({ title: view.title, summary: view.summary, sections: truncatedSections(view.sections, n) }),
+    'escalation',
+  );
 }

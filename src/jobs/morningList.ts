@@ -105,7 +105,9 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const lateList = overdue(cases, now, rules, calendar, deadlinesFor);
   const soonList = dueWithin(cases, now, settings.dueWithinWorkingDays, rules, calendar, deadlinesFor);
   const unassignedList = unassigned(cases, now, calendar).map((u) => {
-    const next = deadlinesFor(u.case).filter((d) => !d.done).reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
+    const next = deadlinesFor(u.case)
+      .filter((d) => !d.done)
+      .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
     return { ...u, ...(next ? { next } : {}) };
   });
   const late = lateList.map(({ case: c, deadline: d }) => ({
@@ -132,7 +134,10 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const absentOwned = open
     .filter((c) => c.assignees.some((id) => isAbsent(input.absences, id, today)))
     .map((c) => {
-      const away = c.assignees.filter((id) => isAbsent(input.absences, id, today)).map(nameOf).join(' och ');
+      const away = c.assignees
+        .filter((id) => isAbsent(input.absences, id, today))
+        .map(nameOf)
+        .join(' och ');
       const next = nextDeadline(c, rules);
       return {
         caseId: c.id,
@@ -147,15 +152,34 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const sections: ListSection[] = [
     { key: 'overdue' as const, title: 'Försenade tidsfrister', color: 'Attention' as const, items: late },
     { key: 'unassigned' as const, title: 'Ofördelade ärenden', color: 'Attention' as const, items: waiting },
-    { key: 'dueSoon' as const, title: `Frister inom ${settings.dueWithinWorkingDays} arbetsdagar`, color: 'Warning' as const, items: soon },
-    { key: 'noContact' as const, title: `Utredningar utan kontakt med familj eller barn i ${settings.noContactDays} dagar eller mer`, color: 'Warning' as const, items: silent },
-    { key: 'absent' as const, title: 'Ärenden hos frånvarande kollegor', color: 'Warning' as const, items: absentOwned },
+    {
+      key: 'dueSoon' as const,
+      title: `Frister inom ${settings.dueWithinWorkingDays} arbetsdagar`,
+      color: 'Warning' as const,
+      items: soon,
+    },
+    {
+      key: 'noContact' as const,
+      title: `Utredningar utan kontakt med familj eller barn i ${settings.noContactDays} dagar eller mer`,
+      color: 'Warning' as const,
+      items: silent,
+    },
+    {
+      key: 'absent' as const,
+      title: 'Ärenden hos frånvarande kollegor',
+      color: 'Warning' as const,
+      items: absentOwned,
+    },
   ].filter((s) => s.items.length > 0);
 
   const parts: string[] = [];
   if (late.length) parts.push(plural(late.length, 'försenad frist', 'försenade frister'));
-  if (waiting.length) parts.push(`${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')} (äldsta ${plural(unassignedList[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')})`);
-  if (soon.length) parts.push(`${plural(soon.length, 'frist', 'frister')} inom ${settings.dueWithinWorkingDays} arbetsdagar`);
+  if (waiting.length)
+    parts.push(
+      `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')} (äldsta ${plural(unassignedList[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')})`,
+    );
+  if (soon.length)
+    parts.push(`${plural(soon.length, 'frist', 'frister')} inom ${settings.dueWithinWorkingDays} arbetsdagar`);
   if (silent.length) parts.push(plural(silent.length, 'utredning utan kontakt', 'utredningar utan kontakt'));
   if (absentOwned.length) parts.push(plural(absentOwned.length, 'ärende hos frånvarande', 'ärenden hos frånvarande'));
   const summary = parts.length
@@ -176,7 +200,8 @@ export function buildMorningList(input: ListInputs): MorningListView {
 export function listCases(all: Iterable<Case>): Case[] {
   const out: Case[] = [];
   for (const c of all) {
-    if (c.phase !== 'closed' || (c.aterkoppling && !c.aterkoppling.doneAt) || (c.uppfoljning && !c.uppfoljning.doneAt)) out.push(c);
+    if (c.phase !== 'closed' || (c.aterkoppling && !c.aterkoppling.doneAt) || (c.uppfoljning && !c.uppfoljning.doneAt))
+      out.push(c);
   }
   return out;
 }

@@ -7,8 +7,14 @@ import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../app/outbox.js';
 import {
-  CONVERSATIONS, MEMBERS, channelOfGroup, markInactive, rememberConversation, userKey,
-  type ConversationRecord, type MemberRecord,
+  CONVERSATIONS,
+  MEMBERS,
+  channelOfGroup,
+  markInactive,
+  rememberConversation,
+  userKey,
+  type ConversationRecord,
+  type MemberRecord,
 } from '../app/conversations.js';
 import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
@@ -43,7 +49,13 @@ export class SendError extends Error {
 }
 
 const RETRYABLE = new Set([429, 412, 502, 503, 504]);
-const GONE_CODES = new Set(['ConversationBlockedByUser', 'BotNotInConversationRoster', 'BotDisabledByAdmin', 'MessageWritesBlocked', 'ConversationNotFound']);
+const GONE_CODES = new Set([
+  'ConversationBlockedByUser',
+  'BotNotInConversationRoster',
+  'BotDisabledByAdmin',
+  'MessageWritesBlocked',
+  'ConversationNotFound',
+]);
 const MAX_ATTEMPTS = 12;
 
 interface CardActivity {
@@ -195,7 +207,9 @@ export class OutboxDrain {
     for (const m of pending) if (m.upsertKey && m.content.kind === 'caseCard') newest.set(m.upsertKey, m);
     const drop = pending.filter((m) => m.upsertKey && m.content.kind === 'caseCard' && newest.get(m.upsertKey) !== m);
     if (drop.length) {
-      await this.deps.store.commit({ docs: drop.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version })) });
+      await this.deps.store.commit({
+        docs: drop.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version })),
+      });
     }
     return pending.filter((m) => !drop.includes(m));
   }
@@ -227,9 +241,12 @@ export class OutboxDrain {
     if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
     const found = this.deps.store.getCase(c.caseId);
     if (!found) return undefined;
-    if (c.view === 'assignedToYou' && msg.target.kind === 'user') return { card: assignedToYouCardFor(this.deps, found, msg.target.staffId, c.note) };
+    if (c.view === 'assignedToYou' && msg.target.kind === 'user')
+      return { card: assignedToYouCardFor(this.deps, found, msg.target.staffId, c.note) };
     const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
-    return { card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }) };
+    return {
+      card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),
+    };
   }
 
   /** Send one message; what marks it sent goes into `done`, committed once for the round. */
@@ -238,7 +255,8 @@ export class OutboxDrain {
     try {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, 'no_conversation');
-      if (!conversation.active) return await this.giveUp(msg, `conversation_inactive:${conversation.inactiveReason ?? ''}`);
+      if (!conversation.active)
+        return await this.giveUp(msg, `conversation_inactive:${conversation.inactiveReason ?? ''}`);
       const out = this.render(msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
@@ -266,18 +284,30 @@ export class OutboxDrain {
   }
 
   private cardActivity(key: string, activityId: string, conversationKey: string, known?: CardActivity): DocWrite {
-    return { collection: CARD_ACTIVITIES, id: key, value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 } };
+    return {
+      collection: CARD_ACTIVITIES,
+      id: key,
+      value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 },
+    };
   }
 
   private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
     const status = err instanceof SendError ? err.status : 0;
     const code = err instanceof SendError ? err.code : undefined;
     if ((status === 403 || status === 404) && conversation && (!code || GONE_CODES.has(code))) {
-      log.warn({ outboxId: msg.id, conversation: conversation.key, status, code }, 'conversation gone or blocked; marked inactive');
+      log.warn(
+        { outboxId: msg.id, conversation: conversation.key, status, code },
+        'conversation gone or blocked; marked inactive',
+      );
       const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
       await this.deps.store.commit({
         docs: [
-          { collection: OUTBOX, id: msg.id, value: { ...msg, status: 'dead', lastError: `${status} ${code ?? ''}`.trim(), version: msg.version + 1 }, expectedVersion: msg.version },
+          {
+            collection: OUTBOX,
+            id: msg.id,
+            value: { ...msg, status: 'dead', lastError: `${status} ${code ?? ''}`.trim(), version: msg.version + 1 },
+            expectedVersion: msg.version,
+          },
           ...(inactive ? [inactive] : []),
           ...this.reportToTeamLeads(msg, conversation, code ?? String(status)),
         ],
@@ -294,10 +324,20 @@ export class OutboxDrain {
     const delay = err instanceof SendError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : backoff;
     log.info({ outboxId: msg.id, status, attempts, delayMs: Math.round(delay) }, 'send failed; will retry');
     await this.deps.store.commit({
-      docs: [{
-        collection: OUTBOX, id: msg.id, expectedVersion: msg.version,
-        value: { ...msg, attempts, nextAttemptAt: new Date(this.clock() + delay).toISOString(), lastError: String(status || 'error'), version: msg.version + 1 },
-      }],
+      docs: [
+        {
+          collection: OUTBOX,
+          id: msg.id,
+          expectedVersion: msg.version,
+          value: {
+            ...msg,
+            attempts,
+            nextAttemptAt: new Date(this.clock() + delay).toISOString(),
+            lastError: String(status || 'error'),
+            version: msg.version + 1,
+          },
+        },
+      ],
     });
     this.schedule(Math.max(delay, 5));
   }
@@ -305,10 +345,18 @@ export class OutboxDrain {
   /** A gone 1:1 or channel is reported to the team leads concerned, in their own 1:1 chats. */
   private reportToTeamLeads(msg: OutboxMessage, conversation: ConversationRecord, reason: string): DocWrite[] {
     if (msg.content.kind === 'text' && msg.content.text.startsWith('Ärendevakt når inte')) return []; // never report a report
-    const groups = msg.target.kind === 'group'
-      ? [msg.target.groupId]
-      : msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.groups ?? []) : [];
-    const who = msg.target.kind === 'user' ? this.deps.org.name(msg.target.staffId) : msg.target.kind === 'group' ? `gruppens kanal (${this.deps.org.group(msg.target.groupId)?.name})` : conversation.key;
+    const groups =
+      msg.target.kind === 'group'
+        ? [msg.target.groupId]
+        : msg.target.kind === 'user'
+          ? (this.deps.org.staff(msg.target.staffId)?.groups ?? [])
+          : [];
+    const who =
+      msg.target.kind === 'user'
+        ? this.deps.org.name(msg.target.staffId)
+        : msg.target.kind === 'group'
+          ? `gruppens kanal (${this.deps.org.group(msg.target.groupId)?.name})`
+          : conversation.key;
     const leads = new Set(groups.flatMap((g) => this.deps.org.teamLeadsOf(g).map((s) => s.aadObjectId)));
     if (leads.size === 0) for (const m of this.deps.org.unitManagers()) leads.add(m.aadObjectId);
     const text = `Ärendevakt når inte ${who} i Teams (${reason}). Meddelanden dit skickas inte längre; lägg till boten igen eller be personen öppna chatten med Ärendevakt.`;
@@ -320,7 +368,14 @@ export class OutboxDrain {
   private async giveUp(msg: OutboxMessage, reason: string): Promise<void> {
     log.warn({ outboxId: msg.id, reason }, 'outbox message given up');
     await this.deps.store.commit({
-      docs: [{ collection: OUTBOX, id: msg.id, expectedVersion: msg.version, value: { ...msg, status: 'dead', lastError: reason, version: msg.version + 1 } }],
+      docs: [
+        {
+          collection: OUTBOX,
+          id: msg.id,
+          expectedVersion: msg.version,
+          value: { ...msg, status: 'dead', lastError: reason, version: msg.version + 1 },
+        },
+      ],
     });
   }
 }

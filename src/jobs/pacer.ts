@@ -16,7 +16,10 @@ export const PER_CONVERSATION: Window[] = [
 // burst. Measured against the connector stand-in: 50 at 50/s in bursts arrived as up to 66 in one
 // second; evenly at 48/s as up to 52-53; at 46/s the busiest second at the receiver is 50, the limit
 // (bench/bot.bench.ts), and the sustained rate stays above 45/s.
-export const PER_APP: Window[] = [{ ms: 1_000, max: 46 }, { ms: 100, max: 5 }];
+export const PER_APP: Window[] = [
+  { ms: 1_000, max: 46 },
+  { ms: 100, max: 5 },
+];
 
 class SlidingLog {
   private readonly times: number[] = [];
@@ -53,7 +56,10 @@ export class Pacer {
   private readonly conversations = new Map<string, SlidingLog>();
   private readonly app: SlidingLog;
 
-  constructor(private readonly perConversation: Window[] = PER_CONVERSATION, perApp: Window[] = PER_APP) {
+  constructor(
+    private readonly perConversation: Window[] = PER_CONVERSATION,
+    perApp: Window[] = PER_APP,
+  ) {
     this.app = new SlidingLog(perApp);
   }
 

@@ -48,7 +48,11 @@ export interface ReminderInputs {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function fit(data: Omit<ReminderCardData, 'more'>): ReminderCardData {
-  return fitCount(data.items.length, (n) => ({ ...data, items: data.items.slice(0, n), more: data.items.length - n }), 'reminder') as ReminderCardData;
+  return fitCount(
+    data.items.length,
+    (n) => ({ ...data, items: data.items.slice(0, n), more: data.items.length - n }),
+    'reminder',
+  ) as ReminderCardData;
 }
 
 /** Reminders for every caseworker who is not absent today; people with nothing to hear are left out. */
@@ -74,13 +78,27 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
   const out: PersonalReminders[] = [];
   for (const s of input.staff) {
     if (s.role !== 'caseworker' || isAbsent(input.absences, s.aadObjectId, today)) continue;
-    const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
-    const watched = mine.filter(({ deadline: d }) => d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || previousWorkingDay(d.due) === today);
+    const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) =>
+      a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0,
+    );
+    const watched = mine.filter(
+      ({ deadline: d }) =>
+        d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || previousWorkingDay(d.due) === today,
+    );
     const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
-      if (d.due < today) return { caseId: c.id, text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.due, year)}`, color: 'Attention' };
+      if (d.due < today)
+        return {
+          caseId: c.id,
+          text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.due, year)}`,
+          color: 'Attention',
+        };
       if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' };
       const n = wd(d.due);
-      return { caseId: c.id, text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})`, color: n <= 1 ? 'Warning' : 'Default' };
+      return {
+        caseId: c.id,
+        text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})`,
+        color: n <= 1 ? 'Warning' : 'Default',
+      };
     };
     const r: PersonalReminders = { staffId: s.aadObjectId };
     if (watched.length) {
@@ -96,7 +114,10 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
     if (tomorrow.length) {
       const next = calendar.nextWorkingDay(today);
       r.tomorrow = fit({
-        title: tomorrow.length === 1 ? 'Påminnelse: en frist nästa arbetsdag' : `Påminnelse: ${tomorrow.length} frister nästa arbetsdag`,
+        title:
+          tomorrow.length === 1
+            ? 'Påminnelse: en frist nästa arbetsdag'
+            : `Påminnelse: ${tomorrow.length} frister nästa arbetsdag`,
         summary: `Nästa arbetsdag är ${formatSwedishDate(next, year)}. Frister som infaller före den eller samma dag:`,
         color: 'Warning',
         items: tomorrow.map(line),
@@ -106,4 +127,3 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
   }
   return out;
 }
-

@@ -13,9 +13,24 @@ import { morningListData } from '../cards/morningList.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
 import { log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
-import { CLAIMS, claimAndEnqueue, distributionClaimId, escalationClaimId, hasClaim, morningClaimId, reminderClaimId, type Claim } from './claims.js';
+import {
+  CLAIMS,
+  claimAndEnqueue,
+  distributionClaimId,
+  escalationClaimId,
+  hasClaim,
+  morningClaimId,
+  reminderClaimId,
+  type Claim,
+} from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
-import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases, type MorningListView } from './morningList.js';
+import {
+  buildMorningList,
+  deadlineMemo,
+  DEFAULT_LIST_SETTINGS,
+  listCases,
+  type MorningListView,
+} from './morningList.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
 import { buildReminders } from './reminders.js';
@@ -61,9 +76,20 @@ export class Scheduler {
     this.stopped = false;
     if (this.opts.cron !== false) {
       const times = [this.opts.morningListTime, ...(this.opts.distributionTime ? [this.opts.distributionTime] : [])];
-      for (const t of new Set(times)) this.tasks.push(cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }));
+      for (const t of new Set(times))
+        this.tasks.push(
+          cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }),
+        );
     }
-    log.info({ zone: ZONE, morningListTime: this.opts.morningListTime, distributionTime: this.opts.distributionTime, next: this.nextRuns().map((d) => d.toISOString()) }, 'schedules started (Swedish working days only)');
+    log.info(
+      {
+        zone: ZONE,
+        morningListTime: this.opts.morningListTime,
+        distributionTime: this.opts.distributionTime,
+        next: this.nextRuns().map((d) => d.toISOString()),
+      },
+      'schedules started (Swedish working days only)',
+    );
     await this.safeTick();
   }
 
@@ -151,7 +177,22 @@ export class Scheduler {
     const views = new Map<string, MorningListView>();
     const viewOf = (group: Group) => {
       let v = views.get(group.id);
-      if (!v) views.set(group.id, (v = buildMorningList({ group, cases, staff: org.org.staff, absences: abs, handovers, now, calendar, rules, settings, deadlines })));
+      if (!v)
+        views.set(
+          group.id,
+          (v = buildMorningList({
+            group,
+            cases,
+            staff: org.org.staff,
+            absences: abs,
+            handovers,
+            now,
+            calendar,
+            rules,
+            settings,
+            deadlines,
+          })),
+        );
       return v;
     };
     // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
@@ -160,7 +201,11 @@ export class Scheduler {
       if (hasClaim(store, id)) continue;
       const view = viewOf(group);
       await this.claim(report, id, now, [
-        enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'morning-list', data: morningListData(view) }),
+        enqueue(
+          now,
+          { kind: 'group', groupId: group.id },
+          { kind: 'card', template: 'morning-list', data: morningListData(view) },
+        ),
       ]);
     }
     for (const r of buildReminders({ cases, staff: org.org.staff, absences: abs, now, calendar, rules, deadlines })) {
@@ -175,7 +220,15 @@ export class Scheduler {
     const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
     if (managers.length) {
       for (const g of org.org.groups) viewOf(g);
-      const view = buildEscalation({ groups: org.org.groups, cases, staff: org.org.staff, now, calendar, rules, views });
+      const view = buildEscalation({
+        groups: org.org.groups,
+        cases,
+        staff: org.org.staff,
+        now,
+        calendar,
+        rules,
+        views,
+      });
       if (view) {
         const data = escalationCardData(view);
         for (const m of managers) {
@@ -193,7 +246,12 @@ export class Scheduler {
       if (hasClaim(this.deps.store, id)) continue;
       const view = buildDistributionView(this.deps, group.id);
       await this.claim(report, id, now, [
-        enqueue(now, { kind: 'group', groupId: group.id }, { kind: 'card', template: 'distribution', data: distributionCardData(view) }, distributionKey(group.id, today)),
+        enqueue(
+          now,
+          { kind: 'group', groupId: group.id },
+          { kind: 'card', template: 'distribution', data: distributionCardData(view) },
+          distributionKey(group.id, today),
+        ),
       ]);
     }
   }
@@ -201,6 +259,7 @@ export class Scheduler {
   private async pruneClaims(today: string): Promise<void> {
     const cutoff = addDays(today, -(this.opts.keepClaimsDays ?? 14));
     const old = this.deps.store.listDocs<Claim>(CLAIMS).filter((c) => stockholmDate(c.at) < cutoff);
-    if (old.length) await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
+    if (old.length)
+      await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
   }
 }

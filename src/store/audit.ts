@@ -7,7 +7,9 @@ import type { AuditEntry, AuditInput } from './port.js';
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+  const keys = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
@@ -26,7 +28,8 @@ export function findBrokenLink(entries: Iterable<AuditEntry>): number | undefine
   let expectedSeq: number | undefined;
   for (const e of entries) {
     const { hash, ...rest } = e;
-    if (e.prevHash !== prev || hashEntry(rest) !== hash || (expectedSeq !== undefined && e.seq !== expectedSeq)) return e.seq;
+    if (e.prevHash !== prev || hashEntry(rest) !== hash || (expectedSeq !== undefined && e.seq !== expectedSeq))
+      return e.seq;
     prev = hash;
     expectedSeq = e.seq + 1;
   }

@@ -46,7 +46,9 @@ export class DurableJSONFile<T> implements Adapter<T> {
       text = await readFile(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreFileError(`Databasfilen ${this.file} kan inte läsas (${(err as NodeJS.ErrnoException).code}). Boten startar inte.`);
+      throw new StoreFileError(
+        `Databasfilen ${this.file} kan inte läsas (${(err as NodeJS.ErrnoException).code}). Boten startar inte.`,
+      );
     }
     try {
       return JSON.parse(text) as T;

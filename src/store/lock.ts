@@ -47,7 +47,9 @@ export function acquireLock(dataFile: string): () => void {
         );
       }
       if (!sameHost) {
-        throw new StoreFileError(`Databasfilen ${dataFile} är låst av värden ${owner.host}. Den inbäddade databasen klarar bara en instans.`);
+        throw new StoreFileError(
+          `Databasfilen ${dataFile} är låst av värden ${owner.host}. Den inbäddade databasen klarar bara en instans.`,
+        );
       }
       try {
         unlinkSync(lockFile); // stale: its owner is gone

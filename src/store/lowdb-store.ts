@@ -29,11 +29,23 @@ interface JournalLine {
 type Doc = Record<string, unknown> & { version?: number };
 
 const isJournalLine = (l: unknown): l is JournalLine =>
-  typeof l === 'object' && l !== null && (l as JournalLine).v === 1 && Number.isInteger((l as JournalLine).seq) &&
-  Array.isArray((l as JournalLine).cases) && Array.isArray((l as JournalLine).docs) && Array.isArray((l as JournalLine).audit);
+  typeof l === 'object' &&
+  l !== null &&
+  (l as JournalLine).v === 1 &&
+  Number.isInteger((l as JournalLine).seq) &&
+  Array.isArray((l as JournalLine).cases) &&
+  Array.isArray((l as JournalLine).docs) &&
+  Array.isArray((l as JournalLine).audit);
 
 const emptySnapshot = (): SnapshotV2 => ({
-  schemaVersion: CURRENT_SCHEMA_VERSION, seq: 0, logOffset: 0, auditSeq: 0, lastHash: '', cases: {}, docs: {}, auditIndex: {},
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  seq: 0,
+  logOffset: 0,
+  auditSeq: 0,
+  lastHash: '',
+  cases: {},
+  docs: {},
+  auditIndex: {},
 });
 
 export async function openLowdbStore(dataFile: string, opts: LowdbStoreOptions = {}): Promise<Store> {
@@ -88,7 +100,8 @@ class LowdbStore implements Store {
     this.lastHash = snapshot.lastHash;
     this.snapshotOffset = snapshot.logOffset;
     for (const c of Object.values(snapshot.cases)) this.indexCase(c);
-    for (const [collection, byId] of Object.entries(snapshot.docs)) this.docs.set(collection, new Map(Object.entries(byId) as [string, Doc][]));
+    for (const [collection, byId] of Object.entries(snapshot.docs))
+      this.docs.set(collection, new Map(Object.entries(byId) as [string, Doc][]));
     for (const [caseId, refs] of Object.entries(snapshot.auditIndex)) this.auditIndex.set(caseId, refs);
     await this.replayJournal(snapshot.logOffset);
     this.journal = await open(this.journalFile, 'a');
@@ -101,11 +114,17 @@ class LowdbStore implements Store {
     try {
       size = (await stat(this.journalFile)).size;
     } catch {
-      if (fromOffset > 0) throw new StoreFileError(`Journalen ${this.journalFile} saknas men databasfilen hänvisar till den. Boten startar inte.`);
+      if (fromOffset > 0)
+        throw new StoreFileError(
+          `Journalen ${this.journalFile} saknas men databasfilen hänvisar till den. Boten startar inte.`,
+        );
       this.journalSize = 0;
       return;
     }
-    if (size < fromOffset) throw new StoreFileError(`Journalen ${this.journalFile} är kortare än databasfilen anger. Boten startar inte; filerna har inte ändrats.`);
+    if (size < fromOffset)
+      throw new StoreFileError(
+        `Journalen ${this.journalFile} är kortare än databasfilen anger. Boten startar inte; filerna har inte ändrats.`,
+      );
     const fh = await open(this.journalFile, 'r');
     const buf = Buffer.alloc(size - fromOffset);
     await fh.read(buf, 0, buf.length, fromOffset);
@@ -204,7 +223,8 @@ class LowdbStore implements Store {
     for (const w of tx.cases ?? []) {
       const current = this.cases.get(w.case.id);
       const currentVersion = current ? current.version : null;
-      if (currentVersion !== w.expectedVersion) return { ok: false, conflict: { kind: 'case', id: w.case.id, currentVersion } };
+      if (currentVersion !== w.expectedVersion)
+        return { ok: false, conflict: { kind: 'case', id: w.case.id, currentVersion } };
       const version = (w.expectedVersion ?? 0) + 1;
       cases.push({ ...w.case, version });
       versions[w.case.id] = version;
@@ -225,7 +245,10 @@ class LowdbStore implements Store {
       return e;
     });
     const line: JournalLine = {
-      v: 1, seq: this.seq + 1, cases, audit,
+      v: 1,
+      seq: this.seq + 1,
+      cases,
+      audit,
       docs: (tx.docs ?? []).map((d) => ({ c: d.collection, id: d.id, value: d.value })),
     };
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
@@ -297,19 +320,35 @@ class LowdbStore implements Store {
           entries.push(...(JSON.parse(l) as JournalLine).audit);
         } catch {
           bad = entries.length ? entries[entries.length - 1].seq + 1 : 1;
-          return { ok: false, entries: entries.length, firstBadSeq: bad, message: `Granskningsloggen går inte att läsa på rad ${i + 1}.` };
+          return {
+            ok: false,
+            entries: entries.length,
+            firstBadSeq: bad,
+            message: `Granskningsloggen går inte att läsa på rad ${i + 1}.`,
+          };
         }
       }
     } finally {
       await fh.close();
     }
     const broken = findBrokenLink(entries);
-    const lastOk = broken === undefined && (entries.length === 0 ? this.lastHash === '' : entries[entries.length - 1].hash === this.lastHash);
+    const lastOk =
+      broken === undefined &&
+      (entries.length === 0 ? this.lastHash === '' : entries[entries.length - 1].hash === this.lastHash);
     if (broken !== undefined || !lastOk) {
       const firstBadSeq = broken ?? entries.length;
-      return { ok: false, entries: entries.length, firstBadSeq, message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.` };
+      return {
+        ok: false,
+        entries: entries.length,
+        firstBadSeq,
+        message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.`,
+      };
     }
-    return { ok: true, entries: entries.length, message: `Granskningsloggen är hel: ${entries.length} poster, kedjan stämmer.` };
+    return {
+      ok: true,
+      entries: entries.length,
+      message: `Granskningsloggen är hel: ${entries.length} poster, kedjan stämmer.`,
+    };
   }
 
   async close(): Promise<void> {
@@ -322,4 +361,3 @@ class LowdbStore implements Store {
     this.release();
   }
 }
-

@@ -47,7 +47,9 @@ const MIGRATIONS: Record<number, (data: any) => any> = {
 export function migrate(data: unknown, file: string): SnapshotV2 {
   let current = data as { schemaVersion?: unknown };
   if (typeof current !== 'object' || current === null || typeof current.schemaVersion !== 'number') {
-    throw new StoreFileError(`Databasfilen ${file} saknar schemaVersion och är inte en Ärendevakt-databas. Boten startar inte; filen har inte ändrats.`);
+    throw new StoreFileError(
+      `Databasfilen ${file} saknar schemaVersion och är inte en Ärendevakt-databas. Boten startar inte; filen har inte ändrats.`,
+    );
   }
   if (current.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new StoreFileError(

@@ -27,7 +27,9 @@ export async function unit(startIso = '2026-11-23T09:30:00+01:00', org: Organisa
     },
     outbox: () => deps.store.listDocs<OutboxMessage>(OUTBOX),
     async clearOutbox() {
-      const docs = deps.store.listDocs<OutboxMessage>(OUTBOX).map((m) => ({ collection: OUTBOX, id: m.id, value: null }));
+      const docs = deps.store
+        .listDocs<OutboxMessage>(OUTBOX)
+        .map((m) => ({ collection: OUTBOX, id: m.id, value: null }));
       if (docs.length) await deps.store.commit({ docs });
     },
   };
@@ -37,14 +39,29 @@ export async function unit(startIso = '2026-11-23T09:30:00+01:00', org: Organisa
  * `n` open cases in barn-mottagning owned by `owner`, received on successive days before the clock so
  * that their förhandsbedömning deadlines differ (the first received is the most urgent).
  */
-export async function casesOwnedBy(deps: AppDeps, owner: Staff, n: number, prefix = 'IFO-2026-0001', org: Organisation = EXAMPLE_ORG): Promise<Case[]> {
+export async function casesOwnedBy(
+  deps: AppDeps,
+  owner: Staff,
+  n: number,
+  prefix = 'IFO-2026-0001',
+  org: Organisation = EXAMPLE_ORG,
+): Promise<Case[]> {
   const lead = who('karin', org);
   const out: Case[] = [];
   for (let i = 0; i < n; i++) {
     const id = `${prefix}${String(i + 1).padStart(2, '0')}`;
     const day = String(10 + i).padStart(2, '0');
-    const c = await registerCase(deps, { externalId: id, childRef: `B-2026-${String(500 + i)}`, receivedAt: `2026-11-${day}T09:00:00+01:00` });
-    const r = await assignCase(deps, { caseId: c.id, version: c.version, assignees: [owner.aadObjectId], actor: actorOf(lead) });
+    const c = await registerCase(deps, {
+      externalId: id,
+      childRef: `B-2026-${String(500 + i)}`,
+      receivedAt: `2026-11-${day}T09:00:00+01:00`,
+    });
+    const r = await assignCase(deps, {
+      caseId: c.id,
+      version: c.version,
+      assignees: [owner.aadObjectId],
+      actor: actorOf(lead),
+    });
     if (!r.ok) throw new Error(r.refusal.message);
     out.push(r.case);
   }

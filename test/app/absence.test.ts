@@ -5,8 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { endAbsence, registerAbsence } from '../../src/app/absence.js';
 import { ABSENCES } from '../../src/app/context.js';
 import {
-  activateDueHandovers, enqueueHandoverEscalations, getHandover, handBack, handoverCardKey, handoverEscalations,
-  HANDOVERS, openHandovers, reassignFromHandover, runHandoverMorning, saveHandoverChecks, writeHandoverStatus,
+  activateDueHandovers,
+  enqueueHandoverEscalations,
+  getHandover,
+  handBack,
+  handoverCardKey,
+  handoverEscalations,
+  HANDOVERS,
+  openHandovers,
+  reassignFromHandover,
+  runHandoverMorning,
+  saveHandoverChecks,
+  writeHandoverStatus,
 } from '../../src/app/handover.js';
 import { assignCase } from '../../src/app/assignCase.js';
 import type { Handover } from '../../src/domain/handover.js';
@@ -43,18 +53,36 @@ describe('registering sick leave', () => {
   it('stores the absence and a checklist of every open case in one commit, and queues the card for the group channel', async () => {
     const { u, handover } = await annaSickWith(4);
     const absence = u.deps.store.listDocs<Absence>(ABSENCES)[0];
-    expect(absence).toMatchObject({ staffId: anna.aadObjectId, kind: 'sick', from: '2026-11-23', registeredBy: karin.aadObjectId });
+    expect(absence).toMatchObject({
+      staffId: anna.aadObjectId,
+      kind: 'sick',
+      from: '2026-11-23',
+      registeredBy: karin.aadObjectId,
+    });
     expect(absence.to).toBeUndefined();
     const stored = u.deps.store.getDoc<Handover>(HANDOVERS, absence.id)!;
-    expect(stored.entries.map((e) => e.caseId).sort()).toEqual(['IFO-2026-000101', 'IFO-2026-000102', 'IFO-2026-000103', 'IFO-2026-000104']);
+    expect(stored.entries.map((e) => e.caseId).sort()).toEqual([
+      'IFO-2026-000101',
+      'IFO-2026-000102',
+      'IFO-2026-000103',
+      'IFO-2026-000104',
+    ]);
     expect(stored.activatedAt).toBe(u.deps.now().toISOString());
     expect(handover.id).toBe(absence.id);
     const card = u.outbox().find((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'))!;
-    expect(card).toMatchObject({ target: { kind: 'group', groupId: 'barn-mottagning' }, content: { kind: 'card', template: 'handover' } });
+    expect(card).toMatchObject({
+      target: { kind: 'group', groupId: 'barn-mottagning' },
+      content: { kind: 'card', template: 'handover' },
+    });
     const data = (card.content as { data: { progress: string; cases: { caseId: string }[] } }).data;
     expect(data.progress).toBe('0 av 4 ärenden överlämnade · 0 av 4 har ny handläggare');
     // Most urgent first: the first received has the earliest förhandsbedömning deadline.
-    expect(data.cases.map((c) => c.caseId)).toEqual(['IFO-2026-000101', 'IFO-2026-000102', 'IFO-2026-000103', 'IFO-2026-000104']);
+    expect(data.cases.map((c) => c.caseId)).toEqual([
+      'IFO-2026-000101',
+      'IFO-2026-000102',
+      'IFO-2026-000103',
+      'IFO-2026-000104',
+    ]);
     // The team lead who answers for the list hears of it in her 1:1 chat.
     const notice = u.outbox().find((m) => m.target.kind === 'user')!;
     expect(notice.target).toEqual({ kind: 'user', staffId: karin.aadObjectId });
@@ -76,7 +104,12 @@ describe('registering sick leave', () => {
     await casesOwnedBy(u.deps, anna, 2);
     await u.clearOutbox();
     // Monday 23 Nov: semester from Monday 7 Dec; the list is due Wednesday 2 Dec.
-    const r = await registerAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId, from: '2026-12-07', to: '2026-12-18' });
+    const r = await registerAbsence(u.deps, {
+      actor: actorOf(karin),
+      staffId: anna.aadObjectId,
+      from: '2026-12-07',
+      to: '2026-12-18',
+    });
     if (!r.ok) throw new Error(r.refusal.message);
     expect(r.absence.kind).toBe('planned');
     expect(r.handover).toMatchObject({ startsOn: '2026-12-02', entries: [] });
@@ -96,7 +129,13 @@ describe('registering sick leave', () => {
 describe('working the checklist', () => {
   it('reassigns a case from the list through the assign use case, and records when the new owner took over', async () => {
     const { u, handover, cases } = await annaSickWith(2);
-    const r = await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: bo.aadObjectId });
+    const r = await reassignFromHandover(u.deps, {
+      actor: actorOf(karin),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: bo.aadObjectId,
+    });
     expect(r.ok).toBe(true);
     expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([bo.aadObjectId]);
     const entry = getHandover(u.deps, handover.id)!.entries.find((e) => e.caseId === cases[0].id)!;
@@ -108,35 +147,86 @@ describe('working the checklist', () => {
     expect(audit.map((a) => a.type)).toContain('HandoverNewOwner');
 
     // A press on the card that still shows the old version changes nothing.
-    const stale = await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: cecilia.aadObjectId });
+    const stale = await reassignFromHandover(u.deps, {
+      actor: actorOf(karin),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: cecilia.aadObjectId,
+    });
     expect(stale).toMatchObject({ ok: false, refusal: { code: 'stale' } });
     expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([bo.aadObjectId]);
   });
 
   it('refuses a new owner who is absent, and a caseworker reassigning', async () => {
     const { u, handover, cases } = await annaSickWith(1);
-    const byCaseworker = await reassignFromHandover(u.deps, { actor: actorOf(bo), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: bo.aadObjectId });
+    const byCaseworker = await reassignFromHandover(u.deps, {
+      actor: actorOf(bo),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: bo.aadObjectId,
+    });
     expect(byCaseworker.ok).toBe(false);
-    const toAnna = await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: anna.aadObjectId });
+    const toAnna = await reassignFromHandover(u.deps, {
+      actor: actorOf(karin),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: anna.aadObjectId,
+    });
     expect(toAnna).toMatchObject({ ok: false });
     expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([anna.aadObjectId]);
   });
 
   it('lets the new owner tick items and write a status; a personnummer in the status is refused and not stored', async () => {
     const { u, handover, cases } = await annaSickWith(1);
-    await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: bo.aadObjectId });
-    const ticked = await saveHandoverChecks(u.deps, { actor: actorOf(bo), handoverId: handover.id, caseId: cases[0].id, values: { deadlinesChecked: true, meetingsMoved: true, familyInformed: false } });
+    await reassignFromHandover(u.deps, {
+      actor: actorOf(karin),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: bo.aadObjectId,
+    });
+    const ticked = await saveHandoverChecks(u.deps, {
+      actor: actorOf(bo),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      values: { deadlinesChecked: true, meetingsMoved: true, familyInformed: false },
+    });
     expect(ticked.ok).toBe(true);
-    const byOther = await saveHandoverChecks(u.deps, { actor: actorOf(cecilia), handoverId: handover.id, caseId: cases[0].id, values: { familyInformed: true } });
+    const byOther = await saveHandoverChecks(u.deps, {
+      actor: actorOf(cecilia),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      values: { familyInformed: true },
+    });
     expect(byOther).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
     const pnr = syntheticPersonnummer('100505123');
-    const bad = await writeHandoverStatus(u.deps, { actor: actorOf(bo), handoverId: handover.id, caseId: cases[0].id, text: `Barnet ${pnr} ej träffat` });
+    const bad = await writeHandoverStatus(u.deps, {
+      actor: actorOf(bo),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      text: `Barnet ${pnr} ej träffat`,
+    });
     expect(bad).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
     expect(JSON.stringify(u.deps.store.listDocs(HANDOVERS))).not.toContain(pnr);
-    const ok = await writeHandoverStatus(u.deps, { actor: actorOf(bo), handoverId: handover.id, caseId: cases[0].id, text: 'Förskolan ringd; hembesök bokat.' });
+    const ok = await writeHandoverStatus(u.deps, {
+      actor: actorOf(bo),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      text: 'Förskolan ringd; hembesök bokat.',
+    });
     expect(ok.ok).toBe(true);
     const items = openHandovers(u.deps, u.deps.now());
-    expect(items).toEqual([expect.objectContaining({ caseId: cases[0].id, fromStaffId: anna.aadObjectId, newOwnerId: bo.aadObjectId, missing: ['familyInformed'] })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        caseId: cases[0].id,
+        fromStaffId: anna.aadObjectId,
+        newOwnerId: bo.aadObjectId,
+        missing: ['familyInformed'],
+      }),
+    ]);
   });
 });
 
@@ -144,7 +234,13 @@ describe('escalation the next working morning', () => {
   it('sends the unit manager and the team lead one message each listing the cases still without a new owner, once', async () => {
     const { u, handover, cases } = await annaSickWith(4);
     for (const c of cases.slice(0, 2)) {
-      await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: c.id, version: c.version, newOwnerId: bo.aadObjectId });
+      await reassignFromHandover(u.deps, {
+        actor: actorOf(karin),
+        handoverId: handover.id,
+        caseId: c.id,
+        version: c.version,
+        newOwnerId: bo.aadObjectId,
+      });
     }
     expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]); // not the same day
     await u.clearOutbox();
@@ -165,7 +261,13 @@ describe('escalation the next working morning', () => {
 
   it('flags a new owner who has written no status after two working days', async () => {
     const { u, handover, cases } = await annaSickWith(1);
-    await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: cases[0].id, version: cases[0].version, newOwnerId: bo.aadObjectId });
+    await reassignFromHandover(u.deps, {
+      actor: actorOf(karin),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      version: cases[0].version,
+      newOwnerId: bo.aadObjectId,
+    });
     u.setNow('2026-11-24T07:45:00+01:00');
     expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
     u.setNow('2026-11-25T07:45:00+01:00');
@@ -175,7 +277,12 @@ describe('escalation the next working morning', () => {
   });
 
   it('two at once: with the team lead absent too, the list and escalations go to the other team lead and the unit manager', async () => {
-    const maja = { aadObjectId: '00000000-0000-4000-8000-000000000023', name: 'Maja Lind', role: 'team_lead' as const, groups: ['barn-mottagning'] };
+    const maja = {
+      aadObjectId: '00000000-0000-4000-8000-000000000023',
+      name: 'Maja Lind',
+      role: 'team_lead' as const,
+      groups: ['barn-mottagning'],
+    };
     const org = { ...EXAMPLE_ORG, staff: [...EXAMPLE_ORG.staff, maja] };
     const u = await unit('2026-11-23T09:30:00+01:00', org);
     const cases = await casesOwnedBy(u.deps, anna, 2, 'IFO-2026-0001', org);
@@ -183,10 +290,15 @@ describe('escalation the next working morning', () => {
     await u.clearOutbox();
     const r = await registerAbsence(u.deps, { actor: actorOf(lars), staffId: anna.aadObjectId });
     if (!r.ok) throw new Error(r.refusal.message);
-    const notices = u.outbox().filter((m) => m.target.kind === 'user').map((m) => (m.target as { staffId: string }).staffId);
+    const notices = u
+      .outbox()
+      .filter((m) => m.target.kind === 'user')
+      .map((m) => (m.target as { staffId: string }).staffId);
     expect(notices).toEqual([maja.aadObjectId]);
     u.setNow('2026-11-24T07:45:00+01:00');
-    const esc = handoverEscalations(u.deps, u.deps.now()).filter((e) => e.items.some((i) => i.fromStaffId === anna.aadObjectId));
+    const esc = handoverEscalations(u.deps, u.deps.now()).filter((e) =>
+      e.items.some((i) => i.fromStaffId === anna.aadObjectId),
+    );
     expect(esc.map((e) => e.recipientId)).toEqual([maja.aadObjectId, lars.aadObjectId]);
     expect(esc[0].items.map((i) => i.caseId)).toEqual(cases.map((c) => c.id));
   });
@@ -197,7 +309,12 @@ describe('escalation the next working morning', () => {
     await registerAbsence(u.deps, { actor: actorOf(karin), staffId: karin.aadObjectId });
     await u.clearOutbox();
     await registerAbsence(u.deps, { actor: actorOf(lars), staffId: anna.aadObjectId });
-    expect(u.outbox().filter((m) => m.target.kind === 'user').map((m) => (m.target as { staffId: string }).staffId)).toEqual([lars.aadObjectId]);
+    expect(
+      u
+        .outbox()
+        .filter((m) => m.target.kind === 'user')
+        .map((m) => (m.target as { staffId: string }).staffId),
+    ).toEqual([lars.aadObjectId]);
   });
 });
 
@@ -205,9 +322,20 @@ describe('coming back', () => {
   it('ends the absence, hands back one case and then the rest, keeping the notes written during the absence', async () => {
     const { u, handover, cases } = await annaSickWith(3);
     for (const c of cases) {
-      await reassignFromHandover(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseId: c.id, version: c.version, newOwnerId: bo.aadObjectId });
+      await reassignFromHandover(u.deps, {
+        actor: actorOf(karin),
+        handoverId: handover.id,
+        caseId: c.id,
+        version: c.version,
+        newOwnerId: bo.aadObjectId,
+      });
     }
-    await writeHandoverStatus(u.deps, { actor: actorOf(bo), handoverId: handover.id, caseId: cases[0].id, text: 'Barnsamtal hållet i skolan.' });
+    await writeHandoverStatus(u.deps, {
+      actor: actorOf(bo),
+      handoverId: handover.id,
+      caseId: cases[0].id,
+      text: 'Barnsamtal hållet i skolan.',
+    });
     u.setNow('2026-11-30T08:30:00+01:00');
     const back = await endAbsence(u.deps, { actor: actorOf(anna), staffId: anna.aadObjectId });
     if (!back.ok) throw new Error(back.refusal.message);
@@ -224,7 +352,11 @@ describe('coming back', () => {
     expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([anna.aadObjectId]);
     const rest = await handBack(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseIds: 'all' });
     expect(rest.ok && rest.outcomes.map((o) => o.caseId)).toEqual([cases[1].id, cases[2].id]);
-    expect(cases.map((c) => u.deps.store.getCase(c.id)!.assignees)).toEqual([[anna.aadObjectId], [anna.aadObjectId], [anna.aadObjectId]]);
+    expect(cases.map((c) => u.deps.store.getCase(c.id)!.assignees)).toEqual([
+      [anna.aadObjectId],
+      [anna.aadObjectId],
+      [anna.aadObjectId],
+    ]);
     const kept = getHandover(u.deps, handover.id)!.entries.find((e) => e.caseId === cases[0].id)!;
     expect(kept.notes.map((n) => n.text)).toEqual(['Barnsamtal hållet i skolan.']);
     expect(kept.handedBackBy).toBe(karin.aadObjectId);
@@ -232,7 +364,10 @@ describe('coming back', () => {
 
   it('says so when the person has no absence to end', async () => {
     const u = await unit();
-    expect(await endAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId })).toMatchObject({ ok: false, refusal: { code: 'not_found' } });
+    expect(await endAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId })).toMatchObject({
+      ok: false,
+      refusal: { code: 'not_found' },
+    });
   });
 });
 
@@ -244,14 +379,26 @@ describe('weekends and holidays', () => {
     u.setNow('2026-11-28T07:45:00+01:00');
     expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
     u.setNow('2026-11-30T07:45:00+01:00');
-    expect(handoverEscalations(u.deps, u.deps.now()).map((e) => e.recipientId)).toEqual([karin.aadObjectId, lars.aadObjectId]);
+    expect(handoverEscalations(u.deps, u.deps.now()).map((e) => e.recipientId)).toEqual([
+      karin.aadObjectId,
+      lars.aadObjectId,
+    ]);
   });
 });
 
 describe('the morning redraw', () => {
   it('shows a case reassigned from its own case card on the channel checklist the next morning, once', async () => {
     const { u, handover, cases } = await annaSickWith(2);
-    expect((await assignCase(u.deps, { caseId: cases[1].id, version: cases[1].version, assignees: [cecilia.aadObjectId], actor: actorOf(karin) })).ok).toBe(true);
+    expect(
+      (
+        await assignCase(u.deps, {
+          caseId: cases[1].id,
+          version: cases[1].version,
+          assignees: [cecilia.aadObjectId],
+          actor: actorOf(karin),
+        })
+      ).ok,
+    ).toBe(true);
     await u.clearOutbox();
     u.setNow('2026-11-24T07:45:00+01:00');
     await runHandoverMorning(u.deps, u.deps.now());

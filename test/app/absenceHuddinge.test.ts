@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { registerAbsence } from '../../src/app/absence.js';
 import { assignCase } from '../../src/app/assignCase.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
-import { enqueueHandoverEscalations, getHandover, handoverEscalations, reassignFromHandover } from '../../src/app/handover.js';
+import {
+  enqueueHandoverEscalations,
+  getHandover,
+  handoverEscalations,
+  reassignFromHandover,
+} from '../../src/app/handover.js';
 import { noContact } from '../../src/domain/queries.js';
 import { stockholmDate } from '../../src/domain/time.js';
 import { actorOf, registerCase } from '../support/deps.js';
@@ -25,25 +30,56 @@ describe('the Huddinge timeline with the handover checklist', () => {
     const { deps } = u;
     // 2020-12-08: anmälan from the preschool; skyddsbedömning the same day, no immediate protection.
     for (const [i, id] of IDS.entries()) {
-      const c = await registerCase(deps, { externalId: id, childRef: `B-2020-000${i + 1}`, groupId: 'barn-utredning-1', receivedAt: '2020-12-08T09:00:00+01:00' });
-      const s = await executeCaseCommand(deps, { caseId: id, expectedVersion: c.version, actor: actorOf(per), intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inget omedelbart skyddsbehov.' } });
+      const c = await registerCase(deps, {
+        externalId: id,
+        childRef: `B-2020-000${i + 1}`,
+        groupId: 'barn-utredning-1',
+        receivedAt: '2020-12-08T09:00:00+01:00',
+      });
+      const s = await executeCaseCommand(deps, {
+        caseId: id,
+        expectedVersion: c.version,
+        actor: actorOf(per),
+        intent: {
+          type: 'recordSkyddsbedomning',
+          immediateProtection: false,
+          motivation: 'Inget omedelbart skyddsbehov.',
+        },
+      });
       expect(s.ok).toBe(true);
     }
     // 2020-12-14: förhandsbedömning, three investigations opened; the 4-month deadline is 2021-04-14.
     u.setNow('2020-12-14T14:00:00+01:00');
     for (const id of IDS) {
-      const r = await executeCaseCommand(deps, { caseId: id, actor: actorOf(per), intent: { type: 'decideForhandsbedomning', outcome: 'open', motivation: 'Märken i ansiktet och hög frånvaro enligt rektor.' } });
+      const r = await executeCaseCommand(deps, {
+        caseId: id,
+        actor: actorOf(per),
+        intent: {
+          type: 'decideForhandsbedomning',
+          outcome: 'open',
+          motivation: 'Märken i ansiktet och hög frånvaro enligt rektor.',
+        },
+      });
       expect(r.ok && r.case.utredning?.deadline).toBe('2021-04-14');
     }
     // 2021-01-13: a caseworker from the resource pool is assigned.
     u.setNow('2021-01-13T10:00:00+01:00');
     for (const id of IDS) {
       const c = deps.store.getCase(id)!;
-      expect((await assignCase(deps, { caseId: id, version: c.version, assignees: [elin.aadObjectId], actor: actorOf(per) })).ok).toBe(true);
+      expect(
+        (await assignCase(deps, { caseId: id, version: c.version, assignees: [elin.aadObjectId], actor: actorOf(per) }))
+          .ok,
+      ).toBe(true);
     }
     // Nobody has met the family: flagged from 21 days after the decision to open, i.e. from 2021-01-04.
-    expect(noContact(deps.store.openCases(), new Date('2021-01-03T08:00:00+01:00'), deps.rules.noContactDays)).toHaveLength(0);
-    expect(noContact(deps.store.openCases(), new Date('2021-01-04T08:00:00+01:00'), deps.rules.noContactDays).map((n) => n.case.id).sort()).toEqual(IDS);
+    expect(
+      noContact(deps.store.openCases(), new Date('2021-01-03T08:00:00+01:00'), deps.rules.noContactDays),
+    ).toHaveLength(0);
+    expect(
+      noContact(deps.store.openCases(), new Date('2021-01-04T08:00:00+01:00'), deps.rules.noContactDays)
+        .map((n) => n.case.id)
+        .sort(),
+    ).toEqual(IDS);
 
     // 2021-02-08 (Monday): the caseworker falls ill. The checklist of all three is there at once.
     u.setNow('2021-02-08T09:00:00+01:00');
@@ -51,14 +87,29 @@ describe('the Huddinge timeline with the handover checklist', () => {
     if (!sick.ok) throw new Error(sick.refusal.message);
     const handoverId = sick.handover!.id;
     expect(sick.handover!.entries.map((e) => e.caseId).sort()).toEqual(IDS);
-    expect(u.outbox().some((m) => m.target.kind === 'group' && m.target.groupId === 'barn-utredning-1' && m.content.kind === 'card' && m.content.template === 'handover')).toBe(true);
+    expect(
+      u
+        .outbox()
+        .some(
+          (m) =>
+            m.target.kind === 'group' &&
+            m.target.groupId === 'barn-utredning-1' &&
+            m.content.kind === 'card' &&
+            m.content.template === 'handover',
+        ),
+    ).toBe(true);
     // ... and the silence with the family is already 56 days long, on the morning list's no-contact section.
-    expect(noContact(deps.store.openCases(), deps.now(), deps.rules.noContactDays).map((n) => n.daysWithout)).toEqual([56, 56, 56]);
+    expect(noContact(deps.store.openCases(), deps.now(), deps.rules.noContactDays).map((n) => n.daysWithout)).toEqual([
+      56, 56, 56,
+    ]);
 
     // 2021-02-09 07:45: "nothing acute" is not an owner: the team lead and the unit manager hear of all three.
     u.setNow('2021-02-09T07:45:00+01:00');
     const day1 = await enqueueHandoverEscalations(deps, deps.now());
-    expect(day1.map((e) => [e.recipientId, e.items.length])).toEqual([[per.aadObjectId, 3], [lars.aadObjectId, 3]]);
+    expect(day1.map((e) => [e.recipientId, e.items.length])).toEqual([
+      [per.aadObjectId, 3],
+      [lars.aadObjectId, 3],
+    ]);
 
     // 2021-02-11: the team lead falls ill too. From the next morning only the unit manager is on the chain.
     u.setNow('2021-02-11T16:00:00+01:00');
@@ -71,12 +122,22 @@ describe('the Huddinge timeline with the handover checklist', () => {
     u.setNow('2021-02-12T09:30:00+01:00');
     for (const [i, id] of IDS.entries()) {
       const c = deps.store.getCase(id)!;
-      const r = await reassignFromHandover(deps, { actor: actorOf(lars), handoverId, caseId: id, version: c.version, newOwnerId: i < 2 ? fredrik.aadObjectId : gunilla.aadObjectId });
+      const r = await reassignFromHandover(deps, {
+        actor: actorOf(lars),
+        handoverId,
+        caseId: id,
+        version: c.version,
+        newOwnerId: i < 2 ? fredrik.aadObjectId : gunilla.aadObjectId,
+      });
       expect(r.ok).toBe(true);
     }
     const owned = getHandover(deps, handoverId)!.entries.map((e) => stockholmDate(e.newOwnerAt!));
     expect(owned.every((d) => d >= '2021-02-08' && d <= '2021-02-12')).toBe(true);
-    expect(IDS.map((id) => deps.store.getCase(id)!.assignees)).toEqual([[fredrik.aadObjectId], [fredrik.aadObjectId], [gunilla.aadObjectId]]);
+    expect(IDS.map((id) => deps.store.getCase(id)!.assignees)).toEqual([
+      [fredrik.aadObjectId],
+      [fredrik.aadObjectId],
+      [gunilla.aadObjectId],
+    ]);
 
     // Tuesday 2021-02-16, two working days later, no written status yet: the new owners are told.
     u.setNow('2021-02-15T07:45:00+01:00');

@@ -16,7 +16,9 @@ async function withCase(): Promise<AppDeps> {
   const deps = await testDeps();
   await registerCase(deps);
   // The registration's own card message is not what these tests are about.
-  await deps.store.commit({ docs: deps.store.listDocs<OutboxMessage>(OUTBOX).map((m) => ({ collection: OUTBOX, id: m.id, value: null })) });
+  await deps.store.commit({
+    docs: deps.store.listDocs<OutboxMessage>(OUTBOX).map((m) => ({ collection: OUTBOX, id: m.id, value: null })),
+  });
   return deps;
 }
 
@@ -31,7 +33,11 @@ describe('taking and assigning a case', () => {
     expect(c).toMatchObject({ version: 2, assignees: [anna.aadObjectId], updatedBy: anna.aadObjectId });
     const queued = outbox(deps);
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ target: { kind: 'group', groupId: 'barn-mottagning' }, content: { kind: 'caseCard', caseId: ID }, upsertKey: caseCardKey(ID, 'barn-mottagning') });
+    expect(queued[0]).toMatchObject({
+      target: { kind: 'group', groupId: 'barn-mottagning' },
+      content: { kind: 'caseCard', caseId: ID },
+      upsertKey: caseCardKey(ID, 'barn-mottagning'),
+    });
   });
 
   it('a team lead who reassigns records who, when, before and after in the audit log, and the new owner gets a personal card', async () => {
@@ -46,7 +52,10 @@ describe('taking and assigning a case', () => {
     expect((last.after as { assignees: string[] }).assignees).toEqual([bo.aadObjectId]);
     const personal = outbox(deps).filter((m) => m.target.kind === 'user');
     expect(personal).toHaveLength(1);
-    expect(personal[0]).toMatchObject({ target: { staffId: bo.aadObjectId }, content: { kind: 'caseCard', view: 'assignedToYou' } });
+    expect(personal[0]).toMatchObject({
+      target: { staffId: bo.aadObjectId },
+      content: { kind: 'caseCard', view: 'assignedToYou' },
+    });
     expect((personal[0].content as { note: string }).note).toMatch(/Karin Ek har gett dig ärendet/);
     expect((await deps.store.verifyAudit()).ok).toBe(true);
   });

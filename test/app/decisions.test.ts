@@ -48,7 +48,12 @@ async function fresh(): Promise<AppDeps> {
 const at = (iso: string) => {
   clock = new Date(iso);
 };
-const input = (c: Case, who: Staff, data: Record<string, unknown>): DecisionInput => ({ caseId: c.id, version: c.version, actor: actorOf(who), data });
+const input = (c: Case, who: Staff, data: Record<string, unknown>): DecisionInput => ({
+  caseId: c.id,
+  version: c.version,
+  actor: actorOf(who),
+  data,
+});
 const ok = (r: DecisionResult) => {
   if (!r.ok) throw new Error(`refused: ${r.refusal.message} ${JSON.stringify(r.refusal.fields ?? {})}`);
   return r;
@@ -56,25 +61,53 @@ const ok = (r: DecisionResult) => {
 const caseOf = (deps: AppDeps) => deps.store.getCase(ID)!;
 
 async function skyddDone(deps: AppDeps) {
-  return ok(await recordSkyddsbedomning(deps, input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }))).case;
+  return ok(
+    await recordSkyddsbedomning(
+      deps,
+      input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
+    ),
+  ).case;
 }
 async function opened(deps: AppDeps) {
   await skyddDone(deps);
   at('2026-11-25T10:00:00+01:00');
-  return ok(await decideForhandsbedomning(deps, input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oron kvarstår efter samtal.', investigator: anna.aadObjectId, secondInvestigator: bo.aadObjectId }))).case;
+  return ok(
+    await decideForhandsbedomning(
+      deps,
+      input(caseOf(deps), karin, {
+        outcome: 'open',
+        motivation: 'Oron kvarstår efter samtal.',
+        investigator: anna.aadObjectId,
+        secondInvestigator: bo.aadObjectId,
+      }),
+    ),
+  ).case;
 }
 
 /** Nothing written: same version, same audit length, same outbox. */
 async function snapshot(deps: AppDeps) {
-  return { version: caseOf(deps).version, audit: (await deps.store.auditFor(ID)).length, outbox: deps.store.listDocs<OutboxMessage>(OUTBOX).length };
+  return {
+    version: caseOf(deps).version,
+    audit: (await deps.store.auditFor(ID)).length,
+    outbox: deps.store.listDocs<OutboxMessage>(OUTBOX).length,
+  };
 }
 
 describe('skyddsbedömning', () => {
   it('is recorded with who, result and motivation; the card is refreshed and the person reminded to document it with the link', async () => {
     const deps = await fresh();
     const before = await snapshot(deps);
-    const r = ok(await recordSkyddsbedomning(deps, input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' })));
-    expect(r.case.skyddsbedomning).toMatchObject({ by: anna.aadObjectId, immediateProtection: false, motivation: 'Inga tecken på akut fara.' });
+    const r = ok(
+      await recordSkyddsbedomning(
+        deps,
+        input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
+      ),
+    );
+    expect(r.case.skyddsbedomning).toMatchObject({
+      by: anna.aadObjectId,
+      immediateProtection: false,
+      motivation: 'Inga tecken på akut fara.',
+    });
     expect(r.case.phase).toBe('forhandsbedomning');
     expect(r.message).toMatch(/inget omedelbart skyddsbehov/);
     expect(r.reminder.text).toMatch(/dokumentera beslutet i verksamhetssystemet/);
@@ -82,13 +115,20 @@ describe('skyddsbedömning', () => {
     const after = await snapshot(deps);
     expect(after.version).toBe(before.version + 1);
     expect(after.outbox).toBe(before.outbox + 1);
-    expect((await deps.store.auditFor(ID)).at(-1)).toMatchObject({ type: 'SkyddsbedomningRecorded', actor: anna.aadObjectId, reason: 'Inga tecken på akut fara.' });
+    expect((await deps.store.auditFor(ID)).at(-1)).toMatchObject({
+      type: 'SkyddsbedomningRecorded',
+      actor: anna.aadObjectId,
+      reason: 'Inga tecken på akut fara.',
+    });
   });
 
   it('someone outside the case group is refused and nothing changes', async () => {
     const deps = await fresh();
     const before = await snapshot(deps);
-    const r = await recordSkyddsbedomning(deps, input(caseOf(deps), elin, { immediateProtection: 'ja', motivation: 'Akut.' }));
+    const r = await recordSkyddsbedomning(
+      deps,
+      input(caseOf(deps), elin, { immediateProtection: 'ja', motivation: 'Akut.' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
     expect(await snapshot(deps)).toEqual(before);
@@ -99,7 +139,10 @@ describe('skyddsbedömning', () => {
     const old = caseOf(deps);
     ok(await recordContact(deps, input(old, bo, { kind: 'other', date: '2026-11-20', note: 'Samtal med förskolan.' })));
     const before = await snapshot(deps);
-    const r = await recordSkyddsbedomning(deps, input(old, anna, { immediateProtection: 'nej', motivation: 'Ingen fara.' }));
+    const r = await recordSkyddsbedomning(
+      deps,
+      input(old, anna, { immediateProtection: 'nej', motivation: 'Ingen fara.' }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.refusal.code).toBe('stale');
@@ -111,7 +154,10 @@ describe('skyddsbedömning', () => {
   it('a form without a result or a motivation gets a Swedish message next to each field', async () => {
     const deps = await fresh();
     const before = await snapshot(deps);
-    const r = await recordSkyddsbedomning(deps, input(caseOf(deps), anna, { immediateProtection: '', motivation: '   ' }));
+    const r = await recordSkyddsbedomning(
+      deps,
+      input(caseOf(deps), anna, { immediateProtection: '', motivation: '   ' }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.refusal.code).toBe('invalid');
@@ -126,7 +172,10 @@ describe('skyddsbedömning', () => {
     const deps = await fresh();
     const pnr = testPersonnummer();
     const before = await snapshot(deps);
-    const r = await recordSkyddsbedomning(deps, input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: `Barnet ${pnr} verkar tryggt.` }));
+    const r = await recordSkyddsbedomning(
+      deps,
+      input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: `Barnet ${pnr} verkar tryggt.` }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.refusal.fields).toEqual({ motivation: SECRECY_MESSAGE });
@@ -141,9 +190,23 @@ describe('förhandsbedömning', () => {
     const deps = await fresh();
     await skyddDone(deps);
     at('2026-11-25T10:00:00+01:00');
-    const r = ok(await decideForhandsbedomning(deps, input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oron kvarstår.', investigator: anna.aadObjectId, secondInvestigator: bo.aadObjectId })));
+    const r = ok(
+      await decideForhandsbedomning(
+        deps,
+        input(caseOf(deps), karin, {
+          outcome: 'open',
+          motivation: 'Oron kvarstår.',
+          investigator: anna.aadObjectId,
+          secondInvestigator: bo.aadObjectId,
+        }),
+      ),
+    );
     expect(r.case.phase).toBe('utredning');
-    expect(r.case.utredning).toMatchObject({ openedOn: '2026-11-25', deadline: '2027-03-25', statutoryDeadline: '2027-03-25' });
+    expect(r.case.utredning).toMatchObject({
+      openedOn: '2026-11-25',
+      deadline: '2027-03-25',
+      statutoryDeadline: '2027-03-25',
+    });
     expect(r.case.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
     expect(r.case.aterkoppling?.due).toBeDefined();
     expect(r.message).toMatch(/klar senast 2027-03-25.*Anna Berg och Bo Lindqvist/);
@@ -152,7 +215,12 @@ describe('förhandsbedömning', () => {
   it('not opening closes the case and keeps the återkoppling for the professional reporter', async () => {
     const deps = await fresh();
     await skyddDone(deps);
-    const r = ok(await decideForhandsbedomning(deps, input(caseOf(deps), karin, { outcome: 'not_open', motivation: 'Oron är utredd av skolan.' })));
+    const r = ok(
+      await decideForhandsbedomning(
+        deps,
+        input(caseOf(deps), karin, { outcome: 'not_open', motivation: 'Oron är utredd av skolan.' }),
+      ),
+    );
     expect(r.case.phase).toBe('closed');
     expect(r.case.closure?.outcome).toBe('not_opened');
     expect(r.message).toMatch(/Återkoppling till anmälaren senast/);
@@ -192,7 +260,10 @@ describe('förhandsbedömning', () => {
       expect(r.refusal.fields?.motivation).toBe('Skriv en motivering till beslutet.');
     }
     at('2026-12-10T10:00:00+01:00');
-    const late = await decideForhandsbedomning(deps, input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.' }));
+    const late = await decideForhandsbedomning(
+      deps,
+      input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.' }),
+    );
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.refusal.fields?.synnerligaSkal).toMatch(/synnerliga skälen/);
   });
@@ -201,7 +272,14 @@ describe('förhandsbedömning', () => {
     const deps = await fresh();
     await skyddDone(deps);
     const before = await snapshot(deps);
-    const r = await decideForhandsbedomning(deps, input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.', synnerligaSkal: `Polisförhör med ${testPersonnummer()}` }));
+    const r = await decideForhandsbedomning(
+      deps,
+      input(caseOf(deps), karin, {
+        outcome: 'open',
+        motivation: 'Oro.',
+        synnerligaSkal: `Polisförhör med ${testPersonnummer()}`,
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ synnerligaSkal: SECRECY_MESSAGE });
     expect(await snapshot(deps)).toEqual(before);
@@ -213,9 +291,18 @@ describe('extension', () => {
     const deps = await fresh();
     await opened(deps);
     at('2027-03-01T10:00:00+01:00');
-    const r = ok(await extendInvestigation(deps, input(caseOf(deps), karin, { newDeadline: '2027-05-25', reason: 'Väntar på BBIC-utlåtande från BUP.' })));
+    const r = ok(
+      await extendInvestigation(
+        deps,
+        input(caseOf(deps), karin, { newDeadline: '2027-05-25', reason: 'Väntar på BBIC-utlåtande från BUP.' }),
+      ),
+    );
     expect(r.case.utredning).toMatchObject({ deadline: '2027-05-25', statutoryDeadline: '2027-03-25' });
-    expect(r.case.utredning?.extensions[0]).toMatchObject({ previousDeadline: '2027-03-25', newDeadline: '2027-05-25', by: karin.aadObjectId });
+    expect(r.case.utredning?.extensions[0]).toMatchObject({
+      previousDeadline: '2027-03-25',
+      newDeadline: '2027-05-25',
+      by: karin.aadObjectId,
+    });
     expect(r.message).toMatch(/från 2027-03-25 till 2027-05-25/);
   });
 
@@ -223,7 +310,10 @@ describe('extension', () => {
     const deps = await fresh();
     await opened(deps);
     const before = await snapshot(deps);
-    const r = await extendInvestigation(deps, input(caseOf(deps), anna, { newDeadline: '2027-05-25', reason: 'Behöver mer tid.' }));
+    const r = await extendInvestigation(
+      deps,
+      input(caseOf(deps), anna, { newDeadline: '2027-05-25', reason: 'Behöver mer tid.' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
     expect(await snapshot(deps)).toEqual(before);
@@ -245,8 +335,15 @@ describe('extension', () => {
     await opened(deps);
     const r = await extendInvestigation(deps, input(caseOf(deps), karin, { newDeadline: '25/5', reason: '' }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.refusal.fields).toEqual({ newDeadline: 'Ange det nya datumet som ÅÅÅÅ-MM-DD.', reason: 'Skriv skälet till förlängningen.' });
-    const early = await extendInvestigation(deps, input(caseOf(deps), karin, { newDeadline: '2027-03-01', reason: 'Skäl.' }));
+    if (!r.ok)
+      expect(r.refusal.fields).toEqual({
+        newDeadline: 'Ange det nya datumet som ÅÅÅÅ-MM-DD.',
+        reason: 'Skriv skälet till förlängningen.',
+      });
+    const early = await extendInvestigation(
+      deps,
+      input(caseOf(deps), karin, { newDeadline: '2027-03-01', reason: 'Skäl.' }),
+    );
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.refusal.fields?.newDeadline).toMatch(/efter 2027-03-25/);
   });
@@ -255,7 +352,13 @@ describe('extension', () => {
     const deps = await fresh();
     await opened(deps);
     const before = await snapshot(deps);
-    const r = await extendInvestigation(deps, input(caseOf(deps), karin, { newDeadline: '2027-05-25', reason: `Gäller ${testPersonnummer().replace('-', '')}` }));
+    const r = await extendInvestigation(
+      deps,
+      input(caseOf(deps), karin, {
+        newDeadline: '2027-05-25',
+        reason: `Gäller ${testPersonnummer().replace('-', '')}`,
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ reason: SECRECY_MESSAGE });
     expect(await snapshot(deps)).toEqual(before);
@@ -267,8 +370,18 @@ describe('contacts', () => {
     const deps = await fresh();
     await opened(deps);
     at('2026-11-27T14:00:00+01:00');
-    const r = ok(await recordContact(deps, input(caseOf(deps), anna, { kind: 'barnsamtal', date: '2026-11-27', childRef: 'B-2026-0412' })));
-    expect(r.case.contacts.at(-1)).toMatchObject({ kind: 'barnsamtal', date: '2026-11-27', childRef: 'B-2026-0412', by: anna.aadObjectId });
+    const r = ok(
+      await recordContact(
+        deps,
+        input(caseOf(deps), anna, { kind: 'barnsamtal', date: '2026-11-27', childRef: 'B-2026-0412' }),
+      ),
+    );
+    expect(r.case.contacts.at(-1)).toMatchObject({
+      kind: 'barnsamtal',
+      date: '2026-11-27',
+      childRef: 'B-2026-0412',
+      by: anna.aadObjectId,
+    });
     expect(r.message).toBe('Kontakten är registrerad (barnsamtal 2026-11-27).');
   });
 
@@ -312,7 +425,15 @@ describe('contacts', () => {
     const deps = await fresh();
     const before = await snapshot(deps);
     const pnr = testPersonnummer();
-    const r = await recordContact(deps, input(caseOf(deps), anna, { kind: 'barnsamtal', date: '2026-11-20', childRef: pnr.replace('-', ''), note: `Pratade med ${pnr}` }));
+    const r = await recordContact(
+      deps,
+      input(caseOf(deps), anna, {
+        kind: 'barnsamtal',
+        date: '2026-11-20',
+        childRef: pnr.replace('-', ''),
+        note: `Pratade med ${pnr}`,
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.refusal.fields ?? {}).sort()).toEqual(['childRef', 'note']);
     expect(await snapshot(deps)).toEqual(before);
@@ -323,7 +444,12 @@ describe('barnsamtal not held', () => {
   it('the reason is recorded', async () => {
     const deps = await fresh();
     await opened(deps);
-    const r = ok(await recordBarnsamtalNotHeld(deps, input(caseOf(deps), anna, { reason: 'Barnet är ett år och har inget talat språk.' })));
+    const r = ok(
+      await recordBarnsamtalNotHeld(
+        deps,
+        input(caseOf(deps), anna, { reason: 'Barnet är ett år och har inget talat språk.' }),
+      ),
+    );
     expect(r.case.barnsamtalNotHeldReason).toBe('Barnet är ett år och har inget talat språk.');
   });
 
@@ -349,8 +475,14 @@ describe('barnsamtal not held', () => {
     const before = await snapshot(deps);
     const r = await recordBarnsamtalNotHeld(deps, input(caseOf(deps), anna, { reason: '' }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.refusal.fields).toEqual({ reason: 'Skriv varför barnsamtal inte hålls (t.ex. barnets ålder eller språk).' });
-    const s = await recordBarnsamtalNotHeld(deps, input(caseOf(deps), anna, { reason: `Gäller ${testPersonnummer()}` }));
+    if (!r.ok)
+      expect(r.refusal.fields).toEqual({
+        reason: 'Skriv varför barnsamtal inte hålls (t.ex. barnets ålder eller språk).',
+      });
+    const s = await recordBarnsamtalNotHeld(
+      deps,
+      input(caseOf(deps), anna, { reason: `Gäller ${testPersonnummer()}` }),
+    );
     expect(s.ok).toBe(false);
     if (!s.ok) expect(s.refusal.fields).toEqual({ reason: SECRECY_MESSAGE });
     expect(await snapshot(deps)).toEqual(before);
@@ -389,7 +521,16 @@ describe('closing an investigation', () => {
     const deps = await fresh();
     await opened(deps);
     at('2027-02-01T10:00:00+01:00');
-    const r = ok(await closeInvestigation(deps, input(caseOf(deps), karin, { outcome: 'ingen_insats', motivation: 'Familjen tar emot stöd via skolan.', uppfoljningUntil: '2027-04-01' })));
+    const r = ok(
+      await closeInvestigation(
+        deps,
+        input(caseOf(deps), karin, {
+          outcome: 'ingen_insats',
+          motivation: 'Familjen tar emot stöd via skolan.',
+          uppfoljningUntil: '2027-04-01',
+        }),
+      ),
+    );
     expect(r.case.phase).toBe('closed');
     expect(r.case.closure).toMatchObject({ outcome: 'ingen_insats', by: karin.aadObjectId });
     expect(r.case.uppfoljning).toEqual({ due: '2027-04-01' });
@@ -415,10 +556,20 @@ describe('closing an investigation', () => {
   it('outcome and dates are checked per field: uppföljning only after no insats', async () => {
     const deps = await fresh();
     await opened(deps);
-    const r = await closeInvestigation(deps, input(caseOf(deps), karin, { outcome: 'kanske', uppfoljningUntil: '1 april' }));
+    const r = await closeInvestigation(
+      deps,
+      input(caseOf(deps), karin, { outcome: 'kanske', uppfoljningUntil: '1 april' }),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.refusal.fields).toEqual({ outcome: 'Välj utfall: insats eller ingen insats.', uppfoljningUntil: 'Ange ett datum som ÅÅÅÅ-MM-DD.' });
-    const wrong = await closeInvestigation(deps, input(caseOf(deps), karin, { outcome: 'insats', uppfoljningUntil: '2027-04-01' }));
+    if (!r.ok)
+      expect(r.refusal.fields).toEqual({
+        outcome: 'Välj utfall: insats eller ingen insats.',
+        uppfoljningUntil: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+      });
+    const wrong = await closeInvestigation(
+      deps,
+      input(caseOf(deps), karin, { outcome: 'insats', uppfoljningUntil: '2027-04-01' }),
+    );
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.refusal.fields?.uppfoljningUntil).toMatch(/utan insats/);
   });
@@ -427,7 +578,10 @@ describe('closing an investigation', () => {
     const deps = await fresh();
     await opened(deps);
     const before = await snapshot(deps);
-    const r = await closeInvestigation(deps, input(caseOf(deps), karin, { outcome: 'insats', motivation: testPersonnummer() }));
+    const r = await closeInvestigation(
+      deps,
+      input(caseOf(deps), karin, { outcome: 'insats', motivation: testPersonnummer() }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ motivation: SECRECY_MESSAGE });
     expect(await snapshot(deps)).toEqual(before);
@@ -436,7 +590,12 @@ describe('closing an investigation', () => {
   it('without a link template the reminder still asks to document, without a link', async () => {
     const deps = await testDeps();
     await registerCase(deps);
-    const r = ok(await recordSkyddsbedomning(deps, input(deps.store.getCase(ID)!, anna, { immediateProtection: 'ja', motivation: 'Polisen kallad.' })));
+    const r = ok(
+      await recordSkyddsbedomning(
+        deps,
+        input(deps.store.getCase(ID)!, anna, { immediateProtection: 'ja', motivation: 'Polisen kallad.' }),
+      ),
+    );
     expect(r.reminder.link).toBeUndefined();
     expect(r.message).toMatch(/behöver omedelbart skydd/);
   });

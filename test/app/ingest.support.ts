@@ -8,7 +8,9 @@ import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { ORG } from '../domain/fixtures.js';
 import { tempDir } from '../support/tmp.js';
 
-export async function intakeDeps(opts: { now?: Date; rules?: RuleTable; org?: Organisation; dataFile?: string } = {}): Promise<AppDeps & { dataFile: string }> {
+export async function intakeDeps(
+  opts: { now?: Date; rules?: RuleTable; org?: Organisation; dataFile?: string } = {},
+): Promise<AppDeps & { dataFile: string }> {
   const dataFile = opts.dataFile ?? join(tempDir('arendevakt-intake-'), 'db.json');
   const store = await openLowdbStore(dataFile);
   let now = opts.now ?? new Date('2026-11-20T10:00:00+01:00');

@@ -26,8 +26,17 @@ const pnr = () => {
 };
 
 const filled = (over: Record<string, string> = {}) => ({
-  form: 'new-report', externalId: 'IFO-2026-004512', receivedDate: '2026-11-20', receivedTime: '09:15', groupId: 'barn-mottagning',
-  childRef: 'B-2026-0412', reporterType: 'preschool', professional: 'ja', concerns: 'neglect,violence', summary: 'Hög frånvaro.', ...over,
+  form: 'new-report',
+  externalId: 'IFO-2026-004512',
+  receivedDate: '2026-11-20',
+  receivedTime: '09:15',
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0412',
+  reporterType: 'preschool',
+  professional: 'ja',
+  concerns: 'neglect,violence',
+  summary: 'Hög frånvaro.',
+  ...over,
 });
 
 /** Input values of a rendered card by id. */
@@ -54,7 +63,12 @@ describe('the Ny anmälan form', () => {
     const group = JSON.stringify(card).match(/"id":"groupId"[^\]]*\]/)![0];
     expect(group).toContain('barn-mottagning');
     expect(group).not.toContain('barn-utredning-1');
-    expect(inputs(card)).toMatchObject({ groupId: 'barn-mottagning', receivedDate: '2026-11-20', receivedTime: '10:00', professional: 'ja' });
+    expect(inputs(card)).toMatchObject({
+      groupId: 'barn-mottagning',
+      receivedDate: '2026-11-20',
+      receivedTime: '10:00',
+      professional: 'ja',
+    });
     const all = JSON.stringify(newReportForm(deps, actor(STAFF.lars)));
     expect(all).toContain('barn-utredning-1');
     expect(all).toContain('vinr');
@@ -65,10 +79,19 @@ describe('the Ny anmälan form', () => {
     const r = await submitReportForm(deps, actor(STAFF.anna), filled());
     expect(r.ok && r.status).toBe(201);
     expect(r.ok && r.message).toMatch(/IFO-2026-004512 är registrerad/);
-    expect(deps.store.getCase('IFO-2026-004512')).toMatchObject({ receivedAt: '2026-11-20T09:15:00+01:00', concerns: ['neglect', 'violence'], reporter: { type: 'preschool', professional: true } });
+    expect(deps.store.getCase('IFO-2026-004512')).toMatchObject({
+      receivedAt: '2026-11-20T09:15:00+01:00',
+      concerns: ['neglect', 'violence'],
+      reporter: { type: 'preschool', professional: true },
+    });
     expect((await deps.store.auditFor('IFO-2026-004512'))[0].actor).toBe(STAFF.anna.aadObjectId);
     const out = deps.store.listDocs<OutboxMessage>('outbox');
-    expect(out.map((m) => m.target)).toEqual(expect.arrayContaining([{ kind: 'group', groupId: 'barn-mottagning' }, { kind: 'group', groupId: 'vinr' }]));
+    expect(out.map((m) => m.target)).toEqual(
+      expect.arrayContaining([
+        { kind: 'group', groupId: 'barn-mottagning' },
+        { kind: 'group', groupId: 'vinr' },
+      ]),
+    );
     const again = await submitReportForm(deps, actor(STAFF.anna), filled());
     expect(again.ok && again.status).toBe(200);
     const changed = await submitReportForm(deps, actor(STAFF.anna), filled({ concerns: 'other' }));
@@ -79,7 +102,11 @@ describe('the Ny anmälan form', () => {
   it('refuses a personnummer with the API’s message, by field, and shows the form again without it', async () => {
     deps = await intakeDeps();
     const number = pnr();
-    const r = await submitReportForm(deps, actor(STAFF.anna), filled({ summary: `Barnet ${number} har hög frånvaro.`, childRef: number.replace('-', '') }));
+    const r = await submitReportForm(
+      deps,
+      actor(STAFF.anna),
+      filled({ summary: `Barnet ${number} har hög frånvaro.`, childRef: number.replace('-', '') }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = cardText(r.form);
@@ -87,14 +114,23 @@ describe('the Ny anmälan form', () => {
     expect(text).toMatch(/Referensen liknar ett personnummer/);
     expect(JSON.stringify(r.form)).not.toContain(number);
     expect(JSON.stringify(r.form)).not.toContain(number.replace('-', ''));
-    expect(inputs(r.form)).toMatchObject({ summary: '', childRef: '', externalId: 'IFO-2026-004512', concerns: 'neglect,violence' });
+    expect(inputs(r.form)).toMatchObject({
+      summary: '',
+      childRef: '',
+      externalId: 'IFO-2026-004512',
+      concerns: 'neglect,violence',
+    });
     expect(validateCard(r.form)).toEqual([]);
     expect([...deps.store.allCases()]).toHaveLength(0);
   });
 
   it('names wrong fields in Swedish and refuses another group’s registration', async () => {
     deps = await intakeDeps();
-    const r = await submitReportForm(deps, actor(STAFF.anna), filled({ receivedDate: '2026-02-30', concerns: '', reporterType: '' }));
+    const r = await submitReportForm(
+      deps,
+      actor(STAFF.anna),
+      filled({ receivedDate: '2026-02-30', concerns: '', reporterType: '' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const text = cardText(r.form);
@@ -110,8 +146,13 @@ describe('the Ny anmälan form', () => {
 
   it('turns the form inputs into the API body', () => {
     expect(formToReport(filled({ receivedTime: '', professional: 'nej' }))).toEqual({
-      externalId: 'IFO-2026-004512', receivedAt: '2026-11-20T00:00:00+01:00', groupId: 'barn-mottagning', childRef: 'B-2026-0412',
-      reporter: { type: 'preschool', professional: false }, concerns: ['neglect', 'violence'], summary: 'Hög frånvaro.',
+      externalId: 'IFO-2026-004512',
+      receivedAt: '2026-11-20T00:00:00+01:00',
+      groupId: 'barn-mottagning',
+      childRef: 'B-2026-0412',
+      reporter: { type: 'preschool', professional: false },
+      concerns: ['neglect', 'violence'],
+      summary: 'Hög frånvaro.',
     });
   });
 });

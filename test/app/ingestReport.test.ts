@@ -17,9 +17,17 @@ afterEach(async () => {
 
 async function throughForhandsbedomning(d: AppDeps, id: string, outcome: 'open' | 'not_open') {
   const lead = actor(STAFF.karin);
-  const s = await executeCaseCommand(d, { caseId: id, actor: lead, intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inget akut skyddsbehov.' } });
+  const s = await executeCaseCommand(d, {
+    caseId: id,
+    actor: lead,
+    intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inget akut skyddsbehov.' },
+  });
   expect(s.ok).toBe(true);
-  const f = await executeCaseCommand(d, { caseId: id, actor: lead, intent: { type: 'decideForhandsbedomning', outcome, motivation: 'Oron är allvarlig.' } });
+  const f = await executeCaseCommand(d, {
+    caseId: id,
+    actor: lead,
+    intent: { type: 'decideForhandsbedomning', outcome, motivation: 'Oron är allvarlig.' },
+  });
   expect(f.ok).toBe(true);
   return d.store.getCase(id)!;
 }
@@ -31,11 +39,20 @@ describe('återkoppling to a professional reporter', () => {
     expect(deps.store.getCase('IFO-2026-004512')!.aterkoppling).toBeUndefined();
     const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'open');
     expect(c.aterkoppling).toEqual({ due: '2026-12-07' }); // decided 2026-11-23 + 14 days
-    expect(deadlinesOf(c, deps.rules).find((d) => d.kind === 'aterkoppling')).toMatchObject({ label: 'Återkoppling till anmälaren', due: '2026-12-07', done: false });
+    expect(deadlinesOf(c, deps.rules).find((d) => d.kind === 'aterkoppling')).toMatchObject({
+      label: 'Återkoppling till anmälaren',
+      due: '2026-12-07',
+      done: false,
+    });
   });
 
   it('follows a changed rule row (the amendment’s period is a setting), also when no investigation is opened', async () => {
-    const rules: RuleTable = { ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((r) => (r.kind === 'aterkoppling' ? { ...r, period: { unit: 'days' as const, amount: 7 } } : r)) };
+    const rules: RuleTable = {
+      ...DEFAULT_RULES,
+      rules: DEFAULT_RULES.rules.map((r) =>
+        r.kind === 'aterkoppling' ? { ...r, period: { unit: 'days' as const, amount: 7 } } : r,
+      ),
+    };
     deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00'), rules });
     await ingestReport(deps, report());
     const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'not_open');
@@ -55,7 +72,11 @@ describe('återkoppling to a professional reporter', () => {
 describe('ingestReport', () => {
   it('registers the same report sent twice at the same moment once: one 201, one 200, one card', async () => {
     deps = await intakeDeps();
-    const results = await Promise.all([ingestReport(deps, report()), ingestReport(deps, report()), ingestReport(deps, report())]);
+    const results = await Promise.all([
+      ingestReport(deps, report()),
+      ingestReport(deps, report()),
+      ingestReport(deps, report()),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(deps.store.listDocs<OutboxMessage>('outbox').filter((m) => m.content.kind === 'caseCard')).toHaveLength(1);
   });
@@ -72,9 +93,25 @@ describe('ingestReport', () => {
 
   it('does not link to a closed case about the same child', async () => {
     deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00') });
-    await ingestReport(deps, report({ externalId: 'IFO-2026-000001', groupId: 'barn-utredning-1', receivedAt: '2026-11-02T09:00:00+01:00' }));
-    await executeCaseCommand(deps, { caseId: 'IFO-2026-000001', actor: actor(STAFF.olof), intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ok.' } });
-    const closed = await executeCaseCommand(deps, { caseId: 'IFO-2026-000001', actor: actor(STAFF.olof), intent: { type: 'decideForhandsbedomning', outcome: 'not_open', motivation: 'Ingen grund.', synnerligaSkal: 'Polisförhör.' } });
+    await ingestReport(
+      deps,
+      report({ externalId: 'IFO-2026-000001', groupId: 'barn-utredning-1', receivedAt: '2026-11-02T09:00:00+01:00' }),
+    );
+    await executeCaseCommand(deps, {
+      caseId: 'IFO-2026-000001',
+      actor: actor(STAFF.olof),
+      intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ok.' },
+    });
+    const closed = await executeCaseCommand(deps, {
+      caseId: 'IFO-2026-000001',
+      actor: actor(STAFF.olof),
+      intent: {
+        type: 'decideForhandsbedomning',
+        outcome: 'not_open',
+        motivation: 'Ingen grund.',
+        synnerligaSkal: 'Polisförhör.',
+      },
+    });
     expect(closed.ok && closed.case.phase).toBe('closed');
     const r = await ingestReport(deps, report());
     expect(r.status === 201 && r.case.linkedCaseIds).toEqual([]);

@@ -32,7 +32,10 @@ describe('the secrecy guard on case commands', () => {
     await ingestReport(deps, report());
     const n = samordningsnummer();
     const intents: [CaseIntent, string][] = [
-      [{ type: 'recordSkyddsbedomning', immediateProtection: false, motivation: `Barnet ${n} är tryggt.` }, 'motivation'],
+      [
+        { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: `Barnet ${n} är tryggt.` },
+        'motivation',
+      ],
       [{ type: 'recordContact', kind: 'hembesok', date: '2026-11-20', note: `Träffade ${n.replace('-', '')}` }, 'note'],
       [{ type: 'recordBarnsamtalNotHeld', reason: `Se ${n}` }, 'reason'],
       [{ type: 'recordContact', kind: 'barnsamtal', date: '2026-11-20', childRef: n }, 'childRef'],
@@ -54,8 +57,13 @@ describe('the secrecy guard on case commands', () => {
   it('also guards a report registered through the command path', async () => {
     deps = await intakeDeps();
     const r = await executeCaseCommand(deps, {
-      caseId: 'IFO-2026-000001', expectedVersion: null, actor: actor(STAFF.karin),
-      intent: { type: 'registerReport', report: report({ externalId: 'IFO-2026-000001', summary: `Nr ${samordningsnummer()}` }) },
+      caseId: 'IFO-2026-000001',
+      expectedVersion: null,
+      actor: actor(STAFF.karin),
+      intent: {
+        type: 'registerReport',
+        report: report({ externalId: 'IFO-2026-000001', summary: `Nr ${samordningsnummer()}` }),
+      },
     });
     expect(r.ok).toBe(false);
     expect([...deps.store.allCases()]).toHaveLength(0);
@@ -64,7 +72,15 @@ describe('the secrecy guard on case commands', () => {
   it('lets clean motivations through', async () => {
     deps = await intakeDeps();
     await ingestReport(deps, report());
-    const r = await executeCaseCommand(deps, { caseId: 'IFO-2026-004512', actor: actor(STAFF.karin), intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ring 070-123 45 67 före 2026-11-21.' } });
+    const r = await executeCaseCommand(deps, {
+      caseId: 'IFO-2026-004512',
+      actor: actor(STAFF.karin),
+      intent: {
+        type: 'recordSkyddsbedomning',
+        immediateProtection: false,
+        motivation: 'Ring 070-123 45 67 före 2026-11-21.',
+      },
+    });
     expect(r.ok).toBe(true);
   });
 });

@@ -5,7 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignCase } from '../../src/app/assignCase.js';
 import type { AppDeps } from '../../src/app/context.js';
-import { closeInvestigation, decideForhandsbedomning, extendInvestigation, recordContact, recordSkyddsbedomning } from '../../src/app/decisions.js';
+import {
+  closeInvestigation,
+  decideForhandsbedomning,
+  extendInvestigation,
+  recordContact,
+  recordSkyddsbedomning,
+} from '../../src/app/decisions.js';
 import { caseTimeline, timelineCsv } from '../../src/app/timeline.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';
@@ -28,20 +34,55 @@ async function historyOfOneCase(dataFile?: string): Promise<{ deps: AppDeps; set
     if (!r.ok) throw new Error(JSON.stringify(r));
   };
   const cur = () => deps.store.getCase(ID)!;
-  const as = (s: typeof anna, data: Record<string, unknown>) => ({ caseId: ID, version: cur().version, actor: actorOf(s), data });
+  const as = (s: typeof anna, data: Record<string, unknown>) => ({
+    caseId: ID,
+    version: cur().version,
+    actor: actorOf(s),
+    data,
+  });
   await registerCase(deps);
   setNow('2026-11-20T11:05:00+01:00');
-  await step(recordSkyddsbedomning(deps, as(anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara enligt förskolan.' })));
+  await step(
+    recordSkyddsbedomning(
+      deps,
+      as(anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara enligt förskolan.' }),
+    ),
+  );
   setNow('2026-11-23T09:00:00+01:00');
-  await step(assignCase(deps, { caseId: ID, version: cur().version, assignees: [anna.aadObjectId], actor: actorOf(karin) }));
+  await step(
+    assignCase(deps, { caseId: ID, version: cur().version, assignees: [anna.aadObjectId], actor: actorOf(karin) }),
+  );
   setNow('2026-11-25T10:00:00+01:00');
-  await step(decideForhandsbedomning(deps, as(karin, { outcome: 'open', motivation: 'Oron kvarstår efter samtal med pappan.', investigator: anna.aadObjectId, secondInvestigator: bo.aadObjectId })));
+  await step(
+    decideForhandsbedomning(
+      deps,
+      as(karin, {
+        outcome: 'open',
+        motivation: 'Oron kvarstår efter samtal med pappan.',
+        investigator: anna.aadObjectId,
+        secondInvestigator: bo.aadObjectId,
+      }),
+    ),
+  );
   setNow('2026-12-02T15:00:00+01:00');
-  await step(recordContact(deps, as(anna, { kind: 'hembesok', date: '2026-12-02', note: 'Båda vårdnadshavarna hemma.' })));
+  await step(
+    recordContact(deps, as(anna, { kind: 'hembesok', date: '2026-12-02', note: 'Båda vårdnadshavarna hemma.' })),
+  );
   setNow('2027-03-10T10:00:00+01:00');
-  await step(extendInvestigation(deps, as(karin, { newDeadline: '2027-05-25', reason: 'Väntar på utlåtande från BUP.' })));
+  await step(
+    extendInvestigation(deps, as(karin, { newDeadline: '2027-05-25', reason: 'Väntar på utlåtande från BUP.' })),
+  );
   setNow('2027-05-03T10:00:00+02:00');
-  await step(closeInvestigation(deps, as(karin, { outcome: 'ingen_insats', motivation: 'Familjen har stöd via skolan.', uppfoljningUntil: '2027-07-01' })));
+  await step(
+    closeInvestigation(
+      deps,
+      as(karin, {
+        outcome: 'ingen_insats',
+        motivation: 'Familjen har stöd via skolan.',
+        uppfoljningUntil: '2027-07-01',
+      }),
+    ),
+  );
   return { deps, setNow };
 }
 
@@ -59,16 +100,27 @@ describe('a case timeline', () => {
       ['2027-05-03 10:00', 'Karin Ek', 'CaseClosed'],
     ]);
     const [reg, skydd, assign, forhand, contact, extend, close] = t.entries;
-    expect(reg.what).toBe('Anmälan registrerad från Förskola (yrkesverksam anmälare), mottagen 2026-11-20 09:15; oro: Brister i omsorgen; grupp: Mottagning barn och unga.');
-    expect(skydd).toMatchObject({ what: 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.', why: 'Inga tecken på akut fara enligt förskolan.' });
+    expect(reg.what).toBe(
+      'Anmälan registrerad från Förskola (yrkesverksam anmälare), mottagen 2026-11-20 09:15; oro: Brister i omsorgen; grupp: Mottagning barn och unga.',
+    );
+    expect(skydd).toMatchObject({
+      what: 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
+      why: 'Inga tecken på akut fara enligt förskolan.',
+    });
     expect(assign.what).toBe('Ärendet fördelat till Anna Berg.');
     expect(forhand).toMatchObject({
       what: 'Förhandsbedömning: utredning inleds 2026-11-25, ska vara klar senast 2027-03-25; utredare: Anna Berg och Bo Lindqvist.',
       why: 'Oron kvarstår efter samtal med pappan.',
     });
     expect(contact).toMatchObject({ what: 'Kontakt: hembesök den 2026-12-02.', why: 'Båda vårdnadshavarna hemma.' });
-    expect(extend).toMatchObject({ what: 'Utredningen förlängd från 2027-03-25 till 2027-05-25 (lagstadgad tid 2027-03-25).', why: 'Väntar på utlåtande från BUP.' });
-    expect(close).toMatchObject({ what: 'Utredningen avslutad med ingen insats; uppföljning till 2027-07-01.', why: 'Familjen har stöd via skolan.' });
+    expect(extend).toMatchObject({
+      what: 'Utredningen förlängd från 2027-03-25 till 2027-05-25 (lagstadgad tid 2027-03-25).',
+      why: 'Väntar på utlåtande från BUP.',
+    });
+    expect(close).toMatchObject({
+      what: 'Utredningen avslutad med ingen insats; uppföljning till 2027-07-01.',
+      why: 'Familjen har stöd via skolan.',
+    });
     expect(JSON.stringify(t)).not.toContain(report().summary!);
   });
 
@@ -76,7 +128,9 @@ describe('a case timeline', () => {
     const { deps } = await historyOfOneCase();
     const t = (await caseTimeline(deps, ID))!;
     expect(t.audit).toMatchObject({ ok: true, entries: 7 });
-    expect(t.auditStatement).toBe('Granskningsloggens hashkedja är kontrollerad och obruten (7 poster); historiken är inte ändrad i efterhand.');
+    expect(t.auditStatement).toBe(
+      'Granskningsloggens hashkedja är kontrollerad och obruten (7 poster); historiken är inte ändrad i efterhand.',
+    );
   });
 
   it('says so plainly when an entry was edited afterwards', async () => {
@@ -103,7 +157,9 @@ describe('a case timeline', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(csv.startsWith('\uFEFFnr;tid;vem;händelse;vad;varför\r\n')).toBe(true);
     expect(lines).toHaveLength(t.entries.length + 3); // header, entries, statement, trailing ''
-    expect(lines[2]).toBe('2;2026-11-20 11:05;Anna Berg;SkyddsbedomningRecorded;Skyddsbedömning gjord: inget omedelbart skyddsbehov.;"\'=HYPERLINK(""x"")"');
+    expect(lines[2]).toBe(
+      '2;2026-11-20 11:05;Anna Berg;SkyddsbedomningRecorded;Skyddsbedömning gjord: inget omedelbart skyddsbehov.;"\'=HYPERLINK(""x"")"',
+    );
     expect(lines.at(-2)).toMatch(/^;;;Granskningslogg;"?Granskningsloggens hashkedja är kontrollerad och obruten/);
   });
 

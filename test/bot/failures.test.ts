@@ -9,8 +9,19 @@ import { personal } from '../support/teams.js';
 describe('a handler that fails', () => {
   let t: TestBot;
   beforeAll(async () => {
-    ACTIONS.push({ verb: 'test.fails', handle: () => { throw new Error('simulated bug'); } });
-    COMMANDS.unshift({ name: 'test', pattern: /^testfel$/, handle: () => { throw new Error('simulated bug'); } });
+    ACTIONS.push({
+      verb: 'test.fails',
+      handle: () => {
+        throw new Error('simulated bug');
+      },
+    });
+    COMMANDS.unshift({
+      name: 'test',
+      pattern: /^testfel$/,
+      handle: () => {
+        throw new Error('simulated bug');
+      },
+    });
     t = await startTestBot();
   });
   afterAll(async () => {

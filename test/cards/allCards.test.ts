@@ -11,7 +11,9 @@ describe('every card the bot sends, from a realistic week', async () => {
   const cards = await sampleCards();
 
   it('covers every template in /cards', () => {
-    const templates = readdirSync(new URL('../../cards/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+    const templates = readdirSync(new URL('../../cards/', import.meta.url))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5));
     expect(new Set(cards.map((c) => c.template))).toEqual(new Set(templates));
   });
 

@@ -13,16 +13,32 @@ import { cardText, cardVerbs } from '../support/bot.js';
 const caseVerbs = (card: unknown) => cardVerbs(card).filter((v) => v.startsWith('case.'));
 import { validateCard } from '../support/validateCard.js';
 
-const staff = (n: number, name: string): Staff => ({ aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name, role: 'caseworker', groups: ['barn-mottagning'], capacity: 8 });
+const staff = (n: number, name: string): Staff => ({
+  aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  name,
+  role: 'caseworker',
+  groups: ['barn-mottagning'],
+  capacity: 8,
+});
 const anna = staff(1, 'Anna Berg');
 const bo = staff(2, 'Bo Lindqvist');
 const cecilia = staff(3, 'Cecilia Ström');
 
 const base: Case = {
-  id: 'IFO-2026-004512', version: 3, groupId: 'barn-mottagning', childRef: 'B-2026-0412',
-  receivedAt: '2026-11-20T09:15:00+01:00', reporter: { type: 'preschool', professional: true },
-  concerns: ['neglect', 'violence'], phase: 'skyddsbedomning', assignees: [], contacts: [], linkedCaseIds: [],
-  createdAt: '2026-11-20T09:15:00+01:00', updatedAt: '2026-11-20T09:15:00+01:00', updatedBy: 'system:intake',
+  id: 'IFO-2026-004512',
+  version: 3,
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0412',
+  receivedAt: '2026-11-20T09:15:00+01:00',
+  reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect', 'violence'],
+  phase: 'skyddsbedomning',
+  assignees: [],
+  contacts: [],
+  linkedCaseIds: [],
+  createdAt: '2026-11-20T09:15:00+01:00',
+  updatedAt: '2026-11-20T09:15:00+01:00',
+  updatedBy: 'system:intake',
 };
 
 const loads: Load[] = [
@@ -33,8 +49,14 @@ const loads: Load[] = [
 
 function render(c: Case, now: string, extra: Partial<Parameters<typeof caseCard>[0]> = {}) {
   return caseCard({
-    case: c, now: new Date(now), rules: DEFAULT_RULES, calendar: new Calendar({ eveHolidaysAreNonWorking: true }),
-    groupName: 'Mottagning barn och unga', nameOf: (id) => [anna, bo, cecilia].find((s) => s.aadObjectId === id)?.name ?? 'okänd', loads, ...extra,
+    case: c,
+    now: new Date(now),
+    rules: DEFAULT_RULES,
+    calendar: new Calendar({ eveHolidaysAreNonWorking: true }),
+    groupName: 'Mottagning barn och unga',
+    nameOf: (id) => [anna, bo, cecilia].find((s) => s.aadObjectId === id)?.name ?? 'okänd',
+    loads,
+    ...extra,
   });
 }
 
@@ -53,10 +75,24 @@ describe('the case card', () => {
 
   it('shows an overdue skyddsbedömning in red and a done one in green', () => {
     const late = render(base, '2026-11-23T10:00:00+01:00');
-    const box = (late.body as { type: string; style?: string; items: unknown[] }[]).find((b) => b.type === 'Container')!;
+    const box = (late.body as { type: string; style?: string; items: unknown[] }[]).find(
+      (b) => b.type === 'Container',
+    )!;
     expect(box.style).toBe('attention');
     expect(box.items[0]).toMatchObject({ text: 'Skyddsbedömning FÖRSENAD', color: 'Attention' });
-    const done = render({ ...base, phase: 'forhandsbedomning', skyddsbedomning: { at: '2026-11-20T11:00:00+01:00', by: anna.aadObjectId, immediateProtection: false, motivation: 'x' } as Case['skyddsbedomning'] }, '2026-11-23T10:00:00+01:00');
+    const done = render(
+      {
+        ...base,
+        phase: 'forhandsbedomning',
+        skyddsbedomning: {
+          at: '2026-11-20T11:00:00+01:00',
+          by: anna.aadObjectId,
+          immediateProtection: false,
+          motivation: 'x',
+        } as Case['skyddsbedomning'],
+      },
+      '2026-11-23T10:00:00+01:00',
+    );
     expect(cardText(done)).toMatch(/Skyddsbedömning gjord – inget omedelbart skyddsbehov/);
     expect((done.body as { type: string; style?: string }[]).find((b) => b.type === 'Container')?.style).toBe('good');
   });
@@ -70,9 +106,10 @@ describe('the case card', () => {
     expect(json.indexOf('Bo Lindqvist –')).toBeLessThan(json.indexOf('Cecilia Ström –'));
   });
 
-  it('names the owners, links into the case system and to the same child\'s open case in another group', () => {
+  it("names the owners, links into the case system and to the same child's open case in another group", () => {
     const card = render({ ...base, assignees: [anna.aadObjectId] }, '2026-11-20T10:00:00+01:00', {
-      link: 'https://vsys.example/arende/IFO-2026-004512', linked: [{ id: 'IFO-2026-003900', groupName: 'Utredning barn 1' }],
+      link: 'https://vsys.example/arende/IFO-2026-004512',
+      linked: [{ id: 'IFO-2026-003900', groupName: 'Utredning barn 1' }],
     });
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);

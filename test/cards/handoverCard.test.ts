@@ -23,7 +23,9 @@ describe('the handover checklist card', () => {
     expect(dues).toEqual([...dues].sort());
     expect(text).toMatch(/Ny handläggare: Bo Lindqvist/);
     expect((text.match(/Ingen ny handläggare/g) ?? []).length).toBe(4);
-    expect(text).toMatch(/☑ Ny handläggare {2}☑ Tidsfrister {2}☑ Möten flyttade {2}☑ Familjen informerad {2}☑ Skriftlig status/);
+    expect(text).toMatch(
+      /☑ Ny handläggare {2}☑ Tidsfrister {2}☑ Möten flyttade {2}☑ Familjen informerad {2}☑ Skriftlig status/,
+    );
     expect(text).toMatch(/Status \(Bo Lindqvist, tis 24 nov\): Barnsamtal hållet/);
     // Per case: reassign, tick and status; nothing refers to a child.
     const verbs = cardVerbs(card);

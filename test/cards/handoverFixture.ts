@@ -1,7 +1,15 @@
 // A realistic handover for card tests and the PNG in docs/: a caseworker with n open cases in
 // different phases, some handed over, some with a status, one overdue. Synthetic references only.
 import { Calendar } from '../../src/domain/calendar.js';
-import { activate, entryStates, newHandover, recordNewOwner, tick, writeStatus, type Handover } from '../../src/domain/handover.js';
+import {
+  activate,
+  entryStates,
+  newHandover,
+  recordNewOwner,
+  tick,
+  writeStatus,
+  type Handover,
+} from '../../src/domain/handover.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Actor, Case, Staff } from '../../src/domain/schemas.js';
 import { addDays } from '../../src/domain/time.js';
@@ -29,17 +37,42 @@ function caseNo(i: number, received: string): Case {
   const investigation = i % 3 !== 1;
   const openedOn = addDays(received.slice(0, 10), 12);
   return {
-    id: `IFO-2026-${String(4100 + i).padStart(6, '0')}`, version: 3, groupId: 'barn-utredning-1', childRef: `B-2026-${String(700 + i)}`,
-    receivedAt: received, reporter: { type: i % 2 ? 'school' : 'preschool', professional: true }, concerns: ['neglect'],
-    phase: investigation ? 'utredning' : 'forhandsbedomning', assignees: [anna.aadObjectId], contacts: [], linkedCaseIds: [],
-    skyddsbedomning: { at: received, by: anna.aadObjectId, immediateProtection: false, motivation: 'Inget akut skyddsbehov.' },
+    id: `IFO-2026-${String(4100 + i).padStart(6, '0')}`,
+    version: 3,
+    groupId: 'barn-utredning-1',
+    childRef: `B-2026-${String(700 + i)}`,
+    receivedAt: received,
+    reporter: { type: i % 2 ? 'school' : 'preschool', professional: true },
+    concerns: ['neglect'],
+    phase: investigation ? 'utredning' : 'forhandsbedomning',
+    assignees: [anna.aadObjectId],
+    contacts: [],
+    linkedCaseIds: [],
+    skyddsbedomning: {
+      at: received,
+      by: anna.aadObjectId,
+      immediateProtection: false,
+      motivation: 'Inget akut skyddsbehov.',
+    },
     ...(investigation
       ? {
-          forhandsbedomning: { decidedAt: `${openedOn}T10:00:00+01:00`, by: per.aadObjectId, outcome: 'open' as const, motivation: 'Utredning inleds.' },
-          utredning: { openedOn, statutoryDeadline: addDays(openedOn, 120), deadline: addDays(openedOn, 120), extensions: [] },
+          forhandsbedomning: {
+            decidedAt: `${openedOn}T10:00:00+01:00`,
+            by: per.aadObjectId,
+            outcome: 'open' as const,
+            motivation: 'Utredning inleds.',
+          },
+          utredning: {
+            openedOn,
+            statutoryDeadline: addDays(openedOn, 120),
+            deadline: addDays(openedOn, 120),
+            extensions: [],
+          },
         }
       : {}),
-    createdAt: received, updatedAt: received, updatedBy: anna.aadObjectId,
+    createdAt: received,
+    updatedAt: received,
+    updatedBy: anna.aadObjectId,
   };
 }
 
@@ -51,10 +84,26 @@ export function handoverFixture(n = 9): { input: HandoverCardInput; cases: Case[
     const daysAgo = i % 3 === 1 ? [15, 8, 4][Math.floor(i / 3) % 3] + Math.floor(i / 9) : 130 - ((i * 37) % 110);
     cases.push(caseNo(i, `${addDays('2026-11-24', -daysAgo)}T09:00:00+01:00`));
   }
-  let h = activate(newHandover(
-    { id: 'abs-anna-2026-11-23', staffId: anna.aadObjectId, kind: 'sick', from: '2026-11-23', registeredBy: per.aadObjectId, registeredAt: '2026-11-23T08:10:00+01:00' },
-    ['barn-utredning-1'], '2026-11-23', 3, calendar, per.aadObjectId, new Date('2026-11-23T08:10:00+01:00'),
-  ), cases, new Date('2026-11-23T08:10:00+01:00'));
+  let h = activate(
+    newHandover(
+      {
+        id: 'abs-anna-2026-11-23',
+        staffId: anna.aadObjectId,
+        kind: 'sick',
+        from: '2026-11-23',
+        registeredBy: per.aadObjectId,
+        registeredAt: '2026-11-23T08:10:00+01:00',
+      },
+      ['barn-utredning-1'],
+      '2026-11-23',
+      3,
+      calendar,
+      per.aadObjectId,
+      new Date('2026-11-23T08:10:00+01:00'),
+    ),
+    cases,
+    new Date('2026-11-23T08:10:00+01:00'),
+  );
   const owners = [bo, cecilia, david, bo, cecilia];
   cases.slice(0, Math.min(5, n)).forEach((c, i) => {
     c.assignees = [owners[i].aadObjectId];
@@ -71,9 +120,28 @@ export function handoverFixture(n = 9): { input: HandoverCardInput; cases: Case[
   }
   if (n > 0) {
     step(tick(h, cases[0].id, 'familyInformed', true, cases[0], actor(bo), NOW));
-    step(writeStatus(h, cases[0].id, 'Barnsamtal hållet 2026-11-12. Hembesök bokat till torsdag; skolan återkommer om frånvaron.', cases[0], actor(bo), NOW));
+    step(
+      writeStatus(
+        h,
+        cases[0].id,
+        'Barnsamtal hållet 2026-11-12. Hembesök bokat till torsdag; skolan återkommer om frånvaron.',
+        cases[0],
+        actor(bo),
+        NOW,
+      ),
+    );
   }
-  if (n > 1) step(writeStatus(h, cases[1].id, 'Referenssamtal med förskolan gjort. Inga kontakter med vårdnadshavare än.', cases[1], actor(cecilia), NOW));
+  if (n > 1)
+    step(
+      writeStatus(
+        h,
+        cases[1].id,
+        'Referenssamtal med förskolan gjort. Inga kontakter med vårdnadshavare än.',
+        cases[1],
+        actor(cecilia),
+        NOW,
+      ),
+    );
   const byId = new Map(cases.map((c) => [c.id, c]));
   const load = (s: Staff) => cases.filter((c) => c.assignees.includes(s.aadObjectId)).length;
   return {
@@ -85,7 +153,11 @@ export function handoverFixture(n = 9): { input: HandoverCardInput; cases: Case[
       now: NOW,
       calendar,
       nameOf: (x) => STAFF.find((s) => s.aadObjectId === x)?.name ?? 'okänd person',
-      choicesFor: () => STAFF.filter((s) => s.role === 'caseworker' && s !== anna).map((s) => ({ title: `${s.name} (${load(s) + 4}/${s.capacity})`, value: s.aadObjectId })),
+      choicesFor: () =>
+        STAFF.filter((s) => s.role === 'caseworker' && s !== anna).map((s) => ({
+          title: `${s.name} (${load(s) + 4}/${s.capacity})`,
+          value: s.aadObjectId,
+        })),
     },
   };
 }

@@ -15,7 +15,8 @@ function listItems(n: number): CaseListItem[] {
     caseId: `IFO-2026-${String(1000 + i).padStart(5, '0')}`,
     phase: i % 3 === 0 ? 'Skyddsbedömning' : i % 3 === 1 ? 'Förhandsbedömning' : 'Utredning',
     detail: `${CONCERNS[i % CONCERNS.length]}, ${CONCERNS[(i + 2) % CONCERNS.length]} · ${OWNERS[i % OWNERS.length]} · ${i % 9} arbetsdagar ofördelad`,
-    deadline: i % 4 === 0 ? `Förhandsbedömning: försenad, ${10 + (i % 18)} nov` : `Utredning klar: tis ${1 + (i % 28)} dec`,
+    deadline:
+      i % 4 === 0 ? `Förhandsbedömning: försenad, ${10 + (i % 18)} nov` : `Utredning klar: tis ${1 + (i % 28)} dec`,
     color: i % 4 === 0 ? 'Attention' : i % 4 === 1 ? 'Warning' : 'Default',
   }));
 }
@@ -53,7 +54,12 @@ describe('the help card', () => {
 describe('the case list card', () => {
   it('shows every case of a short list with its deadline colour and a button per row', () => {
     const items = listItems(6);
-    const card = caseListCard({ title: 'Ofördelade ärenden', summary: '6 ofördelade i Barn och unga Nord.', items, empty: 'Inga.' });
+    const card = caseListCard({
+      title: 'Ofördelade ärenden',
+      summary: '6 ofördelade i Barn och unga Nord.',
+      items,
+      empty: 'Inga.',
+    });
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
     for (const it of items) expect(text).toContain(`**${it.caseId}**`);
@@ -64,7 +70,12 @@ describe('the case list card', () => {
   });
 
   it('says so when the list is empty', () => {
-    const card = caseListCard({ title: 'Försenade ärenden', summary: '0 passerade tidsfrister.', items: [], empty: 'Inga försenade tidsfrister.' });
+    const card = caseListCard({
+      title: 'Försenade ärenden',
+      summary: '0 passerade tidsfrister.',
+      items: [],
+      empty: 'Inga försenade tidsfrister.',
+    });
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toContain('Inga försenade tidsfrister.');
   });

@@ -12,7 +12,16 @@ import { runImport } from '../../src/cli/import.js';
 import { intakeDeps } from '../app/ingest.support.js';
 
 const NOW = new Date('2026-11-20T12:00:00+01:00');
-const HEADER = ['ärendereferens', 'mottagen', 'grupp', 'barnreferens', 'anmälare', 'yrkesverksam', 'oro', 'sammanfattning'];
+const HEADER = [
+  'ärendereferens',
+  'mottagen',
+  'grupp',
+  'barnreferens',
+  'anmälare',
+  'yrkesverksam',
+  'oro',
+  'sammanfattning',
+];
 
 /** A Luhn-valid number built in the test (never written out). */
 function syntheticPersonnummer(): string {
@@ -29,10 +38,17 @@ function syntheticPersonnummer(): string {
 function csv(rows: string[][], opts: { sep?: string; eol?: string; bom?: boolean } = {}): string {
   const sep = opts.sep ?? ';';
   const q = (v: string) => (v.includes(sep) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v);
-  return (opts.bom ? '\uFEFF' : '') + [HEADER, ...rows].map((r) => r.map(q).join(sep)).join(opts.eol ?? '\n') + (opts.eol ?? '\n');
+  return (
+    (opts.bom ? '\uFEFF' : '') +
+    [HEADER, ...rows].map((r) => r.map(q).join(sep)).join(opts.eol ?? '\n') +
+    (opts.eol ?? '\n')
+  );
 }
 
-const row = (n: number, over: Partial<Record<'id' | 'at' | 'group' | 'child' | 'type' | 'prof' | 'concerns' | 'summary', string>> = {}) => [
+const row = (
+  n: number,
+  over: Partial<Record<'id' | 'at' | 'group' | 'child' | 'type' | 'prof' | 'concerns' | 'summary', string>> = {},
+) => [
   over.id ?? `IFO-2026-${String(n).padStart(6, '0')}`,
   over.at ?? '2026-11-19 09:15',
   over.group ?? 'barn-mottagning',
@@ -54,26 +70,49 @@ afterEach(async () => {
 describe('importReports', () => {
   it('reads a semicolon file with a BOM and CRLF, Swedish names and dates in Swedish time', async () => {
     deps = await intakeDeps({ now: NOW });
-    const file = csv([
-      row(1),
-      row(2, { at: '2026-06-15', type: 'polis', prof: '', concerns: 'Våld|psykisk ohälsa' }),
-      row(3, { type: 'anhörig', prof: 'nej', concerns: 'neglect, honour_related', summary: '' }),
-    ], { bom: true, eol: '\r\n' });
+    const file = csv(
+      [
+        row(1),
+        row(2, { at: '2026-06-15', type: 'polis', prof: '', concerns: 'Våld|psykisk ohälsa' }),
+        row(3, { type: 'anhörig', prof: 'nej', concerns: 'neglect, honour_related', summary: '' }),
+      ],
+      { bom: true, eol: '\r\n' },
+    );
     const r = await importReports(deps, Buffer.from(file, 'utf8'), { dryRun: false });
     expect(r.problems).toEqual([]);
-    expect(r).toMatchObject({ rows: 3, committed: true, imported: ['IFO-2026-000001', 'IFO-2026-000002', 'IFO-2026-000003'] });
+    expect(r).toMatchObject({
+      rows: 3,
+      committed: true,
+      imported: ['IFO-2026-000001', 'IFO-2026-000002', 'IFO-2026-000003'],
+    });
     const one = deps.store.getCase('IFO-2026-000001')!;
-    expect(one).toMatchObject({ receivedAt: '2026-11-19T09:15:00+01:00', groupId: 'barn-mottagning', childRef: 'B-2026-0001', reporter: { type: 'preschool', professional: true }, concerns: ['neglect'], summary: 'Hög frånvaro.' });
-    expect(deps.store.getCase('IFO-2026-000002')).toMatchObject({ receivedAt: '2026-06-15T00:00:00+02:00', reporter: { type: 'police', professional: true }, concerns: ['violence', 'mental_health'] });
+    expect(one).toMatchObject({
+      receivedAt: '2026-11-19T09:15:00+01:00',
+      groupId: 'barn-mottagning',
+      childRef: 'B-2026-0001',
+      reporter: { type: 'preschool', professional: true },
+      concerns: ['neglect'],
+      summary: 'Hög frånvaro.',
+    });
+    expect(deps.store.getCase('IFO-2026-000002')).toMatchObject({
+      receivedAt: '2026-06-15T00:00:00+02:00',
+      reporter: { type: 'police', professional: true },
+      concerns: ['violence', 'mental_health'],
+    });
     const three = deps.store.getCase('IFO-2026-000003')!;
-    expect(three).toMatchObject({ reporter: { type: 'relative', professional: false }, concerns: ['neglect', 'honour_related'] });
+    expect(three).toMatchObject({
+      reporter: { type: 'relative', professional: false },
+      concerns: ['neglect', 'honour_related'],
+    });
     expect(three.summary).toBeUndefined();
     expect((await deps.store.auditFor('IFO-2026-000001'))[0].actor).toBe('system:import');
   });
 
   it('reads a comma file (LF, no BOM) with the concerns quoted', async () => {
     deps = await intakeDeps({ now: NOW });
-    const r = await importReports(deps, csv([row(1, { concerns: 'våld,brister i omsorgen' }), row(2)], { sep: ',' }), { dryRun: false });
+    const r = await importReports(deps, csv([row(1, { concerns: 'våld,brister i omsorgen' }), row(2)], { sep: ',' }), {
+      dryRun: false,
+    });
     expect(r.problems).toEqual([]);
     expect(deps.store.getCase('IFO-2026-000001')?.concerns).toEqual(['violence', 'neglect']);
     expect(cases(deps)).toHaveLength(2);
@@ -82,10 +121,25 @@ describe('importReports', () => {
   it('imports nothing when a row in the middle is bad, and names every bad row by line and column', async () => {
     deps = await intakeDeps({ now: NOW });
     const pnr = syntheticPersonnummer();
-    const rows = [row(1), row(2), row(3, { at: '2026-13-45' }), row(4, { concerns: 'bråk' }), row(5, { summary: `Barnet ${pnr}` }), row(6, { group: 'okänd' }), row(7, { id: 'IFO-2026-000001' }), row(8)];
+    const rows = [
+      row(1),
+      row(2),
+      row(3, { at: '2026-13-45' }),
+      row(4, { concerns: 'bråk' }),
+      row(5, { summary: `Barnet ${pnr}` }),
+      row(6, { group: 'okänd' }),
+      row(7, { id: 'IFO-2026-000001' }),
+      row(8),
+    ];
     const r = await importReports(deps, csv(rows, { eol: '\r\n' }), { dryRun: false });
     expect(r.committed).toBe(false);
-    expect(r.problems.map((p) => [p.line, p.column])).toEqual([[4, 'mottagen'], [5, 'oro'], [6, 'sammanfattning'], [7, 'grupp'], [8, 'ärendereferens']]);
+    expect(r.problems.map((p) => [p.line, p.column])).toEqual([
+      [4, 'mottagen'],
+      [5, 'oro'],
+      [6, 'sammanfattning'],
+      [7, 'grupp'],
+      [8, 'ärendereferens'],
+    ]);
     expect(JSON.stringify(r)).not.toContain(pnr);
     expect(cases(deps)).toHaveLength(0);
     expect(deps.store.listDocs('outbox')).toHaveLength(0);
@@ -103,7 +157,9 @@ describe('importReports', () => {
     expect(cards(deps)).toHaveLength(before);
     // The same reference with other content is a bad row: nothing of the file is imported.
     const changed = await importReports(deps, csv([row(4), row(1, { concerns: 'våld' })]), { dryRun: false });
-    expect(changed.problems).toEqual([{ line: 3, column: 'ärendereferens', message: 'Ärendet finns redan med annat innehåll.' }]);
+    expect(changed.problems).toEqual([
+      { line: 3, column: 'ärendereferens', message: 'Ärendet finns redan med annat innehåll.' },
+    ]);
     expect(deps.store.getCase('IFO-2026-000004')).toBeUndefined();
   });
 
@@ -113,20 +169,33 @@ describe('importReports', () => {
     const bytes = () => readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]);
     const before = bytes();
     const r = await importReports(deps, csv([row(1), row(2)]), { dryRun: true });
-    expect(r).toMatchObject({ dryRun: true, imported: ['IFO-2026-000001', 'IFO-2026-000002'], committed: false, cardsQueued: 2 });
+    expect(r).toMatchObject({
+      dryRun: true,
+      imported: ['IFO-2026-000001', 'IFO-2026-000002'],
+      committed: false,
+      cardsQueued: 2,
+    });
     expect(cases(deps)).toHaveLength(0);
     expect(bytes()).toEqual(before);
   });
 
   it('queues cards only for cases received in the last 14 days, and links the same child across groups', async () => {
     deps = await intakeDeps({ now: NOW });
-    const r = await importReports(deps, csv([
-      row(1, { at: '2026-11-19 08:00', concerns: 'våld' }),
-      row(2, { at: '2026-10-01 08:00', concerns: 'våld' }),
-      row(3, { at: '2026-11-18', group: 'barn-utredning-1', child: 'B-2026-0001' }),
-    ]), { dryRun: false });
+    const r = await importReports(
+      deps,
+      csv([
+        row(1, { at: '2026-11-19 08:00', concerns: 'våld' }),
+        row(2, { at: '2026-10-01 08:00', concerns: 'våld' }),
+        row(3, { at: '2026-11-18', group: 'barn-utredning-1', child: 'B-2026-0001' }),
+      ]),
+      { dryRun: false },
+    );
     expect(r.problems).toEqual([]);
-    expect(cards(deps).map((m) => m.upsertKey).sort()).toEqual(['case:IFO-2026-000001:group:barn-mottagning', 'case:IFO-2026-000003:group:barn-utredning-1']);
+    expect(
+      cards(deps)
+        .map((m) => m.upsertKey)
+        .sort(),
+    ).toEqual(['case:IFO-2026-000001:group:barn-mottagning', 'case:IFO-2026-000003:group:barn-utredning-1']);
     expect(deps.store.listDocs<OutboxMessage>('outbox').filter((m) => m.content.kind === 'card')).toHaveLength(1); // VINR, recent only
     expect(deps.store.getCase('IFO-2026-000001')?.linkedCaseIds).toEqual(['IFO-2026-000003']);
     expect(deps.store.getCase('IFO-2026-000003')?.linkedCaseIds).toEqual(['IFO-2026-000001']);
@@ -134,7 +203,9 @@ describe('importReports', () => {
 
   it('refuses a file without the required columns, naming them', async () => {
     deps = await intakeDeps({ now: NOW });
-    await expect(importReports(deps, 'ärendereferens;mottagen\nIFO-1;2026-11-19\n', { dryRun: false })).rejects.toThrow(/saknar kolumnerna: grupp, barnreferens, anmälare, oro/);
+    await expect(importReports(deps, 'ärendereferens;mottagen\nIFO-1;2026-11-19\n', { dryRun: false })).rejects.toThrow(
+      /saknar kolumnerna: grupp, barnreferens, anmälare, oro/,
+    );
   });
 
   it('reads Swedish dates in Stockholm time, summer and winter, and refuses impossible ones', () => {
@@ -142,7 +213,8 @@ describe('importReports', () => {
     expect(parseSwedishDateTime('2026-07-01 9.05')).toBe('2026-07-01T09:05:00+02:00');
     expect(parseSwedishDateTime('2026-11-20')).toBe('2026-11-20T00:00:00+01:00');
     expect(parseSwedishDateTime('2026-11-20T09:15:00+01:00')).toBe('2026-11-20T09:15:00+01:00');
-    for (const bad of ['2026-02-30', '20/11/2026', '2026-11-20 25:00', 'igår', '']) expect(parseSwedishDateTime(bad), bad).toBeUndefined();
+    for (const bad of ['2026-02-30', '20/11/2026', '2026-11-20 25:00', 'igår', ''])
+      expect(parseSwedishDateTime(bad), bad).toBeUndefined();
   });
 });
 

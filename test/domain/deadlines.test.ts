@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/domain/calendar.js';
-import { deadlinesOf, deadlineStatus, isLastWorkingDayBefore, nextDeadline, skyddsbedomningDue, forhandsbedomningDue, utredningDue } from '../../src/domain/deadlines.js';
+import {
+  deadlinesOf,
+  deadlineStatus,
+  isLastWorkingDayBefore,
+  nextDeadline,
+  skyddsbedomningDue,
+  forhandsbedomningDue,
+  utredningDue,
+} from '../../src/domain/deadlines.js';
 import { DEFAULT_RULES, RuleTable } from '../../src/domain/rules.js';
 import type { Case } from '../../src/domain/schemas.js';
 
@@ -8,10 +16,20 @@ const cal = new Calendar({ eveHolidaysAreNonWorking: true });
 const rules = DEFAULT_RULES;
 
 const baseCase = (over: Partial<Case> = {}): Case => ({
-  id: 'IFO-2026-000001', version: 1, groupId: 'barn-mottagning', childRef: 'B-2026-0001',
-  receivedAt: '2026-11-20T09:15:00+01:00', reporter: { type: 'preschool', professional: true },
-  concerns: ['neglect'], phase: 'skyddsbedomning', assignees: [], contacts: [], linkedCaseIds: [],
-  createdAt: '2026-11-20T09:15:00+01:00', updatedAt: '2026-11-20T09:15:00+01:00', updatedBy: 'system:intake',
+  id: 'IFO-2026-000001',
+  version: 1,
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0001',
+  receivedAt: '2026-11-20T09:15:00+01:00',
+  reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect'],
+  phase: 'skyddsbedomning',
+  assignees: [],
+  contacts: [],
+  linkedCaseIds: [],
+  createdAt: '2026-11-20T09:15:00+01:00',
+  updatedAt: '2026-11-20T09:15:00+01:00',
+  updatedBy: 'system:intake',
   ...over,
 });
 
@@ -33,7 +51,10 @@ describe('the rule table', () => {
 describe('deadlines of a case', () => {
   it('has the skyddsbedömning today and the förhandsbedömning 14 days after receipt', () => {
     const ds = deadlinesOf(baseCase(), rules);
-    expect(ds.map((d) => [d.kind, d.due])).toEqual([['skyddsbedomning', '2026-11-20'], ['forhandsbedomning', '2026-12-04']]);
+    expect(ds.map((d) => [d.kind, d.due])).toEqual([
+      ['skyddsbedomning', '2026-11-20'],
+      ['forhandsbedomning', '2026-12-04'],
+    ]);
   });
 
   it('moves a skyddsbedömning for a report that arrived after 16:00 to the next day', () => {
@@ -85,7 +106,14 @@ describe('deadlines of a case', () => {
   });
 
   it('names the next open deadline', () => {
-    const c = baseCase({ skyddsbedomning: { at: '2026-11-20T10:00:00+01:00', by: 'x', immediateProtection: false, motivation: 'Ingen akut fara.' } });
+    const c = baseCase({
+      skyddsbedomning: {
+        at: '2026-11-20T10:00:00+01:00',
+        by: 'x',
+        immediateProtection: false,
+        motivation: 'Ingen akut fara.',
+      },
+    });
     expect(nextDeadline(c, rules)?.kind).toBe('forhandsbedomning');
     expect(nextDeadline({ ...c, phase: 'closed' }, rules)).toBeUndefined();
   });
@@ -104,10 +132,16 @@ describe('rule table settings and the working day before', () => {
   });
 
   it('uses a configured cut-off for late reports', () => {
-    const early = RuleTable.parse({ ...rules, rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: '14:00' } : r)) });
+    const early = RuleTable.parse({
+      ...rules,
+      rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: '14:00' } : r)),
+    });
     expect(skyddsbedomningDue('2026-11-20T14:30:00+01:00', early)).toBe('2026-11-21');
     expect(skyddsbedomningDue('2026-11-20T14:30:00+01:00', rules)).toBe('2026-11-20');
-    const none = RuleTable.parse({ ...rules, rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: undefined } : r)) });
+    const none = RuleTable.parse({
+      ...rules,
+      rules: rules.rules.map((r) => (r.kind === 'skyddsbedomning' ? { ...r, lateArrivalCutoff: undefined } : r)),
+    });
     expect(skyddsbedomningDue('2026-11-20T23:00:00+01:00', none)).toBe('2026-11-20');
     // Summer time: 16:30 CEST is 14:30 UTC, still late.
     expect(skyddsbedomningDue('2026-06-10T14:30:00Z', rules)).toBe('2026-06-11');
@@ -115,14 +149,21 @@ describe('rule table settings and the working day before', () => {
 
   it('refuses a malformed rule table (period, cut-off, empty extend roles)', () => {
     expect(RuleTable.safeParse({ ...rules, extendRoles: [] }).success).toBe(false);
-    expect(RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[0], lateArrivalCutoff: '4pm' }] }).success).toBe(false);
-    expect(RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[1], period: { unit: 'weeks', amount: 2 } }] }).success).toBe(false);
+    expect(RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[0], lateArrivalCutoff: '4pm' }] }).success).toBe(
+      false,
+    );
+    expect(
+      RuleTable.safeParse({ ...rules, rules: [{ ...rules.rules[1], period: { unit: 'weeks', amount: 2 } }] }).success,
+    ).toBe(false);
   });
 
   it('never moves a statutory date that falls on a weekend or holiday, and warns on the working day before', () => {
     // Opened 2026-07-21 → 4 months = Saturday 2026-11-21: the date stays, the warning is Friday 11-20.
     expect(utredningDue('2026-07-21', rules)).toBe('2026-11-21');
-    const c = baseCase({ phase: 'utredning', utredning: { openedOn: '2026-07-21', statutoryDeadline: '2026-11-21', deadline: '2026-11-21', extensions: [] } });
+    const c = baseCase({
+      phase: 'utredning',
+      utredning: { openedOn: '2026-07-21', statutoryDeadline: '2026-11-21', deadline: '2026-11-21', extensions: [] },
+    });
     const u = deadlinesOf(c, rules).find((d) => d.kind === 'utredning')!;
     expect([u.due, u.statutoryDue]).toEqual(['2026-11-21', '2026-11-21']);
     expect(isLastWorkingDayBefore(u, new Date('2026-11-20T07:45:00+01:00'), cal)).toBe(true);
@@ -130,7 +171,9 @@ describe('rule table settings and the working day before', () => {
     expect(deadlineStatus(u, new Date('2026-11-20T16:00:00+01:00'), cal)).toBe('soon');
     expect(deadlineStatus(u, new Date('2026-11-23T07:45:00+01:00'), cal)).toBe('overdue'); // Monday: passed, not extended
     // Received Friday before Easter 2026 (2026-03-20) → 14 days = långfredag 2026-04-03; warn on skärtorsdag.
-    const f = deadlinesOf(baseCase({ receivedAt: '2026-03-20T10:00:00+01:00' }), rules).find((d) => d.kind === 'forhandsbedomning')!;
+    const f = deadlinesOf(baseCase({ receivedAt: '2026-03-20T10:00:00+01:00' }), rules).find(
+      (d) => d.kind === 'forhandsbedomning',
+    )!;
     expect(f.due).toBe('2026-04-03');
     expect(isLastWorkingDayBefore(f, new Date('2026-04-02T08:00:00+02:00'), cal)).toBe(true);
     expect(isLastWorkingDayBefore(f, new Date('2026-04-03T08:00:00+02:00'), cal)).toBe(false);
@@ -144,9 +187,18 @@ describe('rule table settings and the working day before', () => {
   });
 
   it('lists återkoppling and uppföljning when they exist, done when completed', () => {
-    const c = baseCase({ phase: 'closed', aterkoppling: { due: '2026-12-04', doneAt: '2026-12-01T10:00:00+01:00' }, uppfoljning: { due: '2027-01-20' } });
+    const c = baseCase({
+      phase: 'closed',
+      aterkoppling: { due: '2026-12-04', doneAt: '2026-12-01T10:00:00+01:00' },
+      uppfoljning: { due: '2027-01-20' },
+    });
     const ds = deadlinesOf(c, rules);
-    expect(ds.map((d) => [d.kind, d.done])).toEqual([['skyddsbedomning', true], ['forhandsbedomning', true], ['aterkoppling', true], ['uppfoljning', false]]);
+    expect(ds.map((d) => [d.kind, d.done])).toEqual([
+      ['skyddsbedomning', true],
+      ['forhandsbedomning', true],
+      ['aterkoppling', true],
+      ['uppfoljning', false],
+    ]);
     expect(nextDeadline(c, rules)?.kind).toBe('uppfoljning');
   });
 });

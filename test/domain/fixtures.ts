@@ -30,7 +30,10 @@ export const actor = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, ro
 export const SYSTEM: Actor = { id: 'system:intake', name: 'Intag', role: 'unit_manager', groups: [], system: true };
 
 export const ctx = (absences: Absence[] = []): DomainContext => ({
-  org: ORG, rules: DEFAULT_RULES, calendar: new Calendar({ eveHolidaysAreNonWorking: true }), absences,
+  org: ORG,
+  rules: DEFAULT_RULES,
+  calendar: new Calendar({ eveHolidaysAreNonWorking: true }),
+  absences,
 });
 
 export const report = (over: Partial<ReportInput> = {}): ReportInput => ({
@@ -45,9 +48,19 @@ export const report = (over: Partial<ReportInput> = {}): ReportInput => ({
 });
 
 export const aCase = (over: Partial<Case> = {}): Case => ({
-  id: 'IFO-2026-004512', version: 1, groupId: 'barn-mottagning', childRef: 'B-2026-0412',
-  receivedAt: '2026-11-20T09:15:00+01:00', reporter: { type: 'preschool', professional: true },
-  concerns: ['neglect'], phase: 'skyddsbedomning', assignees: [], contacts: [], linkedCaseIds: [],
-  createdAt: '2026-11-20T09:15:00+01:00', updatedAt: '2026-11-20T09:15:00+01:00', updatedBy: 'system:intake',
+  id: 'IFO-2026-004512',
+  version: 1,
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0412',
+  receivedAt: '2026-11-20T09:15:00+01:00',
+  reporter: { type: 'preschool', professional: true },
+  concerns: ['neglect'],
+  phase: 'skyddsbedomning',
+  assignees: [],
+  contacts: [],
+  linkedCaseIds: [],
+  createdAt: '2026-11-20T09:15:00+01:00',
+  updatedAt: '2026-11-20T09:15:00+01:00',
+  updatedBy: 'system:intake',
   ...over,
 });

@@ -2,8 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/domain/calendar.js';
 import {
-  activate, assigneesAfterHandBack, assigneesAfterHandover, entryStates, escalationChain, handoverStartsOn,
-  lateness, markHandedBack, markReturned, newHandover, progress, recordNewOwner, responsibleFor, tick, writeStatus,
+  activate,
+  assigneesAfterHandBack,
+  assigneesAfterHandover,
+  entryStates,
+  escalationChain,
+  handoverStartsOn,
+  lateness,
+  markHandedBack,
+  markReturned,
+  newHandover,
+  progress,
+  recordNewOwner,
+  responsibleFor,
+  tick,
+  writeStatus,
   type Handover,
 } from '../../src/domain/handover.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
@@ -16,26 +29,70 @@ const MONDAY = new Date('2026-11-23T09:30:00+01:00');
 const at = (iso: string) => new Date(iso);
 
 const sick = (over: Partial<Absence> = {}): Absence => ({
-  id: 'abs-1', staffId: ANNA, kind: 'sick', from: '2026-11-23', registeredBy: STAFF.karin.aadObjectId,
-  registeredAt: MONDAY.toISOString(), ...over,
+  id: 'abs-1',
+  staffId: ANNA,
+  kind: 'sick',
+  from: '2026-11-23',
+  registeredBy: STAFF.karin.aadObjectId,
+  registeredAt: MONDAY.toISOString(),
+  ...over,
 });
 
 /** Three open cases of Anna: one förhandsbedömning due soon, one later, one investigation due first. */
 function annasCases(): Case[] {
   return [
-    aCase({ id: 'IFO-2026-000101', phase: 'forhandsbedomning', assignees: [ANNA], receivedAt: '2026-11-16T10:00:00+01:00', skyddsbedomning: { at: '2026-11-16T11:00:00+01:00', by: ANNA, immediateProtection: false, motivation: 'Inget akut.' } }),
-    aCase({ id: 'IFO-2026-000102', phase: 'forhandsbedomning', assignees: [ANNA], receivedAt: '2026-11-20T10:00:00+01:00', skyddsbedomning: { at: '2026-11-20T11:00:00+01:00', by: ANNA, immediateProtection: false, motivation: 'Inget akut.' } }),
     aCase({
-      id: 'IFO-2026-000103', phase: 'utredning', assignees: [ANNA, STAFF.bo.aadObjectId], receivedAt: '2026-07-01T10:00:00+02:00',
-      skyddsbedomning: { at: '2026-07-01T11:00:00+02:00', by: ANNA, immediateProtection: false, motivation: 'Inget akut.' },
-      forhandsbedomning: { decidedAt: '2026-07-10T10:00:00+02:00', by: STAFF.karin.aadObjectId, outcome: 'open', motivation: 'Utredning inleds.' },
+      id: 'IFO-2026-000101',
+      phase: 'forhandsbedomning',
+      assignees: [ANNA],
+      receivedAt: '2026-11-16T10:00:00+01:00',
+      skyddsbedomning: {
+        at: '2026-11-16T11:00:00+01:00',
+        by: ANNA,
+        immediateProtection: false,
+        motivation: 'Inget akut.',
+      },
+    }),
+    aCase({
+      id: 'IFO-2026-000102',
+      phase: 'forhandsbedomning',
+      assignees: [ANNA],
+      receivedAt: '2026-11-20T10:00:00+01:00',
+      skyddsbedomning: {
+        at: '2026-11-20T11:00:00+01:00',
+        by: ANNA,
+        immediateProtection: false,
+        motivation: 'Inget akut.',
+      },
+    }),
+    aCase({
+      id: 'IFO-2026-000103',
+      phase: 'utredning',
+      assignees: [ANNA, STAFF.bo.aadObjectId],
+      receivedAt: '2026-07-01T10:00:00+02:00',
+      skyddsbedomning: {
+        at: '2026-07-01T11:00:00+02:00',
+        by: ANNA,
+        immediateProtection: false,
+        motivation: 'Inget akut.',
+      },
+      forhandsbedomning: {
+        decidedAt: '2026-07-10T10:00:00+02:00',
+        by: STAFF.karin.aadObjectId,
+        outcome: 'open',
+        motivation: 'Utredning inleds.',
+      },
       utredning: { openedOn: '2026-07-27', statutoryDeadline: '2026-11-27', deadline: '2026-11-27', extensions: [] },
     }),
   ];
 }
 
 function started(now = MONDAY, cases = annasCases()): { h: Handover; cases: Case[] } {
-  const h = activate(newHandover(sick(), ['barn-mottagning'], '2026-11-23', 3, cal, STAFF.karin.aadObjectId, now), cases, now);
+  const h = activate(
+    newHandover(sick(), ['barn-mottagning'], '2026-11-23', 3, cal, STAFF.karin.aadObjectId, now),
+    cases,
+    now,
+  );
   return { h, cases };
 }
 
@@ -77,7 +134,14 @@ describe('the checklist of an absent caseworker', () => {
       if (!d.ok) throw new Error(d.message);
       h = d.state;
     }
-    const w = writeStatus(h, 'IFO-2026-000102', 'Samtal med förskolan bokat till torsdag.', cases[1], actor(STAFF.bo), MONDAY);
+    const w = writeStatus(
+      h,
+      'IFO-2026-000102',
+      'Samtal med förskolan bokat till torsdag.',
+      cases[1],
+      actor(STAFF.bo),
+      MONDAY,
+    );
     if (!w.ok) throw new Error(w.message);
     const p = progress(entryStates(w.state, lookup(cases), DEFAULT_RULES));
     expect(p.handedOver).toBe(1);
@@ -86,7 +150,8 @@ describe('the checklist of an absent caseworker', () => {
 });
 
 describe('what is late', () => {
-  const state = (h: Handover, cases: Case[], id: string) => entryStates(h, lookup(cases), DEFAULT_RULES).find((s) => s.caseId === id)!;
+  const state = (h: Handover, cases: Case[], id: string) =>
+    entryStates(h, lookup(cases), DEFAULT_RULES).find((s) => s.caseId === id)!;
   const entry = (h: Handover, id: string) => h.entries.find((e) => e.caseId === id)!;
 
   it('a case without a new owner is escalated on the next working morning, not the same day', () => {
@@ -118,7 +183,14 @@ describe('what is late', () => {
     const s = state(h, cases, cases[0].id);
     expect(lateness(h, s, entry(h, s.caseId), at('2026-11-24T07:45:00+01:00'), cal)).toBe('none');
     expect(lateness(h, s, entry(h, s.caseId), at('2026-11-25T07:45:00+01:00'), cal)).toBe('noStatus');
-    const w = writeStatus(h, cases[0].id, 'Hembesök bokat.', cases[0], actor(STAFF.bo), at('2026-11-25T09:00:00+01:00'));
+    const w = writeStatus(
+      h,
+      cases[0].id,
+      'Hembesök bokat.',
+      cases[0],
+      actor(STAFF.bo),
+      at('2026-11-25T09:00:00+01:00'),
+    );
     if (!w.ok) throw new Error(w.message);
     const s2 = state(w.state, cases, cases[0].id);
     expect(lateness(w.state, s2, entry(w.state, s2.caseId), at('2026-11-26T07:45:00+01:00'), cal)).toBe('none');
@@ -133,18 +205,30 @@ describe('what is late', () => {
 });
 
 describe('who hears of it (two at once: the team lead is away too)', () => {
-  const maja = { aadObjectId: '00000000-0000-4000-8000-000000000012', name: 'Maja Lind', role: 'team_lead' as const, groups: ['barn-mottagning'] };
+  const maja = {
+    aadObjectId: '00000000-0000-4000-8000-000000000012',
+    name: 'Maja Lind',
+    role: 'team_lead' as const,
+    groups: ['barn-mottagning'],
+  };
   const withMaja: Organisation = { ...ORG, staff: [...ORG.staff, maja] };
   const handover = { staffId: ANNA, groupIds: ['barn-mottagning'] };
 
   it('goes to the team leads of the group, then the unit manager', () => {
-    expect(escalationChain(withMaja, [], handover, '2026-11-24')).toEqual([STAFF.karin.aadObjectId, maja.aadObjectId, STAFF.lars.aadObjectId]);
+    expect(escalationChain(withMaja, [], handover, '2026-11-24')).toEqual([
+      STAFF.karin.aadObjectId,
+      maja.aadObjectId,
+      STAFF.lars.aadObjectId,
+    ]);
     expect(responsibleFor(withMaja, [], handover, '2026-11-24')).toEqual([STAFF.karin.aadObjectId, maja.aadObjectId]);
   });
 
   it('skips a team lead who is absent, leaving the other team lead and the unit manager', () => {
     const karinSick = sick({ id: 'abs-2', staffId: STAFF.karin.aadObjectId, from: '2026-11-24' });
-    expect(escalationChain(withMaja, [karinSick], handover, '2026-11-24')).toEqual([maja.aadObjectId, STAFF.lars.aadObjectId]);
+    expect(escalationChain(withMaja, [karinSick], handover, '2026-11-24')).toEqual([
+      maja.aadObjectId,
+      STAFF.lars.aadObjectId,
+    ]);
     expect(responsibleFor(withMaja, [karinSick], handover, '2026-11-24')).toEqual([maja.aadObjectId]);
   });
 
@@ -153,7 +237,9 @@ describe('who hears of it (two at once: the team lead is away too)', () => {
     expect(escalationChain(ORG, [karinSick], handover, '2026-11-24')).toEqual([STAFF.lars.aadObjectId]);
     expect(responsibleFor(ORG, [karinSick], handover, '2026-11-24')).toEqual([STAFF.lars.aadObjectId]);
     // Karin is back on the 25th (her absence ended): she is on the chain again.
-    expect(escalationChain(ORG, [{ ...karinSick, to: '2026-11-24' }], handover, '2026-11-25')).toContain(STAFF.karin.aadObjectId);
+    expect(escalationChain(ORG, [{ ...karinSick, to: '2026-11-24' }], handover, '2026-11-25')).toContain(
+      STAFF.karin.aadObjectId,
+    );
   });
 });
 
@@ -172,16 +258,33 @@ describe('ticking and writing', () => {
     const c = cases[0];
     // A Luhn-valid personnummer built here (synthetic: 2010-05-05, serial 123).
     const digits = '1005051230'.slice(0, 9);
-    const luhn = (s: string) => (10 - ([...s].reduce((sum, ch, i) => { const n = Number(ch) * (i % 2 === 0 ? 2 : 1); return sum + (n > 9 ? n - 9 : n); }, 0) % 10)) % 10;
+    const luhn = (s: string) =>
+      (10 -
+        ([...s].reduce((sum, ch, i) => {
+          const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
+          return sum + (n > 9 ? n - 9 : n);
+        }, 0) %
+          10)) %
+      10;
     const pnr = `${digits.slice(0, 6)}-${digits.slice(6)}${luhn(digits)}`;
     const bad = writeStatus(h, c.id, `Barnet ${pnr} har inte träffats.`, c, actor(STAFF.karin), MONDAY);
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
     const first = writeStatus(h, c.id, 'Inget akut enligt handläggaren.', c, actor(STAFF.anna), MONDAY);
     if (!first.ok) throw new Error(first.message);
-    const second = writeStatus(first.state, c.id, 'Två kontakter återstår: förskolan och skolkuratorn.', c, actor(STAFF.karin), at('2026-11-24T10:00:00+01:00'));
+    const second = writeStatus(
+      first.state,
+      c.id,
+      'Två kontakter återstår: förskolan och skolkuratorn.',
+      c,
+      actor(STAFF.karin),
+      at('2026-11-24T10:00:00+01:00'),
+    );
     if (!second.ok) throw new Error(second.message);
     const notes = second.state.entries.find((e) => e.caseId === c.id)!.notes;
-    expect(notes.map((n) => n.text)).toEqual(['Inget akut enligt handläggaren.', 'Två kontakter återstår: förskolan och skolkuratorn.']);
+    expect(notes.map((n) => n.text)).toEqual([
+      'Inget akut enligt handläggaren.',
+      'Två kontakter återstår: förskolan och skolkuratorn.',
+    ]);
     expect(writeStatus(h, c.id, '   ', c, actor(STAFF.karin), MONDAY)).toMatchObject({ ok: false, code: 'invalid' });
   });
 
@@ -199,8 +302,13 @@ describe('ticking and writing', () => {
 describe('owners before and after', () => {
   it('replaces only the absent person, keeping a co-owner', () => {
     const c = aCase({ assignees: [ANNA, STAFF.bo.aadObjectId] });
-    expect(assigneesAfterHandover(c, ANNA, STAFF.cilla.aadObjectId)).toEqual([STAFF.cilla.aadObjectId, STAFF.bo.aadObjectId]);
-    expect(assigneesAfterHandover(aCase({ assignees: [ANNA] }), ANNA, STAFF.bo.aadObjectId)).toEqual([STAFF.bo.aadObjectId]);
+    expect(assigneesAfterHandover(c, ANNA, STAFF.cilla.aadObjectId)).toEqual([
+      STAFF.cilla.aadObjectId,
+      STAFF.bo.aadObjectId,
+    ]);
+    expect(assigneesAfterHandover(aCase({ assignees: [ANNA] }), ANNA, STAFF.bo.aadObjectId)).toEqual([
+      STAFF.bo.aadObjectId,
+    ]);
   });
 
   it('gives the case back to the returned person in the stand-in’s place', () => {

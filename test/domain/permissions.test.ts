@@ -5,19 +5,36 @@ import type { Case, Role, Staff } from '../../src/domain/schemas.js';
 import { aCase, actor, ctx, report, STAFF } from './fixtures.js';
 
 const NOW = new Date('2026-11-27T10:00:00+01:00');
-const skydd = { at: '2026-11-20T10:00:00+01:00', by: STAFF.anna.aadObjectId, immediateProtection: false, motivation: 'Ingen akut fara.' };
+const skydd = {
+  at: '2026-11-20T10:00:00+01:00',
+  by: STAFF.anna.aadObjectId,
+  immediateProtection: false,
+  motivation: 'Ingen akut fara.',
+};
 const inv = aCase({
-  phase: 'utredning', skyddsbedomning: skydd, assignees: [STAFF.bo.aadObjectId], aterkoppling: { due: '2026-12-10' },
+  phase: 'utredning',
+  skyddsbedomning: skydd,
+  assignees: [STAFF.bo.aadObjectId],
+  aterkoppling: { due: '2026-12-10' },
   utredning: { openedOn: '2026-11-20', statutoryDeadline: '2027-03-20', deadline: '2027-03-20', extensions: [] },
 });
 
 // For each command on a case: a state and an intent that succeed when the role is allowed.
 const SCENARIOS: Record<string, { state: Case | undefined; intent: CaseIntent }> = {
-  registerReport: { state: undefined, intent: { type: 'registerReport', report: report({ receivedAt: '2026-11-27T09:00:00+01:00' }) } },
+  registerReport: {
+    state: undefined,
+    intent: { type: 'registerReport', report: report({ receivedAt: '2026-11-27T09:00:00+01:00' }) },
+  },
   assign: { state: aCase(), intent: { type: 'assign', assignees: [STAFF.bo.aadObjectId] } },
   take: { state: aCase(), intent: { type: 'take' } },
-  recordSkyddsbedomning: { state: aCase(), intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' } },
-  decideForhandsbedomning: { state: aCase({ phase: 'forhandsbedomning', skyddsbedomning: skydd }), intent: { type: 'decideForhandsbedomning', outcome: 'not_open', motivation: 'Ingen grund.' } },
+  recordSkyddsbedomning: {
+    state: aCase(),
+    intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' },
+  },
+  decideForhandsbedomning: {
+    state: aCase({ phase: 'forhandsbedomning', skyddsbedomning: skydd }),
+    intent: { type: 'decideForhandsbedomning', outcome: 'not_open', motivation: 'Ingen grund.' },
+  },
   extend: { state: inv, intent: { type: 'extend', newDeadline: '2027-04-20', reason: 'Utlåtande saknas.' } },
   recordContact: { state: inv, intent: { type: 'recordContact', kind: 'hembesok', date: '2026-11-26' } },
   recordBarnsamtalNotHeld: { state: inv, intent: { type: 'recordBarnsamtalNotHeld', reason: 'Barnet är 1 år.' } },
@@ -49,7 +66,12 @@ describe('role permissions', () => {
   for (const role of ROLES) {
     it(`${role} may register and end an absence in their group, or their own`, () => {
       const who = BY_ROLE[role];
-      const reg = decideAbsence(ctx(), { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'sick', from: '2026-11-27' }, actor(who), NOW);
+      const reg = decideAbsence(
+        ctx(),
+        { type: 'registerAbsence', staffId: STAFF.anna.aadObjectId, kind: 'sick', from: '2026-11-27' },
+        actor(who),
+        NOW,
+      );
       expect(reg.ok ? 'ok' : reg.message).toBe('ok');
       if (!reg.ok) return;
       const end = decideAbsence(ctx([reg.state]), { type: 'endAbsence', absenceId: reg.state.id }, actor(who), NOW);
@@ -70,24 +92,25 @@ describe('the permission table, every (role, command) pair', () => {
   // The expected answer written out by hand: a change to PERMISSIONS must change this table too.
   const Y = true;
   const N = false;
-  const EXPECTED: Record<(typeof COMMANDS)[number], [caseworker: boolean, team_lead: boolean, unit_manager: boolean]> = {
-    registerReport: [Y, Y, Y],
-    assign: [N, Y, Y],
-    take: [Y, N, N],
-    recordSkyddsbedomning: [Y, Y, Y],
-    decideForhandsbedomning: [N, Y, Y],
-    extend: [N, Y, Y],
-    recordContact: [Y, Y, Y],
-    recordBarnsamtalNotHeld: [Y, Y, Y],
-    completeAterkoppling: [Y, Y, Y],
-    close: [N, Y, Y],
-    registerAbsence: [Y, Y, Y],
-    endAbsence: [Y, Y, Y],
-    connectChannel: [N, Y, Y],
-    viewLists: [Y, Y, Y],
-    distribution: [N, Y, Y],
-    tickHandover: [Y, Y, Y],
-  };
+  const EXPECTED: Record<(typeof COMMANDS)[number], [caseworker: boolean, team_lead: boolean, unit_manager: boolean]> =
+    {
+      registerReport: [Y, Y, Y],
+      assign: [N, Y, Y],
+      take: [Y, N, N],
+      recordSkyddsbedomning: [Y, Y, Y],
+      decideForhandsbedomning: [N, Y, Y],
+      extend: [N, Y, Y],
+      recordContact: [Y, Y, Y],
+      recordBarnsamtalNotHeld: [Y, Y, Y],
+      completeAterkoppling: [Y, Y, Y],
+      close: [N, Y, Y],
+      registerAbsence: [Y, Y, Y],
+      endAbsence: [Y, Y, Y],
+      connectChannel: [N, Y, Y],
+      viewLists: [Y, Y, Y],
+      distribution: [N, Y, Y],
+      tickHandover: [Y, Y, Y],
+    };
 
   it('covers exactly the commands of the table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...COMMANDS].sort());
@@ -108,12 +131,17 @@ describe('the permission table, every (role, command) pair', () => {
   });
 
   it('explains a refusal in Swedish, naming who may', () => {
-    expect(forbiddenMessage('assign', 'caseworker')).toBe('Som handläggare kan du inte göra det här. Det kan: gruppledare, enhetschef.');
-    expect(forbiddenMessage('extend', 'team_lead', { extendRoles: ['unit_manager'] })).toMatch(/Det kan: enhetschef\.$/);
+    expect(forbiddenMessage('assign', 'caseworker')).toBe(
+      'Som handläggare kan du inte göra det här. Det kan: gruppledare, enhetschef.',
+    );
+    expect(forbiddenMessage('extend', 'team_lead', { extendRoles: ['unit_manager'] })).toMatch(
+      /Det kan: enhetschef\.$/,
+    );
   });
 
   it('refuses a caseworker registering or ending the absence of a colleague, but not their own', () => {
-    const reg = (who: Staff, staffId: string) => decideAbsence(ctx(), { type: 'registerAbsence', staffId, kind: 'sick', from: '2026-11-27' }, actor(who), NOW);
+    const reg = (who: Staff, staffId: string) =>
+      decideAbsence(ctx(), { type: 'registerAbsence', staffId, kind: 'sick', from: '2026-11-27' }, actor(who), NOW);
     expect(reg(STAFF.anna, STAFF.bo.aadObjectId).ok).toBe(false);
     expect(reg(STAFF.anna, STAFF.anna.aadObjectId).ok).toBe(true);
     const bo = reg(STAFF.karin, STAFF.bo.aadObjectId);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containsPersonnummer, guardFreeText, SECRECY_MESSAGE, shapedLikePersonnummer, stringFields } from '../../src/domain/secrecy.js';
+import {
+  containsPersonnummer,
+  guardFreeText,
+  SECRECY_MESSAGE,
+  shapedLikePersonnummer,
+  stringFields,
+} from '../../src/domain/secrecy.js';
 
 // Synthetic numbers only: built here from random dates and a computed Luhn digit. No fixed
 // realistic personnummer appears in this file.
@@ -59,7 +65,9 @@ describe('the secrecy guard: what it catches', () => {
   it('catches a number among other numbers (a date and a phone number in the same text)', () => {
     fc.assert(
       fc.property(written, (pnr) => {
-        expect(containsPersonnummer(`Möte 2026-11-20, ring 070-123 45 67. Gäller ${pnr}; ärende IFO-2026-004512.`)).toBe(true);
+        expect(
+          containsPersonnummer(`Möte 2026-11-20, ring 070-123 45 67. Gäller ${pnr}; ärende IFO-2026-004512.`),
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -78,16 +86,46 @@ describe('the secrecy guard: what it catches', () => {
 });
 
 describe('the secrecy guard: what it lets through', () => {
-  const date = fc.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
-    .chain(([y, m, d, h, mi]) => fc.constantFrom(
-      `${y}-${pad(m)}-${pad(d)}`, `${y}${pad(m)}${pad(d)}`, `${pad(d)}/${pad(m)} ${y}`,
-      `${y}-${pad(m)}-${pad(d)} ${pad(h)}:${pad(mi)}`, `${y}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+01:00`,
-    ));
-  const mobile = fc.tuple(fc.constantFrom('70', '72', '73', '76', '79'), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 10, max: 99 }))
-    .chain(([p, a, b, c]) => fc.constantFrom(`0${p}-${a} ${b} ${c}`, `+46 ${p} ${a} ${b} ${c}`, `0${p}-${a}${b}${c}`.replace(/^(\d{3})-/, '$1 ')));
-  const landline = fc.tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }))
+  const date = fc
+    .tuple(
+      fc.integer({ min: 1990, max: 2035 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+    )
+    .chain(([y, m, d, h, mi]) =>
+      fc.constantFrom(
+        `${y}-${pad(m)}-${pad(d)}`,
+        `${y}${pad(m)}${pad(d)}`,
+        `${pad(d)}/${pad(m)} ${y}`,
+        `${y}-${pad(m)}-${pad(d)} ${pad(h)}:${pad(mi)}`,
+        `${y}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+01:00`,
+      ),
+    );
+  const mobile = fc
+    .tuple(
+      fc.constantFrom('70', '72', '73', '76', '79'),
+      fc.integer({ min: 100, max: 999 }),
+      fc.integer({ min: 10, max: 99 }),
+      fc.integer({ min: 10, max: 99 }),
+    )
+    .chain(([p, a, b, c]) =>
+      fc.constantFrom(
+        `0${p}-${a} ${b} ${c}`,
+        `+46 ${p} ${a} ${b} ${c}`,
+        `0${p}-${a}${b}${c}`.replace(/^(\d{3})-/, '$1 '),
+      ),
+    );
+  const landline = fc
+    .tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }))
     .map(([a, b, c]) => `08-${a} ${b} ${c}`);
-  const caseNo = fc.tuple(fc.integer({ min: 2000, max: 2035 }), fc.integer({ min: 0, max: 999999 }), fc.constantFrom('IFO', 'BoU', 'SOC'))
+  const caseNo = fc
+    .tuple(
+      fc.integer({ min: 2000, max: 2035 }),
+      fc.integer({ min: 0, max: 999999 }),
+      fc.constantFrom('IFO', 'BoU', 'SOC'),
+    )
     .map(([y, n, p]) => `${p}-${y}-${pad(n, 6)}`);
 
   it('lets dates, phone numbers and case numbers through', () => {
@@ -101,7 +139,16 @@ describe('the secrecy guard: what it lets through', () => {
   });
 
   it('lets the documented examples through', () => {
-    for (const s of ['2026-11-20', '20261120', '070-123 45 67', '08-123 456 78', '+46 70 123 45 67', 'IFO-2026-004512', 'B-2026-0412', '2026-11-20T09:15:00+01:00']) {
+    for (const s of [
+      '2026-11-20',
+      '20261120',
+      '070-123 45 67',
+      '08-123 456 78',
+      '+46 70 123 45 67',
+      'IFO-2026-004512',
+      'B-2026-0412',
+      '2026-11-20T09:15:00+01:00',
+    ]) {
       expect(containsPersonnummer(`Text ${s} text`), s).toBe(false);
       expect(shapedLikePersonnummer(s), s).toBe(false);
     }
@@ -119,19 +166,29 @@ describe('the secrecy guard: what it lets through', () => {
 
   it('lets ten-digit numbers with an impossible month or day through (even when Luhn-valid)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99 }), fc.constantFrom(0, 13, 20, 45, 99), fc.constantFrom(0, 32, 45, 60, 92, 99), fc.integer({ min: 0, max: 999 }), (yy, mm, dd, serial) => {
-        const nine = `${pad(yy)}${pad(mm)}${pad(dd)}${pad(serial, 3)}`;
-        expect(containsPersonnummer(`${nine}${luhnDigit(nine)}`)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom(0, 13, 20, 45, 99),
+        fc.constantFrom(0, 32, 45, 60, 92, 99),
+        fc.integer({ min: 0, max: 999 }),
+        (yy, mm, dd, serial) => {
+          const nine = `${pad(yy)}${pad(mm)}${pad(dd)}${pad(serial, 3)}`;
+          expect(containsPersonnummer(`${nine}${luhnDigit(nine)}`)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('lets longer digit runs through (an account or order number is not a personnummer)', () => {
     fc.assert(
-      fc.property(written.filter((p) => !/[-+]/.test(p)), fc.integer({ min: 1, max: 9 }), (pnr, d) => {
-        expect(containsPersonnummer(`${d}${d}${pnr}${d}${d}`)).toBe(false);
-      }),
+      fc.property(
+        written.filter((p) => !/[-+]/.test(p)),
+        fc.integer({ min: 1, max: 9 }),
+        (pnr, d) => {
+          expect(containsPersonnummer(`${d}${d}${pnr}${d}${d}`)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

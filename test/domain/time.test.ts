@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, daysBetween, formatSwedishDate, formatSwedishDateTime, isValidLocalDate, startOfStockholmDay, stockholmDate, stockholmInstant,
+  addDays,
+  addMonths,
+  daysBetween,
+  formatSwedishDate,
+  formatSwedishDateTime,
+  isValidLocalDate,
+  startOfStockholmDay,
+  stockholmDate,
+  stockholmInstant,
 } from '../../src/domain/time.js';
 
 describe('Swedish time', () => {
@@ -70,22 +78,27 @@ describe('Swedish time: leap years, month ends and daylight saving', () => {
   const day = fc.integer({ min: 0, max: 365 * 12 }).map((n) => addDays('2020-01-01', n));
 
   it('never moves a date: every day of 2020–2031 starts on itself and counts back exactly (property)', () => {
-    fc.assert(fc.property(day, fc.integer({ min: -400, max: 400 }), (d, n) => {
-      expect(stockholmDate(startOfStockholmDay(d))).toBe(d);
-      expect(daysBetween(d, addDays(d, n))).toBe(n);
-      expect(addDays(addDays(d, n), -n)).toBe(d);
-    }));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400, max: 400 }), (d, n) => {
+        expect(stockholmDate(startOfStockholmDay(d))).toBe(d);
+        expect(daysBetween(d, addDays(d, n))).toBe(n);
+        expect(addDays(addDays(d, n), -n)).toBe(d);
+      }),
+    );
   });
 
   it('adds months to the same day or the month end, never past it (property)', () => {
-    fc.assert(fc.property(day, fc.integer({ min: 1, max: 24 }), (d, n) => {
-      const r = addMonths(d, n);
-      expect(isValidLocalDate(r)).toBe(true);
-      const months = (Number(r.slice(0, 4)) - Number(d.slice(0, 4))) * 12 + Number(r.slice(5, 7)) - Number(d.slice(5, 7));
-      expect(months).toBe(n);
-      const sameDay = r.slice(8) === d.slice(8);
-      const monthEnd = addDays(r, 1).slice(8) === '01' && Number(r.slice(8)) < Number(d.slice(8));
-      expect(sameDay || monthEnd).toBe(true);
-    }));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 24 }), (d, n) => {
+        const r = addMonths(d, n);
+        expect(isValidLocalDate(r)).toBe(true);
+        const months =
+          (Number(r.slice(0, 4)) - Number(d.slice(0, 4))) * 12 + Number(r.slice(5, 7)) - Number(d.slice(5, 7));
+        expect(months).toBe(n);
+        const sameDay = r.slice(8) === d.slice(8);
+        const monthEnd = addDays(r, 1).slice(8) === '01' && Number(r.slice(8)) < Number(d.slice(8));
+        expect(sameDay || monthEnd).toBe(true);
+      }),
+    );
   });
 });

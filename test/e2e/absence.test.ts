@@ -26,7 +26,12 @@ async function start(org?: Partial<Organisation>) {
   let now = new Date(MONDAY);
   t = await startTestBot({ now: () => now, ...(org ? { orgOverrides: org } : {}) });
   await installAndConnect(t, t.who('karin'), 'barn-mottagning', CHANNEL);
-  return { t, setNow: (iso: string) => { now = new Date(iso); } };
+  return {
+    t,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+  };
 }
 
 /** `n` cases of the owner, received on successive days (the first received is the most urgent). */
@@ -34,12 +39,23 @@ async function casesOf(bot: TestBot, owner: Staff, n: number, firstDay = '2026-1
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = `IFO-2026-0042${String(i + 1).padStart(2, '0')}`;
-    const r = await bot.registerReport({ externalId: id, childRef: `B-2026-${600 + i}`, receivedAt: `${addDays(firstDay, i)}T09:00:00+01:00` });
+    const r = await bot.registerReport({
+      externalId: id,
+      childRef: `B-2026-${600 + i}`,
+      receivedAt: `${addDays(firstDay, i)}T09:00:00+01:00`,
+    });
     if (!r.ok) throw new Error(r.refusal.message);
-    const a = await assignCase(bot.deps, { caseId: id, version: r.case.version, assignees: [owner.aadObjectId], actor: actorOf(bot.who('karin')) });
+    const a = await assignCase(bot.deps, {
+      caseId: id,
+      version: r.case.version,
+      assignees: [owner.aadObjectId],
+      actor: actorOf(bot.who('karin')),
+    });
     if (!a.ok) throw new Error(a.refusal.message);
     const s = await executeCaseCommand(bot.deps, {
-      caseId: id, expectedVersion: a.case.version, actor: actorOf(owner),
+      caseId: id,
+      expectedVersion: a.case.version,
+      actor: actorOf(owner),
       intent: { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Inget akut skyddsbehov.' },
     });
     if (!s.ok) throw new Error(s.refusal.message);
@@ -69,7 +85,9 @@ function actionData(card: Card, verb: string, caseId?: string): Record<string, u
 const caseOrder = (card: Card) => [...cardText(card).matchAll(/\*\*(IFO-[\d-]+)\*\*/g)].map((m) => m[1]);
 
 function latestHandoverCard(bot: TestBot): { card: Card; activityId?: string } {
-  const sends = bot.connector.cards().filter((c) => c.conversationId === CHANNEL && !!c.card && cardText(c.card).includes('Överlämning: Anna Berg'));
+  const sends = bot.connector
+    .cards()
+    .filter((c) => c.conversationId === CHANNEL && !!c.card && cardText(c.card).includes('Överlämning: Anna Berg'));
   const last = sends.at(-1)!;
   return { card: last.card!, activityId: last.kind === 'update' ? last.activityId : last.responseId };
 }
@@ -88,10 +106,19 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     // Monday 09:30: Karin registers Anna's sick leave in the group channel.
     const reg = await bot.sendMessage(karin, 'frånvaro @Anna Berg', channel(CHANNEL), { mentions: [anna] });
     expect(reg.status).toBe(200);
-    expect(cardText(reg.replies.at(-1)!.card)).toMatch(/Frånvaro registrerad: Anna Berg från mån 23 nov, tills vidare[\s\S]*9 öppna ärenden/);
+    expect(cardText(reg.replies.at(-1)!.card)).toMatch(
+      /Frånvaro registrerad: Anna Berg från mån 23 nov, tills vidare[\s\S]*9 öppna ärenden/,
+    );
     await bot.drained();
 
-    const posted = bot.connector.cards().filter((c) => c.conversationId === CHANNEL && !!c.card && cardText(c.card).includes('Överlämning: Anna Berg är sjukskriven'));
+    const posted = bot.connector
+      .cards()
+      .filter(
+        (c) =>
+          c.conversationId === CHANNEL &&
+          !!c.card &&
+          cardText(c.card).includes('Överlämning: Anna Berg är sjukskriven'),
+      );
     expect(posted).toHaveLength(1);
     const list = posted[0].card!;
     expect(validateCard(list)).toEqual([]);
@@ -99,20 +126,39 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     expect(cardText(list)).toMatch(/0 av 9 ärenden överlämnade · 0 av 9 har ny handläggare/);
     expect(cardText(list)).toMatch(/Förhandsbedömning: tis 24 nov/);
     // Karin hears in her 1:1 that she answers for the list.
-    expect(bot.connector.cards().filter((c) => c.conversationId === `a:personal-${karin.aadObjectId}` && /Anna Berg är frånvarande/.test(String(c.text)))).toHaveLength(1);
+    expect(
+      bot.connector
+        .cards()
+        .filter(
+          (c) =>
+            c.conversationId === `a:personal-${karin.aadObjectId}` && /Anna Berg är frånvarande/.test(String(c.text)),
+        ),
+    ).toHaveLength(1);
 
     // Karin gives 5 cases new owners from the card in the channel.
     for (const [n, caseId] of ids.slice(0, 5).entries()) {
       const owner = n % 2 ? cecilia : bo;
       const data = actionData(latestHandoverCard(bot).card, 'handover.reassign', caseId);
-      const r = await bot.invoke(karin, 'handover.reassign', { ...data, [`owner${data.i}`]: owner.aadObjectId }, channel(CHANNEL));
+      const r = await bot.invoke(
+        karin,
+        'handover.reassign',
+        { ...data, [`owner${data.i}`]: owner.aadObjectId },
+        channel(CHANNEL),
+      );
       expect(r.status).toBe(200);
       expect(cardText(r.body.value)).toContain(`${caseId} har fått ny handläggare: ${owner.name}`);
       await bot.drained();
     }
     expect(ids.map((id) => bot.deps.store.getCase(id)!.assignees[0])).toEqual([
-      bo.aadObjectId, cecilia.aadObjectId, bo.aadObjectId, cecilia.aadObjectId, bo.aadObjectId,
-      anna.aadObjectId, anna.aadObjectId, anna.aadObjectId, anna.aadObjectId,
+      bo.aadObjectId,
+      cecilia.aadObjectId,
+      bo.aadObjectId,
+      cecilia.aadObjectId,
+      bo.aadObjectId,
+      anna.aadObjectId,
+      anna.aadObjectId,
+      anna.aadObjectId,
+      anna.aadObjectId,
     ]);
     const updated = latestHandoverCard(bot);
     expect(updated.activityId).toBe(posted[0].responseId); // the same card, updated in place
@@ -126,7 +172,12 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     await runHandoverMorning(bot.deps, bot.deps.now());
     await runHandoverMorning(bot.deps, bot.deps.now()); // a second run says nothing twice
     await bot.drained();
-    const toLars = bot.connector.cards().filter((c) => c.conversationId === `a:personal-${lars.aadObjectId}` && !!c.card && /Överlämning:/.test(cardText(c.card)));
+    const toLars = bot.connector
+      .cards()
+      .filter(
+        (c) =>
+          c.conversationId === `a:personal-${lars.aadObjectId}` && !!c.card && /Överlämning:/.test(cardText(c.card)),
+      );
     expect(toLars).toHaveLength(1);
     expect(cardText(toLars[0].card)).toMatch(/Överlämning: 4 ärenden saknar ny handläggare/);
     expect(caseOrder(toLars[0].card!)).toEqual(ids.slice(5));
@@ -143,12 +194,21 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
 
     // Karin hands two cases back from the channel card.
     for (const caseId of ids.slice(0, 2)) {
-      const r = await bot.invoke(karin, 'handover.handBack', actionData(channelBack, 'handover.handBack', caseId), channel(CHANNEL));
+      const r = await bot.invoke(
+        karin,
+        'handover.handBack',
+        actionData(channelBack, 'handover.handBack', caseId),
+        channel(CHANNEL),
+      );
       expect(cardText(r.body.value)).toContain(`Tillbaka hos Anna Berg: ${caseId}`);
     }
     await bot.drained();
     expect(ids.slice(0, 5).map((id) => bot.deps.store.getCase(id)!.assignees[0])).toEqual([
-      anna.aadObjectId, anna.aadObjectId, bo.aadObjectId, cecilia.aadObjectId, bo.aadObjectId,
+      anna.aadObjectId,
+      anna.aadObjectId,
+      bo.aadObjectId,
+      cecilia.aadObjectId,
+      bo.aadObjectId,
     ]);
     // Anna's absence is over: no more escalations about her cases.
     setNow('2026-12-01T07:45:00+01:00');
@@ -169,23 +229,41 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     expect(cardText(list)).toMatch(/till fre 4 dec/);
     const data = actionData(list, 'handover.status', ids[0]);
     const nine = '100505123';
-    const sum = [...nine].reduce((acc, ch, i) => { const n = Number(ch) * (i % 2 === 0 ? 2 : 1); return acc + (n > 9 ? n - 9 : n); }, 0);
+    const sum = [...nine].reduce((acc, ch, i) => {
+      const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
+      return acc + (n > 9 ? n - 9 : n);
+    }, 0);
     const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
     const before = bot.connector.calls.length;
-    const r = await bot.invoke(karin, 'handover.status', { ...data, [`status${data.i}`]: `Barnet ${pnr} ej träffat` }, channel(CHANNEL));
+    const r = await bot.invoke(
+      karin,
+      'handover.status',
+      { ...data, [`status${data.i}`]: `Barnet ${pnr} ej träffat` },
+      channel(CHANNEL),
+    );
     expect(cardText(r.body.value)).toMatch(/personnummer[\s\S]*Statusen sparades inte/);
     expect(JSON.stringify(r.body.value)).not.toContain(pnr);
     await bot.drained();
     expect(bot.connector.calls.length).toBe(before);
     expect(JSON.stringify(bot.deps.store.listDocs('handovers'))).not.toContain(pnr);
-    const ok = await bot.invoke(karin, 'handover.status', { ...data, [`status${data.i}`]: 'Förskolan kontaktad; hembesök bokat.' }, channel(CHANNEL));
+    const ok = await bot.invoke(
+      karin,
+      'handover.status',
+      { ...data, [`status${data.i}`]: 'Förskolan kontaktad; hembesök bokat.' },
+      channel(CHANNEL),
+    );
     expect(cardText(ok.body.value)).toMatch(/Status \(Karin Ek, mån 23 nov\): Förskolan kontaktad/);
     expect(cardVerbs(ok.body.value)).toContain('handover.tick');
   });
 });
 
 describe('two at once: the team lead is ill too', () => {
-  const maja: Staff = { aadObjectId: '00000000-0000-4000-8000-000000000024', name: 'Maja Lind', role: 'team_lead', groups: ['barn-mottagning'] };
+  const maja: Staff = {
+    aadObjectId: '00000000-0000-4000-8000-000000000024',
+    name: 'Maja Lind',
+    role: 'team_lead',
+    groups: ['barn-mottagning'],
+  };
 
   it('sends the list and the escalations to the other team lead and the unit manager, never to the absent team lead', async () => {
     const { t: bot, setNow } = await start({ staff: [...EXAMPLE_ORG.staff, maja] });
@@ -197,14 +275,27 @@ describe('two at once: the team lead is ill too', () => {
     await bot.sendMessage(karin, 'frånvaro', personal); // Karin registers her own sick leave
     await bot.sendMessage(lars, 'frånvaro @Anna Berg', channel(CHANNEL), { mentions: [anna] });
     await bot.drained();
-    const told = (p: Staff) => bot.connector.cards().filter((c) => c.conversationId === `a:personal-${p.aadObjectId}` && /Anna Berg är frånvarande/.test(String(c.text)));
+    const told = (p: Staff) =>
+      bot.connector
+        .cards()
+        .filter(
+          (c) => c.conversationId === `a:personal-${p.aadObjectId}` && /Anna Berg är frånvarande/.test(String(c.text)),
+        );
     expect(told(maja)).toHaveLength(1);
     expect(told(karin)).toHaveLength(0);
 
     setNow('2026-11-24T07:45:00+01:00');
     await runHandoverMorning(bot.deps, bot.deps.now());
     await bot.drained();
-    const escalated = (p: Staff) => bot.connector.cards().filter((c) => c.conversationId === `a:personal-${p.aadObjectId}` && !!c.card && /saknar ny handläggare/.test(cardText(c.card)));
+    const escalated = (p: Staff) =>
+      bot.connector
+        .cards()
+        .filter(
+          (c) =>
+            c.conversationId === `a:personal-${p.aadObjectId}` &&
+            !!c.card &&
+            /saknar ny handläggare/.test(cardText(c.card)),
+        );
     expect(escalated(maja)).toHaveLength(1);
     expect(escalated(lars)).toHaveLength(1);
     expect(escalated(karin)).toHaveLength(0);
@@ -225,12 +316,22 @@ describe('a long list (15 cases)', () => {
     expect(JSON.stringify(list).length).toBeLessThan(40 * 1024);
     expect(cardVerbs(list).filter((v) => v === 'handover.open')).toHaveLength(15);
     expect(cardVerbs(list)).not.toContain('handover.reassign');
-    const opened = await bot.invoke(karin, 'handover.open', actionData(list, 'handover.open', ids[14]), channel(CHANNEL));
+    const opened = await bot.invoke(
+      karin,
+      'handover.open',
+      actionData(list, 'handover.open', ids[14]),
+      channel(CHANNEL),
+    );
     const one = opened.body.value;
     expect(validateCard(one)).toEqual([]);
     expect(caseOrder(one)).toEqual([ids[14]]);
     const data = actionData(one, 'handover.reassign', ids[14]);
-    const r = await bot.invoke(karin, 'handover.reassign', { ...data, [`owner${data.i}`]: bot.who('bo').aadObjectId }, channel(CHANNEL));
+    const r = await bot.invoke(
+      karin,
+      'handover.reassign',
+      { ...data, [`owner${data.i}`]: bot.who('bo').aadObjectId },
+      channel(CHANNEL),
+    );
     expect(cardText(r.body.value)).toContain(`${ids[14]} har fått ny handläggare: Bo Lindqvist`);
     expect(caseOrder(r.body.value)).toEqual([ids[14]]);
     expect(cardVerbs(r.body.value)).toContain('handover.show');

@@ -26,7 +26,11 @@ const lastReply = (r: Awaited<ReturnType<TestBot['sendMessage']>>) => cardText(r
 describe('reading the command', () => {
   it('finds the dates and the kind of leave', () => {
     expect(parseAbsenceArgs(' Anna Berg till 2026-12-04')).toEqual({ to: '2026-12-04' });
-    expect(parseAbsenceArgs(' Anna Berg semester från 2026-12-07 till 2026-12-18')).toEqual({ from: '2026-12-07', to: '2026-12-18', kind: 'planned' });
+    expect(parseAbsenceArgs(' Anna Berg semester från 2026-12-07 till 2026-12-18')).toEqual({
+      from: '2026-12-07',
+      to: '2026-12-18',
+      kind: 'planned',
+    });
     expect(parseAbsenceArgs(' Anna Berg sjuk')).toEqual({ kind: 'sick' });
     expect(parseAbsenceArgs(' Anna Berg till fredag').problem).toMatch(/ÅÅÅÅ-MM-DD/);
   });
@@ -36,16 +40,27 @@ describe('frånvaro and åter in Teams', () => {
   it('registers planned leave ahead of time and says when the list will be posted', async () => {
     const b = await bot();
     const anna = b.who('anna');
-    const r = await b.sendMessage(b.who('karin'), 'frånvaro @Anna Berg semester från 2026-12-07 till 2026-12-18', channel(CHANNEL), { mentions: [anna] });
-    expect(lastReply(r)).toMatch(/Frånvaro registrerad: Anna Berg från mån 7 dec till fre 18 dec[\s\S]*postas ons 2 dec, 3 arbetsdagar före ledigheten/);
-    expect(absences(b)).toEqual([expect.objectContaining({ staffId: anna.aadObjectId, kind: 'planned', from: '2026-12-07', to: '2026-12-18' })]);
+    const r = await b.sendMessage(
+      b.who('karin'),
+      'frånvaro @Anna Berg semester från 2026-12-07 till 2026-12-18',
+      channel(CHANNEL),
+      { mentions: [anna] },
+    );
+    expect(lastReply(r)).toMatch(
+      /Frånvaro registrerad: Anna Berg från mån 7 dec till fre 18 dec[\s\S]*postas ons 2 dec, 3 arbetsdagar före ledigheten/,
+    );
+    expect(absences(b)).toEqual([
+      expect.objectContaining({ staffId: anna.aadObjectId, kind: 'planned', from: '2026-12-07', to: '2026-12-18' }),
+    ]);
   });
 
   it('finds the person from the roster when the mention carries no aadObjectId', async () => {
     const b = await bot();
     const anna = b.who('anna');
     await b.sendMessage(anna, 'hjälp', personal); // the bot now knows Anna's Teams id
-    const activity = message(b.connector.url, b.who('karin'), 'frånvaro @Anna Berg', channel(CHANNEL), { mentions: [anna] });
+    const activity = message(b.connector.url, b.who('karin'), 'frånvaro @Anna Berg', channel(CHANNEL), {
+      mentions: [anna],
+    });
     // No aadObjectId, and a display name that differs from the organisation file: only the Teams id is left.
     for (const e of activity.entities as { mentioned?: { id: string; name: string; aadObjectId?: string } }[]) {
       if (e.mentioned?.aadObjectId === anna.aadObjectId) {
@@ -60,8 +75,12 @@ describe('frånvaro and åter in Teams', () => {
   it('without a mention it is about oneself; a date in a wrong form is explained; åter without absence is answered', async () => {
     const b = await bot();
     const bo = b.who('bo');
-    expect(lastReply(await b.sendMessage(bo, 'frånvaro till 4 dec', personal))).toMatch(/Frånvaron registrerades inte[\s\S]*ÅÅÅÅ-MM-DD/);
-    expect(lastReply(await b.sendMessage(bo, 'frånvaro till 2026-11-25', personal))).toMatch(/Frånvaro registrerad: Bo Lindqvist från mån 23 nov till ons 25 nov[\s\S]*inga öppna ärenden/);
+    expect(lastReply(await b.sendMessage(bo, 'frånvaro till 4 dec', personal))).toMatch(
+      /Frånvaron registrerades inte[\s\S]*ÅÅÅÅ-MM-DD/,
+    );
+    expect(lastReply(await b.sendMessage(bo, 'frånvaro till 2026-11-25', personal))).toMatch(
+      /Frånvaro registrerad: Bo Lindqvist från mån 23 nov till ons 25 nov[\s\S]*inga öppna ärenden/,
+    );
     expect(lastReply(await b.sendMessage(bo, 'frånvaro', personal))).toMatch(/redan en registrerad frånvaro/);
     expect(lastReply(await b.sendMessage(bo, 'åter', personal))).toMatch(/Välkommen tillbaka, Bo Lindqvist/);
     expect(lastReply(await b.sendMessage(bo, 'åter', personal))).toMatch(/har ingen registrerad frånvaro/);
@@ -71,8 +90,15 @@ describe('frånvaro and åter in Teams', () => {
     const b = await bot();
     const stranger = { aadObjectId: '99999999-0000-4000-8000-000000000099', name: 'Okänd Person' };
     expect(lastReply(await b.sendMessage(stranger, 'frånvaro', personal))).toMatch(/finns inte i organisationsfilen/);
-    const ghost = { aadObjectId: '99999999-0000-4000-8000-000000000098', name: 'Ingen Alls', role: 'caseworker' as const, groups: [] };
-    expect(lastReply(await b.sendMessage(b.who('karin'), 'frånvaro @Ingen Alls', channel(CHANNEL), { mentions: [ghost] }))).toMatch(/Vem gäller det\?/);
+    const ghost = {
+      aadObjectId: '99999999-0000-4000-8000-000000000098',
+      name: 'Ingen Alls',
+      role: 'caseworker' as const,
+      groups: [],
+    };
+    expect(
+      lastReply(await b.sendMessage(b.who('karin'), 'frånvaro @Ingen Alls', channel(CHANNEL), { mentions: [ghost] })),
+    ).toMatch(/Vem gäller det\?/);
     expect(absences(b)).toEqual([]);
   });
 });

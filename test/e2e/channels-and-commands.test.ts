@@ -22,7 +22,12 @@ describe('chat commands and channels', () => {
 
   it('answers ofördelade and försenade in the channel, whatever the case of the letters, with the bot mention stripped', async () => {
     await t.registerReport({ externalId: 'IFO-2026-000001', receivedAt: '2026-11-20T09:15:00+01:00' });
-    await t.registerReport({ externalId: 'IFO-2026-000002', receivedAt: '2026-11-24T08:00:00+01:00', reporter: { type: 'police', professional: true }, concerns: ['violence'] });
+    await t.registerReport({
+      externalId: 'IFO-2026-000002',
+      receivedAt: '2026-11-24T08:00:00+01:00',
+      reporter: { type: 'police', professional: true },
+      concerns: ['violence'],
+    });
     const un = await t.sendMessage(t.who('bo'), 'OFÖRDELADE', channel(CHANNEL));
     expect(un.status).toBe(200);
     expect(un.replies).toHaveLength(1);
@@ -38,7 +43,7 @@ describe('chat commands and channels', () => {
     expect(lateText).not.toMatch(/IFO-2026-000002/);
   });
 
-  it('lists a caseworker\'s own cases with mina in a 1:1 chat', async () => {
+  it("lists a caseworker's own cases with mina in a 1:1 chat", async () => {
     await t.registerReport({ externalId: 'IFO-2026-000003', receivedAt: '2026-11-24T08:00:00+01:00' });
     const anna = t.who('anna');
     const r = await t.invoke(anna, 'case.take', { caseId: 'IFO-2026-000003', version: 1 }, channel(CHANNEL));
@@ -56,7 +61,12 @@ describe('chat commands and channels', () => {
   it('sends the personal card to a new owner who never wrote to the bot, opening a 1:1 from the team roster', async () => {
     await t.registerReport({ externalId: 'IFO-2026-000004', receivedAt: '2026-11-24T08:00:00+01:00' });
     const cecilia = t.who('cecilia');
-    const r = await t.invoke(t.who('karin'), 'case.assign', { caseId: 'IFO-2026-000004', version: 1, assignee: cecilia.aadObjectId }, channel(CHANNEL));
+    const r = await t.invoke(
+      t.who('karin'),
+      'case.assign',
+      { caseId: 'IFO-2026-000004', version: 1, assignee: cecilia.aadObjectId },
+      channel(CHANNEL),
+    );
     expect(cardText(r.body.value)).toMatch(/Cecilia Ström har fått ärendet/);
     await t.connector.waitFor((calls) => calls.some((c) => c.kind === 'createConversation'));
     await t.drained();
@@ -76,7 +86,12 @@ describe('chat commands and channels', () => {
     await t.registerReport({ externalId: 'IFO-2026-000005', receivedAt: '2026-11-24T08:00:00+01:00' });
     await t.drained();
     const before = t.connector.calls.length;
-    const r = await t.invoke(t.who('bo'), 'case.assign', { caseId: 'IFO-2026-000005', version: 1, assignee: t.who('bo').aadObjectId }, channel(CHANNEL));
+    const r = await t.invoke(
+      t.who('bo'),
+      'case.assign',
+      { caseId: 'IFO-2026-000005', version: 1, assignee: t.who('bo').aadObjectId },
+      channel(CHANNEL),
+    );
     expect(r.status).toBe(200);
     expect(cardText(r.body.value)).toMatch(/Inget har ändrats/);
     expect(r.body.value.refresh).toBeUndefined();
@@ -86,7 +101,9 @@ describe('chat commands and channels', () => {
 
   it('ignores an activity from another tenant', async () => {
     const before = t.connector.calls.length;
-    const r = await t.post(message(t.connector.url, t.who('karin'), 'hjälp', personal, { tenant: '11111111-1111-1111-1111-111111111111' }));
+    const r = await t.post(
+      message(t.connector.url, t.who('karin'), 'hjälp', personal, { tenant: '11111111-1111-1111-1111-111111111111' }),
+    );
     expect(r.status).toBe(200);
     expect(t.connector.calls.length).toBe(before);
     expect(t.deps.store.getDoc(CONVERSATIONS, `user:${t.who('karin').aadObjectId}`)).toBeUndefined();
@@ -108,7 +125,7 @@ describe('chat commands and channels', () => {
   it('reports health with the store readable and the version', async () => {
     const r = await fetch(`${t.url}/healthz`);
     expect(r.status).toBe(200);
-    const body = await r.json() as { status: string; version: string; mode: string };
+    const body = (await r.json()) as { status: string; version: string; mode: string };
     expect(body).toMatchObject({ status: 'ok', mode: 'local' });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -21,10 +21,18 @@ afterEach(async () => {
 
 async function start(opts: { noKey?: boolean } = {}): Promise<TestBot> {
   const apiKey = opts.noKey ? undefined : KEY;
-  t = await startTestBot({ now: () => NOW, routes: [(s, d) => registerTimelineRoutes(s, d, { apiKey, rateLimit: { burst: 100, perMinute: 6000 } })] });
+  t = await startTestBot({
+    now: () => NOW,
+    routes: [(s, d) => registerTimelineRoutes(s, d, { apiKey, rateLimit: { burst: 100, perMinute: 6000 } })],
+  });
   const r = await t.registerReport();
   if (!r.ok) throw new Error(r.refusal.message);
-  const s = await recordSkyddsbedomning(t.deps, { caseId: ID, version: r.case.version, actor: actorOf(t.who('anna')), data: { immediateProtection: 'nej', motivation: 'Ingen akut fara.' } });
+  const s = await recordSkyddsbedomning(t.deps, {
+    caseId: ID,
+    version: r.case.version,
+    actor: actorOf(t.who('anna')),
+    data: { immediateProtection: 'nej', motivation: 'Ingen akut fara.' },
+  });
   if (!s.ok) throw new Error(s.refusal.message);
   return t;
 }
@@ -40,7 +48,11 @@ describe('GET /api/cases/{ref}/timeline', () => {
       ['Ärendevakt', 'ReportRegistered'],
       ['Anna Berg', 'SkyddsbedomningRecorded'],
     ]);
-    expect(r.json.entries[1]).toMatchObject({ when: '2026-11-20 10:00', what: 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.', why: 'Ingen akut fara.' });
+    expect(r.json.entries[1]).toMatchObject({
+      when: '2026-11-20 10:00',
+      what: 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
+      why: 'Ingen akut fara.',
+    });
     expect(r.json.audit).toMatchObject({ ok: true, entries: 2 });
     expect(r.json.auditStatement).toMatch(/hashkedja är kontrollerad och obruten \(2 poster\)/);
   });
@@ -53,7 +65,9 @@ describe('GET /api/cases/{ref}/timeline', () => {
     expect(r.headers['content-disposition']).toBe(`attachment; filename="historik-${ID}.csv"`);
     const lines = r.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('nr;tid;vem;händelse;vad;varför');
-    expect(lines[2]).toBe('2;2026-11-20 10:00;Anna Berg;SkyddsbedomningRecorded;Skyddsbedömning gjord: inget omedelbart skyddsbehov.;Ingen akut fara.');
+    expect(lines[2]).toBe(
+      '2;2026-11-20 10:00;Anna Berg;SkyddsbedomningRecorded;Skyddsbedömning gjord: inget omedelbart skyddsbehov.;Ingen akut fara.',
+    );
     expect(lines[3]).toMatch(/Granskningslogg;"?Granskningsloggens hashkedja är kontrollerad och obruten/);
   });
 

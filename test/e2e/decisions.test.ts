@@ -41,7 +41,12 @@ async function newCase(id: string, stage: 'new' | 'skydd' | 'utredning') {
   if (stage === 'new') return;
   await submit(anna, 'skydd', id, version(id), { immediateProtection: 'nej', motivation: 'Ingen akut fara.' });
   if (stage === 'skydd') return;
-  await submit(karin, 'forhand', id, version(id), { outcome: 'open', motivation: 'Oro kvarstår.', investigator: anna.aadObjectId, secondInvestigator: bo.aadObjectId });
+  await submit(karin, 'forhand', id, version(id), {
+    outcome: 'open',
+    motivation: 'Oro kvarstår.',
+    investigator: anna.aadObjectId,
+    secondInvestigator: bo.aadObjectId,
+  });
 }
 
 /** Someone refused: nothing stored, the case's version unchanged. */
@@ -60,7 +65,10 @@ describe('skyddsbedömning from the case card', () => {
     expect(cardText(shown.replies[0].card)).toMatch(/Skyddsbedömning ska göras i dag/);
     const form = await press(anna, 'decision.skydd.open-form', { caseId: id, version: 1 });
     expect(form.verbs).toEqual(['decision.skydd.submit', 'case.show']);
-    const r = await submit(anna, 'skydd', id, 1, { immediateProtection: 'nej', motivation: 'Ingen akut fara enligt förskolan.' });
+    const r = await submit(anna, 'skydd', id, 1, {
+      immediateProtection: 'nej',
+      motivation: 'Ingen akut fara enligt förskolan.',
+    });
     expect(r.text).toMatch(/Skyddsbedömningen är registrerad: inget omedelbart skyddsbehov/);
     expect(r.text).toMatch(/Kom ihåg att dokumentera beslutet i verksamhetssystemet/);
     expect(r.text).toMatch(/Förhandsbedömning\nfre 4 dec \(14 dagar kvar\)/);
@@ -71,12 +79,22 @@ describe('skyddsbedömning from the case card', () => {
   it('someone outside the group is refused without seeing the case; a stale card changes nothing', async () => {
     const id = 'IFO-2026-100002';
     await newCase(id, 'new');
-    const outside = await press(elin, 'decision.skydd.submit', { caseId: id, version: 1, immediateProtection: 'ja', motivation: 'Akut.' });
+    const outside = await press(elin, 'decision.skydd.submit', {
+      caseId: id,
+      version: 1,
+      immediateProtection: 'ja',
+      motivation: 'Akut.',
+    });
     expect(outside.text).toMatch(/Ärendet tillhör en grupp som du inte är med i\. Inget har ändrats/);
     expect(outside.text).not.toContain(id);
     expect(version(id)).toBe(1);
     await submit(bo, 'contact', id, 1, { kind: 'other', date: '2026-11-20' });
-    await expectNothingChanged(id, 2, submit(anna, 'skydd', id, 1, { immediateProtection: 'nej', motivation: 'Ok.' }), /Ärendet ändrades av Bo Lindqvist .*inget har sparats/);
+    await expectNothingChanged(
+      id,
+      2,
+      submit(anna, 'skydd', id, 1, { immediateProtection: 'nej', motivation: 'Ok.' }),
+      /Ärendet ändrades av Bo Lindqvist .*inget har sparats/,
+    );
     expect(t.deps.store.getCase(id)!.skyddsbedomning).toBeUndefined();
   });
 
@@ -98,21 +116,45 @@ describe('förhandsbedömning', () => {
     await newCase(id, 'skydd');
     const form = await press(karin, 'decision.forhand.open-form', { caseId: id, version: version(id) });
     expect(form.text).toMatch(/Förslag: två utredare är god praxis/);
-    const r = await submit(karin, 'forhand', id, version(id), { outcome: 'open', motivation: 'Oro kvarstår.', investigator: anna.aadObjectId, secondInvestigator: bo.aadObjectId });
-    expect(r.text).toMatch(/Utredning inledd fre 20 nov; klar senast 2027-03-20\. Utredare: Anna Berg och Bo Lindqvist\./);
+    const r = await submit(karin, 'forhand', id, version(id), {
+      outcome: 'open',
+      motivation: 'Oro kvarstår.',
+      investigator: anna.aadObjectId,
+      secondInvestigator: bo.aadObjectId,
+    });
+    expect(r.text).toMatch(
+      /Utredning inledd fre 20 nov; klar senast 2027-03-20\. Utredare: Anna Berg och Bo Lindqvist\./,
+    );
     expect(r.text).toMatch(/Utredning klar\nlör 20 mars 2027/);
     expect(r.text).toMatch(/Anna Berg och Bo Lindqvist/);
-    expect(r.verbs).toEqual(expect.arrayContaining(['decision.contact.open-form', 'decision.extend.open-form', 'decision.close.open-form']));
+    expect(r.verbs).toEqual(
+      expect.arrayContaining(['decision.contact.open-form', 'decision.extend.open-form', 'decision.close.open-form']),
+    );
   });
 
   it('a caseworker is refused (the form does not even open); a stale card changes nothing', async () => {
     const id = 'IFO-2026-100012';
     await newCase(id, 'skydd');
     const v = version(id);
-    await expectNothingChanged(id, v, press(anna, 'decision.forhand.open-form', { caseId: id, version: v }), /Som handläggare kan du inte göra det här/);
-    await expectNothingChanged(id, v, submit(anna, 'forhand', id, v, { outcome: 'open', motivation: 'Oro.' }), /Som handläggare kan du inte göra det här/);
+    await expectNothingChanged(
+      id,
+      v,
+      press(anna, 'decision.forhand.open-form', { caseId: id, version: v }),
+      /Som handläggare kan du inte göra det här/,
+    );
+    await expectNothingChanged(
+      id,
+      v,
+      submit(anna, 'forhand', id, v, { outcome: 'open', motivation: 'Oro.' }),
+      /Som handläggare kan du inte göra det här/,
+    );
     await submit(bo, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20' });
-    await expectNothingChanged(id, v + 1, submit(karin, 'forhand', id, v, { outcome: 'not_open', motivation: 'Ingen oro.' }), /ändrades av Bo Lindqvist/);
+    await expectNothingChanged(
+      id,
+      v + 1,
+      submit(karin, 'forhand', id, v, { outcome: 'not_open', motivation: 'Ingen oro.' }),
+      /ändrades av Bo Lindqvist/,
+    );
   });
 });
 
@@ -120,7 +162,11 @@ describe('contacts and barnsamtal not held', () => {
   it('a home visit shows as the last contact with the family; barnsamtal not held is recorded with its reason', async () => {
     const id = 'IFO-2026-100021';
     await newCase(id, 'utredning');
-    const r = await submit(anna, 'contact', id, version(id), { kind: 'hembesok', date: '2026-11-20', note: 'Båda vårdnadshavarna hemma.' });
+    const r = await submit(anna, 'contact', id, version(id), {
+      kind: 'hembesok',
+      date: '2026-11-20',
+      note: 'Båda vårdnadshavarna hemma.',
+    });
     expect(r.text).toMatch(/Kontakten är registrerad \(hembesök 2026-11-20\)/);
     expect(r.text).toMatch(/Senaste kontakt med familjen: fre 20 nov · med barnet: inget barnsamtal/);
     const b = await submit(anna, 'barnsamtal', id, version(id), { reason: 'Barnet är ett år.' });
@@ -132,16 +178,36 @@ describe('contacts and barnsamtal not held', () => {
     const id = 'IFO-2026-100022';
     await newCase(id, 'utredning');
     const v = version(id);
-    await expectNothingChanged(id, v, submit(elin, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20' }), /grupp som du inte är med i/);
-    await expectNothingChanged(id, v, submit(elin, 'barnsamtal', id, v, { reason: 'Ålder.' }), /grupp som du inte är med i/);
+    await expectNothingChanged(
+      id,
+      v,
+      submit(elin, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20' }),
+      /grupp som du inte är med i/,
+    );
+    await expectNothingChanged(
+      id,
+      v,
+      submit(elin, 'barnsamtal', id, v, { reason: 'Ålder.' }),
+      /grupp som du inte är med i/,
+    );
     const pnr = syntheticPersonnummer();
     const s = await submit(anna, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20', note: `Träffade ${pnr}` });
     expect(s.text).toMatch(/Inget har sparats: ta bort personnumret/);
     expect(JSON.stringify(s.card)).not.toContain(pnr);
     expect(version(id)).toBe(v);
     await submit(bo, 'contact', id, v, { kind: 'vardnadshavarmote', date: '2026-11-20' });
-    await expectNothingChanged(id, v + 1, submit(anna, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20' }), /ändrades av Bo Lindqvist/);
-    await expectNothingChanged(id, v + 1, submit(anna, 'barnsamtal', id, v, { reason: 'Ålder.' }), /ändrades av Bo Lindqvist/);
+    await expectNothingChanged(
+      id,
+      v + 1,
+      submit(anna, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20' }),
+      /ändrades av Bo Lindqvist/,
+    );
+    await expectNothingChanged(
+      id,
+      v + 1,
+      submit(anna, 'barnsamtal', id, v, { reason: 'Ålder.' }),
+      /ändrades av Bo Lindqvist/,
+    );
   });
 });
 
@@ -150,11 +216,24 @@ describe('extension, återkoppling and closing', () => {
     const id = 'IFO-2026-100031';
     await newCase(id, 'utredning');
     const v = version(id);
-    await expectNothingChanged(id, v, submit(anna, 'extend', id, v, { newDeadline: '2027-05-20', reason: 'Väntar på BUP.' }), /Som handläggare kan du inte/);
-    const r = await submit(karin, 'extend', id, v, { newDeadline: '2027-05-20', reason: 'Väntar på utlåtande från BUP.' });
+    await expectNothingChanged(
+      id,
+      v,
+      submit(anna, 'extend', id, v, { newDeadline: '2027-05-20', reason: 'Väntar på BUP.' }),
+      /Som handläggare kan du inte/,
+    );
+    const r = await submit(karin, 'extend', id, v, {
+      newDeadline: '2027-05-20',
+      reason: 'Väntar på utlåtande från BUP.',
+    });
     expect(r.text).toMatch(/förlängd från 2027-03-20 till 2027-05-20/);
     expect(r.text).toMatch(/Utredning klar\ntors 20 maj 2027 \(\d+ dagar kvar\) · lagstadgat lör 20 mars 2027/);
-    await expectNothingChanged(id, v + 1, submit(karin, 'extend', id, v, { newDeadline: '2027-06-20', reason: 'Mer.' }), /ändrades av Karin Ek/);
+    await expectNothingChanged(
+      id,
+      v + 1,
+      submit(karin, 'extend', id, v, { newDeadline: '2027-06-20', reason: 'Mer.' }),
+      /ändrades av Karin Ek/,
+    );
   });
 
   it('återkoppling done: the deadline line turns to done; outside the group and stale refused', async () => {
@@ -172,9 +251,18 @@ describe('extension, återkoppling and closing', () => {
     const id = 'IFO-2026-100033';
     await newCase(id, 'utredning');
     const v = version(id);
-    await expectNothingChanged(id, v, submit(anna, 'close', id, v, { outcome: 'insats' }), /Som handläggare kan du inte/);
+    await expectNothingChanged(
+      id,
+      v,
+      submit(anna, 'close', id, v, { outcome: 'insats' }),
+      /Som handläggare kan du inte/,
+    );
     clock = new Date('2026-12-01T10:00:00+01:00');
-    const r = await submit(karin, 'close', id, v, { outcome: 'ingen_insats', motivation: 'Stöd via skolan.', uppfoljningUntil: '2027-01-15' });
+    const r = await submit(karin, 'close', id, v, {
+      outcome: 'ingen_insats',
+      motivation: 'Stöd via skolan.',
+      uppfoljningUntil: '2027-01-15',
+    });
     expect(r.text).toMatch(/Utredningen är avslutad \(ingen insats\)\. Uppföljning till 2027-01-15\./);
     expect(r.text).toMatch(/Uppföljning\nfre 15 jan 2027/);
     expect(r.verbs).not.toContain('decision.close.open-form');
@@ -209,7 +297,11 @@ describe('a skyddsbedömning not recorded by the end of the day', () => {
   it('shows as overdue, in red, the next morning; a form opened from a card that is out of date shows the current card instead', async () => {
     clock = new Date('2026-12-02T08:00:00+01:00');
     const id = 'IFO-2026-100041';
-    const r = await t.registerReport({ externalId: id, childRef: 'B-2026-9041', receivedAt: '2026-12-01T10:00:00+01:00' });
+    const r = await t.registerReport({
+      externalId: id,
+      childRef: 'B-2026-9041',
+      receivedAt: '2026-12-01T10:00:00+01:00',
+    });
     if (!r.ok) throw new Error(r.refusal.message);
     const shown = await t.sendMessage(anna, `ärende ${id}`, teams.personal);
     const card = shown.replies[0].card;

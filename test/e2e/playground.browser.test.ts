@@ -13,7 +13,8 @@ import { DEMO_CASES, startPlayground, type RunningPlayground } from '../../scrip
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`playground.browser.test: ${CHROMIUM} saknas, webbläsartestet hoppas över (apt-get install chromium).`);
+if (!hasChromium)
+  console.warn(`playground.browser.test: ${CHROMIUM} saknas, webbläsartestet hoppas över (apt-get install chromium).`);
 
 const CASE_ID = DEMO_CASES.assigned;
 
@@ -28,11 +29,24 @@ describe('the bot in the Agents Playground, in a browser', () => {
     if (!hasChromium) return;
     dir = mkdtempSync(join(tmpdir(), 'arendevakt-browser-'));
     // `npm run playground`'s demo cases: one assigned to Anna by Karin, two unassigned.
-    running = await startPlayground({ userName: 'Anna Berg', demo: true, playgroundPort: 0, onOutput: (l) => output.push(l) });
+    running = await startPlayground({
+      userName: 'Anna Berg',
+      demo: true,
+      playgroundPort: 0,
+      onOutput: (l) => output.push(l),
+    });
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -44,42 +58,48 @@ describe('the bot in the Agents Playground, in a browser', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!hasChromium)('answers hjälp with a card, and the card changes when its buttons are pressed', async () => {
-    try {
-      await page.goto(running!.url);
-      const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
-      await box.waitFor({ timeout: 30_000 });
-      await box.click();
-      await page.keyboard.type('hjälp');
-      await page.keyboard.press('Enter');
+  it.skipIf(!hasChromium)(
+    'answers hjälp with a card, and the card changes when its buttons are pressed',
+    async () => {
+      try {
+        await page.goto(running!.url);
+        const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
+        await box.waitFor({ timeout: 30_000 });
+        await box.click();
+        await page.keyboard.type('hjälp');
+        await page.keyboard.press('Enter');
 
-      // The help card renders as an Adaptive Card, with Anna's role and her button.
-      const help = page.locator('.ac-adaptiveCard', { hasText: 'Vad boten kan göra för dig.' });
-      await help.waitFor({ timeout: 30_000 });
-      await expect(help.innerText()).resolves.toMatch(/Du är Anna Berg, handläggare/);
-      const button = help.getByRole('button', { name: 'Mina ärenden' });
-      await expect(button.count()).resolves.toBe(1);
+        // The help card renders as an Adaptive Card, with Anna's role and her button.
+        const help = page.locator('.ac-adaptiveCard', { hasText: 'Vad boten kan göra för dig.' });
+        await help.waitFor({ timeout: 30_000 });
+        await expect(help.innerText()).resolves.toMatch(/Du är Anna Berg, handläggare/);
+        const button = help.getByRole('button', { name: 'Mina ärenden' });
+        await expect(button.count()).resolves.toBe(1);
 
-      // Pressing it sends an Action.Execute invoke; the bot's answer replaces the card with her list.
-      await button.click();
-      const list = page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' });
-      await list.waitFor({ timeout: 30_000 });
-      await expect(list.innerText()).resolves.toContain(CASE_ID);
-      await expect(page.locator('.ac-adaptiveCard', { hasText: 'Vad boten kan göra för dig.' }).count()).resolves.toBe(0);
+        // Pressing it sends an Action.Execute invoke; the bot's answer replaces the card with her list.
+        await button.click();
+        const list = page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' });
+        await list.waitFor({ timeout: 30_000 });
+        await expect(list.innerText()).resolves.toContain(CASE_ID);
+        await expect(
+          page.locator('.ac-adaptiveCard', { hasText: 'Vad boten kan göra för dig.' }).count(),
+        ).resolves.toBe(0);
 
-      // Clicking the case in the list replaces the card again, with the case card.
-      await list.getByText(CASE_ID).first().click();
-      const caseCard = page.locator('.ac-adaptiveCard', { hasText: 'Anmälare' }).filter({ hasText: 'Anna Berg' });
-      await caseCard.waitFor({ timeout: 30_000 });
-      const text = await caseCard.innerText();
-      expect(text).toContain(CASE_ID);
-      expect(text).toMatch(/Skola/);
-      expect(text).toMatch(/Förhandsbedömning/);
-      expect(text).not.toMatch(/B-2026-\d{4}/);
-      await expect(page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' }).count()).resolves.toBe(0);
-    } catch (err) {
-      await page.screenshot({ path: join(tmpdir(), 'arendevakt-playground-failure.png') }).catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n--- output ---\n${output.slice(-40).join('\n')}`);
-    }
-  }, 120_000);
+        // Clicking the case in the list replaces the card again, with the case card.
+        await list.getByText(CASE_ID).first().click();
+        const caseCard = page.locator('.ac-adaptiveCard', { hasText: 'Anmälare' }).filter({ hasText: 'Anna Berg' });
+        await caseCard.waitFor({ timeout: 30_000 });
+        const text = await caseCard.innerText();
+        expect(text).toContain(CASE_ID);
+        expect(text).toMatch(/Skola/);
+        expect(text).toMatch(/Förhandsbedömning/);
+        expect(text).not.toMatch(/B-2026-\d{4}/);
+        await expect(page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' }).count()).resolves.toBe(0);
+      } catch (err) {
+        await page.screenshot({ path: join(tmpdir(), 'arendevakt-playground-failure.png') }).catch(() => undefined);
+        throw new Error(`${(err as Error).message}\n--- output ---\n${output.slice(-40).join('\n')}`);
+      }
+    },
+    120_000,
+  );
 });

@@ -20,7 +20,8 @@ function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'arendevakt-proc-'));
   dirs.push(dir);
   const base: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('VITEST') && !k.startsWith('Microsoft') && k !== 'NODE_ENV') base[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('VITEST') && !k.startsWith('Microsoft') && k !== 'NODE_ENV') base[k] = v;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...base, PORT: '0', DATA_FILE: join(dir, 'db.json'), LOG_LEVEL: 'info', ...env },
@@ -49,7 +50,12 @@ describe('the process', () => {
     const port = await p.started;
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    expect(p.output().split('\n').filter((l) => /not authenticated/i.test(l))).toHaveLength(1);
+    expect(
+      p
+        .output()
+        .split('\n')
+        .filter((l) => /not authenticated/i.test(l)),
+    ).toHaveLength(1);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/stopped/);
@@ -62,13 +68,25 @@ describe('the process', () => {
   });
 
   it('with credentials, answers 401 to an activity without a token', async () => {
-    const p = start({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+    const p = start({
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
     const port = await p.started;
     expect(p.output()).not.toMatch(/not authenticated/i);
     const r = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'hjälp', serviceUrl: 'http://127.0.0.1:1/', channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'y' }, recipient: { id: 'z' } }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hjälp',
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelId: 'msteams',
+        conversation: { id: 'x' },
+        from: { id: 'y' },
+        recipient: { id: 'z' },
+      }),
     });
     expect(r.status).toBe(401);
     p.child.kill('SIGTERM');

@@ -17,7 +17,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const morningLists = (t: TestBot) => t.connector.cards((c) => c.kind !== 'update').filter((c) => c.card && cardText(c.card).startsWith('Morgonlista'));
+const morningLists = (t: TestBot) =>
+  t.connector.cards((c) => c.kind !== 'update').filter((c) => c.card && cardText(c.card).startsWith('Morgonlista'));
 
 describe('the morning list across a stop over 07:45', () => {
   it('is posted once when the bot comes back at 09:10, and not again on later ticks or restarts', async () => {
@@ -32,7 +33,13 @@ describe('the morning list across a stop over 07:45', () => {
     expect(r.ok).toBe(true);
     const anna = first.who('anna');
     // Anna's förhandsbedömning is due tomorrow (Wednesday): her summary and a reminder.
-    expect((await first.deps.store.commit({ cases: [{ case: forhandsCase('IFO-2026-007002', '2026-11-11', anna.aadObjectId), expectedVersion: null }] })).ok).toBe(true);
+    expect(
+      (
+        await first.deps.store.commit({
+          cases: [{ case: forhandsCase('IFO-2026-007002', '2026-11-11', anna.aadObjectId), expectedVersion: null }],
+        })
+      ).ok,
+    ).toBe(true);
     await first.drained();
     expect(morningLists(first)).toHaveLength(0); // 07:30: not yet
     await first.running.stop(); // down over 07:45; the connector stays up
@@ -63,14 +70,21 @@ describe('the morning list across a stop over 07:45', () => {
     // The 1:1 chats were opened by the bot (nobody had written to it) and each message came once.
     // (Two messages to one person at once may each open the chat: Teams returns the same 1:1.)
     const personal = (who: { aadObjectId: string }) => {
-      const created = first.connector.calls.filter((c) => c.kind === 'createConversation' && c.body.members[0].id === `29:${who.aadObjectId}`);
+      const created = first.connector.calls.filter(
+        (c) => c.kind === 'createConversation' && c.body.members[0].id === `29:${who.aadObjectId}`,
+      );
       expect(created.length).toBeGreaterThanOrEqual(1);
       const ids = new Set(created.map((c) => c.conversationId));
-      return first.connector.cards((c) => ids.has(c.conversationId)).map((c) => cardText(c.card)).sort();
+      return first.connector
+        .cards((c) => ids.has(c.conversationId))
+        .map((c) => cardText(c.card))
+        .sort();
     };
     const toAnna = personal(anna);
     expect(toAnna).toHaveLength(2);
-    expect(toAnna[0]).toMatch(/God morgon Anna: dina frister[\s\S]*IFO-2026-007002\*\* · Förhandsbedömning ons 25 nov \(om 1 arbetsdag\)/);
+    expect(toAnna[0]).toMatch(
+      /God morgon Anna: dina frister[\s\S]*IFO-2026-007002\*\* · Förhandsbedömning ons 25 nov \(om 1 arbetsdag\)/,
+    );
     expect(toAnna[1]).toMatch(/Påminnelse: en frist nästa arbetsdag/);
     const toLars = personal(first.who('lars'));
     expect(toLars).toHaveLength(1);
@@ -86,7 +100,11 @@ describe('the distribution meeting', () => {
     const anna = t.who('anna');
     await installAndConnect(t, karin, 'barn-mottagning', CHANNEL);
     await t.registerReport({ externalId: 'IFO-2026-007101', receivedAt: '2026-11-19T10:00:00+01:00' });
-    await t.registerReport({ externalId: 'IFO-2026-007102', childRef: 'B-2026-0413', receivedAt: '2026-11-24T08:00:00+01:00' });
+    await t.registerReport({
+      externalId: 'IFO-2026-007102',
+      childRef: 'B-2026-0413',
+      receivedAt: '2026-11-24T08:00:00+01:00',
+    });
     await t.drained();
 
     const refused = await t.sendMessage(anna, 'fördelning', channel(CHANNEL));
@@ -102,15 +120,27 @@ describe('the distribution meeting', () => {
     expect(cardVerbs(card).filter((v) => v === 'distribution.assign')).toHaveLength(2);
 
     const case1 = t.deps.store.getCase('IFO-2026-007101')!;
-    const res = await t.invoke(karin, 'distribution.assign', {
-      caseId: case1.id, version: case1.version, groupId: 'barn-mottagning', input: 'assignee0', assignee0: anna.aadObjectId, assignee1: anna.aadObjectId,
-    }, channel(CHANNEL));
+    const res = await t.invoke(
+      karin,
+      'distribution.assign',
+      {
+        caseId: case1.id,
+        version: case1.version,
+        groupId: 'barn-mottagning',
+        input: 'assignee0',
+        assignee0: anna.aadObjectId,
+        assignee1: anna.aadObjectId,
+      },
+      channel(CHANNEL),
+    );
     expect(res.status).toBe(200);
     const after = res.body.value;
     expect(validateCard(after)).toEqual([]);
     expect(cardText(after)).toContain('IFO-2026-007101 har gått till Anna Berg.');
     expect(cardVerbs(after).filter((v) => v === 'distribution.assign')).toHaveLength(1);
-    expect(cardText(after)).toMatch(/\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden · nästa frist/);
+    expect(cardText(after)).toMatch(
+      /\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden · nästa frist/,
+    );
     expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
     // Everyone in the channel sees the card change: the posted card is updated in place.
     await t.drained();
@@ -124,9 +154,18 @@ describe('the distribution meeting', () => {
     expect(cardText(updated)).toContain('(Skyddsbedömning, IFO-2026-007101)'); // Anna's next deadline
 
     // A stale press (the version on the card is old) changes nothing and says so.
-    const stale = await t.invoke(karin, 'distribution.assign', {
-      caseId: case1.id, version: case1.version, groupId: 'barn-mottagning', input: 'assignee0', assignee0: t.who('bo').aadObjectId,
-    }, channel(CHANNEL));
+    const stale = await t.invoke(
+      karin,
+      'distribution.assign',
+      {
+        caseId: case1.id,
+        version: case1.version,
+        groupId: 'barn-mottagning',
+        input: 'assignee0',
+        assignee0: t.who('bo').aadObjectId,
+      },
+      channel(CHANNEL),
+    );
     expect(cardText(stale.body.value)).toMatch(/IFO-2026-007101: Ärendet har ändrats av Karin Ek/);
     expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
   });
@@ -138,8 +177,12 @@ describe('a long morning list', () => {
     bots.push(t);
     const karin = t.who('karin');
     await installAndConnect(t, karin, 'barn-mottagning', CHANNEL);
-    const cases = Array.from({ length: 600 }, (_, i) => waitingCase(`IFO-2026-${String(9000 + i).padStart(6, '0')}`, `2026-11-${String(2 + (i % 20)).padStart(2, '0')}`));
-    expect((await t.deps.store.commit({ cases: cases.map((c) => ({ case: c, expectedVersion: null })) })).ok).toBe(true);
+    const cases = Array.from({ length: 600 }, (_, i) =>
+      waitingCase(`IFO-2026-${String(9000 + i).padStart(6, '0')}`, `2026-11-${String(2 + (i % 20)).padStart(2, '0')}`),
+    );
+    expect((await t.deps.store.commit({ cases: cases.map((c) => ({ case: c, expectedVersion: null })) })).ok).toBe(
+      true,
+    );
     await t.running.scheduler!.tick();
     await t.drained();
     const [list] = morningLists(t);

@@ -17,8 +17,14 @@ afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
 
-function runChild(dataFile: string, nowIso: string, killOn?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile, nowIso, ...(killOn ? [killOn] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+function runChild(
+  dataFile: string,
+  nowIso: string,
+  killOn?: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile, nowIso, ...(killOn ? [killOn] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out })));
@@ -36,7 +42,8 @@ describe('a crash right after the morning list was claimed', () => {
     await t.registerReport({ externalId: 'IFO-2026-008001', receivedAt: '2026-11-23T10:00:00+01:00' });
     await t.drained();
     await t.running.stop();
-    const lists = () => t.connector.cards((c) => c.kind !== 'update').filter((c) => c.card && cardText(c.card).startsWith('Morgonlista'));
+    const lists = () =>
+      t.connector.cards((c) => c.kind !== 'update').filter((c) => c.card && cardText(c.card).startsWith('Morgonlista'));
 
     const crashed = await runChild(dataFile, '2026-11-24T07:46:00+01:00', 'morning:');
     expect(crashed.signal).toBe('SIGKILL');
@@ -45,7 +52,9 @@ describe('a crash right after the morning list was claimed', () => {
     // What the killed process left: the claim and its queued message, both durable.
     const store = await openLowdbStore(dataFile);
     expect(store.getDoc(CLAIMS, 'morning:barn-mottagning:2026-11-24')).toBeDefined();
-    expect(store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.target.kind === 'group' && m.status === 'pending')).toHaveLength(1);
+    expect(
+      store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.target.kind === 'group' && m.status === 'pending'),
+    ).toHaveLength(1);
     await store.close();
 
     const restarted = await runChild(dataFile, '2026-11-24T07:47:00+01:00');

@@ -31,7 +31,9 @@ describe('the case card in the group channel', () => {
     await installAndConnect(t, t.who('karin'), 'barn-mottagning', CHANNEL); // installed again: no second greeting
     const greetings = t.connector.cards().filter((c) => cardText(c.card).includes('Jag är Ärendevakt'));
     expect(greetings).toHaveLength(1);
-    const linked = t.connector.cards().filter((c) => cardText(c.card).includes('Kanalen är kopplad till Mottagning barn och unga'));
+    const linked = t.connector
+      .cards()
+      .filter((c) => cardText(c.card).includes('Kanalen är kopplad till Mottagning barn och unga'));
     expect(linked.length).toBeGreaterThanOrEqual(1);
     expect(linked[0].conversationId.split(';')[0]).toBe(CHANNEL);
   });
@@ -46,7 +48,10 @@ describe('the case card in the group channel', () => {
     const before = t.connector.calls.length;
     expect((await ingestReport(t.deps, REPORT)).status).toBe(201);
     await t.drained();
-    const posted = t.connector.cards().slice(before).filter((c) => c.kind === 'post' && c.conversationId === CHANNEL);
+    const posted = t.connector
+      .cards()
+      .slice(before)
+      .filter((c) => c.kind === 'post' && c.conversationId === CHANNEL);
     expect(posted).toHaveLength(1);
     const card = posted[0].card;
     expect(validateCard(card)).toEqual([]);
@@ -75,17 +80,29 @@ describe('the case card in the group channel', () => {
     const bo = t.who('bo');
     const karin = t.who('karin');
     await t.sendMessage(bo, 'hjälp', personal); // Bo has talked to the bot before, so a 1:1 exists
-    const afterAssign = await press(t, karin, 'case.assign', { caseId: REPORT.externalId, version: 2, assignee: bo.aadObjectId }, channel(CHANNEL));
+    const afterAssign = await press(
+      t,
+      karin,
+      'case.assign',
+      { caseId: REPORT.externalId, version: 2, assignee: bo.aadObjectId },
+      channel(CHANNEL),
+    );
     expect(cardText(afterAssign)).toMatch(/Bo Lindqvist har fått ärendet/);
     await t.drained();
-    const dm = t.connector.cards((c) => c.conversationId === `a:personal-${bo.aadObjectId}` && c.kind === 'post').at(-1)!;
+    const dm = t.connector
+      .cards((c) => c.conversationId === `a:personal-${bo.aadObjectId}` && c.kind === 'post')
+      .at(-1)!;
     expect(cardText(dm.card)).toMatch(/Karin Ek har gett dig ärendet/);
     expect(cardText(dm.card)).toMatch(/Förhandsbedömning/);
     const updates = t.connector.cards((c) => c.kind === 'update' && c.conversationId === CHANNEL);
     expect(cardText(updates.at(-1)!.card)).toMatch(/Handläggare\nBo Lindqvist/);
     // Always the same activity: the card is updated in place, never posted twice.
     expect(new Set(updates.map((u) => u.activityId))).toEqual(new Set([posted[0].responseId]));
-    expect(t.connector.cards((c) => c.kind === 'post' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes(REPORT.externalId))).toHaveLength(1);
+    expect(
+      t.connector.cards(
+        (c) => c.kind === 'post' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes(REPORT.externalId),
+      ),
+    ).toHaveLength(1);
   });
 
   it('answers a stale card with the current state and who changed it, and changes nothing', async () => {
@@ -101,7 +118,10 @@ describe('the case card in the group channel', () => {
     const c = t.deps.store.getCase(REPORT.externalId)!;
     expect(c.assignees).toEqual([anna.aadObjectId]);
     expect(c.version).toBe(2);
-    expect((await t.deps.store.auditFor(REPORT.externalId)).map((e) => e.type)).toEqual(['ReportRegistered', 'CaseTaken']);
+    expect((await t.deps.store.auditFor(REPORT.externalId)).map((e) => e.type)).toEqual([
+      'ReportRegistered',
+      'CaseTaken',
+    ]);
   });
 
   it('lets exactly one of two simultaneous takes win', async () => {
@@ -117,13 +137,19 @@ describe('the case card in the group channel', () => {
     expect(t.deps.store.getCase(REPORT.externalId)!.assignees).toHaveLength(1);
   });
 
-  it('refuses a caseworker\'s forged reassign, shown only to her, and changes nothing', async () => {
+  it("refuses a caseworker's forged reassign, shown only to her, and changes nothing", async () => {
     await installAndConnect(t, t.who('karin'), 'barn-mottagning', CHANNEL);
     await ingestReport(t.deps, REPORT);
     const anna = t.who('anna');
     await t.drained();
     const callsBefore = t.connector.calls.length;
-    const card = await press(t, anna, 'case.assign', { caseId: REPORT.externalId, version: 1, assignee: anna.aadObjectId }, channel(CHANNEL));
+    const card = await press(
+      t,
+      anna,
+      'case.assign',
+      { caseId: REPORT.externalId, version: 1, assignee: anna.aadObjectId },
+      channel(CHANNEL),
+    );
     expect(cardText(card)).toMatch(/Som handläggare kan du inte göra det här.*Inget har ändrats/);
     await t.drained();
     expect(t.connector.calls.length).toBe(callsBefore); // nothing posted for everyone
@@ -132,7 +158,12 @@ describe('the case card in the group channel', () => {
 
   it('refuses someone who is not in the organisation file', async () => {
     await ingestReport(t.deps, REPORT);
-    const stranger = { aadObjectId: '99999999-0000-4000-8000-000000000099', name: 'Okänd Person', role: 'caseworker' as const, groups: [] };
+    const stranger = {
+      aadObjectId: '99999999-0000-4000-8000-000000000099',
+      name: 'Okänd Person',
+      role: 'caseworker' as const,
+      groups: [],
+    };
     const card = await press(t, stranger, 'case.take', { caseId: REPORT.externalId, version: 1 }, channel(CHANNEL));
     expect(cardText(card)).toMatch(/finns inte i organisationsfilen/);
     expect(t.deps.store.getCase(REPORT.externalId)!.assignees).toEqual([]);
@@ -143,10 +174,16 @@ describe('the case card in the group channel', () => {
     await t.drained();
     t.connector.failNext(2, 429, { retryAfter: 0, when: (r) => r.conversationId === CHANNEL });
     await ingestReport(t.deps, REPORT);
-    await t.connector.waitFor((calls) => calls.some((c) => c.kind === 'post' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes(REPORT.externalId)));
+    await t.connector.waitFor((calls) =>
+      calls.some(
+        (c) => c.kind === 'post' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes(REPORT.externalId),
+      ),
+    );
     await t.drained();
     expect(t.connector.failed.length).toBeGreaterThanOrEqual(2);
-    expect(t.connector.cards((c) => c.kind === 'post' && JSON.stringify(c.body).includes('Ny anmälan'))).toHaveLength(1);
+    expect(t.connector.cards((c) => c.kind === 'post' && JSON.stringify(c.body).includes('Ny anmälan'))).toHaveLength(
+      1,
+    );
   });
 
   it('marks a blocked 1:1 inactive, tells the team lead, and does not retry forever', async () => {
@@ -157,9 +194,24 @@ describe('the case card in the group channel', () => {
     await t.sendMessage(karin, 'hjälp', personal);
     await ingestReport(t.deps, REPORT);
     await t.drained();
-    t.connector.failNext(1, 403, { code: 'ConversationBlockedByUser', when: (r) => r.conversationId === `a:personal-${bo.aadObjectId}` });
-    await press(t, karin, 'case.assign', { caseId: REPORT.externalId, version: 1, assignee: bo.aadObjectId }, channel(CHANNEL));
-    await t.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${karin.aadObjectId}` && String(c.body?.text).includes('når inte Bo Lindqvist')));
+    t.connector.failNext(1, 403, {
+      code: 'ConversationBlockedByUser',
+      when: (r) => r.conversationId === `a:personal-${bo.aadObjectId}`,
+    });
+    await press(
+      t,
+      karin,
+      'case.assign',
+      { caseId: REPORT.externalId, version: 1, assignee: bo.aadObjectId },
+      channel(CHANNEL),
+    );
+    await t.connector.waitFor((calls) =>
+      calls.some(
+        (c) =>
+          c.conversationId === `a:personal-${karin.aadObjectId}` &&
+          String(c.body?.text).includes('når inte Bo Lindqvist'),
+      ),
+    );
     await t.drained();
     expect(t.deps.store.getDoc<{ active: boolean }>('conversations', `user:${bo.aadObjectId}`)?.active).toBe(false);
     expect(t.connector.failed.filter((f) => f.conversationId === `a:personal-${bo.aadObjectId}`)).toHaveLength(1);

@@ -29,10 +29,13 @@ function syntheticPersonnummer(): string {
 async function start(opts: { apiKey?: string | null; rateLimit?: RateLimitOptions } = {}): Promise<TestBot> {
   const t = await startTestBot({
     now: () => NOW,
-    routes: [(s, d) => registerIntakeRoutes(s, d, {
-      ...(opts.apiKey === null ? { apiKey: undefined } : { apiKey: opts.apiKey ?? KEY }),
-      rateLimit: opts.rateLimit ?? { burst: 1000, perMinute: 60_000 },
-    })],
+    routes: [
+      (s, d) =>
+        registerIntakeRoutes(s, d, {
+          ...(opts.apiKey === null ? { apiKey: undefined } : { apiKey: opts.apiKey ?? KEY }),
+          rateLimit: opts.rateLimit ?? { burst: 1000, perMinute: 60_000 },
+        }),
+    ],
   });
   await t.running.drain.stop(); // keep queued messages in the store so the tests can read them
   return t;
@@ -40,7 +43,8 @@ async function start(opts: { apiKey?: string | null; rateLimit?: RateLimitOption
 
 const post = (t: TestBot, body: unknown, headers: Record<string, string> = AUTH) =>
   raw(t.url, 'POST', '/api/reports', { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const get = (t: TestBot, path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => raw(t.url, 'GET', path, { headers });
+const get = (t: TestBot, path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) =>
+  raw(t.url, 'GET', path, { headers });
 const outbox = (t: TestBot) => t.deps.store.listDocs<OutboxMessage>('outbox');
 
 /** Every byte of every file of the store (snapshot, journal, lock). */
@@ -66,15 +70,27 @@ describe('POST /api/reports', () => {
     const r = await post(t, report());
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({
-      externalId: 'IFO-2026-004512', groupId: 'barn-mottagning', childRef: 'B-2026-0412', phase: 'skyddsbedomning',
-      version: 1, owners: [], lastContact: null, summary: report().summary,
+      externalId: 'IFO-2026-004512',
+      groupId: 'barn-mottagning',
+      childRef: 'B-2026-0412',
+      phase: 'skyddsbedomning',
+      version: 1,
+      owners: [],
+      lastContact: null,
+      summary: report().summary,
     });
     const kinds = (r.json.deadlines as { kind: string; due: string }[]).map((d) => [d.kind, d.due]);
-    expect(kinds).toEqual([['skyddsbedomning', '2026-11-20'], ['forhandsbedomning', '2026-12-04']]);
+    expect(kinds).toEqual([
+      ['skyddsbedomning', '2026-11-20'],
+      ['forhandsbedomning', '2026-12-04'],
+    ]);
     expect(t.deps.store.getCase('IFO-2026-004512')?.version).toBe(1);
     const cards = outbox(t).filter((m) => m.content.kind === 'caseCard');
     expect(cards).toHaveLength(1);
-    expect(cards[0]).toMatchObject({ target: { kind: 'group', groupId: 'barn-mottagning' }, upsertKey: 'case:IFO-2026-004512:group:barn-mottagning' });
+    expect(cards[0]).toMatchObject({
+      target: { kind: 'group', groupId: 'barn-mottagning' },
+      upsertKey: 'case:IFO-2026-004512:group:barn-mottagning',
+    });
     const audit = await t.deps.store.auditFor('IFO-2026-004512');
     expect(audit.map((a) => [a.type, a.actor])).toEqual([['ReportRegistered', 'system:intake']]);
   });
@@ -97,7 +113,13 @@ describe('POST /api/reports', () => {
   });
 
   it('400: names each field in Swedish, never repeats what was sent, stores nothing', async () => {
-    const r = await post(t, { ...report(), receivedAt: 'igår', reporter: { type: 'granne', professional: 'ja' }, concerns: [], extra: 'hemligt-värde' });
+    const r = await post(t, {
+      ...report(),
+      receivedAt: 'igår',
+      reporter: { type: 'granne', professional: 'ja' },
+      concerns: [],
+      extra: 'hemligt-värde',
+    });
     expect(r.status).toBe(400);
     const paths = (r.json.issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(['(kroppen)', 'concerns', 'receivedAt', 'reporter.professional', 'reporter.type'].sort());
@@ -110,7 +132,9 @@ describe('POST /api/reports', () => {
     const pnr = syntheticPersonnummer();
     const r = await post(t, report({ summary: `Gäller barnet ${pnr}, hög frånvaro.` }));
     expect(r.status).toBe(400);
-    expect(r.json.issues).toEqual([{ path: 'summary', message: expect.stringMatching(/personnummer eller samordningsnummer/) }]);
+    expect(r.json.issues).toEqual([
+      { path: 'summary', message: expect.stringMatching(/personnummer eller samordningsnummer/) },
+    ]);
     expect(r.json.error).toMatch(/Texten innehåller något som liknar ett personnummer.*summary/);
     expect(r.text).not.toContain(pnr);
     expect(r.text).not.toContain(pnr.replace('-', ''));
@@ -138,8 +162,18 @@ describe('POST /api/reports', () => {
   });
 
   it('401: no key, a wrong key, a key of another length, another scheme', async () => {
-    for (const authorization of [undefined, `Bearer ${KEY}x`, 'Bearer x', `Basic ${KEY}`, `Bearer`, `bearer  ${KEY.slice(1)}`]) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) };
+    for (const authorization of [
+      undefined,
+      `Bearer ${KEY}x`,
+      'Bearer x',
+      `Basic ${KEY}`,
+      `Bearer`,
+      `bearer  ${KEY.slice(1)}`,
+    ]) {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+      };
       const r = await post(t, report(), headers);
       expect(r.status, authorization).toBe(401);
       expect(r.headers['www-authenticate']).toBe('Bearer');
@@ -153,18 +187,26 @@ describe('POST /api/reports', () => {
     expect(byHeader.status).toBe(413);
     const chunked = await raw(t.url, 'POST', '/api/reports', { headers: AUTH, body: big, chunked: true });
     expect(chunked.status).toBe(413);
-    const lying = await raw(t.url, 'POST', '/api/reports', { headers: { ...AUTH, 'content-length': '100000000' }, body: '{}' });
+    const lying = await raw(t.url, 'POST', '/api/reports', {
+      headers: { ...AUTH, 'content-length': '100000000' },
+      body: '{}',
+    });
     expect(lying.status).toBe(413);
     expect([...t.deps.store.allCases()]).toHaveLength(0);
   });
 
   it('415: another content type, JSON that does not parse, bytes that are not UTF-8', async () => {
-    expect((await post(t, report(), { authorization: `Bearer ${KEY}`, 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(t, report(), { authorization: `Bearer ${KEY}`, 'content-type': 'text/plain' })).status).toBe(
+      415,
+    );
     expect((await post(t, report(), { authorization: `Bearer ${KEY}` })).status).toBe(415);
     expect((await post(t, report(), { ...AUTH, 'content-type': 'application/json; charset=latin1' })).status).toBe(415);
     expect((await post(t, '{"externalId": "IFO-1",')).status).toBe(415);
     expect((await post(t, '')).status).toBe(415);
-    const notUtf8 = await raw(t.url, 'POST', '/api/reports', { headers: AUTH, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+    const notUtf8 = await raw(t.url, 'POST', '/api/reports', {
+      headers: AUTH,
+      body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+    });
     expect(notUtf8.status).toBe(415);
     expect((await post(t, report(), { ...AUTH, 'content-type': 'application/json; charset=utf-8' })).status).toBe(201);
   });
@@ -191,10 +233,20 @@ describe('POST /api/reports', () => {
     const other = t.deps.store.getCase('IFO-2026-000100')!;
     expect(other.linkedCaseIds).toEqual(['IFO-2026-004512']);
     expect(other.version).toBe(2);
-    const keys = outbox(t).filter((m) => m.content.kind === 'caseCard').map((m) => m.upsertKey);
-    expect(keys).toEqual(expect.arrayContaining(['case:IFO-2026-000100:group:barn-utredning-1', 'case:IFO-2026-004512:group:barn-mottagning']));
+    const keys = outbox(t)
+      .filter((m) => m.content.kind === 'caseCard')
+      .map((m) => m.upsertKey);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'case:IFO-2026-000100:group:barn-utredning-1',
+        'case:IFO-2026-004512:group:barn-mottagning',
+      ]),
+    );
     expect(keys.filter((k) => k === 'case:IFO-2026-000100:group:barn-utredning-1')).toHaveLength(2); // posted, then updated
-    expect((await t.deps.store.auditFor('IFO-2026-000100')).map((a) => a.type)).toEqual(['ReportRegistered', 'CasesLinked']);
+    expect((await t.deps.store.auditFor('IFO-2026-000100')).map((a) => a.type)).toEqual([
+      'ReportRegistered',
+      'CasesLinked',
+    ]);
     // A second report in the same group is not a link (same group sees it already).
     const same = await post(t, report({ externalId: 'IFO-2026-000101', groupId: 'barn-utredning-1' }));
     expect(same.json.linkedCaseIds).toEqual(['IFO-2026-004512']);
@@ -225,7 +277,10 @@ describe('GET /api/cases', () => {
   beforeEach(async () => {
     t = await start();
     await post(t, report());
-    await post(t, report({ externalId: 'IFO-2026-000200', childRef: 'B-2026-0200', receivedAt: '2026-11-02T09:00:00+01:00' }));
+    await post(
+      t,
+      report({ externalId: 'IFO-2026-000200', childRef: 'B-2026-0200', receivedAt: '2026-11-02T09:00:00+01:00' }),
+    );
     await post(t, report({ externalId: 'IFO-2026-000300', childRef: 'B-2026-0300', groupId: 'barn-utredning-1' }));
   });
   afterEach(async () => {
@@ -235,7 +290,13 @@ describe('GET /api/cases', () => {
   it('one case by its reference with phase, owners, deadlines, version and last contact; 404 when never seen', async () => {
     const r = await get(t, '/api/cases/IFO-2026-004512');
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ externalId: 'IFO-2026-004512', phase: 'skyddsbedomning', version: 1, owners: [], lastContact: null });
+    expect(r.json).toMatchObject({
+      externalId: 'IFO-2026-004512',
+      phase: 'skyddsbedomning',
+      version: 1,
+      owners: [],
+      lastContact: null,
+    });
     expect(r.json.deadlines[0]).toMatchObject({ kind: 'skyddsbedomning', due: '2026-11-20', status: 'due_today' });
     expect(r.json).not.toHaveProperty('summary');
     expect((await get(t, '/api/cases/IFO-1999-000001')).status).toBe(404);
@@ -251,10 +312,20 @@ describe('GET /api/cases', () => {
   it('lists open, unassigned and overdue cases of a group', async () => {
     const open = await get(t, '/api/cases?groupId=barn-mottagning&state=open');
     expect(open.status).toBe(200);
-    expect(open.json.cases.map((c: { externalId: string }) => c.externalId)).toEqual(['IFO-2026-000200', 'IFO-2026-004512']);
+    expect(open.json.cases.map((c: { externalId: string }) => c.externalId)).toEqual([
+      'IFO-2026-000200',
+      'IFO-2026-004512',
+    ]);
     const un = await get(t, '/api/cases?groupId=barn-mottagning&state=unassigned');
-    expect(un.json.cases.map((c: { externalId: string; unassignedWorkingDays: number }) => [c.externalId, c.unassignedWorkingDays]))
-      .toEqual([['IFO-2026-000200', 14], ['IFO-2026-004512', 0]]);
+    expect(
+      un.json.cases.map((c: { externalId: string; unassignedWorkingDays: number }) => [
+        c.externalId,
+        c.unassignedWorkingDays,
+      ]),
+    ).toEqual([
+      ['IFO-2026-000200', 14],
+      ['IFO-2026-004512', 0],
+    ]);
     const late = await get(t, '/api/cases?groupId=barn-mottagning&state=overdue');
     expect(late.json.cases.map((c: { externalId: string }) => c.externalId)).toEqual(['IFO-2026-000200']);
     const all = await get(t, '/api/cases');
@@ -275,7 +346,11 @@ describe('the intake API switched off and rate-limited', () => {
   it('503 with a message on every route when INGEST_API_KEY is not set', async () => {
     const t = await start({ apiKey: null });
     try {
-      for (const r of [await post(t, report()), await get(t, '/api/cases'), await get(t, '/api/cases/IFO-2026-004512')]) {
+      for (const r of [
+        await post(t, report()),
+        await get(t, '/api/cases'),
+        await get(t, '/api/cases/IFO-2026-004512'),
+      ]) {
         expect(r.status).toBe(503);
         expect(r.json.error).toMatch(/INGEST_API_KEY/);
       }
@@ -290,7 +365,8 @@ describe('the intake API switched off and rate-limited', () => {
     const t = await start({ rateLimit: { burst: 5, perMinute: 60, clock: () => ms } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await post(t, report({ externalId: `IFO-2026-10000${i}`, childRef: `B-2026-100${i}` }))).status);
+      for (let i = 0; i < 8; i++)
+        statuses.push((await post(t, report({ externalId: `IFO-2026-10000${i}`, childRef: `B-2026-100${i}` }))).status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
       const limited = await get(t, '/api/cases');
       expect(limited.status).toBe(429);
@@ -308,7 +384,8 @@ describe('the intake API switched off and rate-limited', () => {
     const t = await start();
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 32; i++) statuses.push((await get(t, '/api/cases', { authorization: `Bearer gissning-${i}` })).status);
+      for (let i = 0; i < 32; i++)
+        statuses.push((await get(t, '/api/cases', { authorization: `Bearer gissning-${i}` })).status);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(30)).toEqual([429, 429]);
       expect((await get(t, '/api/cases')).status).toBe(200);

@@ -9,8 +9,17 @@ import { validateCard } from '../support/validateCard.js';
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 
 const form = (over: Record<string, string> = {}) => ({
-  form: 'new-report', externalId: 'IFO-2026-004599', receivedDate: '2026-11-20', receivedTime: '08:40', groupId: 'barn-mottagning',
-  childRef: 'B-2026-0599', reporterType: 'school', professional: 'ja', concerns: 'neglect', summary: 'Skolan oroar sig för frånvaro.', ...over,
+  form: 'new-report',
+  externalId: 'IFO-2026-004599',
+  receivedDate: '2026-11-20',
+  receivedTime: '08:40',
+  groupId: 'barn-mottagning',
+  childRef: 'B-2026-0599',
+  reporterType: 'school',
+  professional: 'ja',
+  concerns: 'neglect',
+  summary: 'Skolan oroar sig för frånvaro.',
+  ...over,
 });
 
 function luhnNumber(nine: string): string {
@@ -45,9 +54,20 @@ describe('Ny anmälan in Teams', () => {
     const done = await t.invoke(t.who('anna'), 'report.create', form(), channel(CHANNEL));
     expect(done.status).toBe(200);
     expect(cardText(done.body.value)).toMatch(/IFO-2026-004599 är registrerad/);
-    expect(t.deps.store.getCase('IFO-2026-004599')).toMatchObject({ groupId: 'barn-mottagning', receivedAt: '2026-11-20T08:40:00+01:00' });
+    expect(t.deps.store.getCase('IFO-2026-004599')).toMatchObject({
+      groupId: 'barn-mottagning',
+      receivedAt: '2026-11-20T08:40:00+01:00',
+    });
     await t.drained();
-    const posted = t.connector.cards().slice(0).filter((c) => c.kind === 'post' && c.conversationId.split(';')[0] === CHANNEL && cardText(c.card).includes('IFO-2026-004599'));
+    const posted = t.connector
+      .cards()
+      .slice(0)
+      .filter(
+        (c) =>
+          c.kind === 'post' &&
+          c.conversationId.split(';')[0] === CHANNEL &&
+          cardText(c.card).includes('IFO-2026-004599'),
+      );
     expect(posted.length).toBeGreaterThanOrEqual(1);
     expect(t.connector.calls.length).toBeGreaterThan(before);
   });
@@ -64,13 +84,20 @@ describe('Ny anmälan in Teams', () => {
     const r = await t.invoke(t.who('anna'), 'report.create', form({ summary: `Gäller ${number}.` }), channel(CHANNEL));
     expect(r.status).toBe(200);
     const text = cardText(r.body.value);
-    expect(text).toMatch(/Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens./);
+    expect(text).toMatch(
+      /Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens./,
+    );
     expect(JSON.stringify(r.body)).not.toContain(number);
     expect(t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
   });
 
   it('tells someone outside the organisation that they cannot register', async () => {
-    const r = await t.invoke({ aadObjectId: '00000000-0000-4000-8000-999999999999', name: 'Okänd' }, 'report.create', form(), channel(CHANNEL));
+    const r = await t.invoke(
+      { aadObjectId: '00000000-0000-4000-8000-999999999999', name: 'Okänd' },
+      'report.create',
+      form(),
+      channel(CHANNEL),
+    );
     expect(cardText(r.body.value)).toMatch(/finns inte i organisationsfilen/);
     expect(t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
   });

@@ -2,27 +2,65 @@
 import type { Absence, Case } from '../../src/domain/schemas.js';
 import { aCase, STAFF } from '../domain/fixtures.js';
 
-const skydd = (at: string, by = STAFF.anna.aadObjectId) => ({ at, by, immediateProtection: false, motivation: 'Inget akut skyddsbehov.' });
+const skydd = (at: string, by = STAFF.anna.aadObjectId) => ({
+  at,
+  by,
+  immediateProtection: false,
+  motivation: 'Inget akut skyddsbehov.',
+});
 
 /** An unassigned report received on `day` with its skyddsbedömning done. */
 export const waitingCase = (id: string, day: string, groupId = 'barn-mottagning'): Case =>
-  aCase({ id, groupId, receivedAt: `${day}T09:00:00+01:00`, phase: 'forhandsbedomning', skyddsbedomning: skydd(`${day}T10:00:00+01:00`) });
+  aCase({
+    id,
+    groupId,
+    receivedAt: `${day}T09:00:00+01:00`,
+    phase: 'forhandsbedomning',
+    skyddsbedomning: skydd(`${day}T10:00:00+01:00`),
+  });
 
 /** An assigned förhandsbedömning received on `day` (due 14 days later). */
 export const forhandsCase = (id: string, day: string, owner: string, groupId = 'barn-mottagning'): Case =>
-  aCase({ id, groupId, receivedAt: `${day}T09:00:00+01:00`, phase: 'forhandsbedomning', assignees: [owner], skyddsbedomning: skydd(`${day}T10:00:00+01:00`) });
+  aCase({
+    id,
+    groupId,
+    receivedAt: `${day}T09:00:00+01:00`,
+    phase: 'forhandsbedomning',
+    assignees: [owner],
+    skyddsbedomning: skydd(`${day}T10:00:00+01:00`),
+  });
 
 /** An investigation opened on `openedOn`, due `deadline`, with no contact yet. */
-export const utredningCase = (id: string, openedOn: string, deadline: string, owner: string, groupId = 'barn-utredning-1'): Case =>
+export const utredningCase = (
+  id: string,
+  openedOn: string,
+  deadline: string,
+  owner: string,
+  groupId = 'barn-utredning-1',
+): Case =>
   aCase({
-    id, groupId, receivedAt: '2026-06-01T09:00:00+02:00', phase: 'utredning', assignees: [owner],
+    id,
+    groupId,
+    receivedAt: '2026-06-01T09:00:00+02:00',
+    phase: 'utredning',
+    assignees: [owner],
     skyddsbedomning: skydd('2026-06-01T10:00:00+02:00', owner),
-    forhandsbedomning: { decidedAt: `${openedOn}T10:00:00+02:00`, by: owner, outcome: 'open', motivation: 'Utredning inleds.' },
+    forhandsbedomning: {
+      decidedAt: `${openedOn}T10:00:00+02:00`,
+      by: owner,
+      outcome: 'open',
+      motivation: 'Utredning inleds.',
+    },
     utredning: { openedOn, statutoryDeadline: deadline, deadline, extensions: [] },
   });
 
 export const sick = (staffId: string, from: string): Absence => ({
-  id: `abs-${staffId}-${from}`, staffId, kind: 'sick', from, registeredBy: STAFF.karin.aadObjectId, registeredAt: `${from}T08:00:00+01:00`,
+  id: `abs-${staffId}-${from}`,
+  staffId,
+  kind: 'sick',
+  from,
+  registeredBy: STAFF.karin.aadObjectId,
+  registeredAt: `${from}T08:00:00+01:00`,
 });
 
 /** `n` open cases spread over `groups` groups, a mix of every section, for size and speed. */

@@ -15,8 +15,16 @@ const mottagning = ORG.groups[0];
 const utredning = ORG.groups[1];
 
 const inputs = (over: Partial<ListInputs>): ListInputs => ({
-  group: mottagning, cases: [], staff: ORG.staff, absences: [], handovers: [], now: MONDAY,
-  calendar, rules: DEFAULT_RULES, settings: DEFAULT_LIST_SETTINGS, ...over,
+  group: mottagning,
+  cases: [],
+  staff: ORG.staff,
+  absences: [],
+  handovers: [],
+  now: MONDAY,
+  calendar,
+  rules: DEFAULT_RULES,
+  settings: DEFAULT_LIST_SETTINGS,
+  ...over,
 });
 
 describe('the morning list of a group', () => {
@@ -33,7 +41,9 @@ describe('the morning list of a group', () => {
     expect(view.sections[0].items[0].text).toContain('Bo Lind');
     expect(view.sections[1].items[0].text).toContain('ofördelad 3 arbetsdagar');
     expect(view.sections[2].items.map((i) => i.caseId)).toEqual(['IFO-2026-000003']);
-    expect(view.summary).toBe('1 försenad frist, 1 ofördelat ärende (äldsta 3 arbetsdagar), 1 frist inom 3 arbetsdagar.');
+    expect(view.summary).toBe(
+      '1 försenad frist, 1 ofördelat ärende (äldsta 3 arbetsdagar), 1 frist inom 3 arbetsdagar.',
+    );
     const card = morningListCard(view);
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
@@ -47,10 +57,14 @@ describe('the morning list of a group', () => {
       utredningCase('IFO-2026-000010', '2026-10-20', '2027-02-20', STAFF.cilla.aadObjectId),
       utredningCase('IFO-2026-000011', '2026-11-10', '2027-03-10', STAFF.cilla.aadObjectId),
     ];
-    const view = buildMorningList(inputs({
-      group: utredning, cases, absences: [sick(STAFF.cilla.aadObjectId, '2026-11-23')],
-      handovers: [{ caseId: 'IFO-2026-000011', fromStaffId: STAFF.cilla.aadObjectId }],
-    }));
+    const view = buildMorningList(
+      inputs({
+        group: utredning,
+        cases,
+        absences: [sick(STAFF.cilla.aadObjectId, '2026-11-23')],
+        handovers: [{ caseId: 'IFO-2026-000011', fromStaffId: STAFF.cilla.aadObjectId }],
+      }),
+    );
     expect(view.sections.map((s) => s.key)).toEqual(['noContact', 'absent']);
     expect(view.sections[0].items.map((i) => i.caseId)).toEqual(['IFO-2026-000010']);
     expect(view.sections[0].items[0].text).toContain('34 dagar utan kontakt');
@@ -59,11 +73,15 @@ describe('the morning list of a group', () => {
   });
 
   it('says so in one line on a day with nothing to watch', () => {
-    const view = buildMorningList(inputs({ cases: [forhandsCase('IFO-2026-000020', '2026-11-20', STAFF.anna.aadObjectId)] }));
+    const view = buildMorningList(
+      inputs({ cases: [forhandsCase('IFO-2026-000020', '2026-11-20', STAFF.anna.aadObjectId)] }),
+    );
     expect(view.sections).toEqual([]);
     const card = morningListCard(view);
     expect(validateCard(card)).toEqual([]);
-    expect(cardText(card)).toBe('Morgonlista Mottagning barn och unga, mån 23 nov\nInget att bevaka i dag: inga försenade, ofördelade eller nära frister.');
+    expect(cardText(card)).toBe(
+      'Morgonlista Mottagning barn och unga, mån 23 nov\nInget att bevaka i dag: inga försenade, ofördelade eller nära frister.',
+    );
   });
 
   it('stays valid and under 40 KB with 5,000 open cases, showing the most urgent and a "Visa alla" that pages through the rest', () => {

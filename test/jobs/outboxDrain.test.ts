@@ -6,9 +6,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { takeCase } from '../../src/app/assignCase.js';
 import type { AppDeps } from '../../src/app/context.js';
-import { CONVERSATIONS, GROUP_CHANNELS, userKey, type ConversationRecord, type MemberRecord } from '../../src/app/conversations.js';
+import {
+  CONVERSATIONS,
+  GROUP_CHANNELS,
+  userKey,
+  type ConversationRecord,
+  type MemberRecord,
+} from '../../src/app/conversations.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
-import { CARD_ACTIVITIES, OutboxDrain, SendError, type NewConversation, type OutgoingMessage, type Sender } from '../../src/jobs/outboxDrain.js';
+import {
+  CARD_ACTIVITIES,
+  OutboxDrain,
+  SendError,
+  type NewConversation,
+  type OutgoingMessage,
+  type Sender,
+} from '../../src/jobs/outboxDrain.js';
 import { EXAMPLE_ORG, person } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
 
@@ -34,12 +47,25 @@ class RecordingSender implements Sender {
     this.sent.push({ op: 'update', conversation: c.key, activityId, message });
   }
   async createPersonal(m: MemberRecord): Promise<NewConversation> {
-    return { key: userKey(m.aadObjectId), kind: 'personal', reference: { conversation: { id: `a:${m.aadObjectId}` } }, serviceUrl: m.serviceUrl };
+    return {
+      key: userKey(m.aadObjectId),
+      kind: 'personal',
+      reference: { conversation: { id: `a:${m.aadObjectId}` } },
+      serviceUrl: m.serviceUrl,
+    };
   }
 }
 
 function conversation(key: string, kind: ConversationRecord['kind']) {
-  const value: ConversationRecord = { key, kind, reference: { conversation: { id: key } }, serviceUrl: 'http://connector/', active: true, updatedAt: '2026-11-20T08:00:00Z', version: 1 };
+  const value: ConversationRecord = {
+    key,
+    kind,
+    reference: { conversation: { id: key } },
+    serviceUrl: 'http://connector/',
+    active: true,
+    updatedAt: '2026-11-20T08:00:00Z',
+    version: 1,
+  };
   return { collection: CONVERSATIONS, id: key, value: value as unknown as Record<string, unknown> };
 }
 
@@ -48,7 +74,17 @@ async function linked(deps: AppDeps) {
     docs: [
       conversation(CHANNEL_KEY, 'channel'),
       conversation(userKey(karin.aadObjectId), 'personal'),
-      { collection: GROUP_CHANNELS, id: 'barn-mottagning', value: { groupId: 'barn-mottagning', conversationKey: CHANNEL_KEY, linkedBy: karin.aadObjectId, linkedAt: '2026-11-20T08:00:00Z', version: 1 } },
+      {
+        collection: GROUP_CHANNELS,
+        id: 'barn-mottagning',
+        value: {
+          groupId: 'barn-mottagning',
+          conversationKey: CHANNEL_KEY,
+          linkedBy: karin.aadObjectId,
+          linkedAt: '2026-11-20T08:00:00Z',
+          version: 1,
+        },
+      },
     ],
   });
 }
@@ -82,9 +118,15 @@ describe('the outbox drain', () => {
     await takeCase(deps, { caseId: 'IFO-2026-004512', version: 1, actor: actorOf(anna) });
     await runOnce(drain);
     expect(sender.sent).toHaveLength(2);
-    expect(sender.sent[1]).toMatchObject({ op: 'update', conversation: CHANNEL_KEY, activityId: sender.sent[0].activityId });
+    expect(sender.sent[1]).toMatchObject({
+      op: 'update',
+      conversation: CHANNEL_KEY,
+      activityId: sender.sent[0].activityId,
+    });
     expect(JSON.stringify(sender.sent[1].message.card)).toContain('Anna Berg');
-    expect(deps.store.getDoc(CARD_ACTIVITIES, 'case:IFO-2026-004512:group:barn-mottagning')).toMatchObject({ activityId: 'act-1' });
+    expect(deps.store.getDoc(CARD_ACTIVITIES, 'case:IFO-2026-004512:group:barn-mottagning')).toMatchObject({
+      activityId: 'act-1',
+    });
   });
 
   it('keeps a queued message across a restart and sends it once', async () => {
@@ -157,12 +199,17 @@ describe('the outbox drain', () => {
     sender.failures.push(new SendError(404, 'ConversationNotFound'));
     const { drain } = drainWith(deps, sender);
     await runOnce(drain);
-    expect(deps.store.getDoc<ConversationRecord>(CONVERSATIONS, CHANNEL_KEY)).toMatchObject({ active: false, inactiveReason: 'ConversationNotFound' });
+    expect(deps.store.getDoc<ConversationRecord>(CONVERSATIONS, CHANNEL_KEY)).toMatchObject({
+      active: false,
+      inactiveReason: 'ConversationNotFound',
+    });
     const told = sender.sent.filter((s) => s.conversation === userKey(karin.aadObjectId));
     expect(told).toHaveLength(1);
     expect(told[0].message.text).toMatch(/når inte gruppens kanal \(Mottagning barn och unga\)/);
     // A later card for the group is not sent into the void, and not retried.
-    await deps.store.commit({ docs: [enqueue(deps.now(), { kind: 'group', groupId: 'barn-mottagning' }, { kind: 'text', text: 'test' })] });
+    await deps.store.commit({
+      docs: [enqueue(deps.now(), { kind: 'group', groupId: 'barn-mottagning' }, { kind: 'text', text: 'test' })],
+    });
     await runOnce(drain);
     expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
     expect(pending(deps)).toEqual([]);

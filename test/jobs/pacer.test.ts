@@ -50,10 +50,16 @@ describe('pacing to Teams limits', () => {
     expect(maxIn(times, 1_000)).toBeLessThanOrEqual(50);
     // ...and still reaches the limit: 2,000 sends take about 40 seconds, not more.
     expect(times[times.length - 1]).toBeLessThan(45_000);
-    for (const c of convs) expect(maxIn(sent.filter((s) => s.conv === c).map((s) => s.t), 1_000)).toBeLessThanOrEqual(7);
+    for (const c of convs)
+      expect(
+        maxIn(
+          sent.filter((s) => s.conv === c).map((s) => s.t),
+          1_000,
+        ),
+      ).toBeLessThanOrEqual(7);
   });
 
-  it('spreads the app\'s sends evenly instead of bursting 50 at the start of a second', () => {
+  it("spreads the app's sends evenly instead of bursting 50 at the start of a second", () => {
     const convs = Array.from({ length: 40 }, (_, i) => `c${i}`);
     const times = simulate(new Pacer(), convs, 500).map((s) => s.t);
     expect(maxIn(times, 100)).toBeLessThanOrEqual(5);

@@ -24,8 +24,30 @@ async function linkChannel(deps: AppDeps, groupId: string) {
   const key = `channel:19:${groupId}@thread.tacv2`;
   await deps.store.commit({
     docs: [
-      { collection: CONVERSATIONS, id: key, value: { key, kind: 'channel', reference: { conversation: { id: key } }, serviceUrl: 'http://connector/', active: true, updatedAt: '2027-03-01T08:00:00Z', version: 1 } },
-      { collection: GROUP_CHANNELS, id: groupId, value: { groupId, conversationKey: key, linkedBy: karin.aadObjectId, linkedAt: '2027-03-01T08:00:00Z', version: 1 } },
+      {
+        collection: CONVERSATIONS,
+        id: key,
+        value: {
+          key,
+          kind: 'channel',
+          reference: { conversation: { id: key } },
+          serviceUrl: 'http://connector/',
+          active: true,
+          updatedAt: '2027-03-01T08:00:00Z',
+          version: 1,
+        },
+      },
+      {
+        collection: GROUP_CHANNELS,
+        id: groupId,
+        value: {
+          groupId,
+          conversationKey: key,
+          linkedBy: karin.aadObjectId,
+          linkedAt: '2027-03-01T08:00:00Z',
+          version: 1,
+        },
+      },
     ],
   });
 }
@@ -35,14 +57,32 @@ async function addCases(deps: AppDeps, cases: Case[]) {
   expect(r.ok).toBe(true);
 }
 
-interface Sent { date: string; time: string; utc: string; to: string; template: string; title: string }
+interface Sent {
+  date: string;
+  time: string;
+  utc: string;
+  to: string;
+  template: string;
+  title: string;
+}
 
 function describeMessage(m: OutboxMessage): Sent {
   const t = m.target;
-  const firstName = (id: string) => EXAMPLE_ORG.staff.find((s) => s.aadObjectId === id)!.name.split(' ')[0].toLowerCase();
+  const firstName = (id: string) =>
+    EXAMPLE_ORG.staff
+      .find((s) => s.aadObjectId === id)!
+      .name.split(' ')[0]
+      .toLowerCase();
   const to = t.kind === 'group' ? `group:${t.groupId}` : t.kind === 'user' ? `user:${firstName(t.staffId)}` : t.key;
   const content = m.content as { kind: 'card'; template: string; data: { title: string } };
-  return { date: stockholmDate(m.createdAt), time: stockholmTime(m.createdAt), utc: m.createdAt.slice(11, 16), to, template: content.template, title: content.data.title };
+  return {
+    date: stockholmDate(m.createdAt),
+    time: stockholmTime(m.createdAt),
+    utc: m.createdAt.slice(11, 16),
+    to,
+    template: content.template,
+    title: content.data.title,
+  };
 }
 
 describe('the schedule across a week with Långfredag, Easter and the change to summer time', () => {
@@ -60,7 +100,9 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     const end = Date.parse('2027-03-30T22:00:00Z'); // Tue 30 March 24:00 (CEST)
     for (; clock.t < end; clock.t += 15 * 60_000) await scheduler.tick();
 
-    const sent = deps.store.listDocs<OutboxMessage>(OUTBOX).map(describeMessage)
+    const sent = deps.store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .map(describeMessage)
       .sort((a, b) => (a.date + a.to + a.title < b.date + b.to + b.title ? -1 : 1));
     const working = ['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-25', '2027-03-30'];
 
@@ -74,18 +116,23 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     const keys = sent.map((s) => `${s.date}|${s.to}|${s.title}`);
     expect(new Set(keys).size).toBe(keys.length);
 
-    const on = (to: string, template: string) => sent.filter((s) => s.to === to && s.template === template).map((s) => s.date);
+    const on = (to: string, template: string) =>
+      sent.filter((s) => s.to === to && s.template === template).map((s) => s.date);
     expect(on('group:barn-mottagning', 'morning-list')).toEqual(working);
     expect(on('group:barn-utredning-1', 'morning-list')).toEqual(working);
     // Anna's förhandsbedömning is due on a holiday: within its 3-day lead all week, and the
     // "next working day" reminder comes on Skärtorsdagen, the last working day before it.
     expect(on('user:anna', 'reminder')).toEqual([...working.slice(0, 4), '2027-03-25', '2027-03-30'].sort());
-    expect(sent.filter((s) => s.to === 'user:anna' && s.title.startsWith('Påminnelse')).map((s) => s.date)).toEqual(['2027-03-25']);
+    expect(sent.filter((s) => s.to === 'user:anna' && s.title.startsWith('Påminnelse')).map((s) => s.date)).toEqual([
+      '2027-03-25',
+    ]);
     // Bo's investigation is due 9 April: his summary starts when it is 10 working days away.
     expect(on('user:bo', 'reminder')).toEqual(['2027-03-24', '2027-03-25', '2027-03-30']);
     // Nobody else hears anything personally; the unit manager gets one summary a day from the day
     // the unassigned case is more than 1 working day old.
-    expect(new Set(sent.filter((s) => s.to.startsWith('user:')).map((s) => s.to))).toEqual(new Set(['user:anna', 'user:bo', 'user:lars']));
+    expect(new Set(sent.filter((s) => s.to.startsWith('user:')).map((s) => s.to))).toEqual(
+      new Set(['user:anna', 'user:bo', 'user:lars']),
+    );
     expect(on('user:lars', 'escalation')).toEqual(working.slice(1));
     // One claim for each job queued.
     expect(deps.store.listDocs(CLAIMS)).toHaveLength(new Set(sent.map((s) => `${s.date}|${s.to}`)).size);
@@ -96,7 +143,14 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
       const c = m.content as { template: string; data: object };
       expect(validateCard(renderCard(c.template, c.data))).toEqual([]);
     }
-    const tuesday = deps.store.listDocs<OutboxMessage>(OUTBOX).find((m) => m.target.kind === 'user' && m.target.staffId === lars.aadObjectId && stockholmDate(m.createdAt) === '2027-03-30')!;
+    const tuesday = deps.store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .find(
+        (m) =>
+          m.target.kind === 'user' &&
+          m.target.staffId === lars.aadObjectId &&
+          stockholmDate(m.createdAt) === '2027-03-30',
+      )!;
     const text = cardText(renderCard('escalation', (tuesday.content as { data: object }).data));
     expect(text).toContain('IFO-2027-000001');
     expect(text).toContain('ofördelade mer än 1 arbetsdag');
@@ -113,15 +167,20 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     clock.t += 60_000;
     const b = new Scheduler(deps, { morningListTime: '07:45', cron: false });
     const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
-    expect([...ra.claimed, ...rb.claimed].filter((id) => id.startsWith('morning:'))).toEqual(['morning:barn-mottagning:2027-03-23']);
+    expect([...ra.claimed, ...rb.claimed].filter((id) => id.startsWith('morning:'))).toEqual([
+      'morning:barn-mottagning:2027-03-23',
+    ]);
     const lists = deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.target.kind === 'group');
     expect(lists).toHaveLength(1);
     // The next day starts fresh; yesterday's list is never posted today.
     clock.t = Date.parse('2027-03-24T08:10:00Z');
     expect((await b.tick()).claimed).toContain('morning:barn-mottagning:2027-03-24');
-    expect(deps.store.listDocs(CLAIMS).map((c) => (c as { id: string }).id).filter((id) => id.startsWith('morning:'))).toEqual([
-      'morning:barn-mottagning:2027-03-23', 'morning:barn-mottagning:2027-03-24',
-    ]);
+    expect(
+      deps.store
+        .listDocs(CLAIMS)
+        .map((c) => (c as { id: string }).id)
+        .filter((id) => id.startsWith('morning:')),
+    ).toEqual(['morning:barn-mottagning:2027-03-23', 'morning:barn-mottagning:2027-03-24']);
   });
 
   it('posts the distribution card at DISTRIBUTION_TIME once a day, as a card the drain can update in place', async () => {
@@ -134,7 +193,9 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     clock.t = Date.parse('2027-03-23T07:30:00Z'); // 08:30
     expect((await s.tick()).claimed).toEqual(['distribution:barn-mottagning:2027-03-23']);
     expect((await s.tick()).claimed).toEqual([]);
-    const [card] = deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => (m.content as { template?: string }).template === 'distribution');
+    const [card] = deps.store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .filter((m) => (m.content as { template?: string }).template === 'distribution');
     expect(card.upsertKey).toBe('distribution:barn-mottagning:2027-03-23');
     const rendered = renderCard('distribution', (card.content as { data: object }).data);
     expect(validateCard(rendered)).toEqual([]);
@@ -146,7 +207,12 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     const s = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: true });
     await s.start();
     try {
-      expect(s.nextRuns().map((d) => stockholmTime(d)).sort()).toEqual(['07:45', '08:30']);
+      expect(
+        s
+          .nextRuns()
+          .map((d) => stockholmTime(d))
+          .sort(),
+      ).toEqual(['07:45', '08:30']);
     } finally {
       await s.stop();
     }
@@ -156,8 +222,15 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
   it('forgets claims after two weeks', async () => {
     const clock = { t: Date.parse('2027-03-23T07:00:00Z') };
     const deps = await testDeps({ now: () => new Date(clock.t) });
-    await deps.store.commit({ docs: [claimWrite('morning:barn-mottagning:2027-03-08', new Date('2027-03-08T06:45:00Z'), 1), claimWrite('morning:barn-mottagning:2027-03-09', new Date('2027-03-09T06:45:00Z'), 1)] });
+    await deps.store.commit({
+      docs: [
+        claimWrite('morning:barn-mottagning:2027-03-08', new Date('2027-03-08T06:45:00Z'), 1),
+        claimWrite('morning:barn-mottagning:2027-03-09', new Date('2027-03-09T06:45:00Z'), 1),
+      ],
+    });
     await new Scheduler(deps, { morningListTime: '07:45', cron: false }).tick();
-    expect(deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id)).toEqual(['morning:barn-mottagning:2027-03-09']);
+    expect(deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id)).toEqual([
+      'morning:barn-mottagning:2027-03-09',
+    ]);
   });
 });

@@ -9,8 +9,15 @@ import { EXAMPLE_ORG } from '../support/bot.js';
 
 const [dataFile, nowIso, killOn] = process.argv.slice(2);
 const config: Config = {
-  port: 0, dataFile, orgFile: 'test', org: EXAMPLE_ORG, rules: DEFAULT_RULES, production: false,
-  morningListTime: '07:45', plannedLeaveHandoverDays: 3, logLevel: 'silent',
+  port: 0,
+  dataFile,
+  orgFile: 'test',
+  org: EXAMPLE_ORG,
+  rules: DEFAULT_RULES,
+  production: false,
+  morningListTime: '07:45',
+  plannedLeaveHandoverDays: 3,
+  logLevel: 'silent',
 };
 const running = await startBot(config, {
   now: () => new Date(nowIso),

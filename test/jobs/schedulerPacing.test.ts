@@ -2,7 +2,13 @@
 // queued at once; the outbox drain sends them all, never more than 50 a second for the app nor 7 a
 // second in one conversation (Teams' limits), each message once.
 import { describe, expect, it } from 'vitest';
-import { CONVERSATIONS, GROUP_CHANNELS, userKey, type ConversationRecord, type MemberRecord } from '../../src/app/conversations.js';
+import {
+  CONVERSATIONS,
+  GROUP_CHANNELS,
+  userKey,
+  type ConversationRecord,
+  type MemberRecord,
+} from '../../src/app/conversations.js';
 import { OUTBOX } from '../../src/app/outbox.js';
 import type { Organisation, Staff } from '../../src/domain/schemas.js';
 import { OutboxDrain, type NewConversation, type OutgoingMessage, type Sender } from '../../src/jobs/outboxDrain.js';
@@ -37,25 +43,63 @@ const maxInWindow = (times: number[], ms: number) => {
 
 describe('the morning rush through the outbox', () => {
   it('sends every list and reminder once, within Teams rate limits', async () => {
-    const groups = Array.from({ length: 20 }, (_, i) => ({ id: `grupp-${i + 1}`, name: `Grupp ${i + 1}`, kind: 'investigation' as const }));
-    const staff: Staff[] = Array.from({ length: 60 }, (_, i) => ({
-      aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, name: `Handläggare ${i + 1}`, role: 'caseworker', groups: [groups[i % 20].id], capacity: 10,
+    const groups = Array.from({ length: 20 }, (_, i) => ({
+      id: `grupp-${i + 1}`,
+      name: `Grupp ${i + 1}`,
+      kind: 'investigation' as const,
     }));
-    const manager: Staff = { aadObjectId: '00000000-0000-4000-9000-999999999999', name: 'Chef Enhet', role: 'unit_manager', groups: [] };
+    const staff: Staff[] = Array.from({ length: 60 }, (_, i) => ({
+      aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+      name: `Handläggare ${i + 1}`,
+      role: 'caseworker',
+      groups: [groups[i % 20].id],
+      capacity: 10,
+    }));
+    const manager: Staff = {
+      aadObjectId: '00000000-0000-4000-9000-999999999999',
+      name: 'Chef Enhet',
+      role: 'unit_manager',
+      groups: [],
+    };
     const org: Organisation = { tenantId: 't', eveHolidaysAreNonWorking: true, groups, staff: [...staff, manager] };
     const deps = await testDeps({ org, now: () => new Date('2026-11-24T07:45:00+01:00') });
     const conv = (key: string, kind: ConversationRecord['kind']) => ({
-      collection: CONVERSATIONS, id: key,
-      value: { key, kind, reference: { conversation: { id: key } }, serviceUrl: 'http://connector/', active: true, updatedAt: '2026-11-01T08:00:00Z', version: 1 },
+      collection: CONVERSATIONS,
+      id: key,
+      value: {
+        key,
+        kind,
+        reference: { conversation: { id: key } },
+        serviceUrl: 'http://connector/',
+        active: true,
+        updatedAt: '2026-11-01T08:00:00Z',
+        version: 1,
+      },
     });
     await deps.store.commit({
       docs: [
-        ...groups.flatMap((g) => [conv(`channel:${g.id}`, 'channel'), { collection: GROUP_CHANNELS, id: g.id, value: { groupId: g.id, conversationKey: `channel:${g.id}`, linkedBy: manager.aadObjectId, linkedAt: '2026-11-01T08:00:00Z', version: 1 } }]),
+        ...groups.flatMap((g) => [
+          conv(`channel:${g.id}`, 'channel'),
+          {
+            collection: GROUP_CHANNELS,
+            id: g.id,
+            value: {
+              groupId: g.id,
+              conversationKey: `channel:${g.id}`,
+              linkedBy: manager.aadObjectId,
+              linkedAt: '2026-11-01T08:00:00Z',
+              version: 1,
+            },
+          },
+        ]),
         ...[...staff, manager].map((s) => conv(userKey(s.aadObjectId), 'personal')),
       ],
       // Everyone's förhandsbedömning is due tomorrow (a summary and a reminder each); one case waits.
       cases: [
-        ...staff.map((s, i) => ({ case: forhandsCase(`IFO-2026-${String(i).padStart(6, '0')}`, '2026-11-11', s.aadObjectId, s.groups[0]), expectedVersion: null })),
+        ...staff.map((s, i) => ({
+          case: forhandsCase(`IFO-2026-${String(i).padStart(6, '0')}`, '2026-11-11', s.aadObjectId, s.groups[0]),
+          expectedVersion: null,
+        })),
         { case: waitingCase('IFO-2026-999999', '2026-11-19', 'grupp-1'), expectedVersion: null },
       ],
     });
@@ -86,7 +130,8 @@ describe('the morning rush through the outbox', () => {
     expect(decided).toHaveLength(queued);
     expect(maxInWindow(decided, 1_000)).toBeLessThanOrEqual(50);
     const perConversation = new Map<string, number[]>();
-    for (const s of sender.sent) perConversation.set(s.conversation, [...(perConversation.get(s.conversation) ?? []), s.at]);
+    for (const s of sender.sent)
+      perConversation.set(s.conversation, [...(perConversation.get(s.conversation) ?? []), s.at]);
     for (const times of perConversation.values()) expect(maxInWindow(times, 1_000)).toBeLessThanOrEqual(7);
   }, 90_000);
 });

@@ -38,29 +38,76 @@ const CHILDREN = ['B-2011-0001', 'B-2012-0002', 'B-2015-0003']; // three sibling
 const FIRST_DAY = '2020-12-08';
 const LAST_DAY = '2021-04-15';
 
-interface Posted { to: string; card: string; title?: string; summary?: string }
+interface Posted {
+  to: string;
+  card: string;
+  title?: string;
+  summary?: string;
+}
 interface Morning {
   date: LocalDate;
   flags: { unassigned: string[]; noContact: string[]; dueSoon: string[]; overdue: string[] };
   posted: Posted[];
 }
-interface Replay { deps: AppDeps; mornings: Morning[]; refusals: Record<string, string>; timelines: Timeline[] }
+interface Replay {
+  deps: AppDeps;
+  mornings: Morning[];
+  refusals: Record<string, string>;
+  timelines: Timeline[];
+}
 
 const firstName = (id: string) => EXAMPLE_ORG.staff.find((s) => s.aadObjectId === id)?.name ?? id;
 
 function describePosted(m: OutboxMessage): Posted {
-  const to = m.target.kind === 'group' ? `kanal:${m.target.groupId}` : m.target.kind === 'user' ? `chatt:${firstName(m.target.staffId)}` : 'annan';
-  const c = m.content as { kind: string; template?: string; data?: { title?: string; summary?: string }; caseId?: string };
+  const to =
+    m.target.kind === 'group'
+      ? `kanal:${m.target.groupId}`
+      : m.target.kind === 'user'
+        ? `chatt:${firstName(m.target.staffId)}`
+        : 'annan';
+  const c = m.content as {
+    kind: string;
+    template?: string;
+    data?: { title?: string; summary?: string };
+    caseId?: string;
+  };
   const card = c.kind === 'card' ? c.template! : c.kind === 'caseCard' ? `ärendekort ${c.caseId}` : c.kind;
-  return { to, card, ...(c.data?.title ? { title: c.data.title } : {}), ...(c.data?.summary ? { summary: c.data.summary } : {}) };
+  return {
+    to,
+    card,
+    ...(c.data?.title ? { title: c.data.title } : {}),
+    ...(c.data?.summary ? { summary: c.data.summary } : {}),
+  };
 }
 
 async function linkChannel(deps: AppDeps, groupId: string) {
   const key = `channel:19:${groupId}@thread.tacv2`;
   await deps.store.commit({
     docs: [
-      { collection: CONVERSATIONS, id: key, value: { key, kind: 'channel', reference: { conversation: { id: key } }, serviceUrl: 'http://connector/', active: true, updatedAt: '2020-12-01T08:00:00Z', version: 1 } },
-      { collection: GROUP_CHANNELS, id: groupId, value: { groupId, conversationKey: key, linkedBy: per.aadObjectId, linkedAt: '2020-12-01T08:00:00Z', version: 1 } },
+      {
+        collection: CONVERSATIONS,
+        id: key,
+        value: {
+          key,
+          kind: 'channel',
+          reference: { conversation: { id: key } },
+          serviceUrl: 'http://connector/',
+          active: true,
+          updatedAt: '2020-12-01T08:00:00Z',
+          version: 1,
+        },
+      },
+      {
+        collection: GROUP_CHANNELS,
+        id: groupId,
+        value: {
+          groupId,
+          conversationKey: key,
+          linkedBy: per.aadObjectId,
+          linkedAt: '2020-12-01T08:00:00Z',
+          version: 1,
+        },
+      },
     ],
   });
 }
@@ -69,7 +116,10 @@ async function replay(dir: string): Promise<Replay> {
   let now = new Date(`${FIRST_DAY}T00:00:00+01:00`);
   const store = await openLowdbStore(join(dir, 'db.json'));
   const deps: AppDeps = {
-    store, org: new Directory(EXAMPLE_ORG), rules: DEFAULT_RULES, now: () => now,
+    store,
+    org: new Directory(EXAMPLE_ORG),
+    rules: DEFAULT_RULES,
+    now: () => now,
     calendar: new Calendar({ eveHolidaysAreNonWorking: EXAMPLE_ORG.eveHolidaysAreNonWorking }),
     config: { plannedLeaveHandoverDays: 3 },
   };
@@ -87,7 +137,17 @@ async function replay(dir: string): Promise<Replay> {
     for (const [i, id] of CASES.entries()) await f(id, i);
   };
   const assignAll = (who: Staff[]) =>
-    each((id) => must(`assign ${id}`, assignCase(deps, { caseId: id, version: version(id), assignees: who.map((s) => s.aadObjectId), actor: actorOf(per) })));
+    each((id) =>
+      must(
+        `assign ${id}`,
+        assignCase(deps, {
+          caseId: id,
+          version: version(id),
+          assignees: who.map((s) => s.aadObjectId),
+          actor: actorOf(per),
+        }),
+      ),
+    );
   const refusals: Record<string, string> = {};
 
   // What happened, by date (DOMAIN.md), at the hour it happened.
@@ -96,19 +156,47 @@ async function replay(dir: string): Promise<Replay> {
       at('2020-12-08', '09:30');
       await each(async (id, i) => {
         await registerCase(deps, {
-          externalId: id, childRef: CHILDREN[i], groupId: GROUP, receivedAt: '2020-12-08T09:15:00+01:00',
-          reporter: { type: 'preschool', professional: true }, concerns: ['neglect'], summary: 'Förskolan uttrycker mycket stor oro.',
+          externalId: id,
+          childRef: CHILDREN[i],
+          groupId: GROUP,
+          receivedAt: '2020-12-08T09:15:00+01:00',
+          reporter: { type: 'preschool', professional: true },
+          concerns: ['neglect'],
+          summary: 'Förskolan uttrycker mycket stor oro.',
         });
       });
       // Until it is recorded the skyddsbedömning shows as due today.
       const sk = deadlinesOf(deps.store.getCase(CASES[0])!, deps.rules).find((d) => d.kind === 'skyddsbedomning')!;
       refusals.skyddStatusBefore = deadlineStatus(sk, now, deps.calendar);
       at('2020-12-08', '14:00');
-      await each((id) => must('skydd', recordSkyddsbedomning(deps, { caseId: id, version: version(id), actor: actorOf(per), data: { immediateProtection: 'nej', motivation: 'Inget omedelbart skyddsbehov enligt förskolan.' } })));
+      await each((id) =>
+        must(
+          'skydd',
+          recordSkyddsbedomning(deps, {
+            caseId: id,
+            version: version(id),
+            actor: actorOf(per),
+            data: { immediateProtection: 'nej', motivation: 'Inget omedelbart skyddsbehov enligt förskolan.' },
+          }),
+        ),
+      );
     },
     '2020-12-14': async () => {
       at('2020-12-14', '15:00');
-      await each((id) => must('förhandsbedömning', decideForhandsbedomning(deps, { caseId: id, version: version(id), actor: actorOf(per), data: { outcome: 'open', motivation: 'Samtal med pappan; rektorn berättar om märken i ansiktet och hög frånvaro.' } })));
+      await each((id) =>
+        must(
+          'förhandsbedömning',
+          decideForhandsbedomning(deps, {
+            caseId: id,
+            version: version(id),
+            actor: actorOf(per),
+            data: {
+              outcome: 'open',
+              motivation: 'Samtal med pappan; rektorn berättar om märken i ansiktet och hög frånvaro.',
+            },
+          }),
+        ),
+      );
     },
     '2021-01-13': async () => {
       at('2021-01-13', '10:00');
@@ -116,7 +204,17 @@ async function replay(dir: string): Promise<Replay> {
     },
     '2021-01-27': async () => {
       at('2021-01-27', '16:00');
-      await each((id) => must('kontakt', recordContact(deps, { caseId: id, version: version(id), actor: actorOf(elin), data: { kind: 'other', date: '2021-01-27', note: 'Referenssamtal med förskolechefen.' } })));
+      await each((id) =>
+        must(
+          'kontakt',
+          recordContact(deps, {
+            caseId: id,
+            version: version(id),
+            actor: actorOf(elin),
+            data: { kind: 'other', date: '2021-01-27', note: 'Referenssamtal med förskolechefen.' },
+          }),
+        ),
+      );
     },
     '2021-02-08': async () => {
       at('2021-02-08', '08:30');
@@ -124,12 +222,24 @@ async function replay(dir: string): Promise<Replay> {
     },
     '2021-02-11': async () => {
       at('2021-02-11', '13:00');
-      await must('gruppledaren sjuk', registerAbsence(deps, { actor: actorOf(lars), staffId: per.aadObjectId, kind: 'sick', to: '2021-02-16' }));
+      await must(
+        'gruppledaren sjuk',
+        registerAbsence(deps, { actor: actorOf(lars), staffId: per.aadObjectId, kind: 'sick', to: '2021-02-16' }),
+      );
     },
     '2021-02-19': async () => {
       at('2021-02-19', '09:00');
       for (const s of [fredrik, gunilla]) {
-        await must('sportlov', registerAbsence(deps, { actor: actorOf(per), staffId: s.aadObjectId, kind: 'planned', from: '2021-02-22', to: '2021-03-07' }));
+        await must(
+          'sportlov',
+          registerAbsence(deps, {
+            actor: actorOf(per),
+            staffId: s.aadObjectId,
+            kind: 'planned',
+            from: '2021-02-22',
+            to: '2021-03-07',
+          }),
+        );
       }
     },
     '2021-02-22': async () => {
@@ -138,7 +248,12 @@ async function replay(dir: string): Promise<Replay> {
     },
     '2021-02-24': async () => {
       at('2021-02-24', '10:00');
-      const r = await assignCase(deps, { caseId: CASES[0], version: version(CASES[0]), assignees: [fredrik.aadObjectId, gunilla.aadObjectId], actor: actorOf(per) });
+      const r = await assignCase(deps, {
+        caseId: CASES[0],
+        version: version(CASES[0]),
+        assignees: [fredrik.aadObjectId, gunilla.aadObjectId],
+        actor: actorOf(per),
+      });
       refusals.reassignToAbsent = r.ok ? 'accepted' : r.refusal.message;
     },
     '2021-03-08': async () => {
@@ -160,10 +275,22 @@ async function replay(dir: string): Promise<Replay> {
       const open = [...deps.store.openCases()].filter((c) => c.groupId === GROUP);
       const ids = (xs: { case: Case }[], f: (x: never) => string) => xs.map((x) => `${x.case.id} ${f(x as never)}`);
       const flags = {
-        unassigned: ids(unassigned(open, now, deps.calendar), (u: { ageWorkingDays: number }) => `ofördelad ${u.ageWorkingDays} arbetsdagar`),
-        noContact: ids(noContact(open, now, deps.rules.noContactDays), (n: { daysWithout: number }) => `${n.daysWithout} dagar utan kontakt med familj eller barn`),
-        dueSoon: ids(dueWithin(open, now, 3, deps.rules, deps.calendar), (d: { deadline: { label: string; due: string } }) => `${d.deadline.label} ${d.deadline.due}`),
-        overdue: ids(overdue(open, now, deps.rules, deps.calendar), (d: { deadline: { label: string; due: string } }) => `${d.deadline.label} ${d.deadline.due}`),
+        unassigned: ids(
+          unassigned(open, now, deps.calendar),
+          (u: { ageWorkingDays: number }) => `ofördelad ${u.ageWorkingDays} arbetsdagar`,
+        ),
+        noContact: ids(
+          noContact(open, now, deps.rules.noContactDays),
+          (n: { daysWithout: number }) => `${n.daysWithout} dagar utan kontakt med familj eller barn`,
+        ),
+        dueSoon: ids(
+          dueWithin(open, now, 3, deps.rules, deps.calendar),
+          (d: { deadline: { label: string; due: string } }) => `${d.deadline.label} ${d.deadline.due}`,
+        ),
+        overdue: ids(
+          overdue(open, now, deps.rules, deps.calendar),
+          (d: { deadline: { label: string; due: string } }) => `${d.deadline.label} ${d.deadline.due}`,
+        ),
       };
       mornings.push({ date: day, flags, posted: [] });
     }
@@ -174,7 +301,8 @@ async function replay(dir: string): Promise<Replay> {
     const posted = fresh.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).map(describePosted);
     const today = mornings.at(-1);
     if (today?.date === day) today.posted = posted;
-    else if (posted.length) mornings.push({ date: day, flags: { unassigned: [], noContact: [], dueSoon: [], overdue: [] }, posted });
+    else if (posted.length)
+      mornings.push({ date: day, flags: { unassigned: [], noContact: [], dueSoon: [], overdue: [] }, posted });
   }
   at(LAST_DAY, '18:00');
   const timelines = [];
@@ -194,12 +322,17 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
   });
   beforeAll(async () => {
     r = await replay(dir);
-    golden = `${JSON.stringify({
-      about: 'Huddinge (lex Sarah, Barnenheten 2021) replayed with fixed clocks by test/scenario/huddinge.test.ts: each case\'s timeline from the audit log, and what Ärendevakt would have flagged and posted each working morning.',
-      noContactDays: r.deps.rules.noContactDays,
-      timelines: r.timelines,
-      mornings: r.mornings.filter((m) => m.posted.length || Object.values(m.flags).some((f) => f.length)),
-    }, null, 2)}\n`;
+    golden = `${JSON.stringify(
+      {
+        about:
+          "Huddinge (lex Sarah, Barnenheten 2021) replayed with fixed clocks by test/scenario/huddinge.test.ts: each case's timeline from the audit log, and what Ärendevakt would have flagged and posted each working morning.",
+        noContactDays: r.deps.rules.noContactDays,
+        timelines: r.timelines,
+        mornings: r.mornings.filter((m) => m.posted.length || Object.values(m.flags).some((f) => f.length)),
+      },
+      null,
+      2,
+    )}\n`;
     // UPDATE_DOCS=1 npm test rewrites the committed document; a normal run only compares with it.
     if (process.env.UPDATE_DOCS) writeFileSync(GOLDEN, golden);
   }, 60_000);
@@ -209,16 +342,24 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
   it('matches the committed timeline document (docs/huddinge-timeline.json; UPDATE_DOCS=1 regenerates it)', () => {
     expect(golden).toBe(readFileSync(GOLDEN, 'utf8'));
   });
-  const postedTo = (d: LocalDate, to: string, card?: string) => morning(d).posted.filter((p) => p.to === to && (!card || p.card === card));
+  const postedTo = (d: LocalDate, to: string, card?: string) =>
+    morning(d).posted.filter((p) => p.to === to && (!card || p.card === card));
 
   it('shows the skyddsbedömning as due today until it is recorded the same day', () => {
     expect(r.refusals.skyddStatusBefore).toBe('due_today');
-    expect(r.timelines[0].entries[1]).toMatchObject({ when: '2020-12-08 14:00', who: 'Per Wallin', event: 'SkyddsbedomningRecorded' });
+    expect(r.timelines[0].entries[1]).toMatchObject({
+      when: '2020-12-08 14:00',
+      who: 'Per Wallin',
+      event: 'SkyddsbedomningRecorded',
+    });
   });
 
   it('opens three investigations on 2020-12-14, one per child, each due 2021-04-14', () => {
     for (const id of CASES) {
-      expect(r.deps.store.getCase(id)!.utredning).toMatchObject({ openedOn: '2020-12-14', statutoryDeadline: '2021-04-14' });
+      expect(r.deps.store.getCase(id)!.utredning).toMatchObject({
+        openedOn: '2020-12-14',
+        statutoryDeadline: '2021-04-14',
+      });
     }
     expect(new Set(CASES.map((id) => r.deps.store.getCase(id)!.childRef)).size).toBe(3);
   });
@@ -228,7 +369,9 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
     const list = postedTo('2020-12-15', `kanal:${GROUP}`, 'morning-list');
     expect(list).toHaveLength(1);
     expect(list[0].summary).toMatch(/3 ofördelade ärenden \(äldsta 5 arbetsdagar\)/);
-    const waitingDays = r.mornings.filter((m) => m.date >= '2020-12-15' && m.date <= '2021-01-13' && m.flags.unassigned.length);
+    const waitingDays = r.mornings.filter(
+      (m) => m.date >= '2020-12-15' && m.date <= '2021-01-13' && m.flags.unassigned.length,
+    );
     expect(waitingDays.map((m) => m.date)).toHaveLength(17); // 15 Dec – 13 Jan without the Christmas holidays and trettondagen
     for (const m of waitingDays) expect(postedTo(m.date, 'chatt:Lars Holm', 'escalation'), m.date).toHaveLength(1);
     expect(morning('2021-01-14').flags.unassigned).toEqual([]);
@@ -250,7 +393,7 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
     expect(morning('2021-03-08').flags.noContact[0]).toBe(`${CASES[0]} 84 dagar utan kontakt med familj eller barn`);
   });
 
-  it('on 2021-02-08 posts the sick caseworker\'s handover checklist with every case at once', () => {
+  it("on 2021-02-08 posts the sick caseworker's handover checklist with every case at once", () => {
     const cards = postedTo('2021-02-08', `kanal:${GROUP}`).map((p) => p.card);
     expect(cards).toContain('handover');
     const tl = r.timelines[0].entries.map((e) => e.event);
@@ -267,7 +410,9 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
     const reminder = postedTo('2021-04-09', 'chatt:Elin Åkesson', 'reminder');
     expect(reminder.length).toBeGreaterThan(0);
     // The working day before, a reminder about exactly that date.
-    expect(postedTo('2021-04-13', 'chatt:Elin Åkesson', 'reminder').map((p) => p.title)).toContain('Påminnelse: 3 frister nästa arbetsdag');
+    expect(postedTo('2021-04-13', 'chatt:Elin Åkesson', 'reminder').map((p) => p.title)).toContain(
+      'Påminnelse: 3 frister nästa arbetsdag',
+    );
     expect(morning('2021-04-15').flags.overdue).toContain(`${CASES[0]} Utredning 2021-04-14`);
     expect(postedTo('2021-04-15', 'chatt:Lars Holm', 'escalation')).toHaveLength(1);
   });
@@ -284,7 +429,9 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
       ['2021-03-08 10:00', 'Per Wallin', 'CaseReassigned'],
       ['2021-03-17 10:00', 'Per Wallin', 'CaseReassigned'],
     ]);
-    expect(t.entries[2].what).toBe('Förhandsbedömning: utredning inleds 2020-12-14, ska vara klar senast 2021-04-14; utredare: ingen utsedd.');
+    expect(t.entries[2].what).toBe(
+      'Förhandsbedömning: utredning inleds 2020-12-14, ska vara klar senast 2021-04-14; utredare: ingen utsedd.',
+    );
     expect(stockholmDate(t.generatedAt)).toBe(LAST_DAY);
   });
 });

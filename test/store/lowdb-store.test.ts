@@ -11,7 +11,10 @@ describe('the embedded store', () => {
   it('keeps what was committed across a close and reopen, with versions set by the store', async () => {
     const file = tempDataFile();
     const s1 = await openLowdbStore(file);
-    const r = await s1.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }], docs: [{ collection: 'conversations', id: 'group:x', value: { ref: 1 } }] });
+    const r = await s1.commit({
+      cases: [{ case: newCase('IFO-1'), expectedVersion: null }],
+      docs: [{ collection: 'conversations', id: 'group:x', value: { ref: 1 } }],
+    });
     expect(r).toEqual({ ok: true, versions: { 'IFO-1': 1 } });
     await s1.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] });
     await s1.close();
@@ -69,9 +72,15 @@ describe('the embedded store', () => {
 
   it('claims a document once (insert if absent), as the schedules need', async () => {
     const s = await openLowdbStore(tempDataFile());
-    const claim = () => s.commit({ docs: [{ collection: 'claims', id: 'morning:g:2026-11-20', value: { version: 1 }, expectedVersion: null }] });
+    const claim = () =>
+      s.commit({
+        docs: [{ collection: 'claims', id: 'morning:g:2026-11-20', value: { version: 1 }, expectedVersion: null }],
+      });
     expect((await claim()).ok).toBe(true);
-    expect(await claim()).toMatchObject({ ok: false, conflict: { kind: 'doc', collection: 'claims', currentVersion: 1 } });
+    expect(await claim()).toMatchObject({
+      ok: false,
+      conflict: { kind: 'doc', collection: 'claims', currentVersion: 1 },
+    });
     await s.close();
   });
 
@@ -79,9 +88,23 @@ describe('the embedded store', () => {
     const file = tempDataFile();
     const s = await openLowdbStore(file, { snapshotAfterBytes: 2_000 });
     for (let i = 0; i < 30; i++) {
-      await s.commit({ cases: [{ case: newCase(`IFO-${i % 3}`), expectedVersion: i < 3 ? null : Math.floor(i / 3) }], audit: [{ at: AT, actor: 'x', type: `E${i}`, caseId: `IFO-${i % 3}`, reason: 'för att' }] });
+      await s.commit({
+        cases: [{ case: newCase(`IFO-${i % 3}`), expectedVersion: i < 3 ? null : Math.floor(i / 3) }],
+        audit: [{ at: AT, actor: 'x', type: `E${i}`, caseId: `IFO-${i % 3}`, reason: 'för att' }],
+      });
     }
-    expect((await s.auditFor('IFO-1')).map((e) => e.type)).toEqual(['E1', 'E4', 'E7', 'E10', 'E13', 'E16', 'E19', 'E22', 'E25', 'E28']);
+    expect((await s.auditFor('IFO-1')).map((e) => e.type)).toEqual([
+      'E1',
+      'E4',
+      'E7',
+      'E10',
+      'E13',
+      'E16',
+      'E19',
+      'E22',
+      'E25',
+      'E28',
+    ]);
     expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 30 });
     await s.close();
     const again = await openLowdbStore(file);
@@ -93,7 +116,8 @@ describe('the embedded store', () => {
   it('finds an edited audit entry', async () => {
     const file = tempDataFile();
     const s = await openLowdbStore(file);
-    for (let i = 0; i < 5; i++) await s.commit({ audit: [{ at: AT, actor: 'x', type: 'Decision', caseId: 'IFO-1', reason: `skäl ${i}` }] });
+    for (let i = 0; i < 5; i++)
+      await s.commit({ audit: [{ at: AT, actor: 'x', type: 'Decision', caseId: 'IFO-1', reason: `skäl ${i}` }] });
     await s.close();
     const journal = `${file}.journal`;
     writeFileSync(journal, readFileSync(journal, 'utf8').replace('skäl 2', 'skäl X'));
@@ -140,10 +164,19 @@ describe('the embedded store', () => {
   it('refuses a second instance on the same file, and says why', async () => {
     const file = tempDataFile();
     const s = await openLowdbStore(file);
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       const { openLowdbStore } = await import(${JSON.stringify(new URL('../../src/store/lowdb-store.ts', import.meta.url).pathname)});
       try { await openLowdbStore(${JSON.stringify(file)}); console.log('opened'); } catch (e) { console.log(e.message); }
-    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     await new Promise((r) => child.on('exit', r));
@@ -155,7 +188,11 @@ describe('the embedded store', () => {
 
   it('keeps every acknowledged commit when the writer is killed with SIGKILL mid-burst, and restarts at once', async () => {
     const file = tempDataFile();
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./writer.ts', import.meta.url).pathname, file, '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./writer.ts', import.meta.url).pathname, file, '100000'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     let acked = -1;
     await new Promise<void>((resolve) => {

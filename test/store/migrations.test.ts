@@ -8,11 +8,18 @@ import { newCase } from './fixtures.js';
 describe('opening a file written by an older release', () => {
   it('migrates a version 1 file and writes it back as the current version', async () => {
     const file = tempDataFile();
-    writeFileSync(file, JSON.stringify({
-      schemaVersion: 1, seq: 2, logOffset: 0, auditSeq: 0, lastHash: '',
-      cases: [newCase('IFO-OLD-1', { version: 3 }), newCase('IFO-OLD-2', { phase: 'closed', version: 5 })],
-      docs: { conversations: { 'group:barn-mottagning': { conversationId: 'c1' } } },
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        seq: 2,
+        logOffset: 0,
+        auditSeq: 0,
+        lastHash: '',
+        cases: [newCase('IFO-OLD-1', { version: 3 }), newCase('IFO-OLD-2', { phase: 'closed', version: 5 })],
+        docs: { conversations: { 'group:barn-mottagning': { conversationId: 'c1' } } },
+      }),
+    );
     const s = await openLowdbStore(file);
     expect(s.getCase('IFO-OLD-1')?.version).toBe(3);
     expect([...s.openCases()].map((c) => c.id)).toEqual(['IFO-OLD-1']);

@@ -10,9 +10,20 @@ const at = '2026-11-20T09:00:00.000Z';
 process.stdout.write('ready\n');
 for (let i = 0; i < count; i++) {
   const c: Case = {
-    id: `IFO-CRASH-${i}`, version: 0, groupId: 'barn-mottagning', childRef: `B-${i}`, receivedAt: at,
-    reporter: { type: 'school', professional: true }, concerns: ['neglect'], phase: 'skyddsbedomning',
-    assignees: [], contacts: [], linkedCaseIds: [], createdAt: at, updatedAt: at, updatedBy: 'system:test',
+    id: `IFO-CRASH-${i}`,
+    version: 0,
+    groupId: 'barn-mottagning',
+    childRef: `B-${i}`,
+    receivedAt: at,
+    reporter: { type: 'school', professional: true },
+    concerns: ['neglect'],
+    phase: 'skyddsbedomning',
+    assignees: [],
+    contacts: [],
+    linkedCaseIds: [],
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'system:test',
   };
   const r = await store.commit({
     cases: [{ case: c, expectedVersion: null }],

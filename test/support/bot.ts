@@ -13,7 +13,9 @@ import { startBot, type RunningBot, type StartOptions } from '../../src/main.js'
 import { ConnectorStandIn } from './connector.js';
 import * as teams from './teams.js';
 
-export const EXAMPLE_ORG: Organisation = loadOrganisation(join(import.meta.dirname, '../../data/organisation.example.json'));
+export const EXAMPLE_ORG: Organisation = loadOrganisation(
+  join(import.meta.dirname, '../../data/organisation.example.json'),
+);
 
 /** People of the example organisation by first name, lower case (anna, bo, karin, lars...). */
 export function person(org: Organisation, firstName: string): Staff {
@@ -34,9 +36,19 @@ export interface TestBot {
   /** Staff of the organisation by first name. */
   who(firstName: string): Staff;
   /** POST a message activity; resolves with the replies the bot posted to the connector for it. */
-  sendMessage(from: From, text: string, where?: teams.Where, opts?: { mentions?: Staff[]; tenant?: string }): Promise<{ status: number; replies: ReturnType<ConnectorStandIn['cards']> }>;
+  sendMessage(
+    from: From,
+    text: string,
+    where?: teams.Where,
+    opts?: { mentions?: Staff[]; tenant?: string },
+  ): Promise<{ status: number; replies: ReturnType<ConnectorStandIn['cards']> }>;
   /** POST an Action.Execute invoke; resolves with the HTTP status and the invoke response body. */
-  invoke(from: From, verb: string, data: Record<string, unknown>, where?: teams.Where): Promise<{ status: number; body: InvokeBody }>;
+  invoke(
+    from: From,
+    verb: string,
+    data: Record<string, unknown>,
+    where?: teams.Where,
+  ): Promise<{ status: number; body: InvokeBody }>;
   /** POST any activity. */
   post(activity: object): Promise<{ status: number; body: unknown }>;
   /** Register an anmälan through the use case (queues the channel card). */
@@ -63,7 +75,13 @@ export interface TestBotOptions {
   routes?: StartOptions['routes'];
 }
 
-export const INTAKE_ACTOR: Actor = { id: 'system:intake', name: 'Intag', role: 'unit_manager', groups: [], system: true };
+export const INTAKE_ACTOR: Actor = {
+  id: 'system:intake',
+  name: 'Intag',
+  role: 'unit_manager',
+  groups: [],
+  system: true,
+};
 
 export function report(over: Partial<ReportInput> = {}): ReportInput {
   return {
@@ -141,7 +159,9 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     registerReport(over = {}) {
       const r = report(over);
       return executeCaseCommand(running.deps, {
-        caseId: r.externalId, expectedVersion: null, actor: INTAKE_ACTOR,
+        caseId: r.externalId,
+        expectedVersion: null,
+        actor: INTAKE_ACTOR,
         intent: { type: 'registerReport', report: r },
         effects: (_before, after) => caseCardUpdates(running.deps.now(), after),
       });
@@ -157,7 +177,12 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
 }
 
 /** Install the bot in the team and link `channelId` to `groupId` as the team lead. */
-export async function installAndConnect(bot: TestBot, lead: Staff, groupId = 'barn-mottagning', channelId = '19:mottagning@thread.tacv2'): Promise<void> {
+export async function installAndConnect(
+  bot: TestBot,
+  lead: Staff,
+  groupId = 'barn-mottagning',
+  channelId = '19:mottagning@thread.tacv2',
+): Promise<void> {
   const r = await bot.post(teams.botAddedToTeam(bot.connector.url, lead));
   if (r.status !== 200) throw new Error(`install answered ${r.status}`);
   const k = await bot.sendMessage(lead, `koppla ${groupId}`, teams.channel(channelId));

@@ -60,17 +60,23 @@ export class ConnectorStandIn {
   }
 
   /** The next `times` calls matching `when` fail with this status (and Teams error code). */
-  failNext(times: number, status: number, opts: { code?: string; retryAfter?: number; when?: (r: Recorded) => boolean } = {}): void {
+  failNext(
+    times: number,
+    status: number,
+    opts: { code?: string; retryAfter?: number; when?: (r: Recorded) => boolean } = {},
+  ): void {
     this.failures.push({ status, times, ...opts });
   }
 
   /** Cards and texts posted or updated (with their activity id), in order. */
   cards(filter: (r: Recorded) => boolean = () => true) {
-    return this.calls.filter((c) => c.kind !== 'createConversation' && filter(c)).map((c) => ({
-      ...c,
-      card: c.body?.attachments?.[0]?.content as Record<string, any> | undefined, // eslint-disable-line @typescript-eslint/no-explicit-any
-      text: c.body?.text as string | undefined,
-    }));
+    return this.calls
+      .filter((c) => c.kind !== 'createConversation' && filter(c))
+      .map((c) => ({
+        ...c,
+        card: c.body?.attachments?.[0]?.content as Record<string, any> | undefined, // eslint-disable-line @typescript-eslint/no-explicit-any
+        text: c.body?.text as string | undefined,
+      }));
   }
 
   /** Sends (posts, replies, updates) to one conversation. */
@@ -81,7 +87,10 @@ export class ConnectorStandIn {
   async waitFor(pred: (calls: Recorded[]) => boolean, timeoutMs = 5_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!pred(this.calls)) {
-      if (Date.now() > until) throw new Error(`connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => [c.kind, c.conversationId]))}`);
+      if (Date.now() > until)
+        throw new Error(
+          `connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => [c.kind, c.conversationId]))}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -101,26 +110,49 @@ export class ConnectorStandIn {
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return this.notFound(req, res);
     if (req.method === 'GET' && parts[3] === 'pagedmembers') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ members: this.roster.map((m) => ({ ...m, userPrincipalName: '', tenantId: undefined })) }));
+      res.end(
+        JSON.stringify({ members: this.roster.map((m) => ({ ...m, userPrincipalName: '', tenantId: undefined })) }),
+      );
       return;
     }
     let rec: Recorded;
     if (req.method === 'POST' && parts.length === 2) {
-      rec = { method: 'POST', kind: 'createConversation', conversationId: `a:personal-${++this.seq}`, body, at: Date.now() };
+      rec = {
+        method: 'POST',
+        kind: 'createConversation',
+        conversationId: `a:personal-${++this.seq}`,
+        body,
+        at: Date.now(),
+      };
     } else if ((req.method === 'POST' || req.method === 'PUT') && parts[3] === 'activities') {
       const kind = req.method === 'PUT' ? 'update' : parts[4] ? 'reply' : 'post';
-      rec = { method: req.method, kind, conversationId: parts[2].split(';messageid=')[0], activityId: parts[4], body, at: Date.now() };
+      rec = {
+        method: req.method,
+        kind,
+        conversationId: parts[2].split(';messageid=')[0],
+        activityId: parts[4],
+        body,
+        at: Date.now(),
+      };
     } else return this.notFound(req, res);
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
     const failure = this.failures.find((f) => f.times > 0 && (!f.when || f.when(rec)));
     if (failure) {
       failure.times--;
       this.failed.push(rec);
-      res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}) });
+      res.writeHead(failure.status, {
+        'content-type': 'application/json',
+        ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+      });
       res.end(JSON.stringify({ error: { code: failure.code ?? 'Throttled', message: 'injected failure' } }));
       return;
     }
-    rec.responseId = rec.kind === 'createConversation' ? rec.conversationId : rec.kind === 'update' ? rec.activityId : `act-${++this.seq}`;
+    rec.responseId =
+      rec.kind === 'createConversation'
+        ? rec.conversationId
+        : rec.kind === 'update'
+          ? rec.activityId
+          : `act-${++this.seq}`;
     this.calls.push(rec);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: rec.responseId }));

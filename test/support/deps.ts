@@ -13,7 +13,9 @@ import type { Actor, Case, Organisation, ReportInput, Staff } from '../../src/do
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { EXAMPLE_ORG, INTAKE_ACTOR, report } from './bot.js';
 
-export async function testDeps(opts: { now?: () => Date; org?: Organisation; dataFile?: string; caseLinkTemplate?: string } = {}): Promise<AppDeps> {
+export async function testDeps(
+  opts: { now?: () => Date; org?: Organisation; dataFile?: string; caseLinkTemplate?: string } = {},
+): Promise<AppDeps> {
   const org = opts.org ?? EXAMPLE_ORG;
   const dir = opts.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'arendevakt-app-'));
   const store = await openLowdbStore(opts.dataFile ?? join(dir!, 'db.json'));
@@ -40,7 +42,9 @@ export const actorOf = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, 
 export async function registerCase(deps: AppDeps, over: Partial<ReportInput> = {}): Promise<Case> {
   const r = report(over);
   const res = await executeCaseCommand(deps, {
-    caseId: r.externalId, expectedVersion: null, actor: INTAKE_ACTOR,
+    caseId: r.externalId,
+    expectedVersion: null,
+    actor: INTAKE_ACTOR,
     intent: { type: 'registerReport', report: r },
     effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });

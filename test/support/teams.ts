@@ -17,9 +17,15 @@ export const channel = (channelId = '19:mottagning@thread.tacv2'): Where => ({ k
 export const personal: Where = { kind: 'personal' };
 
 function base(serviceUrl: string, from: Staff | { aadObjectId: string; name: string }, where: Where, tenant = TENANT) {
-  const conversation = where.kind === 'channel'
-    ? { id: `${where.channelId};messageid=${Date.now()}`, conversationType: 'channel', tenantId: tenant, isGroup: true }
-    : { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: tenant };
+  const conversation =
+    where.kind === 'channel'
+      ? {
+          id: `${where.channelId};messageid=${Date.now()}`,
+          conversationType: 'channel',
+          tenantId: tenant,
+          isGroup: true,
+        }
+      : { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: tenant };
   return {
     id: randomUUID(),
     timestamp: new Date().toISOString(),
@@ -35,19 +41,37 @@ function base(serviceUrl: string, from: Staff | { aadObjectId: string; name: str
   };
 }
 
-export function message(serviceUrl: string, from: Staff | { aadObjectId: string; name: string }, text: string, where: Where, opts: { mentions?: Staff[]; tenant?: string } = {}) {
+export function message(
+  serviceUrl: string,
+  from: Staff | { aadObjectId: string; name: string },
+  text: string,
+  where: Where,
+  opts: { mentions?: Staff[]; tenant?: string } = {},
+) {
   const b = base(serviceUrl, from, where, opts.tenant);
   const botMention = where.kind === 'channel' ? `<at>${BOT.name}</at> ` : '';
   let body = text;
-  const entities: unknown[] = where.kind === 'channel' ? [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }] : [];
+  const entities: unknown[] =
+    where.kind === 'channel' ? [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }] : [];
   for (const m of opts.mentions ?? []) {
     body = body.replace(`@${m.name}`, `<at>${m.name}</at>`);
-    entities.push({ type: 'mention', mentioned: { id: teamsId(m), name: m.name, aadObjectId: m.aadObjectId }, text: `<at>${m.name}</at>` });
+    entities.push({
+      type: 'mention',
+      mentioned: { id: teamsId(m), name: m.name, aadObjectId: m.aadObjectId },
+      text: `<at>${m.name}</at>`,
+    });
   }
   return { ...b, type: 'message', text: `${botMention}${body}`, textFormat: 'plain', entities };
 }
 
-export function invoke(serviceUrl: string, from: Staff | { aadObjectId: string; name: string }, verb: string, data: Record<string, unknown>, where: Where, replyToId?: string) {
+export function invoke(
+  serviceUrl: string,
+  from: Staff | { aadObjectId: string; name: string },
+  verb: string,
+  data: Record<string, unknown>,
+  where: Where,
+  replyToId?: string,
+) {
   return {
     ...base(serviceUrl, from, where),
     type: 'invoke',

@@ -32,12 +32,14 @@ export function validateCard(card: unknown): string[] {
   for (const e of results.validationEvents) problems.push(`validate: ${e.message}`);
   const ids = new Set<string>();
   walk(json, (n) => {
-    if (n.type === 'Action.Execute' && (typeof n.verb !== 'string' || n.verb.length === 0)) problems.push('Action.Execute without verb');
+    if (n.type === 'Action.Execute' && (typeof n.verb !== 'string' || n.verb.length === 0))
+      problems.push('Action.Execute without verb');
     if (typeof n.type === 'string' && typeof n.id === 'string') {
       if (ids.has(n.id)) problems.push(`duplicate id ${n.id}`);
       ids.add(n.id);
     }
-    for (const [k, v] of Object.entries(n)) if (typeof v === 'string' && v.includes('${')) problems.push(`unbound template expression in ${k}: ${v}`);
+    for (const [k, v] of Object.entries(n))
+      if (typeof v === 'string' && v.includes('${')) problems.push(`unbound template expression in ${k}: ${v}`);
   });
   const size = cardSize(json);
   if (size >= MAX_CARD_BYTES) problems.push(`card is ${size} bytes, over ${MAX_CARD_BYTES}`);

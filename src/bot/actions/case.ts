@@ -12,7 +12,11 @@ const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coe
 const AssignData = CaseRefData.extend({ assignee: z.string().min(1, 'Välj en handläggare.').max(100) });
 
 export const notInOrganisation = () =>
-  noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan ändra ärenden. Inget har ändrats.', 'Attention');
+  noticeCard(
+    'Du finns inte i organisationsfilen',
+    'Bara personal i organisationsfilen kan ändra ärenden. Inget har ändrats.',
+    'Attention',
+  );
 
 function answer(turn: Turn, r: CaseResult, success: string) {
   const viewer = turn.conversationKind === 'channel' ? 'all' : (turn.actor?.role ?? 'none');
@@ -26,7 +30,9 @@ function answer(turn: Turn, r: CaseResult, success: string) {
 
 function badData(turn: Turn, caseId: unknown, message: string) {
   const c = typeof caseId === 'string' ? turn.deps.store.getCase(caseId) : undefined;
-  return c ? caseCardFor(turn.deps, c, { notice: { text: message, tone: 'attention' } }) : noticeCard('Det gick inte', message, 'Attention');
+  return c
+    ? caseCardFor(turn.deps, c, { notice: { text: message, tone: 'attention' } })
+    : noticeCard('Det gick inte', message, 'Attention');
 }
 
 export const take: CardAction = {
@@ -45,9 +51,24 @@ export const assign: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation();
     const d = AssignData.safeParse(data);
-    if (!d.success) return badData(turn, data.caseId, d.error.issues.find((i) => i.path[0] === 'assignee')?.message ?? 'Kortet saknar ärendeuppgifter. Inget har ändrats.');
-    const r = await assignCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, assignees: [d.data.assignee], actor: turn.actor });
-    return answer(turn, r, r.ok ? `${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')} har fått ärendet.` : '');
+    if (!d.success)
+      return badData(
+        turn,
+        data.caseId,
+        d.error.issues.find((i) => i.path[0] === 'assignee')?.message ??
+          'Kortet saknar ärendeuppgifter. Inget har ändrats.',
+      );
+    const r = await assignCase(turn.deps, {
+      caseId: d.data.caseId,
+      version: d.data.version,
+      assignees: [d.data.assignee],
+      actor: turn.actor,
+    });
+    return answer(
+      turn,
+      r,
+      r.ok ? `${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')} har fått ärendet.` : '',
+    );
   },
 };
 

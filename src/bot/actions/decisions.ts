@@ -15,7 +15,10 @@ import { formatSwedishDateTime } from '../../domain/time.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 
-const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative().optional() });
+const CaseRefData = z.object({
+  caseId: z.string().min(1).max(64),
+  version: z.coerce.number().int().nonnegative().optional(),
+});
 
 const viewerOf = (turn: Turn) => (turn.conversationKind === 'channel' ? 'all' : (turn.actor?.role ?? 'none'));
 
@@ -36,15 +39,31 @@ function openForm(kind: DecisionKind): CardAction {
       if (!turn.actor) return notInOrganisation();
       const d = CaseRefData.safeParse(data);
       const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
-      if (!d.success || !c) return noticeCard('Ärendet finns inte', 'Kortet saknar ärendeuppgifter eller ärendet finns inte längre.', 'Attention');
-      if (!maySee(turn, c)) return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+      if (!d.success || !c)
+        return noticeCard(
+          'Ärendet finns inte',
+          'Kortet saknar ärendeuppgifter eller ärendet finns inte längre.',
+          'Attention',
+        );
+      if (!maySee(turn, c))
+        return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
       const settings = { extendRoles: turn.deps.rules.extendRoles };
       if (!can(turn.actor.role, FORM_META[kind].command, settings)) {
-        return withNotice(turn, c, `${forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)} Inget har ändrats.`, 'attention');
+        return withNotice(
+          turn,
+          c,
+          `${forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)} Inget har ändrats.`,
+          'attention',
+        );
       }
       if (d.data.version !== undefined && d.data.version !== c.version) {
         const who = turn.deps.org.name(c.updatedBy);
-        return withNotice(turn, c, `Ärendet ändrades av ${who} ${formatSwedishDateTime(c.updatedAt)}; här är det aktuella läget.`, 'attention');
+        return withNotice(
+          turn,
+          c,
+          `Ärendet ändrades av ${who} ${formatSwedishDateTime(c.updatedAt)}; här är det aktuella läget.`,
+          'attention',
+        );
       }
       return decisionFormFor(turn.deps, c, kind);
     },
@@ -57,13 +76,27 @@ function submit(kind: DecisionKind): CardAction {
     async handle(turn, data) {
       if (!turn.actor) return notInOrganisation();
       const d = CaseRefData.safeParse(data);
-      if (!d.success || d.data.version === undefined) return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
-      const r = await submitDecision(turn.deps, kind, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor, data });
+      if (!d.success || d.data.version === undefined)
+        return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+      const r = await submitDecision(turn.deps, kind, {
+        caseId: d.data.caseId,
+        version: d.data.version,
+        actor: turn.actor,
+        data,
+      });
       if (r.ok) return withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
       // Someone outside the case's group sees the refusal only, not the case.
-      if (!r.case || !maySee(turn, r.case)) return noticeCard('Det gick inte', `${r.refusal.message} Inget har ändrats.`, 'Attention');
-      if (r.changedBy) return withNotice(turn, r.case, `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har sparats.`, 'attention');
-      if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length) return formAgain(turn.deps, r.case, kind, data, r.refusal);
+      if (!r.case || !maySee(turn, r.case))
+        return noticeCard('Det gick inte', `${r.refusal.message} Inget har ändrats.`, 'Attention');
+      if (r.changedBy)
+        return withNotice(
+          turn,
+          r.case,
+          `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har sparats.`,
+          'attention',
+        );
+      if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
+        return formAgain(turn.deps, r.case, kind, data, r.refusal);
       return withNotice(turn, r.case, `${r.refusal.message} Inget har ändrats.`, 'attention');
     },
   };
@@ -75,9 +108,13 @@ export const showTimeline: CardAction = {
     if (!turn.actor) return notInOrganisation();
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
     if (!c) return noticeCard('Ärendet finns inte');
-    if (!maySee(turn, c)) return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+    if (!maySee(turn, c))
+      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
     return timelineCard((await caseTimeline(turn.deps, c.id))!);
   },
 };
 
-export const DECISION_ACTIONS: CardAction[] = [...DECISION_KINDS.flatMap((k) => [openForm(k), submit(k)]), showTimeline];
+export const DECISION_ACTIONS: CardAction[] = [
+  ...DECISION_KINDS.flatMap((k) => [openForm(k), submit(k)]),
+  showTimeline,
+];

@@ -18,12 +18,26 @@ export const distributionAssign: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation();
     const d = AssignData.safeParse(data);
-    if (!d.success || !turn.deps.org.group(d.data.groupId)) return noticeCard('Det gick inte', 'Kortet saknar uppgifter. Skriv fördelning för ett nytt kort.', 'Attention');
+    if (!d.success || !turn.deps.org.group(d.data.groupId))
+      return noticeCard('Det gick inte', 'Kortet saknar uppgifter. Skriv fördelning för ett nytt kort.', 'Attention');
     const assignee = typeof data[d.data.input] === 'string' ? (data[d.data.input] as string) : '';
-    if (!assignee) return distributionCard(turn.deps, d.data.groupId, { text: `Välj en handläggare för ${d.data.caseId}.`, color: 'Attention' });
-    const r = await assignFromDistribution(turn.deps, { caseId: d.data.caseId, version: d.data.version, assignee, groupId: d.data.groupId, actor: turn.actor });
+    if (!assignee)
+      return distributionCard(turn.deps, d.data.groupId, {
+        text: `Välj en handläggare för ${d.data.caseId}.`,
+        color: 'Attention',
+      });
+    const r = await assignFromDistribution(turn.deps, {
+      caseId: d.data.caseId,
+      version: d.data.version,
+      assignee,
+      groupId: d.data.groupId,
+      actor: turn.actor,
+    });
     const notice = r.ok
-      ? { text: `${r.case.id} har gått till ${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')}.`, color: 'Good' }
+      ? {
+          text: `${r.case.id} har gått till ${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')}.`,
+          color: 'Good',
+        }
       : { text: `${d.data.caseId}: ${r.refusal.message}`, color: 'Attention' };
     return distributionCard(turn.deps, d.data.groupId, notice);
   },
@@ -34,7 +48,8 @@ export const distributionRefresh: CardAction = {
   handle(turn, data) {
     if (!turn.actor) return notInOrganisation();
     const d = GroupData.safeParse(data);
-    if (!d.success || !turn.deps.org.group(d.data.groupId)) return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
+    if (!d.success || !turn.deps.org.group(d.data.groupId))
+      return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
     return distributionCard(turn.deps, d.data.groupId);
   },
 };

@@ -3,24 +3,45 @@
 // case (role, group, version); the person who pressed gets the refreshed list with a line on top, and
 // the channel copy is updated through the outbox.
 import { z } from 'zod';
-import { getHandover, handBack, handoverCardFor, reassignFromHandover, saveHandoverChecks, writeHandoverStatus } from '../../app/handover.js';
+import {
+  getHandover,
+  handBack,
+  handoverCardFor,
+  reassignFromHandover,
+  saveHandoverChecks,
+  writeHandoverStatus,
+} from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 const Ref = z.object({ handoverId: z.string().min(1).max(200) });
-const CaseRef = Ref.extend({ caseId: z.string().min(1).max(64), i: z.coerce.number().int().nonnegative().max(1000).optional() });
+const CaseRef = Ref.extend({
+  caseId: z.string().min(1).max(64),
+  i: z.coerce.number().int().nonnegative().max(1000).optional(),
+});
 const flag = (v: unknown) => v === true || v === 'true';
 
-function answer(turn: Turn, h: Handover | undefined, text: string, tone: 'good' | 'attention', data: Record<string, unknown> = {}) {
+function answer(
+  turn: Turn,
+  h: Handover | undefined,
+  text: string,
+  tone: 'good' | 'attention',
+  data: Record<string, unknown> = {},
+) {
   const focusCaseId = flag(data.focus) && typeof data.caseId === 'string' ? data.caseId : undefined;
   if (!h) return noticeCard('Det gick inte', text, 'Attention');
   return handoverCardFor(turn.deps, h, { notice: { text, tone }, ...(focusCaseId ? { focusCaseId } : {}) });
 }
 
 const missingData = (turn: Turn, data: Record<string, unknown>) =>
-  answer(turn, typeof data.handoverId === 'string' ? getHandover(turn.deps, data.handoverId) : undefined, 'Kortet saknar uppgifter om överlämningen. Inget har ändrats.', 'attention');
+  answer(
+    turn,
+    typeof data.handoverId === 'string' ? getHandover(turn.deps, data.handoverId) : undefined,
+    'Kortet saknar uppgifter om överlämningen. Inget har ändrats.',
+    'attention',
+  );
 
 export const handoverReassign: CardAction = {
   verb: 'handover.reassign',
@@ -29,10 +50,36 @@ export const handoverReassign: CardAction = {
     const d = CaseRef.extend({ version: z.coerce.number().int().nonnegative() }).safeParse(data);
     if (!d.success) return missingData(turn, data);
     const owner = data[`owner${d.data.i ?? ''}`] ?? data.owner;
-    if (typeof owner !== 'string' || !owner) return answer(turn, getHandover(turn.deps, d.data.handoverId), 'Välj en handläggare. Inget har ändrats.', 'attention', data);
-    const r = await reassignFromHandover(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, version: d.data.version, newOwnerId: owner });
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`, 'attention', data);
-    return answer(turn, r.handover, `${d.data.caseId} har fått ny handläggare: ${turn.deps.org.name(owner)}.`, 'good', data);
+    if (typeof owner !== 'string' || !owner)
+      return answer(
+        turn,
+        getHandover(turn.deps, d.data.handoverId),
+        'Välj en handläggare. Inget har ändrats.',
+        'attention',
+        data,
+      );
+    const r = await reassignFromHandover(turn.deps, {
+      actor: turn.actor,
+      handoverId: d.data.handoverId,
+      caseId: d.data.caseId,
+      version: d.data.version,
+      newOwnerId: owner,
+    });
+    if (!r.ok)
+      return answer(
+        turn,
+        getHandover(turn.deps, d.data.handoverId),
+        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`,
+        'attention',
+        data,
+      );
+    return answer(
+      turn,
+      r.handover,
+      `${d.data.caseId} har fått ny handläggare: ${turn.deps.org.name(owner)}.`,
+      'good',
+      data,
+    );
   },
 };
 
@@ -47,8 +94,20 @@ export const handoverTick: CardAction = {
     if (`deadlines${i}` in data) values.deadlinesChecked = flag(data[`deadlines${i}`]);
     if (`meetings${i}` in data) values.meetingsMoved = flag(data[`meetings${i}`]);
     if (`family${i}` in data) values.familyInformed = flag(data[`family${i}`]);
-    const r = await saveHandoverChecks(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, values });
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message}`, 'attention', data);
+    const r = await saveHandoverChecks(turn.deps, {
+      actor: turn.actor,
+      handoverId: d.data.handoverId,
+      caseId: d.data.caseId,
+      values,
+    });
+    if (!r.ok)
+      return answer(
+        turn,
+        getHandover(turn.deps, d.data.handoverId),
+        `${d.data.caseId}: ${r.refusal.message}`,
+        'attention',
+        data,
+      );
     return answer(turn, r.handover, `${d.data.caseId}: checklistan är sparad.`, 'good', data);
   },
 };
@@ -60,9 +119,21 @@ export const handoverStatus: CardAction = {
     const d = CaseRef.safeParse(data);
     if (!d.success) return missingData(turn, data);
     const text = data[`status${d.data.i ?? ''}`] ?? data.status;
-    const r = await writeHandoverStatus(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseId: d.data.caseId, text: typeof text === 'string' ? text : '' });
+    const r = await writeHandoverStatus(turn.deps, {
+      actor: turn.actor,
+      handoverId: d.data.handoverId,
+      caseId: d.data.caseId,
+      text: typeof text === 'string' ? text : '',
+    });
     // A refusal never repeats the text (it may hold a personnummer).
-    if (!r.ok) return answer(turn, getHandover(turn.deps, d.data.handoverId), `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`, 'attention', data);
+    if (!r.ok)
+      return answer(
+        turn,
+        getHandover(turn.deps, d.data.handoverId),
+        `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`,
+        'attention',
+        data,
+      );
     return answer(turn, r.handover, `${d.data.caseId}: statusen är sparad.`, 'good', data);
   },
 };
@@ -73,15 +144,23 @@ export const handoverHandBack: CardAction = {
     if (!turn.actor) return notInOrganisation();
     const d = Ref.extend({ caseId: z.string().min(1).max(64).optional(), all: z.unknown().optional() }).safeParse(data);
     if (!d.success || (!d.data.caseId && !flag(d.data.all))) return missingData(turn, data);
-    const r = await handBack(turn.deps, { actor: turn.actor, handoverId: d.data.handoverId, caseIds: d.data.caseId ? [d.data.caseId] : 'all' });
-    if (!r.ok) return answer(turn, r.handover ?? getHandover(turn.deps, d.data.handoverId), r.refusal.message, 'attention');
+    const r = await handBack(turn.deps, {
+      actor: turn.actor,
+      handoverId: d.data.handoverId,
+      caseIds: d.data.caseId ? [d.data.caseId] : 'all',
+    });
+    if (!r.ok)
+      return answer(turn, r.handover ?? getHandover(turn.deps, d.data.handoverId), r.refusal.message, 'attention');
     const done = r.outcomes.filter((o) => o.ok).map((o) => o.caseId);
     const failed = r.outcomes.filter((o) => !o.ok);
     const name = turn.deps.org.name(r.handover.staffId);
-    const text = [
-      done.length ? `Tillbaka hos ${name}: ${done.join(', ')}.` : '',
-      failed.length ? `Inte tillbakalämnade: ${failed.map((f) => `${f.caseId} (${f.message})`).join('; ')}.` : '',
-    ].filter(Boolean).join(' ') || 'Inga ärenden att lämna tillbaka.';
+    const text =
+      [
+        done.length ? `Tillbaka hos ${name}: ${done.join(', ')}.` : '',
+        failed.length ? `Inte tillbakalämnade: ${failed.map((f) => `${f.caseId} (${f.message})`).join('; ')}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' ') || 'Inga ärenden att lämna tillbaka.';
     return answer(turn, r.handover, text, failed.length ? 'attention' : 'good');
   },
 };
@@ -108,4 +187,11 @@ export const handoverShow: CardAction = {
   },
 };
 
-export const HANDOVER_ACTIONS: CardAction[] = [handoverReassign, handoverTick, handoverStatus, handoverHandBack, handoverOpen, handoverShow];
+export const HANDOVER_ACTIONS: CardAction[] = [
+  handoverReassign,
+  handoverTick,
+  handoverStatus,
+  handoverHandBack,
+  handoverOpen,
+  handoverShow,
+];

@@ -8,4 +8,17 @@ import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
 import { DECISION_ACTIONS } from './decisions.js';
 
-export const ACTIONS: CardAction[] = [take, assign, refresh, show, myCases, reportForm, reportCreate, distributionAssign, distributionRefresh, morningPage, ...HANDOVER_ACTIONS, ...DECISION_ACTIONS];
+export const ACTIONS: CardAction[] = [
+  take,
+  assign,
+  refresh,
+  show,
+  myCases,
+  reportForm,
+  reportCreate,
+  distributionAssign,
+  distributionRefresh,
+  morningPage,
+  ...HANDOVER_ACTIONS,
+  ...DECISION_ACTIONS,
+];

@@ -10,7 +10,11 @@ import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/m
 import type { CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
-const PageData = z.object({ groupId: z.string().min(1).max(63), date: z.string().optional(), offset: z.coerce.number().int().nonnegative().max(1_000_000) });
+const PageData = z.object({
+  groupId: z.string().min(1).max(63),
+  date: z.string().optional(),
+  offset: z.coerce.number().int().nonnegative().max(1_000_000),
+});
 
 export const morningPage: CardAction = {
   verb: 'morning.page',
@@ -22,8 +26,15 @@ export const morningPage: CardAction = {
     const { deps } = turn;
     const now = deps.now();
     const view = buildMorningList({
-      group, cases: listCases(deps.store.allCases()), staff: deps.org.org.staff, absences: absences(deps), handovers: openHandovers(deps, now),
-      now, calendar: deps.calendar, rules: deps.rules, settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
+      group,
+      cases: listCases(deps.store.allCases()),
+      staff: deps.org.org.staff,
+      absences: absences(deps),
+      handovers: openHandovers(deps, now),
+      now,
+      calendar: deps.calendar,
+      rules: deps.rules,
+      settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
     });
     // A button on an older list opens today's list from the start.
     const offset = d.data.date && d.data.date !== stockholmDate(now) ? 0 : d.data.offset;

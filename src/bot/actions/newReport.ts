@@ -22,6 +22,9 @@ export const reportCreate: CardAction = {
     const r = await submitReportForm(turn.deps, turn.actor, data);
     if (!r.ok) return r.form;
     const viewer = turn.conversationKind === 'channel' ? 'all' : turn.actor.role;
-    return caseCardFor(turn.deps, r.case, { viewer, notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' } });
+    return caseCardFor(turn.deps, r.case, {
+      viewer,
+      notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' },
+    });
   },
 };

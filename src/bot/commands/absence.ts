@@ -9,7 +9,13 @@ import type { Staff } from '../../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
 
-const notRegistered: Reply = { card: noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan registrera frånvaro.', 'Warning') };
+const notRegistered: Reply = {
+  card: noticeCard(
+    'Du finns inte i organisationsfilen',
+    'Bara personal i organisationsfilen kan registrera frånvaro.',
+    'Warning',
+  ),
+};
 
 /** The person a command is about: the first @mention other than the bot, else the sender. */
 export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
@@ -27,17 +33,38 @@ export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
 
 const DATE = /(\d{4}-\d{2}-\d{2})/;
 
-export function parseAbsenceArgs(rest: string): { from?: string; to?: string; kind?: 'sick' | 'planned'; problem?: string } {
+export function parseAbsenceArgs(rest: string): {
+  from?: string;
+  to?: string;
+  kind?: 'sick' | 'planned';
+  problem?: string;
+} {
   const text = rest.toLowerCase();
   const to = text.match(new RegExp(`\\btill\\s+${DATE.source}`))?.[1];
   const from = text.match(new RegExp(`\\bfr(?:å|a)n\\s+(?:och\\s+med\\s+)?${DATE.source}`))?.[1];
-  const kind = /\b(semester|ledig|ledighet|planerad)\b/.test(text) ? 'planned' : /\bsjuk/.test(text) ? 'sick' : undefined;
-  const problem = /\btill\b/.test(text) && !to ? 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.' : undefined;
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(kind ? { kind } : {}), ...(problem ? { problem } : {}) };
+  const kind = /\b(semester|ledig|ledighet|planerad)\b/.test(text)
+    ? 'planned'
+    : /\bsjuk/.test(text)
+      ? 'sick'
+      : undefined;
+  const problem =
+    /\btill\b/.test(text) && !to ? 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.' : undefined;
+  return {
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(kind ? { kind } : {}),
+    ...(problem ? { problem } : {}),
+  };
 }
 
 function unknownPerson(): Reply {
-  return { card: noticeCard('Vem gäller det?', 'Nämn personen med @, till exempel frånvaro @Anna Berg till 2026-12-04. Personen måste finnas i organisationsfilen.', 'Warning') };
+  return {
+    card: noticeCard(
+      'Vem gäller det?',
+      'Nämn personen med @, till exempel frånvaro @Anna Berg till 2026-12-04. Personen måste finnas i organisationsfilen.',
+      'Warning',
+    ),
+  };
 }
 
 export const absence: ChatCommand = {
@@ -52,13 +79,19 @@ export const absence: ChatCommand = {
     const r = await registerAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, ...args });
     if (!r.ok) {
       const fields = Object.values(r.refusal.fields ?? {});
-      return { card: noticeCard('Frånvaron registrerades inte', [r.refusal.message, ...fields].join(' '), 'Attention') };
+      return {
+        card: noticeCard('Frånvaron registrerades inte', [r.refusal.message, ...fields].join(' '), 'Attention'),
+      };
     }
     const deps = turn.deps;
     const year = Number(stockholmDate(deps.now()).slice(0, 4));
     const h = r.handover!;
     const period = `från ${formatSwedishDate(r.absence.from, year)}${r.absence.to ? ` till ${formatSwedishDate(r.absence.to, year)}` : ', tills vidare'}`;
-    const channels = h.groupIds.map((g) => ({ g, name: deps.org.group(g)?.name ?? g, linked: !!channelOfGroup(deps, g) }));
+    const channels = h.groupIds.map((g) => ({
+      g,
+      name: deps.org.group(g)?.name ?? g,
+      linked: !!channelOfGroup(deps, g),
+    }));
     const missing = channels.filter((c) => !c.linked).map((c) => c.name);
     const where = channels.filter((c) => c.linked).map((c) => c.name);
     let text: string;
@@ -68,13 +101,18 @@ export const absence: ChatCommand = {
       text = `${person.name} har inga öppna ärenden att lämna över.`;
     } else {
       text = `Överlämningslistan med ${h.entries.length} öppna ärenden ${where.length ? `är postad i kanalen för ${where.join(' och ')}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`;
-      if (missing.length) text += ` ${missing.join(' och ')} har ingen kopplad kanal: en gruppledare skriver koppla <grupp-id> i gruppens kanal.`;
+      if (missing.length)
+        text += ` ${missing.join(' och ')} har ingen kopplad kanal: en gruppledare skriver koppla <grupp-id> i gruppens kanal.`;
     }
     const notice = noticeCard(`Frånvaro registrerad: ${person.name} ${period}`, text, 'Good');
     // In a channel that does not get the list, and in a 1:1, the person who wrote sees the list at once.
     const inListChannel = turn.conversationKind === 'channel' && h.groupIds.some((g) => turn.channelGroups.includes(g));
     if (h.activatedAt && h.entries.length && !inListChannel) {
-      return { card: handoverCardFor(deps, h, { notice: { text: `Frånvaro registrerad: ${person.name} ${period}.`, tone: 'good' } }) };
+      return {
+        card: handoverCardFor(deps, h, {
+          notice: { text: `Frånvaro registrerad: ${person.name} ${period}.`, tone: 'good' },
+        }),
+      };
     }
     return { card: notice };
   },
@@ -93,6 +131,10 @@ export const back: ChatCommand = {
     if (!h || !h.activatedAt || h.entries.length === 0) {
       return { card: noticeCard(`Välkommen tillbaka, ${person.name}`, 'Frånvaron är avslutad.', 'Good') };
     }
-    return { card: handoverCardFor(turn.deps, h, { notice: { text: `${person.name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`, tone: 'good' } }) };
+    return {
+      card: handoverCardFor(turn.deps, h, {
+        notice: { text: `${person.name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`, tone: 'good' },
+      }),
+    };
   },
 };

@@ -4,7 +4,13 @@ import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
 import { helpCard, noticeCard } from '../../cards/simpleCards.js';
 import { groupsInScope, type ChatCommand } from '../types.js';
 
-const notRegistered = { card: noticeCard('Du finns inte i organisationsfilen', 'Du kan läsa hjälpen (skriv hjälp) men inte se eller ändra ärenden. Be din gruppledare lägga till dig.', 'Warning') };
+const notRegistered = {
+  card: noticeCard(
+    'Du finns inte i organisationsfilen',
+    'Du kan läsa hjälpen (skriv hjälp) men inte se eller ändra ärenden. Be din gruppledare lägga till dig.',
+    'Warning',
+  ),
+};
 
 export const help: ChatCommand = {
   name: 'hjälp',
@@ -17,14 +23,31 @@ export const connect: ChatCommand = {
   pattern: /^koppla(?:\s+(\S+))?$/i,
   async handle(t, m) {
     if (!t.actor) return notRegistered;
-    if (t.conversationKind !== 'channel') return { card: noticeCard('Koppla i en kanal', 'Skriv koppla <grupp-id> i den kanal som ska få gruppens kort och listor.', 'Warning') };
+    if (t.conversationKind !== 'channel')
+      return {
+        card: noticeCard(
+          'Koppla i en kanal',
+          'Skriv koppla <grupp-id> i den kanal som ska få gruppens kort och listor.',
+          'Warning',
+        ),
+      };
     if (!m[1]) {
       const ids = t.deps.org.org.groups.map((g) => `${g.id} (${g.name})`).join(', ');
       return { card: noticeCard('Vilken grupp?', `Skriv koppla <grupp-id>. Grupper: ${ids}.`, 'Warning') };
     }
-    const r = await connectChannel(t.deps, { actor: t.actor, groupId: m[1].toLowerCase(), conversationKey: t.conversationKey });
+    const r = await connectChannel(t.deps, {
+      actor: t.actor,
+      groupId: m[1].toLowerCase(),
+      conversationKey: t.conversationKey,
+    });
     if (!r.ok) return { card: noticeCard('Kanalen kopplades inte', r.message, 'Attention') };
-    return { card: noticeCard(`Kanalen är kopplad till ${r.groupName}`, 'Nya anmälningar, morgonlistor och överlämningar för gruppen postas här.', 'Good') };
+    return {
+      card: noticeCard(
+        `Kanalen är kopplad till ${r.groupName}`,
+        'Nya anmälningar, morgonlistor och överlämningar för gruppen postas här.',
+        'Good',
+      ),
+    };
   },
 };
 

@@ -8,11 +8,23 @@ import { maySee } from '../actions/decisions.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
 
 function lookup(t: CommandTurn, ref: string | undefined) {
-  if (!t.actor) return { card: noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan se ärenden.', 'Warning') };
-  if (!ref) return { card: noticeCard('Vilket ärende?', 'Skriv ärendets referens, t.ex. ärende IFO-2026-004512.', 'Warning') };
+  if (!t.actor)
+    return {
+      card: noticeCard(
+        'Du finns inte i organisationsfilen',
+        'Bara personal i organisationsfilen kan se ärenden.',
+        'Warning',
+      ),
+    };
+  if (!ref)
+    return { card: noticeCard('Vilket ärende?', 'Skriv ärendets referens, t.ex. ärende IFO-2026-004512.', 'Warning') };
   const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
-  if (!c) return { card: noticeCard('Ärendet finns inte', `Hittade inget ärende med referensen ${ref.slice(0, 64)}.`, 'Warning') };
-  if (!maySee(t, c)) return { card: noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention') };
+  if (!c)
+    return {
+      card: noticeCard('Ärendet finns inte', `Hittade inget ärende med referensen ${ref.slice(0, 64)}.`, 'Warning'),
+    };
+  if (!maySee(t, c))
+    return { card: noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention') };
   return c;
 }
 

@@ -6,4 +6,16 @@ import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
 import { history, showCase } from './case.js';
 
-export const COMMANDS: ChatCommand[] = [help, connect, mine, unassignedList, overdueList, newReport, distribution, absence, back, showCase, history];
+export const COMMANDS: ChatCommand[] = [
+  help,
+  connect,
+  mine,
+  unassignedList,
+  overdueList,
+  newReport,
+  distribution,
+  absence,
+  back,
+  showCase,
+  history,
+];

@@ -8,7 +8,13 @@ export const newReport: ChatCommand = {
   pattern: /^ny\s+anm(ä|a)lan$/i,
   handle(t) {
     if (!t.actor) {
-      return { card: noticeCard('Du finns inte i organisationsfilen', 'Bara personal i organisationsfilen kan registrera anmälningar.', 'Warning') };
+      return {
+        card: noticeCard(
+          'Du finns inte i organisationsfilen',
+          'Bara personal i organisationsfilen kan registrera anmälningar.',
+          'Warning',
+        ),
+      };
     }
     return { card: newReportForm(t.deps, t.actor, t.channelGroups[0] ? { groupId: t.channelGroups[0] } : {}) };
   },
