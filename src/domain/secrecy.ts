@@ -127,19 +127,18 @@ export function guardAllStrings(value: unknown): Refusal | null {
   return guardFreeText(text, refs);
 }
 
+/** The references a card carries in its own data (never typed by a person). */
+const CARD_REFERENCE_KEYS: ReadonlySet<string> = new Set(['caseId', 'handoverId']);
+
 /**
- * The references in a card's data (caseId, handoverId ...): the message when one is shaped like a
- * personnummer, else null. Free-text inputs are left to the form's own guard, which answers with
- * the field emptied and the message beside it.
+ * The references in a card's data (caseId, handoverId): the message when one is shaped like a
+ * personnummer, else null. What a person typed on a form (childRef, externalId, free text) is left
+ * to the form's guard, which answers with the field emptied and the message beside it.
  */
 export function referencesProblem(value: unknown): string | null {
-  for (const [path, v] of Object.entries(stringFields(value))) {
-    const key =
-      path
-        .replace(/\[\d+\]$/, '')
-        .split('.')
-        .at(-1) ?? path;
-    if (REFERENCE_KEYS.has(key) && shapedLikePersonnummer(v)) return REFERENCE_MESSAGE;
+  if (!value || typeof value !== 'object') return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (CARD_REFERENCE_KEYS.has(key) && typeof v === 'string' && shapedLikePersonnummer(v)) return REFERENCE_MESSAGE;
   }
   return null;
 }
