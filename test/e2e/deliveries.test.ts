@@ -36,9 +36,7 @@ describe('a card that cannot be delivered', () => {
     await t.drained();
     const failure = (c: { card?: unknown }) =>
       /VINR-underrättelsen för IFO-2026-004520 kunde inte/.test(cardText(c.card));
-    const toKarin = t.connector
-      .cards()
-      .filter((c) => failure(c) && !c.conversationId.startsWith('19:'));
+    const toKarin = t.connector.cards().filter((c) => failure(c) && !c.conversationId.startsWith('19:'));
     expect(toKarin).toHaveLength(1);
     const text = cardText(toKarin[0].card);
     expect(text).toContain(
