@@ -125,5 +125,6 @@ export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: 
   });
   if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron ändrades samtidigt. Försök igen.') };
   if (docs.length > 2) deps.onOutbox?.();
+  deps.onPresenceChanged?.(current.staffId);
   return { ok: true, absence: d.state, ...(handover ? { handover: getHandover(deps, handover.id)! } : {}) };
 }
