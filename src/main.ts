@@ -86,6 +86,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
           cron: opts.scheduler?.cron ?? !opts.now,
           ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
         });
+  // Back after the morning run (`åter`): today's reminders go out then (src/jobs/reminderLedger.ts).
+  if (scheduler) deps.onPresenceChanged = (staffId) => void scheduler.catchUpReminders(staffId);
   // The catch-up (today's list if the time has passed and nobody claimed it) finishes before the bot
   // counts as started, so nothing a first request does can race with it.
   await scheduler?.start();
