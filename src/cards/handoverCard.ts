@@ -42,8 +42,6 @@ const SHORT_STEP: Record<Step, string> = {
   writtenStatus: 'Skriftlig status',
 };
 
-const KIND_TEXT = { sick: 'är sjukskriven', planned: 'är ledig' } as const;
-
 function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
   /** Pressed on a single opened case: the answer keeps that case open (a long list is compact). */
   const focus = input.focusCaseId === s.caseId;
@@ -133,7 +131,7 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
   const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
   return {
     handoverId: h.id,
-    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} ${KIND_TEXT[h.kind]}`,
+    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} är frånvarande`,
     subtitle: returned
       ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
       : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,

@@ -14,7 +14,8 @@ describe('the handover checklist card', () => {
     const card = handoverCard(input);
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toMatch(/Överlämning: Anna Berg är sjukskriven/);
+    expect(text).toMatch(/Överlämning: Anna Berg är frånvarande/);
+    expect(text).not.toMatch(/sjuk/);
     expect(text).toMatch(/1 av 9 ärenden överlämnade · 5 av 9 har ny handläggare/);
     const order = [...text.matchAll(/\*\*(IFO-[\d-]+)\*\*/g)].map((m) => m[1]);
     expect(order).toHaveLength(9);

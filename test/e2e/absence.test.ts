@@ -117,7 +117,7 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
         (c) =>
           c.conversationId === CHANNEL &&
           !!c.card &&
-          cardText(c.card).includes('Överlämning: Anna Berg är sjukskriven'),
+          cardText(c.card).includes('Överlämning: Anna Berg är frånvarande'),
       );
     expect(posted).toHaveLength(1);
     const list = posted[0].card!;
