@@ -251,7 +251,9 @@ function rowToReport(
   else if (NO.has(prof)) professional = false;
   // An empty column: the duty to report as the statute read on the day the report came in.
   else if (prof === '')
-    professional = type ? professionalByDefault(type, reporterName, stockholmDate(receivedAt ?? new Date(0))) : undefined;
+    professional = type
+      ? professionalByDefault(type, reporterName, stockholmDate(receivedAt ?? new Date(0)))
+      : undefined;
   else problems.push({ line, column: colName('yrkesverksam'), message: 'Skriv ja eller nej.' });
   const concernTexts = v('oro').split(/[|,]/).map(norm).filter(Boolean);
   const concerns = concernTexts.map((c) => CONCERNS.get(c));

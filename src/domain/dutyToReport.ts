@@ -34,7 +34,11 @@ export const DUTY_BODIES: Readonly<Record<string, { type: ReporterType; since?: 
 };
 
 /** Was a report from this named body (or type) made under the duty to report on that day? */
-export function professionalByDefault(type: ReporterType, bodyName: string | undefined, receivedOn: LocalDate): boolean {
+export function professionalByDefault(
+  type: ReporterType,
+  bodyName: string | undefined,
+  receivedOn: LocalDate,
+): boolean {
   const body = bodyName ? DUTY_BODIES[bodyName] : undefined;
   if (body) return !body.since || receivedOn >= body.since;
   return PROFESSIONAL_TYPES.has(type);
