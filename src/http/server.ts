@@ -4,6 +4,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { AppDeps } from '../app/context.js';
+import { healthProblems } from '../app/deliveries.js';
 import { tenantOf } from '../bot/app.js';
 import { log } from '../log.js';
 
@@ -54,8 +55,11 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
     try {
       let open = 0;
       for (const _ of deps.store.openCases()) open++;
+      // Degraded while something is undeliverable or cannot be: codes and counts only (docs/deliveries.md).
+      const problems = healthProblems(deps);
       res.json(200, {
-        status: 'ok',
+        status: problems.length ? 'degraded' : 'ok',
+        problems,
         version: opts.version,
         mode: opts.authenticated ? 'authenticated' : 'local',
         openCases: open,

@@ -125,8 +125,10 @@ describe('chat commands and channels', () => {
   it('reports health with the store readable and the version', async () => {
     const r = await fetch(`${t.url}/healthz`);
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { status: string; version: string; mode: string };
-    expect(body).toMatchObject({ status: 'ok', mode: 'local' });
+    const body = (await r.json()) as { status: string; version: string; mode: string; problems: unknown[] };
+    // Only some groups have a channel here: degraded, said as codes and counts.
+    expect(body).toMatchObject({ status: 'degraded', mode: 'local' });
+    expect(body.problems).toContainEqual({ code: 'group_without_channel', count: expect.any(Number) });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
