@@ -1,5 +1,6 @@
 // The forms for the statute's smaller steps and the LVU track (src/cards/lawForms.ts draws them):
-// one zod schema each, the text fields for the secrecy guard, the intent, and the Swedish answer.
+// one zod schema each, the intent and the Swedish answer (every field passes the secrecy guard in
+// submitDecision).
 // They run through the same submitDecision as every other decision form.
 import { z } from 'zod';
 import type { LawFormKind } from '../cards/lawForms.js';
@@ -13,7 +14,6 @@ import { date, optionalDate, optionalText, requiredText } from './formFields.js'
 
 interface LawSpec<S extends z.ZodType> {
   schema: S;
-  guard(d: z.infer<S>): { text: Record<string, string | undefined>; refs?: Record<string, string | undefined> };
   intent(d: z.infer<S>): CaseIntent;
   success(c: Case, deps: AppDeps): string;
 }
@@ -22,14 +22,12 @@ const spec = <S extends z.ZodType>(s: LawSpec<S>) => s;
 const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
 const OnForm = z.object({ on: optionalDate });
-const noText = () => ({ text: {} });
 const lvuDate = (c: Case, d: string | undefined) =>
   d ? formatSwedishDate(d, Number(stockholmDate(c.updatedAt).slice(0, 4))) : '';
 
 const lvuStep = (step: Extract<CaseIntent, { type: 'lvuRecord' }>['step'], said: (c: Case) => string) =>
   spec({
     schema: OnForm,
-    guard: noText,
     intent: (d) => ({ type: 'lvuRecord', step, ...(d.on ? { on: d.on } : {}) }),
     success: said,
   });
@@ -42,7 +40,6 @@ export const LAW_SPECS = {
       newDeadline: date('Ange det nya datumet som ÅÅÅÅ-MM-DD.'),
       reason: requiredText('Ange de synnerliga skälen.'),
     }),
-    guard: (d) => ({ text: { reason: d.reason } }),
     intent: (d) => ({
       type: 'extendForhandsbedomning',
       newDeadline: d.newDeadline,
@@ -57,7 +54,6 @@ export const LAW_SPECS = {
   }),
   information: spec({
     schema: z.object({ givenOn: optionalDate, reason: optionalText }),
-    guard: (d) => ({ text: { reason: d.reason } }),
     intent: (d) => ({
       type: 'recordUtredningInformation',
       ...(d.givenOn ? { givenOn: d.givenOn } : {}),
@@ -70,7 +66,6 @@ export const LAW_SPECS = {
   }),
   aterkopplingRequest: spec({
     schema: z.object({ requestedOn: optionalDate }),
-    guard: noText,
     intent: (d) => ({ type: 'requestAterkoppling', ...(d.requestedOn ? { requestedOn: d.requestedOn } : {}) }),
     success: (c) =>
       c.aterkoppling?.due
@@ -81,7 +76,6 @@ export const LAW_SPECS = {
   }),
   uppfoljningInfo: spec({
     schema: z.object({}),
-    guard: noText,
     intent: () => ({ type: 'recordUppfoljningInformed' }),
     success: () => 'Informationen om uppföljningen är registrerad.',
   }),
@@ -92,7 +86,6 @@ export const LAW_SPECS = {
       ground: choice(['2', '3'], 'Välj grund: 2 § eller 3 § LVU.'),
       verkstalldOn: optionalDate,
     }),
-    guard: noText,
     intent: (d) => ({
       type: 'lvuStart',
       decidedBy: d.decidedBy,
@@ -115,13 +108,11 @@ export const LAW_SPECS = {
   lvuAnsokan: lvuStep('ansokan', () => 'Ansökan om vård är registrerad.'),
   lvuCourtExtension: spec({
     schema: z.object({ until: date('Ange rättens datum som ÅÅÅÅ-MM-DD.') }),
-    guard: noText,
     intent: (d) => ({ type: 'lvuCourtExtension', until: d.until }),
     success: (c) => `Ansökan om vård ska nu göras senast ${c.lvu?.courtExtendedTo} (rättens beslut).`,
   }),
   lvuDom: spec({
     schema: z.object({ on: optionalDate, outcome: optionalText, finalOn: optionalDate }),
-    guard: noText,
     intent: (d) => ({
       type: 'lvuCourtDecision',
       outcome: d.outcome ?? '',
@@ -140,7 +131,6 @@ export const LAW_SPECS = {
       kind: choice(['umgange', 'hemlig_vistelseort', 'review'], 'Välj beslut.'),
       on: optionalDate,
     }),
-    guard: noText,
     intent: (d) => ({ type: 'lvuRestriction', kind: d.kind, ...(d.on ? { on: d.on } : {}) }),
     success: () => 'Beslutet om begränsning är registrerat.',
   }),
