@@ -253,6 +253,24 @@ describe('every written form of a personnummer through every entrance', () => {
     await entrance('chatt: åter @person <nr>', (text) => say(`åter @${bo.name} ${text}`, [bo]));
     await entrance('chatt: bara numret', (text) => say(text));
 
+    // Bodies that cannot be parsed: the parser's messages quote the body.
+    await entrance('HTTP: trasig JSON till /api/messages', (text) =>
+      http('/api/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"text":"${text}`,
+      }),
+    );
+    await entrance('HTTP: trasig JSON till /api/reports', (text) =>
+      api('/api/reports', undefined).then(() =>
+        http('/api/reports', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+          body: `{"summary":"${text}`,
+        }),
+      ),
+    );
+
     // A card's own references, made up.
     await entrance('kort: case.take caseId', (text) => press('case.take', { caseId: text, version: 0 }));
     await entrance('kort: handover.status caseId', (text) =>
