@@ -38,6 +38,7 @@ let tries = 0;
 const sent: string[] = [];
 
 async function http(path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
+  sent.push(decodeURIComponent(path));
   if (typeof init.body === 'string') sent.push(init.body);
   const res = await fetch(`${bot.url}${path}`, init);
   const text = await res.text();
@@ -268,6 +269,12 @@ describe('every written form of a personnummer through every entrance', () => {
           headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
           body: `{"summary":"${text}`,
         }),
+      ),
+    );
+
+    await entrance('HTTP: referens i adressen', (text) =>
+      http(`/api/cases/${encodeURIComponent(text)}/x`, { headers: { authorization: `Bearer ${API_KEY}` } }).then(() =>
+        api(`/api/cases/${encodeURIComponent(text)}`),
       ),
     );
 
