@@ -108,6 +108,25 @@ describe('importReports', () => {
     expect((await deps.store.auditFor('IFO-2026-000001'))[0].actor).toBe('system:import');
   });
 
+  it('maps an empty "yrkesverksam" by the duty to report on the day of receipt (SFS 2025:1501 from 2026-01-15)', async () => {
+    deps = await intakeDeps({ now: NOW });
+    const file = csv([
+      row(1, { at: '2026-01-14 10:00', type: 'Försäkringskassan', prof: '' }),
+      row(2, { at: '2026-01-15 10:00', type: 'Försäkringskassan', prof: '' }),
+      row(3, { at: '2026-03-02 10:00', type: 'Tandvården', prof: '' }),
+      row(4, { at: '2025-03-02 10:00', type: 'Familjerådgivningen', prof: '' }),
+      row(5, { at: '2026-03-02 10:00', type: 'Privatperson', prof: '' }),
+    ]);
+    const r = await importReports(deps, Buffer.from(file, 'utf8'), { dryRun: false });
+    expect(r.problems).toEqual([]);
+    const rep = (n: number) => deps.store.getCase(`IFO-2026-${String(n).padStart(6, '0')}`)!.reporter;
+    expect(rep(1)).toEqual({ type: 'other', professional: false }); // the day before the widened list
+    expect(rep(2)).toEqual({ type: 'other', professional: true });
+    expect(rep(3)).toEqual({ type: 'healthcare', professional: true });
+    expect(rep(4)).toEqual({ type: 'other', professional: true }); // 19 kap. 2 §, always
+    expect(rep(5)).toEqual({ type: 'private_person', professional: false });
+  });
+
   it('reads a comma file (LF, no BOM) with the concerns quoted', async () => {
     deps = await intakeDeps({ now: NOW });
     const r = await importReports(deps, csv([row(1, { concerns: 'våld,brister i omsorgen' }), row(2)], { sep: ',' }), {
