@@ -20,6 +20,8 @@ import { myCasesCard, overdueCard, unassignedCard } from '../src/app/lists.js';
 import { OUTBOX, type OutboxMessage } from '../src/app/outbox.js';
 import { assignedToYouCardFor, caseCardFor } from '../src/app/present.js';
 import { newReportForm } from '../src/app/reportForm.js';
+import { failureData } from '../src/app/deliveryFailure.js';
+import { deliveriesCard } from '../src/cards/deliveriesCard.js';
 import { DECISION_KINDS, decisionFormFor } from '../src/app/decisions.js';
 import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
@@ -380,6 +382,63 @@ export async function sampleCards(): Promise<SampleCard[]> {
         decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind),
       );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
+    // What could not be delivered: the VINR notice for a group without a channel, as its team lead
+    // sees it; the digest a channel gets when it is linked; `leveranser`.
+    const vinrNotice = store
+      .listDocs<OutboxMessage>(OUTBOX)
+      .find((m) => m.content.kind === 'card' && m.content.template === 'vinr-notice');
+    const undelivered: OutboxMessage = vinrNotice ?? {
+      id: 'sample',
+      createdAt: clock.toISOString(),
+      target: { kind: 'group', groupId: 'vinr' },
+      content: { kind: 'card', template: 'vinr-notice', data: { caseId: 'IFO-2026-004520' } },
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: clock.toISOString(),
+      version: 1,
+    };
+    add(
+      'delivery-failure',
+      'delivery-failure',
+      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead')),
+    );
+    add(
+      'delivery-digest',
+      'delivery-digest',
+      renderCard('delivery-digest', {
+        title: '7 kort väntade på att kanalen skulle kopplas',
+        summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
+        items: ['IFO-2026-004520', 'IFO-2026-004512', 'IFO-2026-004417'].map((caseId) => ({
+          text: `VINR-underrättelsen för ${caseId}`,
+          caseId,
+          hasCase: true,
+        })),
+      }),
+    );
+    add(
+      'deliveries',
+      'deliveries',
+      deliveriesCard([
+        {
+          id: 'a',
+          what: 'VINR-underrättelsen',
+          caseId: 'IFO-2026-004520',
+          to: 'Våld i nära relationer',
+          state: 'Kunde inte levereras: ingen kopplad kanal',
+          reason: 'no_channel',
+          dead: true,
+        },
+        {
+          id: 'b',
+          what: 'Påminnelsen',
+          caseId: '',
+          to: 'Bo Lindqvist',
+          state: 'Försöker igen (3 försök)',
+          reason: 'retrying',
+          dead: false,
+        },
+      ]),
+    );
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));
     return [...byName.values()];

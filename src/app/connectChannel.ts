@@ -1,21 +1,28 @@
-// `koppla <groupId>`: this channel becomes the home of a group's cards and lists.
+// `koppla <groupId>`: this channel becomes the home of a group's cards and lists; `koppla ledning`
+// links the unit's management channel. What waited for the group (cards queued before its channel
+// was linked, kept as undelivered) is sent there in the same commit, most urgent first.
 import { can, forbiddenMessage } from '../domain/permissions.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS, type GroupChannel } from './conversations.js';
+import { MANAGEMENT } from './deliveryFailure.js';
+import { redeliverWaiting } from './deliveries.js';
 
 export async function connectChannel(
   deps: AppDeps,
   input: { actor: Actor; groupId: string; conversationKey: string },
-): Promise<{ ok: true; groupName: string } | Refusal> {
+): Promise<{ ok: true; groupName: string; waiting: number } | Refusal> {
   const { actor, groupId } = input;
   if (!can(actor.role, 'connectChannel')) return refuse('forbidden', forbiddenMessage('connectChannel', actor.role));
-  const group = deps.org.group(groupId);
+  const group =
+    groupId === MANAGEMENT
+      ? { id: MANAGEMENT, name: 'ledningen (det som inte kan levereras)' }
+      : deps.org.group(groupId);
   if (!group) {
-    const ids = deps.org.org.groups.map((g) => g.id).join(', ');
+    const ids = [...deps.org.org.groups.map((g) => g.id), MANAGEMENT].join(', ');
     return refuse('invalid', `Gruppen "${groupId}" finns inte. Grupper: ${ids}.`);
   }
-  if (actor.role === 'team_lead' && !actor.groups.includes(groupId))
+  if (actor.role === 'team_lead' && groupId !== MANAGEMENT && !actor.groups.includes(groupId))
     return refuse('forbidden', 'Du kan bara koppla kanaler för dina egna grupper.');
   const current = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
   const now = deps.now().toISOString();
@@ -26,6 +33,7 @@ export async function connectChannel(
     linkedAt: now,
     version: (current?.version ?? 0) + 1,
   };
+  const waiting = redeliverWaiting(deps, groupId);
   const r = await deps.store.commit({
     docs: [
       {
@@ -34,11 +42,18 @@ export async function connectChannel(
         value: value as unknown as Record<string, unknown>,
         expectedVersion: current ? current.version : null,
       },
+      ...waiting.docs,
     ],
     audit: [
-      { at: now, actor: actor.id, type: 'ChannelConnected', data: { groupId, conversationKey: input.conversationKey } },
+      {
+        at: now,
+        actor: actor.id,
+        type: 'ChannelConnected',
+        data: { groupId, conversationKey: input.conversationKey, redelivered: waiting.count },
+      },
     ],
   });
   if (!r.ok) return refuse('conflict', 'Någon annan kopplade gruppen samtidigt. Försök igen.');
-  return { ok: true, groupName: group.name };
+  if (waiting.docs.length) deps.onOutbox?.();
+  return { ok: true, groupName: group.name, waiting: waiting.count };
 }

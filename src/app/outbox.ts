@@ -38,6 +38,8 @@ export interface OutboxMessage {
   attempts: number;
   nextAttemptAt: Instant;
   lastError?: string;
+  /** When it was given up on (status 'dead'; see src/app/deliveryFailure.ts). */
+  deadAt?: Instant;
   version: number;
 }
 

@@ -1,9 +1,8 @@
 // What /healthz reports as problems: a list of small checks, each returning codes and counts (never
 // case content, never which case). A module that can tell that something is wrong adds a check to
-// PROBLEM_CHECKS below: a function and a line. docs/operations.md lists every code.
-import { CONVERSATIONS, GROUP_CHANNELS, type ConversationRecord, type GroupChannel } from './conversations.js';
+// PROBLEM_CHECKS below: a function and a line. docs/deploy.md lists every code.
 import type { AppDeps } from './context.js';
-import { OUTBOX, type OutboxMessage } from './outbox.js';
+import { healthProblems } from './deliveries.js';
 
 export interface Problem {
   /** Stable, lower_snake_case: what monitoring alerts on. */
@@ -13,28 +12,9 @@ export interface Problem {
 
 export type ProblemCheck = (deps: AppDeps) => Problem[] | Promise<Problem[]>;
 
-const DAY_MS = 24 * 3600_000;
-
-/** Messages the drain gave up on (status 'dead') in the last 24 hours: a card someone did not get. */
-export const undeliverable: ProblemCheck = (deps) => {
-  const since = deps.now().getTime() - DAY_MS;
-  const count = deps.store
-    .listDocs<OutboxMessage>(OUTBOX)
-    .filter((m) => m.status === 'dead' && Date.parse(m.createdAt) >= since).length;
-  return count ? [{ code: 'undeliverable', count }] : [];
-};
-
-/** Groups whose cards and lists have no channel: not linked (`koppla`), or the channel went away. */
-export const groupWithoutChannel: ProblemCheck = (deps) => {
-  const count = deps.org.org.groups.filter((g) => {
-    const link = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, g.id);
-    const conv = link && deps.store.getDoc<ConversationRecord>(CONVERSATIONS, link.conversationKey);
-    return !conv || !conv.active;
-  }).length;
-  return count ? [{ code: 'group_without_channel', count }] : [];
-};
-
-export const PROBLEM_CHECKS: ProblemCheck[] = [undeliverable, groupWithoutChannel];
+export const PROBLEM_CHECKS: ProblemCheck[] = [
+  healthProblems, // undeliverable, group_without_channel, no_management_channel, no_out_of_hours_group
+];
 
 /** Every check's problems, codes merged (counts added); a check that throws reports itself. */
 export async function collectProblems(deps: AppDeps, checks: ProblemCheck[] = PROBLEM_CHECKS): Promise<Problem[]> {

@@ -24,6 +24,16 @@ const HELP: HelpRow[] = [
     what: 'Gör den här kanalen till gruppens kanal för kort och listor.',
     roles: ['team_lead', 'unit_manager'],
   },
+  {
+    command: 'koppla ledning',
+    what: 'Gör den här kanalen till ledningens: hit rapporteras det som inte kunde levereras.',
+    roles: ['team_lead', 'unit_manager'],
+  },
+  {
+    command: 'leveranser',
+    what: 'Det som inte kunde levereras eller väntar, med knapp för att försöka igen.',
+    roles: ['team_lead', 'unit_manager'],
+  },
   { command: 'frånvaro @person [till ÅÅÅÅ-MM-DD]', what: 'Registrera frånvaro; boten postar en överlämningslista.' },
   { command: 'åter @person', what: 'Avsluta frånvaro och lämna tillbaka ärenden.' },
 ];

@@ -29,7 +29,7 @@ export const Concern = z.enum([
 ]);
 export type Concern = z.infer<typeof Concern>;
 
-export const GroupKind = z.enum(['intake', 'investigation', 'violence']);
+export const GroupKind = z.enum(['intake', 'investigation', 'violence', 'out_of_hours']);
 export type GroupKind = z.infer<typeof GroupKind>;
 
 /** A calendar date in Swedish time, e.g. 2026-02-28. */

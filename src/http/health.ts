@@ -1,4 +1,4 @@
-// Health for operations (docs/operations.md): /livez (the process answers), /readyz (ready to take
+// Health for operations (docs/deploy.md): /livez (the process answers), /readyz (ready to take
 // traffic: started, not shutting down, store writable, scheduler and outbox running) and /healthz
 // (ok or degraded, with problem codes and counts; the number of open cases only with the intake key).
 import { createHash, timingSafeEqual } from 'node:crypto';

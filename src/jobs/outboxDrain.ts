@@ -1,11 +1,12 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
-// a report to the team lead when a conversation is gone or blocked. A message is removed from the
+// a delivery-failure card to whoever can fix it (src/app/deliveryFailure.ts): never silently. A message is removed from the
 // outbox only after the connector accepted it (at-least-once: a crash between the connector's answer
 // and the round's commit sends that round again; an update is then repeated, a post may be doubled).
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
+import { deadLetter } from '../app/deliveryFailure.js';
 import {
   CONVERSATIONS,
   MEMBERS,
@@ -267,9 +268,8 @@ export class OutboxDrain {
     let conversation: ConversationRecord | undefined;
     try {
       conversation = await this.resolve(msg);
-      if (!conversation) return await this.giveUp(msg, 'no_conversation');
-      if (!conversation.active)
-        return await this.giveUp(msg, `conversation_inactive:${conversation.inactiveReason ?? ''}`);
+      if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
+      if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
       const out = this.render(msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
@@ -313,24 +313,12 @@ export class OutboxDrain {
         'conversation gone or blocked; marked inactive',
       );
       const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
-      await this.deps.store.commit({
-        docs: [
-          {
-            collection: OUTBOX,
-            id: msg.id,
-            value: { ...msg, status: 'dead', lastError: `${status} ${code ?? ''}`.trim(), version: msg.version + 1 },
-            expectedVersion: msg.version,
-          },
-          ...(inactive ? [inactive] : []),
-          ...this.reportToTeamLeads(msg, conversation, code ?? String(status)),
-        ],
-      });
-      this.deps.onOutbox?.();
-      return;
+      return this.giveUp(msg, code ?? 'gone', `${status} ${code ?? ''}`.trim(), inactive ? [inactive] : []);
     }
     const attempts = msg.attempts + 1;
     const retryable = RETRYABLE.has(status);
-    if (attempts >= (retryable ? MAX_ATTEMPTS : 5)) return this.giveUp(msg, `${status || (err as Error).message}`);
+    if (attempts >= (retryable ? MAX_ATTEMPTS : 5))
+      return this.giveUp(msg, 'retries_exhausted', `${status || (err as Error).message}`);
     const base = this.opts.backoffBaseMs ?? 1_000;
     const random = this.opts.random ?? Math.random;
     const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());
@@ -355,40 +343,13 @@ export class OutboxDrain {
     this.schedule(Math.max(delay, 5));
   }
 
-  /** A gone 1:1 or channel is reported to the team leads concerned, in their own 1:1 chats. */
-  private reportToTeamLeads(msg: OutboxMessage, conversation: ConversationRecord, reason: string): DocWrite[] {
-    if (msg.content.kind === 'text' && msg.content.text.startsWith('Ärendevakt når inte')) return []; // never report a report
-    const groups =
-      msg.target.kind === 'group'
-        ? [msg.target.groupId]
-        : msg.target.kind === 'user'
-          ? (this.deps.org.staff(msg.target.staffId)?.groups ?? [])
-          : [];
-    const who =
-      msg.target.kind === 'user'
-        ? this.deps.org.name(msg.target.staffId)
-        : msg.target.kind === 'group'
-          ? `gruppens kanal (${this.deps.org.group(msg.target.groupId)?.name})`
-          : conversation.key;
-    const leads = new Set(groups.flatMap((g) => this.deps.org.teamLeadsOf(g).map((s) => s.aadObjectId)));
-    if (leads.size === 0) for (const m of this.deps.org.unitManagers()) leads.add(m.aadObjectId);
-    const text = `Ärendevakt når inte ${who} i Teams (${reason}). Meddelanden dit skickas inte längre; lägg till boten igen eller be personen öppna chatten med Ärendevakt.`;
-    return [...leads]
-      .filter((id) => !(msg.target.kind === 'user' && msg.target.staffId === id))
-      .map((id) => enqueue(this.deps.now(), { kind: 'user', staffId: id }, { kind: 'text', text }));
-  }
-
-  private async giveUp(msg: OutboxMessage, reason: string): Promise<void> {
-    log.warn({ outboxId: msg.id, reason }, 'outbox message given up');
-    await this.deps.store.commit({
-      docs: [
-        {
-          collection: OUTBOX,
-          id: msg.id,
-          expectedVersion: msg.version,
-          value: { ...msg, status: 'dead', lastError: reason, version: msg.version + 1 },
-        },
-      ],
-    });
+  /**
+   * Stop trying: the message is kept as dead and reported (src/app/deliveryFailure.ts) in one commit.
+   * The only place the drain gives up.
+   */
+  private async giveUp(msg: OutboxMessage, code: string, detail?: string, extra: DocWrite[] = []): Promise<void> {
+    log.warn({ outboxId: msg.id, reason: code, detail }, 'outbox message undeliverable; reported');
+    await this.deps.store.commit({ docs: [...deadLetter(this.deps, msg, code, detail), ...extra] });
+    this.deps.onOutbox?.();
   }
 }

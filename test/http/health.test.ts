@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { collectProblems, type ProblemCheck } from '../../src/app/problems.js';
 import { registerHealthRoutes, WriteProbe, type Readiness } from '../../src/http/health.js';
-import { installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
+import { EXAMPLE_ORG, installAndConnect, startTestBot, teams, type TestBot } from '../support/bot.js';
 
 const KEY = 'health-test-key-0123456789abcdef';
 let t: TestBot | undefined;
@@ -38,18 +38,25 @@ async function healthServer(deps: AppDeps, readiness: Readiness): Promise<string
 }
 
 describe('health', () => {
-  it('answers live and ready, and is ok once every group has a channel', async () => {
-    t = await startTestBot({ ingestApiKey: KEY });
+  it('answers live and ready, and is ok once every group and the management have a channel', async () => {
+    t = await startTestBot({
+      ingestApiKey: KEY,
+      orgOverrides: {
+        groups: [...EXAMPLE_ORG.groups, { id: 'socialjour', name: 'Socialjouren', kind: 'out_of_hours' }],
+      },
+    });
     expect((await json(`${t.url}/livez`)).status).toBe(200);
     expect(await json(`${t.url}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
 
     const before = await json(`${t.url}/healthz`);
-    expect(before.body).toMatchObject({
-      status: 'degraded',
-      problems: [{ code: 'group_without_channel', count: 4 }],
-    });
+    expect(before.body.status).toBe('degraded');
+    expect(before.body.problems).toEqual([
+      { code: 'group_without_channel', count: 5 },
+      { code: 'no_management_channel', count: 1 },
+    ]);
     const lars = t.who('lars');
     for (const g of t.org.groups) await installAndConnect(t, lars, g.id, `19:${g.id}@thread.tacv2`);
+    await t.sendMessage(lars, 'koppla ledning', teams.channel('19:ledning@thread.tacv2'));
     const after = await json(`${t.url}/healthz`);
     expect(after.body).toMatchObject({ status: 'ok', problems: [], mode: 'local' });
   });

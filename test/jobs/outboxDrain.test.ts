@@ -22,7 +22,7 @@ import {
   type OutgoingMessage,
   type Sender,
 } from '../../src/jobs/outboxDrain.js';
-import { EXAMPLE_ORG, person } from '../support/bot.js';
+import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
 
 const karin = person(EXAMPLE_ORG, 'karin');
@@ -191,7 +191,7 @@ describe('the outbox drain', () => {
     expect(sender.sent).toHaveLength(1);
   });
 
-  it('marks a channel that is gone inactive, tells the team lead in her 1:1, and stops trying', async () => {
+  it('marks a channel that is gone inactive, tells the team lead in her 1:1 with a card, and stops trying', async () => {
     const deps = await testDeps();
     await linked(deps);
     await registerCase(deps);
@@ -205,13 +205,15 @@ describe('the outbox drain', () => {
     });
     const told = sender.sent.filter((s) => s.conversation === userKey(karin.aadObjectId));
     expect(told).toHaveLength(1);
-    expect(told[0].message.text).toMatch(/når inte gruppens kanal \(Mottagning barn och unga\)/);
-    // A later card for the group is not sent into the void, and not retried.
+    expect(cardText(told[0].message.card)).toMatch(/når inte gruppens kanal \(Mottagning barn och unga\)/);
+    // A later card for the group is not sent into the void, and not retried: reported again instead.
     await deps.store.commit({
       docs: [enqueue(deps.now(), { kind: 'group', groupId: 'barn-mottagning' }, { kind: 'text', text: 'test' })],
     });
     await runOnce(drain);
+    await runOnce(drain);
     expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
     expect(pending(deps)).toEqual([]);
+    expect(sender.sent.filter((s) => s.conversation === userKey(karin.aadObjectId))).toHaveLength(2);
   });
 });

@@ -7,6 +7,7 @@ import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
 import { DECISION_ACTIONS } from './decisions.js';
+import { deliveriesShow, deliveryRetry } from './deliveries.js';
 
 export const ACTIONS: CardAction[] = [
   take,
@@ -21,4 +22,6 @@ export const ACTIONS: CardAction[] = [
   morningPage,
   ...HANDOVER_ACTIONS,
   ...DECISION_ACTIONS,
+  deliveriesShow,
+  deliveryRetry,
 ];

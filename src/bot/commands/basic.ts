@@ -1,5 +1,6 @@
 // hjälp, koppla, mina, ofördelade, försenade.
 import { connectChannel } from '../../app/connectChannel.js';
+import { MANAGEMENT } from '../../app/deliveryFailure.js';
 import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
 import { helpCard, noticeCard } from '../../cards/simpleCards.js';
 import { groupsInScope, type ChatCommand } from '../types.js';
@@ -41,13 +42,12 @@ export const connect: ChatCommand = {
       conversationKey: t.conversationKey,
     });
     if (!r.ok) return { card: noticeCard('Kanalen kopplades inte', r.message, 'Attention') };
-    return {
-      card: noticeCard(
-        `Kanalen är kopplad till ${r.groupName}`,
-        'Nya anmälningar, morgonlistor och överlämningar för gruppen postas här.',
-        'Good',
-      ),
-    };
+    const what =
+      m[1].toLowerCase() === MANAGEMENT
+        ? 'Det som inte kan levereras till gruppledare eller enhetschef rapporteras här.'
+        : 'Nya anmälningar, morgonlistor och överlämningar för gruppen postas här.';
+    const waiting = r.waiting ? ` ${r.waiting} kort som väntade på kanalen skickas nu.` : '';
+    return { card: noticeCard(`Kanalen är kopplad till ${r.groupName}`, `${what}${waiting}`, 'Good') };
   },
 };
 

@@ -5,6 +5,7 @@ import { connect, help, mine, overdueList, unassignedList } from './basic.js';
 import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
 import { history, showCase } from './case.js';
+import { deliveries } from './deliveries.js';
 
 export const COMMANDS: ChatCommand[] = [
   help,
@@ -18,4 +19,5 @@ export const COMMANDS: ChatCommand[] = [
   back,
   showCase,
   history,
+  deliveries,
 ];

@@ -1,0 +1,173 @@
+// What could not be delivered, for the people who can fix it (`leveranser`, with a retry button),
+// for operations (/healthz problems: codes and counts, never case content), and for `koppla`
+// (what waited for a group is sent when its channel is linked). See docs/deliveries.md.
+import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
+import type { DocWrite } from '../store/port.js';
+import type { AppDeps } from './context.js';
+import { GROUP_CHANNELS } from './conversations.js';
+import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from './deliveryFailure.js';
+import { OUTBOX, enqueue, type OutboxMessage } from './outbox.js';
+
+/** More than this many cards waiting for one channel arrive as one digest. */
+export const DIGEST_AT = 5;
+
+/** Most urgent first: the alarm, then what concerns violence or the socialjour, then case cards. */
+const URGENCY: Record<string, number> = {
+  'protection-alarm': 0,
+  'vinr-notice': 1,
+  'out-of-hours': 1,
+  'genast-nudge': 2,
+  escalation: 2,
+};
+export function urgencyOf(m: OutboxMessage): number {
+  if (m.content.kind === 'caseCard') return 3;
+  if (m.content.kind === 'card') return URGENCY[m.content.template] ?? 4;
+  return 5;
+}
+const byUrgency = (a: OutboxMessage, b: OutboxMessage) =>
+  urgencyOf(a) - urgencyOf(b) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
+export const deadMessages = (deps: AppDeps) =>
+  deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.status === 'dead');
+
+/**
+ * The writes that send again, to a just linked channel, what was kept for `groupId` as undelivered:
+ * each card afresh in order of urgency, or one digest when there are many.
+ */
+export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWrite[]; count: number } {
+  const waiting = deadMessages(deps)
+    .filter((m) => m.target.kind === 'group' && m.target.groupId === groupId)
+    .sort(byUrgency);
+  if (!waiting.length) return { docs: [], count: 0 };
+  const now = deps.now();
+  const remove = waiting.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version }));
+  if (waiting.length <= DIGEST_AT)
+    return {
+      docs: [...remove, ...waiting.map((m) => enqueue(now, m.target, m.content, m.upsertKey))],
+      count: waiting.length,
+    };
+  const items = waiting.map((m) => {
+    const caseId = caseIdOf(m) ?? '';
+    return { text: `${whatOf(m)}${caseId ? ` för ${caseId}` : ''}`, caseId, hasCase: !!caseId };
+  });
+  const digest = enqueue(
+    now,
+    { kind: 'group', groupId },
+    {
+      kind: 'card',
+      template: 'delivery-digest',
+      data: {
+        title: `${waiting.length} kort väntade på att kanalen skulle kopplas`,
+        summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
+        items,
+      },
+    },
+  );
+  return { docs: [...remove, digest], count: waiting.length };
+}
+
+/** Whether this person may see and retry this undelivered message. */
+function concerns(deps: AppDeps, actor: Actor, m: OutboxMessage): boolean {
+  if (actor.role === 'unit_manager') return true;
+  if (actor.role !== 'team_lead') return false;
+  if (m.target.kind === 'user' && m.target.staffId === actor.id) return true;
+  return groupsOf(deps, m).some((g) => actor.groups.includes(g));
+}
+
+export interface DeliveryItem {
+  id: string;
+  what: string;
+  caseId: string;
+  to: string;
+  state: string;
+  reason: FailureReason | 'retrying';
+  dead: boolean;
+}
+
+const REASON_TEXT: Record<FailureReason, string> = {
+  no_channel: 'ingen kopplad kanal',
+  no_chat: 'ingen chatt med Ärendevakt',
+  blocked: 'chatten är blockerad',
+  gone: 'kanalen eller chatten finns inte längre',
+  disabled: 'boten är avstängd',
+  retries_exhausted: 'Teams tog inte emot det',
+  nothing_to_render: 'ärendet finns inte',
+};
+
+function toText(deps: AppDeps, m: OutboxMessage): string {
+  const t = m.target;
+  if (t.kind === 'user') return deps.org.name(t.staffId);
+  if (t.kind === 'group')
+    return t.groupId === MANAGEMENT ? 'ledningens kanal' : (deps.org.group(t.groupId)?.name ?? t.groupId);
+  return 'en chatt';
+}
+
+/** What waits or failed that this person can act on: failed first, then what is being retried. */
+export function deliveriesFor(deps: AppDeps, actor: Actor): DeliveryItem[] {
+  return deps.store
+    .listDocs<OutboxMessage>(OUTBOX)
+    .filter((m) => (m.status === 'dead' || (m.status === 'pending' && m.attempts > 0)) && concerns(deps, actor, m))
+    .sort((a, b) => Number(b.status === 'dead') - Number(a.status === 'dead') || byUrgency(a, b))
+    .map((m) => {
+      const dead = m.status === 'dead';
+      const reason = dead ? deadReason(m) : ('retrying' as const);
+      return {
+        id: m.id,
+        what: whatOf(m),
+        caseId: caseIdOf(m) ?? '',
+        to: toText(deps, m),
+        state: dead ? `Kunde inte levereras: ${REASON_TEXT[deadReason(m)]}` : `Försöker igen (${m.attempts} försök)`,
+        reason,
+        dead,
+      };
+    });
+}
+
+/** Send an undelivered message again (from the failure card or `leveranser`). */
+export async function retryDelivery(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ ok: true; message: string } | Refusal> {
+  if (actor.role === 'caseworker') return refuse('forbidden', 'Bara gruppledare och enhetschefer kan skicka om.');
+  const m = deps.store.getDoc<OutboxMessage>(OUTBOX, id);
+  if (!m || m.status !== 'dead') return { ok: true, message: 'Meddelandet är redan levererat eller skickas nu.' };
+  if (!concerns(deps, actor, m)) return refuse('forbidden', 'Meddelandet gäller en grupp som du inte är med i.');
+  const retried: OutboxMessage = {
+    ...m,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: deps.now().toISOString(),
+    version: m.version + 1,
+  };
+  delete retried.deadAt;
+  delete retried.lastError;
+  const r = await deps.store.commit({
+    docs: [
+      { collection: OUTBOX, id, value: retried as unknown as Record<string, unknown>, expectedVersion: m.version },
+    ],
+    audit: [{ at: deps.now().toISOString(), actor: actor.id, type: 'DeliveryRetried', data: { outboxId: id } }],
+  });
+  if (!r.ok) return { ok: true, message: 'Meddelandet ändrades samtidigt; se listan.' };
+  deps.onOutbox?.();
+  return { ok: true, message: `${whatOf(m)} skickas igen till ${toText(deps, m)}.` };
+}
+
+export interface HealthProblem {
+  code: string;
+  count: number;
+}
+
+/** What /healthz reports as problems: codes and counts only. */
+export function healthProblems(deps: AppDeps): HealthProblem[] {
+  const problems: HealthProblem[] = [];
+  const dead = deadMessages(deps);
+  if (dead.length) problems.push({ code: 'undeliverable', count: dead.length });
+  const linked = new Set(deps.store.listDocs<{ groupId: string }>(GROUP_CHANNELS).map((g) => g.groupId));
+  const unlinked = deps.org.org.groups.filter((g) => !linked.has(g.id)).length;
+  if (unlinked) problems.push({ code: 'group_without_channel', count: unlinked });
+  if (!linked.has(MANAGEMENT)) problems.push({ code: 'no_management_channel', count: 1 });
+  if (!deps.org.org.groups.some((g) => g.kind === 'out_of_hours'))
+    problems.push({ code: 'no_out_of_hours_group', count: 1 });
+  return problems;
+}
