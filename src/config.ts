@@ -106,7 +106,9 @@ export function loadRules(file: string | undefined, noContactDays?: number): Rul
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = Env.safeParse(env, { error: swedishIssues });
+  // `MicrosoftAppId=` (empty, as in a .env template) means not set.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = Env.safeParse(given, { error: swedishIssues });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
     throw new ConfigError(`Miljövariablerna är felaktiga:\n${lines.join('\n')}`);
