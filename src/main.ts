@@ -12,7 +12,7 @@ import { WriteProbe, type Readiness } from './http/health.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
-import { log } from './log.js';
+import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
@@ -68,7 +68,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     : new TeamsAdapter({});
   const appId = creds?.appId ?? '';
   adapter.onTurnError = async (ctx, err) => {
-    log.error({ activityId: ctx.activity.id, type: ctx.activity.type, message: err.message }, 'turn failed');
+    // botbuilder's and teams-ai's messages quote the activity (a card's inputs): class and code only.
+    log.error({ activityId: ctx.activity.id, type: ctx.activity.type, ...errorFields(err) }, 'turn failed');
   };
   const bot = createBot(deps, { adapter, appId });
   const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
@@ -111,6 +112,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
           cron: opts.scheduler?.cron ?? !opts.now,
           ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
         });
+  // Back after the morning run (`åter`): today's reminders go out then (src/jobs/reminderLedger.ts).
+  if (scheduler) deps.onPresenceChanged = (staffId) => void scheduler.catchUpReminders(staffId);
   // The catch-up (today's list if the time has passed and nobody claimed it) finishes before the bot
   // counts as started, so nothing a first request does can race with it.
   await scheduler?.start();
@@ -222,7 +225,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err) => {
-    log.fatal({ message: (err as Error).message }, 'start failed');
+    log.fatal(errorFields(err), 'start failed');
     process.exit(1);
   });
 }

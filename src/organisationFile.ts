@@ -44,7 +44,10 @@ export function readOrganisationFile(file: string): OrganisationResult {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [`inte giltig JSON: ${(err as Error).message}`] };
+    // Not the parser's message: on newer Node it quotes the file's text around the error.
+    const at = /position (\d+)/.exec((err as Error).message);
+    const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined;
+    return { ok: false, errors: [`inte giltig JSON${line ? ` (fel på rad ${line})` : ''}`] };
   }
   return validateOrganisation(raw);
 }

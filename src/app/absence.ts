@@ -1,7 +1,7 @@
 // Register and end an absence: the one use case behind `frånvaro @person [till ÅÅÅÅ-MM-DD]`,
 // `åter @person` and any card. The absence, its handover checklist and the card for the group
 // channel(s) are written in one commit, so a registered absence never lacks its checklist.
-import { currentOrComingAbsence, decideAbsence } from '../domain/absence.js';
+import { absenceToEnd, decideAbsence } from '../domain/absence.js';
 import { markReturned, newHandover, type Handover } from '../domain/handover.js';
 import { openCasesOf } from '../domain/queries.js';
 import { refuse, type Absence, type Actor, type LocalDate, type Refusal } from '../domain/schemas.js';
@@ -91,12 +91,13 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
 }
 
 /**
- * End the person's running (or coming) absence. Their checklist closes for new work and turns into
- * the hand-back list; every note written during the absence stays.
+ * End the person's absence (the running one, else the one whose last day has passed, else the coming
+ * one: domain `absenceToEnd`). Their checklist closes for new work and turns into the hand-back list;
+ * every note written during the absence stays.
  */
 export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: string }): Promise<AbsenceResult> {
   const now = deps.now();
-  const current = currentOrComingAbsence(domainContext(deps).absences, input.staffId, stockholmDate(now));
+  const current = absenceToEnd(domainContext(deps).absences, input.staffId, stockholmDate(now));
   if (!current)
     return {
       ok: false,
@@ -124,5 +125,6 @@ export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: 
   });
   if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron ändrades samtidigt. Försök igen.') };
   if (docs.length > 2) deps.onOutbox?.();
+  deps.onPresenceChanged?.(current.staffId);
   return { ok: true, absence: d.state, ...(handover ? { handover: getHandover(deps, handover.id)! } : {}) };
 }

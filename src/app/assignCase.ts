@@ -31,26 +31,9 @@ export function caseCardUpdates(now: Date, c: Case, linked: Case[] = []): DocWri
   return out;
 }
 
-function ownershipEffects(deps: AppDeps, actor: Actor) {
-  return (before: Case | undefined, after: Case): DocWrite[] => {
-    const now = deps.now();
-    const newOwners = after.assignees.filter((id) => !(before?.assignees ?? []).includes(id));
-    const personal = newOwners
-      .filter((id) => id !== actor.id)
-      .map((id) =>
-        enqueue(
-          now,
-          { kind: 'user', staffId: id },
-          {
-            kind: 'caseCard',
-            caseId: after.id,
-            view: 'assignedToYou',
-            note: `${actor.name} har gett dig ärendet ${after.id}.`,
-          },
-        ),
-      );
-    return [...caseCardUpdates(now, after), ...personal];
-  };
+/** The channel card; the new owners' 1:1 cards are queued by executeCaseCommand for every change (newOwners.ts). */
+function ownershipEffects(deps: AppDeps) {
+  return (_before: Case | undefined, after: Case): DocWrite[] => caseCardUpdates(deps.now(), after);
 }
 
 export function takeCase(deps: AppDeps, input: { caseId: string; version: number; actor: Actor }): Promise<CaseResult> {
@@ -59,7 +42,7 @@ export function takeCase(deps: AppDeps, input: { caseId: string; version: number
     expectedVersion: input.version,
     actor: input.actor,
     intent: { type: 'take' },
-    effects: ownershipEffects(deps, input.actor),
+    effects: ownershipEffects(deps),
   });
 }
 
@@ -72,6 +55,6 @@ export function assignCase(
     expectedVersion: input.version,
     actor: input.actor,
     intent: { type: 'assign', assignees: input.assignees },
-    effects: ownershipEffects(deps, input.actor),
+    effects: ownershipEffects(deps),
   });
 }

@@ -24,6 +24,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Called after a commit that queued outbox messages, so the sender can start at once. */
   onOutbox?: () => void;
+  /** Called after a person's absence ended, so that today's reminders missed by the morning run go out. */
+  onPresenceChanged?: (staffId: string) => void;
 }
 
 /** The organisation file with the lookups the use cases need; replaced in place when the file changes. */

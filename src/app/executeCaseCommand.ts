@@ -6,6 +6,7 @@ import { guardIntentText } from '../domain/secrecy.js';
 import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { domainContext, type AppDeps } from './context.js';
+import { newOwnerNotices } from './newOwners.js';
 
 export type CaseResult =
   | { ok: true; case: Case; before: Case | undefined; events: DomainEvent[] }
@@ -38,7 +39,11 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   const decision = decideCase(domainContext(deps), current, cmd.intent, cmd.actor, now);
   if (!decision.ok) return { ok: false, refusal: decision, ...(current ? { case: current } : {}) };
   const after = decision.state;
-  const docs = cmd.effects?.(current, after, decision.events) ?? [];
+  // Whoever the change made an owner hears of it, whichever entrance made it (src/app/newOwners.ts).
+  const docs = [
+    ...(cmd.effects?.(current, after, decision.events) ?? []),
+    ...newOwnerNotices(now, cmd.actor, current, after),
+  ];
   const result = await deps.store.commit({
     cases: [{ case: after, expectedVersion: current ? current.version : null }],
     docs,

@@ -116,6 +116,10 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: 'Överlämning vid frånvaro: skriftlig status lämnad.' };
     case 'HandoverCaseHandedBack':
       return { what: 'Överlämning avslutad: ärendet tillbaka till den ordinarie handläggaren.' };
+    case 'ReminderNotSent':
+      return {
+        what: `Påminnelsen till ${names(list([d.staffId]))} den ${String(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
+      };
     default:
       return { what: `Händelse: ${e.type}.`, ...(why ? { why } : {}) };
   }

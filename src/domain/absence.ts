@@ -28,6 +28,23 @@ export function currentOrComingAbsence(
   return absences.find((a) => a.staffId === staffId && !a.endedAt && (a.to === undefined || a.to >= date));
 }
 
+/**
+ * The absence `åter` ends (see docs/handover.md): the one running today; else the latest one whose
+ * last day has passed without anyone saying the person is back (leave "till Friday", åter on Monday);
+ * else the next planned leave (cancelled before it starts). A planned leave later on is never ended
+ * in place of the leave the person is actually back from.
+ */
+export function absenceToEnd(absences: readonly Absence[], staffId: string, today: LocalDate): Absence | undefined {
+  const open = absences.filter((a) => a.staffId === staffId && !a.endedAt);
+  const running = open.find((a) => a.from <= today && (a.to === undefined || a.to >= today));
+  if (running) return running;
+  const ranOut = open
+    .filter((a) => a.to !== undefined && a.to < today)
+    .sort((a, b) => (a.to! < b.to! ? 1 : a.to! > b.to! ? -1 : 0))[0];
+  if (ranOut) return ranOut;
+  return open.filter((a) => a.from > today).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))[0];
+}
+
 /** Team lead of a group the person belongs to, the unit manager, or the person themselves. */
 function mayHandleAbsenceOf(ctx: DomainContext, actor: Actor, staffId: string): boolean {
   if (actor.id === staffId || actor.role === 'unit_manager') return true;

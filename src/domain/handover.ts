@@ -220,6 +220,8 @@ export function lateness(
 ): Lateness {
   if (!isActive(h) || s.closed || e.handedBackAt) return 'none';
   const today = stockholmDate(now);
+  // Past the registered last day the person is back even before anyone writes `åter`: nothing to chase.
+  if (h.to !== undefined && today > h.to) return 'none';
   if (!s.steps.newOwnerNamed) {
     return today >= calendar.nextWorkingDay(stockholmDate(h.activatedAt!)) ? 'noOwner' : 'none';
   }

@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import type { AppDeps } from '../app/context.js';
 import { collectProblems, type Problem, type ProblemCheck } from '../app/problems.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 import { sendJson } from './auth.js';
 
 export type Phase = 'starting' | 'ready' | 'stopping';
@@ -41,7 +41,7 @@ export class WriteProbe {
         });
         ok = r.ok;
       } catch (err) {
-        log.error({ message: (err as Error).message }, 'store refuses writes');
+        log.error(errorFields(err), 'store refuses writes');
         ok = false;
       }
       this.last = { at: Date.now(), ok };

@@ -6,7 +6,7 @@ import { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { AppDeps } from '../app/context.js';
 import { tenantOf } from '../bot/app.js';
-import { log, requestContext } from '../log.js';
+import { errorFields, log, requestContext } from '../log.js';
 import { registerHealthRoutes, type HealthOptions } from './health.js';
 
 export interface ServerOptions {
@@ -62,10 +62,11 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
 
   // Internet noise (404, 405) at info, other refusals (4xx) at warn; error only for our own failures.
   server.on('restifyError', (req, res, err, cb) => {
+    // Never err.message: restify's body parser quotes what it could not parse.
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const level = status === 404 || status === 405 ? 'info' : status < 500 ? 'warn' : 'error';
     log[level](
-      { reqId: req.getId(), method: req.method, path: req.path(), status, message: err.message },
+      { reqId: req.getId(), method: req.method, path: req.path(), status, ...errorFields(err) },
       'request failed',
     );
     return cb();

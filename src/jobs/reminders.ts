@@ -4,7 +4,7 @@
 // deadline that is 1 working day away (so a deadline on a Saturday or after a holiday is announced on
 // the last working day before it: the bot shows the statutory date and never moves it).
 import type { Calendar } from '../domain/calendar.js';
-import { isAbsent } from '../domain/absence.js';
+import { coversDate, isAbsent } from '../domain/absence.js';
 import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
@@ -55,8 +55,22 @@ function fit(data: Omit<ReminderCardData, 'more'>): ReminderCardData {
   ) as ReminderCardData;
 }
 
+/** A caseworker who would have had reminders today but is registered as absent (logged and kept, never silent). */
+export interface SkippedReminder {
+  staffId: string;
+  date: LocalDate;
+  reason: 'absent';
+  absenceId?: string;
+  caseIds: string[];
+}
+
 /** Reminders for every caseworker who is not absent today; people with nothing to hear are left out. */
 export function buildReminders(input: ReminderInputs): PersonalReminders[] {
+  return planReminders(input).due;
+}
+
+/** The reminders due today, and who would have had some but is absent (src/jobs/reminderLedger.ts). */
+export function planReminders(input: ReminderInputs): { due: PersonalReminders[]; skipped: SkippedReminder[] } {
   const { now, calendar, rules } = input;
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
@@ -76,8 +90,10 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
   const wd = (d: LocalDate) => calendar.workingDaysBetween(today, d);
   const previousWorkingDay = (d: LocalDate) => calendar.previousWorkingDay(d);
   const out: PersonalReminders[] = [];
+  const skipped: SkippedReminder[] = [];
   for (const s of input.staff) {
-    if (s.role !== 'caseworker' || isAbsent(input.absences, s.aadObjectId, today)) continue;
+    if (s.role !== 'caseworker') continue;
+    const absent = isAbsent(input.absences, s.aadObjectId, today);
     const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) =>
       a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0,
     );
@@ -85,6 +101,20 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
       ({ deadline: d }) =>
         d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || previousWorkingDay(d.due) === today,
     );
+    if (absent) {
+      const tomorrowToo = mine.filter(({ deadline: d }) => d.due > today && previousWorkingDay(d.due) === today);
+      const caseIds = [...new Set([...watched, ...tomorrowToo].map((w) => w.case.id))];
+      const absence = input.absences.find((a) => a.staffId === s.aadObjectId && coversDate(a, today));
+      if (caseIds.length)
+        skipped.push({
+          staffId: s.aadObjectId,
+          date: today,
+          reason: 'absent',
+          ...(absence ? { absenceId: absence.id } : {}),
+          caseIds,
+        });
+      continue;
+    }
     const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
       if (d.due < today)
         return {
@@ -125,5 +155,5 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
     }
     if (r.summary || r.tomorrow) out.push(r);
   }
-  return out;
+  return { due: out, skipped };
 }

@@ -11,7 +11,7 @@ import { enqueue } from '../app/outbox.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
 import { morningListData } from '../cards/morningList.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
 import {
   CLAIMS,
@@ -20,7 +20,6 @@ import {
   escalationClaimId,
   hasClaim,
   morningClaimId,
-  reminderClaimId,
   type Claim,
 } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
@@ -33,7 +32,8 @@ import {
 } from './morningList.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
-import { buildReminders } from './reminders.js';
+import { pruneLedger } from './reminderLedger.js';
+import { runReminders, type ReminderRunInput } from './reminderRun.js';
 
 export interface SchedulerOptions {
   /** HH:MM Swedish time (MORNING_LIST_TIME, default 07:45): group lists, reminders, escalation. */
@@ -124,7 +124,7 @@ export class Scheduler {
       return report;
     } catch (err) {
       this.failing = true;
-      log.error({ message: (err as Error).message }, 'scheduled tick failed; retrying in a minute');
+      log.error(errorFields(err), 'scheduled tick failed; retrying in a minute');
       if (!this.stopped && !this.retry) {
         this.retry = setTimeout(() => {
           this.retry = null;
@@ -158,6 +158,7 @@ export class Scheduler {
       log.info({ date: today, claimed: report.claimed.length }, 'scheduled jobs queued');
     }
     await this.pruneClaims(today);
+    await pruneLedger(this.deps.store, today, this.opts.keepClaimsDays ?? 14);
     return report;
   }
 
@@ -183,7 +184,7 @@ export class Scheduler {
     try {
       await runHandoverMorning(this.deps, now);
     } catch (err) {
-      log.error({ message: (err as Error).message }, 'handover morning failed');
+      log.error(errorFields(err), 'handover morning failed');
     }
     const handovers = openHandovers(this.deps, now);
     const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
@@ -222,15 +223,7 @@ export class Scheduler {
         ),
       ]);
     }
-    for (const r of buildReminders({ cases, staff: org.org.staff, absences: abs, now, calendar, rules, deadlines })) {
-      const id = reminderClaimId(r.staffId, today);
-      if (hasClaim(store, id)) continue;
-      const target = { kind: 'user' as const, staffId: r.staffId };
-      await this.claim(report, id, now, [
-        ...(r.summary ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.summary })] : []),
-        ...(r.tomorrow ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.tomorrow })] : []),
-      ]);
-    }
+    await this.reminders(now, today, report, { cases, absences: abs, deadlines });
     const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
     if (managers.length) {
       for (const g of org.org.groups) viewOf(g);
@@ -251,6 +244,39 @@ export class Scheduler {
           ]);
         }
       }
+    }
+  }
+
+  /** Today's personal reminders not yet claimed (src/jobs/reminderRun.ts). */
+  private reminders(now: Date, today: string, report: TickReport, given: ReminderRunInput = {}): Promise<void> {
+    return runReminders(this.deps, now, today, (id, messages) => this.claim(report, id, now, messages), given);
+  }
+
+  /**
+   * Someone became present after this morning's run (`åter`): their reminders of today go out now,
+   * once (the same claim as the morning's). Serialised with the ticks; never throws.
+   */
+  async catchUpReminders(staffId: string): Promise<void> {
+    const go = async (): Promise<TickReport> => {
+      const now = this.deps.now();
+      const today = stockholmDate(now);
+      const report: TickReport = { date: today, workingDay: this.deps.calendar.isWorkingDay(today), claimed: [] };
+      if (!report.workingDay || this.stopped || stockholmTime(now) < this.opts.morningListTime) return report;
+      await this.reminders(now, today, report, { only: new Set([staffId]) });
+      if (report.claimed.length) {
+        this.deps.onOutbox?.();
+        log.info({ staffId, claimed: report.claimed.length }, 'reminders caught up after a return');
+      }
+      return report;
+    };
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = go().finally(() => {
+      this.running = null;
+    });
+    try {
+      await this.running;
+    } catch (err) {
+      log.error({ staffId, message: (err as Error).message }, 'reminder catch-up failed');
     }
   }
 

@@ -245,6 +245,8 @@ async function replay(dir: string): Promise<Replay> {
     '2021-02-22': async () => {
       at('2021-02-22', '09:00');
       await must('åter', endAbsence(deps, { actor: actorOf(elin), staffId: elin.aadObjectId }));
+      // As main.ts wires it: back after the morning run, today's reminders go out now.
+      await scheduler.catchUpReminders(elin.aadObjectId);
     },
     '2021-02-24': async () => {
       at('2021-02-24', '10:00');
