@@ -186,17 +186,6 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  log.info(
-    { host: running.host, port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile },
-    'Ärendevakt started',
-  );
-  if (!config.credentials)
-    log.warn(
-      { host: running.host },
-      running.host === '127.0.0.1'
-        ? 'Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated; listening on 127.0.0.1 only (set HOST to change)'
-        : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
-    );
   const orgWatch = watchOrganisation(
     config.orgFile,
     (org) => {
@@ -205,8 +194,6 @@ async function main(): Promise<void> {
     },
     log,
   );
-  process.on('SIGHUP', () => void orgWatch.reload());
-  if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');
     orgWatch.close();
@@ -219,8 +206,25 @@ async function main(): Promise<void> {
     log.info('stopped');
     process.exit(0);
   };
+  // Before the start-up line: whoever waits for it (a test, an orchestrator) may signal at once.
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => {
+    log.info({ signal: 'SIGHUP' }, 'Organisationsfilen läses om (SIGHUP)');
+    orgWatch.reload();
+  });
+  log.info(
+    { host: running.host, port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile },
+    'Ärendevakt started',
+  );
+  if (!config.credentials)
+    log.warn(
+      { host: running.host },
+      running.host === '127.0.0.1'
+        ? 'Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated; listening on 127.0.0.1 only (set HOST to change)'
+        : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
+    );
+  if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -37,7 +37,7 @@ describe('the process, safe by default', () => {
     const p = startProcess({});
     const port = await p.started;
     expect(p.output()).toMatch(/"host":"127\.0\.0\.1"[^\n]*Ärendevakt started/);
-    expect(p.output()).toMatch(/NOT authenticated; listening on 127\.0\.0\.1 only/);
+    await p.waitFor(/NOT authenticated; listening on 127\.0\.0\.1 only/);
     expect(await tryConnect('127.0.0.1', port)).toBe('connected');
     for (const address of ownAddresses()) expect(await tryConnect(address, port)).toBe('ECONNREFUSED');
 
