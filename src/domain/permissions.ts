@@ -19,6 +19,9 @@ export const COMMANDS = [
   'viewLists',
   'distribution',
   'tickHandover',
+  'extendForhandsbedomning',
+  'recordInformation',
+  'recordLvu',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -43,6 +46,9 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   viewLists: ALL,
   distribution: LEADS,
   tickHandover: ALL,
+  extendForhandsbedomning: LEADS,
+  recordInformation: ALL,
+  recordLvu: ALL,
 };
 
 export interface PermissionSettings {

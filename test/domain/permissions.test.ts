@@ -110,6 +110,9 @@ describe('the permission table, every (role, command) pair', () => {
       viewLists: [Y, Y, Y],
       distribution: [N, Y, Y],
       tickHandover: [Y, Y, Y],
+      extendForhandsbedomning: [N, Y, Y],
+      recordInformation: [Y, Y, Y],
+      recordLvu: [Y, Y, Y],
     };
 
   it('covers exactly the commands of the table', () => {
