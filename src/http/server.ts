@@ -62,13 +62,25 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
 
   // Internet noise (404, 405) at info, other refusals (4xx) at warn; error only for our own failures.
   server.on('restifyError', (req, res, err, cb) => {
-    // Never err.message: restify's body parser quotes what it could not parse.
+    // Never err.message: restify's body parser quotes what it could not parse ("Invalid JSON: …
+    // <the body>"), in the log and in the answer. Both get the class and a fixed Swedish text.
+    // The route's pattern, not the path: a path can hold a reference someone typed.
+    const route = (req.getRoute?.() as { path?: unknown } | undefined)?.path;
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     const level = status === 404 || status === 405 ? 'info' : status < 500 ? 'warn' : 'error';
     log[level](
-      { reqId: req.getId(), method: req.method, path: req.path(), status, ...errorFields(err) },
+      {
+        reqId: req.getId(),
+        method: req.method,
+        route: typeof route === 'string' ? route : '(okänd)',
+        status,
+        ...errorFields(err),
+      },
       'request failed',
     );
+    const code = (err as { body?: { code?: string } }).body?.code ?? 'Error';
+    const safe = { code, message: 'Begäran kunde inte tolkas.' };
+    Object.assign(err, { toJSON: () => safe, toString: () => `${code}: ${safe.message}` });
     return cb();
   });
 

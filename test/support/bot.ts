@@ -73,7 +73,7 @@ export interface TestBotOptions {
   dataFile?: string;
   drainOptions?: StartOptions['drainOptions'];
   routes?: StartOptions['routes'];
-  /** INGEST_API_KEY (e.g. for /healthz's case count). */
+  /** INGEST_API_KEY: turns on the intake and read API. */
   ingestApiKey?: string;
 }
 
