@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RULES, parseRuleTable, type RuleTable } from './domain/rules.js';
-import { Organisation } from './domain/schemas.js';
+import type { Organisation } from './domain/schemas.js';
+import { readOrganisationFile } from './organisationFile.js';
+import { formatPath, swedishIssues } from './swedishIssues.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -15,8 +17,18 @@ export class ConfigError extends Error {
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid som HH:MM, t.ex. 07:45');
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NIL_GUID = '00000000-0000-0000-0000-000000000000';
+const Guid = z.string().trim().regex(GUID, 'ska vara ett GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)');
+
+/** NODE_ENV as people write it: ' Production ' is production. The one place that reads it. */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  return (nodeEnv ?? '').trim().toLowerCase() === 'production';
+}
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/db.json'),
   ORG_FILE: z.string().min(1).optional(),
   RULES_FILE: z.string().min(1).optional(),
@@ -26,10 +38,10 @@ const Env = z.object({
     .url()
     .refine((s) => s.includes('{externalId}'), 'CASE_LINK_TEMPLATE måste innehålla {externalId}')
     .optional(),
-  MicrosoftAppId: z.string().optional(),
-  MicrosoftAppPassword: z.string().optional(),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-  MicrosoftAppTenantId: z.string().optional(),
+  MicrosoftAppId: Guid.optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant']).default('SingleTenant'),
+  MicrosoftAppTenantId: Guid.optional(),
   NODE_ENV: z.string().optional(),
   MORNING_LIST_TIME: HHMM.default('07:45'),
   DISTRIBUTION_TIME: HHMM.optional(),
@@ -39,15 +51,19 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+export type AppType = 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+
 export interface Config {
   port: number;
+  /** HOST; default 127.0.0.1 in local mode (unauthenticated: never on the network), else 0.0.0.0. */
+  host?: string;
   dataFile: string;
   orgFile: string;
   org: Organisation;
   rules: RuleTable;
   ingestApiKey?: string;
   caseLinkTemplate?: string;
-  credentials?: { appId: string; appPassword?: string; appType?: string; tenantId?: string };
+  credentials?: { appId: string; appPassword?: string; appType: AppType; tenantId?: string };
   production: boolean;
   morningListTime: string;
   distributionTime?: string;
@@ -58,13 +74,6 @@ export interface Config {
 }
 
 const EXAMPLE_ORG = 'data/organisation.example.json';
-
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
-    '',
-  );
-}
 
 function readJson(file: string, what: string): unknown {
   let text: string;
@@ -81,12 +90,9 @@ function readJson(file: string, what: string): unknown {
 }
 
 export function loadOrganisation(file: string): Organisation {
-  const parsed = Organisation.safeParse(readJson(file, 'Organisationsfilen'));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path) || '(roten)'}: ${i.message}`);
-    throw new ConfigError(`Organisationsfilen ${file} är felaktig:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  const result = readOrganisationFile(file);
+  if (!result.ok) throw new ConfigError(`Organisationsfilen ${file} är felaktig:\n  ${result.errors.join('\n  ')}`);
+  return result.org;
 }
 
 export function loadRules(file: string | undefined, noContactDays?: number): RuleTable {
@@ -104,7 +110,9 @@ export function loadRules(file: string | undefined, noContactDays?: number): Rul
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = Env.safeParse(env);
+  // `MicrosoftAppId=` (empty, as in a .env template) means not set.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = Env.safeParse(given, { error: swedishIssues });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
     throw new ConfigError(`Miljövariablerna är felaktiga:\n${lines.join('\n')}`);
@@ -114,25 +122,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cwd,
     e.ORG_FILE ?? (existsSync(resolve(cwd, 'data/organisation.json')) ? 'data/organisation.json' : EXAMPLE_ORG),
   );
-  const production = e.NODE_ENV === 'production';
-  const credentials = e.MicrosoftAppId
-    ? {
-        appId: e.MicrosoftAppId,
-        appPassword: e.MicrosoftAppPassword,
-        appType: e.MicrosoftAppType,
-        tenantId: e.MicrosoftAppTenantId,
-      }
-    : undefined;
+  const production = isProduction(e.NODE_ENV);
+  const org = loadOrganisation(orgFile);
+  const credentials = e.MicrosoftAppId ? checkCredentials(e, org) : undefined;
   if (production && !credentials) {
     throw new ConfigError(
-      'NODE_ENV=production kräver MicrosoftAppId och MicrosoftAppPassword: boten startar inte utan autentisering i produktion.',
+      'NODE_ENV=production kräver MicrosoftAppId och MicrosoftAppPassword (eller MicrosoftAppType=UserAssignedMSI): boten startar inte utan autentisering i produktion.',
     );
   }
+  if (production && org.tenantId === NIL_GUID)
+    throw new ConfigError(
+      `Organisationsfilen ${orgFile}: tenantId är exemplets ${NIL_GUID}; ange kommunens katalog-id i Entra.`,
+    );
   return {
     port: e.PORT,
+    host: e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1'),
     dataFile: resolve(cwd, e.DATA_FILE),
     orgFile,
-    org: loadOrganisation(orgFile),
+    org,
     rules: loadRules(e.RULES_FILE ? resolve(cwd, e.RULES_FILE) : undefined, e.NO_CONTACT_DAYS),
     ...(e.INGEST_API_KEY ? { ingestApiKey: e.INGEST_API_KEY } : {}),
     ...(e.CASE_LINK_TEMPLATE ? { caseLinkTemplate: e.CASE_LINK_TEMPLATE } : {}),
@@ -143,5 +150,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** SingleTenant (default) and MultiTenant sign in with a secret; UserAssignedMSI with the managed identity. */
+function checkCredentials(e: z.infer<typeof Env>, org: Organisation): NonNullable<Config['credentials']> {
+  const appType = e.MicrosoftAppType;
+  if (appType === 'UserAssignedMSI' && e.MicrosoftAppPassword)
+    throw new ConfigError(
+      'MicrosoftAppType=UserAssignedMSI loggar in med den hanterade identiteten: ta bort MicrosoftAppPassword.',
+    );
+  if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
+    throw new ConfigError(
+      `MicrosoftAppPassword saknas för MicrosoftAppType=${appType} (eller sätt MicrosoftAppType=UserAssignedMSI för en hanterad identitet).`,
+    );
+  // A single-tenant bot and a managed identity live in one tenant: the organisation's, unless told.
+  const tenantId = e.MicrosoftAppTenantId ?? (appType === 'MultiTenant' ? undefined : org.tenantId);
+  return {
+    appId: e.MicrosoftAppId!,
+    ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+    appType,
+    ...(tenantId ? { tenantId } : {}),
   };
 }

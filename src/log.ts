@@ -1,11 +1,19 @@
 // Logs carry ids, never content: no free text, no childRef, no personnummer. Callers pass ids only.
+import { AsyncLocalStorage } from 'node:async_hooks';
 // An error is logged by its class and code (errorFields), never by its message: the messages of
 // serializers, parsers and botbuilder quote the values they failed on (see docs/privacy.md).
 import pino from 'pino';
 
+/** The request id of the HTTP request (one Teams activity) being handled: on every line it logs. */
+export const requestContext = new AsyncLocalStorage<{ reqId: string }>();
+
 export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
   base: { app: 'arendevakt' },
+  mixin: () => {
+    const c = requestContext.getStore();
+    return c ? { reqId: c.reqId } : {};
+  },
   redact: {
     paths: [
       'message',

@@ -8,18 +8,25 @@ import { TeamsSender } from './bot/teamsSender.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
+import { WriteProbe, type Readiness } from './http/health.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { errorFields, log } from './log.js';
+import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 
+/** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 export interface RunningBot {
   url: string;
   port: number;
+  host: string;
+  /** starting → ready → stopping: what /readyz answers. */
+  readiness: Readiness;
   deps: AppDeps;
   drain: OutboxDrain;
   /** Morning lists, reminders, escalation (src/jobs/scheduler.ts); absent when turned off. */
@@ -56,7 +63,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     ? new TeamsAdapter({
         MicrosoftAppId: creds.appId,
         MicrosoftAppPassword: creds.appPassword,
-        MicrosoftAppType: creds.appType ?? 'MultiTenant',
+        MicrosoftAppType: creds.appType,
         MicrosoftAppTenantId: creds.tenantId,
       })
     : new TeamsAdapter({});
@@ -68,14 +75,33 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const bot = createBot(deps, { adapter, appId });
   const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
   deps.onOutbox = () => drain.kick();
+  const readiness: Readiness = {
+    phase: 'starting',
+    parts: [
+      {
+        name: 'outbox',
+        health: () => {
+          const h = drain.health();
+          return h.ok ? h : { ok: false, reason: 'outbox_not_draining', count: h.due };
+        },
+      },
+    ],
+  };
   const { server, idle } = createServer(deps, {
     adapter,
     bot,
     version: VERSION,
     authenticated: !!creds,
     routes: (opts.routes ?? ROUTES).map((r) => (s: restify.Server) => r(s, deps)),
+    health: { readiness, probe: new WriteProbe(deps) },
   });
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  const host = config.host ?? '127.0.0.1';
+  try {
+    await listen(server, config.port, host);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const port = (server.address() as { port: number }).port;
   drain.start();
   const scheduler =
@@ -92,15 +118,20 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   // The catch-up (today's list if the time has passed and nobody claimed it) finishes before the bot
   // counts as started, so nothing a first request does can race with it.
   await scheduler?.start();
+  if (scheduler) readiness.parts.push({ name: 'scheduler', health: () => scheduler.health() });
+  readiness.phase = 'ready';
   let stopping: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`,
     port,
+    host,
+    readiness,
     deps,
     drain,
     ...(scheduler ? { scheduler } : {}),
     stop() {
       stopping ??= (async () => {
+        readiness.phase = 'stopping';
         server.server.close(); // stop accepting
         await scheduler?.stop();
         await idle(); // finish requests in flight, and the writes they make
@@ -110,6 +141,29 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       return stopping;
     },
   };
+}
+
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
+    super(`Porten ${port} på ${host} används redan av ett annat program: stoppa det eller välj en annan med PORT.`);
+    this.name = 'PortInUseError';
+  }
+}
+
+function listen(server: restify.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port, host) : err);
+    // restify re-emits the http server's 'error' on itself; unhandled there it is a raw stack trace.
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
 }
 
 async function main(): Promise<void> {
@@ -127,24 +181,51 @@ async function main(): Promise<void> {
   try {
     running = await startBot(config);
   } catch (err) {
-    if (err instanceof StoreFileError) {
+    if (err instanceof StoreFileError || err instanceof PortInUseError) {
       console.error(err.message);
       process.exit(1);
     }
     throw err;
   }
-  log.info({ port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile }, 'Ärendevakt started');
-  if (!config.credentials)
-    log.warn('Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated');
-  if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
+  const orgWatch = watchOrganisation(
+    config.orgFile,
+    (org) => {
+      running.deps.org.replace(org);
+      running.deps.calendar = new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking });
+    },
+    log,
+  );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');
+    orgWatch.close();
+    // A request or write that does not finish within the deadline is not waited for forever.
+    setTimeout(() => {
+      log.error({ signal }, 'shutdown deadline passed; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await running.stop();
     log.info('stopped');
     process.exit(0);
   };
+  // Before the start-up line: whoever waits for it (a test, an orchestrator) may signal at once.
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGHUP', () => {
+    log.info({ signal: 'SIGHUP' }, 'Organisationsfilen läses om (SIGHUP)');
+    orgWatch.reload();
+  });
+  log.info(
+    { host: running.host, port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile },
+    'Ärendevakt started',
+  );
+  if (!config.credentials)
+    log.warn(
+      { host: running.host },
+      running.host === '127.0.0.1'
+        ? 'Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated; listening on 127.0.0.1 only (set HOST to change)'
+        : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
+    );
+  if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

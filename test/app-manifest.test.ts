@@ -3,11 +3,12 @@
 // limits, the icons at the sizes Teams requires, and `npm run package`'s zip with the bot id.
 import AdmZip from 'adm-zip';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackage, PLACEHOLDER_BOT_ID } from '../scripts/package-app.js';
+import { buildPackage, PackageError, PLACEHOLDER_BOT_ID } from '../scripts/package-app.js';
 import { COMMANDS } from '../src/bot/commands/index.js';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -102,9 +103,19 @@ describe('the Teams app manifest', () => {
 });
 
 describe('npm run package', () => {
-  it('puts the bot id from MicrosoftAppId and the icons in the zip', async () => {
-    const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-    const { zip, warnings } = buildPackage({ MicrosoftAppId: id, BOT_DOMAIN: 'arendevakt.example.se' });
+  const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+  const SETTINGS = {
+    MicrosoftAppId: ID,
+    TEAMS_APP_ID: '9b6c1f0e-2d3a-4c5b-8e7f-6a5b4c3d2e1f',
+    APP_DEVELOPER_NAME: 'Exempelby kommun',
+    APP_WEBSITE_URL: 'https://www.exempelby.se/arendevakt',
+    APP_PRIVACY_URL: 'https://www.exempelby.se/arendevakt/integritet',
+    APP_TERMS_URL: 'https://www.exempelby.se/arendevakt/villkor',
+    BOT_DOMAIN: 'arendevakt.exempelby.se',
+  };
+
+  it('takes the ids, the publisher and its addresses from the environment, with the icons, valid', async () => {
+    const { zip, warnings } = buildPackage(SETTINGS);
     expect(warnings).toEqual([]);
     const entries = new AdmZip(zip).getEntries();
     expect(entries.map((e) => e.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
@@ -114,17 +125,53 @@ describe('npm run package', () => {
         .getData()
         .toString('utf8'),
     );
-    expect(packed.bots[0].botId).toBe(id);
-    expect(packed.validDomains).toEqual(['arendevakt.example.se']);
+    expect(packed.bots[0].botId).toBe(ID);
+    expect(packed.id).toBe(SETTINGS.TEAMS_APP_ID);
+    expect(packed.developer).toEqual({
+      name: 'Exempelby kommun',
+      websiteUrl: SETTINGS.APP_WEBSITE_URL,
+      privacyUrl: SETTINGS.APP_PRIVACY_URL,
+      termsOfUseUrl: SETTINGS.APP_TERMS_URL,
+    });
+    expect(packed.validDomains).toEqual(['arendevakt.exempelby.se']);
+    expect(JSON.stringify(packed)).not.toMatch(/example\.se|00000000-0000-4000-8000-000000000000/);
     expect(await AppManifestUtils.validateAgainstSchema(packed, schema)).toEqual([]);
     const color = entries.find((e) => e.entryName === 'color.png')!.getData();
     expect(color.equals(read('appPackage/color.png'))).toBe(true);
   });
 
-  it('keeps the placeholder id and says so without MicrosoftAppId, and refuses a malformed id', () => {
-    const { manifest: m, warnings } = buildPackage({});
+  it('refuses a placeholder, naming every missing setting; a malformed id or address is refused', () => {
+    expect(() => buildPackage({})).toThrow(PackageError);
+    try {
+      buildPackage({ APP_DEVELOPER_NAME: 'Exempelby kommun' });
+    } catch (err) {
+      expect((err as PackageError).problems.map((p) => p.split(' ')[0])).toEqual([
+        'MicrosoftAppId',
+        'APP_WEBSITE_URL',
+        'APP_PRIVACY_URL',
+        'APP_TERMS_URL',
+      ]);
+    }
+    expect(() => buildPackage({ ...SETTINGS, MicrosoftAppId: 'not-a-guid' })).toThrow(/inte ett GUID/);
+    expect(() => buildPackage({ ...SETTINGS, APP_PRIVACY_URL: 'https://example.se/x' })).toThrow(/APP_PRIVACY_URL/);
+    expect(() => buildPackage({ ...SETTINGS, APP_TERMS_URL: 'http://www.exempelby.se/v' })).toThrow(/https/);
+    expect(() => buildPackage({ MicrosoftAppId: 'not-a-guid' }, { local: true })).toThrow(/inte ett GUID/);
+  });
+
+  it('builds a local package with placeholders only when asked, and says so', () => {
+    const { manifest: m, warnings } = buildPackage({}, { local: true });
     expect((m.bots as { botId: string }[])[0].botId).toBe(PLACEHOLDER_BOT_ID);
-    expect(warnings.join()).toMatch(/MicrosoftAppId saknas/);
-    expect(() => buildPackage({ MicrosoftAppId: 'not-a-guid' })).toThrow(/inte ett GUID/);
+    expect(warnings.join('\n')).toMatch(/MicrosoftAppId saknas[\s\S]*bara för Agents Playground/);
+  });
+
+  it('exits 1 from the command line on a placeholder, with the settings to give', () => {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/package-app.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Appaketet byggs inte:[\s\S]*MicrosoftAppId saknas[\s\S]*npm run package -- --local/);
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, loadOrganisation } from '../src/config.js';
@@ -33,7 +33,7 @@ describe('configuration', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        tenantId: 't',
+        tenantId: '00000000-0000-4000-8000-0000000000aa',
         groups: [{ id: 'g', name: 'G', kind: 'intake' }],
         staff: [
           { aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['g'] },
@@ -46,7 +46,7 @@ describe('configuration', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        tenantId: 't',
+        tenantId: '00000000-0000-4000-8000-0000000000aa',
         groups: [{ id: 'g', name: 'G', kind: 'intake' }],
         staff: [{ aadObjectId: 'a', name: 'A', role: 'caseworker', groups: ['nope'] }],
       }),
@@ -62,15 +62,19 @@ describe('configuration', () => {
       /CASE_LINK_TEMPLATE.*\{externalId\}/,
     );
     expect(() => loadConfig({ PORT: 'abc' }, ROOT)).toThrow(/PORT/);
+    const dir = tempDir();
+    const org = JSON.parse(readFileSync(join(ROOT, 'data/organisation.example.json'), 'utf8'));
+    writeFileSync(join(dir, 'org.json'), JSON.stringify({ ...org, tenantId: '6f1d2c3b-0a9e-4b8d-9c7f-1e2d3c4b5a69' }));
     const c = loadConfig(
       {
         NODE_ENV: 'production',
-        MicrosoftAppId: 'id',
+        ORG_FILE: join(dir, 'org.json'),
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
         MicrosoftAppPassword: 'pw',
         CASE_LINK_TEMPLATE: 'https://vs.example.se/a/{externalId}',
       },
       ROOT,
     );
-    expect(c.credentials?.appId).toBe('id');
+    expect(c.credentials?.appId).toBe('11111111-2222-4333-8444-555555555555');
   });
 });

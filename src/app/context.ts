@@ -33,11 +33,18 @@ export interface AppDeps {
   onPresenceChanged?: (staffId: string) => void;
 }
 
-/** The organisation file with the lookups the use cases need. */
+/** The organisation file with the lookups the use cases need; replaced in place when the file changes. */
 export class Directory {
-  private readonly byId: Map<string, Staff>;
+  private byId!: Map<string, Staff>;
+  org!: Organisation;
 
-  constructor(readonly org: Organisation) {
+  constructor(org: Organisation) {
+    this.replace(org);
+  }
+
+  /** A new version of the organisation file (src/organisationFile.ts): every later lookup sees it. */
+  replace(org: Organisation): void {
+    this.org = org;
     this.byId = new Map(org.staff.map((s) => [s.aadObjectId, s]));
   }
 

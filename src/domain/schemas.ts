@@ -360,7 +360,13 @@ export const refuse = (code: Refusal['code'], message: string, fields?: Record<s
 /** The organisation file (CONTRACT.md): who is who, in which groups. */
 export const Organisation = z
   .object({
-    tenantId: z.string().min(1),
+    /** The Entra tenant (directory) id: activities from any other tenant are ignored. */
+    tenantId: z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'ska vara organisationens katalog-id i Entra (ett GUID, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
+      ),
     /** Municipal practice: midsommarafton, julafton and nyårsafton are not working days. */
     eveHolidaysAreNonWorking: z.boolean().default(true),
     /** The nämnd's meeting dates (LVU 6 §: a chair's decision is reported at the next one). */

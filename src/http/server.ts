@@ -1,12 +1,13 @@
-// The restify server: /api/messages for Teams, /healthz for operations, and the intake API.
+// The restify server: /api/messages for Teams, /livez /readyz /healthz for operations (./health.ts),
+// and the feature routes (intake API...).
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { AppDeps } from '../app/context.js';
-import { healthProblems } from '../app/deliveries.js';
 import { tenantOf } from '../bot/app.js';
-import { errorFields, log } from '../log.js';
+import { errorFields, log, requestContext } from '../log.js';
+import { registerHealthRoutes, type HealthOptions } from './health.js';
 
 export interface ServerOptions {
   adapter: TeamsAdapter;
@@ -15,6 +16,7 @@ export interface ServerOptions {
   authenticated: boolean;
   /** Extra routes (intake API, timeline) registered by their modules. */
   routes?: ((server: restify.Server) => void)[];
+  health: Omit<HealthOptions, 'version' | 'authenticated'>;
 }
 
 export function createServer(deps: AppDeps, opts: ServerOptions) {
@@ -39,47 +41,41 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }),
-    async (req, res) => {
-      await opts.adapter.process(req, res, async (ctx: TurnContext) => {
-        const tenant = tenantOf(ctx.activity);
-        if (tenant && tenant !== deps.org.org.tenantId) {
-          log.warn({ activityId: ctx.activity.id, tenant }, 'activity from another tenant ignored');
-          return;
-        }
-        await opts.bot.run(ctx);
-      });
-    },
+    async (req, res) =>
+      // One request id per activity: every log line written while handling it carries it.
+      requestContext.run({ reqId: req.getId() }, async () => {
+        await opts.adapter.process(req, res, async (ctx: TurnContext) => {
+          log.info({ activityId: ctx.activity.id, type: ctx.activity.type }, 'activity');
+          const tenant = tenantOf(ctx.activity);
+          if (tenant && tenant !== deps.org.org.tenantId) {
+            log.warn({ activityId: ctx.activity.id, tenant }, 'activity from another tenant ignored');
+            return;
+          }
+          await opts.bot.run(ctx);
+        });
+      }),
   );
 
-  server.get('/healthz', async (_req, res) => {
-    try {
-      let open = 0;
-      for (const _ of deps.store.openCases()) open++;
-      // Degraded while something is undeliverable or cannot be: codes and counts only (docs/deliveries.md).
-      const problems = healthProblems(deps);
-      res.json(200, {
-        status: problems.length ? 'degraded' : 'ok',
-        problems,
-        version: opts.version,
-        mode: opts.authenticated ? 'authenticated' : 'local',
-        openCases: open,
-        time: deps.now().toISOString(),
-      });
-    } catch (err) {
-      log.error(errorFields(err), 'health check failed');
-      res.json(503, { status: 'error', version: opts.version });
-    }
-  });
+  registerHealthRoutes(server, deps, { ...opts.health, version: opts.version, authenticated: opts.authenticated });
 
   for (const register of opts.routes ?? []) register(server);
 
+  // Internet noise (404, 405) at info, other refusals (4xx) at warn; error only for our own failures.
   server.on('restifyError', (req, res, err, cb) => {
     // Never err.message: restify's body parser quotes what it could not parse ("Invalid JSON: …
     // <the body>"), in the log and in the answer. Both get the class and a fixed Swedish text.
     // The route's pattern, not the path: a path can hold a reference someone typed.
     const route = (req.getRoute?.() as { path?: unknown } | undefined)?.path;
-    log.error(
-      { method: req.method, route: typeof route === 'string' ? route : '(okänd)', ...errorFields(err) },
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    const level = status === 404 || status === 405 ? 'info' : status < 500 ? 'warn' : 'error';
+    log[level](
+      {
+        reqId: req.getId(),
+        method: req.method,
+        route: typeof route === 'string' ? route : '(okänd)',
+        status,
+        ...errorFields(err),
+      },
       'request failed',
     );
     const code = (err as { body?: { code?: string } }).body?.code ?? 'Error';

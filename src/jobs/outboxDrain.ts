@@ -86,6 +86,7 @@ export class OutboxDrain {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private lastRoundAt = 0;
   sentCount = 0;
 
   constructor(
@@ -107,6 +108,7 @@ export class OutboxDrain {
 
   start(): void {
     this.stopped = false;
+    this.lastRoundAt = this.clock();
     this.kick();
   }
 
@@ -124,6 +126,16 @@ export class OutboxDrain {
       if (!this.running && this.inFlight.size === 0 && this.due().length === 0) return;
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /**
+   * For /readyz: the drain runs, and messages that are due (never tried, or past their backoff) do
+   * not wait longer than `stuckMs` for a round: one due for minutes means the drain does not drain.
+   */
+  health(stuckMs = 5 * 60_000): { ok: boolean; due: number } {
+    const due = this.due().length;
+    const stuck = due > 0 && this.clock() - this.lastRoundAt > stuckMs;
+    return { ok: !this.stopped && !stuck, due };
   }
 
   private schedule(ms: number): void {
@@ -160,6 +172,7 @@ export class OutboxDrain {
   }
 
   private async drain(): Promise<void> {
+    this.lastRoundAt = this.clock();
     const concurrency = this.opts.concurrency ?? 16;
     const pending = await this.supersede(this.due());
     const tasks: Promise<void>[] = [];

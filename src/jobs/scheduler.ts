@@ -67,6 +67,8 @@ export class Scheduler {
   private running: Promise<TickReport> | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  private started = false;
+  private failing = false;
 
   constructor(
     private readonly deps: AppDeps,
@@ -93,6 +95,15 @@ export class Scheduler {
       'schedules started (Swedish working days only)',
     );
     await this.safeTick();
+    this.started = true;
+  }
+
+  /** For /readyz: started, not stopped, cron armed, and the last tick did not fail. */
+  health(): { ok: boolean; reason?: string } {
+    if (!this.started || this.stopped) return { ok: false, reason: 'scheduler_stopped' };
+    if (this.opts.cron !== false && this.nextRuns().length === 0) return { ok: false, reason: 'scheduler_not_armed' };
+    if (this.failing) return { ok: false, reason: 'scheduler_failing' };
+    return { ok: true };
   }
 
   /** When cron fires next (empty when cron is off). */
@@ -110,8 +121,11 @@ export class Scheduler {
   /** A tick that never throws: a failure is logged and retried in a minute (claims keep it once). */
   async safeTick(): Promise<TickReport | undefined> {
     try {
-      return await this.tick();
+      const report = await this.tick();
+      this.failing = false;
+      return report;
     } catch (err) {
+      this.failing = true;
       log.error(errorFields(err), 'scheduled tick failed; retrying in a minute');
       if (!this.stopped && !this.retry) {
         this.retry = setTimeout(() => {

@@ -129,6 +129,7 @@ describe('chat commands and channels', () => {
     // Only some groups have a channel here: degraded, said as codes and counts.
     expect(body).toMatchObject({ status: 'degraded', mode: 'local' });
     expect(body.problems).toContainEqual({ code: 'group_without_channel', count: expect.any(Number) });
+    expect(body).not.toHaveProperty('openCases'); // only with the intake key
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
