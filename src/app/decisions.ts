@@ -5,7 +5,7 @@
 // commit, and remind the person that the legal record is the case-management system.
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
-import { ContactKind, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { ContactKind, refuse, UppfoljningOutcome, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { guardFreeText, REFERENCE_MESSAGE, SECRECY_MESSAGE } from '../domain/secrecy.js';
 import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
@@ -15,7 +15,16 @@ import { caseCardUpdates } from './assignCase.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 
-export const DECISION_KINDS = ['skydd', 'forhand', 'extend', 'contact', 'barnsamtal', 'aterkoppling', 'close'] as const;
+export const DECISION_KINDS = [
+  'skydd',
+  'forhand',
+  'extend',
+  'contact',
+  'barnsamtal',
+  'aterkoppling',
+  'close',
+  'uppfoljning',
+] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** What a person enters on a form: Adaptive Card inputs arrive as strings. */
@@ -120,6 +129,13 @@ export const CloseForm = z.object({
   uppfoljningUntil: optionalDate,
 });
 
+export const UppfoljningForm = z.object({
+  outcome: z.enum(UppfoljningOutcome.options, {
+    error: 'Välj hur uppföljningen slutade: utan vidare åtgärd, ny utredning eller insats.',
+  }),
+  note: optionalText,
+});
+
 // ---- one spec per decision ----
 
 interface Spec<S extends z.ZodType> {
@@ -219,7 +235,20 @@ const SPECS = {
       `Utredningen är avslutad (${c.closure?.outcome === 'insats' ? 'insats' : 'ingen insats'}).` +
       (c.uppfoljning ? ` Uppföljning till ${c.uppfoljning.due}.` : ''),
   }),
+  uppfoljning: spec({
+    schema: UppfoljningForm,
+    guard: (d) => ({ text: { note: d.note } }),
+    intent: (d) => ({ type: 'endUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
+    success: (c) =>
+      `Uppföljningen är registrerad som avslutad (${UPPFOLJNING_OUTCOME_TEXT[c.uppfoljning?.outcome ?? 'no_action']}).`,
+  }),
 } satisfies Record<DecisionKind, Spec<z.ZodType>>;
+
+export const UPPFOLJNING_OUTCOME_TEXT: Record<UppfoljningOutcome, string> = {
+  no_action: 'utan vidare åtgärd',
+  new_investigation: 'ny utredning inleds',
+  insats: 'familjen får insats',
+};
 
 const CONTACT_TEXT: Record<ContactKind, string> = {
   barnsamtal: 'barnsamtal',

@@ -12,7 +12,8 @@ import { CONTACT_LABEL, PHASE_LABEL } from './labels.js';
 import { renderCard, type Card } from './render.js';
 
 /** The same names as src/app/decisions.ts DECISION_KINDS (cards stay free of the app layer). */
-export type FormKind = 'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close';
+export type FormKind =
+  'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close' | 'uppfoljning';
 
 export const FORM_META: Record<FormKind, { button: string; heading: string; command: Command; fields: string[] }> = {
   skydd: {
@@ -52,6 +53,12 @@ export const FORM_META: Record<FormKind, { button: string; heading: string; comm
     command: 'close',
     fields: ['outcome', 'motivation', 'uppfoljningUntil'],
   },
+  uppfoljning: {
+    button: 'Uppföljning avslutad',
+    heading: 'Uppföljningen är avslutad',
+    command: 'endUppfoljning',
+    fields: ['outcome', 'note'],
+  },
 };
 
 export const openFormVerb = (kind: FormKind) => `decision.${kind}.open-form`;
@@ -67,6 +74,7 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
   if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal'))
     kinds.push('barnsamtal');
   if (c.aterkoppling && !c.aterkoppling.doneAt) kinds.push('aterkoppling');
+  if (c.uppfoljning && !c.uppfoljning.doneAt) kinds.push('uppfoljning');
   if (c.phase === 'utredning') kinds.push('extend', 'close');
   return viewer === 'all'
     ? kinds
@@ -167,6 +175,16 @@ export function decisionForm(input: FormInput): Card {
       intro = c.aterkoppling
         ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${fmt(c.aterkoppling.due)}.`
         : '';
+      break;
+    case 'uppfoljning':
+      intro = c.uppfoljning
+        ? `Uppföljningen skulle avslutas senast ${fmt(c.uppfoljning.due)}. Registrera hur den slutade; då lämnar den morgonlistorna och eskaleringarna.`
+        : '';
+      extra.uppfoljningChoices = [
+        { title: 'Avslutad utan vidare åtgärd', value: 'no_action' },
+        { title: 'Ny utredning inleds', value: 'new_investigation' },
+        { title: 'Familjen får insats', value: 'insats' },
+      ];
       break;
     case 'close':
       intro = 'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum (högst två månader).';

@@ -27,6 +27,7 @@ import {
   type Organisation,
   type ReportInput,
   type Staff,
+  type UppfoljningOutcome,
 } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { isAbsent } from './absence.js';
@@ -54,7 +55,8 @@ export type CaseIntent =
   | { type: 'recordContact'; kind: ContactKind; date: LocalDate; childRef?: string; note?: string }
   | { type: 'recordBarnsamtalNotHeld'; reason: string }
   | { type: 'completeAterkoppling' }
-  | { type: 'close'; outcome: 'insats' | 'ingen_insats'; motivation?: string; uppfoljningUntil?: LocalDate };
+  | { type: 'close'; outcome: 'insats' | 'ingen_insats'; motivation?: string; uppfoljningUntil?: LocalDate }
+  | { type: 'endUppfoljning'; outcome: UppfoljningOutcome; note?: string };
 
 const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   registerReport: 'registerReport',
@@ -67,6 +69,7 @@ const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   recordBarnsamtalNotHeld: 'recordBarnsamtalNotHeld',
   completeAterkoppling: 'completeAterkoppling',
   close: 'close',
+  endUppfoljning: 'endUppfoljning',
 };
 
 const blank = (s: string | undefined) => !s || s.trim().length === 0;
@@ -92,7 +95,8 @@ export function decideCase(
   ) {
     return refuse('forbidden', 'Ärendet tillhör en grupp som du inte är med i.');
   }
-  if (current.phase === 'closed' && intent.type !== 'completeAterkoppling') {
+  // A closed case still has its återkoppling and uppföljning to record.
+  if (current.phase === 'closed' && intent.type !== 'completeAterkoppling' && intent.type !== 'endUppfoljning') {
     return refuse('invalid', 'Ärendet är avslutat och kan inte ändras.');
   }
   const today = stockholmDate(now);
@@ -215,6 +219,30 @@ export function decideCase(
       return done(
         { ...current, aterkoppling: { ...current.aterkoppling, doneAt: now.toISOString(), by: actor.id } },
         { type: 'AterkopplingCompleted', caseId: current.id },
+      );
+    }
+    case 'endUppfoljning': {
+      const u = current.uppfoljning;
+      if (!u) return refuse('invalid', 'Ärendet har ingen uppföljning.');
+      if (u.doneAt) return refuse('invalid', 'Uppföljningen är redan registrerad som avslutad.');
+      const note = intent.note && !blank(intent.note) ? intent.note.trim() : undefined;
+      return done(
+        {
+          ...current,
+          uppfoljning: {
+            ...u,
+            doneAt: now.toISOString(),
+            by: actor.id,
+            outcome: intent.outcome,
+            ...(note ? { note } : {}),
+          },
+        },
+        {
+          type: 'UppfoljningEnded',
+          caseId: current.id,
+          data: { outcome: intent.outcome, due: u.due },
+          ...(note ? { reason: note } : {}),
+        },
       );
     }
     case 'close': {

@@ -153,6 +153,17 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** How an uppföljning ended (recorded by the caseworker; the legal record is the case-management system). */
+export const UppfoljningOutcome = z.enum(['no_action', 'new_investigation', 'insats']);
+export type UppfoljningOutcome = z.infer<typeof UppfoljningOutcome>;
+
+/** Uppföljning after an investigation closed without insats: its end date, and once ended who, when and how. */
+export const Uppfoljning = Task.extend({
+  outcome: UppfoljningOutcome.optional(),
+  note: z.string().max(2000).optional(),
+});
+export type Uppfoljning = z.infer<typeof Uppfoljning>;
+
 export const Closure = z.object({
   at: Instant,
   by: StaffId,
@@ -187,7 +198,7 @@ export const Case = z.object({
   aterkoppling: Task.optional(),
   closure: Closure.optional(),
   /** Uppföljning after an investigation closed without insats. */
-  uppfoljning: Task.optional(),
+  uppfoljning: Uppfoljning.optional(),
   /** Other open cases about the same child (childRef) in other groups. */
   linkedCaseIds: z.array(CaseRef),
   createdAt: Instant,
