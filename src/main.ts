@@ -11,7 +11,7 @@ import { ROUTES } from './http/routes.js';
 import { createServer } from './http/server.js';
 import { OutboxDrain } from './jobs/outboxDrain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
-import { log } from './log.js';
+import { errorFields, log } from './log.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 
@@ -61,7 +61,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     : new TeamsAdapter({});
   const appId = creds?.appId ?? '';
   adapter.onTurnError = async (ctx, err) => {
-    log.error({ activityId: ctx.activity.id, type: ctx.activity.type, message: err.message }, 'turn failed');
+    // botbuilder's and teams-ai's messages quote the activity (a card's inputs): class and code only.
+    log.error({ activityId: ctx.activity.id, type: ctx.activity.type, ...errorFields(err) }, 'turn failed');
   };
   const bot = createBot(deps, { adapter, appId });
   const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err) => {
-    log.fatal({ message: (err as Error).message }, 'start failed');
+    log.fatal(errorFields(err), 'start failed');
     process.exit(1);
   });
 }

@@ -20,7 +20,7 @@ export async function connectChannel(
       : deps.org.group(groupId);
   if (!group) {
     const ids = [...deps.org.org.groups.map((g) => g.id), MANAGEMENT].join(', ');
-    return refuse('invalid', `Gruppen "${groupId}" finns inte. Grupper: ${ids}.`);
+    return refuse('invalid', `Det finns ingen grupp med det id:t. Grupper: ${ids}.`);
   }
   if (actor.role === 'team_lead' && groupId !== MANAGEMENT && !actor.groups.includes(groupId))
     return refuse('forbidden', 'Du kan bara koppla kanaler för dina egna grupper.');

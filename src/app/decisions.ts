@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
 import { ContactKind, refuse, UppfoljningOutcome, type Actor, type Case, type Refusal } from '../domain/schemas.js';
-import { guardFreeText, REFERENCE_MESSAGE, SECRECY_MESSAGE } from '../domain/secrecy.js';
+import { guardFreeText, isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
@@ -140,8 +140,6 @@ export const UppfoljningForm = z.object({
 
 interface Spec<S extends z.ZodType> {
   schema: S;
-  /** Free text and references to run through the secrecy guard. */
-  guard(d: z.infer<S>): { text: Record<string, string | undefined>; refs?: Record<string, string | undefined> };
   intent(d: z.infer<S>): CaseIntent;
   success(c: Case, deps: AppDeps): string;
 }
@@ -152,7 +150,6 @@ const names = (deps: AppDeps, ids: string[]) => ids.map((id) => deps.org.name(id
 const SPECS = {
   skydd: spec({
     schema: SkyddForm,
-    guard: (d) => ({ text: { motivation: d.motivation } }),
     intent: (d) => ({
       type: 'recordSkyddsbedomning',
       immediateProtection: d.immediateProtection,
@@ -163,7 +160,6 @@ const SPECS = {
   }),
   forhand: spec({
     schema: ForhandForm,
-    guard: (d) => ({ text: { motivation: d.motivation, synnerligaSkal: d.synnerligaSkal } }),
     intent: (d) => {
       const investigators = [d.investigator, d.secondInvestigator].filter((x): x is string => !!x);
       return {
@@ -188,7 +184,6 @@ const SPECS = {
   }),
   extend: spec({
     schema: ExtendForm,
-    guard: (d) => ({ text: { reason: d.reason } }),
     intent: (d) => ({ type: 'extend', newDeadline: d.newDeadline, reason: d.reason }),
     success: (c) => {
       const last = c.utredning?.extensions.at(-1);
@@ -197,7 +192,6 @@ const SPECS = {
   }),
   contact: spec({
     schema: ContactForm,
-    guard: (d) => ({ text: { note: d.note }, refs: { childRef: d.childRef } }),
     intent: (d) => ({
       type: 'recordContact',
       kind: d.kind,
@@ -212,19 +206,16 @@ const SPECS = {
   }),
   barnsamtal: spec({
     schema: BarnsamtalNotHeldForm,
-    guard: (d) => ({ text: { reason: d.reason } }),
     intent: (d) => ({ type: 'recordBarnsamtalNotHeld', reason: d.reason }),
     success: () => 'Skälet till att barnsamtal inte hålls är registrerat.',
   }),
   aterkoppling: spec({
     schema: AterkopplingForm,
-    guard: () => ({ text: {} }),
     intent: () => ({ type: 'completeAterkoppling' }),
     success: () => 'Återkopplingen till anmälaren är markerad som gjord.',
   }),
   close: spec({
     schema: CloseForm,
-    guard: (d) => ({ text: { motivation: d.motivation } }),
     intent: (d) => ({
       type: 'close',
       outcome: d.outcome,
@@ -237,7 +228,6 @@ const SPECS = {
   }),
   uppfoljning: spec({
     schema: UppfoljningForm,
-    guard: (d) => ({ text: { note: d.note } }),
     intent: (d) => ({ type: 'endUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
     success: (c) =>
       `Uppföljningen är registrerad som avslutad (${UPPFOLJNING_OUTCOME_TEXT[c.uppfoljning?.outcome ?? 'no_action']}).`,
@@ -256,6 +246,20 @@ const CONTACT_TEXT: Record<ContactKind, string> = {
   vardnadshavarmote: 'möte med vårdnadshavare',
   other: 'annan kontakt',
 };
+
+/** Fields of the decision forms that hold a reference (the rest is free text or a choice). */
+const REFERENCE_FIELDS = new Set(['childRef']);
+
+/** Every field of a decision form through the one guard: references as references, the rest as text. */
+export function guardFormFields(kind: DecisionKind, data: FormData) {
+  const text: Record<string, string | undefined> = {};
+  const refs: Record<string, string | undefined> = {};
+  for (const f of FORM_META[kind].fields) {
+    const v = data[f];
+    if (typeof v === 'string') (REFERENCE_FIELDS.has(f) ? refs : text)[f] = v;
+  }
+  return guardFreeText(text, refs);
+}
 
 /** The zod issues of a form as one Swedish message per field. */
 export function fieldMessages(error: z.ZodError): Record<string, string> {
@@ -280,13 +284,14 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
   const s = SPECS[kind] as Spec<z.ZodType<Record<string, unknown>>>;
   const current = deps.store.getCase(input.caseId);
   const parsed = s.schema.safeParse(input.data ?? {});
-  if (!parsed.success) {
-    const fields = fieldMessages(parsed.error);
-    return failed(kind, refuse('invalid', 'Uppgifterna kunde inte sparas. Rätta fälten nedan.', fields), current);
+  // The secrecy guard reads every field of the form as it was sent, whatever else is wrong with it,
+  // so the person learns every problem at once and a field with a number always comes back empty.
+  const secrecy = guardFormFields(kind, input.data ?? {});
+  if (!parsed.success || secrecy) {
+    const fields = { ...(parsed.success ? {} : fieldMessages(parsed.error)), ...(secrecy?.fields ?? {}) };
+    const message = secrecy && parsed.success ? secrecy.message : 'Uppgifterna kunde inte sparas. Rätta fälten nedan.';
+    return failed(kind, refuse('invalid', message, fields), current);
   }
-  const g = s.guard(parsed.data);
-  const secrecy = guardFreeText(g.text, g.refs ?? {});
-  if (secrecy) return failed(kind, secrecy, current);
   const r = await executeCaseCommand(deps, {
     caseId: input.caseId,
     expectedVersion: input.version,
@@ -339,16 +344,18 @@ export function decisionFormFor(
  * refused (a personnummer is never sent back to the card), and the messages by field.
  */
 export function formAgain(deps: AppDeps, c: Case, kind: DecisionKind, data: FormData, refusal: Refusal): Card {
-  const values: Record<string, string> = {};
-  for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') values[f] = data[f] as string;
+  const entered: Record<string, string> = {};
+  for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') entered[f] = data[f] as string;
+  // Whatever was refused, a value with something like a personnummer never goes back to the card.
+  const values = scrubbed(entered);
   const issues: Record<string, string> = {};
   for (const [f, message] of Object.entries(refusal.fields ?? {})) {
-    if (message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE) values[f] = '';
+    if (isSecrecyMessage(message)) values[f] = '';
     if (FORM_META[kind].fields.includes(f)) issues[f] = message;
   }
   const byField = Object.keys(issues).length > 0;
   const error = byField
-    ? refusal.fields && Object.values(refusal.fields).some((m) => m === SECRECY_MESSAGE || m === REFERENCE_MESSAGE)
+    ? refusal.fields && Object.values(refusal.fields).some(isSecrecyMessage)
       ? 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.'
       : 'Inget har sparats. Rätta fälten nedan.'
     : `${refusal.message} Inget har sparats.`;

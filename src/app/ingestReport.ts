@@ -4,7 +4,7 @@
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { decideCase } from '../domain/commands.js';
 import { groupsToNotify, LINK_SAME_CHILD } from '../domain/routing.js';
-import { guardFreeText } from '../domain/secrecy.js';
+import { guardAllStrings } from '../domain/secrecy.js';
 import { ReportInput, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
@@ -76,12 +76,8 @@ export function parseReport(body: unknown): { ok: true; report: ReportInput } | 
   }
   // The secrecy guard looks at the text fields even when something else is wrong, so that the
   // sender learns every problem at once.
-  const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const secrecy = guardFreeText(
-    { summary: str(raw.summary) },
-    { childRef: str(raw.childRef), externalId: str(raw.externalId) },
-  );
+  // Every string of the body, known field or not (a field added later is covered too).
+  const secrecy = guardAllStrings(typeof body === 'object' && body !== null ? body : {});
   if (secrecy) Object.assign(fields, secrecy.fields);
   if (!parsed.success || secrecy) {
     return {

@@ -4,7 +4,7 @@
 import { CONCERN_LABEL, REPORTER_LABEL } from '../cards/labels.js';
 import { renderCard, type Card } from '../cards/render.js';
 import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
-import { SECRECY_MESSAGE, REFERENCE_MESSAGE } from '../domain/secrecy.js';
+import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './importReports.js';
@@ -139,8 +139,10 @@ export async function submitReportForm(
     return { ok: true, status: r.status, case: r.case, message };
   }
   // Show the form again with what was entered, except what the secrecy guard refused.
-  const values: Partial<FormValues> = {};
-  for (const f of FORM_FIELDS) if (typeof data[f] === 'string') values[f] = data[f] as string;
+  const entered: Partial<FormValues> = {};
+  for (const f of FORM_FIELDS) if (typeof data[f] === 'string') entered[f] = data[f] as string;
+  // Whatever was refused (a bad date, a duplicate), a value with something like a personnummer is emptied.
+  const values = scrubbed(entered);
   const issues: Record<string, string> = {};
   let error: string;
   let refusal: Refusal | undefined;
@@ -153,7 +155,7 @@ export async function submitReportForm(
     for (const [path, message] of Object.entries<string>(refused.fields ?? {})) {
       const field = ISSUE_FIELD[path] ?? ISSUE_FIELD[path.split('.')[0]];
       if (field) issues[field] ??= message;
-      if (message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE) {
+      if (isSecrecyMessage(message)) {
         if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path as 'summary'] = '';
       }
     }

@@ -22,8 +22,9 @@ import {
 } from '../app/conversations.js';
 import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
+import { messageProblem, referencesProblem } from '../domain/secrecy.js';
 import type { DocWrite } from '../store/port.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 import { CARD_ACTIVITIES } from '../jobs/outboxDrain.js';
 import { ACTIONS } from './actions/index.js';
 import { COMMANDS } from './commands/index.js';
@@ -128,6 +129,16 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       .filter((e) => e.type === 'mention' && e.mentioned?.id !== ctx.activity.recipient.id)
       .map((e) => ({ name: e.mentioned.name, teamsId: e.mentioned.id, aadObjectId: e.mentioned.aadObjectId }));
     const turn: CommandTurn = { ...turnFor(ctx, conv), text, mentions };
+    // One gate for every command (ärende, historik, koppla, frånvaro, åter ...): a message that holds
+    // something like a personnummer is answered without a word of it and reaches no command.
+    const secret = messageProblem(text);
+    if (secret) {
+      log.info({ actor: turn.actor?.id, conversation: conv.key, code: 'secrecy_refused' }, 'command refused');
+      await ctx.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard('Inget har gjorts', secret, 'Attention'))),
+      );
+      return;
+    }
     for (const command of COMMANDS) {
       const m = text.match(command.pattern);
       if (!m) continue;
@@ -158,6 +169,14 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const conv = await remember(ctx);
       const turn = turnFor(ctx, conv);
       log.info({ verb: action.verb, actor: turn.actor?.id, conversation: conv.key }, 'card action');
+      // A card's own references never look like a personnummer; one that does was made up: refused
+      // before any handler can repeat it.
+      const secret = referencesProblem(data);
+      if (secret) {
+        log.info({ verb: action.verb, code: 'secrecy_refused' }, 'card action refused');
+        await sendCardInvokeResponse(ctx, noticeCard('Inget har gjorts', secret, 'Attention'));
+        return '';
+      }
       const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, {
         verb: action.verb,
       });
@@ -255,7 +274,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       } while (token && ++pages < 100);
     } catch (err) {
       // Not fatal: members are also remembered from their own messages and membersAdded events.
-      log.warn({ teamId, message: (err as Error).message }, 'team roster could not be read');
+      log.warn({ teamId, ...errorFields(err) }, 'team roster could not be read');
     }
   }
 
@@ -272,7 +291,7 @@ async function guarded<T>(
     return await run();
   } catch (err) {
     const errorId = randomUUID().slice(0, 8);
-    log.error({ errorId, ...where, message: (err as Error).message, stack: (err as Error).stack }, 'handler failed');
+    log.error({ errorId, ...where, ...errorFields(err) }, 'handler failed');
     return answer(errorId);
   }
 }

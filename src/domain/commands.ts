@@ -292,8 +292,7 @@ function registerReport(
 ): Decision<Case> {
   if (current) return refuse('conflict', `Ärendet ${report.externalId} finns redan.`);
   const group = ctx.org.groups.find((g) => g.id === report.groupId);
-  if (!group)
-    return refuse('invalid', 'Okänd grupp.', { groupId: `Gruppen ${report.groupId} finns inte i organisationen.` });
+  if (!group) return refuse('invalid', 'Okänd grupp.', { groupId: 'Gruppen finns inte i organisationen.' });
   if (!actor.system) {
     if (!can(actor.role, 'registerReport')) return refuse('forbidden', forbiddenMessage('registerReport', actor.role));
     if (actor.role !== 'unit_manager' && !actor.groups.includes(report.groupId)) {

@@ -1,64 +1,60 @@
 // The secrecy guard: one function for every entrance (API, import, Teams forms, motivations on
 // cards). Free text with a personnummer or samordningsnummer is refused; the number is never
 // returned, stored or logged: callers get a yes/no and the names of the fields.
+import { containsPersonnummer, containsPersonnummerShape, shapedLikePersonnummer } from './personnummer.js';
 import { refuse, type Refusal } from './schemas.js';
 
-// 12 digits with a century (18, 19, 20), or 10 digits; an optional - or + before the last four.
-// Not part of a longer run of digits (so an 8-digit date, a phone number in groups or a longer
-// number never matches by accident).
-const CANDIDATE = /(?<!\d)(?:(?:18|19|20)(\d{6})|(\d{6}))([-+]?)(\d{4})(?!\d)/g;
+export { containsPersonnummer, normaliseForDetection, shapedLikePersonnummer } from './personnummer.js';
 
-/** The Luhn check over the ten digits YYMMDDNNNC (the century is not part of it). */
-function luhnValid(tenDigits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let d = tenDigits.charCodeAt(i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** Month 01–12 and day 01–31, or 61–91 for a samordningsnummer (day + 60). */
-function plausibleDate(yymmdd: string): boolean {
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
-  const d = day > 60 ? day - 60 : day;
-  return month >= 1 && month <= 12 && d >= 1 && d <= 31;
-}
-
-/** Does the text contain a Luhn-valid personnummer or samordningsnummer in any written form? */
-export function containsPersonnummer(text: string): boolean {
-  // A fresh regex per call: no shared lastIndex between callers.
-  const re = new RegExp(CANDIDATE.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const date = m[1] ?? m[2];
-    if (plausibleDate(date) && luhnValid(date + m[4])) return true;
-  }
-  return false;
-}
-
-/** The name the planned API used (COMMON.md); the same check. */
+/** The name the planned API used; the same check. */
 export const findPersonnummer = containsPersonnummer;
-
-/**
- * A reference (childRef, externalId) shaped like a personnummer or samordningsnummer: 10 or 12
- * digits (with an optional - or +) with a plausible date, Luhn-valid or not (a mistyped
- * personnummer is still one). A reference that merely contains a valid one is caught as well.
- */
-export function shapedLikePersonnummer(value: string): boolean {
-  const m = /^\s*(?:(?:18|19|20)(\d{6})|(\d{6}))[-+]?\d{4}\s*$/.exec(value);
-  if (m && plausibleDate(m[1] ?? m[2])) return true;
-  return containsPersonnummer(value);
-}
 
 export const SECRECY_MESSAGE =
   'Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens.';
 export const REFERENCE_MESSAGE =
   'Referensen liknar ett personnummer eller samordningsnummer. Använd ärendesystemets pseudonyma referens.';
+
+/** Shown when a chat message (a command and its arguments) holds a number: nothing in it is repeated. */
+export const MESSAGE_REFUSED =
+  'Meddelandet innehåller något som liknar ett personnummer eller samordningsnummer. Inget har gjorts och inget har sparats. Ärenden anges med sin ärendereferens.';
+
+/**
+ * The guard for a chat message (a command and its arguments, before any command sees them): the
+ * message to answer with, or null. Arguments are references and dates, so the shape is enough.
+ */
+export function messageProblem(text: string): string | null {
+  return containsPersonnummerShape(text) ? MESSAGE_REFUSED : null;
+}
+
+/**
+ * The guard for ONE free-text field (a motivation, a reason, a note, a status, a summary): the
+ * Swedish message to show beside the field, or null when it may be stored. New forms call this.
+ */
+export function textProblem(value: unknown): string | null {
+  return typeof value === 'string' && containsPersonnummer(value) ? SECRECY_MESSAGE : null;
+}
+
+/**
+ * The guard for ONE reference field (externalId, childRef, familyRef, any case reference): the
+ * message, or null. Stricter than text: the shape with a plausible date is enough.
+ */
+export function referenceProblem(value: unknown): string | null {
+  return typeof value === 'string' && shapedLikePersonnummer(value) ? REFERENCE_MESSAGE : null;
+}
+
+/** Is this one of the guard's own messages (the field must then come back empty)? */
+export const isSecrecyMessage = (message: string | undefined): boolean =>
+  message === SECRECY_MESSAGE || message === REFERENCE_MESSAGE;
+
+/**
+ * Values to show again on a refused form: any value that holds something like a personnummer (in
+ * any field, whatever else was wrong) is emptied, so a card never carries one back.
+ */
+export function scrubbed<T extends Record<string, unknown>>(values: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && shapedLikePersonnummer(v) ? '' : v;
+  return out as T;
+}
 
 /**
  * Check free-text fields and reference fields. The refusal names the fields (never their content)
@@ -69,10 +65,13 @@ export function guardFreeText(
   references: Record<string, string | undefined> = {},
 ): Refusal | null {
   const bad: Record<string, string> = {};
-  for (const [name, value] of Object.entries(fields))
-    if (value && containsPersonnummer(value)) bad[name] = SECRECY_MESSAGE;
+  for (const [name, value] of Object.entries(fields)) {
+    const problem = textProblem(value);
+    if (problem) bad[name] = problem;
+  }
   for (const [name, value] of Object.entries(references)) {
-    if (value && shapedLikePersonnummer(value)) bad[name] = REFERENCE_MESSAGE;
+    const problem = referenceProblem(value);
+    if (problem) bad[name] = problem;
   }
   const names = Object.keys(bad);
   if (!names.length) return null;
@@ -96,6 +95,52 @@ export function stringFields(
     for (const [k, v] of Object.entries(value)) stringFields(v, path ? `${path}.${k}` : k, out, depth + 1);
   }
   return out;
+}
+
+/** Field names that hold a reference wherever they appear (checked as references, not as text). */
+export const REFERENCE_KEYS: ReadonlySet<string> = new Set([
+  'externalId',
+  'childRef',
+  'familyRef',
+  'caseId',
+  'handoverId',
+  'groupId',
+  'linkedCaseIds',
+]);
+
+/**
+ * Every string anywhere in a structured input (a parsed body, a card's data) through the guard: a
+ * field named like a reference (REFERENCE_KEYS, by the last part of its path) as a reference, any
+ * other as text. A new field is covered the day it is added.
+ */
+export function guardAllStrings(value: unknown): Refusal | null {
+  const text: Record<string, string> = {};
+  const refs: Record<string, string> = {};
+  for (const [path, v] of Object.entries(stringFields(value))) {
+    const key =
+      path
+        .replace(/\[\d+\]$/, '')
+        .split('.')
+        .at(-1) ?? path;
+    (REFERENCE_KEYS.has(key) ? refs : text)[path] = v;
+  }
+  return guardFreeText(text, refs);
+}
+
+/** The references a card carries in its own data (never typed by a person). */
+const CARD_REFERENCE_KEYS: ReadonlySet<string> = new Set(['caseId', 'handoverId']);
+
+/**
+ * The references in a card's data (caseId, handoverId): the message when one is shaped like a
+ * personnummer, else null. What a person typed on a form (childRef, externalId, free text) is left
+ * to the form's guard, which answers with the field emptied and the message beside it.
+ */
+export function referencesProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object') return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (CARD_REFERENCE_KEYS.has(key) && typeof v === 'string' && shapedLikePersonnummer(v)) return REFERENCE_MESSAGE;
+  }
+  return null;
 }
 
 /** The free-text fields of case commands (motivations, reasons, notes) and their reference fields. */

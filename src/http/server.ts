@@ -6,7 +6,7 @@ import restify from 'restify';
 import type { AppDeps } from '../app/context.js';
 import { healthProblems } from '../app/deliveries.js';
 import { tenantOf } from '../bot/app.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 
 export interface ServerOptions {
   adapter: TeamsAdapter;
@@ -66,7 +66,7 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
         time: deps.now().toISOString(),
       });
     } catch (err) {
-      log.error({ err: (err as Error).message }, 'health check failed');
+      log.error(errorFields(err), 'health check failed');
       res.json(503, { status: 'error', version: opts.version });
     }
   });
@@ -74,10 +74,8 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
   for (const register of opts.routes ?? []) register(server);
 
   server.on('restifyError', (req, res, err, cb) => {
-    log.error(
-      { path: req.path(), status: (err as { statusCode?: number }).statusCode, message: err.message },
-      'request failed',
-    );
+    // Never err.message: restify's body parser quotes what it could not parse.
+    log.error({ path: req.path(), ...errorFields(err) }, 'request failed');
     return cb();
   });
 

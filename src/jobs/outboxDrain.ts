@@ -19,7 +19,7 @@ import {
 } from '../app/conversations.js';
 import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 import { Pacer } from './pacer.js';
 
 export const CARD_ACTIVITIES = 'cardActivities';
@@ -305,7 +305,7 @@ export class OutboxDrain {
     const attempts = msg.attempts + 1;
     const retryable = RETRYABLE.has(status);
     if (attempts >= (retryable ? MAX_ATTEMPTS : 5))
-      return this.giveUp(msg, 'retries_exhausted', `${status || (err as Error).message}`);
+      return this.giveUp(msg, 'retries_exhausted', `${status || errorFields(err).code || errorFields(err).error}`);
     const base = this.opts.backoffBaseMs ?? 1_000;
     const random = this.opts.random ?? Math.random;
     const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());

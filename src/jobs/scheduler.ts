@@ -11,7 +11,7 @@ import { enqueue } from '../app/outbox.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
 import { morningListData } from '../cards/morningList.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
-import { log } from '../log.js';
+import { errorFields, log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
 import {
   CLAIMS,
@@ -110,7 +110,7 @@ export class Scheduler {
     try {
       return await this.tick();
     } catch (err) {
-      log.error({ message: (err as Error).message }, 'scheduled tick failed; retrying in a minute');
+      log.error(errorFields(err), 'scheduled tick failed; retrying in a minute');
       if (!this.stopped && !this.retry) {
         this.retry = setTimeout(() => {
           this.retry = null;
@@ -170,7 +170,7 @@ export class Scheduler {
     try {
       await runHandoverMorning(this.deps, now);
     } catch (err) {
-      log.error({ message: (err as Error).message }, 'handover morning failed');
+      log.error(errorFields(err), 'handover morning failed');
     }
     const handovers = openHandovers(this.deps, now);
     const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };

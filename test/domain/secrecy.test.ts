@@ -33,7 +33,9 @@ const validNumber = fc
     samordning: fc.boolean(),
     serial: fc.integer({ min: 0, max: 999 }),
   })
-  .map(({ century, yy, mm, dd, samordning, serial }) => {
+  .map(({ century, yy, mm, dd: anyDay, samordning, serial }) => {
+    // A day that exists in the month (29 February counts: the century is not always known).
+    const dd = Math.min(anyDay, [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1]);
     const date = `${pad(yy)}${pad(mm)}${pad(samordning ? dd + 60 : dd)}`;
     const nine = date + pad(serial, 3);
     return { century, date, last4: pad(serial, 3) + luhnDigit(nine) };
@@ -45,13 +47,89 @@ const write = (n: { century: string; date: string; last4: string }, form: Form) 
   const sep = form.includes('-') ? '-' : form.includes('+') ? '+' : '';
   return `${form.startsWith('YYYY') ? n.century : ''}${n.date}${sep}${n.last4}`;
 };
+
 const written = fc.tuple(validNumber, fc.constantFrom(...FORMS)).map(([n, f]) => write(n, f));
+
+/** Every dash and space people paste: en dash, em dash, non-breaking hyphen, minus, figure dash, NBSP... */
+export const DASH_CHARS = ['-', '\u2013', '\u2014', '\u2011', '\u2010', '\u2012', '\u2212', '\uFE63', '\uFF0D'];
+export const SPACE_CHARS = [' ', '\u00A0', '\u202F', '\u2009', '\u2007', '\u3000', '  '];
+const dash = fc.constantFrom(...DASH_CHARS);
+const space = fc.constantFrom(...SPACE_CHARS);
+/** Between the date parts: nothing, a dash (maybe spaced), a space, a dot, a slash. */
+const dateSep = fc.oneof(
+  fc.constant(''),
+  dash,
+  fc.tuple(space, dash, space).map((p) => p.join('')),
+  space,
+  fc.constantFrom('.', '/'),
+);
+/** Before the last four: nothing, a dash or plus (maybe spaced), spaces, an invisible soft hyphen. */
+const lastSep = fc.oneof(
+  fc.constant(''),
+  dash,
+  fc.constant('+'),
+  fc.tuple(space, fc.oneof(dash, fc.constant('+')), space).map((p) => p.join('')),
+  space,
+  fc.constantFrom('\u00AD-', '-\u200B', '.', '/', '_'),
+);
+
+/** Any written form: with or without the century, any separators, sometimes in full-width digits. */
+const anyForm = fc
+  .record({
+    n: validNumber,
+    withCentury: fc.boolean(),
+    s1: dateSep,
+    s3: lastSep,
+    wide: fc.integer({ min: 0, max: 9 }),
+  })
+  .map(({ n, withCentury, s1, s3, wide }) => {
+    const s2 = s1; // YYYY-MM-DD, YY MM DD: the same separator between the date parts
+    const d = n.date;
+    const text = `${withCentury ? n.century : ''}${d.slice(0, 2)}${s1}${d.slice(2, 4)}${s2}${d.slice(4, 6)}${s3}${n.last4}`;
+    // One in ten in full-width digits (Asian input methods, some PDF copies).
+    return wide === 0 ? text.replace(/\d/g, (x) => String.fromCodePoint(0xff10 + Number(x))) : text;
+  });
 
 /** Text around a number, without digits touching it (digits elsewhere are fine). */
 const noDigits = fc.string({ maxLength: 30 }).map((s) => s.replace(/\d/g, 'x'));
 const punctuation = fc.constantFrom('', ' ', '(', ': ', '\n', ', ', '"', 'pnr:', '«', '/', 'nr.', '\t');
 
 describe('the secrecy guard: what it catches', () => {
+  it('catches every common written form: separators between the date parts, every dash and space, with or without the century', () => {
+    fc.assert(
+      fc.property(anyForm, noDigits, punctuation, punctuation, noDigits, (pnr, before, open, close, after) => {
+        expect(containsPersonnummer(pnr)).toBe(true);
+        expect(containsPersonnummer(`${before}${open}${pnr}${close}${after}`)).toBe(true);
+        expect(shapedLikePersonnummer(pnr)).toBe(true);
+        expect(guardFreeText({}, { externalId: pnr })?.fields).toHaveProperty('externalId');
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('catches the forms seen getting through before (built from a generated number)', () => {
+    fc.assert(
+      fc.property(validNumber, (n) => {
+        const [yy, mm, dd] = [n.date.slice(0, 2), n.date.slice(2, 4), n.date.slice(4, 6)];
+        const c = n.century;
+        for (const form of [
+          `${yy}${mm}${dd} ${n.last4}`,
+          `${c}${yy}${mm}${dd} ${n.last4}`,
+          `${yy}${mm}${dd} - ${n.last4}`,
+          `${yy} ${mm} ${dd}-${n.last4}`,
+          `${c}${yy}-${mm}-${dd}-${n.last4}`,
+          `${yy}${mm}${dd}\u2013${n.last4}`,
+          `${yy}${mm}${dd}\u2011${n.last4}`,
+          `${c}${yy}-${mm}-${dd} ${n.last4}`,
+        ]) {
+          expect(containsPersonnummer(`Gäller ${form}.`), form).toBe(true);
+          expect(shapedLikePersonnummer(form), form).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('catches every Luhn-valid personnummer or samordningsnummer in any written form, anywhere in a text', () => {
     fc.assert(
       fc.property(written, noDigits, punctuation, punctuation, noDigits, (pnr, before, open, close, after) => {
@@ -127,6 +205,34 @@ describe('the secrecy guard: what it lets through', () => {
       fc.constantFrom('IFO', 'BoU', 'SOC'),
     )
     .map(([y, n, p]) => `${p}-${y}-${pad(n, 6)}`);
+
+  const postcode = fc
+    .tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 10, max: 99 }), fc.boolean())
+    .map(([a, b, spaced]) => (spaced ? `${a} ${b}` : `${a}${b}`));
+  const time = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(':', '.'))
+    .map(([h, m, sep]) => `kl. ${pad(h)}${sep}${pad(m)}`);
+  const plain = fc.oneof(date, mobile, landline, caseNo, postcode, time);
+
+  it('lets dates, phone numbers, case numbers, postcodes and times through, alone and mixed in one text', () => {
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 4 }), noDigits, (parts, around) => {
+        const text = `${around} ${parts.join(', ')} om mötet.`;
+        expect(containsPersonnummer(text), text).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lets the same through with any dash or space character in them', () => {
+    fc.assert(
+      fc.property(plain, dash, space, (s, d, sp) => {
+        const text = s.replace(/-/g, d).replace(/ /g, sp);
+        expect(containsPersonnummer(text), text).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('lets dates, phone numbers and case numbers through', () => {
     fc.assert(

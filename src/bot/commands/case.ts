@@ -21,7 +21,8 @@ function lookup(t: CommandTurn, ref: string | undefined) {
   const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
   if (!c)
     return {
-      card: noticeCard('Ärendet finns inte', `Hittade inget ärende med referensen ${ref.slice(0, 64)}.`, 'Warning'),
+      // Never the argument itself: it could be a number typed by mistake.
+      card: noticeCard('Ärendet finns inte', 'Hittade inget ärende med den referensen.', 'Warning'),
     };
   if (!maySee(t, c))
     return { card: noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention') };
