@@ -8,6 +8,7 @@ import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } fr
 import { openInvestigation, ownedCases } from '../support/cases.js';
 import { channel } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
+import { luhnDigit } from './secrecy-proof.support.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 let t: TestBot | undefined;
@@ -84,6 +85,20 @@ describe('an uppföljning that has passed its end date', () => {
     const empty = await bot.invoke(anna, 'decision.uppfoljning.submit', { caseId: id, version }, channel(CHANNEL));
     expect(cardText(empty.body.value)).toMatch(/Välj hur uppföljningen slutade/);
     expect(bot.deps.store.getCase(id)!.version).toBe(version);
+
+    // A personnummer in the comment is refused; nothing is stored and the number is not sent back.
+    const nine = '080315234';
+    const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+    const secret = await bot.invoke(
+      anna,
+      'decision.uppfoljning.submit',
+      { caseId: id, version, outcome: 'no_action', note: `Barnet ${pnr} mår bra.` },
+      channel(CHANNEL),
+    );
+    expect(cardText(secret.body.value)).toMatch(/personnummer/);
+    expect(JSON.stringify(secret.body.value)).not.toContain(pnr);
+    expect(bot.deps.store.getCase(id)!.version).toBe(version);
+    expect(bot.deps.store.getCase(id)!.uppfoljning!.doneAt).toBeUndefined();
 
     const ok = await bot.invoke(
       anna,
