@@ -23,6 +23,7 @@ import { newReportForm } from '../src/app/reportForm.js';
 import { failureData } from '../src/app/deliveryFailure.js';
 import { deliveriesCard } from '../src/cards/deliveriesCard.js';
 import { DECISION_KINDS, decisionFormFor } from '../src/app/decisions.js';
+import { formTemplate } from '../src/cards/decisionForms.js';
 import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
@@ -378,7 +379,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
     for (const kind of DECISION_KINDS)
       add(
         `decision-${kind}`,
-        `decision-${kind}`,
+        formTemplate(kind),
         decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind),
       );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));

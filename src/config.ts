@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_RULES, RuleTable } from './domain/rules.js';
+import { DEFAULT_RULES, parseRuleTable, type RuleTable } from './domain/rules.js';
 import { Organisation } from './domain/schemas.js';
 
 export class ConfigError extends Error {
@@ -89,7 +89,8 @@ export function loadOrganisation(file: string): Organisation {
 export function loadRules(file: string | undefined, noContactDays?: number): RuleTable {
   let rules = DEFAULT_RULES;
   if (file) {
-    const parsed = RuleTable.safeParse(readJson(file, 'Regeltabellen'));
+    // A lawyer's replacement table (docs/rules.md): a bad row stops the start with the field named.
+    const parsed = parseRuleTable(readJson(file, 'Regeltabellen'));
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${formatPath(i.path) || '(roten)'}: ${i.message}`);
       throw new ConfigError(`Regeltabellen ${file} är felaktig:\n${lines.join('\n')}`);

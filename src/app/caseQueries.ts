@@ -19,7 +19,22 @@ export interface ApiCase {
   phase: Case['phase'];
   version: number;
   owners: { aadObjectId: string; name: string }[];
-  deadlines: { kind: string; label: string; due: string; statutoryDue: string; done: boolean; status: string }[];
+  deadlines: {
+    kind: string;
+    label: string;
+    due: string;
+    statutoryDue: string;
+    done: boolean;
+    status: string;
+    /** The legal reference, e.g. "SoL (2025:400) 20 kap. 2 § (tidigare …)". */
+    legalReference: string;
+    /** False until a lawyer has checked the row against the statute text (docs/rules.md). */
+    verified: boolean;
+    /** Missed, even if an extension was decided afterwards. */
+    overrun: boolean;
+    informational: boolean;
+  }[];
+  lvu?: Case['lvu'];
   /** The latest contact with the family (barnsamtal, hembesök, meeting), or null. */
   lastContact: string | null;
   lastChildContact: string | null;
@@ -50,7 +65,12 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
       statutoryDue: d.statutoryDue,
       done: d.done,
       status: deadlineStatus(d, now, deps.calendar),
+      legalReference: d.reference,
+      verified: d.verified,
+      overrun: d.overrun,
+      informational: d.informational,
     })),
+    ...(c.lvu ? { lvu: c.lvu } : {}),
     lastContact: contacts.family ?? null,
     lastChildContact: contacts.child ?? null,
     linkedCaseIds: c.linkedCaseIds,

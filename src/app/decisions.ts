@@ -11,7 +11,10 @@ import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
 import { formatSwedishDate, isValidLocalDate } from '../domain/time.js';
+import { LAW_FORM_KINDS } from '../cards/lawForms.js';
+import { date, emptyToUndefined, optionalDate, optionalText, requiredText, staffIds, yesNo } from './formFields.js';
 import { caseCardUpdates } from './assignCase.js';
+import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 
@@ -24,6 +27,7 @@ export const DECISION_KINDS = [
   'aterkoppling',
   'close',
   'uppfoljning',
+  ...LAW_FORM_KINDS,
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
@@ -50,46 +54,14 @@ export type DecisionResult =
 
 // ---- field schemas (Swedish messages; empty strings from the card count as missing) ----
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v));
-
-const requiredText = (message: string) =>
-  z.preprocess(trimmed, z.string({ error: message }).min(1, message).max(2000, 'Högst 2 000 tecken.'));
-const optionalText = z.preprocess(emptyToUndefined, z.string().max(2000, 'Högst 2 000 tecken.').optional());
-const date = (message: string) =>
-  z.preprocess(
-    trimmed,
-    z.string({ error: message }).refine((d) => isValidLocalDate(d), message),
-  );
-const optionalDate = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .refine((d) => isValidLocalDate(d), 'Ange ett datum som ÅÅÅÅ-MM-DD.')
-    .optional(),
-);
-const yesNo = (message: string) =>
-  z.preprocess(
-    (v) => {
-      if (v === true || v === 'true' || v === 'ja') return true;
-      if (v === false || v === 'false' || v === 'nej') return false;
-      return undefined;
-    },
-    z.boolean({ error: message }),
-  );
-/** Staff ids from a multi-select ("a,b") or separate inputs; blanks dropped. */
-const staffIds = z.preprocess(
-  (v) =>
-    (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => String(s).trim()).filter(Boolean),
-  z.array(z.string().max(100)).max(2, 'Högst två utredare.'),
-);
-
 export const SkyddForm = z.object({
+  decidedOn: optionalDate,
   immediateProtection: yesNo('Välj om barnet behöver omedelbart skydd.'),
   motivation: requiredText('Skriv en kort motivering.'),
 });
 
 export const ForhandForm = z.object({
+  decidedOn: optionalDate,
   outcome: z.enum(['open', 'not_open', 'already_ongoing'], {
     error: 'Välj beslut: inled utredning, inled inte, eller pågående utredning.',
   }),
@@ -100,6 +72,7 @@ export const ForhandForm = z.object({
 });
 
 export const ExtendForm = z.object({
+  decidedOn: optionalDate,
   newDeadline: date('Ange det nya datumet som ÅÅÅÅ-MM-DD.'),
   reason: requiredText('Skriv skälet till förlängningen.'),
 });
@@ -124,6 +97,7 @@ export const BarnsamtalNotHeldForm = z.object({
 export const AterkopplingForm = z.object({});
 
 export const CloseForm = z.object({
+  decidedOn: optionalDate,
   outcome: z.enum(['insats', 'ingen_insats'], { error: 'Välj utfall: insats eller ingen insats.' }),
   motivation: optionalText,
   uppfoljningUntil: optionalDate,
@@ -138,13 +112,13 @@ export const UppfoljningForm = z.object({
 
 // ---- one spec per decision ----
 
-interface Spec<S extends z.ZodType> {
+export interface Spec<S extends z.ZodType> {
   schema: S;
   intent(d: z.infer<S>): CaseIntent;
   success(c: Case, deps: AppDeps): string;
 }
 
-const spec = <S extends z.ZodType>(s: Spec<S>) => s;
+export const spec = <S extends z.ZodType>(s: Spec<S>) => s;
 const names = (deps: AppDeps, ids: string[]) => ids.map((id) => deps.org.name(id)).join(' och ');
 
 const SPECS = {
@@ -154,6 +128,7 @@ const SPECS = {
       type: 'recordSkyddsbedomning',
       immediateProtection: d.immediateProtection,
       motivation: d.motivation,
+      ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
     success: (c) =>
       `Skyddsbedömningen är registrerad: ${c.skyddsbedomning?.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
@@ -168,26 +143,41 @@ const SPECS = {
         motivation: d.motivation,
         ...(d.synnerligaSkal ? { synnerligaSkal: d.synnerligaSkal } : {}),
         ...(investigators.length ? { investigators } : {}),
+        ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
       };
     },
     success: (c, deps) => {
       if (c.utredning) {
         const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
-        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}`;
+        const lateOpen = c.forhandsbedomning?.late ? ' Beslutet kom efter fristen och räknas som försenat.' : '';
+        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}${lateOpen} Informera vårdnadshavarna (och barnet) om att utredningen inletts.`;
       }
       const task =
-        c.aterkoppling && !c.aterkoppling.doneAt ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.` : '';
+        c.aterkoppling && !c.aterkoppling.doneAt
+          ? c.aterkoppling.due
+            ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.`
+            : ' Återkoppling till anmälaren (ingen tidsgräns).'
+          : '';
+      const late = c.forhandsbedomning?.late ? ' Beslutet kom efter fristen och räknas som försenat.' : '';
       return c.closure?.outcome === 'already_ongoing'
-        ? `Beslut: utredning pågår redan. Ärendet är avslutat.${task}`
-        : `Beslut: utredning inleds inte. Ärendet är avslutat.${task}`;
+        ? `Beslut: utredning pågår redan. Ärendet är avslutat.${late}${task}`
+        : `Beslut: utredning inleds inte. Ärendet är avslutat.${late}${task}`;
     },
   }),
   extend: spec({
     schema: ExtendForm,
-    intent: (d) => ({ type: 'extend', newDeadline: d.newDeadline, reason: d.reason }),
+    intent: (d) => ({
+      type: 'extend',
+      newDeadline: d.newDeadline,
+      reason: d.reason,
+      ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
+    }),
     success: (c) => {
       const last = c.utredning?.extensions.at(-1);
-      return `Utredningen är förlängd från ${last?.previousDeadline} till ${last?.newDeadline} (lagstadgad tid ${c.utredning?.statutoryDeadline}).`;
+      const base = `Utredningen är förlängd från ${last?.previousDeadline} till ${last?.newDeadline} (lagstadgad tid ${c.utredning?.statutoryDeadline}).`;
+      return last?.overrun
+        ? `${base} Förlängningen beslutades efter att fristen gått ut: den registreras som överskriden frist och utredningen räknas som försenad.`
+        : base;
     },
   }),
   contact: spec({
@@ -221,17 +211,21 @@ const SPECS = {
       outcome: d.outcome,
       ...(d.motivation ? { motivation: d.motivation } : {}),
       ...(d.uppfoljningUntil ? { uppfoljningUntil: d.uppfoljningUntil } : {}),
+      ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
     success: (c) =>
       `Utredningen är avslutad (${c.closure?.outcome === 'insats' ? 'insats' : 'ingen insats'}).` +
-      (c.uppfoljning ? ` Uppföljning till ${c.uppfoljning.due}.` : ''),
+      (c.uppfoljning
+        ? ` Uppföljning till ${c.uppfoljning.due}. Informera vårdnadshavarna, och barnet om det fyllt 15 år.`
+        : ''),
   }),
   uppfoljning: spec({
     schema: UppfoljningForm,
-    intent: (d) => ({ type: 'endUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
+    intent: (d) => ({ type: 'completeUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
     success: (c) =>
       `Uppföljningen är registrerad som avslutad (${UPPFOLJNING_OUTCOME_TEXT[c.uppfoljning?.outcome ?? 'no_action']}).`,
   }),
+  ...LAW_SPECS,
 } satisfies Record<DecisionKind, Spec<z.ZodType>>;
 
 export const UPPFOLJNING_OUTCOME_TEXT: Record<UppfoljningOutcome, string> = {
@@ -300,6 +294,7 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
     effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });
   if (!r.ok) return { ...r, kind };
+  if (kind === 'forhand' && r.case.utredning) await endUppfoljningAfterOpening(deps, r.case);
   return { ok: true, case: r.case, message: s.success(r.case, deps), reminder: reminderFor(deps, r.case.id) };
 }
 
@@ -335,6 +330,9 @@ export function decisionFormFor(
     calendar: deps.calendar,
     nameOf: (id) => deps.org.name(id),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
+    deciders: deps.org.org.staff
+      .filter((s) => s.role !== 'caseworker' && (s.role === 'unit_manager' || s.groups.includes(c.groupId)))
+      .map((s) => ({ id: s.aadObjectId, name: s.name })),
     ...state,
   });
 }

@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { CONCERN_LABEL, REPORTER_LABEL } from '../cards/labels.js';
 import { Concern, ReporterType, type Case, type ReportInput } from '../domain/schemas.js';
+import { DUTY_BODIES, professionalByDefault } from '../domain/dutyToReport.js';
+import { stockholmDate } from '../domain/time.js';
 import { domainContext, type AppDeps } from './context.js';
 import { duplicateStatus, INTAKE_ACTOR, parseReport, ReportBatch } from './ingestReport.js';
 
@@ -78,14 +80,6 @@ const CONCERNS = lookup(Concern.options, CONCERN_LABEL, {
   'eget beteende': 'own_behaviour',
   annan: 'other',
 });
-/** Reporter types that are professional (a duty to report) when the column is empty. */
-const PROFESSIONAL_BY_DEFAULT: ReadonlySet<ReporterType> = new Set([
-  'preschool',
-  'school',
-  'police',
-  'healthcare',
-  'social_services',
-]);
 
 const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'sant']);
 const NO = new Set(['nej', 'n', 'no', 'false', '0', 'falskt']);
@@ -243,7 +237,8 @@ function rowToReport(
       column: colName('mottagen'),
       message: 'Datum som ÅÅÅÅ-MM-DD TT:MM eller ÅÅÅÅ-MM-DD (svensk tid).',
     });
-  const type = REPORTERS.get(norm(v('anmalare')));
+  const reporterName = norm(v('anmalare'));
+  const type = REPORTERS.get(reporterName) ?? DUTY_BODIES[reporterName]?.type;
   if (!type)
     problems.push({
       line,
@@ -254,7 +249,11 @@ function rowToReport(
   let professional: boolean | undefined;
   if (YES.has(prof)) professional = true;
   else if (NO.has(prof)) professional = false;
-  else if (prof === '') professional = type ? PROFESSIONAL_BY_DEFAULT.has(type) : undefined;
+  // An empty column: the duty to report as the statute read on the day the report came in.
+  else if (prof === '')
+    professional = type
+      ? professionalByDefault(type, reporterName, stockholmDate(receivedAt ?? new Date(0)))
+      : undefined;
   else problems.push({ line, column: colName('yrkesverksam'), message: 'Skriv ja eller nej.' });
   const concernTexts = v('oro').split(/[|,]/).map(norm).filter(Boolean);
   const concerns = concernTexts.map((c) => CONCERNS.get(c));

@@ -36,6 +36,17 @@ type Data = Record<string, unknown>;
 const asCase = (v: unknown) => (v && typeof v === 'object' ? (v as Partial<Case>) : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 
+const LVU_DECIDER: Record<string, string> = {
+  namnd: 'nämnden',
+  ordforande: 'ordföranden',
+  ledamot: 'förordnad ledamot',
+};
+const LVU_REVIEW: Record<string, string> = {
+  overvagande: 'övervägande enligt 13 §',
+  provning: 'prövning enligt 13 §',
+  begransning: 'övervägande av begränsning enligt 14 §',
+};
+
 export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why?: string } {
   const d = (e.data ?? {}) as Data;
   const after = asCase(e.after);
@@ -84,7 +95,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
     }
     case 'InvestigationExtended':
       return {
-        what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'}).`,
+        what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'})${d.overrun ? '; beslutat efter att fristen gått ut: överskriden frist' : ''}.`,
         ...(why ? { why } : {}),
       };
     case 'ContactRecorded': {
@@ -103,6 +114,55 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       const upp = d.uppfoljningUntil ? `; uppföljning till ${String(d.uppfoljningUntil)}` : '';
       return { what: `Utredningen avslutad med ${outcome}${upp}.`, ...(why ? { why } : {}) };
     }
+    case 'ForhandsbedomningExtended':
+      return {
+        what: `Förhandsbedömningen förlängd från ${String(d.from)} till ${String(d.to)}; beslut ${String(d.decidedOn)} av ${names(list([d.decidedBy]))}.`,
+        ...(why ? { why: `Synnerliga skäl: ${why}` } : {}),
+      };
+    case 'UtredningInformationRecorded':
+      return d.givenOn
+        ? { what: `De berörda informerades ${String(d.givenOn)} om att utredningen inletts.` }
+        : { what: 'De berörda informeras inte om utredningen; skälet är registrerat.', ...(why ? { why } : {}) };
+    case 'AterkopplingRequested':
+      return {
+        what: `Anmälaren har begärt återkoppling (${String(d.requestedOn)})${d.due ? `; senast ${String(d.due)}` : ''}.`,
+      };
+    case 'UppfoljningInformationRecorded':
+      return { what: 'Vårdnadshavarna (och barnet om det fyllt 15 år) informerade om uppföljningen.' };
+    case 'UppfoljningEnded':
+      return {
+        what: `Uppföljningen upphörde ${String(d.on)}: ny utredning inledd i ärende ${String(d.newInvestigation)}.`,
+      };
+    case 'LvuOmhandertagandeRecorded':
+      return {
+        what: `LVU: omedelbart omhändertagande beslutat ${String(d.decidedOn)} av ${LVU_DECIDER[String(d.decidedBy)] ?? 'okänd'} (${String(d.ground)} § LVU)${d.verkstalldOn ? `, verkställt ${String(d.verkstalldOn)}` : ''}.`,
+      };
+    case 'LvuVerkstalld':
+      return { what: `LVU: omhändertagandet verkställt ${String(d.on)}.` };
+    case 'LvuNamndReported':
+      return { what: `LVU 6 §: beslutet anmält vid nämndens sammanträde ${String(d.on)}.` };
+    case 'LvuUnderstalld':
+      return { what: `LVU 7 §: underställt förvaltningsrätten ${String(d.on)}.` };
+    case 'LvuAnsokan':
+      return { what: `LVU 8 §: ansökan om vård gjord ${String(d.on)}.` };
+    case 'LvuCourtExtended':
+      return { what: `LVU 9 §: rätten medgav ansökan senast ${String(d.until)}.` };
+    case 'LvuCourtDecision':
+      return {
+        what: `LVU: rättens beslut ${String(d.on)}: ${d.outcome === 'vard' ? 'vård beslutad' : 'ansökan avslogs'}${d.finalOn ? `, laga kraft ${String(d.finalOn)}` : ''}.`,
+      };
+    case 'LvuDecisionFinal':
+      return { what: `LVU: beslutet om vård vann laga kraft ${String(d.on)}.` };
+    case 'LvuVardBegun':
+      return { what: `LVU 5 §: vården påbörjad ${String(d.on)}.` };
+    case 'LvuReviewed':
+      return { what: `LVU: ${LVU_REVIEW[String(d.kind)] ?? 'övervägande'} ${String(d.on)}.` };
+    case 'LvuRestrictionDecided':
+      return {
+        what: `LVU 14 §: ${d.kind === 'umgange' ? 'umgänget begränsat' : 'vistelseorten hålls hemlig'} ${String(d.on)}.`,
+      };
+    case 'LvuEnded':
+      return { what: `LVU: omhändertagandet eller vården upphörde ${String(d.on)}.` };
     case 'CasesLinked':
       return {
         what: `Kopplat till ärende ${String(d.with)} om samma barn.`,
@@ -116,7 +176,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: 'Överlämning vid frånvaro: skriftlig status lämnad.' };
     case 'HandoverCaseHandedBack':
       return { what: 'Överlämning avslutad: ärendet tillbaka till den ordinarie handläggaren.' };
-    case 'UppfoljningEnded': {
+    case 'UppfoljningCompleted': {
       const how =
         d.outcome === 'new_investigation'
           ? 'ny utredning inleds'

@@ -2,7 +2,7 @@
 // Skyddsbedömning comes first and loudest; deadlines carry their status colour; no personnummer,
 // no names of children or parents: only the case reference, categories, dates and staff names.
 import type { Calendar } from '../domain/calendar.js';
-import { deadlinesOf, deadlineStatus, type Deadline } from '../domain/deadlines.js';
+import { actBy, deadlinesOf, deadlineStatus, type Deadline } from '../domain/deadlines.js';
 import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
@@ -58,7 +58,14 @@ export function deadlineText(d: Deadline, now: Date, calendar: Calendar, doneAt?
       text = `${date} (${left === 1 ? '1 dag' : `${left} dagar`} kvar)`;
     }
   }
-  if (d.due !== d.statutoryDue && status !== 'done') text += ` · lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`;
+  if (d.overrun)
+    text = `FÖRSENAD – fristen gick ut ${formatSwedishDate(d.statutoryDue, year)}; förlängning beslutad i efterhand till ${date}`;
+  else if (d.due !== d.statutoryDue && status !== 'done')
+    text += ` · lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`;
+  // LVU 7 § and 8 §: a weekend never gives more time, so the card says when to act.
+  if (d.noWeekendGrace && status !== 'done' && status !== 'overdue' && !calendar.isWorkingDay(d.due))
+    text += ` · helg ger ingen extra tid: senast ${formatSwedishDate(actBy(d, calendar), year)}`;
+  if (d.informational && status !== 'done') text += ' · rättens frist (information)';
   return { label: DEADLINE_LABEL[d.kind], text, color: STATUS_COLOR[status] };
 }
 
@@ -67,7 +74,25 @@ function doneAtOf(c: Case, d: Deadline): string | undefined {
   if (d.kind === 'forhandsbedomning') return c.forhandsbedomning?.decidedAt;
   if (d.kind === 'aterkoppling') return c.aterkoppling?.doneAt;
   if (d.kind === 'utredning') return c.closure?.at;
+  if (d.kind === 'utredning_information') return c.utredning?.information?.at;
+  if (d.kind === 'uppfoljning_information') return c.uppfoljning?.informedAt;
+  if (d.kind.startsWith('lvu_')) return undefined;
   return c.uppfoljning?.doneAt;
+}
+
+/** The LVU panel on top of the card: the open deadlines where being late ends the protection. */
+function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar) {
+  const t = c.lvu;
+  if (!t || t.endedOn) return { hasLvu: false, lvu: { title: '', lines: [] as DeadlineLine[] } };
+  const open = ds.filter((d) => d.kind.startsWith('lvu_') && !d.done).sort((a, b) => (a.due < b.due ? -1 : 1));
+  const year = Number(stockholmDate(now).slice(0, 4));
+  return {
+    hasLvu: true,
+    lvu: {
+      title: `LVU: omedelbart omhändertagande ${formatSwedishDate(t.decidedOn, year)}${t.verkstalldOn ? `, verkställt ${formatSwedishDate(t.verkstalldOn, year)}` : ' – verkställighet ej registrerad'}`,
+      lines: open.map((d) => deadlineText(d, now, calendar)),
+    },
+  };
 }
 
 export function caseCardView(input: CaseCardInput) {
@@ -77,8 +102,9 @@ export function caseCardView(input: CaseCardInput) {
   const skyddLine = deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at);
   const skyddStatus = deadlineStatus(skydd, input.now, input.calendar);
   const others = ds
-    .filter((d) => d.kind !== 'skyddsbedomning')
+    .filter((d) => d.kind !== 'skyddsbedomning' && !(d.kind.startsWith('lvu_') && !d.done && c.lvu && !c.lvu.endedOn))
     .map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
+  const buttons = decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
   const unassigned = c.assignees.length === 0;
   const viewer = input.viewer ?? 'all';
   const open = c.phase !== 'closed';
@@ -142,7 +168,10 @@ export function caseCardView(input: CaseCardInput) {
     defaultChoice: c.assignees[0] ?? '',
     // The decision forms this viewer may open now, and the history (src/cards/decisionForms.ts).
     // (at most 5 per ActionSet in Teams' host config: the history button has its own set).
-    decisions: decisionButtons(c, viewer, input.rules).slice(0, 5),
+    decisions: buttons.main,
+    moreDecisions: buttons.more,
+    lvuDecisions: buttons.lvu,
+    ...lvuPanel(c, ds, input.now, input.calendar),
     hasHistory: viewer !== 'none',
     absentLine: absent.length ? `Frånvarande i dag: ${absent.join(', ')}` : '',
     link: input.link ?? '',

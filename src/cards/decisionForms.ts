@@ -2,33 +2,51 @@
 // clock and what the person entered in, card JSON out. Which buttons a card shows is a convenience;
 // every submission is checked again on the server (role, group, version).
 import type { Calendar } from '../domain/calendar.js';
-import { deadlinesOf, forhandsbedomningDue } from '../domain/deadlines.js';
+import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
 import { can, type Command } from '../domain/permissions.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { CONTACT_LABEL, PHASE_LABEL } from './labels.js';
+import {
+  availableLawForms,
+  LAW_FORM_FIELDS,
+  LAW_FORM_KINDS,
+  LAW_FORM_META,
+  lawFormFields,
+  type LawFormKind,
+} from './lawForms.js';
 import { renderCard, type Card } from './render.js';
 
 /** The same names as src/app/decisions.ts DECISION_KINDS (cards stay free of the app layer). */
-export type FormKind =
+export type BasicFormKind =
   'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close' | 'uppfoljning';
+export type FormKind = BasicFormKind | LawFormKind;
 
-export const FORM_META: Record<FormKind, { button: string; heading: string; command: Command; fields: string[] }> = {
+const isLawForm = (k: FormKind): k is LawFormKind => (LAW_FORM_KINDS as readonly string[]).includes(k);
+
+type FormMeta = { button: string; heading: string; command: Command; fields: string[] };
+
+const BASIC_META: Record<BasicFormKind, FormMeta> = {
   skydd: {
     button: 'Skyddsbedömning',
     heading: 'Skyddsbedömning',
     command: 'recordSkyddsbedomning',
-    fields: ['immediateProtection', 'motivation'],
+    fields: ['decidedOn', 'immediateProtection', 'motivation'],
   },
   forhand: {
     button: 'Förhandsbedömning',
     heading: 'Förhandsbedömning: beslut',
     command: 'decideForhandsbedomning',
-    fields: ['outcome', 'motivation', 'synnerligaSkal', 'investigator', 'secondInvestigator'],
+    fields: ['decidedOn', 'outcome', 'motivation', 'synnerligaSkal', 'investigator', 'secondInvestigator'],
   },
-  extend: { button: 'Förläng', heading: 'Förläng utredningen', command: 'extend', fields: ['newDeadline', 'reason'] },
+  extend: {
+    button: 'Förläng',
+    heading: 'Förläng utredningen',
+    command: 'extend',
+    fields: ['decidedOn', 'newDeadline', 'reason'],
+  },
   contact: {
     button: 'Kontakt',
     heading: 'Registrera kontakt',
@@ -51,21 +69,39 @@ export const FORM_META: Record<FormKind, { button: string; heading: string; comm
     button: 'Avsluta',
     heading: 'Avsluta utredningen',
     command: 'close',
-    fields: ['outcome', 'motivation', 'uppfoljningUntil'],
+    fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
   uppfoljning: {
     button: 'Uppföljning avslutad',
     heading: 'Uppföljningen är avslutad',
-    command: 'endUppfoljning',
+    command: 'completeUppfoljning',
     fields: ['outcome', 'note'],
   },
 };
+
+export const FORM_META: Record<FormKind, FormMeta> = {
+  ...BASIC_META,
+  ...(Object.fromEntries(
+    LAW_FORM_KINDS.map((k) => [
+      k,
+      {
+        button: LAW_FORM_META[k].button,
+        heading: LAW_FORM_META[k].heading,
+        command: LAW_FORM_META[k].command,
+        fields: LAW_FORM_FIELDS[k],
+      },
+    ]),
+  ) as Record<LawFormKind, FormMeta>),
+};
+
+/** The template a form is drawn with (the statute's smaller steps and LVU share one). */
+export const formTemplate = (kind: FormKind) => (isLawForm(kind) ? 'decision-form' : `decision-${kind}`);
 
 export const openFormVerb = (kind: FormKind) => `decision.${kind}.open-form`;
 export const submitVerb = (kind: FormKind) => `decision.${kind}.submit`;
 
 /** The forms that make sense for this case now (by phase), for this viewer ('all' in a channel). */
-export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable): FormKind[] {
+export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable, today?: string): FormKind[] {
   if (viewer === 'none') return [];
   const kinds: FormKind[] = [];
   if (!c.skyddsbedomning && c.phase !== 'closed') kinds.push('skydd');
@@ -74,16 +110,21 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
   if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal'))
     kinds.push('barnsamtal');
   if (c.aterkoppling && !c.aterkoppling.doneAt) kinds.push('aterkoppling');
-  if (c.uppfoljning && !c.uppfoljning.doneAt) kinds.push('uppfoljning');
+  if (c.uppfoljning && !c.uppfoljning.doneAt && !c.uppfoljning.endedEarly) kinds.push('uppfoljning');
   if (c.phase === 'utredning') kinds.push('extend', 'close');
+  if (today) kinds.push(...availableLawForms(c, today, rules));
   return viewer === 'all'
     ? kinds
     : kinds.filter((k) => can(viewer, FORM_META[k].command, { extendRoles: rules.extendRoles }));
 }
 
-/** Buttons for the case card (its `decisions` array). */
-export function decisionButtons(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable) {
-  return availableForms(c, viewer, rules).map((k) => ({ title: FORM_META[k].button, verb: openFormVerb(k) }));
+/** Buttons for the case card: the case's own decisions, then the LVU track's (each row at most 5). */
+export function decisionButtons(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable, today?: string) {
+  const button = (k: FormKind) => ({ title: FORM_META[k].button, verb: openFormVerb(k) });
+  const kinds = availableForms(c, viewer, rules, today);
+  const lvu = kinds.filter((k) => isLawForm(k) && LAW_FORM_META[k].lvu);
+  const own = kinds.filter((k) => !lvu.includes(k));
+  return { main: own.slice(0, 5).map(button), more: own.slice(5, 10).map(button), lvu: lvu.slice(0, 5).map(button) };
 }
 
 export interface FormInput {
@@ -98,6 +139,8 @@ export interface FormInput {
   values?: Record<string, string>;
   issues?: Record<string, string>;
   error?: string;
+  /** Staff who may be named as the decision-maker (the förhandsbedömning extension). */
+  deciders?: { id: string; name: string }[];
 }
 
 const LOAD_TEXT = (l: Load) => `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden`;
@@ -118,10 +161,12 @@ export function decisionForm(input: FormInput): Card {
     .filter((d) => !d.done)
     .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
   const caseLine = `${c.id} · ${PHASE_LABEL[c.phase]}${next ? ` · ${next.label} ${fmt(next.due)}` : ''}`;
+  if (isLawForm(kind)) return lawForm(input, kind, caseLine, today);
   const values: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) values[f] = '';
   const issues: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) issues[f] = '';
+  if (FORM_META[kind].fields.includes('decidedOn')) values.decidedOn = today;
   let intro = '';
   const extra: Record<string, unknown> = {};
   switch (kind) {
@@ -133,9 +178,10 @@ export function decisionForm(input: FormInput): Card {
       ];
       break;
     case 'forhand': {
-      const due = forhandsbedomningDue(c.receivedAt, input.rules);
-      intro = `Beslut om att inleda utredning eller inte, senast ${fmt(due)} (14 dagar från anmälan). Att inleda startar fyramånadersfristen i dag.`;
+      const due = forhandsbedomningDueInForce(c, input.rules);
+      intro = `Beslut om att inleda utredning eller inte, senast ${fmt(due)}. Fyramånadersfristen räknas från beslutsdatumet.`;
       extra.late = today > due;
+      extra.lateText = `Fristen gick ut ${fmt(due)}: beslutet registreras och räknas som försenat. En förlängning kan bara beslutas före fristen.`;
       extra.outcomeChoices = [
         { title: 'Inled utredning', value: 'open' },
         { title: 'Inled inte utredning', value: 'not_open' },
@@ -173,7 +219,7 @@ export function decisionForm(input: FormInput): Card {
       break;
     case 'aterkoppling':
       intro = c.aterkoppling
-        ? `Anmälaren (yrkesverksam) ska få veta om utredning inleddes. Frist ${fmt(c.aterkoppling.due)}.`
+        ? `Anmälaren (yrkesverksam) har begärt att få veta om utredning inleddes. ${c.aterkoppling.due ? `Frist ${fmt(c.aterkoppling.due)}.` : 'Ingen tidsgräns (beslut före 2026-01-15).'}`
         : '';
       break;
     case 'uppfoljning':
@@ -187,7 +233,8 @@ export function decisionForm(input: FormInput): Card {
       ];
       break;
     case 'close':
-      intro = 'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum (högst två månader).';
+      intro =
+        'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum: högst sex månader från avslutet (23 kap. 5 § SoL).';
       extra.closeChoices = [
         { title: 'Insats', value: 'insats' },
         { title: 'Ingen insats', value: 'ingen_insats' },
@@ -206,6 +253,28 @@ export function decisionForm(input: FormInput): Card {
     submitVerb: submitVerb(kind),
     suggestion: '',
     late: false,
+    lateText: '',
     ...extra,
+  });
+}
+
+function lawForm(input: FormInput, kind: LawFormKind, caseLine: string, today: string): Card {
+  const c = input.case;
+  const { intro, fields } = lawFormFields(kind, c, today, input.rules, input.deciders ?? []);
+  return renderCard('decision-form', {
+    caseId: c.id,
+    version: c.version,
+    heading: `${FORM_META[kind].heading} · ${c.id}`,
+    caseLine,
+    intro,
+    error: input.error ?? '',
+    submitTitle: LAW_FORM_META[kind].submit,
+    submitVerb: submitVerb(kind),
+    fields: fields.map((f) => ({
+      ...f,
+      choices: f.choices ?? [],
+      value: input.values?.[f.id] ?? f.initial ?? '',
+      issue: input.issues?.[f.id] ?? '',
+    })),
   });
 }

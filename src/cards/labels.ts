@@ -38,6 +38,16 @@ export const DEADLINE_LABEL: Record<DeadlineKind, string> = {
   utredning: 'Utredning klar',
   aterkoppling: 'Återkoppling',
   uppfoljning: 'Uppföljning',
+  utredning_information: 'Information om utredningen',
+  uppfoljning_information: 'Information om uppföljningen',
+  lvu_namnd: 'LVU 6 § anmälan till nämnden',
+  lvu_understallning: 'LVU 7 § underställning',
+  lvu_ansokan: 'LVU 8 § ansökan om vård',
+  lvu_dom: 'LVU 34 § rättens beslut (information)',
+  lvu_vard_paborjad: 'LVU 5 § vården påbörjad',
+  lvu_overvagande: 'LVU 13 § övervägande',
+  lvu_provning: 'LVU 13 § prövning',
+  lvu_begransning: 'LVU 14 § övervägande av begränsning',
 };
 
 export const CONTACT_LABEL: Record<ContactKind, string> = {

@@ -4,17 +4,21 @@
 // Choices (documented here because the brief left them open):
 // - registerReport: phase 'skyddsbedomning', no owners, no återkoppling task yet; linkedCaseIds [] (the
 //   intake use case links cases about the same child).
-// - Återkoppling: a task only for professional reporters, created when the förhandsbedömning is decided
-//   (its due date counts from that decision, per the rule table); undefined until then.
+// - Återkoppling: a duty only for a professional reporter who asked (reporter.requestsFeedback, or a
+//   request recorded from the card); its date counts from the förhandsbedömning decision by the row in
+//   force that day (docs/rules.md). Every decision form carries the date of the decision (default
+//   today, never in the future, never before the report): clocks count from it.
 // - Förhandsbedömning needs a recorded skyddsbedömning first (two commands in a row when both are done
 //   at once). 'open' starts the utredning on the Swedish date of the decision; 'not_open' closes as
 //   'not_opened'; 'already_ongoing' closes as 'already_ongoing': the running investigation (linked by
 //   childRef in linkedCaseIds) carries on. Both keep the återkoppling task open.
-// - A closed case accepts only completeAterkoppling. Nothing here touches `version`.
-import type { Calendar } from './calendar.js';
-import { aterkopplingDue, addPeriod, forhandsbedomningDue, utredningDue } from './deadlines.js';
+// - A closed case accepts only the återkoppling, uppföljning and LVU steps. Nothing touches `version`.
+import { aterkopplingDue, dueFrom, forhandsbedomningDueInForce, utredningDue } from './deadlines.js';
+import { blank, decisionDate } from './domainContext.js';
+import type { DomainContext } from './domainContext.js';
+import { decideLaw, uppfoljningProblem, type LawIntent } from './lawCommands.js';
+import { decideLvu, LVU_INTENTS, type LvuIntent } from './lvu.js';
 import { can, forbiddenMessage, type Command } from './permissions.js';
-import { ruleFor, type RuleTable } from './rules.js';
 import {
   refuse,
   type Absence,
@@ -24,7 +28,6 @@ import {
   type Decision,
   type DomainEvent,
   type LocalDate,
-  type Organisation,
   type ReportInput,
   type Staff,
   type UppfoljningOutcome,
@@ -32,31 +35,35 @@ import {
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { isAbsent } from './absence.js';
 
-export interface DomainContext {
-  org: Organisation;
-  rules: RuleTable;
-  calendar: Calendar;
-  absences: Absence[];
-}
+export type { DomainContext } from './domainContext.js';
 
 export type CaseIntent =
   | { type: 'registerReport'; report: ReportInput }
   | { type: 'assign'; assignees: string[] }
   | { type: 'take' }
-  | { type: 'recordSkyddsbedomning'; immediateProtection: boolean; motivation: string }
+  | { type: 'recordSkyddsbedomning'; immediateProtection: boolean; motivation: string; decidedOn?: string }
   | {
       type: 'decideForhandsbedomning';
       outcome: 'open' | 'not_open' | 'already_ongoing';
       motivation: string;
       synnerligaSkal?: string;
       investigators?: string[];
+      decidedOn?: string;
     }
-  | { type: 'extend'; newDeadline: LocalDate; reason: string }
+  | { type: 'extend'; newDeadline: LocalDate; reason: string; decidedOn?: string }
   | { type: 'recordContact'; kind: ContactKind; date: LocalDate; childRef?: string; note?: string }
   | { type: 'recordBarnsamtalNotHeld'; reason: string }
   | { type: 'completeAterkoppling' }
-  | { type: 'close'; outcome: 'insats' | 'ingen_insats'; motivation?: string; uppfoljningUntil?: LocalDate }
-  | { type: 'endUppfoljning'; outcome: UppfoljningOutcome; note?: string };
+  | {
+      type: 'close';
+      outcome: 'insats' | 'ingen_insats';
+      motivation?: string;
+      uppfoljningUntil?: LocalDate;
+      decidedOn?: string;
+    }
+  | { type: 'completeUppfoljning'; outcome: UppfoljningOutcome; note?: string }
+  | LawIntent
+  | LvuIntent;
 
 const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   registerReport: 'registerReport',
@@ -69,10 +76,28 @@ const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   recordBarnsamtalNotHeld: 'recordBarnsamtalNotHeld',
   completeAterkoppling: 'completeAterkoppling',
   close: 'close',
-  endUppfoljning: 'endUppfoljning',
+  extendForhandsbedomning: 'extendForhandsbedomning',
+  recordUtredningInformation: 'recordInformation',
+  requestAterkoppling: 'completeAterkoppling',
+  recordUppfoljningInformed: 'recordInformation',
+  endUppfoljning: 'recordInformation',
+  completeUppfoljning: 'completeUppfoljning',
+  lvuStart: 'recordLvu',
+  lvuRecord: 'recordLvu',
+  lvuCourtExtension: 'recordLvu',
+  lvuCourtDecision: 'recordLvu',
+  lvuRestriction: 'recordLvu',
 };
 
-const blank = (s: string | undefined) => !s || s.trim().length === 0;
+/** Intents a closed case still accepts: the återkoppling, the uppföljning and the LVU track. */
+const ON_CLOSED = new Set<string>([
+  'completeAterkoppling',
+  'requestAterkoppling',
+  'recordUppfoljningInformed',
+  'endUppfoljning',
+  'completeUppfoljning',
+  ...LVU_INTENTS,
+]);
 
 export function decideCase(
   ctx: DomainContext,
@@ -83,6 +108,13 @@ export function decideCase(
 ): Decision<Case> {
   const command = COMMAND_OF[intent.type];
   if (intent.type === 'registerReport') return registerReport(ctx, current, intent.report, actor, now);
+  // The bot itself ends an uppföljning when a new investigation about the child opens (23 kap. SoL).
+  if (actor.system && intent.type === 'endUppfoljning' && current)
+    return decideLaw(ctx, current, intent, actor, now, (state, ...events) => ({
+      ok: true,
+      state: { ...state, updatedAt: now.toISOString(), updatedBy: actor.id },
+      events,
+    }));
   if (actor.system) return refuse('forbidden', 'Integrationer kan bara registrera anmälningar.');
   if (!can(actor.role, command, { extendRoles: ctx.rules.extendRoles })) {
     return refuse('forbidden', forbiddenMessage(command, actor.role, { extendRoles: ctx.rules.extendRoles }));
@@ -95,8 +127,7 @@ export function decideCase(
   ) {
     return refuse('forbidden', 'Ärendet tillhör en grupp som du inte är med i.');
   }
-  // A closed case still has its återkoppling and uppföljning to record.
-  if (current.phase === 'closed' && intent.type !== 'completeAterkoppling' && intent.type !== 'endUppfoljning') {
+  if (current.phase === 'closed' && !ON_CLOSED.has(intent.type)) {
     return refuse('invalid', 'Ärendet är avslutat och kan inte ändras.');
   }
   const today = stockholmDate(now);
@@ -104,6 +135,18 @@ export function decideCase(
   const done = (state: Case, ...events: DomainEvent[]): Decision<Case> => ({ ok: true, state: touched(state), events });
 
   switch (intent.type) {
+    case 'lvuStart':
+    case 'lvuRecord':
+    case 'lvuCourtExtension':
+    case 'lvuCourtDecision':
+    case 'lvuRestriction':
+      return decideLvu(ctx, current, intent, actor, now, done);
+    case 'extendForhandsbedomning':
+    case 'recordUtredningInformation':
+    case 'requestAterkoppling':
+    case 'recordUppfoljningInformed':
+    case 'endUppfoljning':
+      return decideLaw(ctx, current, intent, actor, now, done);
     case 'take': {
       if (current.assignees.length > 0) return refuse('conflict', 'Ärendet har redan en handläggare.');
       if (!actor.groups.includes(current.groupId))
@@ -131,6 +174,8 @@ export function decideCase(
       if (current.skyddsbedomning) return refuse('invalid', 'Skyddsbedömningen är redan registrerad.');
       if (blank(intent.motivation))
         return refuse('invalid', 'Skriv en kort motivering.', { motivation: 'Motivering krävs.' });
+      const on = decisionDate(intent.decidedOn, today, current);
+      if ('error' in on) return refuse('invalid', 'Skyddsbedömningen kunde inte sparas.', { decidedOn: on.error });
       return done(
         {
           ...current,
@@ -140,6 +185,7 @@ export function decideCase(
             by: actor.id,
             immediateProtection: intent.immediateProtection,
             motivation: intent.motivation.trim(),
+            decidedOn: on.date,
           },
         },
         {
@@ -156,17 +202,28 @@ export function decideCase(
       if (current.phase !== 'utredning' || !current.utredning)
         return refuse('invalid', 'Bara en pågående utredning kan förlängas.');
       const fields: Record<string, string> = {};
+      const on = decisionDate(intent.decidedOn, today, current, {
+        date: current.utredning.openedOn,
+        message: 'Beslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+      });
+      if ('error' in on) fields.decidedOn = on.error;
       if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
       else if (intent.newDeadline <= current.utredning.deadline)
         fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
       if (blank(intent.reason)) fields.reason = 'Skälet till förlängningen krävs.';
-      if (Object.keys(fields).length) return refuse('invalid', 'Förlängningen kunde inte sparas.', fields);
+      if (Object.keys(fields).length || 'error' in on)
+        return refuse('invalid', 'Förlängningen kunde inte sparas.', fields);
+      // 20 kap. 3 §: an extension decided after the deadline cannot undo the overrun; it is recorded
+      // as one and the deadline stays counted as missed.
+      const overrun = on.date > current.utredning.deadline || current.utredning.extensions.some((e) => e.overrun);
       const ext = {
         at: now.toISOString(),
         by: actor.id,
         previousDeadline: current.utredning.deadline,
         newDeadline: intent.newDeadline,
         reason: intent.reason.trim(),
+        decidedOn: on.date,
+        ...(overrun ? { overrun: true } : {}),
       };
       return done(
         {
@@ -180,7 +237,7 @@ export function decideCase(
         {
           type: 'InvestigationExtended',
           caseId: current.id,
-          data: { from: ext.previousDeadline, to: ext.newDeadline },
+          data: { from: ext.previousDeadline, to: ext.newDeadline, decidedOn: on.date, overrun },
           reason: ext.reason,
         },
       );
@@ -221,10 +278,15 @@ export function decideCase(
         { type: 'AterkopplingCompleted', caseId: current.id },
       );
     }
-    case 'endUppfoljning': {
+    case 'completeUppfoljning': {
       const u = current.uppfoljning;
       if (!u) return refuse('invalid', 'Ärendet har ingen uppföljning.');
       if (u.doneAt) return refuse('invalid', 'Uppföljningen är redan registrerad som avslutad.');
+      if (u.endedEarly)
+        return refuse(
+          'invalid',
+          `Uppföljningen upphörde redan ${u.endedEarly.on}: ny utredning i ${u.endedEarly.caseId}.`,
+        );
       const note = intent.note && !blank(intent.note) ? intent.note.trim() : undefined;
       return done(
         {
@@ -238,7 +300,7 @@ export function decideCase(
           },
         },
         {
-          type: 'UppfoljningEnded',
+          type: 'UppfoljningCompleted',
           caseId: current.id,
           data: { outcome: intent.outcome, due: u.due },
           ...(note ? { reason: note } : {}),
@@ -248,17 +310,21 @@ export function decideCase(
     case 'close': {
       if (current.phase !== 'utredning') return refuse('invalid', 'Bara en pågående utredning kan avslutas här.');
       const fields: Record<string, string> = {};
+      const on = decisionDate(intent.decidedOn, today, current, {
+        date: current.utredning?.openedOn ?? today,
+        message: 'Avslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+      });
+      if ('error' in on) fields.decidedOn = on.error;
       if (intent.uppfoljningUntil !== undefined) {
-        const max = ruleFor(ctx.rules, 'uppfoljning').maxPeriod;
+        const problem = 'date' in on ? uppfoljningProblem(ctx, on.date, intent.uppfoljningUntil) : undefined;
         if (intent.outcome !== 'ingen_insats')
           fields.uppfoljningUntil = 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.';
-        else if (!isValidLocalDate(intent.uppfoljningUntil)) fields.uppfoljningUntil = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+        else if (problem) fields.uppfoljningUntil = problem;
         else if (intent.uppfoljningUntil <= today)
           fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
-        else if (max && intent.uppfoljningUntil > addPeriod(today, max))
-          fields.uppfoljningUntil = `Uppföljningen kan som längst pågå till ${addPeriod(today, max)}.`;
       }
-      if (Object.keys(fields).length) return refuse('invalid', 'Utredningen kunde inte avslutas.', fields);
+      if (Object.keys(fields).length || 'error' in on)
+        return refuse('invalid', 'Utredningen kunde inte avslutas.', fields);
       const motivation = intent.motivation && !blank(intent.motivation) ? intent.motivation.trim() : undefined;
       return done(
         {
@@ -270,12 +336,12 @@ export function decideCase(
             outcome: intent.outcome,
             ...(motivation ? { motivation } : {}),
           },
-          ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil } } : {}),
+          ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil, startedOn: on.date } } : {}),
         },
         {
           type: 'CaseClosed',
           caseId: current.id,
-          data: { outcome: intent.outcome, uppfoljningUntil: intent.uppfoljningUntil },
+          data: { outcome: intent.outcome, uppfoljningUntil: intent.uppfoljningUntil, closedOn: on.date },
           reason: motivation,
         },
       );
@@ -348,12 +414,13 @@ function decideForhandsbedomning(
   const today = stockholmDate(now);
   const fields: Record<string, string> = {};
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
-  const late = today > forhandsbedomningDue(current.receivedAt, ctx.rules);
-  if (late && blank(intent.synnerligaSkal)) {
-    fields.synnerligaSkal =
-      'Fristen på 14 dagar har passerat: ange de synnerliga skälen (arbetsbelastning räknas inte).';
-  }
-  if (Object.keys(fields).length) return refuse('invalid', 'Beslutet kunde inte sparas.', fields);
+  const on = decisionDate(intent.decidedOn, today, current);
+  if ('error' in on) fields.decidedOn = on.error;
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Beslutet kunde inte sparas.', fields);
+  const decidedOn = on.date;
+  // 20 kap. 2 §: an extension is its own decision before the deadline; a decision after the date in
+  // force is accepted and stays counted as an overrun.
+  const late = decidedOn > forhandsbedomningDueInForce(current, ctx.rules);
   if (intent.outcome === 'open' && intent.investigators && intent.investigators.length > 0) {
     const problem = checkAssignees(ctx, current.groupId, intent.investigators, today);
     if (problem) return problem;
@@ -364,18 +431,29 @@ function decideForhandsbedomning(
     outcome: intent.outcome,
     motivation: intent.motivation.trim(),
     ...(intent.synnerligaSkal && !blank(intent.synnerligaSkal) ? { synnerligaSkal: intent.synnerligaSkal.trim() } : {}),
+    decidedOn,
+    ...(late ? { late: true } : {}),
   };
-  const aterkoppling = current.reporter.professional
-    ? { aterkoppling: { due: aterkopplingDue(today, ctx.rules) } }
-    : {};
+  const requested = current.reporter.requestsFeedback || current.aterkoppling?.requestedOn !== undefined;
+  const aterDue =
+    current.reporter.professional && requested
+      ? aterkopplingDue(decidedOn, ctx.rules, {
+          alreadyOngoing: intent.outcome === 'already_ongoing',
+          ...(current.aterkoppling?.requestedOn ? { requestedOn: current.aterkoppling.requestedOn } : {}),
+        })
+      : undefined;
+  const aterkoppling =
+    current.reporter.professional && requested
+      ? { aterkoppling: { ...current.aterkoppling, ...(aterDue ? { due: aterDue } : {}) } }
+      : {};
   const event: DomainEvent = {
     type: 'ForhandsbedomningDecided',
     caseId: current.id,
-    data: { outcome: intent.outcome },
+    data: { outcome: intent.outcome, decidedOn, late },
     reason: decision.motivation,
   };
   if (intent.outcome === 'open') {
-    const statutory = utredningDue(today, ctx.rules);
+    const statutory = utredningDue(decidedOn, ctx.rules);
     const assignees =
       intent.investigators && intent.investigators.length > 0 ? [...intent.investigators] : current.assignees;
     return done(
@@ -385,9 +463,25 @@ function decideForhandsbedomning(
         phase: 'utredning',
         forhandsbedomning: decision,
         assignees,
-        utredning: { openedOn: today, statutoryDeadline: statutory, deadline: statutory, extensions: [] },
+        utredning: {
+          openedOn: decidedOn,
+          statutoryDeadline: statutory,
+          deadline: statutory,
+          extensions: [],
+          informationDue: dueFrom(ctx.rules, 'utredning_information', decidedOn) ?? decidedOn,
+        },
       },
-      { ...event, data: { outcome: intent.outcome, openedOn: today, deadline: statutory, investigators: assignees } },
+      {
+        ...event,
+        data: {
+          outcome: intent.outcome,
+          decidedOn,
+          late,
+          openedOn: decidedOn,
+          deadline: statutory,
+          investigators: assignees,
+        },
+      },
     );
   }
   return done(

@@ -1,25 +1,23 @@
-// The deadlines of one case, derived from the rule table and what has been recorded. The statutory date
-// is always shown as it is: the bot never extends a deadline because it falls on a weekend (lag
-// 1930:173 2 § is unsettled for the nämnd's own limits); it warns on the working day before instead.
+// The deadlines of one case, derived from the rule table and what has been recorded. Each case is
+// judged by the row in force on the day its clock started (docs/rules.md). The statutory date is
+// always shown as it is: the bot never extends a deadline because it falls on a weekend (lag 1930:173
+// 2 § is unsettled for the nämnd's own limits, and for LVU a weekend never gives more time); it warns
+// on the working day before instead.
 import type { Calendar } from './calendar.js';
-import { ruleFor, type DeadlineKind, type Rule, type RuleTable } from './rules.js';
+import { addPeriod, deadlineFrom, type Deadline } from './deadlineRow.js';
+import { lvuDeadlines } from './lvuDeadlines.js';
+import { ruleFor, type DeadlineKind, type RuleTable } from './rules.js';
 import type { Case, LocalDate } from './schemas.js';
-import { addDays, addMonths, stockholmDate, stockholmTime } from './time.js';
+import { addDays, stockholmDate, stockholmTime } from './time.js';
 
-export interface Deadline {
-  kind: DeadlineKind;
-  label: string;
-  /** The date in force (after extensions, for an utredning). */
-  due: LocalDate;
-  /** The date the law gives, never moved. */
-  statutoryDue: LocalDate;
-  done: boolean;
-}
+export { addPeriod, deadlineFrom, type Deadline } from './deadlineRow.js';
 
 export type DeadlineStatus = 'done' | 'overdue' | 'due_today' | 'soon' | 'ok';
 
-export function addPeriod(d: LocalDate, period: Rule['period']): LocalDate {
-  return period.unit === 'days' ? addDays(d, period.amount) : addMonths(d, period.amount);
+/** The row's period from a start date, or undefined when the row sets no time limit. */
+export function dueFrom(rules: RuleTable, kind: DeadlineKind, start: LocalDate): LocalDate | undefined {
+  const p = ruleFor(rules, kind, start).period;
+  return p ? addPeriod(start, p) : undefined;
 }
 
 /**
@@ -28,80 +26,116 @@ export function addPeriod(d: LocalDate, period: Rule['period']): LocalDate {
  * move it: "genast" is the socialjour's duty then, and the bot shows it as due, never later.
  */
 export function skyddsbedomningDue(receivedAt: string, rules: RuleTable): LocalDate {
-  const rule = ruleFor(rules, 'skyddsbedomning');
   const day = stockholmDate(receivedAt);
+  const rule = ruleFor(rules, 'skyddsbedomning', day);
   const late = rule.lateArrivalCutoff !== undefined && stockholmTime(receivedAt) >= rule.lateArrivalCutoff;
-  return addPeriod(late ? addDays(day, 1) : day, rule.period);
+  return addPeriod(late ? addDays(day, 1) : day, rule.period ?? { unit: 'days', amount: 0 });
 }
 
+/** The statutory förhandsbedömning date (receipt + 14 days), never moved. */
 export function forhandsbedomningDue(receivedAt: string, rules: RuleTable): LocalDate {
-  return addPeriod(stockholmDate(receivedAt), ruleFor(rules, 'forhandsbedomning').period);
+  const day = stockholmDate(receivedAt);
+  return dueFrom(rules, 'forhandsbedomning', day) ?? day;
+}
+
+/** The förhandsbedömning date in force: the statutory one or the last extension's. */
+export function forhandsbedomningDueInForce(c: Case, rules: RuleTable): LocalDate {
+  return c.forhandsExtensions?.at(-1)?.newDeadline ?? forhandsbedomningDue(c.receivedAt, rules);
 }
 
 export function utredningDue(openedOn: LocalDate, rules: RuleTable): LocalDate {
-  return addPeriod(openedOn, ruleFor(rules, 'utredning').period);
+  return dueFrom(rules, 'utredning', openedOn) ?? openedOn;
 }
 
-export function aterkopplingDue(decidedOn: LocalDate, rules: RuleTable): LocalDate {
-  return addPeriod(decidedOn, ruleFor(rules, 'aterkoppling').period);
+/**
+ * Återkoppling (19 kap. 6 §): from the förhandsbedömning decision by the row in force that day; the
+ * same day ("genast") when an investigation was already running or the request came after the
+ * decision (the day of the request); undefined when the row sets no time limit (decisions before 2026-01-15).
+ */
+export function aterkopplingDue(
+  decidedOn: LocalDate,
+  rules: RuleTable,
+  opts: { alreadyOngoing?: boolean; requestedOn?: LocalDate; recordedAfterDecision?: boolean } = {},
+): LocalDate | undefined {
+  // A request recorded after the decision, made on its day or later, "comes later": genast.
+  const later =
+    opts.requestedOn !== undefined &&
+    (opts.requestedOn > decidedOn || (!!opts.recordedAfterDecision && opts.requestedOn === decidedOn));
+  const start = later ? opts.requestedOn! : decidedOn;
+  const rule = ruleFor(rules, 'aterkoppling', start);
+  if (!rule.period) return undefined;
+  return later || opts.alreadyOngoing ? start : addPeriod(start, rule.period);
 }
+
+/** The longest uppföljning allowed after closing on this date (23 kap. 5 §: six months). */
+export function uppfoljningLatest(closedOn: LocalDate, rules: RuleTable): LocalDate | undefined {
+  const max = ruleFor(rules, 'uppfoljning', closedOn).maxPeriod;
+  return max ? addPeriod(closedOn, max) : undefined;
+}
+
+const dateOf = (instant: string | undefined, entered: LocalDate | undefined) =>
+  entered ?? (instant ? stockholmDate(instant) : undefined);
 
 export function deadlinesOf(c: Case, rules: RuleTable): Deadline[] {
-  const label = (k: DeadlineKind) => ruleFor(rules, k).label;
   const closed = c.phase === 'closed';
-  const out: Deadline[] = [];
+  const received = stockholmDate(c.receivedAt);
+  const out: Deadline[] = [...lvuDeadlines(c, rules)];
   const skydd = skyddsbedomningDue(c.receivedAt, rules);
-  out.push({
-    kind: 'skyddsbedomning',
-    label: label('skyddsbedomning'),
-    due: skydd,
-    statutoryDue: skydd,
-    done: !!c.skyddsbedomning || closed,
-  });
+  out.push(deadlineFrom(ruleFor(rules, 'skyddsbedomning', received), skydd, { done: !!c.skyddsbedomning || closed }));
   const forhand = forhandsbedomningDue(c.receivedAt, rules);
-  out.push({
-    kind: 'forhandsbedomning',
-    label: label('forhandsbedomning'),
-    due: forhand,
-    statutoryDue: forhand,
-    done: !!c.forhandsbedomning || closed,
-  });
+  const forhandInForce = forhandsbedomningDueInForce(c, rules);
+  const f = c.forhandsbedomning;
+  out.push(
+    deadlineFrom(ruleFor(rules, 'forhandsbedomning', received), forhandInForce, {
+      statutoryDue: forhand,
+      done: !!f || closed,
+    }),
+  );
   if (c.utredning) {
-    out.push({
-      kind: 'utredning',
-      label: label('utredning'),
-      due: c.utredning.deadline,
-      statutoryDue: c.utredning.statutoryDeadline,
-      done: closed,
-    });
+    const u = c.utredning;
+    const row = ruleFor(rules, 'utredning', u.openedOn);
+    out.push(
+      deadlineFrom(row, u.deadline, {
+        statutoryDue: u.statutoryDeadline,
+        done: closed,
+        overrun: u.extensions.some((e) => e.overrun),
+      }),
+    );
+    if (u.informationDue)
+      out.push(
+        deadlineFrom(ruleFor(rules, 'utredning_information', u.openedOn), u.informationDue, {
+          done: !!u.information || closed,
+        }),
+      );
   }
-  if (c.aterkoppling) {
-    out.push({
-      kind: 'aterkoppling',
-      label: label('aterkoppling'),
-      due: c.aterkoppling.due,
-      statutoryDue: c.aterkoppling.due,
-      done: !!c.aterkoppling.doneAt,
-    });
+  if (c.aterkoppling?.due) {
+    const start = dateOf(c.forhandsbedomning?.decidedAt, c.forhandsbedomning?.decidedOn) ?? c.aterkoppling.due;
+    out.push(
+      deadlineFrom(ruleFor(rules, 'aterkoppling', start), c.aterkoppling.due, { done: !!c.aterkoppling.doneAt }),
+    );
   }
   if (c.uppfoljning) {
-    out.push({
-      kind: 'uppfoljning',
-      label: label('uppfoljning'),
-      due: c.uppfoljning.due,
-      statutoryDue: c.uppfoljning.due,
-      done: !!c.uppfoljning.doneAt,
-    });
+    const u = c.uppfoljning;
+    const start = u.startedOn ?? dateOf(c.closure?.at, undefined) ?? u.due;
+    out.push(deadlineFrom(ruleFor(rules, 'uppfoljning', start), u.due, { done: !!u.doneAt || !!u.endedEarly }));
+    if (u.startedOn)
+      out.push(
+        deadlineFrom(ruleFor(rules, 'uppfoljning_information', start), u.startedOn, {
+          done: !!u.informedAt || !!u.doneAt || !!u.endedEarly,
+        }),
+      );
   }
   return out;
 }
 
 /**
  * Where a deadline stands today. 'soon' means within `soonWorkingDays` working days, so that a
- * deadline on a Saturday is already 'soon' on the Friday before.
+ * deadline on a Saturday is already 'soon' on the Friday before. A missed deadline stays 'overdue'
+ * even after an extension decided too late.
  */
 export function deadlineStatus(d: Deadline, now: Date, calendar: Calendar, soonWorkingDays = 3): DeadlineStatus {
   if (d.done) return 'done';
+  if (d.overrun) return 'overdue';
   const today = stockholmDate(now);
   if (d.due < today) return 'overdue';
   if (d.due === today) return 'due_today';
@@ -116,13 +150,16 @@ function hasWorkingDayBetween(calendar: Calendar, today: LocalDate, due: LocalDa
   return false;
 }
 
+/** Is the deadline missed today (past its date, or overrun)? */
+export const isLate = (d: Deadline, today: LocalDate) => !d.done && (d.overrun || d.due < today);
+
 /**
  * The open deadline that comes first, or undefined when nothing is left. `now` is accepted for the
  * planned signature; an overdue deadline still comes first, so it does not change the answer.
  */
 export function nextDeadline(c: Case, rules: RuleTable, _now?: Date): Deadline | undefined {
   return deadlinesOf(c, rules)
-    .filter((d) => !d.done)
+    .filter((d) => !d.done && !d.informational)
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0];
 }
 
@@ -131,4 +168,9 @@ export function isLastWorkingDayBefore(d: Deadline, now: Date, calendar: Calenda
   if (d.done) return false;
   const today = stockholmDate(now);
   return today < d.due && calendar.previousWorkingDay(d.due) === today;
+}
+
+/** For a deadline where a weekend gives no time: the last working day on or before it. */
+export function actBy(d: Deadline, calendar: Calendar): LocalDate {
+  return calendar.isWorkingDay(d.due) ? d.due : calendar.previousWorkingDay(d.due);
 }

@@ -13,13 +13,16 @@ export const COMMANDS = [
   'recordBarnsamtalNotHeld',
   'completeAterkoppling',
   'close',
-  'endUppfoljning',
+  'completeUppfoljning',
   'registerAbsence',
   'endAbsence',
   'connectChannel',
   'viewLists',
   'distribution',
   'tickHandover',
+  'extendForhandsbedomning',
+  'recordInformation',
+  'recordLvu',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -38,7 +41,7 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   completeAterkoppling: ALL,
   close: LEADS,
   // Recording that a decided uppföljning has ended (its end date came, or it ended early): anyone in the group.
-  endUppfoljning: ALL,
+  completeUppfoljning: ALL,
   // A caseworker may register only their own absence (checked by decideAbsence).
   registerAbsence: ALL,
   endAbsence: ALL,
@@ -46,6 +49,9 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   viewLists: ALL,
   distribution: LEADS,
   tickHandover: ALL,
+  extendForhandsbedomning: LEADS,
+  recordInformation: ALL,
+  recordLvu: ALL,
 };
 
 export interface PermissionSettings {

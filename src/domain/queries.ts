@@ -2,7 +2,7 @@
 // load, investigations without contact with the family or child, the open cases of an absent person.
 import { isAbsent } from './absence.js';
 import type { Calendar } from './calendar.js';
-import { deadlinesOf, deadlineStatus, type Deadline } from './deadlines.js';
+import { deadlinesOf, isLate, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
 import type { Absence, Case, ContactKind, LocalDate, Organisation, Staff } from './schemas.js';
 import { addDays, daysBetween, stockholmDate } from './time.js';
@@ -34,7 +34,7 @@ export function overdue(
   const today = stockholmDate(now);
   const out: CaseDeadline[] = [];
   for (const c of cases) {
-    for (const d of deadlines(c)) if (!d.done && d.due < today) out.push({ case: c, deadline: d });
+    for (const d of deadlines(c)) if (isLate(d, today) && !d.informational) out.push({ case: c, deadline: d });
   }
   return out.sort(byDue);
 }
@@ -53,7 +53,8 @@ export function dueWithin(
   const out: CaseDeadline[] = [];
   for (const c of cases) {
     for (const d of deadlines(c)) {
-      if (!d.done && d.due >= today && d.due <= limit) out.push({ case: c, deadline: d });
+      if (!d.done && !d.overrun && !d.informational && d.due >= today && d.due <= limit)
+        out.push({ case: c, deadline: d });
     }
   }
   return out.sort(byDue);

@@ -64,6 +64,8 @@ export type Staff = z.infer<typeof Staff>;
 export const Reporter = z.object({
   type: ReporterType,
   professional: z.boolean(),
+  /** The reporter asked to be told the outcome (återkoppling, see docs/rules.md). */
+  requestsFeedback: z.boolean().optional(),
 });
 export type Reporter = z.infer<typeof Reporter>;
 
@@ -96,6 +98,8 @@ export const Skyddsbedomning = z.object({
   by: StaffId,
   immediateProtection: z.boolean(),
   motivation: z.string().max(2000),
+  /** The date of the assessment as entered (default the day it was recorded). */
+  decidedOn: LocalDate.optional(),
 });
 export type Skyddsbedomning = z.infer<typeof Skyddsbedomning>;
 
@@ -107,8 +111,12 @@ export const Forhandsbedomning = z.object({
   by: StaffId,
   outcome: ForhandsOutcome,
   motivation: z.string().max(2000),
-  /** Set when the 14 days were exceeded for "synnerliga skäl". */
+  /** Set when the 14 days were exceeded for "synnerliga skäl" (older records). */
   synnerligaSkal: z.string().max(2000).optional(),
+  /** The date of the decision as entered (default the day it was recorded): every clock counts from it. */
+  decidedOn: LocalDate.optional(),
+  /** Decided after the deadline in force: an overrun, counted as one in every figure. */
+  late: z.boolean().optional(),
 });
 export type Forhandsbedomning = z.infer<typeof Forhandsbedomning>;
 
@@ -118,8 +126,35 @@ export const Extension = z.object({
   previousDeadline: LocalDate,
   newDeadline: LocalDate,
   reason: z.string().min(1).max(2000),
+  /** The date of the extension decision as entered. */
+  decidedOn: LocalDate.optional(),
+  /** Decided after the deadline had run out: recorded, but the deadline stays counted as missed. */
+  overrun: z.boolean().optional(),
 });
 export type Extension = z.infer<typeof Extension>;
+
+/** An extension of the förhandsbedömning (20 kap. 2 §): a decision of its own, before day 14. */
+export const ForhandsExtension = z.object({
+  decidedOn: LocalDate,
+  /** Who decided (a staff member). */
+  decidedBy: StaffId,
+  previousDeadline: LocalDate,
+  newDeadline: LocalDate,
+  /** The synnerliga skäl. */
+  reason: z.string().min(1).max(2000),
+  at: Instant,
+  by: StaffId,
+});
+export type ForhandsExtension = z.infer<typeof ForhandsExtension>;
+
+/** The information task when an investigation opens (20 kap. 4 §): told on a date, or why not. */
+export const InformationTask = z.object({
+  givenOn: LocalDate.optional(),
+  notGivenReason: z.string().max(2000).optional(),
+  at: Instant,
+  by: StaffId,
+});
+export type InformationTask = z.infer<typeof InformationTask>;
 
 export const Utredning = z.object({
   /** The date of the decision to open: the 4-month clock starts here. */
@@ -129,6 +164,10 @@ export const Utredning = z.object({
   /** The deadline in force: the statutory one or the last extension's. */
   deadline: LocalDate,
   extensions: z.array(Extension),
+  /** 20 kap. 4 § SoL: those concerned are told "genast"; set when the bot opened the investigation. */
+  informationDue: LocalDate.optional(),
+  /** Those concerned told that the investigation was opened (or why not). */
+  information: InformationTask.optional(),
 });
 export type Utredning = z.infer<typeof Utredning>;
 
@@ -157,12 +196,27 @@ export type Task = z.infer<typeof Task>;
 export const UppfoljningOutcome = z.enum(['no_action', 'new_investigation', 'insats']);
 export type UppfoljningOutcome = z.infer<typeof UppfoljningOutcome>;
 
-/** Uppföljning after an investigation closed without insats: its end date, and once ended who, when and how. */
-export const Uppfoljning = Task.extend({
+/** Återkoppling: a duty only when the reporter asked; `due` absent = no time limit (the old rule). */
+export const AterkopplingTask = z.object({
+  requestedOn: LocalDate.optional(),
+  due: LocalDate.optional(),
+  doneAt: Instant.optional(),
+  by: StaffId.optional(),
+});
+export type AterkopplingTask = z.infer<typeof AterkopplingTask>;
+
+export const UppfoljningTask = Task.extend({
+  /** The closing date: the clock and the information task start here. */
+  startedOn: LocalDate.optional(),
+  /** Ended before its date because a new investigation about the child was opened. */
+  endedEarly: z.object({ on: LocalDate, caseId: z.string() }).optional(),
+  /** The child (15 or older) and the guardians told. */
+  informedAt: Instant.optional(),
+  /** Recorded as ended ("Uppföljning avslutad"): how it ended and an optional comment (doneAt, by: who and when). */
   outcome: UppfoljningOutcome.optional(),
   note: z.string().max(2000).optional(),
 });
-export type Uppfoljning = z.infer<typeof Uppfoljning>;
+export type UppfoljningTask = z.infer<typeof UppfoljningTask>;
 
 export const Closure = z.object({
   at: Instant,
@@ -172,6 +226,44 @@ export const Closure = z.object({
   motivation: z.string().max(2000).optional(),
 });
 export type Closure = z.infer<typeof Closure>;
+
+const LvuStep = z.object({ on: LocalDate, at: Instant, by: StaffId });
+
+export const LvuTrack = z.object({
+  /** Omedelbart omhändertagande: the day of the decision (the 7 § week counts from it). */
+  decidedOn: LocalDate,
+  /** The nämnd itself, its chair, or a member it appointed (6 §: then reported at the next meeting). */
+  decidedBy: z.enum(['namnd', 'ordforande', 'ledamot']),
+  /** 2 § (home conditions) or 3 § (own behaviour): 13 § övervägande or prövning. */
+  ground: z.enum(['2', '3']),
+  /** The day it was carried out (the 8 § four weeks count from it). */
+  verkstalldOn: LocalDate.optional(),
+  /** The nämnd's next meeting after the decision, from the organisation file. */
+  namndMeetingOn: LocalDate.optional(),
+  recordedAt: Instant,
+  recordedBy: StaffId,
+  namndReported: LvuStep.optional(),
+  understalld: LvuStep.optional(),
+  ansokan: LvuStep.optional(),
+  /** The court granted more time for the application (9 §). */
+  courtExtendedTo: LocalDate.optional(),
+  courtDecision: z
+    .object({
+      on: LocalDate,
+      outcome: z.enum(['vard', 'avslag']),
+      /** The day the decision became final (5 §: vård must begin within four weeks). */
+      finalOn: LocalDate.optional(),
+      at: Instant,
+      by: StaffId,
+    })
+    .optional(),
+  vardBegun: LvuStep.optional(),
+  reviews: z.array(LvuStep.extend({ kind: z.enum(['overvagande', 'provning', 'begransning']) })),
+  restrictions: z.array(LvuStep.extend({ kind: z.enum(['umgange', 'hemlig_vistelseort']) })),
+  /** The omhändertagande or vård ended (the court said no, or it was lifted). */
+  endedOn: LocalDate.optional(),
+});
+export type LvuTrack = z.infer<typeof LvuTrack>;
 
 /** One case: one anmälan about one child, through its phases. `id` is the external case reference. */
 export const Case = z.object({
@@ -194,11 +286,14 @@ export const Case = z.object({
   contacts: z.array(Contact),
   /** Why no barnsamtal was held (the child's age, language, ...). */
   barnsamtalNotHeldReason: z.string().max(2000).optional(),
-  /** Återkoppling to a professional reporter: created for professional reporters. */
-  aterkoppling: Task.optional(),
+  /** Återkoppling to a professional reporter who asked for it. */
+  aterkoppling: AterkopplingTask.optional(),
+  forhandsExtensions: z.array(ForhandsExtension).optional(),
   closure: Closure.optional(),
   /** Uppföljning after an investigation closed without insats. */
-  uppfoljning: Uppfoljning.optional(),
+  uppfoljning: UppfoljningTask.optional(),
+  /** The LVU track, when the child was taken into care at once (src/domain/lvu.ts). */
+  lvu: LvuTrack.optional(),
   /** Other open cases about the same child (childRef) in other groups. */
   linkedCaseIds: z.array(CaseRef),
   createdAt: Instant,
@@ -271,6 +366,8 @@ export const Organisation = z
     tenantId: z.string().min(1),
     /** Municipal practice: midsommarafton, julafton and nyårsafton are not working days. */
     eveHolidaysAreNonWorking: z.boolean().default(true),
+    /** The nämnd's meeting dates (LVU 6 §: a chair's decision is reported at the next one). */
+    namndMeetings: z.array(LocalDate).optional(),
     groups: z.array(Group).min(1),
     staff: z.array(Staff),
   })

@@ -196,11 +196,16 @@ export function buildMorningList(input: ListInputs): MorningListView {
   };
 }
 
-/** The cases the lists look at: open ones and closed ones with an open återkoppling or uppföljning. */
+/** The cases the lists look at: open ones, and closed ones with an open återkoppling, uppföljning or LVU track. */
 export function listCases(all: Iterable<Case>): Case[] {
   const out: Case[] = [];
   for (const c of all) {
-    if (c.phase !== 'closed' || (c.aterkoppling && !c.aterkoppling.doneAt) || (c.uppfoljning && !c.uppfoljning.doneAt))
+    if (
+      c.phase !== 'closed' ||
+      (c.aterkoppling && !c.aterkoppling.doneAt) ||
+      (c.uppfoljning && !c.uppfoljning.doneAt && !c.uppfoljning.endedEarly) ||
+      (c.lvu && !c.lvu.endedOn)
+    )
       out.push(c);
   }
   return out;

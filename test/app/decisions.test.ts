@@ -42,7 +42,8 @@ let clock = new Date('2026-11-20T09:30:00+01:00');
 async function fresh(): Promise<AppDeps> {
   clock = new Date('2026-11-20T09:30:00+01:00');
   const deps = await testDeps({ now: () => clock, caseLinkTemplate: 'https://treserva.example/arende/{externalId}' });
-  await registerCase(deps);
+  // The preschool asked to be told the outcome (19 kap. 6 § SoL): the återkoppling is a deadline.
+  await registerCase(deps, { reporter: { type: 'preschool', professional: true, requestsFeedback: true } });
   return deps;
 }
 const at = (iso: string) => {
@@ -250,7 +251,7 @@ describe('förhandsbedömning', () => {
     expect(await snapshot(deps)).toEqual(before);
   });
 
-  it('missing outcome and motivation are named per field; after 14 days the synnerliga skäl are asked for', async () => {
+  it('missing outcome and motivation are named per field; after 14 days the decision is recorded as late', async () => {
     const deps = await fresh();
     await skyddDone(deps);
     const r = await decideForhandsbedomning(deps, input(caseOf(deps), karin, {}));
@@ -264,8 +265,9 @@ describe('förhandsbedömning', () => {
       deps,
       input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.' }),
     );
-    expect(late.ok).toBe(false);
-    if (!late.ok) expect(late.refusal.fields?.synnerligaSkal).toMatch(/synnerliga skälen/);
+    // 20 kap. 2 §: a reason typed after the fact is no extension: the decision counts as late.
+    expect(late.ok && late.case.forhandsbedomning?.late).toBe(true);
+    if (late.ok) expect(late.message).toContain('räknas som försenat');
   });
 
   it('synnerliga skäl with a personnummer are refused and nothing is stored', async () => {
@@ -533,8 +535,10 @@ describe('closing an investigation', () => {
     );
     expect(r.case.phase).toBe('closed');
     expect(r.case.closure).toMatchObject({ outcome: 'ingen_insats', by: karin.aadObjectId });
-    expect(r.case.uppfoljning).toEqual({ due: '2027-04-01' });
-    expect(r.message).toBe('Utredningen är avslutad (ingen insats). Uppföljning till 2027-04-01.');
+    expect(r.case.uppfoljning).toEqual({ due: '2027-04-01', startedOn: '2027-02-01' });
+    expect(r.message).toBe(
+      'Utredningen är avslutad (ingen insats). Uppföljning till 2027-04-01. Informera vårdnadshavarna, och barnet om det fyllt 15 år.',
+    );
   });
 
   it('a caseworker may not close; a stale card changes nothing', async () => {

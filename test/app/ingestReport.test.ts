@@ -33,31 +33,42 @@ async function throughForhandsbedomning(d: AppDeps, id: string, outcome: 'open' 
 }
 
 describe('återkoppling to a professional reporter', () => {
-  it('appears as a deadline after the förhandsbedömning, due by the rule table row', async () => {
+  const asked = { reporter: { type: 'preschool' as const, professional: true, requestsFeedback: true } };
+
+  it('appears as a deadline after the förhandsbedömning when the reporter asked, one week by the 2026 row', async () => {
     deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00') });
-    expect((await ingestReport(deps, report())).status).toBe(201);
+    expect((await ingestReport(deps, report(asked))).status).toBe(201);
     expect(deps.store.getCase('IFO-2026-004512')!.aterkoppling).toBeUndefined();
     const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'open');
-    expect(c.aterkoppling).toEqual({ due: '2026-12-07' }); // decided 2026-11-23 + 14 days
+    expect(c.aterkoppling).toEqual({ due: '2026-11-30' }); // decided Mon 2026-11-23 + one week
     expect(deadlinesOf(c, deps.rules).find((d) => d.kind === 'aterkoppling')).toMatchObject({
       label: 'Återkoppling till anmälaren',
-      due: '2026-12-07',
+      due: '2026-11-30',
       done: false,
+      reference: 'SoL (2025:400) 19 kap. 6 § i lydelse enligt SFS 2025:1501 (tidigare SoL (2001:453) 14 kap. 1 b §)',
     });
+  });
+
+  it('is no deadline when the professional reporter did not ask', async () => {
+    deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00') });
+    await ingestReport(deps, report());
+    const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'open');
+    expect(c.aterkoppling).toBeUndefined();
+    expect(deadlinesOf(c, deps.rules).map((d) => d.kind)).not.toContain('aterkoppling');
   });
 
   it('follows a changed rule row (the amendment’s period is a setting), also when no investigation is opened', async () => {
     const rules: RuleTable = {
       ...DEFAULT_RULES,
       rules: DEFAULT_RULES.rules.map((r) =>
-        r.kind === 'aterkoppling' ? { ...r, period: { unit: 'days' as const, amount: 7 } } : r,
+        r.kind === 'aterkoppling' && r.period ? { ...r, period: { unit: 'days' as const, amount: 10 } } : r,
       ),
     };
     deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00'), rules });
-    await ingestReport(deps, report());
+    await ingestReport(deps, report(asked));
     const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'not_open');
     expect(c.phase).toBe('closed');
-    expect(c.aterkoppling).toEqual({ due: '2026-11-30' });
+    expect(c.aterkoppling).toEqual({ due: '2026-12-03' });
   });
 
   it('is not created for a reporter who is not professional', async () => {

@@ -34,16 +34,22 @@ const baseCase = (over: Partial<Case> = {}): Case => ({
 });
 
 describe('the rule table', () => {
-  it('is valid data with both legal references and a verified flag on every row', () => {
+  it('is valid data with a reference, a quote, a source, an in-force date and verified: false on every row', () => {
     expect(RuleTable.safeParse(rules).success).toBe(true);
     for (const r of rules.rules) {
-      expect(r.legalRef.old).toMatch(/2001:453/);
-      expect(r.legalRef.new).toMatch(/2025:400/);
-      expect(typeof r.legalRef.verified).toBe('boolean');
+      if (!r.kind.startsWith('lvu_') && !r.endsOn) {
+        expect(r.legalRef.old, r.kind).toMatch(/2001:453/);
+        expect(r.legalRef.new, r.kind).toMatch(/2025:400/);
+      }
+      if (r.kind.startsWith('lvu_') && !r.proposed) expect(r.legalRef.new).toMatch(/^LVU \(1990:52\)/);
+      expect(r.verified, r.kind).toBe(false);
+      expect(r.quote.length, r.kind).toBeGreaterThan(5);
+      expect(r.source.length, r.kind).toBeGreaterThan(5);
+      expect(r.inForce).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 
-  it('refuses a table with the same kind twice', () => {
+  it('refuses a table where two rows of the same kind are in force at once', () => {
     expect(RuleTable.safeParse({ ...rules, rules: [...rules.rules, rules.rules[0]] }).success).toBe(false);
   });
 });
@@ -124,11 +130,12 @@ describe('rule table settings and the working day before', () => {
     expect(rules.noContactDays).toBe(21);
     expect(rules.extendRoles).toEqual(['team_lead', 'unit_manager']);
     const ater = rules.rules.find((r) => r.kind === 'aterkoppling')!;
-    expect(ater.legalRef.verified).toBe(false);
+    expect(ater.verified).toBe(false);
     expect(ater.from).toBe('forhandsbedomning_decided');
     expect(rules.rules.find((r) => r.kind === 'uppfoljning')!.maxPeriod).toBeDefined();
     expect(rules.rules.find((r) => r.kind === 'skyddsbedomning')!.lateArrivalCutoff).toBe('16:00');
-    for (const r of rules.rules) expect(r.reminderLeadWorkingDays.length, r.kind).toBeGreaterThan(0);
+    for (const r of rules.rules)
+      if (r.period && !r.informational) expect(r.reminderLeadWorkingDays.length, r.kind).toBeGreaterThan(0);
   });
 
   it('uses a configured cut-off for late reports', () => {

@@ -54,7 +54,8 @@ describe('Huddinge 2020–2021, replayed', () => {
         statutoryDeadline: '2021-04-14',
         deadline: '2021-04-14',
       });
-      expect(c.aterkoppling?.due).toBe('2020-12-28'); // the preschool is a professional reporter
+      // Decided before 2026-01-15 and with no request recorded: no återkoppling deadline (19 kap. 6 §).
+      expect(c.aterkoppling).toBeUndefined();
     }
   });
 

@@ -104,13 +104,16 @@ describe('the permission table, every (role, command) pair', () => {
       recordBarnsamtalNotHeld: [Y, Y, Y],
       completeAterkoppling: [Y, Y, Y],
       close: [N, Y, Y],
-      endUppfoljning: [Y, Y, Y],
+      completeUppfoljning: [Y, Y, Y],
       registerAbsence: [Y, Y, Y],
       endAbsence: [Y, Y, Y],
       connectChannel: [N, Y, Y],
       viewLists: [Y, Y, Y],
       distribution: [N, Y, Y],
       tickHandover: [Y, Y, Y],
+      extendForhandsbedomning: [N, Y, Y],
+      recordInformation: [Y, Y, Y],
+      recordLvu: [Y, Y, Y],
     };
 
   it('covers exactly the commands of the table', () => {

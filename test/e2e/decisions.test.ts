@@ -239,6 +239,10 @@ describe('extension, återkoppling and closing', () => {
   it('återkoppling done: the deadline line turns to done; outside the group and stale refused', async () => {
     const id = 'IFO-2026-100032';
     await newCase(id, 'utredning');
+    // The preschool asks after the decision: "Anmälaren har begärt återkoppling" from the card, due at once.
+    const asked = await submit(anna, 'aterkopplingRequest', id, version(id), { requestedOn: '' });
+    expect(asked.text).toMatch(/Anmälaren har begärt återkoppling: senast 2026-11-20/);
+    expect(asked.text).toMatch(/Återkoppling\ni dag, fre 20 nov/);
     const v = version(id);
     await expectNothingChanged(id, v, submit(elin, 'aterkoppling', id, v), /grupp som du inte är med i/);
     const r = await submit(anna, 'aterkoppling', id, v);

@@ -45,14 +45,8 @@ describe('an uppföljning that has passed its end date', () => {
       channel(CHANNEL),
     );
     expect(cardText(closed.body.value)).toMatch(/Uppföljning till 2026-12-15/);
-    // The förskola has been told the outcome: only the uppföljning is left open on the case.
-    const told = await bot.invoke(
-      anna,
-      'decision.aterkoppling.submit',
-      { caseId: id, version: bot.deps.store.getCase(id)!.version },
-      channel(CHANNEL),
-    );
-    expect(cardText(told.body.value)).toMatch(/Återkopplingen till anmälaren är markerad som gjord/);
+    // Nobody asked for återkoppling: the uppföljning is all that is left open on the case.
+    expect(bot.deps.store.getCase(id)!.aterkoppling).toBeUndefined();
 
     // Thursday 17 December: the uppföljning is overdue in the morning list.
     now = new Date('2026-12-17T07:45:00+01:00');
@@ -133,7 +127,7 @@ describe('an uppföljning that has passed its end date', () => {
     expect(escalated()).toBe(escalatedBefore);
     const timeline = await caseTimeline(bot.deps, id);
     const last = timeline!.entries.at(-1)!;
-    expect(last).toMatchObject({ who: 'Anna Berg', event: 'UppfoljningEnded' });
+    expect(last).toMatchObject({ who: 'Anna Berg', event: 'UppfoljningCompleted' });
     expect(last.what).toMatch(/Uppföljningen avslutad \(utan vidare åtgärd\); slutdatum var 2026-12-15/);
   });
 });

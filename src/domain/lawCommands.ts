@@ -1,0 +1,156 @@
+// The commands the statute asks for beside the main path (docs/rules.md): the förhandsbedömning
+// extension decided before day 14, the 20 kap. 4 § information when an investigation opens, a
+// request for återkoppling recorded later, the uppföljning's information task and its early end.
+import { aterkopplingDue, forhandsbedomningDueInForce, uppfoljningLatest } from './deadlines.js';
+import { blank, decisionDate, invalid, type Done, type DomainContext } from './domainContext.js';
+import { ruleFor } from './rules.js';
+import { refuse, type Actor, type Case, type Decision, type LocalDate } from './schemas.js';
+import { isValidLocalDate, stockholmDate } from './time.js';
+
+export type LawIntent =
+  | { type: 'extendForhandsbedomning'; newDeadline: string; reason: string; decidedBy?: string; decidedOn?: string }
+  | { type: 'recordUtredningInformation'; givenOn?: string; reason?: string }
+  | { type: 'requestAterkoppling'; requestedOn?: string }
+  | { type: 'recordUppfoljningInformed' }
+  | { type: 'endUppfoljning'; on: LocalDate; byCaseId: string };
+
+export function decideLaw(
+  ctx: DomainContext,
+  current: Case,
+  intent: LawIntent,
+  actor: Actor,
+  now: Date,
+  done: Done,
+): Decision<Case> {
+  const today = stockholmDate(now);
+  switch (intent.type) {
+    case 'extendForhandsbedomning': {
+      if (current.phase === 'closed' || current.forhandsbedomning || current.phase === 'utredning')
+        return refuse('invalid', 'Bara en förhandsbedömning som inte är beslutad kan förlängas.');
+      const inForce = forhandsbedomningDueInForce(current, ctx.rules);
+      const fields: Record<string, string> = {};
+      const on = decisionDate(intent.decidedOn, today, current);
+      if ('error' in on) fields.decidedOn = on.error;
+      else if (on.date > inForce)
+        fields.decidedOn = `Fristen gick ut ${inForce}: en förlängning måste beslutas före fristen. Ett senare beslut räknas som försenat.`;
+      if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange det nya datumet som ÅÅÅÅ-MM-DD.';
+      else if (intent.newDeadline <= inForce) fields.newDeadline = `Det nya datumet måste vara efter ${inForce}.`;
+      if (blank(intent.reason)) fields.reason = 'Ange de synnerliga skälen (arbetsbelastning räknas aldrig).';
+      const who = intent.decidedBy && !blank(intent.decidedBy) ? intent.decidedBy.trim() : actor.id;
+      if (!ctx.org.staff.some((s) => s.aadObjectId === who)) fields.decidedBy = 'Välj vem som fattade beslutet.';
+      if (Object.keys(fields).length || 'error' in on) return invalid('Förlängningen kunde inte sparas.', fields);
+      const ext = {
+        decidedOn: on.date,
+        decidedBy: who,
+        previousDeadline: inForce,
+        newDeadline: intent.newDeadline,
+        reason: intent.reason.trim(),
+        at: now.toISOString(),
+        by: actor.id,
+      };
+      return done(
+        { ...current, forhandsExtensions: [...(current.forhandsExtensions ?? []), ext] },
+        {
+          type: 'ForhandsbedomningExtended',
+          caseId: current.id,
+          data: { from: inForce, to: ext.newDeadline, decidedOn: ext.decidedOn, decidedBy: who },
+          reason: ext.reason,
+        },
+      );
+    }
+    case 'recordUtredningInformation': {
+      const u = current.utredning;
+      if (current.phase !== 'utredning' || !u) return refuse('invalid', 'Ärendet har ingen pågående utredning.');
+      if (u.information) return refuse('invalid', 'Informationen om utredningen är redan registrerad.');
+      const fields: Record<string, string> = {};
+      const hasReason = !blank(intent.reason);
+      let givenOn: LocalDate | undefined;
+      if (!blank(intent.givenOn)) {
+        const d = decisionDate(intent.givenOn, today, current, {
+          date: u.openedOn,
+          message: 'Datumet kan inte vara före beslutet att inleda utredningen.',
+        });
+        if ('error' in d) fields.givenOn = d.error;
+        else givenOn = d.date;
+      }
+      if (!givenOn && !hasReason && !fields.givenOn)
+        fields.givenOn = 'Ange när de berörda informerades, eller skälet till att de inte informeras.';
+      if (givenOn && hasReason) fields.reason = 'Ange antingen ett datum eller ett skäl, inte båda.';
+      if (Object.keys(fields).length) return invalid('Informationen kunde inte sparas.', fields);
+      const notGivenReason = givenOn ? undefined : intent.reason!.trim();
+      const information = {
+        ...(givenOn ? { givenOn } : { notGivenReason }),
+        at: now.toISOString(),
+        by: actor.id,
+      };
+      return done(
+        { ...current, utredning: { ...u, information } },
+        {
+          type: 'UtredningInformationRecorded',
+          caseId: current.id,
+          data: givenOn ? { givenOn } : { notGiven: true },
+          ...(notGivenReason ? { reason: notGivenReason } : {}),
+        },
+      );
+    }
+    case 'requestAterkoppling': {
+      if (!current.reporter.professional)
+        return refuse(
+          'invalid',
+          'Återkopplingsplikten gäller anmälningar från yrkesverksamma med anmälningsplikt (19 kap. 1–3 §§ SoL).',
+        );
+      if (current.aterkoppling?.requestedOn || current.reporter.requestsFeedback)
+        return refuse('invalid', 'Anmälarens begäran om återkoppling är redan registrerad.');
+      if (current.aterkoppling?.doneAt) return refuse('invalid', 'Återkopplingen är redan gjord.');
+      const d = decisionDate(intent.requestedOn, today, current);
+      if ('error' in d) return invalid('Begäran kunde inte sparas.', { requestedOn: d.error });
+      const f = current.forhandsbedomning;
+      const decidedOn = f ? (f.decidedOn ?? stockholmDate(f.decidedAt)) : undefined;
+      const due = decidedOn
+        ? aterkopplingDue(decidedOn, ctx.rules, {
+            alreadyOngoing: f?.outcome === 'already_ongoing',
+            requestedOn: d.date,
+            recordedAfterDecision: true,
+          })
+        : undefined;
+      return done(
+        {
+          ...current,
+          aterkoppling: { ...current.aterkoppling, requestedOn: d.date, ...(due ? { due } : {}) },
+        },
+        { type: 'AterkopplingRequested', caseId: current.id, data: { requestedOn: d.date, due: due ?? null } },
+      );
+    }
+    case 'recordUppfoljningInformed': {
+      const u = current.uppfoljning;
+      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', 'Ärendet har ingen pågående uppföljning.');
+      if (u.informedAt) return refuse('invalid', 'Informationen om uppföljningen är redan registrerad.');
+      return done(
+        { ...current, uppfoljning: { ...u, informedAt: now.toISOString() } },
+        { type: 'UppfoljningInformationRecorded', caseId: current.id },
+      );
+    }
+    case 'endUppfoljning': {
+      const u = current.uppfoljning;
+      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', 'Ärendet har ingen pågående uppföljning.');
+      return done(
+        { ...current, uppfoljning: { ...u, endedEarly: { on: intent.on, caseId: intent.byCaseId } } },
+        {
+          type: 'UppfoljningEnded',
+          caseId: current.id,
+          data: { on: intent.on, newInvestigation: intent.byCaseId },
+        },
+      );
+    }
+  }
+}
+
+/** Is this uppföljning end date within the row in force on the closing date (23 kap. 5 §)? */
+export function uppfoljningProblem(ctx: DomainContext, closedOn: LocalDate, until: string): string | undefined {
+  if (!isValidLocalDate(until)) return 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  if (until <= closedOn) return 'Uppföljningens slutdatum måste vara efter avslutsdatumet.';
+  const latest = uppfoljningLatest(closedOn, ctx.rules);
+  if (latest && until > latest)
+    return `Uppföljningen kan som längst pågå till ${latest} (${ruleFor(ctx.rules, 'uppfoljning', closedOn).legalRef.new}).`;
+  return undefined;
+}
