@@ -34,6 +34,7 @@ const Env = z.object({
   MORNING_LIST_TIME: HHMM.default('07:45'),
   DISTRIBUTION_TIME: HHMM.optional(),
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
+  REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -51,6 +52,8 @@ export interface Config {
   morningListTime: string;
   distributionTime?: string;
   plannedLeaveHandoverDays: number;
+  /** The longest summary taken in; 0: summaries off. Default 2000. */
+  summaryMaxChars?: number;
   logLevel: string;
 }
 
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     morningListTime: e.MORNING_LIST_TIME,
     ...(e.DISTRIBUTION_TIME ? { distributionTime: e.DISTRIBUTION_TIME } : {}),
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
+    summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     logLevel: e.LOG_LEVEL,
   };
 }

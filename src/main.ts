@@ -47,6 +47,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     config: {
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),
       plannedLeaveHandoverDays: config.plannedLeaveHandoverDays,
+      ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
     },
   };

@@ -20,7 +20,7 @@ export interface RegisterAbsenceInput {
   /** Default: today. */
   from?: LocalDate;
   to?: LocalDate;
-  /** Default: 'sick' for an absence from today, 'planned' for one that starts later. */
+  /** Only when the person said so; nothing is assumed (an employee's health is not the team's business). */
   kind?: Absence['kind'];
 }
 
@@ -37,13 +37,12 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   const now = deps.now();
   const today = stockholmDate(now);
   const from = input.from ?? today;
-  const kind = input.kind ?? (from > today ? 'planned' : 'sick');
   const d = decideAbsence(
     domainContext(deps),
     {
       type: 'registerAbsence',
       staffId: input.staffId,
-      kind,
+      ...(input.kind ? { kind: input.kind } : {}),
       from,
       ...(input.to ? { to: input.to } : {}),
     },

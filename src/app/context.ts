@@ -11,6 +11,11 @@ export const ABSENCES = 'absences';
 export interface AppConfig {
   caseLinkTemplate?: string;
   plannedLeaveHandoverDays?: number;
+  /**
+   * REPORT_SUMMARY_MAX_CHARS: the longest summary of an anmälan the bot takes in (default 2000);
+   * 0 turns summaries off: none is stored, the form has no field (docs/privacy.md).
+   */
+  summaryMaxChars?: number;
   /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
   ingestApiKey?: string;
 }

@@ -315,7 +315,7 @@ export async function importReports(
       out.problems.push(...row.problems);
       continue;
     }
-    const r = parseReport(row.body);
+    const r = parseReport(row.body, { summaryMaxChars: deps.config.summaryMaxChars });
     if (!r.ok) {
       for (const [field, message] of Object.entries(r.refusal.fields ?? { '(rad)': r.refusal.message }))
         out.problems.push({ line, column: colOf(field), message });

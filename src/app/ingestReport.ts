@@ -59,8 +59,17 @@ const SWEDISH_ZOD: Record<string, string> = {
 /** Unknown fields are refused (nothing unexpected is stored); built once (zod compiles it). */
 const STRICT_REPORT = ReportInput.strict();
 
-/** Parse a report; a failure names each field with a Swedish message and never repeats its value. */
-export function parseReport(body: unknown): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
+export const DEFAULT_SUMMARY_MAX_CHARS = 2000;
+
+/**
+ * Parse a report; a failure names each field with a Swedish message and never repeats its value.
+ * `summaryMaxChars` (REPORT_SUMMARY_MAX_CHARS) limits the summary; 0: a summary is not stored at all.
+ */
+export function parseReport(
+  body: unknown,
+  opts: { summaryMaxChars?: number } = {},
+): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
+  const maxSummary = opts.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
   const fields: Record<string, string> = {};
   const parsed = STRICT_REPORT.safeParse(body);
   if (!parsed.success) {
@@ -79,13 +88,21 @@ export function parseReport(body: unknown): { ok: true; report: ReportInput } | 
   // Every string of the body, known field or not (a field added later is covered too).
   const secrecy = guardAllStrings(typeof body === 'object' && body !== null ? body : {});
   if (secrecy) Object.assign(fields, secrecy.fields);
-  if (!parsed.success || secrecy) {
+  let tooLong = false;
+  if (parsed.success && maxSummary > 0 && (parsed.data.summary?.length ?? 0) > maxSummary) {
+    fields.summary ??= `Sammanfattningen får vara högst ${maxSummary} tecken.`;
+    tooLong = true;
+  }
+  if (!parsed.success || secrecy || tooLong) {
     return {
       ok: false,
       refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : 'Anmälan är ogiltig.', fields),
     };
   }
-  return { ok: true, report: { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] } };
+  const report: ReportInput = { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] };
+  // Summaries turned off: the report is taken in with its categories only.
+  if (maxSummary === 0) delete report.summary;
+  return { ok: true, report };
 }
 
 /**
@@ -212,7 +229,7 @@ export function duplicateStatus(existing: Case, report: ReportInput): 200 | 409 
 }
 
 export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = INTAKE_ACTOR): Promise<IngestResult> {
-  const parsed = parseReport(body);
+  const parsed = parseReport(body, { summaryMaxChars: deps.config.summaryMaxChars });
   if (!parsed.ok) return { status: 400, refusal: parsed.refusal };
   const report = parsed.report;
   if (!deps.org.group(report.groupId)) {

@@ -8,7 +8,7 @@ import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './importReports.js';
-import { ingestReport } from './ingestReport.js';
+import { DEFAULT_SUMMARY_MAX_CHARS, ingestReport } from './ingestReport.js';
 
 export const FORM_FIELDS = [
   'externalId',
@@ -84,7 +84,10 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
     summary: '',
     ...state.issues,
   };
+  const summaryMax = deps.config.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
   return renderCard('new-report', {
+    summaryEnabled: summaryMax > 0,
+    summaryMax: Math.max(summaryMax, 1),
     values,
     issues,
     error: state.error ?? '',

@@ -20,7 +20,22 @@ export interface TimelineEntry {
   event: string;
   what: string;
   why?: string;
+  /**
+   * Set when `why` is text a person wrote (a motivation, a reason, a note): its name, e.g.
+   * "Motivering". Such text is never shown in a channel (see docs/privacy.md); the bot's own
+   * explanations (why two cases are linked) have none.
+   */
+  textLabel?: string;
 }
+
+/** What the written text of each event is called; an event not listed calls it "Motivering". */
+const TEXT_LABEL: Record<string, string> = {
+  InvestigationExtended: 'Skäl',
+  ContactRecorded: 'Anteckning',
+  BarnsamtalNotHeldRecorded: 'Skäl',
+};
+/** Events whose `why` is the bot's own explanation, not a person's text. */
+const BOT_EXPLAINS = new Set(['CasesLinked']);
 
 export interface Timeline {
   caseId: string;
@@ -219,6 +234,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
         event: e.type,
         what,
         ...(why ? { why } : {}),
+        ...(why && !BOT_EXPLAINS.has(e.type) ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' } : {}),
       };
     }),
     audit,

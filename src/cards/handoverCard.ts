@@ -4,7 +4,14 @@
 // stays under the size limit with 60 cases. Pure: a view in, card JSON out.
 import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus } from '../domain/deadlines.js';
-import { remainingCoOwners, STEP_LABEL, type EntryState, type Handover, type Step } from '../domain/handover.js';
+import {
+  remainingCoOwners,
+  STEP_LABEL,
+  type EntryState,
+  type Handover,
+  type Note,
+  type Step,
+} from '../domain/handover.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { PHASE_LABEL, STATUS_COLOR } from './labels.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
@@ -19,6 +26,12 @@ export interface HandoverCardOptions {
   notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
   /** Show one case only, with its controls (the answer to "Hantera" on a long list). */
   focusCaseId?: string;
+  /**
+   * The case whose written status is shown, to the one person who pressed "Visa status" (an invoke
+   * answer). Otherwise the card says only that a status exists, who wrote it and when: it is posted
+   * in channels, and free text about a child never is (docs/privacy.md).
+   */
+  revealStatusOf?: string;
   /** Bytes the card may take (default: the house limit with a margin for the Teams envelope). */
   maxBytes?: number;
 }
@@ -41,8 +54,6 @@ const SHORT_STEP: Record<Step, string> = {
   familyInformed: 'Familjen informerad',
   writtenStatus: 'Skriftlig status',
 };
-
-const KIND_TEXT = { sick: 'är sjukskriven', planned: 'är ledig' } as const;
 
 function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
   /** Pressed on a single opened case: the answer keeps that case open (a long list is compact). */
@@ -90,9 +101,8 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     owner,
     ownerColor: !s.closed && !s.newOwnerId && !returned ? 'Attention' : s.handedOver ? 'Good' : 'Default',
     checklist,
-    status: last
-      ? `Status (${input.nameOf(last.by)}, ${formatSwedishDate(stockholmDate(last.at), year)}): ${last.text}${entry.notes.length > 1 ? ` · ${entry.notes.length - 1} tidigare anteckningar sparade` : ''}`
-      : '',
+    status: last ? statusLine(input, last, entry.notes.length, input.revealStatusOf === s.caseId) : '',
+    canRevealStatus: !!last && input.revealStatusOf !== s.caseId,
     inline,
     canReassign: !returned && !s.closed && choices.length > 0,
     reassignTitle: s.newOwnerId ? 'Byt handläggare' : 'Ge ny handläggare',
@@ -105,6 +115,13 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     canHandBack: returned && !s.closed && !!s.newOwnerId && !entry.handedBackAt,
     handBackTitle: `Lämna tillbaka till ${input.nameOf(h.staffId)}`,
   };
+}
+
+function statusLine(input: HandoverCardInput, last: Note, notes: number, reveal: boolean): string {
+  const year = Number(stockholmDate(input.now).slice(0, 4));
+  const by = `${input.nameOf(last.by)}, ${formatSwedishDate(stockholmDate(last.at), year)}`;
+  const earlier = notes > 1 ? ` · ${notes - 1} tidigare anteckningar sparade` : '';
+  return reveal ? `Status (${by}, visas bara för dig): ${last.text}${earlier}` : `Status skriven av ${by}${earlier}`;
 }
 
 /** One line per case on a long list; the row opens the case with its controls. */
@@ -140,7 +157,7 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
   const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
   return {
     handoverId: h.id,
-    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} ${KIND_TEXT[h.kind]}`,
+    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} är frånvarande`,
     subtitle: returned
       ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
       : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,

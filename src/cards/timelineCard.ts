@@ -1,12 +1,42 @@
 // The timeline card (cards/timeline.json): a case's history, newest last, with the audit chain's
 // verdict on top. Long histories show the latest entries that fit under the size budget; the whole
 // history is in GET /api/cases/{ref}/timeline.
+//
+// In a channel (many readers, stored by Microsoft) text a person wrote is never on the card: the
+// entry says that a motivation exists, who wrote it and when, with a "Visa" button. Its answer
+// (an invoke answer, which Teams shows to the person who pressed only) is the same card with that
+// one text shown, after the server has checked that the person may see the case.
 import type { Timeline } from '../app/timeline.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 
 const BUDGET = MAX_CARD_BYTES - 4_096;
 
-export function timelineCard(t: Timeline, maxEntries = 40): Card {
+export const REVEAL_VERB = 'timeline.reveal';
+
+export interface TimelineCardOptions {
+  /** 'channel': written text hidden behind "Visa"; 'private' (a 1:1 chat): shown. Default 'channel'. */
+  audience?: 'channel' | 'private';
+  /** The entry (seq) whose text is shown to the one person who pressed "Visa". */
+  reveal?: number;
+  maxEntries?: number;
+}
+
+export function timelineCard(t: Timeline, opts: TimelineCardOptions = {}): Card {
+  const audience = opts.audience ?? 'channel';
+  const entryView = (e: Timeline['entries'][number]) => {
+    const hidden = audience === 'channel' && !!e.textLabel && e.seq !== opts.reveal;
+    const revealed = audience === 'channel' && !!e.textLabel && e.seq === opts.reveal;
+    return {
+      when: e.when,
+      who: e.who,
+      what: e.what,
+      why: hidden || !e.why ? '' : e.why,
+      note: hidden ? `${e.textLabel} skriven av ${e.who}, ${e.when}.` : revealed ? 'Visas bara för dig.' : '',
+      canReveal: hidden,
+      caseId: t.caseId,
+      seq: e.seq,
+    };
+  };
   const render = (n: number) => {
     const shown = t.entries.slice(-n);
     const hidden = t.entries.length - shown.length;
@@ -19,10 +49,10 @@ export function timelineCard(t: Timeline, maxEntries = 40): Card {
         hidden > 0
           ? `Visar de senaste ${shown.length} av ${t.entries.length} händelserna. Hela historiken: GET /api/cases/${t.caseId}/timeline.`
           : '',
-      entries: shown.map((e) => ({ when: e.when, who: e.who, what: e.what, why: e.why ?? '' })),
+      entries: shown.map(entryView),
     });
   };
-  let n = Math.min(maxEntries, t.entries.length);
+  let n = Math.min(opts.maxEntries ?? 40, t.entries.length);
   let card = render(n);
   while (n > 1 && cardSize(card) > BUDGET) card = render((n = Math.floor(n / 2)));
   return card;

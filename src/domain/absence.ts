@@ -5,7 +5,7 @@ import { refuse, type Absence, type Actor, type Decision, type LocalDate } from 
 import { isValidLocalDate, stockholmDate } from './time.js';
 
 export type AbsenceIntent =
-  | { type: 'registerAbsence'; staffId: string; kind: 'sick' | 'planned'; from: LocalDate; to?: LocalDate }
+  | { type: 'registerAbsence'; staffId: string; kind?: Absence['kind']; from: LocalDate; to?: LocalDate }
   | { type: 'endAbsence'; absenceId: string };
 
 /** Is the person away on that date (an absence not ended, covering the date)? */
@@ -109,7 +109,7 @@ export function decideAbsence(
   const absence: Absence = {
     id: newId(),
     staffId: intent.staffId,
-    kind: intent.kind,
+    ...(intent.kind ? { kind: intent.kind } : {}),
     from: intent.from,
     ...(intent.to ? { to: intent.to } : {}),
     registeredBy: actor.id,
@@ -126,7 +126,7 @@ export function decideAbsence(
           staffId: absence.staffId,
           from: absence.from,
           to: absence.to,
-          kind: absence.kind,
+          ...(absence.kind ? { kind: absence.kind } : {}),
         },
       },
     ],

@@ -66,7 +66,8 @@ export interface Handover {
   id: string;
   absenceId: string;
   staffId: StaffId;
-  kind: Absence['kind'];
+  /** Copied from the absence when given; never shown on a card. */
+  kind?: Absence['kind'];
   /** The groups whose channels get the checklist (the absent person's groups). */
   groupIds: string[];
   /** The first day of absence, and the last when known. */
@@ -107,7 +108,7 @@ export function newHandover(
     id: absence.id,
     absenceId: absence.id,
     staffId: absence.staffId,
-    kind: absence.kind,
+    ...(absence.kind ? { kind: absence.kind } : {}),
     groupIds: [...groupIds],
     from: absence.from,
     ...(absence.to ? { to: absence.to } : {}),

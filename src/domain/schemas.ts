@@ -305,7 +305,11 @@ export type Case = z.infer<typeof Case>;
 export const Absence = z.object({
   id: z.string(),
   staffId: StaffId,
-  kind: z.enum(['sick', 'planned']),
+  /**
+   * The kind of absence, only when the person registering it said so: sick leave, leave (planned),
+   * other. Never shown in a channel; cards say "frånvarande" (see docs/privacy.md).
+   */
+  kind: z.enum(['sick', 'planned', 'other']).optional(),
   from: LocalDate,
   /** Last day of absence; open-ended when missing. */
   to: LocalDate.optional(),

@@ -74,8 +74,17 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
   for (const register of opts.routes ?? []) register(server);
 
   server.on('restifyError', (req, res, err, cb) => {
-    // Never err.message: restify's body parser quotes what it could not parse.
-    log.error({ path: req.path(), ...errorFields(err) }, 'request failed');
+    // Never err.message: restify's body parser quotes what it could not parse ("Invalid JSON: …
+    // <the body>"), in the log and in the answer. Both get the class and a fixed Swedish text.
+    // The route's pattern, not the path: a path can hold a reference someone typed.
+    const route = (req.getRoute?.() as { path?: unknown } | undefined)?.path;
+    log.error(
+      { method: req.method, route: typeof route === 'string' ? route : '(okänd)', ...errorFields(err) },
+      'request failed',
+    );
+    const code = (err as { body?: { code?: string } }).body?.code ?? 'Error';
+    const safe = { code, message: 'Begäran kunde inte tolkas.' };
+    Object.assign(err, { toJSON: () => safe, toString: () => `${code}: ${safe.message}` });
     return cb();
   });
 

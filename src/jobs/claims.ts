@@ -18,6 +18,7 @@ export interface Claim {
 export const morningClaimId = (groupId: string, date: string) => `morning:${groupId}:${date}`;
 export const distributionClaimId = (groupId: string, date: string) => `distribution:${groupId}:${date}`;
 export const reminderClaimId = (staffId: string, date: string) => `reminders:${staffId}:${date}`;
+export const lvuClaimId = (staffId: string, date: string) => `lvu:${staffId}:${date}`;
 export const escalationClaimId = (managerId: string, date: string) => `escalation:${managerId}:${date}`;
 
 export function hasClaim(store: Store, id: string): boolean {

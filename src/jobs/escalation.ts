@@ -6,6 +6,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Case, Group, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { fitCount, truncatedSections } from '../cards/morningList.js';
+import { lvuLine, lvuWarnings } from './lvuWarnings.js';
 import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListSection, type MorningListView } from './morningList.js';
 
 export interface EscalationInputs {
@@ -35,6 +36,16 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   const sections: ListSection[] = [];
   let overdue = 0;
   let waiting = 0;
+  // LVU 7 § and 8 §: two working days before, for every group (src/jobs/lvuWarnings.ts).
+  const names = new Map(input.staff.map((s) => [s.aadObjectId, s.name]));
+  const lvu = lvuWarnings(cases, input.now, input.calendar, input.rules).filter((w) => w.deadline.due >= today);
+  if (lvu.length)
+    sections.push({
+      key: 'lvu',
+      title: 'LVU: underställning och ansökan inom två arbetsdagar',
+      color: 'Attention',
+      items: lvu.map((w) => lvuLine(w, input.now, (id) => names.get(id) ?? 'okänd person')),
+    });
   for (const group of input.groups) {
     const view =
       input.views?.get(group.id) ??
@@ -68,6 +79,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   }
   if (sections.length === 0) return undefined;
   const parts = [
+    ...(lvu.length ? [plural(lvu.length, 'LVU-frist inom två arbetsdagar', 'LVU-frister inom två arbetsdagar')] : []),
     ...(waiting
       ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`]
       : []),
@@ -77,7 +89,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     title: `Eskalering ${formatSwedishDate(today)}`,
     summary: `${parts.join(' och ')}.`,
     sections,
-    total: waiting + overdue,
+    total: waiting + overdue + lvu.length,
   };
 }
 

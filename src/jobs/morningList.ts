@@ -5,7 +5,8 @@ import type { Calendar } from '../domain/calendar.js';
 import { dueWithin, noContact, overdue, unassigned } from '../domain/queries.js';
 import { isAbsent } from '../domain/absence.js';
 import type { RuleTable } from '../domain/rules.js';
-import { deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
+import { actBy, deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
+import { lvuLine } from './lvuWarnings.js';
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { PHASE_LABEL } from '../cards/labels.js';
@@ -53,7 +54,7 @@ export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
   };
 }
 
-export type SectionKey = 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
+export type SectionKey = 'lvu' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
 
 export interface ListItem {
   caseId: string;
@@ -103,7 +104,15 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const wd = (a: LocalDate, b: LocalDate) => calendar.workingDaysBetween(a, b);
   const deadlinesFor = input.deadlines ?? ((c: Case) => deadlinesOf(c, rules));
   const lateList = overdue(cases, now, rules, calendar, deadlinesFor);
-  const soonList = dueWithin(cases, now, settings.dueWithinWorkingDays, rules, calendar, deadlinesFor);
+  // LVU 7 § and 8 §: listed every morning from the first day, in their own section on top.
+  const lvuList = cases.flatMap((c) =>
+    deadlinesFor(c)
+      .filter((d) => d.remindFromStart && !d.done && !d.overrun && d.due >= today)
+      .map((d) => ({ case: c, deadline: d, actBy: actBy(d, calendar) })),
+  );
+  const soonList = dueWithin(cases, now, settings.dueWithinWorkingDays, rules, calendar, deadlinesFor).filter(
+    (x) => !x.deadline.remindFromStart,
+  );
   const unassignedList = unassigned(cases, now, calendar).map((u) => {
     const next = deadlinesFor(u.case)
       .filter((d) => !d.done)
@@ -149,7 +158,11 @@ export function buildMorningList(input: ListInputs): MorningListView {
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
     .map(({ due: _due, ...item }) => item);
 
+  const lvuItems = lvuList
+    .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : 1))
+    .map((w) => lvuLine(w, now, nameOf));
   const sections: ListSection[] = [
+    { key: 'lvu' as const, title: 'LVU: omedelbart omhändertagna barn', color: 'Attention' as const, items: lvuItems },
     { key: 'overdue' as const, title: 'Försenade tidsfrister', color: 'Attention' as const, items: late },
     { key: 'unassigned' as const, title: 'Ofördelade ärenden', color: 'Attention' as const, items: waiting },
     {
@@ -173,6 +186,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   ].filter((s) => s.items.length > 0);
 
   const parts: string[] = [];
+  if (lvuItems.length) parts.push(plural(lvuItems.length, 'LVU-frist', 'LVU-frister'));
   if (late.length) parts.push(plural(late.length, 'försenad frist', 'försenade frister'));
   if (waiting.length)
     parts.push(

@@ -5,7 +5,7 @@
 // the last working day before it: the bot shows the statutory date and never moves it).
 import type { Calendar } from '../domain/calendar.js';
 import { coversDate, isAbsent } from '../domain/absence.js';
-import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
+import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
@@ -79,7 +79,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
   for (const c of input.cases) {
     if (c.assignees.length === 0) continue;
     for (const d of (input.deadlines ?? ((x: Case) => deadlinesOf(x, rules)))(c)) {
-      if (d.done) continue;
+      if (d.done || d.informational) continue;
       for (const id of c.assignees) {
         const list = byOwner.get(id) ?? [];
         list.push({ case: c, deadline: d });
@@ -97,9 +97,14 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
     const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) =>
       a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0,
     );
+    // LVU 7 § and 8 § rows remind every working morning from the first day (docs/rules.md).
     const watched = mine.filter(
       ({ deadline: d }) =>
-        d.due < today || wd(d.due) <= (maxLead.get(d.kind) ?? 0) || previousWorkingDay(d.due) === today,
+        d.remindFromStart ||
+        d.overrun ||
+        d.due < today ||
+        wd(d.due) <= (maxLead.get(d.kind) ?? 0) ||
+        previousWorkingDay(d.due) === today,
     );
     if (absent) {
       const tomorrowToo = mine.filter(({ deadline: d }) => d.due > today && previousWorkingDay(d.due) === today);
@@ -116,23 +121,28 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
       continue;
     }
     const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
-      if (d.due < today)
+      if (d.due < today || d.overrun)
         return {
           caseId: c.id,
-          text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.due, year)}`,
+          text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.statutoryDue < d.due ? d.statutoryDue : d.due, year)}`,
           color: 'Attention',
         };
       if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' };
       const n = wd(d.due);
+      // LVU: a weekend never gives more time, so the line names the last working day.
+      const grace =
+        d.noWeekendGrace && !calendar.isWorkingDay(d.due)
+          ? ` · helg ger ingen extra tid: senast ${formatSwedishDate(actBy(d, calendar), year)}`
+          : '';
       return {
         caseId: c.id,
-        text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})`,
-        color: n <= 1 ? 'Warning' : 'Default',
+        text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})${grace}`,
+        color: n <= 1 || d.remindFromStart ? 'Warning' : 'Default',
       };
     };
     const r: PersonalReminders = { staffId: s.aadObjectId };
     if (watched.length) {
-      const late = watched.filter((w) => w.deadline.due < today).length;
+      const late = watched.filter((w) => w.deadline.due < today || w.deadline.overrun).length;
       r.summary = fit({
         title: `God morgon ${s.name.split(' ')[0]}: dina frister`,
         summary: `${plural(watched.length, 'frist', 'frister')} att hålla koll på${late ? `, varav ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}.`,

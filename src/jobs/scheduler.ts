@@ -18,11 +18,13 @@ import {
   claimAndEnqueue,
   distributionClaimId,
   escalationClaimId,
+  lvuClaimId,
   hasClaim,
   morningClaimId,
   type Claim,
 } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
+import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
 import {
   buildMorningList,
   deadlineMemo,
@@ -210,6 +212,15 @@ export class Scheduler {
       ]);
     }
     await this.reminders(now, today, report, { cases, absences: abs, deadlines });
+    // LVU 7 § and 8 §: the team leads of the case's group are told two working days before.
+    const warnings = lvuWarnings(cases, now, calendar, rules, deadlines).filter((w) => w.deadline.due >= today);
+    for (const card of teamLeadLvuCards(warnings, org.org.staff, now)) {
+      const id = lvuClaimId(card.staffId, today);
+      if (hasClaim(store, id)) continue;
+      await this.claim(report, id, now, [
+        enqueue(now, { kind: 'user', staffId: card.staffId }, { kind: 'card', template: 'reminder', data: card.data }),
+      ]);
+    }
     const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
     if (managers.length) {
       for (const g of org.org.groups) viewOf(g);

@@ -14,7 +14,8 @@ describe('the handover checklist card', () => {
     const card = handoverCard(input);
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toMatch(/Överlämning: Anna Berg är sjukskriven/);
+    expect(text).toMatch(/Överlämning: Anna Berg är frånvarande/);
+    expect(text).not.toMatch(/sjuk/);
     expect(text).toMatch(/1 av 9 ärenden överlämnade · 5 av 9 har ny handläggare/);
     const order = [...text.matchAll(/\*\*(IFO-[\d-]+)\*\*/g)].map((m) => m[1]);
     expect(order).toHaveLength(9);
@@ -26,7 +27,13 @@ describe('the handover checklist card', () => {
     expect(text).toMatch(
       /☑ Ny handläggare {2}☑ Tidsfrister {2}☑ Möten flyttade {2}☑ Familjen informerad {2}☑ Skriftlig status/,
     );
-    expect(text).toMatch(/Status \(Bo Lindqvist, tis 24 nov\): Barnsamtal hållet/);
+    // Posted in channels: that a status exists, who wrote it and when; never the text.
+    expect(text).toMatch(/Status skriven av Bo Lindqvist, tis 24 nov/);
+    expect(JSON.stringify(card)).not.toContain('Barnsamtal hållet');
+    const withStatus = input.states.find((s) => s.status?.text.startsWith('Barnsamtal hållet'))!.caseId;
+    const revealed = cardText(handoverCard({ ...input, revealStatusOf: withStatus }));
+    expect(revealed).toMatch(/Status \(Bo Lindqvist, tis 24 nov, visas bara för dig\): Barnsamtal hållet/);
+    expect(cardVerbs(card).filter((v) => v === 'handover.showStatus').length).toBeGreaterThan(0);
     // Per case: reassign, tick and status; nothing refers to a child.
     const verbs = cardVerbs(card);
     expect(verbs.filter((v) => v === 'handover.reassign')).toHaveLength(9);
@@ -59,7 +66,7 @@ describe('the handover checklist card', () => {
     const text = cardText(card);
     expect(text).toMatch(/Anna Berg är åter/);
     expect(text).toMatch(/Lämna tillbaka alla \(5\) till Anna Berg/);
-    expect(text).toMatch(/Status \(Bo Lindqvist/);
+    expect(text).toMatch(/Status skriven av Bo Lindqvist/);
     const verbs = cardVerbs(card);
     expect(verbs.filter((v) => v === 'handover.handBack')).toHaveLength(6);
     expect(verbs).not.toContain('handover.reassign');

@@ -117,7 +117,7 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
         (c) =>
           c.conversationId === CHANNEL &&
           !!c.card &&
-          cardText(c.card).includes('Överlämning: Anna Berg är sjukskriven'),
+          cardText(c.card).includes('Överlämning: Anna Berg är frånvarande'),
       );
     expect(posted).toHaveLength(1);
     const list = posted[0].card!;
@@ -252,7 +252,8 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
       { ...data, [`status${data.i}`]: 'Förskolan kontaktad; hembesök bokat.' },
       channel(CHANNEL),
     );
-    expect(cardText(ok.body.value)).toMatch(/Status \(Karin Ek, mån 23 nov\): Förskolan kontaktad/);
+    expect(cardText(ok.body.value)).toMatch(/Status skriven av Karin Ek, mån 23 nov/);
+    expect(JSON.stringify(ok.body.value)).not.toContain('Förskolan kontaktad');
     expect(cardVerbs(ok.body.value)).toContain('handover.tick');
   });
 });

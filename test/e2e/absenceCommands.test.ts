@@ -47,7 +47,7 @@ describe('frånvaro and åter in Teams', () => {
       { mentions: [anna] },
     );
     expect(lastReply(r)).toMatch(
-      /Frånvaro registrerad: Anna Berg från mån 7 dec till fre 18 dec[\s\S]*postas ons 2 dec, 3 arbetsdagar före ledigheten/,
+      /Frånvaro registrerad: Anna Berg från mån 7 dec till fre 18 dec[\s\S]*postas ons 2 dec, 3 arbetsdagar före frånvaron/,
     );
     expect(absences(b)).toEqual([
       expect.objectContaining({ staffId: anna.aadObjectId, kind: 'planned', from: '2026-12-07', to: '2026-12-18' }),
@@ -100,5 +100,38 @@ describe('frånvaro and åter in Teams', () => {
       lastReply(await b.sendMessage(b.who('karin'), 'frånvaro @Ingen Alls', channel(CHANNEL), { mentions: [ghost] })),
     ).toMatch(/Vem gäller det\?/);
     expect(absences(b)).toEqual([]);
+  });
+});
+
+describe('absence is neutral', () => {
+  it('frånvaro @person posts no "sjuk" anywhere: the channel says "frånvarande"; the kind is stored only when given', async () => {
+    const b = await bot();
+    const anna = b.who('anna');
+    const karin = b.who('karin');
+    const r = await b.registerReport({ externalId: 'IFO-2026-300001' });
+    if (!r.ok) throw new Error(r.refusal.message);
+    await b.invoke(karin, 'case.assign', {
+      caseId: 'IFO-2026-300001',
+      version: r.case.version,
+      assignee: anna.aadObjectId,
+    });
+    const from = b.connector.calls.length;
+    await b.sendMessage(karin, 'frånvaro @Anna Berg', channel(CHANNEL), { mentions: [anna] });
+    await b.drained();
+    const sent = b.connector.calls.slice(from);
+    const everything = JSON.stringify(sent.map((c) => c.body));
+    expect(everything).toMatch(/Överlämning: Anna Berg är frånvarande/);
+    expect(everything).not.toMatch(/sjuk|ledig|semester/i);
+    expect(absences(b)[0].kind).toBeUndefined();
+
+    // Said by the team lead: recorded, still never shown.
+    await b.sendMessage(karin, 'åter @Anna Berg', channel(CHANNEL), { mentions: [anna] });
+    const again = b.connector.calls.length;
+    await b.sendMessage(karin, 'frånvaro @Anna Berg sjuk från 2026-11-24 till 2026-11-27', channel(CHANNEL), {
+      mentions: [anna],
+    });
+    await b.drained();
+    expect(JSON.stringify(b.connector.calls.slice(again).map((c) => c.body))).not.toMatch(/sjuk/i);
+    expect(absences(b).find((a) => !a.endedAt)?.kind).toBe('sick');
   });
 });

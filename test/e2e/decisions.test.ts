@@ -275,9 +275,9 @@ describe('extension, återkoppling and closing', () => {
 });
 
 describe('ärende and historik', () => {
-  it('historik shows who, what, when and why with the audit chain verified', async () => {
+  it('historik shows who, what, when and why with the audit chain verified (in a 1:1 chat; in a channel the why waits behind Visa)', async () => {
     const id = 'IFO-2026-100021';
-    const h = await t.sendMessage(karin, `historik ${id}`, where);
+    const h = await t.sendMessage(karin, `historik ${id}`, teams.personal);
     const card = h.replies[0].card;
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);

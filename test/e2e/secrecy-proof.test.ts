@@ -38,6 +38,7 @@ let tries = 0;
 const sent: string[] = [];
 
 async function http(path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
+  sent.push(decodeURIComponent(path));
   if (typeof init.body === 'string') sent.push(init.body);
   const res = await fetch(`${bot.url}${path}`, init);
   const text = await res.text();
@@ -252,6 +253,30 @@ describe('every written form of a personnummer through every entrance', () => {
     await entrance('chatt: frånvaro @person <nr>', (text) => say(`frånvaro @${bo.name} till ${text}`, [bo]));
     await entrance('chatt: åter @person <nr>', (text) => say(`åter @${bo.name} ${text}`, [bo]));
     await entrance('chatt: bara numret', (text) => say(text));
+
+    // Bodies that cannot be parsed: the parser's messages quote the body.
+    await entrance('HTTP: trasig JSON till /api/messages', (text) =>
+      http('/api/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"text":"${text}`,
+      }),
+    );
+    await entrance('HTTP: trasig JSON till /api/reports', (text) =>
+      api('/api/reports', undefined).then(() =>
+        http('/api/reports', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+          body: `{"summary":"${text}`,
+        }),
+      ),
+    );
+
+    await entrance('HTTP: referens i adressen', (text) =>
+      http(`/api/cases/${encodeURIComponent(text)}/x`, { headers: { authorization: `Bearer ${API_KEY}` } }).then(() =>
+        api(`/api/cases/${encodeURIComponent(text)}`),
+      ),
+    );
 
     // A card's own references, made up.
     await entrance('kort: case.take caseId', (text) => press('case.take', { caseId: text, version: 0 }));

@@ -73,6 +73,8 @@ export interface TestBotOptions {
   dataFile?: string;
   drainOptions?: StartOptions['drainOptions'];
   routes?: StartOptions['routes'];
+  /** INGEST_API_KEY: turns on the intake and read API. */
+  ingestApiKey?: string;
 }
 
 export const INTAKE_ACTOR: Actor = {
@@ -110,6 +112,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     org,
     rules: DEFAULT_RULES,
     ...(opts.caseLinkTemplate ? { caseLinkTemplate: opts.caseLinkTemplate } : {}),
+    ...(opts.ingestApiKey ? { ingestApiKey: opts.ingestApiKey } : {}),
     production: false,
     morningListTime: '07:45',
     plannedLeaveHandoverDays: 3,

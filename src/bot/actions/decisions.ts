@@ -8,7 +8,7 @@ import { caseCardFor } from '../../app/present.js';
 import { caseTimeline } from '../../app/timeline.js';
 import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { timelineCard } from '../../cards/timelineCard.js';
+import { REVEAL_VERB, timelineCard } from '../../cards/timelineCard.js';
 import { can, forbiddenMessage } from '../../domain/permissions.js';
 import type { Case } from '../../domain/schemas.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
@@ -110,11 +110,34 @@ export const showTimeline: CardAction = {
     if (!c) return noticeCard('Ärendet finns inte');
     if (!maySee(turn, c))
       return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
-    return timelineCard((await caseTimeline(turn.deps, c.id))!);
+    return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: audienceOf(turn) });
+  },
+};
+
+/** Where text a person wrote may be shown: a 1:1 chat; anywhere else it waits behind "Visa". */
+export const audienceOf = (turn: Turn) => (turn.conversationKind === 'personal' ? 'private' : 'channel');
+
+/**
+ * "Visa" on a timeline entry: its text, to the person who pressed only (the invoke answer), after
+ * the check that they may see the case. Someone of another group gets a refusal and nothing else.
+ */
+export const revealTimelineText: CardAction = {
+  verb: REVEAL_VERB,
+  async handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const d = z
+      .object({ caseId: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() })
+      .safeParse(data);
+    const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+    if (!d.success || !c) return noticeCard('Ärendet finns inte');
+    if (!maySee(turn, c))
+      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i. Inget visas.', 'Attention');
+    return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: 'channel', reveal: d.data.seq });
   },
 };
 
 export const DECISION_ACTIONS: CardAction[] = [
   ...DECISION_KINDS.flatMap((k) => [openForm(k), submit(k)]),
   showTimeline,
+  revealTimelineText,
 ];

@@ -15,6 +15,7 @@ import { noticeCard } from '../../cards/simpleCards.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
+import { maySee } from './decisions.js';
 
 const Ref = z.object({ handoverId: z.string().min(1).max(200) });
 const CaseRef = Ref.extend({
@@ -187,7 +188,30 @@ export const handoverShow: CardAction = {
   },
 };
 
+/**
+ * "Visa status": the written status of one case, to the person who pressed only (the invoke answer),
+ * when they may see the case (its group, its owners, a unit manager).
+ */
+export const handoverShowStatus: CardAction = {
+  verb: 'handover.showStatus',
+  handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const d = CaseRef.safeParse(data);
+    const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
+    const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+    if (!d.success || !h || !c || !h.entries.some((e) => e.caseId === c.id))
+      return noticeCard('Överlämningen finns inte');
+    if (!maySee(turn, c))
+      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i. Inget visas.', 'Attention');
+    return handoverCardFor(turn.deps, h, {
+      revealStatusOf: c.id,
+      ...(flag(data.focus) ? { focusCaseId: c.id } : {}),
+    });
+  },
+};
+
 export const HANDOVER_ACTIONS: CardAction[] = [
+  handoverShowStatus,
   handoverReassign,
   handoverTick,
   handoverStatus,

@@ -36,17 +36,20 @@ const DATE = /(\d{4}-\d{2}-\d{2})/;
 export function parseAbsenceArgs(rest: string): {
   from?: string;
   to?: string;
-  kind?: 'sick' | 'planned';
+  kind?: 'sick' | 'planned' | 'other';
   problem?: string;
 } {
   const text = rest.toLowerCase();
   const to = text.match(new RegExp(`\\btill\\s+${DATE.source}`))?.[1];
   const from = text.match(new RegExp(`\\bfr(?:å|a)n\\s+(?:och\\s+med\\s+)?${DATE.source}`))?.[1];
+  // The kind only when it was said; it is stored, never shown in a channel.
   const kind = /\b(semester|ledig|ledighet|planerad)\b/.test(text)
     ? 'planned'
     : /\bsjuk/.test(text)
       ? 'sick'
-      : undefined;
+      : /\b(annat|övrigt|kurs|vab|tjänstledig)\b/.test(text)
+        ? 'other'
+        : undefined;
   const problem =
     /\btill\b/.test(text) && !to ? 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.' : undefined;
   return {
@@ -96,7 +99,7 @@ export const absence: ChatCommand = {
     const where = channels.filter((c) => c.linked).map((c) => c.name);
     let text: string;
     if (!h.activatedAt) {
-      text = `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, ${deps.config.plannedLeaveHandoverDays ?? 3} arbetsdagar före ledigheten.`;
+      text = `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, ${deps.config.plannedLeaveHandoverDays ?? 3} arbetsdagar före frånvaron.`;
     } else if (h.entries.length === 0) {
       text = `${person.name} har inga öppna ärenden att lämna över.`;
     } else {

@@ -4,7 +4,7 @@ import { caseCardFor } from '../../app/present.js';
 import { caseTimeline } from '../../app/timeline.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { timelineCard } from '../../cards/timelineCard.js';
-import { maySee } from '../actions/decisions.js';
+import { audienceOf, maySee } from '../actions/decisions.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
 
 function lookup(t: CommandTurn, ref: string | undefined) {
@@ -45,6 +45,7 @@ export const history: ChatCommand = {
   async handle(t, m) {
     const c = lookup(t, m[1]);
     if ('card' in c) return c;
-    return { card: timelineCard((await caseTimeline(t.deps, c.id))!) };
+    // Posted in a channel it is read by everyone there: written text waits behind "Visa".
+    return { card: timelineCard((await caseTimeline(t.deps, c.id))!, { audience: audienceOf(t) }) };
   },
 };
