@@ -5,7 +5,7 @@
 // commit, and remind the person that the legal record is the case-management system.
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
-import { ContactKind, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { ContactKind, refuse, UppfoljningOutcome, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { guardFreeText, isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
@@ -26,6 +26,7 @@ export const DECISION_KINDS = [
   'barnsamtal',
   'aterkoppling',
   'close',
+  'uppfoljning',
   ...LAW_FORM_KINDS,
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
@@ -100,6 +101,13 @@ export const CloseForm = z.object({
   outcome: z.enum(['insats', 'ingen_insats'], { error: 'Välj utfall: insats eller ingen insats.' }),
   motivation: optionalText,
   uppfoljningUntil: optionalDate,
+});
+
+export const UppfoljningForm = z.object({
+  outcome: z.enum(UppfoljningOutcome.options, {
+    error: 'Välj hur uppföljningen slutade: utan vidare åtgärd, ny utredning eller insats.',
+  }),
+  note: optionalText,
 });
 
 // ---- one spec per decision ----
@@ -211,8 +219,20 @@ const SPECS = {
         ? ` Uppföljning till ${c.uppfoljning.due}. Informera vårdnadshavarna, och barnet om det fyllt 15 år.`
         : ''),
   }),
+  uppfoljning: spec({
+    schema: UppfoljningForm,
+    intent: (d) => ({ type: 'completeUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
+    success: (c) =>
+      `Uppföljningen är registrerad som avslutad (${UPPFOLJNING_OUTCOME_TEXT[c.uppfoljning?.outcome ?? 'no_action']}).`,
+  }),
   ...LAW_SPECS,
 } satisfies Record<DecisionKind, Spec<z.ZodType>>;
+
+export const UPPFOLJNING_OUTCOME_TEXT: Record<UppfoljningOutcome, string> = {
+  no_action: 'utan vidare åtgärd',
+  new_investigation: 'ny utredning inleds',
+  insats: 'familjen får insats',
+};
 
 const CONTACT_TEXT: Record<ContactKind, string> = {
   barnsamtal: 'barnsamtal',

@@ -305,7 +305,12 @@ export async function handBack(
     const r = await assignCase(deps, {
       caseId,
       version: s.case.version,
-      assignees: assigneesAfterHandBack(s.case, h.staffId, s.newOwnerId),
+      assignees: assigneesAfterHandBack(
+        s.case,
+        h.staffId,
+        s.newOwnerId,
+        h.entries.find((e) => e.caseId === caseId)?.coOwners,
+      ),
       actor: input.actor,
     });
     if (!r.ok) {

@@ -191,6 +191,15 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: 'Överlämning vid frånvaro: skriftlig status lämnad.' };
     case 'HandoverCaseHandedBack':
       return { what: 'Överlämning avslutad: ärendet tillbaka till den ordinarie handläggaren.' };
+    case 'UppfoljningCompleted': {
+      const how =
+        d.outcome === 'new_investigation'
+          ? 'ny utredning inleds'
+          : d.outcome === 'insats'
+            ? 'familjen får insats'
+            : 'utan vidare åtgärd';
+      return { what: `Uppföljningen avslutad (${how}); slutdatum var ${String(d.due)}.`, ...(why ? { why } : {}) };
+    }
     case 'ReminderNotSent':
       return {
         what: `Påminnelsen till ${names(list([d.staffId]))} den ${String(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,

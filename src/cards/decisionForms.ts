@@ -20,7 +20,8 @@ import {
 import { renderCard, type Card } from './render.js';
 
 /** The same names as src/app/decisions.ts DECISION_KINDS (cards stay free of the app layer). */
-export type BasicFormKind = 'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close';
+export type BasicFormKind =
+  'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close' | 'uppfoljning';
 export type FormKind = BasicFormKind | LawFormKind;
 
 const isLawForm = (k: FormKind): k is LawFormKind => (LAW_FORM_KINDS as readonly string[]).includes(k);
@@ -70,6 +71,12 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
     command: 'close',
     fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
+  uppfoljning: {
+    button: 'Uppföljning avslutad',
+    heading: 'Uppföljningen är avslutad',
+    command: 'completeUppfoljning',
+    fields: ['outcome', 'note'],
+  },
 };
 
 export const FORM_META: Record<FormKind, FormMeta> = {
@@ -103,6 +110,7 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
   if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal'))
     kinds.push('barnsamtal');
   if (c.aterkoppling && !c.aterkoppling.doneAt) kinds.push('aterkoppling');
+  if (c.uppfoljning && !c.uppfoljning.doneAt && !c.uppfoljning.endedEarly) kinds.push('uppfoljning');
   if (c.phase === 'utredning') kinds.push('extend', 'close');
   if (today) kinds.push(...availableLawForms(c, today, rules));
   return viewer === 'all'
@@ -213,6 +221,16 @@ export function decisionForm(input: FormInput): Card {
       intro = c.aterkoppling
         ? `Anmälaren (yrkesverksam) har begärt att få veta om utredning inleddes. ${c.aterkoppling.due ? `Frist ${fmt(c.aterkoppling.due)}.` : 'Ingen tidsgräns (beslut före 2026-01-15).'}`
         : '';
+      break;
+    case 'uppfoljning':
+      intro = c.uppfoljning
+        ? `Uppföljningen skulle avslutas senast ${fmt(c.uppfoljning.due)}. Registrera hur den slutade; då lämnar den morgonlistorna och eskaleringarna.`
+        : '';
+      extra.uppfoljningChoices = [
+        { title: 'Avslutad utan vidare åtgärd', value: 'no_action' },
+        { title: 'Ny utredning inleds', value: 'new_investigation' },
+        { title: 'Familjen får insats', value: 'insats' },
+      ];
       break;
     case 'close':
       intro =

@@ -4,7 +4,14 @@
 // stays under the size limit with 60 cases. Pure: a view in, card JSON out.
 import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus } from '../domain/deadlines.js';
-import { STEP_LABEL, type EntryState, type Handover, type Note, type Step } from '../domain/handover.js';
+import {
+  remainingCoOwners,
+  STEP_LABEL,
+  type EntryState,
+  type Handover,
+  type Note,
+  type Step,
+} from '../domain/handover.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { PHASE_LABEL, STATUS_COLOR } from './labels.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
@@ -61,6 +68,8 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
       ? `${s.next.label}: ${status === 'overdue' ? 'FÖRSENAD ' : ''}${formatSwedishDate(s.next.due, year)}`
       : 'Inga öppna tidsfrister';
   const returned = !!h.returnedAt;
+  const co = remainingCoOwners(h, entry, s.case).map(input.nameOf);
+  const coLine = co.length ? ` · medutredare ${co.join(' och ')} kvar` : '';
   const owner = s.closed
     ? 'Ärendet är avslutat'
     : entry.handedBackAt
@@ -69,12 +78,17 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
         ? `Ny handläggare: ${input.nameOf(s.newOwnerId)}`
         : returned
           ? `Hos ${input.nameOf(h.staffId)}`
-          : 'Ingen ny handläggare';
+          : `Ingen ny handläggare${coLine}`;
   const checklist = (Object.keys(STEP_LABEL) as Step[])
     .map((k) => `${s.steps[k] ? '☑' : '☐'} ${SHORT_STEP[k]}`)
     .join('  ');
   const last = s.status;
-  const choices = s.case ? input.choicesFor(s.case.groupId) : [];
+  // A co-investigator is a choice too: choosing them is the decision that they carry the case alone.
+  const choices = (s.case ? input.choicesFor(s.case.groupId) : []).map((ch) =>
+    entry.coOwners?.includes(ch.value) && s.newOwnerId !== ch.value
+      ? { ...ch, title: `${ch.title} – fortsätter ensam (medutredare)` }
+      : ch,
+  );
   return {
     i,
     focus,

@@ -30,6 +30,7 @@ import {
   type LocalDate,
   type ReportInput,
   type Staff,
+  type UppfoljningOutcome,
 } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { isAbsent } from './absence.js';
@@ -60,6 +61,7 @@ export type CaseIntent =
       uppfoljningUntil?: LocalDate;
       decidedOn?: string;
     }
+  | { type: 'completeUppfoljning'; outcome: UppfoljningOutcome; note?: string }
   | LawIntent
   | LvuIntent;
 
@@ -79,6 +81,7 @@ const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   requestAterkoppling: 'completeAterkoppling',
   recordUppfoljningInformed: 'recordInformation',
   endUppfoljning: 'recordInformation',
+  completeUppfoljning: 'completeUppfoljning',
   lvuStart: 'recordLvu',
   lvuRecord: 'recordLvu',
   lvuCourtExtension: 'recordLvu',
@@ -92,6 +95,7 @@ const ON_CLOSED = new Set<string>([
   'requestAterkoppling',
   'recordUppfoljningInformed',
   'endUppfoljning',
+  'completeUppfoljning',
   ...LVU_INTENTS,
 ]);
 
@@ -272,6 +276,35 @@ export function decideCase(
       return done(
         { ...current, aterkoppling: { ...current.aterkoppling, doneAt: now.toISOString(), by: actor.id } },
         { type: 'AterkopplingCompleted', caseId: current.id },
+      );
+    }
+    case 'completeUppfoljning': {
+      const u = current.uppfoljning;
+      if (!u) return refuse('invalid', 'Ärendet har ingen uppföljning.');
+      if (u.doneAt) return refuse('invalid', 'Uppföljningen är redan registrerad som avslutad.');
+      if (u.endedEarly)
+        return refuse(
+          'invalid',
+          `Uppföljningen upphörde redan ${u.endedEarly.on}: ny utredning i ${u.endedEarly.caseId}.`,
+        );
+      const note = intent.note && !blank(intent.note) ? intent.note.trim() : undefined;
+      return done(
+        {
+          ...current,
+          uppfoljning: {
+            ...u,
+            doneAt: now.toISOString(),
+            by: actor.id,
+            outcome: intent.outcome,
+            ...(note ? { note } : {}),
+          },
+        },
+        {
+          type: 'UppfoljningCompleted',
+          caseId: current.id,
+          data: { outcome: intent.outcome, due: u.due },
+          ...(note ? { reason: note } : {}),
+        },
       );
     }
     case 'close': {

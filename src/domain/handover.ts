@@ -46,6 +46,11 @@ export interface Note {
 
 export interface HandoverEntry {
   caseId: string;
+  /**
+   * The case's other owners when the list was posted (a co-investigator). They do not count as the
+   * new owner: the team lead names a replacement or decides the case stays with them alone.
+   */
+  coOwners?: StaffId[];
   /** The new owner named from the checklist, and when (the 2-working-day status clock starts here). */
   newOwnerId?: StaffId;
   newOwnerAt?: Instant;
@@ -120,16 +125,39 @@ export function activate(h: Handover, openCases: readonly Case[], now: Date): Ha
   const known = new Set(h.entries.map((e) => e.caseId));
   const added = openCases
     .filter((c) => !known.has(c.id))
-    .map((c): HandoverEntry => ({ caseId: c.id, checks: {}, notes: [] }));
+    .map((c): HandoverEntry => ({
+      caseId: c.id,
+      coOwners: c.assignees.filter((id) => id !== h.staffId),
+      checks: {},
+      notes: [],
+    }));
   return { ...h, activatedAt: h.activatedAt ?? now.toISOString(), entries: [...h.entries, ...added] };
 }
 
 export const isActive = (h: Handover): boolean => !!h.activatedAt && !h.returnedAt;
 export const isDue = (h: Handover, today: LocalDate): boolean => !h.activatedAt && !h.returnedAt && h.startsOn <= today;
 
-/** The owner who took over: anyone on the case other than the absent person (from the case itself, so a reassignment from the case card counts too). */
-export function currentNewOwner(h: Handover, c: Case | undefined): StaffId | undefined {
-  return c?.assignees.find((id) => id !== h.staffId);
+/**
+ * Who took over the case (see docs/handover.md, "Two investigators"), read from the case itself so a
+ * reassignment from the case card counts too: the person named from the list while still on the case
+ * (a co-investigator named there: "fortsätter ensam"); else someone on the case who was not on it when
+ * the list was posted; else, when the absent person was taken off the case, the co-investigator left
+ * on it. A co-investigator who merely remains is not a new owner: the case still needs a decision.
+ */
+export function currentNewOwner(h: Handover, e: HandoverEntry | undefined, c: Case | undefined): StaffId | undefined {
+  if (!c) return undefined;
+  const others = c.assignees.filter((id) => id !== h.staffId);
+  if (e?.newOwnerId && others.includes(e.newOwnerId)) return e.newOwnerId;
+  const before = new Set(e?.coOwners ?? []);
+  const added = others.find((id) => !before.has(id));
+  if (added) return added;
+  return c.assignees.includes(h.staffId) ? undefined : others[0];
+}
+
+/** The co-investigators still on the case beside the absent person (not the new owner). */
+export function remainingCoOwners(h: Handover, e: HandoverEntry, c: Case | undefined): StaffId[] {
+  const owner = currentNewOwner(h, e, c);
+  return (e.coOwners ?? []).filter((id) => id !== owner && !!c?.assignees.includes(id));
 }
 
 export interface EntryState {
@@ -146,7 +174,7 @@ export interface EntryState {
 
 export function entryState(h: Handover, e: HandoverEntry, c: Case | undefined, rules: RuleTable): EntryState {
   const closed = !c || c.phase === 'closed';
-  const newOwnerId = currentNewOwner(h, c);
+  const newOwnerId = currentNewOwner(h, e, c);
   const status = e.notes.at(-1);
   const steps: Record<Step, boolean> = {
     newOwnerNamed: !!newOwnerId,
@@ -302,7 +330,7 @@ export function tick(
   if (closed) return closed;
   const e = findEntry(h, caseId);
   if ('ok' in e) return e;
-  const owner = currentNewOwner(h, c);
+  const owner = currentNewOwner(h, e, c);
   if (!leadOf(actor, h, c) && actor.id !== owner) {
     return refuse('forbidden', 'Bara den nya handläggaren eller en gruppledare kan bocka av överlämningen.');
   }
@@ -331,9 +359,13 @@ export function writeStatus(
   if (closed) return closed;
   const e = findEntry(h, caseId);
   if ('ok' in e) return e;
-  const owner = currentNewOwner(h, c);
-  if (!leadOf(actor, h, c) && actor.id !== owner && actor.id !== h.staffId) {
-    return refuse('forbidden', 'Bara den nya handläggaren, den frånvarande eller en gruppledare kan skriva status.');
+  const owner = currentNewOwner(h, e, c);
+  const coOwner = (e.coOwners ?? []).includes(actor.id) && !!c?.assignees.includes(actor.id);
+  if (!leadOf(actor, h, c) && actor.id !== owner && actor.id !== h.staffId && !coOwner) {
+    return refuse(
+      'forbidden',
+      'Bara den nya handläggaren, medutredaren, den frånvarande eller en gruppledare kan skriva status.',
+    );
   }
   const trimmed = text.trim();
   if (!trimmed) return refuse('invalid', 'Skriv hur långt ärendet har kommit.', { status: 'Skriv en status.' });
@@ -365,9 +397,18 @@ export function assigneesAfterHandover(c: Case, absentId: StaffId, newOwnerId: S
   return [...new Set(replaced)];
 }
 
-/** The owners after handing a case back to the returned person: the stand-in replaced by them. */
-export function assigneesAfterHandBack(c: Case, returnedId: StaffId, standInId: StaffId | undefined): string[] {
+/**
+ * The owners after handing a case back to the returned person: the stand-in replaced by them; a
+ * co-investigator who carried the case alone keeps it, with the returned person beside them again.
+ */
+export function assigneesAfterHandBack(
+  c: Case,
+  returnedId: StaffId,
+  standInId: StaffId | undefined,
+  coOwners: readonly StaffId[] = [],
+): string[] {
   if (c.assignees.includes(returnedId)) return c.assignees;
+  if (standInId && coOwners.includes(standInId)) return [...new Set([returnedId, ...c.assignees])].slice(0, 2);
   const replaced =
     standInId && c.assignees.includes(standInId)
       ? c.assignees.map((id) => (id === standInId ? returnedId : id))

@@ -13,6 +13,7 @@ export const COMMANDS = [
   'recordBarnsamtalNotHeld',
   'completeAterkoppling',
   'close',
+  'completeUppfoljning',
   'registerAbsence',
   'endAbsence',
   'connectChannel',
@@ -39,6 +40,8 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   recordBarnsamtalNotHeld: ALL,
   completeAterkoppling: ALL,
   close: LEADS,
+  // Recording that a decided uppföljning has ended (its end date came, or it ended early): anyone in the group.
+  completeUppfoljning: ALL,
   // A caseworker may register only their own absence (checked by decideAbsence).
   registerAbsence: ALL,
   endAbsence: ALL,

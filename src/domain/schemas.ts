@@ -192,6 +192,10 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** How an uppföljning ended (recorded by the caseworker; the legal record is the case-management system). */
+export const UppfoljningOutcome = z.enum(['no_action', 'new_investigation', 'insats']);
+export type UppfoljningOutcome = z.infer<typeof UppfoljningOutcome>;
+
 /** Återkoppling: a duty only when the reporter asked; `due` absent = no time limit (the old rule). */
 export const AterkopplingTask = z.object({
   requestedOn: LocalDate.optional(),
@@ -208,6 +212,9 @@ export const UppfoljningTask = Task.extend({
   endedEarly: z.object({ on: LocalDate, caseId: z.string() }).optional(),
   /** The child (15 or older) and the guardians told. */
   informedAt: Instant.optional(),
+  /** Recorded as ended ("Uppföljning avslutad"): how it ended and an optional comment (doneAt, by: who and when). */
+  outcome: UppfoljningOutcome.optional(),
+  note: z.string().max(2000).optional(),
 });
 export type UppfoljningTask = z.infer<typeof UppfoljningTask>;
 

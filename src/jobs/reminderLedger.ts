@@ -60,7 +60,7 @@ export async function recordRun(store: Store, now: Date, date: LocalDate, skippe
 
 /**
  * Look back before today: reminders left out for an absence that no longer covers that day and never
- * sent later, and a previous working day without a run (when earlier runs exist). Each is logged as a
+ * sent later, and every working day without a run since the last one. Each is logged as a
  * warning and audited once. Returns what was found, for the caller and tests.
  */
 export async function auditReminders(
@@ -68,7 +68,7 @@ export async function auditReminders(
   absences: readonly Absence[],
   now: Date,
   today: LocalDate,
-  previousWorkingDay: LocalDate,
+  nextWorkingDay: (d: LocalDate) => LocalDate,
 ): Promise<{ notSent: SkipEntry[]; missedRuns: LocalDate[] }> {
   const at = now.toISOString();
   const entries = store.listDocs<SkipEntry | RunEntry>(REMINDER_LEDGER);
@@ -80,13 +80,16 @@ export async function auditReminders(
       !isAbsent(absences, e.staffId, e.date) &&
       !hasClaim(store, reminderClaimId(e.staffId, e.date)),
   );
-  const runs = entries.filter((e): e is RunEntry => e.kind === 'run');
-  const missedRuns =
-    runs.some((r) => r.date < previousWorkingDay) &&
-    !runs.some((r) => r.date === previousWorkingDay) &&
-    !store.getDoc(REMINDER_LEDGER, missedRunId(previousWorkingDay))
-      ? [previousWorkingDay]
-      : [];
+  // Every working day since the last run before today (none before the first run ever).
+  const ran = new Set(entries.filter((e): e is RunEntry => e.kind === 'run').map((r) => r.date));
+  const lastRun = [...ran]
+    .filter((d) => d < today)
+    .sort()
+    .at(-1);
+  const missedRuns: LocalDate[] = [];
+  if (lastRun)
+    for (let d = nextWorkingDay(lastRun); d < today; d = nextWorkingDay(d))
+      if (!store.getDoc(REMINDER_LEDGER, missedRunId(d))) missedRuns.push(d);
   if (!notSent.length && !missedRuns.length) return { notSent, missedRuns };
   const docs: DocWrite[] = [];
   const audit: AuditInput[] = [];

@@ -50,5 +50,5 @@ export async function runReminders(
     ]);
   }
   await recordRun(store, now, today, plan.skipped);
-  if (!given.only) await auditReminders(store, abs, now, today, calendar.previousWorkingDay(today));
+  if (!given.only) await auditReminders(store, abs, now, today, (d) => calendar.nextWorkingDay(d));
 }

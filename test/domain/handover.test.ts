@@ -5,6 +5,7 @@ import {
   activate,
   assigneesAfterHandBack,
   assigneesAfterHandover,
+  currentNewOwner,
   entryStates,
   escalationChain,
   handoverStartsOn,
@@ -120,9 +121,11 @@ describe('the checklist of an absent caseworker', () => {
     const states = entryStates(h, lookup(cases), DEFAULT_RULES);
     // The investigation is due 27 Nov, the förhandsbedömningar 30 Nov and 4 Dec.
     expect(states.map((s) => s.caseId)).toEqual(['IFO-2026-000103', 'IFO-2026-000101', 'IFO-2026-000102']);
-    // The co-owned investigation already has someone else on it.
-    expect(states.map((s) => s.steps.newOwnerNamed)).toEqual([true, false, false]);
-    expect(progress(states).text).toBe('0 av 3 ärenden överlämnade · 1 av 3 har ny handläggare');
+    // The co-owned investigation has Bo on it, but a co-investigator who merely remains is not a new
+    // owner: the team lead must name a replacement or decide Bo carries it alone (docs/handover.md).
+    expect(states.map((s) => s.steps.newOwnerNamed)).toEqual([false, false, false]);
+    expect(states[0].case?.assignees).toContain(STAFF.bo.aadObjectId);
+    expect(progress(states).text).toBe('0 av 3 ärenden överlämnade · 0 av 3 har ny handläggare');
   });
 
   it('counts a case as handed over when all five steps are done', () => {
@@ -145,7 +148,39 @@ describe('the checklist of an absent caseworker', () => {
     if (!w.ok) throw new Error(w.message);
     const p = progress(entryStates(w.state, lookup(cases), DEFAULT_RULES));
     expect(p.handedOver).toBe(1);
-    expect(p.text).toBe('1 av 3 ärenden överlämnade · 2 av 3 har ny handläggare');
+    // 000102 only: the co-owned investigation still waits for the team lead's decision.
+    expect(p.text).toBe('1 av 3 ärenden överlämnade · 1 av 3 har ny handläggare');
+  });
+});
+
+describe('a co-owned case (two investigators)', () => {
+  const BO = STAFF.bo.aadObjectId;
+  const CILLA = STAFF.cilla.aadObjectId;
+  const co = (h: Handover) => h.entries.find((e) => e.caseId === 'IFO-2026-000103')!;
+
+  it('remembers the co-investigator when the list is posted, and counts only an explicit decision as the new owner', () => {
+    const { h, cases } = started();
+    expect(co(h).coOwners).toEqual([BO]);
+    const c = cases[2];
+    expect(currentNewOwner(h, co(h), c)).toBeUndefined();
+    // A replacement named (from the list or the case card) in Anna's place.
+    expect(currentNewOwner(h, co(h), { ...c, assignees: [CILLA, BO] })).toBe(CILLA);
+    // Anna taken off the case, Bo left alone: the decision that Bo carries it.
+    expect(currentNewOwner(h, co(h), { ...c, assignees: [BO] })).toBe(BO);
+    // Bo named from the list ("fortsätter ensam").
+    const named = recordNewOwner(h, c.id, BO, MONDAY);
+    expect(currentNewOwner(named, co(named), { ...c, assignees: [BO] })).toBe(BO);
+  });
+
+  it('lets the named stand-in tick, the co-investigator write a status but not tick, and gives the case back beside the co-investigator', () => {
+    const { h, cases } = started();
+    const c = { ...cases[2], assignees: [CILLA, BO] };
+    const cilla = { id: CILLA, name: 'Cilla Ström', role: 'caseworker' as const, groups: ['barn-mottagning'] };
+    expect(tick(h, c.id, 'deadlinesChecked', true, c, cilla, MONDAY)).toMatchObject({ ok: true });
+    expect(tick(h, c.id, 'deadlinesChecked', true, c, actor(STAFF.bo), MONDAY)).toMatchObject({ code: 'forbidden' });
+    expect(writeStatus(h, c.id, 'Hembesök bokat.', c, actor(STAFF.bo), MONDAY)).toMatchObject({ ok: true });
+    expect(assigneesAfterHandBack(c, ANNA, CILLA, [BO])).toEqual([ANNA, BO]);
+    expect(assigneesAfterHandBack({ ...c, assignees: [BO] }, ANNA, BO, [BO])).toEqual([ANNA, BO]);
   });
 });
 

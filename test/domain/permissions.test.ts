@@ -104,6 +104,7 @@ describe('the permission table, every (role, command) pair', () => {
       recordBarnsamtalNotHeld: [Y, Y, Y],
       completeAterkoppling: [Y, Y, Y],
       close: [N, Y, Y],
+      completeUppfoljning: [Y, Y, Y],
       registerAbsence: [Y, Y, Y],
       endAbsence: [Y, Y, Y],
       connectChannel: [N, Y, Y],

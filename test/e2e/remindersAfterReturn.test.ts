@@ -93,15 +93,15 @@ describe('a reminder that was due and not sent', () => {
     );
   });
 
-  it('a working day with no run at all is found the next time the schedules run', async () => {
+  it('working days with no run at all are found the next time the schedules run, each once', async () => {
     const { bot, setNow } = await annaSickOverTheWeekend();
     setNow('2026-11-23T07:45:00+01:00');
     await bot.running.scheduler!.tick();
     const warn = vi.spyOn(log, 'warn');
-    setNow('2026-11-25T07:45:00+01:00'); // nothing ran on Tuesday
+    setNow('2026-11-26T07:45:00+01:00'); // nothing ran on Tuesday or Wednesday
     await bot.running.scheduler!.tick();
     await bot.running.scheduler!.tick();
     const found = warn.mock.calls.filter((c) => String(c[1]).startsWith('reminders due and not sent'));
-    expect(found.map((c) => c[0])).toEqual([{ date: '2026-11-24' }]);
+    expect(found.map((c) => c[0])).toEqual([{ date: '2026-11-24' }, { date: '2026-11-25' }]);
   });
 });
