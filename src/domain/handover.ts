@@ -1,4 +1,4 @@
-// The handover checklist of an absent caseworker (DOMAIN.md failure 2: a caseworker fell ill and for
+// The handover checklist of an absent caseworker (docs/domain.md, failure 2: a caseworker fell ill and for
 // almost three months nobody met the children). Pure: every open case of the person gets a checklist;
 // what is late is computed from the cases, the absences, the clock and the working-day calendar.
 import { isAbsent } from './absence.js';

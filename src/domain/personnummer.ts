@@ -76,7 +76,7 @@ export function luhnValid(tenDigits: string): boolean {
 
 function* candidates(normalised: string): Generator<{ ten: string; dateOk: boolean }> {
   // A fresh regex per call: no shared lastIndex between callers. Overlapping starts are tried too
-  // ("19 850322-7657" must not hide the number behind a wrong century).
+  // ("19 ÅÅMMDD-NNNN" with a valid number must not hide the number behind a wrong century).
   const re = new RegExp(CANDIDATE.source, 'g');
   for (let m = re.exec(normalised); m; m = re.exec(normalised)) {
     const [, , yy, , mm, dd, last] = m;

@@ -1,4 +1,4 @@
-// Routing rules, in one table: who else must hear about a new report. The IVO case of DOMAIN.md is
+// Routing rules, in one table: who else must hear about a new report. The IVO case of docs/domain.md is
 // why: threats of violence were known, but the violence specialists never got the case, and the
 // adult and child sections handled one family in parallel without knowing of each other.
 import type { Concern, Group, GroupKind } from './schemas.js';

@@ -364,7 +364,7 @@ export const refuse = (code: Refusal['code'], message: string, fields?: Record<s
   ...(fields ? { fields } : {}),
 });
 
-/** The organisation file (CONTRACT.md): who is who, in which groups. */
+/** The organisation file (docs/contract.md): who is who, in which groups. */
 export const Organisation = z
   .object({
     /** The Entra tenant (directory) id: activities from any other tenant are ignored. */

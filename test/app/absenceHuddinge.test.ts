@@ -1,4 +1,4 @@
-// The Huddinge timeline of DOMAIN.md (lex Sarah, Barnenheten 2021) replayed with the handover feature:
+// The Huddinge timeline of docs/domain.md (lex Sarah, Barnenheten 2021) replayed with the handover feature:
 // three siblings' investigations opened 2020-12-14; the caseworker falls ill 2021-02-08; the team lead
 // falls ill too. With the bot the cases have new owners the same week, the unit manager hears of every
 // day without one, and the missing contact with the family is on the list long before three months pass.

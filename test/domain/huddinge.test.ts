@@ -1,4 +1,4 @@
-// The Huddinge timeline of DOMAIN.md replayed through the commands and the queries, with fixed clocks:
+// The Huddinge timeline of docs/domain.md replayed through the commands and the queries, with fixed clocks:
 // what the bot would have said on each date.
 import { describe, expect, it } from 'vitest';
 import { decideAbsence, decideCase, type CaseIntent } from '../../src/domain/commands.js';

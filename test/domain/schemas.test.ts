@@ -12,7 +12,7 @@ describe('a report as it arrives', () => {
     summary: 'Förskolan oroar sig för hög frånvaro och trötthet.',
   };
 
-  it('accepts the example of CONTRACT.md', () => {
+  it('accepts the example of docs/contract.md', () => {
     expect(ReportInput.safeParse(valid).success).toBe(true);
   });
 

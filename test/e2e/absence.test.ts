@@ -1,4 +1,4 @@
-// Sick leave over the real Teams protocol (DOMAIN.md failure 2): a caseworker with 9 open cases falls
+// Sick leave over the real Teams protocol (docs/domain.md, failure 2): a caseworker with 9 open cases falls
 // ill; the checklist is in the channel at once, most urgent first; 5 cases are reassigned from the card,
 // 4 are not; the next working morning the unit manager gets one message listing those 4; the
 // caseworker comes back and 2 cases are handed back to her. And two at once: the team lead ill too.

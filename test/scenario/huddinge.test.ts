@@ -1,4 +1,4 @@
-// The Huddinge case of DOMAIN.md (lex Sarah, Barnenheten 2021) replayed day by day with fixed clocks
+// The Huddinge case of docs/domain.md (lex Sarah, Barnenheten 2021) replayed day by day with fixed clocks
 // through the real use cases, the real lowdb store and the real scheduler: every working morning at
 // 07:45 the scheduler runs and the domain queries are asked what the bot would flag; what it queued
 // (to which channel or person) is read from the outbox. The point: the silence that lasted almost
@@ -150,7 +150,7 @@ async function replay(dir: string): Promise<Replay> {
     );
   const refusals: Record<string, string> = {};
 
-  // What happened, by date (DOMAIN.md), at the hour it happened.
+  // What happened, by date (docs/domain.md), at the hour it happened.
   const events: Record<LocalDate, () => Promise<void>> = {
     '2020-12-08': async () => {
       at('2020-12-08', '09:30');
