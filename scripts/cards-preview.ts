@@ -35,6 +35,10 @@ import type { CaseIntent } from '../src/domain/commands.js';
 import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { statsCard } from '../src/cards/statsCard.js';
+import { computeMonths } from '../src/stats/figures.js';
+import { cardMonths } from '../src/stats/query.js';
+import { sampleCases } from './stats-sample.js';
 
 export interface SampleCard {
   /** File name without .png: the template, and a variant when there are several. */
@@ -440,6 +444,16 @@ export async function sampleCards(): Promise<SampleCard[]> {
         },
       ]),
     );
+    // The statistics card over a synthetic year (scripts/stats-sample.ts), for the unit and for a group.
+    const year = sampleCases({ count: 3000, from: '2025-11-01', to: '2026-11-30', asOf: '2026-12-01' });
+    const history = computeMonths(year, cardMonths('2026-11'), {
+      now: at('2026-12-01T08:00:00+01:00'),
+      rules: DEFAULT_RULES,
+      calendar: deps.calendar,
+      groups: org.groups,
+    });
+    add('stats-unit', 'stats', statsCard({ history, groupId: null }));
+    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning' }));
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));
     return [...byName.values()];

@@ -36,6 +36,10 @@ const HELP: HelpRow[] = [
   },
   { command: 'frånvaro @person [till ÅÅÅÅ-MM-DD]', what: 'Registrera frånvaro; boten postar en överlämningslista.' },
   { command: 'åter @person', what: 'Avsluta frånvaro och lämna tillbaka ärenden.' },
+  {
+    command: 'statistik [ÅÅÅÅ-MM] [grupp-id]',
+    what: 'Månadens andelar i tid mot de tolv före, med försenade ärenden.',
+  },
 ];
 
 export function helpCard(person: { name: string; role: Role } | undefined, inChannel: boolean): Card {
