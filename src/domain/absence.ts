@@ -1,5 +1,5 @@
 // Absence (sick leave, planned leave): who may register it, and whether someone is away on a date.
-import type { DomainContext } from './commands.js';
+import type { DomainContext } from './domainContext.js';
 import { can, forbiddenMessage } from './permissions.js';
 import { refuse, type Absence, type Actor, type Decision, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
