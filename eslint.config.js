@@ -14,6 +14,9 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     plugins: { 'import-x': importX },
     settings: {
+      // Without these two, import-x reads no .ts file it is pointed to, and no-cycle sees nothing.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       // NodeNext: the sources import './x.js' for the file x.ts.
       'import-x/resolver-next': [
         createNodeResolver({ extensions: ['.ts', '.js', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } }),
