@@ -19,15 +19,6 @@ export function coversDate(a: Absence, date: LocalDate): boolean {
   return a.from <= date && (a.to === undefined || date <= a.to);
 }
 
-/** The absence of a person that is running on a date or starts later (planned leave), if any. */
-export function currentOrComingAbsence(
-  absences: readonly Absence[],
-  staffId: string,
-  date: LocalDate,
-): Absence | undefined {
-  return absences.find((a) => a.staffId === staffId && !a.endedAt && (a.to === undefined || a.to >= date));
-}
-
 /**
  * The absence `åter` ends (see docs/handover.md): the one running today; else the latest one whose
  * last day has passed without anyone saying the person is back (leave "till Friday", åter on Monday);
