@@ -20,6 +20,8 @@ export interface TimelineEntry {
    * explanations (why two cases are linked) have none.
    */
   textLabel?: string;
+  /** On the child's timeline (several cases): the case the entry belongs to. */
+  caseId?: string;
 }
 
 export interface Timeline {

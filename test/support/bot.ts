@@ -11,8 +11,8 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
 import { ConnectorStandIn } from './connector.js';
-import { INTAKE_ACTOR, report } from './synthetic.js';
 import * as teams from './teams.js';
+import { INTAKE_ACTOR, report } from './synthetic.js';
 
 export const EXAMPLE_ORG: Organisation = loadOrganisation(
   join(import.meta.dirname, '../../data/organisation.example.json'),
