@@ -167,15 +167,6 @@ async function change(
   return { ok: false, refusal: refuse('conflict', 'Överlämningslistan ändrades samtidigt av flera. Försök igen.') };
 }
 
-export function tickHandoverItem(
-  deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseId: string; item: TickItem; done: boolean },
-): Promise<HandoverResult> {
-  return change(deps, input.handoverId, input.actor, (h, now) =>
-    tick(h, input.caseId, input.item, input.done, deps.store.getCase(input.caseId), input.actor, now),
-  );
-}
-
 /** Save the three hand-ticked items of one case at once (the toggles on the card); unchanged ones are left alone. */
 export function saveHandoverChecks(
   deps: AppDeps,

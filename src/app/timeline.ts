@@ -6,27 +6,10 @@ import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js
 import type { Case, Concern, ContactKind } from '../domain/schemas.js';
 import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
+import type { Timeline } from '../views/timeline.js';
 import type { AppDeps } from './context.js';
 
-export interface TimelineEntry {
-  seq: number;
-  /** The instant as recorded (ISO 8601). */
-  at: string;
-  /** Swedish date and time, e.g. "2020-12-08 10:15". */
-  when: string;
-  /** The staff member's name (or "Ärendevakt" for the bot's own actions). */
-  who: string;
-  whoId: string;
-  event: string;
-  what: string;
-  why?: string;
-  /**
-   * Set when `why` is text a person wrote (a motivation, a reason, a note): its name, e.g.
-   * "Motivering". Such text is never shown in a channel (see docs/privacy.md); the bot's own
-   * explanations (why two cases are linked) have none.
-   */
-  textLabel?: string;
-}
+export type { Timeline, TimelineEntry } from '../views/timeline.js';
 
 /** What the written text of each event is called; an event not listed calls it "Motivering". */
 const TEXT_LABEL: Record<string, string> = {
@@ -36,16 +19,6 @@ const TEXT_LABEL: Record<string, string> = {
 };
 /** Events whose `why` is the bot's own explanation, not a person's text. */
 const BOT_EXPLAINS = new Set(['CasesLinked']);
-
-export interface Timeline {
-  caseId: string;
-  generatedAt: string;
-  entries: TimelineEntry[];
-  /** The whole audit log's hash chain, checked when the timeline was made. */
-  audit: AuditVerification;
-  /** One Swedish sentence saying whether the record can be trusted. */
-  auditStatement: string;
-}
 
 type Data = Record<string, unknown>;
 const asCase = (v: unknown) => (v && typeof v === 'object' ? (v as Partial<Case>) : undefined);

@@ -6,7 +6,7 @@
 // entry says that a motivation exists, who wrote it and when, with a "Visa" button. Its answer
 // (an invoke answer, which Teams shows to the person who pressed only) is the same card with that
 // one text shown, after the server has checked that the person may see the case.
-import type { Timeline } from '../app/timeline.js';
+import type { Timeline } from '../views/timeline.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 
 const BUDGET = MAX_CARD_BYTES - 4_096;
