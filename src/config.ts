@@ -48,6 +48,16 @@ const Env = z.object({
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  OUTBOX_DEAD_LETTER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(24),
+  INGEST_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(600),
+  INGEST_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(300),
+  READ_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(600),
+  READ_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -71,6 +81,10 @@ export interface Config {
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
   logLevel: string;
+  /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
+  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number };
+  /** The intake API's budgets per key: writes (POST /api/reports) and reads (GET /api/cases...) apart. */
+  rateLimits?: { intake: { perMinute: number; burst: number }; reads: { perMinute: number; burst: number } };
 }
 
 const EXAMPLE_ORG = 'data/organisation.example.json';
@@ -150,6 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     logLevel: e.LOG_LEVEL,
+    outbox: { sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS, deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000 },
+    rateLimits: {
+      intake: { perMinute: e.INGEST_RATE_PER_MINUTE, burst: e.INGEST_RATE_BURST },
+      reads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_RATE_BURST },
+    },
   };
 }
 

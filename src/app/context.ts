@@ -18,6 +18,11 @@ export interface AppConfig {
   summaryMaxChars?: number;
   /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
   ingestApiKey?: string;
+  /** Per-key budgets of the intake API: writes and reads apart (INGEST_RATE_*, READ_RATE_*). */
+  rateLimits?: {
+    intake: { perMinute: number; burst: number };
+    reads: { perMinute: number; burst: number };
+  };
 }
 
 export interface AppDeps {
