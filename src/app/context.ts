@@ -20,6 +20,11 @@ export interface AppConfig {
   ingestApiKey?: string;
   /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
   statsContinuationDays?: number;
+  /** Per-key budgets of the intake API: writes and reads apart (INGEST_RATE_*, READ_RATE_*). */
+  rateLimits?: {
+    intake: { perMinute: number; burst: number };
+    reads: { perMinute: number; burst: number };
+  };
 }
 
 export interface AppDeps {

@@ -12,7 +12,10 @@ export function registerTimelineRoutes(
   deps: AppDeps,
   opts: { apiKey?: string; rateLimit?: RateLimitOptions } = {},
 ): void {
-  const admit = bearerGate(opts.apiKey ?? deps.config.ingestApiKey, opts.rateLimit);
+  const admit = bearerGate(
+    opts.apiKey ?? deps.config.ingestApiKey,
+    opts.rateLimit ?? deps.config.rateLimits?.reads ?? { burst: 120, perMinute: 600 },
+  );
   server.get('/api/cases/:externalId/timeline', async (req: restify.Request, res: restify.Response) => {
     try {
       if (!admit(req, res)) return;
