@@ -57,6 +57,8 @@ export function sectionOf(group: Group | undefined): Section {
 }
 
 const isOpen = (c: Case) => c.phase !== 'closed';
+/** The day an investigation closed: the decision's date as entered, else the day it was recorded. */
+const closedOn = (c: Case) => (c.closure ? (c.closure.decidedOn ?? stockholmDate(c.closure.at)) : undefined);
 const inChildSection = (c: Case) => !c.sectionKind;
 const byReceived = (a: Case, b: Case) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : 1);
 
@@ -214,12 +216,12 @@ export function historyOf(
   out.earlierInvestigations = investigations.map((x) => ({
     caseId: x.id,
     openedOn: x.utredning!.openedOn,
-    ...(x.phase === 'closed' && x.closure ? { closedOn: stockholmDate(x.closure.at), outcome: x.closure.outcome } : {}),
+    ...(x.phase === 'closed' && x.closure ? { closedOn: closedOn(x)!, outcome: x.closure.outcome } : {}),
   }));
   const chain = consecutiveChain(c, investigations, settings.consecutiveWithinDays);
   if (chain.length > 1) {
     const first = chain[0].utredning!.openedOn;
-    const end = c.phase === 'closed' && c.closure ? stockholmDate(c.closure.at) : today;
+    const end = c.phase === 'closed' && c.closure ? closedOn(c)! : today;
     const statutory = utredningDue(first, rules);
     out.consecutive = {
       caseIds: chain.map((x) => x.id),
@@ -244,7 +246,7 @@ function consecutiveChain(c: Case, earlier: readonly Case[], withinDays: number)
     const opened = cur.utredning!.openedOn;
     const prev = earlier
       .filter((x) => !chain.includes(x) && x.phase === 'closed' && x.closure)
-      .map((x) => ({ x, closedOn: stockholmDate(x.closure!.at) }))
+      .map((x) => ({ x, closedOn: closedOn(x)! }))
       .filter(({ x, closedOn }) => x.utredning!.openedOn < opened && closedOn <= opened)
       .filter(({ closedOn }) => daysBetween(closedOn, opened) <= withinDays)
       .sort((a, b) => (a.closedOn < b.closedOn ? 1 : -1))[0];
