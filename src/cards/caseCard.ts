@@ -112,7 +112,10 @@ export function caseCardView(input: CaseCardInput) {
   const others = ds
     .filter((d) => d.kind !== 'skyddsbedomning' && !(d.kind.startsWith('lvu_') && !d.done && c.lvu && !c.lvu.endedOn))
     .map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
-  const buttons = decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
+  // A case outside child welfare has none of the child-welfare decisions (docs/family.md).
+  const buttons = c.sectionKind
+    ? { main: [], more: [], lvu: [] }
+    : decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
   const unassigned = c.assignees.length === 0;
   const viewer = input.viewer ?? 'all';
   const open = c.phase !== 'closed';

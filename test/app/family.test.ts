@@ -13,6 +13,7 @@ import { caseCardFor } from '../../src/app/present.js';
 import { submitReportForm } from '../../src/app/reportForm.js';
 import { FAMILY_NOTICES, tellOtherSection, type Samordning } from '../../src/app/samordning.js';
 import { assignCase } from '../../src/app/assignCase.js';
+import { unassigned } from '../../src/domain/queries.js';
 import { REFERENCE_MESSAGE } from '../../src/domain/secrecy.js';
 import { cardText } from '../support/bot.js';
 import { validateCard } from '../support/validateCard.js';
@@ -218,6 +219,13 @@ describe('other sections and the samordning card', () => {
     expect(cardText(adultCard)).toMatch(/Barn och unga: ej fördelat, sedan/);
     expect(cardText(adultCard)).not.toMatch(/IFO-2026-0045|Syskon|Hemlig/);
     expect(cardText(adultCard)).toContain('inga tidsfrister bevakas');
+    // No child-welfare decision on it, and it is never listed as unassigned in the child watch.
+    expect(JSON.stringify(adultCard)).not.toMatch(/decision\.(skydd|forhand)/);
+    expect(
+      unassigned(deps.store.openCases(), deps.now(), deps.calendar)
+        .map((u) => u.case.id)
+        .sort(),
+    ).toEqual(ids);
     expect(validateCard(adultCard)).toEqual([]);
     const api = findCase(deps, ids[0])!;
     expect(api.family?.otherSections).toEqual([
