@@ -69,7 +69,6 @@ export function familySectionView(deps: AppDeps, c: Case, f: Family = familyOf(d
   const h = f.history;
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const view: FamilySectionView = {
-    ...(c.familyRef ? { familyRef: c.familyRef } : {}),
     siblings: f.siblings.map(
       (s) => `${s.id} · ${PHASE_LABEL[s.phase]} · ${s.assignees.length ? names(deps, s.assignees) : 'Ej fördelad'}`,
     ),

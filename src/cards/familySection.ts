@@ -6,7 +6,6 @@
 import type { Card } from './render.js';
 
 export interface FamilySectionView {
-  familyRef?: string;
   /** "IFO-2 · Förhandsbedömning · Anna Berg". */
   siblings: string[];
   /** "Samma handläggare som syskonen föreslås: Anna Berg". */
@@ -46,7 +45,8 @@ export function familySection(v: FamilySectionView | undefined): Record<string, 
   if (v.repeated) items.push(text(v.repeated, { weight: 'Bolder', color: 'Attention' }));
   if (v.violence) items.push(text(v.violence, { weight: 'Bolder', color: 'Attention' }));
   if (v.siblings.length) {
-    items.push(text(`Syskon${v.familyRef ? ` (familj ${v.familyRef})` : ''}`, { weight: 'Bolder', spacing: 'Small' }));
+    // The family reference stays off the card like the child's (it is posted in channels, docs/privacy.md).
+    items.push(text('Syskon', { weight: 'Bolder', spacing: 'Small' }));
     for (const s of v.siblings) items.push(text(s, { spacing: 'None' }));
     if (v.suggestion) items.push(text(v.suggestion, { spacing: 'Small', isSubtle: true }));
   }

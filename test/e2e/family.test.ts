@@ -92,7 +92,8 @@ describe('three siblings reported the same day', () => {
       const card = channelCard(bot, id);
       expect(validateCard(card)).toEqual([]);
       const text = cardText(card);
-      expect(text).toContain(`Syskon (familj ${FAMILY})`);
+      expect(text).toContain('Syskon\n');
+      expect(JSON.stringify(card)).not.toContain(FAMILY); // like the child's reference, never in a channel
       for (const other of SIBLINGS.filter((x) => x !== id))
         expect(text).toContain(`${other} · Skyddsbedömning · Ej fördelad`);
       expect(text).not.toContain(OTHER);
@@ -183,6 +184,7 @@ describe('three siblings reported the same day', () => {
     expect(toKarin[0]).not.toMatch(/VUX-2026-0090|Vuxentext/);
     const channelJson = JSON.stringify(bot.connector.cards((c) => c.conversationId === CHANNEL));
     expect(channelJson).not.toMatch(/VUX-2026-0090|Vuxentext/);
+    expect(channelJson).not.toContain(FAMILY); // the family reference, like the child's, stays out of channels
     expect(cardText(channelCard(bot, SIBLINGS[0]))).toMatch(/Vuxen – missbruk: ej fördelat, sedan mån 23 nov/);
 
     // Pia presses once: Karin hears who wants to coordinate; a second press changes nothing.
