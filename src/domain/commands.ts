@@ -335,7 +335,7 @@ export function decideCase(
             by: actor.id,
             outcome: intent.outcome,
             ...(motivation ? { motivation } : {}),
-            decidedOn: on.date,
+            closedOn: on.date,
           },
           ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil, startedOn: on.date } } : {}),
         },

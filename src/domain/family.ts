@@ -58,7 +58,7 @@ export function sectionOf(group: Group | undefined): Section {
 
 const isOpen = (c: Case) => c.phase !== 'closed';
 /** The day an investigation closed: the decision's date as entered, else the day it was recorded. */
-const closedOn = (c: Case) => (c.closure ? (c.closure.decidedOn ?? stockholmDate(c.closure.at)) : undefined);
+const closedOn = (c: Case) => (c.closure ? (c.closure.closedOn ?? stockholmDate(c.closure.at)) : undefined);
 const inChildSection = (c: Case) => !c.sectionKind;
 const byReceived = (a: Case, b: Case) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : 1);
 
