@@ -386,6 +386,9 @@ function registerReport(
     assignees: [],
     contacts: [],
     linkedCaseIds: [],
+    ...(report.familyRef ? { familyRef: report.familyRef } : {}),
+    // A group outside child welfare (docs/family.md): the case is there to be linked, without child deadlines.
+    ...(group.kind === 'adult' || group.kind === 'other' ? { sectionKind: group.kind } : {}),
     createdAt: at,
     updatedAt: at,
     updatedBy: actor.id,
