@@ -12,6 +12,7 @@ import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
+import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
 
 export const INTAKE_ACTOR: Actor = {
@@ -276,35 +277,4 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
   }
   const latest = deps.store.getCase(report.externalId);
   return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', ...(latest ? { case: latest } : {}) };
-}
-
-/**
- * The short card to VINR for a report with a violence concern; with `familyWhy`, for a child case
- * whose family has violence in another case (docs/family.md).
- */
-export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: string): DocWrite[] {
-  const receiving = deps.org.group(c.groupId)?.name ?? c.groupId;
-  const targets = familyWhy
-    ? groupsToNotify(['violence'], c.groupId, deps.org.org.groups).map((t) => ({ ...t, why: familyWhy }))
-    : groupsToNotify(c.concerns, c.groupId, deps.org.org.groups);
-  return targets.map(({ group, why }) =>
-    enqueue(
-      now,
-      { kind: 'group', groupId: group.id },
-      {
-        kind: 'card',
-        template: 'vinr-notice',
-        data: {
-          groupName: receiving,
-          why,
-          caseId: c.id,
-          received: formatSwedishDateTime(c.receivedAt),
-          concerns: concernsText(c.concerns),
-          skydd: c.sectionKind
-            ? 'gäller inte (ärende utanför barn och unga)'
-            : `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
-        },
-      },
-    ),
-  );
 }

@@ -8,7 +8,7 @@ import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.j
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
-import { vinrNotices } from './ingestReport.js';
+import { vinrNotices } from './vinrNotices.js';
 import { enqueue } from './outbox.js';
 
 /** Once-only claims: `vinr:<caseId>` (the family VINR notice), `samordning:<familyRef>:<a>+<b>`. */
