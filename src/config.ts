@@ -47,6 +47,8 @@ const Env = z.object({
   DISTRIBUTION_TIME: HHMM.optional(),
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
+  PROTECTION_RENOTICE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -70,6 +72,10 @@ export interface Config {
   plannedLeaveHandoverDays: number;
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
+  /** Minutes after an immediate-protection alarm without a protective measure before the unit manager is told again. */
+  protectionRenoticeMinutes?: number;
+  /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
+  genastOfficeHours?: number;
   logLevel: string;
 }
 
@@ -149,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DISTRIBUTION_TIME ? { distributionTime: e.DISTRIBUTION_TIME } : {}),
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
+    protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
+    genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
   };
 }

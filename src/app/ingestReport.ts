@@ -12,6 +12,7 @@ import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
+import { outOfHoursNotices } from './outOfHours.js';
 
 export const INTAKE_ACTOR: Actor = {
   id: 'system:intake',
@@ -187,6 +188,10 @@ export class ReportBatch {
     if (this.postCard(created)) {
       this.card(created);
       for (const doc of vinrNotices(this.deps, created, this.now)) this.docs.set(doc.id, doc);
+      // Out of hours: the socialjour's channel is told at once (src/app/outOfHours.ts).
+      const ooh = outOfHoursNotices(this.deps, created, this.now);
+      for (const doc of ooh.docs) this.docs.set(doc.id, doc);
+      this.audit.push(...ooh.audit);
     }
     return { ok: true, case: created };
   }

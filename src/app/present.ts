@@ -5,6 +5,7 @@ import type { Card } from '../cards/render.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { absences, caseLink, type AppDeps } from './context.js';
+import { watchLinesFor } from './watchLines.js';
 
 export interface CaseCardOptions {
   viewer?: Role | 'all' | 'none';
@@ -28,6 +29,7 @@ function cardBasics(deps: AppDeps, c: Case, now: Date) {
     groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
     nameOf: (id: string) => deps.org.name(id),
     link: caseLink(deps, c.id),
+    watchLines: watchLinesFor(deps, c),
   };
 }
 

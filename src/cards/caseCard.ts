@@ -7,7 +7,9 @@ import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
+import { protectionState } from '../domain/protection.js';
 import { decisionButtons } from './decisionForms.js';
+import { caseCardAlarm } from './protectionAlarm.js';
 import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
 import { renderCard, type Card } from './render.js';
 
@@ -29,6 +31,11 @@ export interface CaseCardInput {
   viewer?: Role | 'all' | 'none';
   /** Users whose cards Teams refreshes on open (at most 60, and not in team channels). */
   refreshUserIds?: string[];
+  /**
+   * What the watches say about the case, one line each (the VINR notice, the "genast" nudge, a
+   * report out of hours): src/app/watchLines.ts.
+   */
+  watchLines?: { text: string; color: string }[];
 }
 
 export interface DeadlineLine {
@@ -116,7 +123,13 @@ export function caseCardView(input: CaseCardInput) {
     value: l.staff.aadObjectId,
   }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
+  // Immediate protection without owner and measure is never "done": the alarm goes first, in red.
+  const protection = protectionState(c);
+  const alarmOn = protection.status === 'unmet';
   return {
+    ...caseCardAlarm(protection, input.nameOf),
+    watchLines: input.watchLines ?? [],
+    hasWatchLines: (input.watchLines ?? []).length > 0,
     caseId: c.id,
     version: c.version,
     title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
@@ -129,8 +142,8 @@ export function caseCardView(input: CaseCardInput) {
             : 'Skyddsbedömning ska göras i dag',
       // The header already says FÖRSENAD; the line under it says since when.
       detail: skyddLine.text.replace(/^FÖRSENAD – /, ''),
-      color: skyddLine.color,
-      style: skyddStatus === 'overdue' ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
+      color: alarmOn ? 'Attention' : skyddLine.color,
+      style: skyddStatus === 'overdue' || alarmOn ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
     },
     facts: [
       {
