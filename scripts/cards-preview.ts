@@ -179,7 +179,12 @@ const SEEDS: Seed[] = [
 /** Build a store with a realistic week and return every card the bot would send, from the real code. */
 export async function sampleCards(): Promise<SampleCard[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arendevakt-cards-'));
-  const org = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
+  const example = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
+  // With a socialjour: the reports outside office hours go to its channel (src/app/outOfHours.ts).
+  const org = {
+    ...example,
+    groups: [...example.groups, { id: 'socialjour', name: 'Socialjouren', kind: 'out_of_hours' as const }],
+  };
   const store = await openLowdbStore(join(dir, 'db.json'));
   let clock = at('2026-11-02T08:00:00+01:00');
   const deps: AppDeps = {
@@ -207,7 +212,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
       return r;
     };
     for (const g of org.groups) {
-      const lead = g.id.startsWith('barn-utredning') ? per : karin;
+      const lead = g.kind === 'out_of_hours' ? actor('Lars') : g.id.startsWith('barn-utredning') ? per : karin;
       must(
         await connectChannel(deps, { actor: lead, groupId: g.id, conversationKey: `channel:${g.id}` }),
         `koppla ${g.id}`,
@@ -325,9 +330,26 @@ export async function sampleCards(): Promise<SampleCard[]> {
     // Bo is off sick from Monday: the handover checklist goes to the channel.
     clock = at('2026-11-23T07:30:00+01:00');
     must(await registerAbsence(deps, { actor: karin, staffId: bo.id, kind: 'sick' }), 'absence');
+    // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
+    // so the group's team leads and the unit manager get the alarm at once.
+    await act(
+      'IFO-2026-004520',
+      karin,
+      {
+        type: 'recordSkyddsbedomning',
+        immediateProtection: true,
+        motivation: 'Polisen uppger att barnet inte kan vara hemma i kväll.',
+      },
+      '2026-11-23T08:05:00+01:00',
+    );
     // Monday morning: lists, reminders, escalation and the distribution card.
     clock = at('2026-11-23T08:35:00+01:00');
-    await new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false }).tick();
+    const scheduler = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false });
+    await scheduler.tick();
+    // Two hours without a protective measure: the unit manager is told again; Friday's 15:50 report
+    // has no skyddsbedömning three office hours later: its team leads are nudged.
+    clock = at('2026-11-23T10:55:00+01:00');
+    await scheduler.watch();
 
     const out: SampleCard[] = [];
     const add = (name: string, template: string, card: Card) => out.push({ name, template, card });

@@ -52,6 +52,8 @@ const Env = z.object({
   DISTRIBUTION_TIME: HHMM.optional(),
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
+  PROTECTION_RENOTICE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
@@ -89,6 +91,10 @@ export interface Config {
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
   statsContinuationDays?: number;
+  /** Minutes after an immediate-protection alarm without a protective measure before the unit manager is told again. */
+  protectionRenoticeMinutes?: number;
+  /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
+  genastOfficeHours?: number;
   logLevel: string;
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
   outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number };
@@ -174,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
+    protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
+    genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
     outbox: { sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS, deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000 },
     rateLimits: {

@@ -14,6 +14,7 @@ import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
+import { outOfHoursNotices } from './outOfHours.js';
 
 export const INTAKE_ACTOR: Actor = {
   id: 'system:intake',
@@ -191,6 +192,10 @@ export class ReportBatch {
     if (this.postCard(created)) {
       this.card(created);
       for (const doc of vinrNotices(this.deps, created, this.now)) this.docs.set(doc.id, doc);
+      // Out of hours: the socialjour's channel is told at once (src/app/outOfHours.ts).
+      const ooh = outOfHoursNotices(this.deps, created, this.now);
+      for (const doc of ooh.docs) this.docs.set(doc.id, doc);
+      this.audit.push(...ooh.audit);
     }
     if (created.familyRef) this.family(created);
     return { ok: true, case: created };

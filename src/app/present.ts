@@ -6,6 +6,7 @@ import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 import { familyOf, familySectionView } from './family.js';
+import { watchLinesFor } from './watchLines.js';
 
 export interface CaseCardOptions {
   viewer?: Role | 'all' | 'none';
@@ -29,6 +30,7 @@ function cardBasics(deps: AppDeps, c: Case, now: Date) {
     groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
     nameOf: (id: string) => deps.org.name(id),
     link: caseLink(deps, c.id),
+    watchLines: watchLinesFor(deps, c),
   };
 }
 

@@ -3,7 +3,8 @@
 // unit can show IVO what happened and that the record was not edited afterwards. The summary of the
 // anmälan is never part of it; motivations and reasons are (they passed the secrecy guard).
 import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js';
-import type { Case, Concern, ContactKind } from '../domain/schemas.js';
+import { MEASURE_LABEL } from '../domain/protection.js';
+import type { Case, Concern, ContactKind, ProtectiveMeasureKind } from '../domain/schemas.js';
 import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
 import type { Timeline } from '../views/timeline.js';
@@ -61,8 +62,27 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: `Ärendet flyttat från ${names(list(d.from))} till ${names(list(d.to))}.` };
     case 'SkyddsbedomningRecorded':
       return {
-        what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+        what: d.immediateProtection
+          ? 'Skyddsbedömning gjord: barnet behöver omedelbart skydd. Larm till gruppledarna och enhetschefen.'
+          : 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
         ...(why ? { why } : {}),
+      };
+    case 'ProtectiveMeasureRecorded':
+      return {
+        what: `Skyddsåtgärd registrerad: ${MEASURE_LABEL[d.kind as ProtectiveMeasureKind] ?? 'skyddsåtgärd'} ${String(d.on)}${d.time ? ` kl. ${String(d.time)}` : ''}, gjord av ${names(list([d.doneBy]))}.`,
+        ...(why ? { why } : {}),
+      };
+    case 'ProtectionRenoticeSent':
+      return {
+        what: `Ingen skyddsåtgärd registrerad ${String(d.minutes ?? '')} minuter efter skyddsbedömningen: ${names(list(d.to))} påmind.`,
+      };
+    case 'GenastNudgeSent':
+      return {
+        what: `Skyddsbedömningen inte gjord ${String(d.officeHours ?? '')} kontorstimmar efter anmälan: ${names(list(d.to))} påmind.`,
+      };
+    case 'OutOfHoursNoticeSent':
+      return {
+        what: `Anmälan kom in utanför kontorstid: kortet skickat till ${deps.org.group(String(d.groupId ?? ''))?.name ?? 'socialjouren'}.`,
       };
     case 'ForhandsbedomningDecided': {
       const f = after?.forhandsbedomning;

@@ -7,8 +7,10 @@ import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
+import { protectionState } from '../domain/protection.js';
 import { decisionButtons } from './decisionForms.js';
 import { withFamilySection, type FamilySectionView } from './familySection.js';
+import { caseCardAlarm } from './protectionAlarm.js';
 import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
 import { renderCard, type Card } from './render.js';
 
@@ -34,6 +36,11 @@ export interface CaseCardInput {
   family?: FamilySectionView;
   /** Preselected in the assign list of an unassigned case: a sibling's owner (docs/family.md). */
   suggestedOwner?: string;
+  /**
+   * What the watches say about the case, one line each (the VINR notice, the "genast" nudge, a
+   * report out of hours): src/app/watchLines.ts.
+   */
+  watchLines?: { text: string; color: string }[];
 }
 
 export interface DeadlineLine {
@@ -127,7 +134,13 @@ export function caseCardView(input: CaseCardInput) {
     value: l.staff.aadObjectId,
   }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
+  // Immediate protection without owner and measure is never "done": the alarm goes first, in red.
+  const protection = protectionState(c);
+  const alarmOn = protection.status === 'unmet';
   return {
+    ...caseCardAlarm(protection, input.nameOf),
+    watchLines: input.watchLines ?? [],
+    hasWatchLines: (input.watchLines ?? []).length > 0,
     caseId: c.id,
     version: c.version,
     title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
@@ -141,8 +154,8 @@ export function caseCardView(input: CaseCardInput) {
             : 'Skyddsbedömning ska göras i dag',
       // The header already says FÖRSENAD; the line under it says since when.
       detail: skyddLine.text.replace(/^FÖRSENAD – /, ''),
-      color: skyddLine.color,
-      style: skyddStatus === 'overdue' ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
+      color: alarmOn ? 'Attention' : skyddLine.color,
+      style: skyddStatus === 'overdue' || alarmOn ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
     },
     facts: [
       {

@@ -280,6 +280,24 @@ export const LvuTrack = z.object({
 });
 export type LvuTrack = z.infer<typeof LvuTrack>;
 
+/** What was done to protect a child at once (src/domain/protection.ts). */
+export const ProtectiveMeasureKind = z.enum(['placement', 'lvu_6', 'police', 'other']);
+export type ProtectiveMeasureKind = z.infer<typeof ProtectiveMeasureKind>;
+
+export const ProtectiveMeasure = z.object({
+  kind: ProtectiveMeasureKind,
+  /** The day it was done. */
+  on: LocalDate,
+  /** HH:MM Swedish time, when given. */
+  time: z.string().optional(),
+  /** Who did it (a staff member). */
+  doneBy: StaffId,
+  motivation: z.string().max(2000),
+  at: Instant,
+  by: StaffId,
+});
+export type ProtectiveMeasure = z.infer<typeof ProtectiveMeasure>;
+
 /** One case: one anmälan about one child, through its phases. `id` is the external case reference. */
 export const Case = z.object({
   id: CaseRef,
@@ -309,6 +327,8 @@ export const Case = z.object({
   uppfoljning: UppfoljningTask.optional(),
   /** The LVU track, when the child was taken into care at once (src/domain/lvu.ts). */
   lvu: LvuTrack.optional(),
+  /** Protective measures after a skyddsbedömning said the child needs immediate protection. */
+  protectiveMeasures: z.array(ProtectiveMeasure).optional(),
   /** Other open cases about the same child (childRef) in other groups. */
   linkedCaseIds: z.array(CaseRef),
   /** The family or household reference (docs/family.md): siblings and other sections are found by it. */
@@ -410,6 +430,14 @@ export const Organisation = z
         consecutiveWithinDays: z.number().int().min(1).max(730).optional(),
       })
       .strict()
+      .optional(),
+    /** Office hours on Swedish working days (default 08:00–16:00); outside them the socialjour answers. */
+    officeHours: z
+      .object({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid som HH:MM, t.ex. 08:00'),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid som HH:MM, t.ex. 16:00'),
+      })
+      .refine((h) => h.start < h.end, { message: 'Kontorstiden ska sluta efter att den börjar', path: ['end'] })
       .optional(),
     groups: z.array(Group).min(1),
     staff: z.array(Staff),
