@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type restify from 'restify';
 import { Directory, type AppDeps } from './app/context.js';
+import { CONVERSATIONS, MEMBERS, userKey } from './app/conversations.js';
 import { createBot } from './bot/app.js';
 import { TeamsSender } from './bot/teamsSender.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -60,6 +61,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
       ...(config.statsContinuationDays !== undefined ? { statsContinuationDays: config.statsContinuationDays } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
+      ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+      ...(config.protectionRenoticeMinutes ? { protectionRenoticeMinutes: config.protectionRenoticeMinutes } : {}),
+      ...(config.genastOfficeHours ? { genastOfficeHours: config.genastOfficeHours } : {}),
     },
   };
   const creds = config.credentials;
@@ -77,7 +81,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     log.error({ activityId: ctx.activity.id, type: ctx.activity.type, ...errorFields(err) }, 'turn failed');
   };
   const bot = createBot(deps, { adapter, appId });
-  const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
+  const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), {
+    ...(config.outbox ?? {}),
+    ...opts.drainOptions,
+  });
   deps.onOutbox = () => drain.kick();
   store.onRemoteCommit?.(() => drain.kick());
   const readiness: Readiness = {
@@ -214,6 +221,9 @@ async function main(): Promise<void> {
   };
   // Before the start-up line: whoever waits for it (a test, an orchestrator) may signal at once.
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A failure no caller caught (a disk that ran full under a background job) is logged, not fatal:
+  // a bot that exits while the disk is full only restarts into the same disk.
+  process.on('unhandledRejection', (err) => log.error(errorFields(err), 'unhandled failure; still running'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGHUP', () => {
     log.info({ signal: 'SIGHUP' }, 'Organisationsfilen läses om (SIGHUP)');
@@ -237,6 +247,29 @@ async function main(): Promise<void> {
         : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
     );
   if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
+  logWhoCannotBeReached(running.deps);
+}
+
+/**
+ * Nothing dangerous passes silently: the start-up log says when reports out of hours have nobody to
+ * go to, and which team leads and unit managers the bot cannot reach in a 1:1 chat yet (ids only).
+ */
+export function logWhoCannotBeReached(deps: AppDeps): void {
+  if (!deps.org.org.groups.some((g) => g.kind === 'out_of_hours'))
+    log.warn(
+      'No out-of-hours group (kind out_of_hours, the socialjour) in the organisation file: reports outside office hours reach nobody until the next working morning',
+    );
+  const unreachable = deps.org.org.staff
+    .filter((s) => s.role !== 'caseworker')
+    .filter(
+      (s) => !deps.store.getDoc(CONVERSATIONS, userKey(s.aadObjectId)) && !deps.store.getDoc(MEMBERS, s.aadObjectId),
+    )
+    .map((s) => ({ aadObjectId: s.aadObjectId, role: s.role }));
+  if (unreachable.length)
+    log.warn(
+      { unreachable },
+      `${unreachable.length} team leads or unit managers cannot be reached in a 1:1 chat yet (no chat with the bot, in no team roster it knows): their alarms are reported as undeliverable until they are`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

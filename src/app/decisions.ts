@@ -333,8 +333,13 @@ export function decisionFormFor(
     calendar: deps.calendar,
     nameOf: (id) => deps.org.name(id),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
+    // Who may be named: the deciders (team leads, unit managers); for a protective measure anyone in the group.
     deciders: deps.org.org.staff
-      .filter((s) => s.role !== 'caseworker' && (s.role === 'unit_manager' || s.groups.includes(c.groupId)))
+      .filter(
+        (s) =>
+          (kind === 'skyddsatgard' || s.role !== 'caseworker') &&
+          (s.role === 'unit_manager' || s.groups.includes(c.groupId)),
+      )
       .map((s) => ({ id: s.aadObjectId, name: s.name })),
     ...state,
   });

@@ -3,7 +3,8 @@
 // unit can show IVO what happened and that the record was not edited afterwards. The summary of the
 // anmälan is never part of it; motivations and reasons are (they passed the secrecy guard).
 import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js';
-import type { Case, Concern, ContactKind } from '../domain/schemas.js';
+import { MEASURE_LABEL } from '../domain/protection.js';
+import type { Case, Concern, ContactKind, ProtectiveMeasureKind } from '../domain/schemas.js';
 import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
 import type { Timeline } from '../views/timeline.js';
@@ -61,8 +62,27 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: `Ärendet flyttat från ${names(list(d.from))} till ${names(list(d.to))}.` };
     case 'SkyddsbedomningRecorded':
       return {
-        what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+        what: d.immediateProtection
+          ? 'Skyddsbedömning gjord: barnet behöver omedelbart skydd. Larm till gruppledarna och enhetschefen.'
+          : 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
         ...(why ? { why } : {}),
+      };
+    case 'ProtectiveMeasureRecorded':
+      return {
+        what: `Skyddsåtgärd registrerad: ${MEASURE_LABEL[d.kind as ProtectiveMeasureKind] ?? 'skyddsåtgärd'} ${String(d.on)}${d.time ? ` kl. ${String(d.time)}` : ''}, gjord av ${names(list([d.doneBy]))}.`,
+        ...(why ? { why } : {}),
+      };
+    case 'ProtectionRenoticeSent':
+      return {
+        what: `Ingen skyddsåtgärd registrerad ${String(d.minutes ?? '')} minuter efter skyddsbedömningen: ${names(list(d.to))} påmind.`,
+      };
+    case 'GenastNudgeSent':
+      return {
+        what: `Skyddsbedömningen inte gjord ${String(d.officeHours ?? '')} kontorstimmar efter anmälan: ${names(list(d.to))} påmind.`,
+      };
+    case 'OutOfHoursNoticeSent':
+      return {
+        what: `Anmälan kom in utanför kontorstid: kortet skickat till ${deps.org.group(String(d.groupId ?? ''))?.name ?? 'socialjouren'}.`,
       };
     case 'ForhandsbedomningDecided': {
       const f = after?.forhandsbedomning;
@@ -192,11 +212,46 @@ export function auditStatement(v: AuditVerification): string {
 export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timeline | undefined> {
   if (!deps.store.getCase(caseId)) return undefined;
   const [entries, audit] = await Promise.all([deps.store.auditFor(caseId), deps.store.verifyAudit()]);
+  return timelineOf(deps, caseId, entries, audit);
+}
+
+/**
+ * The timeline of the child (docs/family.md): every child-welfare case with this case's childRef
+ * that `include` lets through (the viewer's), merged oldest first, each entry naming its case.
+ * Reports closed and reopened read as one story.
+ */
+export async function childTimeline(
+  deps: AppDeps,
+  caseId: string,
+  include: (c: Case) => boolean = () => true,
+): Promise<(Timeline & { childRef: string; caseIds: string[]; notShown: number }) | undefined> {
+  const c = deps.store.getCase(caseId);
+  if (!c) return undefined;
+  const all = deps.store.casesByChild(c.childRef).filter((x) => !x.sectionKind);
+  const shown = all.filter((x) => x.id === c.id || include(x));
+  const [lists, audit] = await Promise.all([
+    Promise.all(shown.map((x) => deps.store.auditFor(x.id))),
+    deps.store.verifyAudit(),
+  ]);
+  const entries = lists.flat().sort((a, b) => a.seq - b.seq);
+  const t = timelineOf(deps, caseId, entries, audit, true);
+  return { ...t, childRef: c.childRef, caseIds: shown.map((x) => x.id), notShown: all.length - shown.length };
+}
+
+function timelineOf(
+  deps: AppDeps,
+  caseId: string,
+  entries: AuditEntry[],
+  audit: AuditVerification,
+  nameCase = false,
+): Timeline {
   return {
     caseId,
     generatedAt: deps.now().toISOString(),
     entries: entries.map((e) => {
-      const { what, why } = describeEntry(deps, e);
+      const described = describeEntry(deps, e);
+      const what = nameCase && e.caseId ? `${e.caseId}: ${described.what}` : described.what;
+      const why = described.why;
       const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
       return {
         seq: e.seq,
@@ -206,6 +261,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
         whoId: e.actor,
         event: e.type,
         what,
+        ...(nameCase && e.caseId ? { caseId: e.caseId } : {}),
         ...(why ? { why } : {}),
         ...(why && !BOT_EXPLAINS.has(e.type) ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' } : {}),
       };

@@ -19,6 +19,7 @@ import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomni
 import type { DomainContext } from './domainContext.js';
 import { decideLaw, uppfoljningProblem, type LawIntent } from './lawCommands.js';
 import { decideLvu, LVU_INTENTS, type LvuIntent } from './lvu.js';
+import { decideProtectiveMeasure, type ProtectiveMeasureIntent } from './protection.js';
 import { can, forbiddenMessage, type Command } from './permissions.js';
 import {
   refuse,
@@ -64,7 +65,8 @@ export type CaseIntent =
     }
   | { type: 'completeUppfoljning'; outcome: UppfoljningOutcome; note?: string }
   | LawIntent
-  | LvuIntent;
+  | LvuIntent
+  | ProtectiveMeasureIntent;
 
 const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   registerReport: 'registerReport',
@@ -88,6 +90,7 @@ const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   lvuCourtExtension: 'recordLvu',
   lvuCourtDecision: 'recordLvu',
   lvuRestriction: 'recordLvu',
+  recordProtectiveMeasure: 'recordProtectiveMeasure',
 };
 
 /** Intents a closed case still accepts: the återkoppling, the uppföljning and the LVU track. */
@@ -142,6 +145,8 @@ export function decideCase(
     case 'lvuCourtDecision':
     case 'lvuRestriction':
       return decideLvu(ctx, current, intent, actor, now, done);
+    case 'recordProtectiveMeasure':
+      return decideProtectiveMeasure(ctx, current, intent, actor, now, done);
     case 'extendForhandsbedomning':
     case 'recordUtredningInformation':
     case 'requestAterkoppling':
@@ -386,6 +391,9 @@ function registerReport(
     assignees: [],
     contacts: [],
     linkedCaseIds: [],
+    ...(report.familyRef ? { familyRef: report.familyRef } : {}),
+    // A group outside child welfare (docs/family.md): the case is there to be linked, without child deadlines.
+    ...(group.kind === 'adult' || group.kind === 'other' ? { sectionKind: group.kind } : {}),
     createdAt: at,
     updatedAt: at,
     updatedBy: actor.id,

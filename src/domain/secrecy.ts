@@ -156,6 +156,6 @@ export function guardIntentText(intent: object): Refusal | null {
     Object.fromEntries(keys.filter((k) => typeof from[k] === 'string').map((k) => [k, from[k] as string]));
   return guardFreeText(
     { ...pick(o, INTENT_TEXT), ...pick(report, ['summary']) },
-    { ...pick(o, INTENT_REFS), ...pick(report, ['childRef', 'externalId']) },
+    { ...pick(o, INTENT_REFS), ...pick(report, ['childRef', 'externalId', 'familyRef']) },
   );
 }

@@ -2,7 +2,8 @@
 // src/jobs/morningList.ts (buildMorningList, pure), rendered by src/cards/morningList.ts.
 import type { LocalDate } from '../domain/schemas.js';
 
-export type SectionKey = 'lvu' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
+export type SectionKey =
+  'protection' | 'lvu' | 'outOfHours' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
 
 export interface ListItem {
   caseId: string;

@@ -56,3 +56,27 @@ export const aCase = (over: Partial<Case> = {}): Case => ({
   updatedBy: 'system:intake',
   ...over,
 });
+
+/** The unit with a section outside child welfare (docs/family.md): an adult group with its team lead. */
+export const ADULT_STAFF = {
+  pia: { aadObjectId: id(30), name: 'Pia Vik', role: 'team_lead', groups: ['vuxen-missbruk'] },
+  ulf: { aadObjectId: id(31), name: 'Ulf Dahl', role: 'caseworker', groups: ['vuxen-missbruk'], capacity: 20 },
+} satisfies Record<string, Staff>;
+
+export const FAMILY_ORG: Organisation = {
+  ...ORG,
+  groups: [...ORG.groups, { id: 'vuxen-missbruk', name: 'Vuxen – missbruk', kind: 'adult' }],
+  staff: [...ORG.staff, ...Object.values(ADULT_STAFF)],
+};
+
+/** A Luhn-valid personnummer built here from a birth date (YYMMDD) and three digits: synthetic. */
+export function syntheticPersonnummer(birth = '121212', serial = '121'): string {
+  const nine = `${birth}${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
+}
