@@ -83,6 +83,16 @@ describe('PostgreSQL: several instances on one database', () => {
     await close();
   });
 
+  it('another instance reads a document exactly as written, key order included', async () => {
+    const { a, b, close } = await two();
+    const reference = { serviceUrl: 'https://x', conversation: { id: 'c', tenantId: 't' }, bot: { id: 'b' } };
+    await a.commit({ docs: [{ collection: 'conversations', id: 'k', value: { reference, version: 1 } }] });
+    await b.refresh();
+    // The bot compares stored references with JSON.stringify: a reordered copy would count as changed.
+    expect(JSON.stringify(b.getDoc('conversations', 'k'))).toBe(JSON.stringify({ reference, version: 1 }));
+    await close();
+  });
+
   it('a claim is taken once however many instances try it at the same time', async () => {
     const { url, a, b, close } = await two();
     const c = await openPostgresStore(url);

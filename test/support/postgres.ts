@@ -5,7 +5,7 @@
 // Every test gets a database of its own. No PostgreSQL on the machine: the tests fail and say how
 // to install it; they are never skipped.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,4 +162,14 @@ export async function freshDatabase(name?: string): Promise<string> {
     await admin.end();
   }
   return s.url(db);
+}
+
+/**
+ * TEST_STORE=postgres (.ci/run runs the e2e suite so once): the database that stands for a test's
+ * data file, the same one for the same file (a restart test reopens its data).
+ */
+export async function databaseForDataFile(dataFile: string): Promise<string> {
+  if (!process.env.TEST_DATABASE_URL)
+    throw new Error('TEST_STORE=postgres behöver TEST_DATABASE_URL (en PostgreSQL-server, se .ci/run).');
+  return freshDatabase(`av_${createHash('sha256').update(dataFile).digest('hex').slice(0, 24)}`);
 }
