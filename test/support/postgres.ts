@@ -83,15 +83,15 @@ export interface PgServer {
 let server: Promise<PgServer> | null = null;
 let stopPrivate: (() => void) | null = null;
 
-function startPrivate(): PgServer {
+function startPrivate(opts: { durable?: boolean } = {}): PgServer {
   const bin = postgresBinDir();
   const base = mkdtempSync(join(tmpdir(), 'arendevakt-pg-'));
   if (asRoot) chownSync(base, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
   cpSync(template(bin), join(base, 'data'), { recursive: true });
   own(base);
   execFileSync('chmod', ['700', join(base, 'data')]);
-  // fsync off: these databases are thrown away; durability across kill -9 of the bot (not of
-  // PostgreSQL) does not depend on it.
+  // fsync off for tests: these databases are thrown away; durability across kill -9 of the bot
+  // (not of PostgreSQL) does not depend on it. The bench runs durable.
   pgTool(join(bin, 'pg_ctl'), [
     '-D',
     join(base, 'data'),
@@ -99,7 +99,7 @@ function startPrivate(): PgServer {
     join(base, 'log'),
     '-w',
     '-o',
-    `-k ${base} -c listen_addresses='' -c fsync=off -c max_connections=200`,
+    `-k ${base} -c listen_addresses='' ${opts.durable ? '' : '-c fsync=off '}-c max_connections=200`,
     'start',
   ]);
   stopPrivate = () => {
@@ -128,6 +128,14 @@ function fromUrl(url: string): PgServer {
       return new pg.Client({ connectionString: u.toString() });
     },
   };
+}
+
+/** A private server outside the tests (bench/): durable (fsync on) when asked; stop() ends it. */
+export function startPostgres(opts: { durable?: boolean } = {}): PgServer & { stop(): void } {
+  const s = startPrivate(opts);
+  const stop = stopPrivate!;
+  stopPrivate = null;
+  return { ...s, stop };
 }
 
 /**
