@@ -10,7 +10,7 @@ import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, ren
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const USER = 'arendevakt';
@@ -139,10 +139,14 @@ export function startPostgres(opts: { durable?: boolean } = {}): PgServer & { st
 }
 
 /**
- * Call at the top of a test file that uses PostgreSQL: the private server (if any) is stopped
- * after the file's tests.
+ * Call at the top of a test file that uses PostgreSQL: the private server (if any) is started
+ * before the file's tests and stopped after them.
  */
 export function usePostgres(): void {
+  // Started before the tests (initdb takes seconds, more on a busy machine), not inside the first.
+  beforeAll(async () => {
+    await pgServer();
+  }, 180_000);
   afterAll(() => {
     stopPrivate?.();
     stopPrivate = null;
