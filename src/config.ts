@@ -53,6 +53,7 @@ const Env = z.object({
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+  STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,6 +78,7 @@ export interface Config {
   plannedLeaveHandoverDays: number;
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
+  statsContinuationDays?: number;
   logLevel: string;
 }
 
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DISTRIBUTION_TIME ? { distributionTime: e.DISTRIBUTION_TIME } : {}),
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
+    ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -56,6 +56,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),
       plannedLeaveHandoverDays: config.plannedLeaveHandoverDays,
       ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
+      ...(config.statsContinuationDays !== undefined ? { statsContinuationDays: config.statsContinuationDays } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
     },
   };

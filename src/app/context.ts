@@ -18,6 +18,8 @@ export interface AppConfig {
   summaryMaxChars?: number;
   /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
   ingestApiKey?: string;
+  /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
+  statsContinuationDays?: number;
 }
 
 export interface AppDeps {
