@@ -94,7 +94,7 @@ export async function benchPostgres(
         [JSON.stringify(batch)],
       );
     }
-    const version = (await pool.query<{ v: string }>('SHOW server_version')).rows[0].v;
+    const version = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
     await pool.end();
 
     const t0 = performance.now();
