@@ -1,6 +1,7 @@
 // `npm run bench`: runs every registered bench and prints one table. Not part of `npm test`.
 // To add rows: export an async function returning BenchRow[] (bench/row.ts) from a bench file and
 // add it to BENCHES below. `npm run bench -- store lists` runs only the named ones.
+import { cpus, platform, release, totalmem } from 'node:os';
 import { printTable, type BenchRow } from './row.js';
 
 // The bot's request logs would bury the table; LOG_LEVEL=info npm run bench shows them.
@@ -10,6 +11,7 @@ export type { BenchRow } from './row.js';
 
 export const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   store: async () => (await import('./store.bench.js')).benchStore(),
+  postgres: async () => (await import('./postgres.bench.js')).benchPostgres(),
   bot: async () => (await import('./bot.bench.js')).benchBot(),
   lists: async () => (await import('./lists.bench.js')).benchLists(),
   import: async () => (await import('./import.bench.js')).benchImport(),
@@ -36,6 +38,10 @@ for (const [name, bench] of Object.entries(BENCHES)) {
     });
   }
 }
+// What the numbers were measured on.
+console.log(
+  `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}; Node ${process.version}`,
+);
 printTable(rows);
 if (failed) process.exitCode = 1;
 process.exit();

@@ -16,8 +16,8 @@ import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
-import { openLowdbStore } from './store/lowdb-store.js';
-import { openPostgresStore, redactUrl } from './store/postgres-store.js';
+import { openStore } from './store/open.js';
+import { redactUrl } from './store/postgres-store.js';
 
 /** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -46,9 +46,7 @@ export interface StartOptions {
 }
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  const store = config.databaseUrl
-    ? await openPostgresStore(config.databaseUrl)
-    : await openLowdbStore(config.dataFile);
+  const store = await openStore(config);
   const deps: AppDeps = {
     store,
     org: new Directory(config.org),

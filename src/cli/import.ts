@@ -8,7 +8,8 @@ import { ImportFileError, importReports, POST_CARDS_WITHIN_DAYS, type ImportRepo
 import { ConfigError, loadConfig } from '../config.js';
 import { Calendar } from '../domain/calendar.js';
 import { StoreFileError } from '../store/durable-file.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { openStore } from '../store/open.js';
+import { redactUrl } from '../store/postgres-store.js';
 
 const USAGE = 'Användning: npm run import -- <fil.csv> [--dry-run]';
 
@@ -54,7 +55,7 @@ export async function runImport(
   }
   let store;
   try {
-    store = await openLowdbStore(config.dataFile);
+    store = await openStore(config);
   } catch (err) {
     if (err instanceof StoreFileError) {
       return {
@@ -76,7 +77,7 @@ export async function runImport(
     const report = await importReports(deps, input, { dryRun });
     return {
       code: report.problems.length ? 1 : 0,
-      output: `${formatReport(report, files[0])}\nDatabas: ${config.dataFile}`,
+      output: `${formatReport(report, files[0])}\nDatabas: ${config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataFile}`,
     };
   } catch (err) {
     if (err instanceof ImportFileError) return { code: 1, output: `${err.message}\nInget importerades.` };

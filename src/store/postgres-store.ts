@@ -297,7 +297,7 @@ export class PostgresStore implements Store {
         auditSeq,
         lastHash: prev,
       };
-      const r = (await client.query<{ r: ConflictRow }>('SELECT av_commit($1::jsonb) AS r', [JSON.stringify(payload)]))
+      const r = (await client.query<{ r: ConflictRow }>('SELECT av_commit($1::json) AS r', [JSON.stringify(payload)]))
         .rows[0].r;
       if (!r.ok) {
         await client.query('ROLLBACK');

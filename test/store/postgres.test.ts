@@ -1,11 +1,15 @@
 // The PostgreSQL store as several instances see it: two stores on one database (as two bot
 // processes would open them) catch up with each other, conflict as one store does, claim once,
 // share one audit chain, and hand the drain's lead over when its holder goes away.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../src/store/pg-migrate.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
-import { freshDatabase, usePostgres } from '../support/postgres.js';
+import { freshDatabase, postgresBinDir, usePostgres } from '../support/postgres.js';
 import { newCase } from './fixtures.js';
 
 usePostgres();
@@ -54,7 +58,7 @@ describe('PostgreSQL: several instances on one database', () => {
   it('interleaved commits from two instances lose no update and keep one audit chain that verifies', async () => {
     const { a, b, close } = await two();
     await a.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
-    // 40 increments of one counter, each from whichever instance, retried on conflict as a use case does.
+    // 40 increments of one counter from two instances, retried on conflict as a use case does.
     const bump = async (s: typeof a, who: string, i: number) => {
       for (;;) {
         await s.refresh();
@@ -71,7 +75,12 @@ describe('PostgreSQL: several instances on one database', () => {
         if (r.ok) return;
       }
     };
-    await Promise.all(Array.from({ length: 40 }, (_, i) => bump(i % 2 ? a : b, i % 2 ? 'a' : 'b', i)));
+    // One worker per instance, each bumping 20 times: their commits interleave and race.
+    await Promise.all(
+      [a, b].map(async (s, k) => {
+        for (let i = 0; i < 20; i++) await bump(s, k ? 'a' : 'b', i * 2 + k);
+      }),
+    );
     await a.refresh();
     await b.refresh();
     expect(a.getCase('IFO-1')!.contacts).toHaveLength(40);
@@ -80,6 +89,16 @@ describe('PostgreSQL: several instances on one database', () => {
     const trail = await b.auditFor('IFO-1');
     expect(trail.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(await a.verifyAudit()).toMatchObject({ ok: true, entries: 40 });
+    await close();
+  });
+
+  it('another instance reads a document exactly as written, key order included', async () => {
+    const { a, b, close } = await two();
+    const reference = { serviceUrl: 'https://x', conversation: { id: 'c', tenantId: 't' }, bot: { id: 'b' } };
+    await a.commit({ docs: [{ collection: 'conversations', id: 'k', value: { reference, version: 1 } }] });
+    await b.refresh();
+    // The bot compares stored references with JSON.stringify: a reordered copy would count as changed.
+    expect(JSON.stringify(b.getDoc('conversations', 'k'))).toBe(JSON.stringify({ reference, version: 1 }));
     await close();
   });
 
@@ -116,7 +135,7 @@ describe('PostgreSQL: several instances on one database', () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'arendevakt-session' AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)",
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'arendevakt-session' AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)",
     );
     await admin.end();
     await until(() => c.holdLead('outbox'));
@@ -160,6 +179,29 @@ describe('PostgreSQL: several instances on one database', () => {
     await Promise.all(stores.map((s) => s.close()));
     await expect(openPostgresStore(url)).rejects.toThrow(/schemaversion 99.*Uppgradera boten/);
     await pool.end();
+  });
+
+  it('a pg_dump taken while running restores into an empty database with the chain whole', async () => {
+    const { url, a, b, close } = await two();
+    for (let i = 0; i < 5; i++)
+      await (i % 2 ? a : b).commit({
+        cases: [{ case: newCase(`IFO-${i}`), expectedVersion: null }],
+        docs: [{ collection: 'claims', id: `c${i}`, value: { version: 1 }, expectedVersion: null }],
+        audit: [{ at: AT, actor: 'x', type: 'ReportRegistered', caseId: `IFO-${i}` }],
+      });
+    const dir = mkdtempSync(join(tmpdir(), 'arendevakt-dump-'));
+    const bin = postgresBinDir();
+    execFileSync(join(bin, 'pg_dump'), ['--format=custom', `--file=${join(dir, 'x.dump')}`, url]);
+    await close();
+    const restored = await freshDatabase();
+    execFileSync(join(bin, 'pg_restore'), ['--no-owner', `--dbname=${restored}`, join(dir, 'x.dump')]);
+    rmSync(dir, { recursive: true, force: true });
+    const s = await openPostgresStore(restored);
+    expect([...s.allCases()]).toHaveLength(5);
+    expect(s.listDocs('claims')).toHaveLength(5);
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 5 });
+    expect((await s.commit({ cases: [{ case: newCase('IFO-9'), expectedVersion: null }] })).ok).toBe(true);
+    await s.close();
   });
 
   it('says which database could not be opened, without its password', async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
 import { ConnectorStandIn } from './connector.js';
+import { databaseForDataFile } from './postgres.js';
 import * as teams from './teams.js';
 import { INTAKE_ACTOR, report } from './synthetic.js';
 
@@ -90,6 +91,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   const config: Config = {
     port: 0,
     dataFile,
+    // TEST_STORE=postgres: the same suite on PostgreSQL (.ci/run runs it once).
+    ...(process.env.TEST_STORE === 'postgres' ? { databaseUrl: await databaseForDataFile(dataFile) } : {}),
     orgFile: 'test',
     org,
     rules: DEFAULT_RULES,

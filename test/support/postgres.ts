@@ -5,12 +5,12 @@
 // Every test gets a database of its own. No PostgreSQL on the machine: the tests fail and say how
 // to install it; they are never skipped.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const USER = 'arendevakt';
@@ -83,15 +83,15 @@ export interface PgServer {
 let server: Promise<PgServer> | null = null;
 let stopPrivate: (() => void) | null = null;
 
-function startPrivate(): PgServer {
+function startPrivate(opts: { durable?: boolean } = {}): PgServer {
   const bin = postgresBinDir();
   const base = mkdtempSync(join(tmpdir(), 'arendevakt-pg-'));
   if (asRoot) chownSync(base, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
   cpSync(template(bin), join(base, 'data'), { recursive: true });
   own(base);
   execFileSync('chmod', ['700', join(base, 'data')]);
-  // fsync off: these databases are thrown away; durability across kill -9 of the bot (not of
-  // PostgreSQL) does not depend on it.
+  // fsync off for tests: these databases are thrown away; durability across kill -9 of the bot
+  // (not of PostgreSQL) does not depend on it. The bench runs durable.
   pgTool(join(bin, 'pg_ctl'), [
     '-D',
     join(base, 'data'),
@@ -99,7 +99,7 @@ function startPrivate(): PgServer {
     join(base, 'log'),
     '-w',
     '-o',
-    `-k ${base} -c listen_addresses='' -c fsync=off -c max_connections=200`,
+    `-k ${base} -c listen_addresses='' ${opts.durable ? '' : '-c fsync=off '}-c max_connections=200`,
     'start',
   ]);
   stopPrivate = () => {
@@ -130,11 +130,23 @@ function fromUrl(url: string): PgServer {
   };
 }
 
+/** A private server outside the tests (bench/): durable (fsync on) when asked; stop() ends it. */
+export function startPostgres(opts: { durable?: boolean } = {}): PgServer & { stop(): void } {
+  const s = startPrivate(opts);
+  const stop = stopPrivate!;
+  stopPrivate = null;
+  return { ...s, stop };
+}
+
 /**
- * Call at the top of a test file that uses PostgreSQL: the private server (if any) is stopped
- * after the file's tests.
+ * Call at the top of a test file that uses PostgreSQL: the private server (if any) is started
+ * before the file's tests and stopped after them.
  */
 export function usePostgres(): void {
+  // Started before the tests (initdb takes seconds, more on a busy machine), not inside the first.
+  beforeAll(async () => {
+    await pgServer();
+  }, 180_000);
   afterAll(() => {
     stopPrivate?.();
     stopPrivate = null;
@@ -162,4 +174,14 @@ export async function freshDatabase(name?: string): Promise<string> {
     await admin.end();
   }
   return s.url(db);
+}
+
+/**
+ * TEST_STORE=postgres (.ci/run runs the e2e suite so once): the database that stands for a test's
+ * data file, the same one for the same file (a restart test reopens its data).
+ */
+export async function databaseForDataFile(dataFile: string): Promise<string> {
+  if (!process.env.TEST_DATABASE_URL)
+    throw new Error('TEST_STORE=postgres behöver TEST_DATABASE_URL (en PostgreSQL-server, se .ci/run).');
+  return freshDatabase(`av_${createHash('sha256').update(dataFile).digest('hex').slice(0, 24)}`);
 }

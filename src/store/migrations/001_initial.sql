@@ -11,12 +11,14 @@ CREATE TABLE av_head (
 );
 INSERT INTO av_head (id, seq, audit_seq, last_hash) VALUES (1, 0, 0, '');
 
+-- Cases and documents as `json`, not `jsonb`: kept as written, key order included, so every
+-- instance's replica holds exactly what the committing instance held.
 CREATE TABLE av_cases (
   id        text PRIMARY KEY,
   version   int    NOT NULL,
   phase     text   NOT NULL,
   child_ref text   NOT NULL,
-  data      jsonb  NOT NULL,
+  data      json   NOT NULL,
   seq       bigint NOT NULL
 );
 CREATE INDEX av_cases_open ON av_cases (id) WHERE phase <> 'closed';
@@ -24,7 +26,7 @@ CREATE INDEX av_cases_open ON av_cases (id) WHERE phase <> 'closed';
 CREATE TABLE av_docs (
   collection text   NOT NULL,
   id         text   NOT NULL,
-  value      jsonb  NOT NULL,
+  value      json   NOT NULL,
   seq        bigint NOT NULL,
   PRIMARY KEY (collection, id)
 );
@@ -52,16 +54,16 @@ CREATE TABLE av_commit_log (
 -- One commit after the head row was taken: version checks as conditional writes, then the audit
 -- entries (hashed by the caller against the head it read under the lock), then the log row.
 -- Returns {"ok":true} or the first conflict; the caller rolls back on a conflict.
-CREATE FUNCTION av_commit(tx jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+CREATE FUNCTION av_commit(tx json) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   s bigint := (tx->>'seq')::bigint;
-  w jsonb;
+  w json;
   n int;
   cur int;
   exists_now boolean;
 BEGIN
-  FOR w IN SELECT * FROM jsonb_array_elements(tx->'cases') LOOP
-    IF jsonb_typeof(w->'expected') = 'null' THEN
+  FOR w IN SELECT * FROM json_array_elements(tx->'cases') LOOP
+    IF json_typeof(w->'expected') = 'null' THEN
       INSERT INTO av_cases (id, version, phase, child_ref, data, seq)
       VALUES (w->>'id', (w->>'version')::int, w->'data'->>'phase', w->'data'->>'childRef', w->'data', s)
       ON CONFLICT (id) DO NOTHING;
@@ -77,17 +79,17 @@ BEGIN
     END IF;
   END LOOP;
 
-  FOR w IN SELECT * FROM jsonb_array_elements(tx->'docs') LOOP
-    IF w ? 'expected' THEN
+  FOR w IN SELECT * FROM json_array_elements(tx->'docs') LOOP
+    IF w->'expected' IS NOT NULL THEN
       SELECT COALESCE((value->>'version')::int, 0) INTO cur FROM av_docs WHERE collection = w->>'c' AND id = w->>'id' FOR UPDATE;
       exists_now := FOUND;
-      IF (jsonb_typeof(w->'expected') = 'null' AND exists_now)
-         OR (jsonb_typeof(w->'expected') <> 'null' AND (NOT exists_now OR cur <> (w->>'expected')::int)) THEN
+      IF (json_typeof(w->'expected') = 'null' AND exists_now)
+         OR (json_typeof(w->'expected') <> 'null' AND (NOT exists_now OR cur <> (w->>'expected')::int)) THEN
         RETURN jsonb_build_object('ok', false, 'kind', 'doc', 'collection', w->>'c', 'id', w->>'id',
           'currentVersion', CASE WHEN exists_now THEN to_jsonb(cur) ELSE 'null'::jsonb END);
       END IF;
     END IF;
-    IF jsonb_typeof(w->'value') = 'null' THEN
+    IF json_typeof(w->'value') = 'null' THEN
       DELETE FROM av_docs WHERE collection = w->>'c' AND id = w->>'id';
     ELSE
       INSERT INTO av_docs (collection, id, value, seq) VALUES (w->>'c', w->>'id', w->'value', s)
@@ -95,17 +97,17 @@ BEGIN
     END IF;
   END LOOP;
 
-  IF jsonb_array_length(tx->'audit') > 0 THEN
+  IF json_array_length(tx->'audit') > 0 THEN
     INSERT INTO av_audit (seq, case_id, prev_hash, hash, entry)
     SELECT a.seq, a.case_id, a.prev_hash, a.hash, a.entry
-    FROM jsonb_to_recordset(tx->'audit') AS a(seq bigint, case_id text, prev_hash text, hash text, entry text);
+    FROM json_to_recordset(tx->'audit') AS a(seq bigint, case_id text, prev_hash text, hash text, entry text);
     UPDATE av_head SET audit_seq = (tx->>'auditSeq')::bigint, last_hash = tx->>'lastHash' WHERE id = 1;
   END IF;
 
   INSERT INTO av_commit_log (seq, cases, docs)
   VALUES (s,
-    ARRAY(SELECT x->>'id' FROM jsonb_array_elements(tx->'cases') x),
-    ARRAY(SELECT (x->>'c') || E'\x1f' || (x->>'id') FROM jsonb_array_elements(tx->'docs') x));
+    ARRAY(SELECT x->>'id' FROM json_array_elements(tx->'cases') x),
+    ARRAY(SELECT (x->>'c') || E'\x1f' || (x->>'id') FROM json_array_elements(tx->'docs') x));
   PERFORM pg_notify('arendevakt_commit', s::text);
   RETURN '{"ok":true}'::jsonb;
 END $$;

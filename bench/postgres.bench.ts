@@ -1,0 +1,201 @@
+// PostgreSQL store benchmarks, beside the embedded store's rows (bench/store.bench.ts) in the same
+// run: a local server from Debian's package (started here, fsync on, Unix socket), 50,000 stored
+// cases of which 5,000 open. Start-up load, the assign commit (case + audit + outbox, one
+// transaction), the catch-up a unit of work starts with (nothing new, and after one commit of
+// another instance), and the same commit with two instances writing at once.
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { enqueue } from '../src/app/outbox.js';
+import type { Case } from '../src/domain/schemas.js';
+import { openPostgresStore, type PostgresStore } from '../src/store/postgres-store.js';
+import { startPostgres } from '../test/support/postgres.js';
+import type { BenchRow } from './row.js';
+
+const GROUPS = ['barn-mottagning', 'barn-utredning-1', 'barn-utredning-2', 'vinr'];
+const staffUuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+function syntheticCase(i: number, open: boolean): Case {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+  const at = `2025-${month}-${day}T09:00:00+01:00`;
+  return {
+    id: `IFO-BENCH-${String(i).padStart(6, '0')}`,
+    version: 1,
+    groupId: GROUPS[i % GROUPS.length],
+    childRef: `B-BENCH-${i}`,
+    receivedAt: at,
+    reporter: { type: 'school', professional: true },
+    concerns: ['neglect'],
+    phase: open ? 'utredning' : 'closed',
+    assignees: [staffUuid(10 + (i % 12))],
+    contacts: [],
+    linkedCaseIds: [],
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'system:bench',
+  };
+}
+
+async function assign(store: PostgresStore, id: string, i: number, now: Date): Promise<number> {
+  for (;;) {
+    const c = store.getCase(id)!;
+    const assignee = staffUuid(10 + ((i + 1) % 12));
+    const s = performance.now();
+    const r = await store.commit({
+      cases: [{ case: { ...c, assignees: [assignee], updatedBy: 'bench' }, expectedVersion: c.version }],
+      audit: [
+        {
+          at: now.toISOString(),
+          actor: 'bench',
+          type: 'CaseAssigned',
+          caseId: c.id,
+          before: { assignees: c.assignees },
+          after: { assignees: [assignee] },
+        },
+      ],
+      docs: [
+        enqueue(now, { kind: 'user', staffId: assignee }, { kind: 'caseCard', caseId: c.id, view: 'assignedToYou' }),
+      ],
+    });
+    if (r.ok) return performance.now() - s;
+  }
+}
+
+export async function benchPostgres(
+  opts: { stored?: number; open?: number; commits?: number } = {},
+): Promise<BenchRow[]> {
+  const stored = opts.stored ?? 50_000;
+  const open = opts.open ?? 5_000;
+  const commits = opts.commits ?? 500;
+  const every = Math.round(stored / open);
+  const server = startPostgres({ durable: true });
+  const now = new Date('2026-11-24T10:00:00+01:00');
+  try {
+    const admin = server.admin();
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench TEMPLATE template0');
+    await admin.end();
+    const url = server.url('bench');
+    // Schema by the store itself, then the cases in bulk (as store:migrate copies them).
+    await (await openPostgresStore(url)).close();
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    for (let start = 0; start < stored; start += 5_000) {
+      const batch = [];
+      for (let i = start; i < Math.min(stored, start + 5_000); i++) batch.push(syntheticCase(i, i % every === 0));
+      await pool.query(
+        `INSERT INTO av_cases (id, version, phase, child_ref, data, seq)
+         SELECT x->>'id', 1, x->>'phase', x->>'childRef', x, 0 FROM json_array_elements($1::json) x`,
+        [JSON.stringify(batch)],
+      );
+    }
+    const version = (await pool.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
+    await pool.end();
+
+    const t0 = performance.now();
+    const a = await openPostgresStore(url);
+    const startup = performance.now() - t0;
+    const b = await openPostgresStore(url);
+    const ids = [...a.openCases()].map((c) => c.id);
+
+    const times: number[] = [];
+    for (let i = 0; i < commits + 20; i++) {
+      const ms = await assign(a, ids[i % ids.length], i, now);
+      if (i >= 20) times.push(ms);
+    }
+    // What each unit of work starts with: nothing new, and one commit of another instance.
+    const idle: number[] = [];
+    const behind: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      let s = performance.now();
+      await a.refresh();
+      idle.push(performance.now() - s);
+      await b.refresh();
+      await assign(b, ids[(i * 7) % ids.length], i, now);
+      s = performance.now();
+      await a.refresh();
+      behind.push(performance.now() - s);
+    }
+    // Two instances assigning different cases at the same time (commits serialise on the head row).
+    await a.refresh();
+    await b.refresh();
+    const both: number[] = [];
+    await Promise.all(
+      [a, b].map(async (s, k) => {
+        for (let i = 0; i < 200; i++) both.push(await assign(s, ids[(k * 1000 + i) % ids.length], i, now));
+      }),
+    );
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    await a.close();
+    await b.close();
+    const size = `${stored.toLocaleString('en')} cases, ${ids.length.toLocaleString('en')} open`;
+    const ctx = `PostgreSQL ${version}, local socket, fsync on`;
+    return [
+      {
+        name: `postgres: start-up load (${size})`,
+        value: r2(startup),
+        unit: 'ms',
+        aim: '< 3000 ms',
+        ok: startup < 3000,
+        note: ctx,
+      },
+      {
+        name: 'postgres: assign commit (case + audit + outbox), p50',
+        value: r2(percentile(times, 50)),
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+      },
+      {
+        name: 'postgres: assign commit (case + audit + outbox), p95',
+        value: r2(percentile(times, 95)),
+        unit: 'ms',
+        aim: '≤ 5 ms',
+        ok: percentile(times, 95) <= 5,
+        note: `max ${r2(Math.max(...times))} ms; ${commits} commits`,
+      },
+      {
+        name: 'postgres: assign commit, two instances at once, p95',
+        value: r2(percentile(both, 95)),
+        unit: 'ms',
+        aim: '(context)',
+        ok: true,
+        note: `p50 ${r2(percentile(both, 50))} ms; 2 × 200 commits`,
+      },
+      {
+        name: 'postgres: catch-up at a unit of work, nothing new, p95',
+        value: r2(percentile(idle, 95)),
+        unit: 'ms',
+        aim: '< 1 ms',
+        ok: percentile(idle, 95) < 1,
+      },
+      {
+        name: "postgres: catch-up after another instance's commit, p95",
+        value: r2(percentile(behind, 95)),
+        unit: 'ms',
+        aim: '< 3 ms',
+        ok: percentile(behind, 95) < 3,
+      },
+      {
+        name: 'postgres: RSS with two replicas of 50,000 cases',
+        value: Math.round(rss),
+        unit: 'MB',
+        aim: '(context)',
+        ok: true,
+      },
+    ];
+  } finally {
+    server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { printTable } = await import('./row.js');
+  printTable(await benchPostgres());
+  process.exit();
+}
