@@ -30,6 +30,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/db.json'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL ska börja med postgres:// (PostgreSQL)')
+    .optional(),
   ORG_FILE: z.string().min(1).optional(),
   RULES_FILE: z.string().min(1).optional(),
   INGEST_API_KEY: z.string().min(16, 'INGEST_API_KEY ska vara minst 16 tecken').optional(),
@@ -59,6 +64,8 @@ export interface Config {
   /** HOST; default 127.0.0.1 in local mode (unauthenticated: never on the network), else 0.0.0.0. */
   host?: string;
   dataFile: string;
+  /** DATABASE_URL: PostgreSQL (several instances); the embedded store in dataFile when absent. */
+  databaseUrl?: string;
   orgFile: string;
   org: Organisation;
   rules: RuleTable;
@@ -140,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1'),
     dataFile: resolve(cwd, e.DATA_FILE),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     orgFile,
     org,
     rules: loadRules(e.RULES_FILE ? resolve(cwd, e.RULES_FILE) : undefined, e.NO_CONTACT_DAYS),
