@@ -16,6 +16,7 @@ export const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   lists: async () => (await import('./lists.bench.js')).benchLists(),
   import: async () => (await import('./import.bench.js')).benchImport(),
   family: async () => (await import('./family.bench.js')).benchFamily(),
+  stats: async () => (await import('./stats.bench.js')).benchStats(),
 };
 
 const only = process.argv.slice(2);

@@ -26,9 +26,13 @@ export function dueFrom(rules: RuleTable, kind: DeadlineKind, start: LocalDate):
  * move it: "genast" is the socialjour's duty then, and the bot shows it as due, never later.
  */
 export function skyddsbedomningDue(receivedAt: string, rules: RuleTable): LocalDate {
-  const day = stockholmDate(receivedAt);
+  return skyddsbedomningDueOn(stockholmDate(receivedAt), stockholmTime(receivedAt), rules);
+}
+
+/** The same from the Swedish date and time of receipt (for callers that have them already). */
+export function skyddsbedomningDueOn(day: LocalDate, hhmm: string, rules: RuleTable): LocalDate {
   const rule = ruleFor(rules, 'skyddsbedomning', day);
-  const late = rule.lateArrivalCutoff !== undefined && stockholmTime(receivedAt) >= rule.lateArrivalCutoff;
+  const late = rule.lateArrivalCutoff !== undefined && hhmm >= rule.lateArrivalCutoff;
   return addPeriod(late ? addDays(day, 1) : day, rule.period ?? { unit: 'days', amount: 0 });
 }
 

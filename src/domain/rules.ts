@@ -143,6 +143,22 @@ export function parseRuleTable(input: unknown) {
  * the earliest row applies: a case that started before the table's first date is still counted.
  */
 export function ruleFor(rules: RuleTable, kind: DeadlineKind, on?: LocalDate): Rule {
+  // Remembered per table, kind and date: lists and statistics ask it for every case (a table is never
+  // changed in place; RULES_FILE replaces the whole table).
+  let memo = ruleMemo.get(rules);
+  if (!memo) ruleMemo.set(rules, (memo = new Map()));
+  const key = `${kind}|${on ?? ''}`;
+  let row = memo.get(key);
+  if (!row) {
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, (row = findRule(rules, kind, on)));
+  }
+  return row;
+}
+
+const ruleMemo = new WeakMap<RuleTable, Map<string, Rule>>();
+
+function findRule(rules: RuleTable, kind: DeadlineKind, on?: LocalDate): Rule {
   const rows = rules.rules
     .filter((r) => r.kind === kind && !r.proposed)
     .sort((a, b) => (a.inForce < b.inForce ? -1 : 1));

@@ -5,17 +5,12 @@
 // One pass over the cases yields every observation of every requested month at once, so the card's
 // thirteen months cost about as much as one (bench/stats.bench.ts: 50,000 stored cases).
 import type { Calendar } from '../domain/calendar.js';
-import {
-  forhandsbedomningDue,
-  forhandsbedomningDueInForce,
-  skyddsbedomningDue,
-  utredningDue,
-} from '../domain/deadlines.js';
+import { dueFrom, skyddsbedomningDueOn, utredningDue } from '../domain/deadlines.js';
 import { addPeriod } from '../domain/deadlineRow.js';
 import { FAMILY_CONTACTS } from '../domain/queries.js';
 import { referenceText, ruleFor, type DeadlineKind, type RuleTable } from '../domain/rules.js';
 import type { Case, Group, LocalDate } from '../domain/schemas.js';
-import { addDays, addMonths, daysBetween, stockholmDate } from '../domain/time.js';
+import { addDays, addMonths, daysBetween, stockholmDate, stockholmTime } from '../domain/time.js';
 
 /** 'ÅÅÅÅ-MM', e.g. 2026-11. */
 export type Month = string;
@@ -239,33 +234,24 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       return v;
     };
   };
-  const forhandDue = memo((day) => forhandsbedomningDue(`${day}T12:00:00+01:00`, rules));
+  const forhandDue = memo((day) => dueFrom(rules, 'forhandsbedomning', day) ?? day);
   const utrDue = memo((day) => utredningDue(day, rules));
+  const skyddMemo = memo((key) => skyddsbedomningDueOn(key.slice(0, 10), key.slice(11), rules));
+  const skyddDue = (day: LocalDate, hhmm: string) => skyddMemo(`${day} ${hhmm}`);
+  const monthRange = new Map(months.map((m) => [m, { from: firstDayOf(m), to: lastDayOf(m) }]));
 
   const withUtredning: Case[] = [];
+  const sortedMonths = [...wanted].sort();
+  const nearFrom = addDays(firstDayOf(sortedMonths[0] ?? monthOf(today)), -16);
+  const nearTo = addDays(lastDayOf(sortedMonths[sortedMonths.length - 1] ?? monthOf(today)), 1);
   for (const c of cases) {
     const g = c.groupId;
-    const received = stockholmDate(c.receivedAt);
-    const closed = closedOn(c);
-
-    // Skyddsbedömning: on the day of receipt, or the next day after the cut-off.
-    const skydd = c.skyddsbedomning;
-    judge('skyddsbedomning', g, skyddsbedomningDue(c.receivedAt, rules), dateOf(skydd?.at, skydd?.decidedOn), [c.id]);
-
-    // Förhandsbedömning: 14 days from receipt; and the date in force after an extension for synnerliga skäl.
-    const f = c.forhandsbedomning;
-    const fDone = f ? dateOf(f.decidedAt, f.decidedOn) : undefined;
-    const statutory = c.forhandsExtensions?.length ? forhandsbedomningDue(c.receivedAt, rules) : forhandDue(received);
-    judge('forhandsbedomning_14', g, statutory, fDone, [c.id]);
-    // The cohort is the statutory month for both figures, so that they compare.
-    judgeInForce('forhandsbedomning_i_kraft', g, statutory, forhandsbedomningDueInForce(c, rules), fDone, !!f?.late, [
-      c.id,
-    ]);
-
-    // Återkoppling, where the reporter asked and the row sets a time limit.
+    // The clocks that start at receipt end within 14 days (plus a day for the offset in the instant):
+    // a report far from every requested month is not converted to Swedish time at all.
+    const raw = c.receivedAt.slice(0, 10);
+    if (raw >= nearFrom && raw <= nearTo) receipt(c, g);
     const ak = c.aterkoppling;
     if (ak?.due) judge('aterkoppling', g, ak.due, dateOf(ak.doneAt), [c.id]);
-
     // Extensions of the investigation decided in the month: before the deadline, or after it (an overrun).
     for (const e of c.utredning?.extensions ?? []) {
       const on = dateOf(e.at, e.decidedOn)!;
@@ -278,12 +264,33 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       if (e.overrun) a.late.push(c.id);
       else a.met++;
     }
-
     if (c.utredning) {
       withUtredning.push(c);
-      contact(c, closed);
+      contact(c, closedOn(c));
     }
     if (c.lvu) lvu(c);
+  }
+
+  /** Skyddsbedömning, förhandsbedömning and the days unassigned: the clocks that start at receipt. */
+  function receipt(c: Case, g: string) {
+    const received = stockholmDate(c.receivedAt);
+    const closed = closedOn(c);
+
+    // Skyddsbedömning: on the day of receipt, or the next day after the cut-off.
+    const skydd = c.skyddsbedomning;
+    judge('skyddsbedomning', g, skyddDue(received, stockholmTime(c.receivedAt)), dateOf(skydd?.at, skydd?.decidedOn), [
+      c.id,
+    ]);
+
+    // Förhandsbedömning: 14 days from receipt; and the date in force after an extension for synnerliga skäl.
+    const f = c.forhandsbedomning;
+    const fDone = f ? dateOf(f.decidedAt, f.decidedOn) : undefined;
+    const statutory = forhandDue(received);
+    // The date in force: the last extension's (as forhandsbedomningDueInForce), else the statutory one.
+    const inForce = c.forhandsExtensions?.at(-1)?.newDeadline ?? statutory;
+    judge('forhandsbedomning_14', g, statutory, fDone, [c.id]);
+    // The cohort is the statutory month for both figures, so that they compare.
+    judgeInForce('forhandsbedomning_i_kraft', g, statutory, inForce, fDone, !!f?.late, [c.id]);
 
     // Days unassigned, for the reports received in the month.
     const rm = monthOf(received);
@@ -380,22 +387,32 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     const limit = rules.noContactDays;
     const end = closed && closed < today ? closed : today;
     if (u.openedOn > end) return;
-    const starts = [u.openedOn];
-    for (const d of c.contacts
-      .filter((k) => FAMILY_CONTACTS.includes(k.kind) && k.date > u.openedOn && k.date <= end)
-      .map((k) => k.date)
-      .sort())
-      if (d !== starts[starts.length - 1]) starts.push(d);
-    for (let m = monthOf(u.openedOn); m <= monthOf(end); m = addMonthsTo(m, 1)) {
-      if (!wanted.has(m)) continue;
-      const from = firstDayOf(m) > u.openedOn ? firstDayOf(m) : u.openedOn;
-      const to = lastDayOf(m) < end ? lastDayOf(m) : end;
-      // Flagged days of a silence starting at s: from s + limit up to the day before the next contact.
+    const first = monthOf(u.openedOn);
+    const last = monthOf(end);
+    let starts: LocalDate[] | undefined;
+    let flags: LocalDate[] = [];
+    for (const m of months) {
+      if (m < first || m > last) continue;
+      if (!starts) {
+        // Silences: from the opening and from each contact with the family or the child. A silence
+        // starting at s is flagged from s + limit up to the day before the next contact (or the end).
+        starts = [u.openedOn];
+        const dates: LocalDate[] = [];
+        for (const k of c.contacts)
+          if (FAMILY_CONTACTS.includes(k.kind) && k.date > u.openedOn && k.date <= end) dates.push(k.date);
+        dates.sort();
+        for (const d of dates) if (d !== starts[starts.length - 1]) starts.push(d);
+        flags = starts.map((s) => addDays(s, limit));
+      }
+      const range = monthRange.get(m)!;
+      const from = range.from > u.openedOn ? range.from : u.openedOn;
+      const to = range.to < end ? range.to : end;
       let silent = false;
       for (let i = 0; i < starts.length && !silent; i++) {
-        const flagFrom = addDays(starts[i], limit);
-        const flagTo = i + 1 < starts.length ? addDays(starts[i + 1], -1) : end;
-        if (flagFrom <= flagTo && flagFrom <= to && flagTo >= from) silent = true;
+        const next = i + 1 < starts.length ? starts[i + 1] : undefined;
+        // Flagged days [flags[i], next - 1] (or up to `end`) overlap [from, to].
+        if (next === undefined ? flags[i] <= end && flags[i] <= to : flags[i] < next && flags[i] <= to && next > from)
+          silent = true;
       }
       const figures = bucket(m, c.groupId).figures;
       let a = figures.get('kontakt');
