@@ -49,6 +49,7 @@ const Env = z.object({
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_DEAD_LETTER_HOURS: z.coerce
     .number()
     .positive()
@@ -82,7 +83,7 @@ export interface Config {
   summaryMaxChars?: number;
   logLevel: string;
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
-  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number };
+  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number; concurrency: number };
   /** The intake API's budgets per key: writes (POST /api/reports) and reads (GET /api/cases...) apart. */
   rateLimits?: { intake: { perMinute: number; burst: number }; reads: { perMinute: number; burst: number } };
 }
@@ -164,7 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     logLevel: e.LOG_LEVEL,
-    outbox: { sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS, deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000 },
+    outbox: {
+      sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
+      deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000,
+      concurrency: e.OUTBOX_CONCURRENCY,
+    },
     rateLimits: {
       intake: { perMinute: e.INGEST_RATE_PER_MINUTE, burst: e.INGEST_RATE_BURST },
       reads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_RATE_BURST },
