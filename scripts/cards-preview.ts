@@ -3,6 +3,7 @@
 // absence, the morning tick), rendered to PNG in headless Chromium with the `adaptivecards` renderer
 // and a Teams-like host config. Writes docs/cards/<name>.png and prints each card's size.
 // `sampleCards()` is also what test/cards/allCards.test.ts validates.
+import { samordningCard } from '../src/app/samordning.js';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,10 @@ import type { CaseIntent } from '../src/domain/commands.js';
 import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { statsCard } from '../src/cards/statsCard.js';
+import { computeMonths } from '../src/stats/figures.js';
+import { cardMonths } from '../src/stats/query.js';
+import { sampleCases } from './stats-sample.js';
 
 export interface SampleCard {
   /** File name without .png: the template, and a variant when there are several. */
@@ -58,6 +63,8 @@ interface Seed {
 
 // Ten days of anmälningar to Mottagning barn och unga (and one to Utredning barn 1). Synthetic
 // references only: no personnummer, no names of children or parents.
+const SIBLINGS = new Set(['IFO-2026-004512', 'IFO-2026-004519']);
+
 const SEEDS: Seed[] = [
   {
     id: 'IFO-2026-004398',
@@ -172,7 +179,12 @@ const SEEDS: Seed[] = [
 /** Build a store with a realistic week and return every card the bot would send, from the real code. */
 export async function sampleCards(): Promise<SampleCard[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arendevakt-cards-'));
-  const org = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
+  const example = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
+  // With a socialjour: the reports outside office hours go to its channel (src/app/outOfHours.ts).
+  const org = {
+    ...example,
+    groups: [...example.groups, { id: 'socialjour', name: 'Socialjouren', kind: 'out_of_hours' as const }],
+  };
   const store = await openLowdbStore(join(dir, 'db.json'));
   let clock = at('2026-11-02T08:00:00+01:00');
   const deps: AppDeps = {
@@ -200,7 +212,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
       return r;
     };
     for (const g of org.groups) {
-      const lead = g.id.startsWith('barn-utredning') ? per : karin;
+      const lead = g.kind === 'out_of_hours' ? actor('Lars') : g.id.startsWith('barn-utredning') ? per : karin;
       must(
         await connectChannel(deps, { actor: lead, groupId: g.id, conversationKey: `channel:${g.id}` }),
         `koppla ${g.id}`,
@@ -243,6 +255,8 @@ export async function sampleCards(): Promise<SampleCard[]> {
         reporter: { type: s.reporter, professional: s.professional },
         concerns: s.concerns,
         summary: s.summary,
+        // Two siblings of one family (docs/family.md): each card lists the other.
+        ...(SIBLINGS.has(s.id) ? { familyRef: 'F-2026-0031' } : {}),
       });
       if (r.status !== 201) throw new Error(`report ${s.id}: ${JSON.stringify(r)}`);
     }
@@ -316,9 +330,26 @@ export async function sampleCards(): Promise<SampleCard[]> {
     // Bo is off sick from Monday: the handover checklist goes to the channel.
     clock = at('2026-11-23T07:30:00+01:00');
     must(await registerAbsence(deps, { actor: karin, staffId: bo.id, kind: 'sick' }), 'absence');
+    // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
+    // so the group's team leads and the unit manager get the alarm at once.
+    await act(
+      'IFO-2026-004520',
+      karin,
+      {
+        type: 'recordSkyddsbedomning',
+        immediateProtection: true,
+        motivation: 'Polisen uppger att barnet inte kan vara hemma i kväll.',
+      },
+      '2026-11-23T08:05:00+01:00',
+    );
     // Monday morning: lists, reminders, escalation and the distribution card.
     clock = at('2026-11-23T08:35:00+01:00');
-    await new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false }).tick();
+    const scheduler = new Scheduler(deps, { morningListTime: '07:45', distributionTime: '08:30', cron: false });
+    await scheduler.tick();
+    // Two hours without a protective measure: the unit manager is told again; Friday's 15:50 report
+    // has no skyddsbedömning three office hours later: its team leads are nudged.
+    clock = at('2026-11-23T10:55:00+01:00');
+    await scheduler.watch();
 
     const out: SampleCard[] = [];
     const add = (name: string, template: string, card: Card) => out.push({ name, template, card });
@@ -335,6 +366,8 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
+    add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
     add(
       'case-stale',
       'case',
@@ -439,6 +472,52 @@ export async function sampleCards(): Promise<SampleCard[]> {
           dead: false,
         },
       ]),
+    );
+    // The statistics card over a synthetic year (scripts/stats-sample.ts), for the unit and for a group.
+    const year = sampleCases({ count: 3000, from: '2025-11-01', to: '2026-11-30', asOf: '2026-12-01' });
+    const history = computeMonths(year, cardMonths('2026-11'), {
+      now: at('2026-12-01T08:00:00+01:00'),
+      rules: DEFAULT_RULES,
+      calendar: deps.calendar,
+      groups: org.groups,
+    });
+    add('stats-unit', 'stats', statsCard({ history, groupId: null }));
+    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning' }));
+    // The samordning card a team lead gets when the family also has an open case in the adult section.
+    add(
+      'samordning',
+      'samordning',
+      samordningCard(
+        deps,
+        {
+          id: 'samordning:F-2026-0031:barn+vuxen-missbruk',
+          familyRef: 'F-2026-0031',
+          createdAt: clock.toISOString(),
+          sides: [
+            {
+              key: 'barn',
+              name: 'Barn och unga',
+              groupIds: ['barn-mottagning'],
+              leadIds: [karin.id],
+              caseIds: ['IFO-2026-004512', 'IFO-2026-004519'],
+              ownerIds: [anna.id],
+              since: '2026-11-20T09:15:00+01:00',
+            },
+            {
+              key: 'vuxen-missbruk',
+              name: 'Vuxen – missbruk',
+              groupIds: ['vuxen-missbruk'],
+              leadIds: [],
+              caseIds: ['VUX-2026-0090'],
+              ownerIds: [],
+              since: '2026-11-21T10:00:00+01:00',
+            },
+          ],
+          told: {},
+          version: 1,
+        },
+        0,
+      ),
     );
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));

@@ -30,6 +30,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/db.json'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL ska börja med postgres:// (PostgreSQL)')
+    .optional(),
   ORG_FILE: z.string().min(1).optional(),
   RULES_FILE: z.string().min(1).optional(),
   INGEST_API_KEY: z.string().min(16, 'INGEST_API_KEY ska vara minst 16 tecken').optional(),
@@ -47,7 +52,10 @@ const Env = z.object({
   DISTRIBUTION_TIME: HHMM.optional(),
   NO_CONTACT_DAYS: z.coerce.number().int().positive().max(365).optional(),
   REPORT_SUMMARY_MAX_CHARS: z.coerce.number().int().min(0).max(2000).default(2000),
+  PROTECTION_RENOTICE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+  STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_DEAD_LETTER_HOURS: z.coerce
@@ -69,6 +77,8 @@ export interface Config {
   /** HOST; default 127.0.0.1 in local mode (unauthenticated: never on the network), else 0.0.0.0. */
   host?: string;
   dataFile: string;
+  /** DATABASE_URL: PostgreSQL (several instances); the embedded store in dataFile when absent. */
+  databaseUrl?: string;
   orgFile: string;
   org: Organisation;
   rules: RuleTable;
@@ -81,6 +91,11 @@ export interface Config {
   plannedLeaveHandoverDays: number;
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
+  statsContinuationDays?: number;
+  /** Minutes after an immediate-protection alarm without a protective measure before the unit manager is told again. */
+  protectionRenoticeMinutes?: number;
+  /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
+  genastOfficeHours?: number;
   logLevel: string;
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
   outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number; concurrency: number };
@@ -153,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1'),
     dataFile: resolve(cwd, e.DATA_FILE),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     orgFile,
     org,
     rules: loadRules(e.RULES_FILE ? resolve(cwd, e.RULES_FILE) : undefined, e.NO_CONTACT_DAYS),
@@ -164,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DISTRIBUTION_TIME ? { distributionTime: e.DISTRIBUTION_TIME } : {}),
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
+    ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
+    protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
+    genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
     outbox: {
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,

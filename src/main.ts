@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type restify from 'restify';
 import { Directory, type AppDeps } from './app/context.js';
+import { CONVERSATIONS, MEMBERS, userKey } from './app/conversations.js';
 import { createBot } from './bot/app.js';
 import { TeamsSender } from './bot/teamsSender.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -16,6 +17,7 @@ import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { openPostgresStore, redactUrl } from './store/postgres-store.js';
 
 /** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -44,7 +46,9 @@ export interface StartOptions {
 }
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  const store = await openLowdbStore(config.dataFile);
+  const store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : await openLowdbStore(config.dataFile);
   const deps: AppDeps = {
     store,
     org: new Directory(config.org),
@@ -55,8 +59,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),
       plannedLeaveHandoverDays: config.plannedLeaveHandoverDays,
       ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
+      ...(config.statsContinuationDays !== undefined ? { statsContinuationDays: config.statsContinuationDays } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
       ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+      ...(config.protectionRenoticeMinutes ? { protectionRenoticeMinutes: config.protectionRenoticeMinutes } : {}),
+      ...(config.genastOfficeHours ? { genastOfficeHours: config.genastOfficeHours } : {}),
     },
   };
   const creds = config.credentials;
@@ -79,6 +86,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     ...opts.drainOptions,
   });
   deps.onOutbox = () => drain.kick();
+  store.onRemoteCommit?.(() => drain.kick());
   const readiness: Readiness = {
     phase: 'starting',
     parts: [
@@ -222,7 +230,13 @@ async function main(): Promise<void> {
     orgWatch.reload();
   });
   log.info(
-    { host: running.host, port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile },
+    {
+      host: running.host,
+      port: running.port,
+      version: VERSION,
+      org: config.orgFile,
+      data: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataFile,
+    },
     'Ärendevakt started',
   );
   if (!config.credentials)
@@ -233,6 +247,29 @@ async function main(): Promise<void> {
         : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
     );
   if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
+  logWhoCannotBeReached(running.deps);
+}
+
+/**
+ * Nothing dangerous passes silently: the start-up log says when reports out of hours have nobody to
+ * go to, and which team leads and unit managers the bot cannot reach in a 1:1 chat yet (ids only).
+ */
+export function logWhoCannotBeReached(deps: AppDeps): void {
+  if (!deps.org.org.groups.some((g) => g.kind === 'out_of_hours'))
+    log.warn(
+      'No out-of-hours group (kind out_of_hours, the socialjour) in the organisation file: reports outside office hours reach nobody until the next working morning',
+    );
+  const unreachable = deps.org.org.staff
+    .filter((s) => s.role !== 'caseworker')
+    .filter(
+      (s) => !deps.store.getDoc(CONVERSATIONS, userKey(s.aadObjectId)) && !deps.store.getDoc(MEMBERS, s.aadObjectId),
+    )
+    .map((s) => ({ aadObjectId: s.aadObjectId, role: s.role }));
+  if (unreachable.length)
+    log.warn(
+      { unreachable },
+      `${unreachable.length} team leads or unit managers cannot be reached in a 1:1 chat yet (no chat with the bot, in no team roster it knows): their alarms are reported as undeliverable until they are`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,6 +5,7 @@ import type { DomainContext } from '../domain/commands.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Actor, Organisation, Staff } from '../domain/schemas.js';
 import type { Store } from '../store/port.js';
+import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../domain/officeHours.js';
 
 export const ABSENCES = 'absences';
 
@@ -18,11 +19,17 @@ export interface AppConfig {
   summaryMaxChars?: number;
   /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
   ingestApiKey?: string;
+  /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
+  statsContinuationDays?: number;
   /** Per-key budgets of the intake API: writes and reads apart (INGEST_RATE_*, READ_RATE_*). */
   rateLimits?: {
     intake: { perMinute: number; burst: number };
     reads: { perMinute: number; burst: number };
   };
+  /** PROTECTION_RENOTICE_MINUTES: the unit manager is told again after this long without a protective measure (120). */
+  protectionRenoticeMinutes?: number;
+  /** GENAST_OFFICE_HOURS: a report without skyddsbedömning after this many office hours nudges the team leads (3). */
+  genastOfficeHours?: number;
 }
 
 export interface AppDeps {
@@ -86,6 +93,11 @@ export class Directory {
   membersOf(groupId: string): Staff[] {
     return this.org.staff.filter((s) => s.groups.includes(groupId) || s.role === 'unit_manager');
   }
+}
+
+/** The organisation's office hours (default weekdays 08:00–16:00 on Swedish working days). */
+export function officeHoursOf(deps: AppDeps): OfficeHours {
+  return deps.org.org.officeHours ?? DEFAULT_OFFICE_HOURS;
 }
 
 export function absences(deps: AppDeps): Absence[] {

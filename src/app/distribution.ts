@@ -4,6 +4,7 @@
 // (assignCase.ts); the posted card is then updated for everyone through the outbox.
 import { deadlinesOf } from '../domain/deadlines.js';
 import { loadPerCaseworker, unassigned } from '../domain/queries.js';
+import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { PHASE_LABEL } from '../cards/labels.js';
@@ -38,10 +39,14 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
   const year = Number(today.slice(0, 4));
   const open = [...deps.store.openCases()];
   const group = deps.org.group(groupId);
-  const waiting = unassigned(
-    open.filter((c) => c.groupId === groupId),
-    now,
-    deps.calendar,
+  // An unmet immediate-protection alarm first, however new the case is.
+  const waiting = protectionFirst(
+    unassigned(
+      open.filter((c) => c.groupId === groupId),
+      now,
+      deps.calendar,
+    ),
+    (u) => u.case,
   );
   const loads = loadPerCaseworker(open, deps.org.org, absences(deps), now, groupId);
   const nextDue = (c: Case) =>
@@ -75,6 +80,9 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
       : 'Alla ärenden har en handläggare.',
     cases: waiting.map(({ case: c, ageWorkingDays }) => {
       const d = nextDue(c);
+      const alarm = protectionHeadline(protectionState(c), (id) => deps.org.name(id));
+      if (protectionState(c).status === 'unmet')
+        return { caseId: c.id, version: c.version, text: `**${c.id}** · **${alarm}**`, color: 'Attention' };
       return {
         caseId: c.id,
         version: c.version,

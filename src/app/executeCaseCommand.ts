@@ -7,6 +7,7 @@ import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { domainContext, type AppDeps } from './context.js';
 import { newOwnerNotices } from './newOwners.js';
+import { protectionEffects } from './protection.js';
 
 export type CaseResult =
   | { ok: true; case: Case; before: Case | undefined; events: DomainEvent[] }
@@ -43,6 +44,8 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   const docs = [
     ...(cmd.effects?.(current, after, decision.events) ?? []),
     ...newOwnerNotices(now, cmd.actor, current, after),
+    // The immediate-protection alarm goes on, changes or ends with whatever change caused it.
+    ...protectionEffects(deps, current, after),
   ];
   const result = await deps.store.commit({
     cases: [{ case: after, expectedVersion: current ? current.version : null }],

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LawFormKind } from '../cards/lawForms.js';
 import type { CaseIntent } from '../domain/commands.js';
 import { deadlinesOf } from '../domain/deadlines.js';
+import { MEASURE_LABEL, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
@@ -135,6 +136,37 @@ export const LAW_SPECS = {
     success: () => 'Beslutet om begränsning är registrerat.',
   }),
   lvuEnd: lvuStep('end', () => 'LVU-spåret är avslutat.'),
+  skyddsatgard: spec({
+    schema: z.object({
+      kind: choice(['placement', 'lvu_6', 'police', 'other'], 'Välj vad som gjordes.'),
+      on: optionalDate,
+      time: optionalText,
+      doneBy: optionalText,
+      motivation: requiredText('Skriv en kort motivering.'),
+    }),
+    intent: (d) => ({
+      type: 'recordProtectiveMeasure',
+      kind: d.kind,
+      motivation: d.motivation,
+      ...(d.on ? { on: d.on } : {}),
+      ...(d.time ? { time: d.time } : {}),
+      ...(d.doneBy ? { doneBy: d.doneBy } : {}),
+    }),
+    success: (c, deps) => {
+      const m = c.protectiveMeasures?.at(-1);
+      const state = protectionState(c);
+      const what = m
+        ? `${MEASURE_LABEL[m.kind]} ${m.on}${m.time ? ` kl. ${m.time}` : ''} (${deps.org.name(m.doneBy)})`
+        : '';
+      const lvu =
+        m?.kind === 'lvu_6' && !c.lvu
+          ? ' Registrera också beslutet med Omedelbart omhändertagande (LVU) så att underställningen och ansökan bevakas.'
+          : '';
+      return state.status === 'met'
+        ? `Skyddsåtgärden är registrerad: ${what}. Larmet är avslutat.${lvu}`
+        : `Skyddsåtgärden är registrerad: ${what}. Ärendet saknar fortfarande handläggare och ligger kvar först i listorna.${lvu}`;
+    },
+  }),
 } satisfies Record<LawFormKind, LawSpec<z.ZodType>>;
 
 const BOT_ACTOR: Actor = {

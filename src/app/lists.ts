@@ -1,6 +1,7 @@
 // The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first.
 import { deadlineStatus, nextDeadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
+import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { caseListCard, type CaseListItem } from '../cards/simpleCards.js';
@@ -14,6 +15,17 @@ function item(deps: AppDeps, c: Case, extra = ''): CaseListItem & { due: string 
   const status = next ? deadlineStatus(next, now, deps.calendar) : 'done';
   const year = Number(stockholmDate(now).slice(0, 4));
   const owner = c.assignees.length ? c.assignees.map((id) => deps.org.name(id)).join(' och ') : 'Ej fördelad';
+  // An unmet immediate-protection alarm says so instead of the next deadline, in red.
+  const alarm = protectionState(c);
+  if (alarm.status === 'unmet')
+    return {
+      caseId: c.id,
+      phase: PHASE_LABEL[c.phase],
+      detail: [concernsText(c.concerns), owner, extra].filter(Boolean).join(' · '),
+      deadline: protectionHeadline(alarm, (id) => deps.org.name(id))!,
+      color: 'Attention',
+      due: next?.due ?? '9999-12-31',
+    };
   return {
     caseId: c.id,
     phase: PHASE_LABEL[c.phase],
@@ -35,9 +47,12 @@ export function unassignedAge(workingDays: number): string {
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
 export function myCasesCard(deps: AppDeps, actor: Actor): Card {
-  const items = openCasesOf(deps.store.openCases(), actor.id)
-    .map((c) => item(deps, c))
-    .sort(byDue);
+  const items = protectionFirst(
+    openCasesOf(deps.store.openCases(), actor.id)
+      .map((c) => ({ c, i: item(deps, c) }))
+      .sort((a, b) => byDue(a.i, b.i)),
+    (x) => x.c,
+  ).map((x) => x.i);
   return caseListCard({
     title: 'Mina ärenden',
     summary: `${items.length} öppna ärenden${items.length ? `, närmaste frist ${items[0].deadline.toLowerCase()}` : ''}.`,
@@ -48,7 +63,7 @@ export function myCasesCard(deps: AppDeps, actor: Actor): Card {
 
 export function unassignedCard(deps: AppDeps, groupIds: string[]): Card {
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
-  const list = unassigned(cases, deps.now(), deps.calendar);
+  const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
   const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays)));
   return caseListCard({
     title: 'Ofördelade ärenden',
@@ -62,7 +77,7 @@ export function overdueCard(deps: AppDeps, groupIds: string[]): Card {
   const cases = [...deps.store.allCases()].filter(
     (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
   );
-  const list = overdue(cases, deps.now(), deps.rules, deps.calendar);
+  const list = protectionFirst(overdue(cases, deps.now(), deps.rules, deps.calendar), (x) => x.case);
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
   const items = list.map(({ case: c, deadline: d }) => ({
     ...item(deps, c),

@@ -3,30 +3,14 @@
 // unit can show IVO what happened and that the record was not edited afterwards. The summary of the
 // anmälan is never part of it; motivations and reasons are (they passed the secrecy guard).
 import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js';
-import type { Case, Concern, ContactKind } from '../domain/schemas.js';
+import { MEASURE_LABEL } from '../domain/protection.js';
+import type { Case, Concern, ContactKind, ProtectiveMeasureKind } from '../domain/schemas.js';
 import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
+import type { Timeline } from '../views/timeline.js';
 import type { AppDeps } from './context.js';
 
-export interface TimelineEntry {
-  seq: number;
-  /** The instant as recorded (ISO 8601). */
-  at: string;
-  /** Swedish date and time, e.g. "2020-12-08 10:15". */
-  when: string;
-  /** The staff member's name (or "Ärendevakt" for the bot's own actions). */
-  who: string;
-  whoId: string;
-  event: string;
-  what: string;
-  why?: string;
-  /**
-   * Set when `why` is text a person wrote (a motivation, a reason, a note): its name, e.g.
-   * "Motivering". Such text is never shown in a channel (see docs/privacy.md); the bot's own
-   * explanations (why two cases are linked) have none.
-   */
-  textLabel?: string;
-}
+export type { Timeline, TimelineEntry } from '../views/timeline.js';
 
 /** What the written text of each event is called; an event not listed calls it "Motivering". */
 const TEXT_LABEL: Record<string, string> = {
@@ -36,16 +20,6 @@ const TEXT_LABEL: Record<string, string> = {
 };
 /** Events whose `why` is the bot's own explanation, not a person's text. */
 const BOT_EXPLAINS = new Set(['CasesLinked']);
-
-export interface Timeline {
-  caseId: string;
-  generatedAt: string;
-  entries: TimelineEntry[];
-  /** The whole audit log's hash chain, checked when the timeline was made. */
-  audit: AuditVerification;
-  /** One Swedish sentence saying whether the record can be trusted. */
-  auditStatement: string;
-}
 
 type Data = Record<string, unknown>;
 const asCase = (v: unknown) => (v && typeof v === 'object' ? (v as Partial<Case>) : undefined);
@@ -88,8 +62,27 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: `Ärendet flyttat från ${names(list(d.from))} till ${names(list(d.to))}.` };
     case 'SkyddsbedomningRecorded':
       return {
-        what: `Skyddsbedömning gjord: ${d.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+        what: d.immediateProtection
+          ? 'Skyddsbedömning gjord: barnet behöver omedelbart skydd. Larm till gruppledarna och enhetschefen.'
+          : 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
         ...(why ? { why } : {}),
+      };
+    case 'ProtectiveMeasureRecorded':
+      return {
+        what: `Skyddsåtgärd registrerad: ${MEASURE_LABEL[d.kind as ProtectiveMeasureKind] ?? 'skyddsåtgärd'} ${String(d.on)}${d.time ? ` kl. ${String(d.time)}` : ''}, gjord av ${names(list([d.doneBy]))}.`,
+        ...(why ? { why } : {}),
+      };
+    case 'ProtectionRenoticeSent':
+      return {
+        what: `Ingen skyddsåtgärd registrerad ${String(d.minutes ?? '')} minuter efter skyddsbedömningen: ${names(list(d.to))} påmind.`,
+      };
+    case 'GenastNudgeSent':
+      return {
+        what: `Skyddsbedömningen inte gjord ${String(d.officeHours ?? '')} kontorstimmar efter anmälan: ${names(list(d.to))} påmind.`,
+      };
+    case 'OutOfHoursNoticeSent':
+      return {
+        what: `Anmälan kom in utanför kontorstid: kortet skickat till ${deps.org.group(String(d.groupId ?? ''))?.name ?? 'socialjouren'}.`,
       };
     case 'ForhandsbedomningDecided': {
       const f = after?.forhandsbedomning;
@@ -219,11 +212,46 @@ export function auditStatement(v: AuditVerification): string {
 export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timeline | undefined> {
   if (!deps.store.getCase(caseId)) return undefined;
   const [entries, audit] = await Promise.all([deps.store.auditFor(caseId), deps.store.verifyAudit()]);
+  return timelineOf(deps, caseId, entries, audit);
+}
+
+/**
+ * The timeline of the child (docs/family.md): every child-welfare case with this case's childRef
+ * that `include` lets through (the viewer's), merged oldest first, each entry naming its case.
+ * Reports closed and reopened read as one story.
+ */
+export async function childTimeline(
+  deps: AppDeps,
+  caseId: string,
+  include: (c: Case) => boolean = () => true,
+): Promise<(Timeline & { childRef: string; caseIds: string[]; notShown: number }) | undefined> {
+  const c = deps.store.getCase(caseId);
+  if (!c) return undefined;
+  const all = deps.store.casesByChild(c.childRef).filter((x) => !x.sectionKind);
+  const shown = all.filter((x) => x.id === c.id || include(x));
+  const [lists, audit] = await Promise.all([
+    Promise.all(shown.map((x) => deps.store.auditFor(x.id))),
+    deps.store.verifyAudit(),
+  ]);
+  const entries = lists.flat().sort((a, b) => a.seq - b.seq);
+  const t = timelineOf(deps, caseId, entries, audit, true);
+  return { ...t, childRef: c.childRef, caseIds: shown.map((x) => x.id), notShown: all.length - shown.length };
+}
+
+function timelineOf(
+  deps: AppDeps,
+  caseId: string,
+  entries: AuditEntry[],
+  audit: AuditVerification,
+  nameCase = false,
+): Timeline {
   return {
     caseId,
     generatedAt: deps.now().toISOString(),
     entries: entries.map((e) => {
-      const { what, why } = describeEntry(deps, e);
+      const described = describeEntry(deps, e);
+      const what = nameCase && e.caseId ? `${e.caseId}: ${described.what}` : described.what;
+      const why = described.why;
       const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
       return {
         seq: e.seq,
@@ -233,6 +261,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
         whoId: e.actor,
         event: e.type,
         what,
+        ...(nameCase && e.caseId ? { caseId: e.caseId } : {}),
         ...(why ? { why } : {}),
         ...(why && !BOT_EXPLAINS.has(e.type) ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' } : {}),
       };
@@ -244,7 +273,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
 
 const CSV_COLUMNS = ['nr', 'tid', 'vem', 'händelse', 'vad', 'varför'] as const;
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   // A cell starting with = + - @ is neutralised so that a spreadsheet does not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

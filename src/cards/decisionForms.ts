@@ -113,6 +113,9 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
   if (c.uppfoljning && !c.uppfoljning.doneAt && !c.uppfoljning.endedEarly) kinds.push('uppfoljning');
   if (c.phase === 'utredning') kinds.push('extend', 'close');
   if (today) kinds.push(...availableLawForms(c, today, rules));
+  // An unmet immediate-protection alarm is the most urgent thing: its form comes first.
+  const alarm = kinds.indexOf('skyddsatgard');
+  if (alarm > 0) kinds.unshift(...kinds.splice(alarm, 1));
   return viewer === 'all'
     ? kinds
     : kinds.filter((k) => can(viewer, FORM_META[k].command, { extendRoles: rules.extendRoles }));

@@ -5,6 +5,7 @@ import { forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import { reviewKindOf } from '../domain/lvuDeadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
+import { MEASURE_LABEL, protectionState } from '../domain/protection.js';
 
 export const LAW_FORM_KINDS = [
   'forhandExtend',
@@ -22,12 +23,13 @@ export const LAW_FORM_KINDS = [
   'lvuReview',
   'lvuRestriction',
   'lvuEnd',
+  'skyddsatgard',
 ] as const;
 export type LawFormKind = (typeof LAW_FORM_KINDS)[number];
 
 export interface FieldSpec {
   id: string;
-  type: 'date' | 'text' | 'choice' | 'select';
+  type: 'date' | 'text' | 'choice' | 'select' | 'time';
   label: string;
   required: boolean;
   errorMessage: string;
@@ -91,6 +93,12 @@ export const LAW_FORM_META: Record<LawFormKind, LawFormMeta> = {
   lvuReview: meta('LVU: övervägande/prövning', 'LVU 13 §: övervägande eller prövning', 'recordLvu', 'Spara', true),
   lvuRestriction: meta('LVU: begränsning', 'LVU 14 §: begränsning eller övervägande', 'recordLvu', 'Spara', true),
   lvuEnd: meta('LVU: upphört', 'LVU: omhändertagandet eller vården har upphört', 'recordLvu', 'Spara', true),
+  skyddsatgard: meta(
+    'Skyddsåtgärd',
+    'Skyddsåtgärd vid omedelbart skyddsbehov',
+    'recordProtectiveMeasure',
+    'Registrera',
+  ),
 };
 
 /** The inputs of each form (what a refused form shows again). */
@@ -110,6 +118,7 @@ export const LAW_FORM_FIELDS: Record<LawFormKind, string[]> = {
   lvuReview: ['on'],
   lvuRestriction: ['kind', 'on'],
   lvuEnd: ['on'],
+  skyddsatgard: ['kind', 'on', 'time', 'doneBy', 'motivation'],
 };
 
 /** The fields of each form, by id (the app layer reads the same ids). */
@@ -284,12 +293,49 @@ export function lawFormFields(
       };
     case 'lvuEnd':
       return { intro: 'Omhändertagandet eller vården har upphört.', fields: [date('on', 'Upphörde den')] };
+    case 'skyddsatgard':
+      return {
+        intro:
+          'Skyddsbedömningen säger att barnet behöver omedelbart skydd. Ange vad som gjordes, när och av vem. Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.',
+        fields: [
+          {
+            id: 'kind',
+            type: 'choice',
+            label: 'Vad gjordes',
+            required: true,
+            errorMessage: 'Välj vad som gjordes.',
+            choices: (['placement', 'lvu_6', 'police', 'other'] as const).map((k) => ({
+              title: MEASURE_LABEL[k][0].toUpperCase() + MEASURE_LABEL[k].slice(1),
+              value: k,
+            })),
+          } satisfies FieldSpec,
+          date('on', 'Datum'),
+          {
+            id: 'time',
+            type: 'time',
+            label: 'Klockslag (om känt)',
+            required: false,
+            errorMessage: 'Ange klockslaget.',
+          } satisfies FieldSpec,
+          {
+            id: 'doneBy',
+            type: 'select',
+            label: 'Vem gjorde det (tomt: du själv)',
+            required: false,
+            errorMessage: 'Välj vem.',
+            choices: staff.map((s) => ({ title: s.name, value: s.id })),
+          } satisfies FieldSpec,
+          text('motivation', 'Motivering', true),
+        ],
+      };
   }
 }
 
 /** Which of these forms make sense for the case now. */
 export function availableLawForms(c: Case, today: string, rules: RuleTable): LawFormKind[] {
   const out: LawFormKind[] = [];
+  // Immediate protection without a recorded measure: the form that ends the alarm comes first.
+  if (protectionState(c).needsMeasure) out.push('skyddsatgard');
   // 20 kap. 2 §: an extension only before the deadline has passed.
   if (c.phase === 'forhandsbedomning' && !c.forhandsbedomning && today <= forhandsbedomningDueInForce(c, rules))
     out.push('forhandExtend');

@@ -13,11 +13,13 @@
 //   'not_opened'; 'already_ongoing' closes as 'already_ongoing': the running investigation (linked by
 //   childRef in linkedCaseIds) carries on. Both keep the återkoppling task open.
 // - A closed case accepts only the återkoppling, uppföljning and LVU steps. Nothing touches `version`.
-import { aterkopplingDue, dueFrom, forhandsbedomningDueInForce, utredningDue } from './deadlines.js';
+import { aterkopplingDue, dueFrom, utredningDue } from './deadlines.js';
 import { blank, decisionDate } from './domainContext.js';
+import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomning.js';
 import type { DomainContext } from './domainContext.js';
 import { decideLaw, uppfoljningProblem, type LawIntent } from './lawCommands.js';
 import { decideLvu, LVU_INTENTS, type LvuIntent } from './lvu.js';
+import { decideProtectiveMeasure, type ProtectiveMeasureIntent } from './protection.js';
 import { can, forbiddenMessage, type Command } from './permissions.js';
 import {
   refuse,
@@ -63,7 +65,8 @@ export type CaseIntent =
     }
   | { type: 'completeUppfoljning'; outcome: UppfoljningOutcome; note?: string }
   | LawIntent
-  | LvuIntent;
+  | LvuIntent
+  | ProtectiveMeasureIntent;
 
 const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   registerReport: 'registerReport',
@@ -87,6 +90,7 @@ const COMMAND_OF: Record<CaseIntent['type'], Command> = {
   lvuCourtExtension: 'recordLvu',
   lvuCourtDecision: 'recordLvu',
   lvuRestriction: 'recordLvu',
+  recordProtectiveMeasure: 'recordProtectiveMeasure',
 };
 
 /** Intents a closed case still accepts: the återkoppling, the uppföljning and the LVU track. */
@@ -141,6 +145,8 @@ export function decideCase(
     case 'lvuCourtDecision':
     case 'lvuRestriction':
       return decideLvu(ctx, current, intent, actor, now, done);
+    case 'recordProtectiveMeasure':
+      return decideProtectiveMeasure(ctx, current, intent, actor, now, done);
     case 'extendForhandsbedomning':
     case 'recordUtredningInformation':
     case 'requestAterkoppling':
@@ -335,6 +341,7 @@ export function decideCase(
             by: actor.id,
             outcome: intent.outcome,
             ...(motivation ? { motivation } : {}),
+            closedOn: on.date,
           },
           ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil, startedOn: on.date } } : {}),
         },
@@ -384,6 +391,9 @@ function registerReport(
     assignees: [],
     contacts: [],
     linkedCaseIds: [],
+    ...(report.familyRef ? { familyRef: report.familyRef } : {}),
+    // A group outside child welfare (docs/family.md): the case is there to be linked, without child deadlines.
+    ...(group.kind === 'adult' || group.kind === 'other' ? { sectionKind: group.kind } : {}),
     createdAt: at,
     updatedAt: at,
     updatedBy: actor.id,
@@ -409,9 +419,10 @@ function decideForhandsbedomning(
   now: Date,
   done: (state: Case, ...events: DomainEvent[]) => Decision<Case>,
 ): Decision<Case> {
-  if (!current.skyddsbedomning) return refuse('invalid', 'Registrera skyddsbedömningen först.');
-  if (current.forhandsbedomning) return refuse('invalid', 'Förhandsbedömningen är redan beslutad.');
   const today = stockholmDate(now);
+  const f = forhandsbedomningState(current, ctx.rules, today);
+  if (!f.pending) return refuse('invalid', 'Förhandsbedömningen är redan beslutad.');
+  if (!f.decidable) return refuse('invalid', 'Registrera skyddsbedömningen först.');
   const fields: Record<string, string> = {};
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
   const on = decisionDate(intent.decidedOn, today, current);
@@ -420,7 +431,7 @@ function decideForhandsbedomning(
   const decidedOn = on.date;
   // 20 kap. 2 §: an extension is its own decision before the deadline; a decision after the date in
   // force is accepted and stays counted as an overrun.
-  const late = decidedOn > forhandsbedomningDueInForce(current, ctx.rules);
+  const late = forhandsbedomningLate(current, ctx.rules, decidedOn);
   if (intent.outcome === 'open' && intent.investigators && intent.investigators.length > 0) {
     const problem = checkAssignees(ctx, current.groupId, intent.investigators, today);
     if (problem) return problem;

@@ -23,6 +23,7 @@ export const COMMANDS = [
   'extendForhandsbedomning',
   'recordInformation',
   'recordLvu',
+  'recordProtectiveMeasure',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -52,6 +53,8 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   extendForhandsbedomning: LEADS,
   recordInformation: ALL,
   recordLvu: ALL,
+  // Whoever in the group did or knows of the placement, the police contact...: anyone in the group.
+  recordProtectiveMeasure: ALL,
 };
 
 export interface PermissionSettings {

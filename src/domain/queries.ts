@@ -71,7 +71,8 @@ export function unassigned(cases: Iterable<Case>, now: Date, calendar: Calendar)
   const today = stockholmDate(now);
   const out: UnassignedCase[] = [];
   for (const c of cases) {
-    if (isOpen(c) && c.assignees.length === 0) {
+    // A case outside child welfare (docs/family.md) is linked, not watched: never "ofördelad" here.
+    if (isOpen(c) && c.assignees.length === 0 && !c.sectionKind) {
       out.push({ case: c, ageWorkingDays: calendar.workingDaysBetween(stockholmDate(c.receivedAt), today) });
     }
   }
@@ -124,7 +125,8 @@ export function loadPerCaseworker(
     });
 }
 
-const FAMILY_CONTACTS: readonly ContactKind[] = ['barnsamtal', 'hembesok', 'vardnadshavarmote'];
+/** Contacts that count as meeting the family or the child (the no-contact flag and the statistics). */
+export const FAMILY_CONTACTS: readonly ContactKind[] = ['barnsamtal', 'hembesok', 'vardnadshavarmote'];
 
 export interface NoContact {
   case: Case;

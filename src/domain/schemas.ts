@@ -29,8 +29,16 @@ export const Concern = z.enum([
 ]);
 export type Concern = z.infer<typeof Concern>;
 
-export const GroupKind = z.enum(['intake', 'investigation', 'violence', 'out_of_hours']);
+/**
+ * intake, investigation, violence and out_of_hours are the child and youth section (barn och unga);
+ * adult (vuxen: missbruk, ekonomiskt bistånd) and other are sections outside child welfare, which
+ * the bot only links to a family's child cases (docs/family.md).
+ */
+export const GroupKind = z.enum(['intake', 'investigation', 'violence', 'out_of_hours', 'adult', 'other']);
 export type GroupKind = z.infer<typeof GroupKind>;
+
+/** The kinds outside child welfare: no child-welfare deadlines, only the family link. */
+export const OTHER_SECTION_KINDS: ReadonlySet<GroupKind> = new Set(['adult', 'other']);
 
 /** A calendar date in Swedish time, e.g. 2026-02-28. */
 export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD');
@@ -87,6 +95,11 @@ export const ReportInput = z.object({
   reporter: Reporter,
   concerns: z.array(Concern).min(1).max(7),
   summary: z.string().max(2000).optional(),
+  /**
+   * The case-management system's family or household number (pseudonymous, guarded like every
+   * reference): cases with the same familyRef are shown together (docs/family.md).
+   */
+  familyRef: CaseRef.optional(),
 });
 export type ReportInput = z.infer<typeof ReportInput>;
 
@@ -224,6 +237,8 @@ export const Closure = z.object({
   /** not_opened: no investigation; already_ongoing: handled in an investigation that is running. */
   outcome: z.enum(['insats', 'ingen_insats', 'not_opened', 'already_ongoing']),
   motivation: z.string().max(2000).optional(),
+  /** The closing date as entered (default the day it was recorded): the statistics count from it. */
+  closedOn: LocalDate.optional(),
 });
 export type Closure = z.infer<typeof Closure>;
 
@@ -265,6 +280,24 @@ export const LvuTrack = z.object({
 });
 export type LvuTrack = z.infer<typeof LvuTrack>;
 
+/** What was done to protect a child at once (src/domain/protection.ts). */
+export const ProtectiveMeasureKind = z.enum(['placement', 'lvu_6', 'police', 'other']);
+export type ProtectiveMeasureKind = z.infer<typeof ProtectiveMeasureKind>;
+
+export const ProtectiveMeasure = z.object({
+  kind: ProtectiveMeasureKind,
+  /** The day it was done. */
+  on: LocalDate,
+  /** HH:MM Swedish time, when given. */
+  time: z.string().optional(),
+  /** Who did it (a staff member). */
+  doneBy: StaffId,
+  motivation: z.string().max(2000),
+  at: Instant,
+  by: StaffId,
+});
+export type ProtectiveMeasure = z.infer<typeof ProtectiveMeasure>;
+
 /** One case: one anmälan about one child, through its phases. `id` is the external case reference. */
 export const Case = z.object({
   id: CaseRef,
@@ -294,8 +327,17 @@ export const Case = z.object({
   uppfoljning: UppfoljningTask.optional(),
   /** The LVU track, when the child was taken into care at once (src/domain/lvu.ts). */
   lvu: LvuTrack.optional(),
+  /** Protective measures after a skyddsbedömning said the child needs immediate protection. */
+  protectiveMeasures: z.array(ProtectiveMeasure).optional(),
   /** Other open cases about the same child (childRef) in other groups. */
   linkedCaseIds: z.array(CaseRef),
+  /** The family or household reference (docs/family.md): siblings and other sections are found by it. */
+  familyRef: CaseRef.optional(),
+  /**
+   * Set when the case belongs to a group outside child welfare (kind adult or other): the bot keeps
+   * no child-welfare deadlines on it and shows it to the child side only as "section involved".
+   */
+  sectionKind: z.enum(['adult', 'other']).optional(),
   createdAt: Instant,
   updatedAt: Instant,
   updatedBy: StaffId,
@@ -378,6 +420,25 @@ export const Organisation = z
     eveHolidaysAreNonWorking: z.boolean().default(true),
     /** The nämnd's meeting dates (LVU 6 §: a chair's decision is reported at the next one). */
     namndMeetings: z.array(LocalDate).optional(),
+    /** The family history on the case card (docs/family.md); every key has a default. */
+    family: z
+      .object({
+        /** A report is "repeated" when it is at least the n:th about the child within the months below. */
+        repeatedReports: z.number().int().min(2).max(50).optional(),
+        repeatedWithinMonths: z.number().int().min(1).max(36).optional(),
+        /** A new investigation opened within this many days of the last one closing counts as consecutive. */
+        consecutiveWithinDays: z.number().int().min(1).max(730).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Office hours on Swedish working days (default 08:00–16:00); outside them the socialjour answers. */
+    officeHours: z
+      .object({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid som HH:MM, t.ex. 08:00'),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Tid som HH:MM, t.ex. 16:00'),
+      })
+      .refine((h) => h.start < h.end, { message: 'Kontorstiden ska sluta efter att den börjar', path: ['end'] })
+      .optional(),
     groups: z.array(Group).min(1),
     staff: z.array(Staff),
   })

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app/context.js';
 import { tenantOf } from '../bot/app.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { errorFields, log, requestContext } from '../log.js';
+import { refreshBeforeRequest } from '../store/unitOfWork.js';
 import { ActivityShape, MALFORMED_ACTIVITY } from './activityShape.js';
 import { registerHealthRoutes, type HealthOptions } from './health.js';
 
@@ -39,6 +40,7 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
     });
     return next();
   });
+  server.pre(refreshBeforeRequest(deps.store)); // several instances: read what the others committed
 
   server.post(
     '/api/messages',

@@ -36,6 +36,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   const sections: ListSection[] = [];
   let overdue = 0;
   let waiting = 0;
+  let protection = 0;
   // LVU 7 § and 8 §: two working days before, for every group (src/jobs/lvuWarnings.ts).
   const names = new Map(input.staff.map((s) => [s.aadObjectId, s.name]));
   const lvu = lvuWarnings(cases, input.now, input.calendar, input.rules).filter((w) => w.deadline.due >= today);
@@ -60,6 +61,15 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
         rules: input.rules,
         settings: DEFAULT_LIST_SETTINGS,
       });
+    const alarms = view.sections.find((s) => s.key === 'protection')?.items ?? [];
+    if (alarms.length)
+      sections.push({
+        key: 'protection',
+        title: `${group.name}: omedelbart skyddsbehov utan skyddsåtgärd eller handläggare`,
+        color: 'Attention',
+        items: alarms,
+      });
+    protection += alarms.length;
     const late = view.sections.find((s) => s.key === 'overdue')?.items ?? [];
     // "more than 1 working day": the builder colours exactly those Attention.
     const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(
@@ -78,7 +88,10 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     waiting += stale.length;
   }
   if (sections.length === 0) return undefined;
+  // The immediate-protection alarms are the most urgent thing: first, before the LVU deadlines.
+  sections.sort((a, b) => Number(b.key === 'protection') - Number(a.key === 'protection'));
   const parts = [
+    ...(protection ? [plural(protection, 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov')] : []),
     ...(lvu.length ? [plural(lvu.length, 'LVU-frist inom två arbetsdagar', 'LVU-frister inom två arbetsdagar')] : []),
     ...(waiting
       ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`]
@@ -89,7 +102,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     title: `Eskalering ${formatSwedishDate(today)}`,
     summary: `${parts.join(' och ')}.`,
     sections,
-    total: waiting + overdue + lvu.length,
+    total: waiting + overdue + lvu.length + protection,
   };
 }
 

@@ -7,9 +7,14 @@ import { isAbsent } from '../domain/absence.js';
 import type { RuleTable } from '../domain/rules.js';
 import { actBy, deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { lvuLine } from './lvuWarnings.js';
+import { DEFAULT_OFFICE_HOURS, isOfficeTime, type OfficeHours } from '../domain/officeHours.js';
+import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatSwedishDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
 import { PHASE_LABEL } from '../cards/labels.js';
+import type { ListSection, MorningListView } from '../views/morningList.js';
+
+export type { ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
 
 export interface ListSettings {
   /** "Due soon": within this many working days (the issue: 3). */
@@ -39,6 +44,8 @@ export interface ListInputs {
   settings: ListSettings;
   /** The deadlines of a case; pass one memo (`deadlineMemo`) to several builders of the same tick. */
   deadlines?: (c: Case) => Deadline[];
+  /** Office hours (default weekdays 08:00–16:00): reports since the last working day's end outside them are marked. */
+  officeHours?: OfficeHours;
 }
 
 /**
@@ -52,33 +59,6 @@ export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
     if (!ds) memo.set(c, (ds = deadlinesOf(c, rules)));
     return ds;
   };
-}
-
-export type SectionKey = 'lvu' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
-
-export interface ListItem {
-  caseId: string;
-  /** One line: what, when, who. */
-  text: string;
-  color: 'Attention' | 'Warning' | 'Default';
-}
-
-export interface ListSection {
-  key: SectionKey;
-  title: string;
-  color: 'Attention' | 'Warning' | 'Default';
-  items: ListItem[];
-}
-
-export interface MorningListView {
-  groupId: string;
-  groupName: string;
-  date: LocalDate;
-  title: string;
-  summary: string;
-  /** Only the non-empty sections, most urgent first. */
-  sections: ListSection[];
-  total: number;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -158,11 +138,54 @@ export function buildMorningList(input: ListInputs): MorningListView {
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
     .map(({ due: _due, ...item }) => item);
 
+  // Immediate protection without an owner and a recorded measure: first, whatever else is late.
+  const alarms = protectionFirst(
+    open.filter((c) => protectionState(c).status === 'unmet'),
+    (c) => c,
+  ).map((c) => {
+    const state = protectionState(c);
+    return {
+      caseId: c.id,
+      text: `**${c.id}** · ${protectionHeadline(state, nameOf)} · bedömt ${date(stockholmDate(state.since!))} kl. ${stockholmTime(state.since!)} · ${owners(c)}`,
+      color: 'Attention' as const,
+    };
+  });
+  // Out of hours since the last working day's end (a Friday 17:30 report on Monday's list), with
+  // whether the socialjour recorded the skyddsbedömning.
+  const oh = input.officeHours ?? DEFAULT_OFFICE_HOURS;
+  const since = stockholmInstant(calendar.previousWorkingDay(today), oh.end).getTime();
+  const outOfHours = cases
+    .filter((c) => {
+      const t = Date.parse(c.receivedAt);
+      return t >= since && t <= now.getTime() && !isOfficeTime(c.receivedAt, calendar, oh);
+    })
+    .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1))
+    .map((c) => ({
+      caseId: c.id,
+      text: `**${c.id}** · kom in utanför kontorstid ${date(stockholmDate(c.receivedAt))} kl. ${stockholmTime(c.receivedAt)} · ${
+        c.skyddsbedomning
+          ? `skyddsbedömning gjord${c.skyddsbedomning.immediateProtection ? ' – omedelbart skydd behövs' : ''}`
+          : 'skyddsbedömning inte registrerad'
+      } · ${owners(c)}`,
+      color: c.skyddsbedomning ? ('Default' as const) : ('Attention' as const),
+    }));
   const lvuItems = lvuList
     .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : 1))
     .map((w) => lvuLine(w, now, nameOf));
   const sections: ListSection[] = [
+    {
+      key: 'protection' as const,
+      title: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare',
+      color: 'Attention' as const,
+      items: alarms,
+    },
     { key: 'lvu' as const, title: 'LVU: omedelbart omhändertagna barn', color: 'Attention' as const, items: lvuItems },
+    {
+      key: 'outOfHours' as const,
+      title: 'Kom in utanför kontorstid',
+      color: 'Warning' as const,
+      items: outOfHours,
+    },
     { key: 'overdue' as const, title: 'Försenade tidsfrister', color: 'Attention' as const, items: late },
     { key: 'unassigned' as const, title: 'Ofördelade ärenden', color: 'Attention' as const, items: waiting },
     {
@@ -186,7 +209,11 @@ export function buildMorningList(input: ListInputs): MorningListView {
   ].filter((s) => s.items.length > 0);
 
   const parts: string[] = [];
+  if (alarms.length)
+    parts.push(plural(alarms.length, 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov'));
   if (lvuItems.length) parts.push(plural(lvuItems.length, 'LVU-frist', 'LVU-frister'));
+  if (outOfHours.length)
+    parts.push(plural(outOfHours.length, 'anmälan utanför kontorstid', 'anmälningar utanför kontorstid'));
   if (late.length) parts.push(plural(late.length, 'försenad frist', 'försenade frister'));
   if (waiting.length)
     parts.push(

@@ -221,6 +221,9 @@ export class OutboxDrain {
 
   private async drain(): Promise<void> {
     this.lastRoundAt = this.clock();
+    // Several instances on one database: catch up, and only the leader sends (src/store/port.ts).
+    await this.deps.store.refresh?.();
+    if (this.deps.store.holdLead && !(await this.deps.store.holdLead('outbox'))) return this.schedule(2_000);
     const concurrency = this.opts.concurrency ?? DEFAULT_CONCURRENCY;
     const pending = await this.supersede(this.due());
     // Of several messages for the same card only the oldest may go, so they arrive in order.

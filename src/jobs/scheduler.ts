@@ -5,7 +5,7 @@
 // across restarts, crashes and several instances; yesterday's list is never posted today, and the
 // outbox drain paces the sends to Teams' limits.
 import cron, { type ScheduledTask } from 'node-cron';
-import { absences, type AppDeps } from '../app/context.js';
+import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
 import { enqueue } from '../app/outbox.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
@@ -24,6 +24,7 @@ import {
   type Claim,
 } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
+import { runMonthlyStats } from './monthlyStats.js';
 import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
 import {
   buildMorningList,
@@ -36,6 +37,7 @@ import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
 import { pruneLedger } from './reminderLedger.js';
 import { runReminders, type ReminderRunInput } from './reminderRun.js';
+import { runWatches } from './watches.js';
 
 export interface SchedulerOptions {
   /** HH:MM Swedish time (MORNING_LIST_TIME, default 07:45): group lists, reminders, escalation. */
@@ -64,6 +66,7 @@ const cronAt = (hhmm: string) => {
 
 export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
+  private watchTask: ScheduledTask | null = null;
   private running: Promise<TickReport> | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -84,6 +87,11 @@ export class Scheduler {
         this.tasks.push(
           cron.schedule(cronAt(t), () => void this.safeTick(), { timezone: ZONE, name: `arendevakt-${t}` }),
         );
+      // The watches that cannot wait for the morning (src/jobs/watches.ts): every minute, every day.
+      this.watchTask = cron.schedule('* * * * *', () => void this.watch(), {
+        timezone: ZONE,
+        name: 'arendevakt-watch',
+      });
     }
     log.info(
       {
@@ -114,6 +122,8 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.tasks.splice(0)) await t.destroy();
+    await this.watchTask?.destroy();
+    this.watchTask = null;
     if (this.retry) clearTimeout(this.retry);
     while (this.running) await this.running.catch(() => undefined);
   }
@@ -138,6 +148,31 @@ export class Scheduler {
     }
   }
 
+  /**
+   * The minute watches (immediate protection without a measure, "genast"), on every day, serialised
+   * with the ticks; never throws. Returns the claims made.
+   */
+  async watch(): Promise<string[]> {
+    while (this.running) await this.running.catch(() => undefined);
+    if (this.stopped) return [];
+    let claimed: string[] = [];
+    const go = async (): Promise<TickReport> => {
+      const now = this.deps.now();
+      claimed = await runWatches(this.deps, now);
+      if (claimed.length) log.info({ claimed: claimed.length }, 'watches queued notices');
+      return { date: stockholmDate(now), workingDay: this.deps.calendar.isWorkingDay(stockholmDate(now)), claimed };
+    };
+    this.running = go().finally(() => {
+      this.running = null;
+    });
+    try {
+      await this.running;
+    } catch (err) {
+      log.error(errorFields(err), 'watch failed; tried again next minute');
+    }
+    return claimed;
+  }
+
   /** Run whatever is due today and not yet claimed. Ticks never overlap. */
   tick(): Promise<TickReport> {
     if (this.running) return this.running.then(() => this.tick());
@@ -148,12 +183,14 @@ export class Scheduler {
   }
 
   private async run(): Promise<TickReport> {
+    await this.deps.store.refresh?.(); // what other instances claimed (src/store/port.ts)
     const now = this.deps.now();
     const today = stockholmDate(now);
     const report: TickReport = { date: today, workingDay: this.deps.calendar.isWorkingDay(today), claimed: [] };
     if (!report.workingDay || this.stopped) return report;
     const time = stockholmTime(now);
     if (time >= this.opts.morningListTime) await this.morning(now, today, report);
+    if (time >= this.opts.morningListTime) await this.monthlyStats(now, today, report);
     if (this.opts.distributionTime && time >= this.opts.distributionTime) await this.distribution(now, today, report);
     if (report.claimed.length) {
       this.deps.onOutbox?.();
@@ -208,6 +245,7 @@ export class Scheduler {
             rules,
             settings,
             deadlines,
+            officeHours: officeHoursOf(this.deps),
           })),
         );
       return v;
@@ -255,6 +293,15 @@ export class Scheduler {
           ]);
         }
       }
+    }
+  }
+
+  /** The unit manager's monthly statistics card (src/jobs/monthlyStats.ts); its failure never stops the lists. */
+  private async monthlyStats(now: Date, today: string, report: TickReport): Promise<void> {
+    try {
+      await runMonthlyStats(this.deps, now, today, (id, messages) => this.claim(report, id, now, messages));
+    } catch (err) {
+      log.error(errorFields(err), 'monthly statistics failed');
     }
   }
 

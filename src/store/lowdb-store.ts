@@ -103,6 +103,7 @@ class LowdbStore implements Store {
   private readonly cases = new Map<string, Case>();
   private readonly open = new Set<string>();
   private readonly byChild = new Map<string, Set<string>>();
+  private readonly byFamily = new Map<string, Set<string>>();
   private readonly docs = new Map<string, Map<string, Doc>>();
   /** caseId → [offset, length] of the journal lines that hold its audit entries. */
   private readonly auditIndex = new Map<string, [number, number][]>();
@@ -227,12 +228,18 @@ class LowdbStore implements Store {
   private indexCase(c: Case): void {
     const previous = this.cases.get(c.id);
     if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
+    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
     this.cases.set(c.id, c);
     if (c.phase === 'closed') this.open.delete(c.id);
     else this.open.add(c.id);
     const set = this.byChild.get(c.childRef) ?? new Set<string>();
     set.add(c.id);
     this.byChild.set(c.childRef, set);
+    if (c.familyRef) {
+      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
+      family.add(c.id);
+      this.byFamily.set(c.familyRef, family);
+    }
   }
 
   getCase(id: string): Case | undefined {
@@ -249,6 +256,10 @@ class LowdbStore implements Store {
 
   casesByChild(childRef: string): Case[] {
     return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
+  casesByFamily(familyRef: string): Case[] {
+    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
   getDoc<T = unknown>(collection: string, id: string): T | undefined {

@@ -1,5 +1,5 @@
 // The Store port: what the application needs from persistence, nothing of how it is kept.
-// Adapters: lowdb (embedded default, ./lowdb-store.ts); a shared database later.
+// Adapters: lowdb (embedded default, ./lowdb-store.ts); PostgreSQL (./postgres-store.ts, DATABASE_URL).
 import type { Case, Instant, StaffId } from '../domain/schemas.js';
 
 /** What a use case asks the audit log to record; the store adds seq and the hash chain. */
@@ -65,6 +65,8 @@ export interface Store {
   /** Cases whose phase is not 'closed' (kept as an index: cheap at 50,000 stored). */
   openCases(): Iterable<Case>;
   casesByChild(childRef: string): Case[];
+  /** Every stored case (open and closed) with this familyRef, kept as an index like casesByChild. */
+  casesByFamily(familyRef: string): Case[];
   getDoc<T = unknown>(collection: string, id: string): T | undefined;
   listDocs<T = unknown>(collection: string): T[];
   /**
@@ -83,4 +85,17 @@ export interface Store {
   pendingWriteFailure?(): { bytes: number; code?: string } | undefined;
   /** Finish in-flight writes and release the file. */
   close(): Promise<void>;
+  /**
+   * Catch up with what other instances committed. Called where a unit of work starts (an HTTP
+   * request or activity, a schedule tick, a drain round), so its synchronous reads see every commit
+   * made before it began. Absent on the embedded store: one process, nothing to catch up with.
+   */
+  refresh?(): Promise<void>;
+  /**
+   * Whether this instance holds the named lead now (one outbox drain across instances). Absent:
+   * a single instance always leads.
+   */
+  holdLead?(name: 'outbox'): Promise<boolean>;
+  /** Called when another instance committed (the drain leader sends what they queued). */
+  onRemoteCommit?(listener: () => void): void;
 }

@@ -114,6 +114,7 @@ describe('the permission table, every (role, command) pair', () => {
       extendForhandsbedomning: [N, Y, Y],
       recordInformation: [Y, Y, Y],
       recordLvu: [Y, Y, Y],
+      recordProtectiveMeasure: [Y, Y, Y],
     };
 
   it('covers exactly the commands of the table', () => {

@@ -92,6 +92,19 @@ describe('an omedelbart omhändertagande recorded from the case card', () => {
     expect(r.text.indexOf('LVU 7 § underställning\nfre 16 jan (7 dagar kvar)')).toBeGreaterThan(lvuAt);
     expect(r.text).toContain('LVU 8 § ansökan om vård\nfre 6 feb (28 dagar kvar)');
     expect(r.verbs).toContain('decision.lvuUnderstallning.open-form');
+
+    // The skyddsbedömning raised the immediate-protection alarm for the team lead and the unit
+    // manager; the omhändertagande recorded through the LVU track is the protective measure that ends it.
+    await t.drained();
+    for (const who of [karin, lars]) {
+      const alarm = personal(who).join('\n---\n');
+      expect(alarm).toContain(
+        'Omedelbart skyddsbehov – skyddsåtgärd registrerad: omedelbart omhändertagande enligt LVU 6 §',
+      );
+      expect(alarm).toContain('Larmet är avslutat.');
+    }
+    expect(personal(anna).join('\n')).not.toContain('Omedelbart skyddsbehov');
+    expect(r.text).not.toContain('ingen skyddsåtgärd registrerad');
   });
 
   it('reaches the owner’s 1:1 the next working morning and the group’s morning list', async () => {
@@ -105,14 +118,15 @@ describe('an omedelbart omhändertagande recorded from the case card', () => {
     expect(list).toMatch(
       /IFO-2026-000109\*\* · LVU: underställning till förvaltningsrätten fre 16 jan · annars upphör omhändertagandet · Anna Berg/,
     );
-    // Four working days left: the team lead and the unit manager are not yet told.
-    expect(personal(lars).join('\n')).not.toContain('LVU');
-    expect(personal(karin).join('\n')).not.toContain('LVU');
+    // Four working days left: the team lead and the unit manager are not yet told of the LVU deadlines
+    // (their ended immediate-protection alarm names the omhändertagande, not a deadline).
+    expect(personal(lars).join('\n')).not.toContain('LVU: ');
+    expect(personal(karin).join('\n')).not.toContain('LVU: ');
   });
 
   it('tells the unit manager and the team lead two working days before, then the application clears it', async () => {
     await morning('2026-01-13T07:50:00+01:00'); // Tuesday: three working days left
-    expect(personal(lars).join('\n')).not.toContain('LVU');
+    expect(personal(lars).join('\n')).not.toContain('LVU: ');
     await morning('2026-01-14T07:50:00+01:00'); // Wednesday: Thu and Fri left
     const toLars = personal(lars).join('\n---\n');
     expect(toLars).toMatch(/Eskalering ons 14 jan[\s\S]*LVU: underställning och ansökan inom två arbetsdagar/);

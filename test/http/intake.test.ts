@@ -8,23 +8,12 @@ import type { OutboxMessage } from '../../src/app/outbox.js';
 import type { RateLimitOptions } from '../../src/http/rateLimit.js';
 import { registerIntakeRoutes } from '../../src/http/intake.js';
 import { report, startTestBot, type TestBot } from '../support/bot.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { raw } from './client.js';
 
 const KEY = 'test-intake-key-0123456789abcdef';
 const NOW = new Date('2026-11-20T10:00:00+01:00');
 const AUTH = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
-
-/** A Luhn-valid number built here, never written out (COMMON.md: generated in the test). */
-function syntheticPersonnummer(): string {
-  const nine = '090315246'; // synthetic date + serial; the check digit is computed below
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 async function start(opts: { apiKey?: string | null; rateLimit?: RateLimitOptions } = {}): Promise<TestBot> {
   const t = await startTestBot({
@@ -129,7 +118,7 @@ describe('POST /api/reports', () => {
   });
 
   it('400: a personnummer in the summary, or a childRef shaped like one, is refused by field and never echoed', async () => {
-    const pnr = syntheticPersonnummer();
+    const pnr = syntheticPersonnummer('090315246');
     const r = await post(t, report({ summary: `Gäller barnet ${pnr}, hög frånvaro.` }));
     expect(r.status).toBe(400);
     expect(r.json.issues).toEqual([
@@ -256,7 +245,7 @@ describe('POST /api/reports', () => {
     expect((await post(t, report())).status).toBe(201);
     const before = storeBytes(t);
     expect(Object.keys(before).length).toBeGreaterThan(0);
-    const pnr = syntheticPersonnummer();
+    const pnr = syntheticPersonnummer('090315246');
     const rejected = [
       await post(t, report({ summary: `pnr ${pnr}` })),
       await post(t, report({ externalId: 'IFO-2026-000009', groupId: 'nej' })),

@@ -1,0 +1,71 @@
+// The immediate-protection alarm in the daily work (src/domain/protection.ts): the moment a case
+// becomes an alarm, each team lead of its group and each unit manager gets a 1:1 alarm card, in the
+// same commit as the change; whenever the alarm changes (an owner, a measure, the LVU track) those
+// cards are updated in place; without a protective measure after PROTECTION_RENOTICE_MINUTES (2 h)
+// the unit manager is told again, once, and the timeline says so (src/jobs/watches.ts).
+import { ALARM_TEMPLATE, protectionAlarmData } from '../cards/protectionAlarm.js';
+import {
+  DEFAULT_PROTECTION_RENOTICE_MINUTES,
+  protectionHeadline,
+  protectionState,
+  renoticeAt,
+} from '../domain/protection.js';
+import type { Case } from '../domain/schemas.js';
+import type { DocWrite } from '../store/port.js';
+import type { AppDeps } from './context.js';
+import { enqueue } from './outbox.js';
+
+/** One alarm card per case and person, updated in place as the alarm changes. */
+export const alarmKey = (caseId: string, staffId: string) => `protection-alarm:${caseId}:${staffId}`;
+
+export const renoticeMinutes = (deps: AppDeps) =>
+  deps.config.protectionRenoticeMinutes ?? DEFAULT_PROTECTION_RENOTICE_MINUTES;
+
+/** Who gets the alarm: the team leads of the case's group and every unit manager. */
+export function alarmRecipients(deps: AppDeps, c: Case): string[] {
+  return [
+    ...new Set([
+      ...deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId),
+      ...deps.org.unitManagers().map((s) => s.aadObjectId),
+    ]),
+  ];
+}
+
+export function alarmCardData(deps: AppDeps, c: Case, opts: { renoticeAfterMinutes?: number } = {}) {
+  const state = protectionState(c);
+  const at = renoticeAt(state, renoticeMinutes(deps));
+  return protectionAlarmData({
+    case: c,
+    state,
+    groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
+    nameOf: (id) => deps.org.name(id),
+    now: deps.now(),
+    ...(at ? { renoticeAt: at } : {}),
+    ...opts,
+  });
+}
+
+/**
+ * The alarm's outbox writes for one change of a case: the alarm cards when it goes on, their update
+ * when it changes or ends. Nothing when the change did not touch it.
+ */
+export function protectionEffects(deps: AppDeps, before: Case | undefined, after: Case): DocWrite[] {
+  const was = before ? protectionState(before) : undefined;
+  const is = protectionState(after);
+  const raised = is.status === 'unmet' && was?.status !== 'unmet';
+  const changed =
+    was?.status === 'unmet' &&
+    is.status !== 'not_needed' &&
+    protectionHeadline(was, String) !== protectionHeadline(is, String);
+  if (!raised && !changed) return [];
+  const now = deps.now();
+  const data = alarmCardData(deps, after);
+  return alarmRecipients(deps, after).map((id) =>
+    enqueue(
+      now,
+      { kind: 'user', staffId: id },
+      { kind: 'card', template: ALARM_TEMPLATE, data },
+      alarmKey(after.id, id),
+    ),
+  );
+}

@@ -1,0 +1,85 @@
+// The immediate-protection alarm (src/domain/protection.ts) as cards: the 1:1 alarm card to the
+// group's team leads and the unit manager (cards/protection-alarm.json), and the red block on top of
+// the case card. Both read protectionState() only, so they always say what the lists say. Pure.
+import { protectionHeadline, type ProtectionState } from '../domain/protection.js';
+import type { Case } from '../domain/schemas.js';
+import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import { concernsText } from './labels.js';
+
+export const ALARM_TEMPLATE = 'protection-alarm';
+
+export interface AlarmCardInput {
+  case: Case;
+  state: ProtectionState;
+  groupName: string;
+  nameOf: (staffId: string) => string;
+  now: Date;
+  /** When the unit manager is told again without a measure (shown on the first alarm). */
+  renoticeAt?: Date;
+  /** The second notice: this long has passed without a protective measure. */
+  renoticeAfterMinutes?: number;
+}
+
+const duration = (minutes: number) =>
+  minutes % 60 === 0
+    ? `${minutes / 60} ${minutes === 60 ? 'timme' : 'timmar'}`
+    : `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`;
+
+/** The data of cards/protection-alarm.json (also what a failure report quotes: caseId, concerns, received). */
+export function protectionAlarmData(input: AlarmCardInput) {
+  const { case: c, state, now } = input;
+  const year = Number(stockholmDate(now).slice(0, 4));
+  const unmet = state.status === 'unmet';
+  const s = c.skyddsbedomning;
+  const when = (iso: string) => `${formatSwedishDate(stockholmDate(iso), year)} kl. ${stockholmTime(iso)}`;
+  const facts = [
+    { title: 'Ärende', value: c.id },
+    { title: 'Oro', value: concernsText(c.concerns) },
+    { title: 'Mottagen', value: when(c.receivedAt) },
+    ...(s ? [{ title: 'Skyddsbedömning', value: `${when(s.at)}, ${input.nameOf(s.by)}` }] : []),
+    { title: 'Handläggare', value: c.assignees.length ? c.assignees.map(input.nameOf).join(' och ') : 'Ej fördelad' },
+  ];
+  const text = input.renoticeAfterMinutes
+    ? `Påminnelse: ${duration(input.renoticeAfterMinutes)} efter skyddsbedömningen är ingen skyddsåtgärd registrerad. Barnet behöver omedelbart skydd.`
+    : unmet
+      ? 'Skyddsbedömningen säger att barnet behöver omedelbart skydd. Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.'
+      : 'Ärendet har en handläggare och en registrerad skyddsåtgärd. Larmet är avslutat.';
+  return {
+    caseId: c.id,
+    title: protectionHeadline(state, input.nameOf) ?? '',
+    subtitle: `${c.id} · ${input.groupName}`,
+    style: unmet ? 'attention' : 'good',
+    color: unmet ? 'Attention' : 'Good',
+    text,
+    facts,
+    next:
+      unmet && state.needsMeasure && input.renoticeAt && !input.renoticeAfterMinutes
+        ? `Enhetschefen påminns igen ${when(input.renoticeAt.toISOString())} om ingen skyddsåtgärd är registrerad då.`
+        : '',
+    needsMeasure: unmet && state.needsMeasure,
+    // What a delivery-failure report quotes (src/app/deliveryFailure.ts).
+    concerns: concernsText(c.concerns),
+    received: formatSwedishDateTime(c.receivedAt),
+  };
+}
+
+/**
+ * The block on top of the case card: the most urgent thing about the case, in red while the alarm
+ * is on. #15's layout places it; `hasAlarm` false means nothing is drawn.
+ */
+export function caseCardAlarm(state: ProtectionState, nameOf: (staffId: string) => string) {
+  const headline = protectionHeadline(state, nameOf);
+  if (!headline) return { hasAlarm: false, alarm: { text: '', detail: '', style: 'default', color: 'Default' } };
+  const unmet = state.status === 'unmet';
+  return {
+    hasAlarm: true,
+    alarm: {
+      text: headline,
+      detail: unmet
+        ? 'Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.'
+        : '',
+      style: unmet ? 'attention' : 'good',
+      color: unmet ? 'Attention' : 'Good',
+    },
+  };
+}

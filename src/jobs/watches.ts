@@ -1,0 +1,138 @@
+// The watches that cannot wait for the next morning, run every minute on every day (weekends too):
+// - immediate protection without a protective measure PROTECTION_RENOTICE_MINUTES (2 h) after the
+//   skyddsbedömning: the unit manager is told again, once (src/app/protection.ts);
+// - "genast" (SoL 20 kap. 1 §): a report without skyddsbedömning GENAST_OFFICE_HOURS (3) office hours
+//   after it arrived: the group's team leads are nudged in 1:1 and the channel card says so.
+// Each is claimed once per case (src/jobs/claims.ts) in the same commit as its messages and its
+// audit entry, so it is sent once across restarts and instances, and the timeline shows it.
+import { alarmCardData, renoticeMinutes } from '../app/protection.js';
+import { caseCardUpdates } from '../app/assignCase.js';
+import { officeHoursOf, type AppDeps } from '../app/context.js';
+import { enqueue } from '../app/outbox.js';
+import { ALARM_TEMPLATE } from '../cards/protectionAlarm.js';
+import { skyddsbedomningDue } from '../domain/deadlines.js';
+import { addOfficeHours, DEFAULT_GENAST_OFFICE_HOURS } from '../domain/officeHours.js';
+import { protectionState, renoticeAt } from '../domain/protection.js';
+import type { Case } from '../domain/schemas.js';
+import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import { concernsText } from '../cards/labels.js';
+import { CLAIMS, claimWrite, hasClaim, type Claim } from './claims.js';
+
+export const renoticeClaimId = (caseId: string) => `protection-renotice:${caseId}`;
+export const genastClaimId = (caseId: string) => `genast:${caseId}`;
+export const GENAST_TEMPLATE = 'genast-nudge';
+
+/** A "genast" deadline passed longer ago than this is the morning list's, not a nudge's (an import of old cases). */
+const GENAST_LOOKBACK_MS = 24 * 3_600_000;
+
+export const genastOfficeHours = (deps: AppDeps) => deps.config.genastOfficeHours ?? DEFAULT_GENAST_OFFICE_HOURS;
+
+/** When the team leads are nudged if the report still has no skyddsbedömning. */
+export function genastDue(deps: AppDeps, c: Case): Date {
+  return addOfficeHours(c.receivedAt, genastOfficeHours(deps), deps.calendar, officeHoursOf(deps));
+}
+
+/** When the nudge for this case went out, if it did (the case card says so). */
+export function genastNudgedAt(deps: AppDeps, caseId: string): string | undefined {
+  return deps.store.getDoc<Claim>(CLAIMS, genastClaimId(caseId))?.at;
+}
+
+/** Run every watch that is due now; returns the claims made. */
+export async function runWatches(deps: AppDeps, now: Date): Promise<string[]> {
+  const claimed: string[] = [];
+  const minutes = renoticeMinutes(deps);
+  const hours = genastOfficeHours(deps);
+  for (const c of deps.store.openCases()) {
+    const state = protectionState(c);
+    const at = renoticeAt(state, minutes);
+    if (at && at <= now && !hasClaim(deps.store, renoticeClaimId(c.id))) {
+      if (await renotice(deps, c, now, minutes)) claimed.push(renoticeClaimId(c.id));
+    }
+    if (c.phase === 'skyddsbedomning' && !c.skyddsbedomning) {
+      const due = genastDue(deps, c);
+      if (
+        due <= now &&
+        now.getTime() - due.getTime() < GENAST_LOOKBACK_MS &&
+        !hasClaim(deps.store, genastClaimId(c.id)) &&
+        (await nudge(deps, c, now, hours))
+      )
+        claimed.push(genastClaimId(c.id));
+    }
+  }
+  if (claimed.length) deps.onOutbox?.();
+  return claimed;
+}
+
+/** The unit managers are told again (the team leads' alarm cards stay as they are). */
+async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Promise<boolean> {
+  const to = deps.org.unitManagers().map((s) => s.aadObjectId);
+  // Without a unit manager the group's team leads are told again instead: never nobody.
+  const recipients = to.length ? to : deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
+  const data = alarmCardData(deps, c, { renoticeAfterMinutes: minutes });
+  const id = renoticeClaimId(c.id);
+  const r = await deps.store.commit({
+    docs: [
+      claimWrite(id, now, recipients.length),
+      ...recipients.map((staffId) =>
+        enqueue(now, { kind: 'user', staffId }, { kind: 'card', template: ALARM_TEMPLATE, data }),
+      ),
+    ],
+    audit: [
+      {
+        at: now.toISOString(),
+        actor: 'system',
+        type: 'ProtectionRenoticeSent',
+        caseId: c.id,
+        data: { minutes, to: recipients },
+      },
+    ],
+  });
+  return r.ok;
+}
+
+/** The group's team leads (else the unit manager) nudged, and the channel card marked. */
+async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<boolean> {
+  const leads = deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
+  const recipients = leads.length ? leads : deps.org.unitManagers().map((s) => s.aadObjectId);
+  const year = Number(stockholmDate(now).slice(0, 4));
+  const received = `${formatSwedishDate(stockholmDate(c.receivedAt), year)} kl. ${stockholmTime(c.receivedAt)}`;
+  const data = {
+    caseId: c.id,
+    title: `Skyddsbedömningen är inte gjord · ${c.id}`,
+    text: `Anmälan kom in ${received}, för ${hours === 1 ? '1 kontorstimme' : `${hours} kontorstimmar`} sedan, och ingen skyddsbedömning är registrerad. Den ska göras genast (SoL 20 kap. 1 §): nästa morgon är för sent.`,
+    facts: [
+      { title: 'Ärende', value: c.id },
+      { title: 'Grupp', value: deps.org.group(c.groupId)?.name ?? c.groupId },
+      { title: 'Oro', value: concernsText(c.concerns) },
+      { title: 'Mottagen', value: received },
+      {
+        title: 'Handläggare',
+        value: c.assignees.length ? c.assignees.map((id) => deps.org.name(id)).join(' och ') : 'Ej fördelad',
+      },
+    ],
+    concerns: concernsText(c.concerns),
+    received: formatSwedishDateTime(c.receivedAt),
+    skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules), year)}`,
+  };
+  const id = genastClaimId(c.id);
+  const r = await deps.store.commit({
+    docs: [
+      claimWrite(id, now, recipients.length + 1),
+      ...recipients.map((staffId) =>
+        enqueue(now, { kind: 'user', staffId }, { kind: 'card', template: GENAST_TEMPLATE, data }),
+      ),
+      // The channel card is drawn again: it now says that the team leads were nudged.
+      ...caseCardUpdates(now, c),
+    ],
+    audit: [
+      {
+        at: now.toISOString(),
+        actor: 'system',
+        type: 'GenastNudgeSent',
+        caseId: c.id,
+        data: { officeHours: hours, to: recipients },
+      },
+    ],
+  });
+  return r.ok;
+}
