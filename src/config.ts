@@ -57,6 +57,7 @@ const Env = z.object({
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_DEAD_LETTER_HOURS: z.coerce
     .number()
     .positive()
@@ -97,7 +98,7 @@ export interface Config {
   genastOfficeHours?: number;
   logLevel: string;
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
-  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number };
+  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number; concurrency: number };
   /** The intake API's budgets per key: writes (POST /api/reports) and reads (GET /api/cases...) apart. */
   rateLimits?: { intake: { perMinute: number; burst: number }; reads: { perMinute: number; burst: number } };
 }
@@ -183,7 +184,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
-    outbox: { sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS, deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000 },
+    outbox: {
+      sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
+      deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000,
+      concurrency: e.OUTBOX_CONCURRENCY,
+    },
     rateLimits: {
       intake: { perMinute: e.INGEST_RATE_PER_MINUTE, burst: e.INGEST_RATE_BURST },
       reads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_RATE_BURST },

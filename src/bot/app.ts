@@ -23,6 +23,7 @@ import {
 import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
+import { StoreWriteError } from '../store/durable-file.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { CARD_ACTIVITIES } from '../jobs/outboxDrain.js';
@@ -91,7 +92,10 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       );
     }
     const docs = writes.filter((w): w is DocWrite => !!w);
-    if (docs.length) await deps.store.commit({ docs });
+    // Refreshing where to post is not worth failing the person's command for (a full disk): the
+    // stored reference stays as it was, and the next activity tries again.
+    if (docs.length)
+      await deps.store.commit({ docs }).catch((err) => log.warn(errorFields(err), 'conversation not refreshed'));
     return conv;
   }
 
@@ -145,7 +149,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
       const reply = await guarded(
         () => command.handle(turn, m),
-        (id) => ({ card: failureCard(id) }),
+        (id, err) => ({ card: failureCard(id, err) }),
         { command: command.name },
       );
       const sent = await ctx.sendActivity(
@@ -284,7 +288,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 /** A failure the person could not cause: logged with an id (never content), answered in Swedish. */
 async function guarded<T>(
   run: () => Promise<T> | T,
-  answer: (errorId: string) => T,
+  answer: (errorId: string, err: unknown) => T,
   where: Record<string, string>,
 ): Promise<T> {
   try {
@@ -292,11 +296,13 @@ async function guarded<T>(
   } catch (err) {
     const errorId = randomUUID().slice(0, 8);
     log.error({ errorId, ...where, ...errorFields(err) }, 'handler failed');
-    return answer(errorId);
+    return answer(errorId, err);
   }
 }
 
-function failureCard(errorId: string) {
+function failureCard(errorId: string, err?: unknown) {
+  // The store refused the write (a full disk): nothing was changed, and the person is told so.
+  if (err instanceof StoreWriteError) return noticeCard('Inget har sparats', err.message, 'Attention');
   return noticeCard(
     'Något gick fel',
     `Försök igen om en stund. Om felet kvarstår, ge IT-förvaltningen felkoden ${errorId}.`,

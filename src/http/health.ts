@@ -32,14 +32,18 @@ export class WriteProbe {
   ) {}
 
   async writable(): Promise<boolean> {
-    if (this.last && Date.now() - this.last.at < this.everyMs) return this.last.ok;
+    // A failure is probed again soon (2 s), so a disk that has space again shows as writable at once.
+    const ttl = this.last?.ok ? this.everyMs : Math.min(this.everyMs, 2_000);
+    if (this.last && Date.now() - this.last.at < ttl) return this.last.ok;
     this.pending ??= (async () => {
       let ok: boolean;
       try {
-        const r = await this.deps.store.commit({
-          docs: [{ ...PROBE, value: { at: this.deps.now().toISOString() } }],
-        });
-        ok = r.ok;
+        // After a refused write the probe is as large as that write: a disk with room for a small
+        // probe only is still too full for people's changes.
+        const failed = this.deps.store.pendingWriteFailure?.();
+        const value = { at: this.deps.now().toISOString(), ...(failed ? { pad: '.'.repeat(failed.bytes) } : {}) };
+        const r = await this.deps.store.commit({ docs: [{ ...PROBE, value }] });
+        ok = r.ok && !this.deps.store.pendingWriteFailure?.();
       } catch (err) {
         log.error(errorFields(err), 'store refuses writes');
         ok = false;

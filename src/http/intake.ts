@@ -9,6 +9,7 @@ import { caseForApi, findCase, LIST_STATES, listCases, type ListState } from '..
 import type { AppDeps } from '../app/context.js';
 import { ingestReport, issuesOf } from '../app/ingestReport.js';
 import { log } from '../log.js';
+import { StoreWriteError } from '../store/durable-file.js';
 import { TokenBuckets, type RateLimitOptions } from './rateLimit.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -130,7 +131,10 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
       await fn();
     } catch (err) {
       log.error({ route: what, error: (err as Error).name }, 'intake request failed');
-      if (!res.headersSent) send(res, 500, { error: 'Internt fel. Anmälan sparades inte; försök igen.' });
+      if (res.headersSent) return;
+      // The store refused the write (a full disk): nothing was saved; the sender retries later.
+      if (err instanceof StoreWriteError) send(res, 503, { error: err.message }, { 'Retry-After': '30' });
+      else send(res, 500, { error: 'Internt fel. Anmälan sparades inte; försök igen.' });
     }
   }
 

@@ -64,6 +64,11 @@ const GONE_CODES = new Set([
 /** A refusal that will not change by itself (400, 401, 413...): given up on after this many tries. */
 const MAX_ATTEMPTS_REFUSED = 5;
 export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
+/**
+ * Sends in flight at once (OUTBOX_CONCURRENCY): a kill -9 repeats at most these. Four keep Teams'
+ * 46 a second with a connector answering in 100 ms; measured with `npm run trials:drain-crash`.
+ */
+export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
 interface CardActivity {
@@ -219,7 +224,7 @@ export class OutboxDrain {
     // Several instances on one database: catch up, and only the leader sends (src/store/port.ts).
     await this.deps.store.refresh?.();
     if (this.deps.store.holdLead && !(await this.deps.store.holdLead('outbox'))) return this.schedule(2_000);
-    const concurrency = this.opts.concurrency ?? 16;
+    const concurrency = this.opts.concurrency ?? DEFAULT_CONCURRENCY;
     const pending = await this.supersede(this.due());
     // Of several messages for the same card only the oldest may go, so they arrive in order.
     const first = new Map<string, OutboxMessage>();

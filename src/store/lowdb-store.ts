@@ -113,6 +113,7 @@ class LowdbStore implements Store {
   /** A failed append whose bytes could not be cut back yet: done before the next commit. */
   private tornTail = false;
   private lost = false;
+  private failure: { bytes: number; code?: string } | undefined;
 
   constructor(
     private readonly dataFile: string,
@@ -143,6 +144,10 @@ class LowdbStore implements Store {
     // On a full disk the start goes on (the journal holds everything); the next snapshot catches up.
     if (raw === null || migrated)
       await this.writeSnapshot().catch((err) => log.error(errorFields(err), 'snapshot could not be written'));
+  }
+
+  pendingWriteFailure(): { bytes: number; code?: string } | undefined {
+    return this.failure;
   }
 
   /** Another process took the data file over (./lock.ts): refuse every write from now on. */
@@ -336,8 +341,10 @@ class LowdbStore implements Store {
         done += n;
       }
       await this.journal.datasync();
+      if (this.failure && bytes.length >= this.failure.bytes) this.failure = undefined;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
+      this.failure = { bytes: bytes.length, ...(code ? { code } : {}) };
       log.error({ ...errorFields(err), bytes: bytes.length }, 'journal write failed; nothing acknowledged');
       this.tornTail = true;
       await this.cutBack().catch(() => undefined);

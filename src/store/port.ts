@@ -78,6 +78,11 @@ export interface Store {
   /** Audit entries of one case, oldest first. */
   auditFor(caseId: string): Promise<AuditEntry[]>;
   verifyAudit(): Promise<AuditVerification>;
+  /**
+   * Optional: the last write the store could not make (a full disk), until a write at least as large
+   * succeeds; /healthz reports it. Undefined when writes go through.
+   */
+  pendingWriteFailure?(): { bytes: number; code?: string } | undefined;
   /** Finish in-flight writes and release the file. */
   close(): Promise<void>;
   /**

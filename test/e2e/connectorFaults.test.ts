@@ -87,10 +87,10 @@ describe('a connector that fails', () => {
   it('that refuses connections for a while: status 0 is retried, none is given up on, all 40 arrive', async () => {
     // botbuilder's HTTP client retries a refused connection by itself for seconds; the deadline
     // bounds each try.
-    bot = await startTestBot({ drainOptions: { backoffBaseMs: 50, sendTimeoutMs: 500 } });
+    bot = await startTestBot({ drainOptions: { backoffBaseMs: 50, sendTimeoutMs: 500, concurrency: 16 } });
     await bot.connector.refuse();
     const texts = await queue(bot, 40);
-    await until(() => outbox(bot!).every((m) => m.attempts >= 3), 10_000, 'every card tried three times');
+    await until(() => outbox(bot!).every((m) => m.attempts >= 3), 20_000, 'every card tried three times');
     expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
     await bot.connector.accept();
     await until(() => texts.every((t) => delivered(bot!).has(t)), 15_000, 'all cards delivered');
