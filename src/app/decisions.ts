@@ -67,6 +67,7 @@ export const ForhandForm = z.object({
   }),
   motivation: requiredText('Skriv en motivering till beslutet.'),
   synnerligaSkal: optionalText,
+  violenceReason: optionalText,
   investigator: optionalText,
   secondInvestigator: optionalText,
 });
@@ -142,6 +143,7 @@ const SPECS = {
         outcome: d.outcome,
         motivation: d.motivation,
         ...(d.synnerligaSkal ? { synnerligaSkal: d.synnerligaSkal } : {}),
+        ...(d.violenceReason ? { violenceReason: d.violenceReason } : {}),
         ...(investigators.length ? { investigators } : {}),
         ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
       };

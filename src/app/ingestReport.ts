@@ -260,6 +260,8 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
   return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', ...(latest ? { case: latest } : {}) };
 }
 
+export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
+
 function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
   const receiving = deps.org.group(c.groupId)?.name ?? c.groupId;
   return groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map(({ group, why }) =>
@@ -278,6 +280,8 @@ function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
           skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
         },
       },
+      // Keyed, so that the drain records its delivery and the case card can say VINR was told.
+      vinrKey(c.id, group.id),
     ),
   );
 }
