@@ -30,6 +30,11 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().trim().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/db.json'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL ska börja med postgres:// (PostgreSQL)')
+    .optional(),
   ORG_FILE: z.string().min(1).optional(),
   RULES_FILE: z.string().min(1).optional(),
   INGEST_API_KEY: z.string().min(16, 'INGEST_API_KEY ska vara minst 16 tecken').optional(),
@@ -50,6 +55,7 @@ const Env = z.object({
   PROTECTION_RENOTICE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
+  STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,6 +66,8 @@ export interface Config {
   /** HOST; default 127.0.0.1 in local mode (unauthenticated: never on the network), else 0.0.0.0. */
   host?: string;
   dataFile: string;
+  /** DATABASE_URL: PostgreSQL (several instances); the embedded store in dataFile when absent. */
+  databaseUrl?: string;
   orgFile: string;
   org: Organisation;
   rules: RuleTable;
@@ -76,6 +84,7 @@ export interface Config {
   protectionRenoticeMinutes?: number;
   /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
   genastOfficeHours?: number;
+  statsContinuationDays?: number;
   logLevel: string;
 }
 
@@ -144,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1'),
     dataFile: resolve(cwd, e.DATA_FILE),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     orgFile,
     org,
     rules: loadRules(e.RULES_FILE ? resolve(cwd, e.RULES_FILE) : undefined, e.NO_CONTACT_DAYS),
@@ -157,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
+    ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -17,6 +17,7 @@ import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { openPostgresStore, redactUrl } from './store/postgres-store.js';
 
 /** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -45,7 +46,9 @@ export interface StartOptions {
 }
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  const store = await openLowdbStore(config.dataFile);
+  const store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : await openLowdbStore(config.dataFile);
   const deps: AppDeps = {
     store,
     org: new Directory(config.org),
@@ -56,6 +59,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.caseLinkTemplate ? { caseLinkTemplate: config.caseLinkTemplate } : {}),
       plannedLeaveHandoverDays: config.plannedLeaveHandoverDays,
       ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
+      ...(config.statsContinuationDays !== undefined ? { statsContinuationDays: config.statsContinuationDays } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
       ...(config.protectionRenoticeMinutes ? { protectionRenoticeMinutes: config.protectionRenoticeMinutes } : {}),
       ...(config.genastOfficeHours ? { genastOfficeHours: config.genastOfficeHours } : {}),
@@ -78,6 +82,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const bot = createBot(deps, { adapter, appId });
   const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
   deps.onOutbox = () => drain.kick();
+  store.onRemoteCommit?.(() => drain.kick());
   const readiness: Readiness = {
     phase: 'starting',
     parts: [
@@ -218,7 +223,13 @@ async function main(): Promise<void> {
     orgWatch.reload();
   });
   log.info(
-    { host: running.host, port: running.port, version: VERSION, org: config.orgFile, data: config.dataFile },
+    {
+      host: running.host,
+      port: running.port,
+      version: VERSION,
+      org: config.orgFile,
+      data: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataFile,
+    },
     'Ärendevakt started',
   );
   if (!config.credentials)

@@ -23,6 +23,8 @@ export interface AppConfig {
   protectionRenoticeMinutes?: number;
   /** GENAST_OFFICE_HOURS: a report without skyddsbedömning after this many office hours nudges the team leads (3). */
   genastOfficeHours?: number;
+  /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
+  statsContinuationDays?: number;
 }
 
 export interface AppDeps {

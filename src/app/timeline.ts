@@ -264,7 +264,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
 
 const CSV_COLUMNS = ['nr', 'tid', 'vem', 'händelse', 'vad', 'varför'] as const;
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   // A cell starting with = + - @ is neutralised so that a spreadsheet does not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -343,6 +343,7 @@ export function decideCase(
             by: actor.id,
             outcome: intent.outcome,
             ...(motivation ? { motivation } : {}),
+            closedOn: on.date,
           },
           ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil, startedOn: on.date } } : {}),
         },

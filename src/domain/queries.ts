@@ -131,7 +131,8 @@ export function loadPerCaseworker(
     });
 }
 
-const FAMILY_CONTACTS: readonly ContactKind[] = ['barnsamtal', 'hembesok', 'vardnadshavarmote'];
+/** Contacts that count as meeting the family or the child (the no-contact flag and the statistics). */
+export const FAMILY_CONTACTS: readonly ContactKind[] = ['barnsamtal', 'hembesok', 'vardnadshavarmote'];
 
 export interface NoContact {
   case: Case;

@@ -226,6 +226,8 @@ export const Closure = z.object({
   /** not_opened: no investigation; already_ongoing: handled in an investigation that is running. */
   outcome: z.enum(['insats', 'ingen_insats', 'not_opened', 'already_ongoing']),
   motivation: z.string().max(2000).optional(),
+  /** The closing date as entered (default the day it was recorded): the statistics count from it. */
+  closedOn: LocalDate.optional(),
 });
 export type Closure = z.infer<typeof Closure>;
 

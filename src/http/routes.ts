@@ -2,9 +2,11 @@
 import type restify from 'restify';
 import type { AppDeps } from '../app/context.js';
 import { registerIntakeRoutes } from './intake.js';
+import { registerStatsRoutes } from './stats.js';
 import { registerTimelineRoutes } from './timeline.js';
 
 export const ROUTES: ((server: restify.Server, deps: AppDeps) => void)[] = [
   (server, deps) => registerIntakeRoutes(server, deps),
   (server, deps) => registerTimelineRoutes(server, deps),
+  (server, deps) => registerStatsRoutes(server, deps),
 ];

@@ -7,6 +7,7 @@ import restify from 'restify';
 import type { AppDeps } from '../app/context.js';
 import { tenantOf } from '../bot/app.js';
 import { errorFields, log, requestContext } from '../log.js';
+import { refreshBeforeRequest } from '../store/unitOfWork.js';
 import { registerHealthRoutes, type HealthOptions } from './health.js';
 
 export interface ServerOptions {
@@ -37,6 +38,7 @@ export function createServer(deps: AppDeps, opts: ServerOptions) {
     });
     return next();
   });
+  server.pre(refreshBeforeRequest(deps.store)); // several instances: read what the others committed
 
   server.post(
     '/api/messages',

@@ -173,6 +173,9 @@ export class OutboxDrain {
 
   private async drain(): Promise<void> {
     this.lastRoundAt = this.clock();
+    // Several instances on one database: catch up, and only the leader sends (src/store/port.ts).
+    await this.deps.store.refresh?.();
+    if (this.deps.store.holdLead && !(await this.deps.store.holdLead('outbox'))) return this.schedule(2_000);
     const concurrency = this.opts.concurrency ?? 16;
     const pending = await this.supersede(this.due());
     const tasks: Promise<void>[] = [];

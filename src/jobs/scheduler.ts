@@ -182,6 +182,7 @@ export class Scheduler {
   }
 
   private async run(): Promise<TickReport> {
+    await this.deps.store.refresh?.(); // what other instances claimed (src/store/port.ts)
     const now = this.deps.now();
     const today = stockholmDate(now);
     const report: TickReport = { date: today, workingDay: this.deps.calendar.isWorkingDay(today), claimed: [] };

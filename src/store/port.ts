@@ -1,5 +1,5 @@
 // The Store port: what the application needs from persistence, nothing of how it is kept.
-// Adapters: lowdb (embedded default, ./lowdb-store.ts); a shared database later.
+// Adapters: lowdb (embedded default, ./lowdb-store.ts); PostgreSQL (./postgres-store.ts, DATABASE_URL).
 import type { Case, Instant, StaffId } from '../domain/schemas.js';
 
 /** What a use case asks the audit log to record; the store adds seq and the hash chain. */
@@ -78,4 +78,17 @@ export interface Store {
   verifyAudit(): Promise<AuditVerification>;
   /** Finish in-flight writes and release the file. */
   close(): Promise<void>;
+  /**
+   * Catch up with what other instances committed. Called where a unit of work starts (an HTTP
+   * request or activity, a schedule tick, a drain round), so its synchronous reads see every commit
+   * made before it began. Absent on the embedded store: one process, nothing to catch up with.
+   */
+  refresh?(): Promise<void>;
+  /**
+   * Whether this instance holds the named lead now (one outbox drain across instances). Absent:
+   * a single instance always leads.
+   */
+  holdLead?(name: 'outbox'): Promise<boolean>;
+  /** Called when another instance committed (the drain leader sends what they queued). */
+  onRemoteCommit?(listener: () => void): void;
 }

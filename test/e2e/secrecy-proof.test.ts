@@ -77,6 +77,16 @@ async function quiet(): Promise<void> {
 
 const receivedAt = () => new Date(Date.now() - 3_600_000).toISOString();
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+/** An hour ago on the Stockholm clock, as the form's date and time: never in the future, whatever the hour the suite runs. */
+const anHourAgo = () => {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(Date.now() - 3_600_000));
+  const [date, time] = parts.split(' ');
+  return { date, time };
+};
 let seq = 0;
 const report = (over: Record<string, unknown> = {}) => ({
   externalId: `PRF-${String(++seq).padStart(4, '0')}`,
@@ -91,8 +101,8 @@ const report = (over: Record<string, unknown> = {}) => ({
 /** The "ny anmälan" form as it is submitted. */
 const form = (over: Record<string, unknown>) => ({
   externalId: `FRM-${++seq}`,
-  receivedDate: today(),
-  receivedTime: '08:00',
+  receivedDate: anHourAgo().date,
+  receivedTime: anHourAgo().time,
   groupId: 'barn-mottagning',
   childRef: `B-FRM-${seq}`,
   reporterType: 'school',

@@ -1,0 +1,168 @@
+// One contract, two stores: the Store port's promises (src/store/port.ts) tested the same way on the
+// embedded store and on PostgreSQL (a real server: test/support/postgres.ts).
+import { describe, expect, it } from 'vitest';
+import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openPostgresStore } from '../../src/store/postgres-store.js';
+import type { Store } from '../../src/store/port.js';
+import { freshDatabase, usePostgres } from '../support/postgres.js';
+import { tempDataFile } from '../support/tmp.js';
+import { newCase } from './fixtures.js';
+
+usePostgres();
+
+const AT = '2026-11-20T10:00:00.000Z';
+
+interface Subject {
+  name: string;
+  /** A new, empty place to keep data; open() opens a store on it (again after close()). */
+  fresh(): Promise<{ open(): Promise<Store> }>;
+}
+
+const SUBJECTS: Subject[] = [
+  {
+    name: 'the embedded store',
+    fresh: async () => {
+      const file = tempDataFile();
+      return { open: () => openLowdbStore(file) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    fresh: async () => {
+      const url = await freshDatabase();
+      return { open: () => openPostgresStore(url) };
+    },
+  },
+];
+
+describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
+  it('keeps what was committed across a close and reopen, with versions set by the store', async () => {
+    const place = await subject.fresh();
+    const s1 = await place.open();
+    const r = await s1.commit({
+      cases: [{ case: newCase('IFO-1'), expectedVersion: null }],
+      docs: [{ collection: 'conversations', id: 'group:x', value: { ref: 1 } }],
+    });
+    expect(r).toEqual({ ok: true, versions: { 'IFO-1': 1 } });
+    expect(s1.getCase('IFO-1')?.version).toBe(1);
+    await s1.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] });
+    await s1.commit({ cases: [{ case: newCase('IFO-2', { phase: 'closed' }), expectedVersion: null }] });
+    await s1.close();
+    const s2 = await place.open();
+    expect(s2.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
+    expect(s2.getDoc('conversations', 'group:x')).toEqual({ ref: 1 });
+    expect([...s2.openCases()].map((c) => c.id)).toEqual(['IFO-1']);
+    expect([...s2.allCases()].map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-2']);
+    expect(s2.casesByChild('B-IFO-1').map((c) => c.id)).toEqual(['IFO-1']);
+    await s2.close();
+  });
+
+  it('refuses a commit based on an old version and writes nothing of it', async () => {
+    const s = await (await subject.fresh()).open();
+    await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
+    await s.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] });
+    const stale = await s.commit({
+      cases: [{ case: { ...newCase('IFO-1'), assignees: ['b'] }, expectedVersion: 1 }],
+      docs: [{ collection: 'outbox', id: 'm1', value: { x: 1 } }],
+      audit: [{ at: AT, actor: 'b', type: 'CaseReassigned', caseId: 'IFO-1' }],
+    });
+    expect(stale).toEqual({ ok: false, conflict: { kind: 'case', id: 'IFO-1', currentVersion: 2 } });
+    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
+    expect(s.getDoc('outbox', 'm1')).toBeUndefined();
+    expect(await s.auditFor('IFO-1')).toEqual([]);
+    expect(await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] })).toEqual({
+      ok: false,
+      conflict: { kind: 'case', id: 'IFO-1', currentVersion: 2 },
+    });
+    expect(await s.commit({ cases: [{ case: newCase('IFO-9'), expectedVersion: 3 }] })).toEqual({
+      ok: false,
+      conflict: { kind: 'case', id: 'IFO-9', currentVersion: null },
+    });
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 0 });
+    await s.close();
+  });
+
+  it('lets exactly one of two concurrent commits on the same version win', async () => {
+    const s = await (await subject.fresh()).open();
+    await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
+    const [a, b] = await Promise.all([
+      s.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] }),
+      s.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['b'] }, expectedVersion: 1 }] }),
+    ]);
+    expect([a.ok, b.ok]).toEqual([true, false]);
+    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
+    await s.close();
+  });
+
+  it('claims a document once, updates it only from the version it was read at, and deletes it', async () => {
+    const s = await (await subject.fresh()).open();
+    const claim = () =>
+      s.commit({
+        docs: [{ collection: 'claims', id: 'morning:g:2026-11-20', value: { version: 1 }, expectedVersion: null }],
+      });
+    expect((await claim()).ok).toBe(true);
+    expect(await claim()).toEqual({
+      ok: false,
+      conflict: { kind: 'doc', collection: 'claims', id: 'morning:g:2026-11-20', currentVersion: 1 },
+    });
+    const update = (from: number) =>
+      s.commit({
+        docs: [
+          { collection: 'claims', id: 'morning:g:2026-11-20', value: { version: from + 1 }, expectedVersion: from },
+        ],
+      });
+    expect((await update(1)).ok).toBe(true);
+    expect((await update(1)).ok).toBe(false);
+    expect(s.getDoc('claims', 'morning:g:2026-11-20')).toEqual({ version: 2 });
+    // A document without a version field counts as version 0.
+    await s.commit({ docs: [{ collection: 'members', id: 'x', value: { name: 'x' } }] });
+    expect(
+      (await s.commit({ docs: [{ collection: 'members', id: 'x', value: { version: 1 }, expectedVersion: 0 }] })).ok,
+    ).toBe(true);
+    expect(
+      await s.commit({ docs: [{ collection: 'absent', id: 'y', value: { version: 2 }, expectedVersion: 1 }] }),
+    ).toEqual({ ok: false, conflict: { kind: 'doc', collection: 'absent', id: 'y', currentVersion: null } });
+    await s.commit({ docs: [{ collection: 'claims', id: 'morning:g:2026-11-20', value: null }] });
+    expect(s.getDoc('claims', 'morning:g:2026-11-20')).toBeUndefined();
+    expect(s.listDocs('claims')).toEqual([]);
+    expect(s.listDocs('members')).toEqual([{ version: 1 }]);
+    await s.close();
+  });
+
+  it('keeps the open index and the child index as cases close and move', async () => {
+    const s = await (await subject.fresh()).open();
+    await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
+    await s.commit({ cases: [{ case: newCase('IFO-1', { phase: 'closed', childRef: 'B-X' }), expectedVersion: 1 }] });
+    expect([...s.openCases()]).toEqual([]);
+    expect(s.casesByChild('B-IFO-1')).toEqual([]);
+    expect(s.casesByChild('B-X').map((c) => c.version)).toEqual([2]);
+    await s.close();
+  });
+
+  it('keeps an audit trail per case, in order, that verifies after a reopen', async () => {
+    const place = await subject.fresh();
+    const s = await place.open();
+    for (let i = 0; i < 30; i++) {
+      await s.commit({
+        cases: [{ case: newCase(`IFO-${i % 3}`), expectedVersion: i < 3 ? null : Math.floor(i / 3) }],
+        audit: [{ at: AT, actor: 'x', type: `E${i}`, caseId: `IFO-${i % 3}`, reason: 'för att', data: { n: i } }],
+      });
+    }
+    await s.commit({ audit: [{ at: AT, actor: 'system', type: 'Tick' }] });
+    const one = await s.auditFor('IFO-1');
+    expect(one.map((e) => e.type)).toEqual(['E1', 'E4', 'E7', 'E10', 'E13', 'E16', 'E19', 'E22', 'E25', 'E28']);
+    expect(one[0]).toMatchObject({ seq: 2, actor: 'x', reason: 'för att', data: { n: 1 } });
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 31 });
+    await s.close();
+    const again = await place.open();
+    expect((await again.auditFor('IFO-2')).length).toBe(10);
+    expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 31 });
+    await again.close();
+  });
+
+  it('refuses a commit once closed', async () => {
+    const s = await (await subject.fresh()).open();
+    await s.close();
+    await expect(s.commit({ docs: [] })).rejects.toThrow(/closed/);
+  });
+});
