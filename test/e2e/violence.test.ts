@@ -51,7 +51,7 @@ describe('a police report about violence', () => {
     expect(before).toContain(
       'VINR-underrättelsen till Våld i nära relationer kunde inte levereras: gruppen har ingen kopplad kanal. Se `leveranser`.',
     );
-    expect(before).toContain('Våld, Försummelse');
+    expect(before).toContain('Våld, Brister i omsorgen');
     await t.sendMessage(karin, 'koppla vinr', teams.channel('19:vinr@thread.tacv2'));
     await t.drained();
     expect(await show()).toContain('Våld i nära relationer har fått VINR-underrättelsen.');
@@ -59,7 +59,7 @@ describe('a police report about violence', () => {
 
   it('shows violence first on the distribution card', async () => {
     const r = await t.sendMessage(karin, 'fördelning', where);
-    expect(cardText(r.replies[0].card)).toContain(`**${ID}** · Våld, Försummelse · Skyddsbedömning`);
+    expect(cardText(r.replies[0].card)).toContain(`**${ID}** · Våld, Brister i omsorgen · Skyddsbedömning`);
   });
 
   it('proposes opening at once; not opening needs a written reason', async () => {
