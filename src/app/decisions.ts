@@ -70,6 +70,7 @@ export const ForhandForm = z.object({
   }),
   motivation: requiredText('Skriv en motivering till beslutet.'),
   synnerligaSkal: optionalText,
+  violenceReason: optionalText,
   investigator: optionalText,
   secondInvestigator: optionalText,
 });
@@ -145,6 +146,7 @@ const SPECS = {
         outcome: d.outcome,
         motivation: d.motivation,
         ...(d.synnerligaSkal ? { synnerligaSkal: d.synnerligaSkal } : {}),
+        ...(d.violenceReason ? { violenceReason: d.violenceReason } : {}),
         ...(investigators.length ? { investigators } : {}),
         ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
       };

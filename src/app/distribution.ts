@@ -7,7 +7,7 @@ import { loadPerCaseworker, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { PHASE_LABEL } from '../cards/labels.js';
+import { concernsText, PHASE_LABEL } from '../cards/labels.js';
 import { fitCount } from '../cards/morningList.js';
 import { renderCard, type Card } from '../cards/render.js';
 import { assignCase } from './assignCase.js';
@@ -82,11 +82,16 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
       const d = nextDue(c);
       const alarm = protectionHeadline(protectionState(c), (id) => deps.org.name(id));
       if (protectionState(c).status === 'unmet')
-        return { caseId: c.id, version: c.version, text: `**${c.id}** · **${alarm}**`, color: 'Attention' };
+        return {
+          caseId: c.id,
+          version: c.version,
+          text: `**${c.id}** · **${alarm}** · ${concernsText(c.concerns)}`,
+          color: 'Attention',
+        };
       return {
         caseId: c.id,
         version: c.version,
-        text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
+        text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
         color: ageWorkingDays > 1 ? 'Attention' : 'Default',
       };
     }),

@@ -35,7 +35,7 @@ export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: Do
   const data = {
     caseId: c.id,
     title: `Ny anmälan utanför kontorstid · ${c.id}`,
-    text: `Anmälan kom in ${received} till ${group}, utanför kontorstid. Skyddsbedömningen ska göras senast ${formatSwedishDate(due, year)}: socialjouren ansvarar tills gruppen är på plats nästa arbetsdag.`,
+    text: `Anmälan kom in ${received} till ${group}, utanför kontorstid. Skyddsbedömningen ska göras senast ${formatSwedishDate(due, year)}: socialjouren ansvarar tills kontorstiden börjar ${nextOpening(deps, c.receivedAt, year)}.`,
     facts: [
       { title: 'Ärende', value: c.id },
       { title: 'Grupp', value: group },
@@ -63,4 +63,13 @@ export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: Do
       },
     ],
   };
+}
+
+/** "mån 23 nov kl. 08:00": when the group is next at work after this instant. */
+function nextOpening(deps: AppDeps, instant: string, year: number): string {
+  const oh = officeHoursOf(deps);
+  const day = stockholmDate(instant);
+  const open =
+    deps.calendar.isWorkingDay(day) && stockholmTime(instant) < oh.start ? day : deps.calendar.nextWorkingDay(day);
+  return `${formatSwedishDate(open, year)} kl. ${oh.start}`;
 }

@@ -10,6 +10,8 @@ import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
 
+export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
+
 /**
  * The short card to VINR for a report with a violence concern; with `familyWhy`, for a child case
  * whose family has violence in another case (docs/family.md).
@@ -37,6 +39,8 @@ export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: strin
             : `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
         },
       },
+      // Keyed, so that the drain records its delivery and the case card can say VINR was told.
+      vinrKey(c.id, group.id),
     ),
   );
 }

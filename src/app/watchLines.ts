@@ -6,6 +6,13 @@ import { formatSwedishDate, stockholmDate, stockholmTime } from '../domain/time.
 import { genastNudgedAt, genastOfficeHours } from '../jobs/watches.js';
 import { isOfficeTime } from '../domain/officeHours.js';
 import { officeHoursOf, type AppDeps } from './context.js';
+import { groupsToNotify } from '../domain/routing.js';
+import { OUTBOX, type OutboxMessage } from './outbox.js';
+import { deadReason } from './deliveryFailure.js';
+import { vinrKey } from './vinrNotices.js';
+
+/** Where the outbox drain records the activity of a keyed card it delivered (src/jobs/outboxDrain.ts). */
+const CARD_ACTIVITIES = 'cardActivities';
 
 export function watchLinesFor(deps: AppDeps, c: Case): { text: string; color: string }[] {
   const out: { text: string; color: string }[] = [];
@@ -16,6 +23,7 @@ export function watchLinesFor(deps: AppDeps, c: Case): { text: string; color: st
       text: `Kom in utanför kontorstid (${when(c.receivedAt)})${c.skyddsbedomning ? '' : ': socialjouren gör skyddsbedömningen tills kontorstiden börjar'}.`,
       color: c.skyddsbedomning ? 'Default' : 'Warning',
     });
+  out.push(...vinrLines(deps, c));
   const nudged = !c.skyddsbedomning && c.phase !== 'closed' ? genastNudgedAt(deps, c.id) : undefined;
   if (nudged) {
     const h = genastOfficeHours(deps);
@@ -25,4 +33,40 @@ export function watchLinesFor(deps: AppDeps, c: Case): { text: string; color: st
     });
   }
   return out;
+}
+
+const REASON: Record<string, string> = {
+  no_channel: 'gruppen har ingen kopplad kanal',
+  blocked: 'chatten är blockerad',
+  disabled: 'boten är avstängd',
+  gone: 'kanalen finns inte längre',
+  retries_exhausted: 'Teams tog inte emot den',
+};
+
+/** Whether the violence group was told: delivered, still being sent, or undeliverable (and why). */
+function vinrLines(deps: AppDeps, c: Case): { text: string; color: string }[] {
+  const groups = groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map((x) => x.group);
+  if (!groups.length) return [];
+  const queued = deps.store
+    .listDocs<OutboxMessage>(OUTBOX)
+    .filter(
+      (m) =>
+        m.content.kind === 'card' &&
+        m.content.template === 'vinr-notice' &&
+        (m.content.data as { caseId?: string }).caseId === c.id,
+    );
+  return groups.flatMap((g) => {
+    const m = queued.find((x) => x.target.kind === 'group' && x.target.groupId === g.id);
+    if (m?.status === 'dead')
+      return [
+        {
+          text: `VINR-underrättelsen till ${g.name} kunde inte levereras: ${REASON[deadReason(m)] ?? 'den nådde inte fram'}. Se \`leveranser\`.`,
+          color: 'Attention',
+        },
+      ];
+    if (m) return [{ text: `VINR-underrättelsen till ${g.name} skickas.`, color: 'Warning' }];
+    if (deps.store.getDoc(CARD_ACTIVITIES, vinrKey(c.id, g.id)))
+      return [{ text: `${g.name} har fått VINR-underrättelsen.`, color: 'Good' }];
+    return [];
+  });
 }

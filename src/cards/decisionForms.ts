@@ -9,6 +9,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { CONTACT_LABEL, PHASE_LABEL } from './labels.js';
+import { isViolence } from '../domain/violence.js';
 import {
   availableLawForms,
   LAW_FORM_FIELDS,
@@ -39,7 +40,15 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
     button: 'Förhandsbedömning',
     heading: 'Förhandsbedömning: beslut',
     command: 'decideForhandsbedomning',
-    fields: ['decidedOn', 'outcome', 'motivation', 'synnerligaSkal', 'investigator', 'secondInvestigator'],
+    fields: [
+      'decidedOn',
+      'outcome',
+      'motivation',
+      'synnerligaSkal',
+      'violenceReason',
+      'investigator',
+      'secondInvestigator',
+    ],
   },
   extend: {
     button: 'Förläng',
@@ -183,6 +192,15 @@ export function decisionForm(input: FormInput): Card {
     case 'forhand': {
       const due = forhandsbedomningDueInForce(c, input.rules);
       intro = `Beslut om att inleda utredning eller inte, senast ${fmt(due)}. Fyramånadersfristen räknas från beslutsdatumet.`;
+      // Violence: the form proposes opening at once instead of offering the 14 days.
+      extra.violence = isViolence(c);
+      extra.violenceText = extra.violence
+        ? `Anmälan gäller ${c.concerns.includes('violence') ? 'våld i nära relation' : 'hedersrelaterat våld och förtryck'}: förslaget är att inleda utredning utan dröjsmål, i dag. Fristen ${fmt(due)} är ingen tid att vänta in. Inleds inte utredning krävs ett skriftligt skäl.`
+        : '';
+      if (extra.violence) {
+        intro = `Beslut om att inleda utredning eller inte. Fyramånadersfristen räknas från beslutsdatumet.`;
+        values.outcome = 'open';
+      }
       extra.late = today > due;
       extra.lateText = `Fristen gick ut ${fmt(due)}: beslutet registreras och räknas som försenat. En förlängning kan bara beslutas före fristen.`;
       extra.outcomeChoices = [
@@ -257,6 +275,8 @@ export function decisionForm(input: FormInput): Card {
     suggestion: '',
     late: false,
     lateText: '',
+    violence: false,
+    violenceText: '',
     ...extra,
   });
 }

@@ -1,4 +1,5 @@
 // Swedish words for what the domain names in English: one source for every card.
+import { concernsFirst } from '../domain/violence.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { DeadlineKind } from '../domain/rules.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../domain/schemas.js';
@@ -72,4 +73,8 @@ export const STATUS_COLOR: Record<DeadlineStatus, 'Attention' | 'Warning' | 'Goo
   done: 'Good',
 };
 
-export const concernsText = (cs: readonly Concern[]) => cs.map((c) => CONCERN_LABEL[c]).join(', ');
+/** Violence and honour-related oppression first (src/domain/violence.ts), then as reported. */
+export const concernsText = (cs: readonly Concern[]) =>
+  concernsFirst(cs)
+    .map((c) => CONCERN_LABEL[c])
+    .join(', ');

@@ -36,6 +36,7 @@ import {
 } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { isAbsent } from './absence.js';
+import { isViolence } from './violence.js';
 
 export type { DomainContext } from './domainContext.js';
 
@@ -49,6 +50,8 @@ export type CaseIntent =
       outcome: 'open' | 'not_open' | 'already_ongoing';
       motivation: string;
       synnerligaSkal?: string;
+      /** Required when a report about violence or honour-related oppression is not opened. */
+      violenceReason?: string;
       investigators?: string[];
       decidedOn?: string;
     }
@@ -425,6 +428,10 @@ function decideForhandsbedomning(
   if (!f.decidable) return refuse('invalid', 'Registrera skyddsbedömningen först.');
   const fields: Record<string, string> = {};
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
+  // Violence and honour-related oppression: opening at once is the proposal; not opening needs a
+  // written reason of its own (docs/domain.md "Violence").
+  if (isViolence(current) && intent.outcome !== 'open' && blank(intent.violenceReason))
+    fields.violenceReason = 'Anmälan gäller våld: skriv varför utredning inte inleds.';
   const on = decisionDate(intent.decidedOn, today, current);
   if ('error' in on) fields.decidedOn = on.error;
   if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Beslutet kunde inte sparas.', fields);
@@ -442,6 +449,9 @@ function decideForhandsbedomning(
     outcome: intent.outcome,
     motivation: intent.motivation.trim(),
     ...(intent.synnerligaSkal && !blank(intent.synnerligaSkal) ? { synnerligaSkal: intent.synnerligaSkal.trim() } : {}),
+    ...(intent.violenceReason && !blank(intent.violenceReason) && intent.outcome !== 'open'
+      ? { violenceReason: intent.violenceReason.trim() }
+      : {}),
     decidedOn,
     ...(late ? { late: true } : {}),
   };

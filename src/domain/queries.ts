@@ -6,6 +6,7 @@ import { deadlinesOf, isLate, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
 import type { Absence, Case, ContactKind, LocalDate, Organisation, Staff } from './schemas.js';
 import { addDays, daysBetween, stockholmDate } from './time.js';
+import { violenceRank } from './violence.js';
 
 export { isAbsent } from './absence.js';
 
@@ -76,7 +77,13 @@ export function unassigned(cases: Iterable<Case>, now: Date, calendar: Calendar)
       out.push({ case: c, ageWorkingDays: calendar.workingDaysBetween(stockholmDate(c.receivedAt), today) });
     }
   }
-  return out.sort((a, b) => b.ageWorkingDays - a.ageWorkingDays || (a.case.receivedAt < b.case.receivedAt ? -1 : 1));
+  // Violence and honour-related oppression first among cases that waited as long.
+  return out.sort(
+    (a, b) =>
+      b.ageWorkingDays - a.ageWorkingDays ||
+      violenceRank(a.case) - violenceRank(b.case) ||
+      (a.case.receivedAt < b.case.receivedAt ? -1 : 1),
+  );
 }
 
 export interface Load {

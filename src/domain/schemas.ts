@@ -126,6 +126,8 @@ export const Forhandsbedomning = z.object({
   motivation: z.string().max(2000),
   /** Set when the 14 days were exceeded for "synnerliga skäl" (older records). */
   synnerligaSkal: z.string().max(2000).optional(),
+  /** A report about violence or honour-related oppression not opened: the written reason why (required then). */
+  violenceReason: z.string().max(2000).optional(),
   /** The date of the decision as entered (default the day it was recorded): every clock counts from it. */
   decidedOn: LocalDate.optional(),
   /** Decided after the deadline in force: an overrun, counted as one in every figure. */

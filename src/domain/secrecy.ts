@@ -141,7 +141,7 @@ export function referencesProblem(value: unknown): string | null {
 }
 
 /** The free-text fields of case commands (motivations, reasons, notes) and their reference fields. */
-const INTENT_TEXT = ['motivation', 'reason', 'note', 'synnerligaSkal', 'summary'] as const;
+const INTENT_TEXT = ['motivation', 'reason', 'note', 'synnerligaSkal', 'violenceReason', 'summary'] as const;
 const INTENT_REFS = ['childRef'] as const;
 
 /**

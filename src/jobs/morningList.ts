@@ -11,7 +11,7 @@ import { DEFAULT_OFFICE_HOURS, isOfficeTime, type OfficeHours } from '../domain/
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
-import { PHASE_LABEL } from '../cards/labels.js';
+import { concernsText, PHASE_LABEL } from '../cards/labels.js';
 import type { ListSection, MorningListView } from '../views/morningList.js';
 
 export type { ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
@@ -106,7 +106,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   }));
   const waiting = unassignedList.map(({ case: c, ageWorkingDays, next }) => ({
     caseId: c.id,
-    text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+    text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
     color: ageWorkingDays > 1 ? ('Attention' as const) : ('Warning' as const),
   }));
   const soon = soonList.map(({ case: c, deadline: d }) => ({

@@ -245,6 +245,8 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
   const nearFrom = addDays(firstDayOf(sortedMonths[0] ?? monthOf(today)), -16);
   const nearTo = addDays(lastDayOf(sortedMonths[sortedMonths.length - 1] ?? monthOf(today)), 1);
   for (const c of cases) {
+    // A case in a section outside child welfare (docs/family.md) has no child-welfare deadlines.
+    if (c.sectionKind) continue;
     const g = c.groupId;
     // The clocks that start at receipt end within 14 days (plus a day for the offset in the instant):
     // a report far from every requested month is not converted to Swedish time at all.

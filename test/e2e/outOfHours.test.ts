@@ -50,7 +50,9 @@ describe('a report on Friday at 17:30', () => {
     const [card] = channel(JOUR).filter((x) => x.startsWith('Ny anmälan utanför kontorstid'));
     expect(card).toContain(`Ny anmälan utanför kontorstid · ${FRIDAY}`);
     expect(card).toContain('Anmälan kom in fre 20 nov kl. 17:30 till Mottagning barn och unga, utanför kontorstid.');
-    expect(card).toContain('Skyddsbedömningen ska göras senast lör 21 nov');
+    expect(card).toContain(
+      'Skyddsbedömningen ska göras senast lör 21 nov: socialjouren ansvarar tills kontorstiden börjar mån 23 nov kl. 08:00.',
+    );
     expect(card).not.toContain('B-2026-0540');
     expect(card).not.toContain('Förskolan oroar sig');
     // The channel card of the group says so too.

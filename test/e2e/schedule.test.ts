@@ -64,7 +64,7 @@ describe('the morning list across a stop over 07:45', () => {
     expect(validateCard(lists[0].card)).toEqual([]);
     const text = cardText(lists[0].card);
     expect(text).toContain('Morgonlista Mottagning barn och unga, tis 24 nov');
-    expect(text).toMatch(/IFO-2026-007001\*\* · Skyddsbedömning · ofördelad 2 arbetsdagar/);
+    expect(text).toMatch(/IFO-2026-007001\*\* · Brister i omsorgen · Skyddsbedömning · ofördelad 2 arbetsdagar/);
     expect(text).toContain('Skyddsbedömning skulle vara klar fre 20 nov');
 
     // The 1:1 chats were opened by the bot (nobody had written to it) and each message came once.

@@ -132,6 +132,12 @@ describe('a month still running', () => {
 });
 
 describe('thirteen months at once', () => {
+  it('leaves out cases of sections outside child welfare (an adult case has no child deadlines)', () => {
+    const adult = NOVEMBER.map((c) => ({ ...c, id: `V-${c.id}`, sectionKind: 'adult' as const }));
+    const withAdult = computeMonth([...NOVEMBER, ...adult], '2026-11', opts);
+    expect(withAdult.unit).toEqual(computeMonth(NOVEMBER, '2026-11', opts).unit);
+  });
+
   it('gives each month the same figures as computing it alone', () => {
     const months = monthsEndingWith('2026-11', 13);
     expect(months[0]).toBe('2025-11');
