@@ -15,6 +15,7 @@ import { isAbsent } from '../domain/absence.js';
 import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { assignCase } from './assignCase.js';
 import { daysBetween, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { DEFAULT_CONTINUATION_DAYS } from '../stats/figures.js';
 import { absences, type AppDeps } from './context.js';
 
 export const familyCasesOf = (deps: AppDeps, c: Case): Case[] =>
@@ -44,7 +45,15 @@ export function familyOf(deps: AppDeps, c: Case): Family {
     siblings,
     sections: otherSections(c, family, (id) => deps.org.group(id)),
     violence: !c.sectionKind && familyViolence(c, family, now),
-    history: historyOf(c, deps.store.casesByChild(c.childRef), family, now, deps.rules, familySettings(deps.org.org)),
+    // The same set time as the statistics, so the card and the figures agree on what is one investigation.
+    history: historyOf(
+      c,
+      deps.store.casesByChild(c.childRef),
+      family,
+      now,
+      deps.rules,
+      familySettings(deps.org.org, deps.config.statsContinuationDays ?? DEFAULT_CONTINUATION_DAYS),
+    ),
     suggested: suggestedOwners(c, siblings, canOwnIn(c.groupId)),
     unassignedSiblings:
       c.phase !== 'closed' && owners.length

@@ -29,12 +29,16 @@ export interface FamilySettings {
 export const DEFAULT_FAMILY_SETTINGS: FamilySettings = {
   repeatedReports: 3,
   repeatedWithinMonths: 6,
-  consecutiveWithinDays: 90,
+  // The statistics' continuation (STATS_CONTINUATION_DAYS, src/stats/figures.ts): one "set time".
+  consecutiveWithinDays: 30,
 };
 
-/** The organisation file's `family` key over the defaults. */
-export function familySettings(org: Pick<Organisation, 'family'>): FamilySettings {
-  return { ...DEFAULT_FAMILY_SETTINGS, ...(org.family ?? {}) };
+/** The organisation file's `family` key over the defaults; the set time for consecutive investigations. */
+export function familySettings(
+  org: Pick<Organisation, 'family'>,
+  consecutiveWithinDays: number = DEFAULT_FAMILY_SETTINGS.consecutiveWithinDays,
+): FamilySettings {
+  return { ...DEFAULT_FAMILY_SETTINGS, ...(org.family ?? {}), consecutiveWithinDays };
 }
 
 /** The key of the child and youth section: every child-welfare group belongs to it. */

@@ -428,8 +428,6 @@ export const Organisation = z
         /** A report is "repeated" when it is at least the n:th about the child within the months below. */
         repeatedReports: z.number().int().min(2).max(50).optional(),
         repeatedWithinMonths: z.number().int().min(1).max(36).optional(),
-        /** A new investigation opened within this many days of the last one closing counts as consecutive. */
-        consecutiveWithinDays: z.number().int().min(1).max(730).optional(),
       })
       .strict()
       .optional(),

@@ -13,6 +13,7 @@ import {
   suggestedOwners,
 } from '../../src/domain/family.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { DEFAULT_CONTINUATION_DAYS } from '../../src/stats/figures.js';
 import type { Case, Group } from '../../src/domain/schemas.js';
 import { aCase, ORG, STAFF } from './fixtures.js';
 
@@ -151,10 +152,9 @@ describe('the history of a child', () => {
       overrun: true,
     });
     // Longer than the set time between closing and reopening: a new, separate investigation.
-    const apart = historyOf(c, [a, b, c], [], NOW, DEFAULT_RULES, {
-      ...familySettings({}),
-      consecutiveWithinDays: 14,
-    });
+    const apart = historyOf(c, [a, b, c], [], NOW, DEFAULT_RULES, familySettings({}, 14));
     expect(apart.consecutive).toBeUndefined();
+    // The card and the statistics use one set time.
+    expect(familySettings({}).consecutiveWithinDays).toBe(DEFAULT_CONTINUATION_DAYS);
   });
 });
