@@ -13,6 +13,7 @@ export const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   bot: async () => (await import('./bot.bench.js')).benchBot(),
   lists: async () => (await import('./lists.bench.js')).benchLists(),
   import: async () => (await import('./import.bench.js')).benchImport(),
+  family: async () => (await import('./family.bench.js')).benchFamily(),
 };
 
 const only = process.argv.slice(2);

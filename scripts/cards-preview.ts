@@ -3,6 +3,7 @@
 // absence, the morning tick), rendered to PNG in headless Chromium with the `adaptivecards` renderer
 // and a Teams-like host config. Writes docs/cards/<name>.png and prints each card's size.
 // `sampleCards()` is also what test/cards/allCards.test.ts validates.
+import { samordningCard } from '../src/app/samordning.js';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,10 @@ import type { CaseIntent } from '../src/domain/commands.js';
 import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { statsCard } from '../src/cards/statsCard.js';
+import { computeMonths } from '../src/stats/figures.js';
+import { cardMonths } from '../src/stats/query.js';
+import { sampleCases } from './stats-sample.js';
 
 export interface SampleCard {
   /** File name without .png: the template, and a variant when there are several. */
@@ -58,6 +63,8 @@ interface Seed {
 
 // Ten days of anmälningar to Mottagning barn och unga (and one to Utredning barn 1). Synthetic
 // references only: no personnummer, no names of children or parents.
+const SIBLINGS = new Set(['IFO-2026-004512', 'IFO-2026-004519']);
+
 const SEEDS: Seed[] = [
   {
     id: 'IFO-2026-004398',
@@ -248,6 +255,8 @@ export async function sampleCards(): Promise<SampleCard[]> {
         reporter: { type: s.reporter, professional: s.professional },
         concerns: s.concerns,
         summary: s.summary,
+        // Two siblings of one family (docs/family.md): each card lists the other.
+        ...(SIBLINGS.has(s.id) ? { familyRef: 'F-2026-0031' } : {}),
       });
       if (r.status !== 201) throw new Error(`report ${s.id}: ${JSON.stringify(r)}`);
     }
@@ -357,6 +366,8 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
+    add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
     add(
       'case-stale',
       'case',
@@ -461,6 +472,52 @@ export async function sampleCards(): Promise<SampleCard[]> {
           dead: false,
         },
       ]),
+    );
+    // The statistics card over a synthetic year (scripts/stats-sample.ts), for the unit and for a group.
+    const year = sampleCases({ count: 3000, from: '2025-11-01', to: '2026-11-30', asOf: '2026-12-01' });
+    const history = computeMonths(year, cardMonths('2026-11'), {
+      now: at('2026-12-01T08:00:00+01:00'),
+      rules: DEFAULT_RULES,
+      calendar: deps.calendar,
+      groups: org.groups,
+    });
+    add('stats-unit', 'stats', statsCard({ history, groupId: null }));
+    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning' }));
+    // The samordning card a team lead gets when the family also has an open case in the adult section.
+    add(
+      'samordning',
+      'samordning',
+      samordningCard(
+        deps,
+        {
+          id: 'samordning:F-2026-0031:barn+vuxen-missbruk',
+          familyRef: 'F-2026-0031',
+          createdAt: clock.toISOString(),
+          sides: [
+            {
+              key: 'barn',
+              name: 'Barn och unga',
+              groupIds: ['barn-mottagning'],
+              leadIds: [karin.id],
+              caseIds: ['IFO-2026-004512', 'IFO-2026-004519'],
+              ownerIds: [anna.id],
+              since: '2026-11-20T09:15:00+01:00',
+            },
+            {
+              key: 'vuxen-missbruk',
+              name: 'Vuxen – missbruk',
+              groupIds: ['vuxen-missbruk'],
+              leadIds: [],
+              caseIds: ['VUX-2026-0090'],
+              ownerIds: [],
+              since: '2026-11-21T10:00:00+01:00',
+            },
+          ],
+          told: {},
+          version: 1,
+        },
+        0,
+      ),
     );
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.
     const byName = new Map(out.map((c) => [c.name, c]));

@@ -56,6 +56,16 @@ const Env = z.object({
   GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  OUTBOX_DEAD_LETTER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(24),
+  INGEST_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(600),
+  INGEST_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(300),
+  READ_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(600),
+  READ_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,12 +90,16 @@ export interface Config {
   plannedLeaveHandoverDays: number;
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
+  statsContinuationDays?: number;
   /** Minutes after an immediate-protection alarm without a protective measure before the unit manager is told again. */
   protectionRenoticeMinutes?: number;
   /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
   genastOfficeHours?: number;
-  statsContinuationDays?: number;
   logLevel: string;
+  /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
+  outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number };
+  /** The intake API's budgets per key: writes (POST /api/reports) and reads (GET /api/cases...) apart. */
+  rateLimits?: { intake: { perMinute: number; burst: number }; reads: { perMinute: number; burst: number } };
 }
 
 const EXAMPLE_ORG = 'data/organisation.example.json';
@@ -165,10 +179,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...(e.DISTRIBUTION_TIME ? { distributionTime: e.DISTRIBUTION_TIME } : {}),
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
+    ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
-    ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
     logLevel: e.LOG_LEVEL,
+    outbox: { sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS, deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000 },
+    rateLimits: {
+      intake: { perMinute: e.INGEST_RATE_PER_MINUTE, burst: e.INGEST_RATE_BURST },
+      reads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_RATE_BURST },
+    },
   };
 }
 

@@ -61,6 +61,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.summaryMaxChars !== undefined ? { summaryMaxChars: config.summaryMaxChars } : {}),
       ...(config.statsContinuationDays !== undefined ? { statsContinuationDays: config.statsContinuationDays } : {}),
       ...(config.ingestApiKey ? { ingestApiKey: config.ingestApiKey } : {}),
+      ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
       ...(config.protectionRenoticeMinutes ? { protectionRenoticeMinutes: config.protectionRenoticeMinutes } : {}),
       ...(config.genastOfficeHours ? { genastOfficeHours: config.genastOfficeHours } : {}),
     },
@@ -80,7 +81,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     log.error({ activityId: ctx.activity.id, type: ctx.activity.type, ...errorFields(err) }, 'turn failed');
   };
   const bot = createBot(deps, { adapter, appId });
-  const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), opts.drainOptions);
+  const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), {
+    ...(config.outbox ?? {}),
+    ...opts.drainOptions,
+  });
   deps.onOutbox = () => drain.kick();
   store.onRemoteCommit?.(() => drain.kick());
   const readiness: Readiness = {
@@ -217,6 +221,9 @@ async function main(): Promise<void> {
   };
   // Before the start-up line: whoever waits for it (a test, an orchestrator) may signal at once.
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A failure no caller caught (a disk that ran full under a background job) is logged, not fatal:
+  // a bot that exits while the disk is full only restarts into the same disk.
+  process.on('unhandledRejection', (err) => log.error(errorFields(err), 'unhandled failure; still running'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGHUP', () => {
     log.info({ signal: 'SIGHUP' }, 'Organisationsfilen läses om (SIGHUP)');

@@ -58,7 +58,7 @@ describe('the organisation file', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^tenantId: ska vara organisationens katalog-id i Entra \(ett GUID/),
-        'groups[0].kind: ska vara "intake" eller "investigation" eller "violence" eller "out_of_hours"',
+        'groups[0].kind: ska vara "intake" eller "investigation" eller "violence" eller "out_of_hours" eller "adult" eller "other"',
         expect.stringMatching(/^groups\[1\]\.id: Grupp-id: små bokstäver/),
         'groups[1].name: får inte vara tom',
         'staff[0].role: ska vara "caseworker" eller "team_lead" eller "unit_manager"',

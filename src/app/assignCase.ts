@@ -33,7 +33,15 @@ export function caseCardUpdates(now: Date, c: Case, linked: Case[] = []): DocWri
 
 /** The channel card; the new owners' 1:1 cards are queued by executeCaseCommand for every change (newOwners.ts). */
 function ownershipEffects(deps: AppDeps) {
-  return (_before: Case | undefined, after: Case): DocWrite[] => caseCardUpdates(deps.now(), after);
+  // The siblings' cards are redrawn too: they show who has the family and suggest the same owner.
+  return (_before: Case | undefined, after: Case): DocWrite[] =>
+    caseCardUpdates(
+      deps.now(),
+      after,
+      after.familyRef
+        ? deps.store.casesByFamily(after.familyRef).filter((x) => x.id !== after.id && x.phase !== 'closed')
+        : [],
+    );
 }
 
 export function takeCase(deps: AppDeps, input: { caseId: string; version: number; actor: Actor }): Promise<CaseResult> {

@@ -4,6 +4,7 @@ import { deadlineStatus, deadlinesOf } from '../domain/deadlines.js';
 import { lastContacts, overdue, unassigned } from '../domain/queries.js';
 import type { Case } from '../domain/schemas.js';
 import type { AppDeps } from './context.js';
+import { familyForApi } from './family.js';
 
 export const LIST_STATES = ['open', 'unassigned', 'overdue'] as const;
 export type ListState = (typeof LIST_STATES)[number];
@@ -41,6 +42,10 @@ export interface ApiCase {
   linkedCaseIds: string[];
   closure?: { outcome: string; at: string };
   unassignedWorkingDays?: number;
+  /** The family, siblings, other sections and the child's history (docs/family.md). */
+  familyRef?: string;
+  family?: ReturnType<typeof familyForApi>['family'];
+  history?: ReturnType<typeof familyForApi>['history'];
 }
 
 /** The case as the API returns it: phase, owners, deadlines, version, last contact. */
@@ -74,13 +79,15 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
     lastContact: contacts.family ?? null,
     lastChildContact: contacts.child ?? null,
     linkedCaseIds: c.linkedCaseIds,
+    ...(c.familyRef ? { familyRef: c.familyRef } : {}),
     ...(c.closure ? { closure: { outcome: c.closure.outcome, at: c.closure.at } } : {}),
   };
 }
 
 export function findCase(deps: AppDeps, externalId: string): ApiCase | undefined {
   const c = deps.store.getCase(externalId);
-  return c ? caseForApi(deps, c) : undefined;
+  // One case: with its family and history (lists leave them out: they cost a look-up per case).
+  return c ? { ...caseForApi(deps, c), ...familyForApi(deps, c) } : undefined;
 }
 
 /**

@@ -19,12 +19,17 @@ export interface AppConfig {
   summaryMaxChars?: number;
   /** INGEST_API_KEY: the intake API's bearer key; none: the API answers 503. */
   ingestApiKey?: string;
+  /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
+  statsContinuationDays?: number;
+  /** Per-key budgets of the intake API: writes and reads apart (INGEST_RATE_*, READ_RATE_*). */
+  rateLimits?: {
+    intake: { perMinute: number; burst: number };
+    reads: { perMinute: number; burst: number };
+  };
   /** PROTECTION_RENOTICE_MINUTES: the unit manager is told again after this long without a protective measure (120). */
   protectionRenoticeMinutes?: number;
   /** GENAST_OFFICE_HOURS: a report without skyddsbedömning after this many office hours nudges the team leads (3). */
   genastOfficeHours?: number;
-  /** STATS_CONTINUATION_DAYS: a new investigation about the child within this many days continues the clock (docs/stats.md). */
-  statsContinuationDays?: number;
 }
 
 export interface AppDeps {

@@ -60,6 +60,9 @@ export const SkyddForm = z.object({
   motivation: requiredText('Skriv en kort motivering.'),
 });
 
+/** Said when a förhandsbedömning was decided after the date in force (it stays counted as late). */
+const LATE_DECISION = ' Beslutet kom efter fristen och räknas som försenat.';
+
 export const ForhandForm = z.object({
   decidedOn: optionalDate,
   outcome: z.enum(['open', 'not_open', 'already_ongoing'], {
@@ -151,7 +154,7 @@ const SPECS = {
     success: (c, deps) => {
       if (c.utredning) {
         const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
-        const lateOpen = c.forhandsbedomning?.late ? ' Beslutet kom efter fristen och räknas som försenat.' : '';
+        const lateOpen = c.forhandsbedomning?.late ? LATE_DECISION : '';
         return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}${lateOpen} Informera vårdnadshavarna (och barnet) om att utredningen inletts.`;
       }
       const task =
@@ -160,7 +163,7 @@ const SPECS = {
             ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.`
             : ' Återkoppling till anmälaren (ingen tidsgräns).'
           : '';
-      const late = c.forhandsbedomning?.late ? ' Beslutet kom efter fristen och räknas som försenat.' : '';
+      const late = c.forhandsbedomning?.late ? LATE_DECISION : '';
       return c.closure?.outcome === 'already_ongoing'
         ? `Beslut: utredning pågår redan. Ärendet är avslutat.${late}${task}`
         : `Beslut: utredning inleds inte. Ärendet är avslutat.${late}${task}`;

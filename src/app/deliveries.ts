@@ -7,6 +7,9 @@ import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS } from './conversations.js';
 import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from './deliveryFailure.js';
 import { OUTBOX, enqueue, type OutboxMessage } from './outbox.js';
+import type { DeliveryItem } from '../views/deliveries.js';
+
+export type { DeliveryItem } from '../views/deliveries.js';
 
 /** More than this many cards waiting for one channel arrive as one digest. */
 export const DIGEST_AT = 5;
@@ -72,16 +75,6 @@ function concerns(deps: AppDeps, actor: Actor, m: OutboxMessage): boolean {
   if (actor.role !== 'team_lead') return false;
   if (m.target.kind === 'user' && m.target.staffId === actor.id) return true;
   return groupsOf(deps, m).some((g) => actor.groups.includes(g));
-}
-
-export interface DeliveryItem {
-  id: string;
-  what: string;
-  caseId: string;
-  to: string;
-  state: string;
-  reason: FailureReason | 'retrying';
-  dead: boolean;
 }
 
 const REASON_TEXT: Record<FailureReason, string> = {

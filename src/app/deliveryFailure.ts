@@ -55,6 +55,7 @@ export function reasonOf(code: string | undefined): FailureReason {
 
 const WHAT: Record<string, string> = {
   'vinr-notice': 'VINR-underrättelsen',
+  samordning: 'Samordningskortet',
   escalation: 'Eskaleringen till enhetschefen',
   'morning-list': 'Morgonlistan',
   reminder: 'Påminnelsen',

@@ -167,15 +167,6 @@ async function change(
   return { ok: false, refusal: refuse('conflict', 'Överlämningslistan ändrades samtidigt av flera. Försök igen.') };
 }
 
-export function tickHandoverItem(
-  deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseId: string; item: TickItem; done: boolean },
-): Promise<HandoverResult> {
-  return change(deps, input.handoverId, input.actor, (h, now) =>
-    tick(h, input.caseId, input.item, input.done, deps.store.getCase(input.caseId), input.actor, now),
-  );
-}
-
 /** Save the three hand-ticked items of one case at once (the toggles on the card); unchanged ones are left alone. */
 export function saveHandoverChecks(
   deps: AppDeps,
@@ -229,7 +220,7 @@ export function writeHandoverStatus(
 export async function reassignFromHandover(
   deps: AppDeps,
   input: { actor: Actor; handoverId: string; caseId: string; version: number; newOwnerId: string },
-): Promise<HandoverResult & { caseResult?: CaseResult }> {
+): Promise<HandoverResult & { caseResult?: CaseResult; siblings?: string[] }> {
   const h = getHandover(deps, input.handoverId);
   if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
   if (!h.entries.some((e) => e.caseId === input.caseId))
@@ -257,7 +248,28 @@ export async function reassignFromHandover(
     state: recordNewOwner(cur, c.id, input.newOwnerId, now),
     events: [{ type: 'HandoverNewOwner', caseId: c.id, data: { handoverId: h.id, newOwnerId: input.newOwnerId } }],
   }));
-  return { ...r, caseResult, ...(r.ok ? { case: caseResult.case } : {}) };
+  if (!r.ok) return { ...r, caseResult };
+  // Siblings on the same list without a new owner go with it: a family is handed over as one (docs/family.md).
+  const siblings: string[] = [];
+  for (const s of entryStates(r.handover, (id) => deps.store.getCase(id), deps.rules)) {
+    if (s.caseId === c.id || s.closed || s.newOwnerId || !c.familyRef || s.case?.familyRef !== c.familyRef) continue;
+    const sr = await assignCase(deps, {
+      caseId: s.caseId,
+      version: s.case.version,
+      assignees: assigneesAfterHandover(s.case, h.staffId, input.newOwnerId),
+      actor: input.actor,
+    });
+    if (!sr.ok) continue;
+    const rr = await change(deps, h.id, input.actor, (cur, now) => ({
+      ok: true,
+      state: recordNewOwner(cur, s.caseId, input.newOwnerId, now),
+      events: [
+        { type: 'HandoverNewOwner', caseId: s.caseId, data: { handoverId: h.id, newOwnerId: input.newOwnerId } },
+      ],
+    }));
+    if (rr.ok) siblings.push(s.caseId);
+  }
+  return { ...r, handover: getHandover(deps, h.id)!, caseResult, case: caseResult.case, siblings };
 }
 
 export interface HandBackOutcome {

@@ -25,6 +25,11 @@ export const COLUMNS = {
   mottagen: { field: 'receivedAt', required: true, names: ['mottagen', 'receivedat', 'inkom', 'datum'] },
   grupp: { field: 'groupId', required: true, names: ['grupp', 'groupid'] },
   barnreferens: { field: 'childRef', required: true, names: ['barnreferens', 'childref'] },
+  familjereferens: {
+    field: 'familyRef',
+    required: false,
+    names: ['familjereferens', 'familyref', 'familj', 'hushåll', 'hushållsnummer'],
+  },
   anmalare: { field: 'reporter.type', required: true, names: ['anmälare', 'anmälartyp', 'reportertype', 'reporter'] },
   yrkesverksam: { field: 'reporter.professional', required: false, names: ['yrkesverksam', 'professional'] },
   oro: { field: 'concerns', required: true, names: ['oro', 'orsak', 'concerns'] },
@@ -266,6 +271,7 @@ function rowToReport(
   }
   if (problems.length) return { problems };
   const summary = v('sammanfattning');
+  const familyRef = v('familjereferens');
   return {
     body: {
       externalId: v('arendereferens'),
@@ -275,6 +281,7 @@ function rowToReport(
       reporter: { type, professional },
       concerns,
       ...(summary ? { summary } : {}),
+      ...(familyRef ? { familyRef } : {}),
     },
   };
 }

@@ -12,6 +12,8 @@ import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from './outbox.js';
+import { vinrNotices } from './vinrNotices.js';
+import { familyNoticeWrites } from './samordning.js';
 import { outOfHoursNotices } from './outOfHours.js';
 
 export const INTAKE_ACTOR: Actor = {
@@ -46,7 +48,8 @@ const sameReport = (c: Case, r: ReportInput) =>
   c.reporter.type === r.reporter.type &&
   c.reporter.professional === r.reporter.professional &&
   JSON.stringify([...c.concerns].sort()) === JSON.stringify([...r.concerns].sort()) &&
-  (c.summary ?? '') === (r.summary ?? '');
+  (c.summary ?? '') === (r.summary ?? '') &&
+  (c.familyRef ?? '') === (r.familyRef ?? '');
 
 const SWEDISH_ZOD: Record<string, string> = {
   invalid_type: 'Fel typ eller saknas.',
@@ -114,6 +117,7 @@ export function parseReport(
 export class ReportBatch {
   private readonly cases = new Map<string, { case: Case; expectedVersion: number | null; before: Case | null }>();
   private readonly newByChild = new Map<string, string[]>();
+  private readonly newByFamily = new Map<string, string[]>();
   private readonly docs = new Map<string, DocWrite>();
   private readonly audit: AuditInput[] = [];
 
@@ -193,7 +197,27 @@ export class ReportBatch {
       for (const doc of ooh.docs) this.docs.set(doc.id, doc);
       this.audit.push(...ooh.audit);
     }
+    if (created.familyRef) this.family(created);
     return { ok: true, case: created };
+  }
+
+  /**
+   * A case with a familyRef (docs/family.md): the family's other open cards are redrawn (they list
+   * siblings and sections), violence in the family reaches VINR for every child case, and two
+   * sections with open cases get the samordning card once.
+   */
+  private family(created: Case): void {
+    const ref = created.familyRef!;
+    this.newByFamily.set(ref, [...(this.newByFamily.get(ref) ?? []), created.id]);
+    const byId = new Map<string, Case>();
+    for (const c of this.deps.store.casesByFamily(ref)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
+    for (const id of this.newByFamily.get(ref) ?? []) byId.set(id, this.cases.get(id)!.case);
+    const family = [...byId.values()];
+    if (!this.postCard(created)) return;
+    for (const c of family) if (c.id !== created.id && c.phase !== 'closed' && this.postCard(c)) this.card(c);
+    const pending = (collection: string, id: string) => this.docs.has(`${collection}:${id}`);
+    for (const doc of familyNoticeWrites(this.deps, created, family, this.now, pending))
+      this.docs.set(`${doc.collection}:${doc.id}`, doc);
   }
 
   private card(c: Case): void {
@@ -258,30 +282,4 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
   }
   const latest = deps.store.getCase(report.externalId);
   return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', ...(latest ? { case: latest } : {}) };
-}
-
-export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
-
-function vinrNotices(deps: AppDeps, c: Case, now: Date): DocWrite[] {
-  const receiving = deps.org.group(c.groupId)?.name ?? c.groupId;
-  return groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map(({ group, why }) =>
-    enqueue(
-      now,
-      { kind: 'group', groupId: group.id },
-      {
-        kind: 'card',
-        template: 'vinr-notice',
-        data: {
-          groupName: receiving,
-          why,
-          caseId: c.id,
-          received: formatSwedishDateTime(c.receivedAt),
-          concerns: concernsText(c.concerns),
-          skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
-        },
-      },
-      // Keyed, so that the drain records its delivery and the case card can say VINR was told.
-      vinrKey(c.id, group.id),
-    ),
-  );
 }

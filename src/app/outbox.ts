@@ -38,6 +38,8 @@ export interface OutboxMessage {
   attempts: number;
   nextAttemptAt: Instant;
   lastError?: string;
+  /** The drain's clock at the first failed try: the dead-letter horizon counts from here. */
+  firstFailedAt?: Instant;
   /** When it was given up on (status 'dead'; see src/app/deliveryFailure.ts). */
   deadAt?: Instant;
   version: number;

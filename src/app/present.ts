@@ -5,6 +5,7 @@ import type { Card } from '../cards/render.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { absences, caseLink, type AppDeps } from './context.js';
+import { familyOf, familySectionView } from './family.js';
 import { watchLinesFor } from './watchLines.js';
 
 export interface CaseCardOptions {
@@ -39,7 +40,10 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
   // A card with a notice answers one person (a refusal, a stale press): Teams' automatic refresh
   // would replace it with the plain view before they read it, so such a card has none.
   const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
+  const family = familyOf(deps, c);
   return caseCard({
+    family: familySectionView(deps, c, family),
+    ...(family.suggested[0] ? { suggestedOwner: family.suggested[0] } : {}),
     ...cardBasics(deps, c, now),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
     linked,
@@ -56,6 +60,7 @@ export function assignedToYouCardFor(deps: AppDeps, c: Case, ownerId: string, no
     ...cardBasics(deps, c, now),
     loads: [],
     linked: linkedOf(deps, c),
+    family: familySectionView(deps, c),
     ...(note ? { notice: { text: note, tone: 'good' as const } } : {}),
     myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
   });

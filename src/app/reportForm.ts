@@ -16,6 +16,7 @@ export const FORM_FIELDS = [
   'receivedTime',
   'groupId',
   'childRef',
+  'familyRef',
   'reporterType',
   'professional',
   'concerns',
@@ -29,6 +30,7 @@ const ISSUE_FIELD: Record<string, string> = {
   receivedAt: 'receivedAt',
   groupId: 'groupId',
   childRef: 'childRef',
+  familyRef: 'familyRef',
   'reporter.type': 'reporterType',
   'reporter.professional': 'reporterType',
   reporter: 'reporterType',
@@ -68,6 +70,7 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
           ? groups[0].id
           : '',
     childRef: '',
+    familyRef: '',
     reporterType: '',
     professional: 'ja',
     concerns: '',
@@ -79,6 +82,7 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
     receivedAt: '',
     groupId: '',
     childRef: '',
+    familyRef: '',
     reporterType: '',
     concerns: '',
     summary: '',
@@ -110,6 +114,7 @@ export function formToReport(data: Record<string, unknown>): Record<string, unkn
     .map((c) => c.trim())
     .filter(Boolean);
   const summary = str(data.summary);
+  const familyRef = str(data.familyRef);
   return {
     externalId: str(data.externalId),
     receivedAt,
@@ -121,6 +126,7 @@ export function formToReport(data: Record<string, unknown>): Record<string, unkn
     },
     concerns,
     ...(summary ? { summary } : {}),
+    ...(familyRef ? { familyRef } : {}),
   };
 }
 
@@ -159,7 +165,8 @@ export async function submitReportForm(
       const field = ISSUE_FIELD[path] ?? ISSUE_FIELD[path.split('.')[0]];
       if (field) issues[field] ??= message;
       if (isSecrecyMessage(message)) {
-        if (path === 'summary' || path === 'childRef' || path === 'externalId') values[path as 'summary'] = '';
+        if (path === 'summary' || path === 'childRef' || path === 'externalId' || path === 'familyRef')
+          values[path as 'summary'] = '';
       }
     }
     error =

@@ -7,27 +7,10 @@ import { MEASURE_LABEL } from '../domain/protection.js';
 import type { Case, Concern, ContactKind, ProtectiveMeasureKind } from '../domain/schemas.js';
 import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
+import type { Timeline } from '../views/timeline.js';
 import type { AppDeps } from './context.js';
 
-export interface TimelineEntry {
-  seq: number;
-  /** The instant as recorded (ISO 8601). */
-  at: string;
-  /** Swedish date and time, e.g. "2020-12-08 10:15". */
-  when: string;
-  /** The staff member's name (or "Ärendevakt" for the bot's own actions). */
-  who: string;
-  whoId: string;
-  event: string;
-  what: string;
-  why?: string;
-  /**
-   * Set when `why` is text a person wrote (a motivation, a reason, a note): its name, e.g.
-   * "Motivering". Such text is never shown in a channel (see docs/privacy.md); the bot's own
-   * explanations (why two cases are linked) have none.
-   */
-  textLabel?: string;
-}
+export type { Timeline, TimelineEntry } from '../views/timeline.js';
 
 /** What the written text of each event is called; an event not listed calls it "Motivering". */
 const TEXT_LABEL: Record<string, string> = {
@@ -37,16 +20,6 @@ const TEXT_LABEL: Record<string, string> = {
 };
 /** Events whose `why` is the bot's own explanation, not a person's text. */
 const BOT_EXPLAINS = new Set(['CasesLinked']);
-
-export interface Timeline {
-  caseId: string;
-  generatedAt: string;
-  entries: TimelineEntry[];
-  /** The whole audit log's hash chain, checked when the timeline was made. */
-  audit: AuditVerification;
-  /** One Swedish sentence saying whether the record can be trusted. */
-  auditStatement: string;
-}
 
 type Data = Record<string, unknown>;
 const asCase = (v: unknown) => (v && typeof v === 'object' ? (v as Partial<Case>) : undefined);
@@ -239,11 +212,46 @@ export function auditStatement(v: AuditVerification): string {
 export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timeline | undefined> {
   if (!deps.store.getCase(caseId)) return undefined;
   const [entries, audit] = await Promise.all([deps.store.auditFor(caseId), deps.store.verifyAudit()]);
+  return timelineOf(deps, caseId, entries, audit);
+}
+
+/**
+ * The timeline of the child (docs/family.md): every child-welfare case with this case's childRef
+ * that `include` lets through (the viewer's), merged oldest first, each entry naming its case.
+ * Reports closed and reopened read as one story.
+ */
+export async function childTimeline(
+  deps: AppDeps,
+  caseId: string,
+  include: (c: Case) => boolean = () => true,
+): Promise<(Timeline & { childRef: string; caseIds: string[]; notShown: number }) | undefined> {
+  const c = deps.store.getCase(caseId);
+  if (!c) return undefined;
+  const all = deps.store.casesByChild(c.childRef).filter((x) => !x.sectionKind);
+  const shown = all.filter((x) => x.id === c.id || include(x));
+  const [lists, audit] = await Promise.all([
+    Promise.all(shown.map((x) => deps.store.auditFor(x.id))),
+    deps.store.verifyAudit(),
+  ]);
+  const entries = lists.flat().sort((a, b) => a.seq - b.seq);
+  const t = timelineOf(deps, caseId, entries, audit, true);
+  return { ...t, childRef: c.childRef, caseIds: shown.map((x) => x.id), notShown: all.length - shown.length };
+}
+
+function timelineOf(
+  deps: AppDeps,
+  caseId: string,
+  entries: AuditEntry[],
+  audit: AuditVerification,
+  nameCase = false,
+): Timeline {
   return {
     caseId,
     generatedAt: deps.now().toISOString(),
     entries: entries.map((e) => {
-      const { what, why } = describeEntry(deps, e);
+      const described = describeEntry(deps, e);
+      const what = nameCase && e.caseId ? `${e.caseId}: ${described.what}` : described.what;
+      const why = described.why;
       const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
       return {
         seq: e.seq,
@@ -253,6 +261,7 @@ export async function caseTimeline(deps: AppDeps, caseId: string): Promise<Timel
         whoId: e.actor,
         event: e.type,
         what,
+        ...(nameCase && e.caseId ? { caseId: e.caseId } : {}),
         ...(why ? { why } : {}),
         ...(why && !BOT_EXPLAINS.has(e.type) ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' } : {}),
       };

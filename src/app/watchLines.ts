@@ -9,7 +9,7 @@ import { officeHoursOf, type AppDeps } from './context.js';
 import { groupsToNotify } from '../domain/routing.js';
 import { OUTBOX, type OutboxMessage } from './outbox.js';
 import { deadReason } from './deliveryFailure.js';
-import { vinrKey } from './ingestReport.js';
+import { vinrKey } from './vinrNotices.js';
 
 /** Where the outbox drain records the activity of a keyed card it delivered (src/jobs/outboxDrain.ts). */
 const CARD_ACTIVITIES = 'cardActivities';

@@ -9,6 +9,7 @@ import type { Case, Role } from '../domain/schemas.js';
 import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
 import { protectionState } from '../domain/protection.js';
 import { decisionButtons } from './decisionForms.js';
+import { withFamilySection, type FamilySectionView } from './familySection.js';
 import { caseCardAlarm } from './protectionAlarm.js';
 import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
 import { renderCard, type Card } from './render.js';
@@ -31,6 +32,10 @@ export interface CaseCardInput {
   viewer?: Role | 'all' | 'none';
   /** Users whose cards Teams refreshes on open (at most 60, and not in team channels). */
   refreshUserIds?: string[];
+  /** Siblings, other sections and the child's history (src/cards/familySection.ts). */
+  family?: FamilySectionView;
+  /** Preselected in the assign list of an unassigned case: a sibling's owner (docs/family.md). */
+  suggestedOwner?: string;
   /**
    * What the watches say about the case, one line each (the VINR notice, the "genast" nudge, a
    * report out of hours): src/app/watchLines.ts.
@@ -105,13 +110,19 @@ function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar) {
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;
   const ds = deadlinesOf(c, input.rules);
-  const skydd = ds.find((d) => d.kind === 'skyddsbedomning')!;
-  const skyddLine = deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at);
-  const skyddStatus = deadlineStatus(skydd, input.now, input.calendar);
+  // A case outside child welfare (docs/family.md) has no deadlines, so no skyddsbedömning either.
+  const skydd = ds.find((d) => d.kind === 'skyddsbedomning');
+  const skyddLine = skydd
+    ? deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at)
+    : { label: '', text: 'Ärendet är registrerat för samordning med barn och unga.', color: 'Default' };
+  const skyddStatus = skydd ? deadlineStatus(skydd, input.now, input.calendar) : 'done';
   const others = ds
     .filter((d) => d.kind !== 'skyddsbedomning' && !(d.kind.startsWith('lvu_') && !d.done && c.lvu && !c.lvu.endedOn))
     .map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
-  const buttons = decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
+  // A case outside child welfare has none of the child-welfare decisions (docs/family.md).
+  const buttons = c.sectionKind
+    ? { main: [], more: [], lvu: [] }
+    : decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
   const unassigned = c.assignees.length === 0;
   const viewer = input.viewer ?? 'all';
   const open = c.phase !== 'closed';
@@ -134,8 +145,9 @@ export function caseCardView(input: CaseCardInput) {
     version: c.version,
     title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
     skydd: {
-      text:
-        skyddStatus === 'done'
+      text: !skydd
+        ? 'Ärende utanför barn och unga: inga tidsfrister bevakas'
+        : skyddStatus === 'done'
           ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
           : skyddStatus === 'overdue'
             ? 'Skyddsbedömning FÖRSENAD'
@@ -178,7 +190,7 @@ export function caseCardView(input: CaseCardInput) {
     canAssign: open && (viewer === 'all' || viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0,
     assignTitle: unassigned ? 'Tilldela' : 'Fördela om',
     choices,
-    defaultChoice: c.assignees[0] ?? '',
+    defaultChoice: c.assignees[0] ?? input.suggestedOwner ?? '',
     // The decision forms this viewer may open now, and the history (src/cards/decisionForms.ts).
     // (at most 5 per ActionSet in Teams' host config: the history button has its own set).
     decisions: buttons.main,
@@ -199,11 +211,12 @@ export function caseCard(input: CaseCardInput): Card {
   const view = caseCardView(input);
   const card = renderCard('case', view);
   if (!view.hasRefresh) delete card.refresh;
-  return card;
+  return withFamilySection(card, input.family);
 }
 
 /** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
 export function assignedToYouCard(input: CaseCardInput & { myOpen: number }): Card {
   const view = caseCardView({ ...input, viewer: 'none' });
-  return renderCard('assigned-to-you', { ...view, myOpen: input.myOpen });
+  const card = renderCard('assigned-to-you', { ...view, myOpen: input.myOpen });
+  return withFamilySection(card, input.family && { ...input.family, assignSiblings: undefined });
 }

@@ -1,5 +1,5 @@
 // `leveranser`: what could not be delivered or is being retried, with a retry button per failure.
-import type { DeliveryItem } from '../app/deliveries.js';
+import type { DeliveryItem } from '../views/deliveries.js';
 import { renderCard, type Card } from './render.js';
 
 export function deliveriesCard(items: DeliveryItem[], notice?: { text: string; tone: 'Good' | 'Attention' }): Card {

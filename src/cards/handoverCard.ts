@@ -95,7 +95,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     handoverId: h.id,
     caseId: s.caseId,
     version: s.case?.version ?? 0,
-    headline: `**${s.caseId}** · ${s.case ? PHASE_LABEL[s.case.phase] : 'Avslutat'}`,
+    headline: `**${s.caseId}** · ${s.case ? PHASE_LABEL[s.case.phase] : 'Avslutat'}${siblingsLine(input, s)}`,
     deadline,
     deadlineColor: s.closed ? 'Good' : STATUS_COLOR[status],
     owner,
@@ -115,6 +115,14 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     canHandBack: returned && !s.closed && !!s.newOwnerId && !entry.handedBackAt,
     handBackTitle: `Lämna tillbaka till ${input.nameOf(h.staffId)}`,
   };
+}
+
+/** The other cases of the same family on this list (docs/family.md): they are handed over together. */
+function siblingsLine(input: HandoverCardInput, s: EntryState): string {
+  const f = s.closed ? undefined : s.case?.familyRef;
+  if (!f) return '';
+  const others = input.states.filter((x) => x.caseId !== s.caseId && !x.closed && x.case?.familyRef === f);
+  return others.length ? ` · syskon: ${others.map((x) => x.caseId).join(', ')}` : '';
 }
 
 function statusLine(input: HandoverCardInput, last: Note, notes: number, reveal: boolean): string {

@@ -1,7 +1,7 @@
 // The morning list card (cards/morning-list.json). A list that would pass the size budget shows the
 // most urgent items (sections are already in urgency order) and a "Visa alla" button that pages
 // through the rest; every page stays under the budget however many cases there are.
-import type { ListSection, MorningListView } from '../jobs/morningList.js';
+import type { ListSection, MorningListView } from '../views/morningList.js';
 import { MAX_CARD_BYTES, cardSize, renderCard, type Card } from './render.js';
 
 /** Leaves room for the activity envelope around the card. */

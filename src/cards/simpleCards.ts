@@ -17,6 +17,7 @@ const HELP: HelpRow[] = [
   { command: 'försenade', what: 'Gruppens ärenden med passerade tidsfrister.' },
   { command: 'ärende <ref>', what: 'Ett ärendes eget kort.' },
   { command: 'historik <ref>', what: 'Ärendets tidslinje: vem, vad, när och varför.' },
+  { command: 'historik <ref> barn', what: 'Barnets tidslinje: alla ärenden om samma barn som en historia.' },
   { command: 'ny anmälan', what: 'Registrera en anmälan för hand.' },
   { command: 'fördelning', what: 'Kortet för fördelningsmötet.', roles: ['team_lead', 'unit_manager'] },
   {
@@ -36,6 +37,10 @@ const HELP: HelpRow[] = [
   },
   { command: 'frånvaro @person [till ÅÅÅÅ-MM-DD]', what: 'Registrera frånvaro; boten postar en överlämningslista.' },
   { command: 'åter @person', what: 'Avsluta frånvaro och lämna tillbaka ärenden.' },
+  {
+    command: 'statistik [ÅÅÅÅ-MM] [grupp-id]',
+    what: 'Månadens andelar i tid mot de tolv före, med försenade ärenden.',
+  },
 ];
 
 export function helpCard(person: { name: string; role: Role } | undefined, inChannel: boolean): Card {

@@ -6,7 +6,7 @@
 // entry says that a motivation exists, who wrote it and when, with a "Visa" button. Its answer
 // (an invoke answer, which Teams shows to the person who pressed only) is the same card with that
 // one text shown, after the server has checked that the person may see the case.
-import type { Timeline } from '../app/timeline.js';
+import type { Timeline } from '../views/timeline.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 
 const BUDGET = MAX_CARD_BYTES - 4_096;
@@ -19,6 +19,8 @@ export interface TimelineCardOptions {
   /** The entry (seq) whose text is shown to the one person who pressed "Visa". */
   reveal?: number;
   maxEntries?: number;
+  /** Instead of "Historik · <ref>" (the child's timeline over several cases). */
+  title?: string;
 }
 
 export function timelineCard(t: Timeline, opts: TimelineCardOptions = {}): Card {
@@ -33,7 +35,7 @@ export function timelineCard(t: Timeline, opts: TimelineCardOptions = {}): Card 
       why: hidden || !e.why ? '' : e.why,
       note: hidden ? `${e.textLabel} skriven av ${e.who}, ${e.when}.` : revealed ? 'Visas bara för dig.' : '',
       canReveal: hidden,
-      caseId: t.caseId,
+      caseId: e.caseId ?? t.caseId,
       seq: e.seq,
     };
   };
@@ -42,7 +44,7 @@ export function timelineCard(t: Timeline, opts: TimelineCardOptions = {}): Card 
     const hidden = t.entries.length - shown.length;
     return renderCard('timeline', {
       caseId: t.caseId,
-      title: `Historik · ${t.caseId}`,
+      title: opts.title ?? `Historik · ${t.caseId}`,
       auditStatement: t.auditStatement,
       auditStyle: t.audit.ok ? 'good' : 'attention',
       hiddenText:

@@ -1,5 +1,5 @@
 // Absence (sick leave, planned leave): who may register it, and whether someone is away on a date.
-import type { DomainContext } from './commands.js';
+import type { DomainContext } from './domainContext.js';
 import { can, forbiddenMessage } from './permissions.js';
 import { refuse, type Absence, type Actor, type Decision, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
@@ -17,15 +17,6 @@ export function isAbsent(absences: readonly Absence[], staffId: string, date: Lo
 export function coversDate(a: Absence, date: LocalDate): boolean {
   if (a.endedAt && date >= stockholmDate(a.endedAt)) return false;
   return a.from <= date && (a.to === undefined || date <= a.to);
-}
-
-/** The absence of a person that is running on a date or starts later (planned leave), if any. */
-export function currentOrComingAbsence(
-  absences: readonly Absence[],
-  staffId: string,
-  date: LocalDate,
-): Absence | undefined {
-  return absences.find((a) => a.staffId === staffId && !a.endedAt && (a.to === undefined || a.to >= date));
 }
 
 /**

@@ -13,8 +13,9 @@
 //   'not_opened'; 'already_ongoing' closes as 'already_ongoing': the running investigation (linked by
 //   childRef in linkedCaseIds) carries on. Both keep the återkoppling task open.
 // - A closed case accepts only the återkoppling, uppföljning and LVU steps. Nothing touches `version`.
-import { aterkopplingDue, dueFrom, forhandsbedomningDueInForce, utredningDue } from './deadlines.js';
+import { aterkopplingDue, dueFrom, utredningDue } from './deadlines.js';
 import { blank, decisionDate } from './domainContext.js';
+import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomning.js';
 import type { DomainContext } from './domainContext.js';
 import { decideLaw, uppfoljningProblem, type LawIntent } from './lawCommands.js';
 import { decideLvu, LVU_INTENTS, type LvuIntent } from './lvu.js';
@@ -393,6 +394,9 @@ function registerReport(
     assignees: [],
     contacts: [],
     linkedCaseIds: [],
+    ...(report.familyRef ? { familyRef: report.familyRef } : {}),
+    // A group outside child welfare (docs/family.md): the case is there to be linked, without child deadlines.
+    ...(group.kind === 'adult' || group.kind === 'other' ? { sectionKind: group.kind } : {}),
     createdAt: at,
     updatedAt: at,
     updatedBy: actor.id,
@@ -418,9 +422,10 @@ function decideForhandsbedomning(
   now: Date,
   done: (state: Case, ...events: DomainEvent[]) => Decision<Case>,
 ): Decision<Case> {
-  if (!current.skyddsbedomning) return refuse('invalid', 'Registrera skyddsbedömningen först.');
-  if (current.forhandsbedomning) return refuse('invalid', 'Förhandsbedömningen är redan beslutad.');
   const today = stockholmDate(now);
+  const f = forhandsbedomningState(current, ctx.rules, today);
+  if (!f.pending) return refuse('invalid', 'Förhandsbedömningen är redan beslutad.');
+  if (!f.decidable) return refuse('invalid', 'Registrera skyddsbedömningen först.');
   const fields: Record<string, string> = {};
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
   // Violence and honour-related oppression: opening at once is the proposal; not opening needs a
@@ -433,7 +438,7 @@ function decideForhandsbedomning(
   const decidedOn = on.date;
   // 20 kap. 2 §: an extension is its own decision before the deadline; a decision after the date in
   // force is accepted and stays counted as an overrun.
-  const late = decidedOn > forhandsbedomningDueInForce(current, ctx.rules);
+  const late = forhandsbedomningLate(current, ctx.rules, decidedOn);
   if (intent.outcome === 'open' && intent.investigators && intent.investigators.length > 0) {
     const problem = checkAssignees(ctx, current.groupId, intent.investigators, today);
     if (problem) return problem;

@@ -77,6 +77,8 @@ const dateOf = (instant: string | undefined, entered: LocalDate | undefined) =>
   entered ?? (instant ? stockholmDate(instant) : undefined);
 
 export function deadlinesOf(c: Case, rules: RuleTable): Deadline[] {
+  // A case in a section outside child welfare (docs/family.md) has none of these deadlines.
+  if (c.sectionKind) return [];
   const closed = c.phase === 'closed';
   const received = stockholmDate(c.receivedAt);
   const out: Deadline[] = [...lvuDeadlines(c, rules)];

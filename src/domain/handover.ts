@@ -2,6 +2,7 @@
 // almost three months nobody met the children). Pure: every open case of the person gets a checklist;
 // what is late is computed from the cases, the absences, the clock and the working-day calendar.
 import { isAbsent } from './absence.js';
+import { keepFamiliesTogether } from './family.js';
 import type { Calendar } from './calendar.js';
 import { nextDeadline, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
@@ -206,7 +207,10 @@ export function byUrgency(a: EntryState, b: EntryState): number {
 }
 
 export function entryStates(h: Handover, caseOf: (id: string) => Case | undefined, rules: RuleTable): EntryState[] {
-  return h.entries.map((e) => entryState(h, e, caseOf(e.caseId), rules)).sort(byUrgency);
+  // Siblings stay together (docs/family.md), after the most urgent case of their family.
+  return keepFamiliesTogether(h.entries.map((e) => entryState(h, e, caseOf(e.caseId), rules)).sort(byUrgency), (s) =>
+    s.closed ? undefined : s.case?.familyRef,
+  );
 }
 
 export interface Progress {

@@ -1,7 +1,8 @@
 // The commands the statute asks for beside the main path (docs/rules.md): the förhandsbedömning
 // extension decided before day 14, the 20 kap. 4 § information when an investigation opens, a
 // request for återkoppling recorded later, the uppföljning's information task and its early end.
-import { aterkopplingDue, forhandsbedomningDueInForce, uppfoljningLatest } from './deadlines.js';
+import { aterkopplingDue, uppfoljningLatest } from './deadlines.js';
+import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomning.js';
 import { blank, decisionDate, invalid, type Done, type DomainContext } from './domainContext.js';
 import { ruleFor } from './rules.js';
 import { refuse, type Actor, type Case, type Decision, type LocalDate } from './schemas.js';
@@ -25,13 +26,13 @@ export function decideLaw(
   const today = stockholmDate(now);
   switch (intent.type) {
     case 'extendForhandsbedomning': {
-      if (current.phase === 'closed' || current.forhandsbedomning || current.phase === 'utredning')
-        return refuse('invalid', 'Bara en förhandsbedömning som inte är beslutad kan förlängas.');
-      const inForce = forhandsbedomningDueInForce(current, ctx.rules);
+      const f = forhandsbedomningState(current, ctx.rules, today);
+      if (!f.pending) return refuse('invalid', 'Bara en förhandsbedömning som inte är beslutad kan förlängas.');
+      const inForce = f.due;
       const fields: Record<string, string> = {};
       const on = decisionDate(intent.decidedOn, today, current);
       if ('error' in on) fields.decidedOn = on.error;
-      else if (on.date > inForce)
+      else if (forhandsbedomningLate(current, ctx.rules, on.date))
         fields.decidedOn = `Fristen gick ut ${inForce}: en förlängning måste beslutas före fristen. Ett senare beslut räknas som försenat.`;
       if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange det nya datumet som ÅÅÅÅ-MM-DD.';
       else if (intent.newDeadline <= inForce) fields.newDeadline = `Det nya datumet måste vara efter ${inForce}.`;

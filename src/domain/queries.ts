@@ -72,7 +72,8 @@ export function unassigned(cases: Iterable<Case>, now: Date, calendar: Calendar)
   const today = stockholmDate(now);
   const out: UnassignedCase[] = [];
   for (const c of cases) {
-    if (isOpen(c) && c.assignees.length === 0) {
+    // A case outside child welfare (docs/family.md) is linked, not watched: never "ofördelad" here.
+    if (isOpen(c) && c.assignees.length === 0 && !c.sectionKind) {
       out.push({ case: c, ageWorkingDays: calendar.workingDaysBetween(stockholmDate(c.receivedAt), today) });
     }
   }

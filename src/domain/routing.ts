@@ -29,7 +29,6 @@ export const ROUTING: RoutingTable = {
   linkSameChild: { acrossGroups: true, why: 'Samma barn har ett öppet ärende i en annan grupp' },
 };
 
-export const ROUTING_RULES = ROUTING.notifyByConcern;
 export const LINK_SAME_CHILD = ROUTING.linkSameChild;
 
 /** Groups other than the receiving one that must be told about a report with these concerns. */

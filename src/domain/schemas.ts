@@ -29,8 +29,16 @@ export const Concern = z.enum([
 ]);
 export type Concern = z.infer<typeof Concern>;
 
-export const GroupKind = z.enum(['intake', 'investigation', 'violence', 'out_of_hours']);
+/**
+ * intake, investigation, violence and out_of_hours are the child and youth section (barn och unga);
+ * adult (vuxen: missbruk, ekonomiskt bistånd) and other are sections outside child welfare, which
+ * the bot only links to a family's child cases (docs/family.md).
+ */
+export const GroupKind = z.enum(['intake', 'investigation', 'violence', 'out_of_hours', 'adult', 'other']);
 export type GroupKind = z.infer<typeof GroupKind>;
+
+/** The kinds outside child welfare: no child-welfare deadlines, only the family link. */
+export const OTHER_SECTION_KINDS: ReadonlySet<GroupKind> = new Set(['adult', 'other']);
 
 /** A calendar date in Swedish time, e.g. 2026-02-28. */
 export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD');
@@ -87,6 +95,11 @@ export const ReportInput = z.object({
   reporter: Reporter,
   concerns: z.array(Concern).min(1).max(7),
   summary: z.string().max(2000).optional(),
+  /**
+   * The case-management system's family or household number (pseudonymous, guarded like every
+   * reference): cases with the same familyRef are shown together (docs/family.md).
+   */
+  familyRef: CaseRef.optional(),
 });
 export type ReportInput = z.infer<typeof ReportInput>;
 
@@ -320,6 +333,13 @@ export const Case = z.object({
   protectiveMeasures: z.array(ProtectiveMeasure).optional(),
   /** Other open cases about the same child (childRef) in other groups. */
   linkedCaseIds: z.array(CaseRef),
+  /** The family or household reference (docs/family.md): siblings and other sections are found by it. */
+  familyRef: CaseRef.optional(),
+  /**
+   * Set when the case belongs to a group outside child welfare (kind adult or other): the bot keeps
+   * no child-welfare deadlines on it and shows it to the child side only as "section involved".
+   */
+  sectionKind: z.enum(['adult', 'other']).optional(),
   createdAt: Instant,
   updatedAt: Instant,
   updatedBy: StaffId,
@@ -402,6 +422,17 @@ export const Organisation = z
     eveHolidaysAreNonWorking: z.boolean().default(true),
     /** The nämnd's meeting dates (LVU 6 §: a chair's decision is reported at the next one). */
     namndMeetings: z.array(LocalDate).optional(),
+    /** The family history on the case card (docs/family.md); every key has a default. */
+    family: z
+      .object({
+        /** A report is "repeated" when it is at least the n:th about the child within the months below. */
+        repeatedReports: z.number().int().min(2).max(50).optional(),
+        repeatedWithinMonths: z.number().int().min(1).max(36).optional(),
+        /** A new investigation opened within this many days of the last one closing counts as consecutive. */
+        consecutiveWithinDays: z.number().int().min(1).max(730).optional(),
+      })
+      .strict()
+      .optional(),
     /** Office hours on Swedish working days (default 08:00–16:00); outside them the socialjour answers. */
     officeHours: z
       .object({

@@ -6,9 +6,6 @@ import { refuse, type Refusal } from './schemas.js';
 
 export { containsPersonnummer, normaliseForDetection, shapedLikePersonnummer } from './personnummer.js';
 
-/** The name the planned API used; the same check. */
-export const findPersonnummer = containsPersonnummer;
-
 export const SECRECY_MESSAGE =
   'Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens.';
 export const REFERENCE_MESSAGE =
@@ -159,6 +156,6 @@ export function guardIntentText(intent: object): Refusal | null {
     Object.fromEntries(keys.filter((k) => typeof from[k] === 'string').map((k) => [k, from[k] as string]));
   return guardFreeText(
     { ...pick(o, INTENT_TEXT), ...pick(report, ['summary']) },
-    { ...pick(o, INTENT_REFS), ...pick(report, ['childRef', 'externalId']) },
+    { ...pick(o, INTENT_REFS), ...pick(report, ['childRef', 'externalId', 'familyRef']) },
   );
 }

@@ -1,7 +1,7 @@
 // The intake API (docs/contract.md): POST /api/reports, GET /api/cases/{externalId}, GET /api/cases?...
 // Checks in this order, each before any work the next one needs: enabled (503), key (401), rate
-// (429), size by header (413), content type (415), size by bytes (413), JSON (415), the report
-// (400). An error never repeats what was sent; logs carry ids and field names, never content.
+// (429, writes and reads on budgets of their own), size by header (413), content type (415), size
+// by bytes (413), JSON (400), the report (400). An error never repeats what was sent; logs carry ids and field names, never content.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
@@ -16,12 +16,20 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface IntakeOptions {
   /** The bearer key; defaults to deps.config.ingestApiKey (INGEST_API_KEY). None: the API answers 503. */
   apiKey?: string;
+  /** The budget of POST /api/reports per key (INGEST_RATE_PER_MINUTE, INGEST_RATE_BURST). */
   rateLimit?: RateLimitOptions;
+  /**
+   * The budget of the reads (GET /api/cases...) per key, apart from intake's, so a dashboard that
+   * polls never uses up what a case-management system catching up needs (READ_RATE_*).
+   */
+  readRateLimit?: RateLimitOptions;
   /** Failed key attempts per client address before they get 429 instead of 401. */
   failedAuthLimit?: RateLimitOptions;
 }
 
-const DEFAULT_RATE: RateLimitOptions = { burst: 20, perMinute: 60 };
+/** A case-management system catching up after an outage sends hundreds at once. */
+const DEFAULT_RATE: RateLimitOptions = { burst: 300, perMinute: 600 };
+const DEFAULT_READ_RATE: RateLimitOptions = { burst: 120, perMinute: 600 };
 const DEFAULT_FAILED_AUTH: RateLimitOptions = { burst: 30, perMinute: 30 };
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest();
@@ -69,11 +77,14 @@ function isJsonType(header: string | undefined): boolean {
 export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts: IntakeOptions = {}): void {
   const apiKey = opts.apiKey ?? deps.config.ingestApiKey;
   const keyHash = apiKey ? sha256(apiKey) : undefined;
-  const buckets = new TokenBuckets(opts.rateLimit ?? DEFAULT_RATE);
+  const writes = new TokenBuckets(opts.rateLimit ?? deps.config.rateLimits?.intake ?? DEFAULT_RATE);
+  const reads = new TokenBuckets(
+    opts.readRateLimit ?? opts.rateLimit ?? deps.config.rateLimits?.reads ?? DEFAULT_READ_RATE,
+  );
   const failures = new TokenBuckets(opts.failedAuthLimit ?? DEFAULT_FAILED_AUTH);
 
   /** The gate every intake route passes: enabled, key, rate. True when the request may go on. */
-  function admit(req: restify.Request, res: Res): boolean {
+  function admit(req: restify.Request, res: Res, buckets = writes): boolean {
     if (!keyHash) {
       send(res, 503, { error: 'Intag via API är avstängt: INGEST_API_KEY är inte satt på servern.' });
       return false;
@@ -144,7 +155,7 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
       try {
         parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
       } catch {
-        send(res, 415, { error: 'Kroppen är inte giltig JSON i UTF-8.' });
+        send(res, 400, { error: 'Kroppen är inte giltig JSON i UTF-8.' });
         return;
       }
       const r = await ingestReport(deps, parsed);
@@ -170,7 +181,7 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
 
   server.get('/api/cases/:externalId', async (req: restify.Request, res: Res) => {
     await guarded(res, 'GET /api/cases/:externalId', () => {
-      if (!admit(req, res)) return;
+      if (!admit(req, res, reads)) return;
       const id = String(req.params?.externalId ?? '');
       const c = findCase(deps, id);
       if (!c) send(res, 404, { error: 'Ärendet finns inte.' });
@@ -180,7 +191,7 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
 
   server.get('/api/cases', async (req: restify.Request, res: Res) => {
     await guarded(res, 'GET /api/cases', () => {
-      if (!admit(req, res)) return;
+      if (!admit(req, res, reads)) return;
       const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const issues: { path: string; message: string }[] = [];
       const groupId = q.get('groupId') ?? undefined;

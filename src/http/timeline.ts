@@ -2,7 +2,7 @@
 // audit log, with the hash chain verified and the result stated, behind the intake API's bearer key.
 import type restify from 'restify';
 import type { AppDeps } from '../app/context.js';
-import { caseTimeline, timelineCsv } from '../app/timeline.js';
+import { caseTimeline, childTimeline, timelineCsv } from '../app/timeline.js';
 import { log } from '../log.js';
 import { bearerGate, sendJson } from './auth.js';
 import type { RateLimitOptions } from './rateLimit.js';
@@ -12,7 +12,10 @@ export function registerTimelineRoutes(
   deps: AppDeps,
   opts: { apiKey?: string; rateLimit?: RateLimitOptions } = {},
 ): void {
-  const admit = bearerGate(opts.apiKey ?? deps.config.ingestApiKey, opts.rateLimit);
+  const admit = bearerGate(
+    opts.apiKey ?? deps.config.ingestApiKey,
+    opts.rateLimit ?? deps.config.rateLimits?.reads ?? { burst: 120, perMinute: 600 },
+  );
   server.get('/api/cases/:externalId/timeline', async (req: restify.Request, res: restify.Response) => {
     try {
       if (!admit(req, res)) return;
@@ -25,7 +28,16 @@ export function registerTimelineRoutes(
         });
         return;
       }
-      const t = await caseTimeline(deps, id);
+      const scope = new URL(req.url ?? '/', 'http://localhost').searchParams.get('scope') ?? 'case';
+      if (scope !== 'case' && scope !== 'child') {
+        sendJson(res, 400, {
+          error: 'Ogiltig fråga.',
+          issues: [{ path: 'scope', message: 'Ska vara case eller child.' }],
+        });
+        return;
+      }
+      // scope=child: every case about the same child, as one story (docs/family.md).
+      const t = scope === 'child' ? await childTimeline(deps, id) : await caseTimeline(deps, id);
       if (!t) {
         sendJson(res, 404, { error: 'Ärendet finns inte.' });
         return;

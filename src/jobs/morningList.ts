@@ -12,6 +12,9 @@ import { protectionFirst, protectionHeadline, protectionState } from '../domain/
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
 import { concernsText, PHASE_LABEL } from '../cards/labels.js';
+import type { ListSection, MorningListView } from '../views/morningList.js';
+
+export type { ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
 
 export interface ListSettings {
   /** "Due soon": within this many working days (the issue: 3). */
@@ -56,34 +59,6 @@ export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
     if (!ds) memo.set(c, (ds = deadlinesOf(c, rules)));
     return ds;
   };
-}
-
-export type SectionKey =
-  'protection' | 'lvu' | 'outOfHours' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
-
-export interface ListItem {
-  caseId: string;
-  /** One line: what, when, who. */
-  text: string;
-  color: 'Attention' | 'Warning' | 'Default';
-}
-
-export interface ListSection {
-  key: SectionKey;
-  title: string;
-  color: 'Attention' | 'Warning' | 'Default';
-  items: ListItem[];
-}
-
-export interface MorningListView {
-  groupId: string;
-  groupName: string;
-  date: LocalDate;
-  title: string;
-  summary: string;
-  /** Only the non-empty sections, most urgent first. */
-  sections: ListSection[];
-  total: number;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,8 +1,11 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
 // a delivery-failure card to whoever can fix it (src/app/deliveryFailure.ts): never silently. A message is removed from the
-// outbox only after the connector accepted it (at-least-once: a crash between the connector's answer
-// and the round's commit sends that round again; an update is then repeated, a post may be doubled).
+// outbox only after the connector accepted it, in a commit made as soon as that one send's answer is
+// known (at-least-once: a crash repeats at most the sends in flight at that instant; an update is
+// then repeated, which changes nothing, a post may be doubled). Every send has a deadline; a send
+// that times out or meets a network error (refused, reset, DNS) is retried like a 503, for as long as
+// the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
@@ -49,7 +52,8 @@ export class SendError extends Error {
   }
 }
 
-const RETRYABLE = new Set([429, 412, 502, 503, 504]);
+/** Statuses worth retrying until the horizon; 0 is no answer at all (timeout, refused, reset, DNS). */
+const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
 const GONE_CODES = new Set([
   'ConversationBlockedByUser',
   'BotNotInConversationRoster',
@@ -57,7 +61,10 @@ const GONE_CODES = new Set([
   'MessageWritesBlocked',
   'ConversationNotFound',
 ]);
-const MAX_ATTEMPTS = 12;
+/** A refusal that will not change by itself (400, 401, 413...): given up on after this many tries. */
+const MAX_ATTEMPTS_REFUSED = 5;
+export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
+export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
 interface CardActivity {
   activityId: string;
@@ -78,11 +85,29 @@ export interface DrainOptions {
   clock?: () => number;
   /** Delay between a commit that queued messages and the drain round that sends them. */
   kickDelayMs?: number;
+  /** The deadline of one send, connect to answer (OUTBOX_SEND_TIMEOUT_MS). */
+  sendTimeoutMs?: number;
+  /** How long a retryable failure is retried, from its first failure (OUTBOX_DEAD_LETTER_HOURS). */
+  deadLetterAfterMs?: number;
+  /** How long stop() waits for sends in flight; what is not answered by then is sent after a restart. */
+  stopGraceMs?: number;
+}
+
+/** The deadline of one send: past it the send counts as failed with no answer (status 0, retried). */
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendError(0, 'Timeout')), ms);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 export class OutboxDrain {
   private readonly pacer: Pacer;
   private readonly inFlight = new Set<string>();
+  /** Upsert keys with a send in flight: one at a time per card, so updates keep their order. */
+  private readonly busyKeys = new Set<string>();
+  private readonly tasks = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -112,11 +137,17 @@ export class OutboxDrain {
     this.kick();
   }
 
+  /** Stop sending; waits for sends in flight at most `stopGraceMs` (they stay queued if unanswered). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.running) await this.running;
+    const until = Date.now() + (this.opts.stopGraceMs ?? 3_000);
+    while ((this.running || this.tasks.size) && Date.now() < until)
+      await Promise.race([
+        Promise.all([this.running, ...this.tasks]),
+        new Promise((r) => setTimeout(r, Math.max(1, until - Date.now()))),
+      ]);
   }
 
   /** Wait until nothing is pending that could be sent now (tests and shutdown). */
@@ -147,9 +178,15 @@ export class OutboxDrain {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.running) {
-        this.running = this.drain().finally(() => {
-          this.running = null;
-        });
+        this.running = this.drain()
+          .catch((err) => {
+            // A round that failed (a full disk refusing the bookkeeping): try again later, stay up.
+            log.error(errorFields(err), 'outbox round failed; retrying');
+            this.schedule(5_000);
+          })
+          .finally(() => {
+            this.running = null;
+          });
       } else this.schedule(20);
     }, ms);
   }
@@ -168,7 +205,13 @@ export class OutboxDrain {
     return this.deps.store
       .listDocs<OutboxMessage>(OUTBOX)
       .filter((m) => m.status === 'pending' && this.isDue(m, now) && !this.inFlight.has(m.id))
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+      .sort(
+        // Fewest tries first, then oldest: in an outage every message gets its turn, instead of the
+        // oldest ones taking every slot again as soon as their short first backoffs pass.
+        (a, b) =>
+          a.attempts - b.attempts ||
+          (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1),
+      );
   }
 
   private async drain(): Promise<void> {
@@ -178,9 +221,13 @@ export class OutboxDrain {
     if (this.deps.store.holdLead && !(await this.deps.store.holdLead('outbox'))) return this.schedule(2_000);
     const concurrency = this.opts.concurrency ?? 16;
     const pending = await this.supersede(this.due());
-    const tasks: Promise<void>[] = [];
-    const done: DocWrite[] = [];
-    const busyKeys = new Set<string>();
+    // Of several messages for the same card only the oldest may go, so they arrive in order.
+    const first = new Map<string, OutboxMessage>();
+    for (const m of pending)
+      if (m.upsertKey) {
+        const f = first.get(m.upsertKey);
+        if (!f || m.createdAt < f.createdAt || (m.createdAt === f.createdAt && m.id < f.id)) first.set(m.upsertKey, m);
+      }
     let nextWake = Infinity;
     for (const msg of pending) {
       if (this.stopped) break;
@@ -189,7 +236,7 @@ export class OutboxDrain {
         break;
       }
       // One message at a time per card, so updates of the same card keep their order.
-      if (msg.upsertKey && busyKeys.has(msg.upsertKey)) continue;
+      if (msg.upsertKey && (this.busyKeys.has(msg.upsertKey) || first.get(msg.upsertKey) !== msg)) continue;
       const convKey = this.conversationKeyOf(msg);
       const wait = this.pacer.wait(convKey, this.clock());
       if (wait > 0) {
@@ -197,19 +244,19 @@ export class OutboxDrain {
         continue;
       }
       this.pacer.record(convKey, this.clock());
-      if (msg.upsertKey) busyKeys.add(msg.upsertKey);
+      if (msg.upsertKey) this.busyKeys.add(msg.upsertKey);
       this.inFlight.add(msg.id);
-      tasks.push(this.deliver(msg, done));
+      // Not awaited by the round: a slow or hanging send holds its own slot, never the others.
+      const task = this.deliver(msg)
+        .catch((err) => log.error({ outboxId: msg.id, ...errorFields(err) }, 'outbox bookkeeping failed'))
+        .finally(() => {
+          this.inFlight.delete(msg.id);
+          if (msg.upsertKey) this.busyKeys.delete(msg.upsertKey);
+          this.tasks.delete(task);
+          this.schedule(0);
+        });
+      this.tasks.add(task);
     }
-    await Promise.all(tasks);
-    // One durable commit for the round's sent messages (not one each): fewer fsyncs competing with
-    // the commits of people's actions. At-least-once: a crash before this commit resends the round.
-    try {
-      if (done.length) await this.deps.store.commit({ docs: done });
-    } finally {
-      for (const msg of pending) this.inFlight.delete(msg.id);
-    }
-    if (tasks.length > 0) nextWake = 0;
     const later = this.deps.store
       .listDocs<OutboxMessage>(OUTBOX)
       .filter((m) => m.status === 'pending' && !this.inFlight.has(m.id))
@@ -238,6 +285,10 @@ export class OutboxDrain {
     return t.key;
   }
 
+  private sendTimeout(): number {
+    return this.opts.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  }
+
   private async resolve(msg: OutboxMessage): Promise<ConversationRecord | undefined> {
     const t = msg.target;
     if (t.kind === 'group') return channelOfGroup(this.deps, t.groupId);
@@ -246,7 +297,7 @@ export class OutboxDrain {
     if (existing) return existing;
     const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
     if (!member) return undefined;
-    const created = await this.sender.createPersonal(member);
+    const created = await withDeadline(this.sender.createPersonal(member), this.sendTimeout());
     const write = rememberConversation(this.deps, created);
     if (write) await this.deps.store.commit({ docs: [write] });
     return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
@@ -266,9 +317,14 @@ export class OutboxDrain {
     };
   }
 
-  /** Send one message; what marks it sent goes into `done`, committed once for the round. */
-  private async deliver(msg: OutboxMessage, done: DocWrite[]): Promise<void> {
+  /**
+   * Send one message and commit what marks it sent at once, before anything else is sent in its
+   * place: a crash after this repeats nothing of it.
+   */
+  private async deliver(msg: OutboxMessage): Promise<void> {
     let conversation: ConversationRecord | undefined;
+    let docs: DocWrite[];
+    const limit = this.sendTimeout();
     try {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
@@ -277,26 +333,28 @@ export class OutboxDrain {
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
-      const docs: DocWrite[] = [{ collection: OUTBOX, id: msg.id, value: null }];
+      docs = [{ collection: OUTBOX, id: msg.id, value: null }];
       const known = msg.upsertKey ? this.deps.store.getDoc<CardActivity>(CARD_ACTIVITIES, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {
-          await this.sender.update(conversation, known.activityId, out);
+          await withDeadline(this.sender.update(conversation, known.activityId, out), limit);
         } catch (err) {
           // The message was deleted in Teams: post it again.
           if (!(err instanceof SendError && err.status === 404 && !err.code)) throw err;
-          const { activityId } = await this.sender.post(conversation, out);
+          const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
           docs.push(this.cardActivity(msg.upsertKey!, activityId, conversation.key, known));
         }
       } else {
-        const { activityId } = await this.sender.post(conversation, out);
+        const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
         if (msg.upsertKey) docs.push(this.cardActivity(msg.upsertKey, activityId, conversation.key, known));
       }
-      done.push(...docs);
-      this.sentCount++;
     } catch (err) {
-      await this.failed(msg, conversation, err);
+      return this.failed(msg, conversation, err);
     }
+    this.sentCount++;
+    // No version check on the delete: an in-flight message is touched by nothing else. Failing here
+    // (a full disk) leaves it queued: sent again later, the one duplicate at-least-once allows.
+    await this.deps.store.commit({ docs });
   }
 
   private cardActivity(key: string, activityId: string, conversationKey: string, known?: CardActivity): DocWrite {
@@ -320,8 +378,19 @@ export class OutboxDrain {
     }
     const attempts = msg.attempts + 1;
     const retryable = RETRYABLE.has(status);
-    if (attempts >= (retryable ? MAX_ATTEMPTS : 5))
-      return this.giveUp(msg, 'retries_exhausted', `${status || errorFields(err).code || errorFields(err).error}`);
+    const now = this.clock();
+    const firstFailedAt = msg.firstFailedAt ?? new Date(now).toISOString();
+    const failingFor = now - Date.parse(firstFailedAt);
+    if (
+      retryable
+        ? failingFor >= (this.opts.deadLetterAfterMs ?? DEFAULT_DEAD_LETTER_MS)
+        : attempts >= MAX_ATTEMPTS_REFUSED
+    )
+      return this.giveUp(
+        msg,
+        'retries_exhausted',
+        `${status || code || errorFields(err).code || errorFields(err).error} (${attempts} försök)`,
+      );
     const base = this.opts.backoffBaseMs ?? 1_000;
     const random = this.opts.random ?? Math.random;
     const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());
@@ -336,8 +405,9 @@ export class OutboxDrain {
           value: {
             ...msg,
             attempts,
-            nextAttemptAt: new Date(this.clock() + delay).toISOString(),
-            lastError: String(status || 'error'),
+            firstFailedAt,
+            nextAttemptAt: new Date(now + delay).toISOString(),
+            lastError: String(status || code || 'error'),
             version: msg.version + 1,
           },
         },

@@ -24,6 +24,7 @@ import {
   type Claim,
 } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
+import { runMonthlyStats } from './monthlyStats.js';
 import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
 import {
   buildMorningList,
@@ -189,6 +190,7 @@ export class Scheduler {
     if (!report.workingDay || this.stopped) return report;
     const time = stockholmTime(now);
     if (time >= this.opts.morningListTime) await this.morning(now, today, report);
+    if (time >= this.opts.morningListTime) await this.monthlyStats(now, today, report);
     if (this.opts.distributionTime && time >= this.opts.distributionTime) await this.distribution(now, today, report);
     if (report.claimed.length) {
       this.deps.onOutbox?.();
@@ -291,6 +293,15 @@ export class Scheduler {
           ]);
         }
       }
+    }
+  }
+
+  /** The unit manager's monthly statistics card (src/jobs/monthlyStats.ts); its failure never stops the lists. */
+  private async monthlyStats(now: Date, today: string, report: TickReport): Promise<void> {
+    try {
+      await runMonthlyStats(this.deps, now, today, (id, messages) => this.claim(report, id, now, messages));
+    } catch (err) {
+      log.error(errorFields(err), 'monthly statistics failed');
     }
   }
 

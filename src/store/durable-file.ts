@@ -12,6 +12,21 @@ export class StoreFileError extends Error {
   }
 }
 
+/**
+ * A write the store could not make durable (disk full, I/O error, the lock lost): nothing of the
+ * transaction was applied, and the caller answers with a clear message (503, an error card). The
+ * store goes on serving reads and tries again with the next commit.
+ */
+export class StoreWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
 export async function fsyncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');
   try {

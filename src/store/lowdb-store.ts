@@ -3,19 +3,42 @@
 // stored. The journal is never truncated: it is also the audit log. A lowdb snapshot (DATA_FILE)
 // records the state up to a journal offset and is rewritten in the background now and then, so a
 // start reads the snapshot and only the journal written after it.
+import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Low } from 'lowdb';
 import type { Case } from '../domain/schemas.js';
-import { chainEntry, findBrokenLink } from './audit.js';
-import { DurableJSONFile, StoreFileError } from './durable-file.js';
-import { acquireLock } from './lock.js';
+import { errorFields, log } from '../log.js';
+import { chainEntry, hashEntry } from './audit.js';
+import { DurableJSONFile, StoreFileError, StoreWriteError } from './durable-file.js';
+import { acquireLock, type LockOptions } from './lock.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
 import type { AuditEntry, AuditVerification, CommitResult, Store, Transaction } from './port.js';
 
 export interface LowdbStoreOptions {
   /** Journal bytes written since the last snapshot before a new snapshot is taken. */
   snapshotAfterBytes?: number;
+  /**
+   * How one chunk is appended to the journal; resolves with the bytes written. The real write by
+   * default; tests put a disk that runs full (short writes, ENOSPC) here.
+   */
+  writeJournal?: (fh: FileHandle, bytes: Buffer) => Promise<number>;
+  /** The lock's lease and heartbeat (./lock.ts). */
+  lock?: LockOptions;
+}
+
+const realWrite = async (fh: FileHandle, bytes: Buffer) => (await fh.write(bytes, 0, bytes.length, null)).bytesWritten;
+
+/** The Swedish sentence for a write that failed, by the error's code (no path, no content). */
+function writeFailure(code: string | undefined): string {
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+      ? 'disken är full'
+      : code === 'EROFS'
+        ? 'disken är skrivskyddad'
+        : `skrivfel${code ? ` (${code})` : ''}`;
+  return `Ändringen kunde inte sparas: ${why}. Ingenting av den sparades; försök igen om en stund.`;
 }
 
 interface JournalLine {
@@ -28,7 +51,7 @@ interface JournalLine {
 
 type Doc = Record<string, unknown> & { version?: number };
 
-const isJournalLine = (l: unknown): l is JournalLine =>
+export const isJournalLine = (l: unknown): l is JournalLine =>
   typeof l === 'object' &&
   l !== null &&
   (l as JournalLine).v === 1 &&
@@ -50,9 +73,16 @@ const emptySnapshot = (): SnapshotV2 => ({
 
 export async function openLowdbStore(dataFile: string, opts: LowdbStoreOptions = {}): Promise<Store> {
   await mkdir(dirname(dataFile), { recursive: true });
-  const release = acquireLock(dataFile);
+  let store: LowdbStore | undefined;
+  const release = await acquireLock(dataFile, {
+    ...opts.lock,
+    onLost: () => {
+      opts.lock?.onLost?.();
+      store?.lockLost();
+    },
+  });
   try {
-    const store = new LowdbStore(dataFile, opts, release);
+    store = new LowdbStore(dataFile, opts, release);
     await store.load();
     return store;
   } catch (err) {
@@ -73,12 +103,16 @@ class LowdbStore implements Store {
   private readonly cases = new Map<string, Case>();
   private readonly open = new Set<string>();
   private readonly byChild = new Map<string, Set<string>>();
+  private readonly byFamily = new Map<string, Set<string>>();
   private readonly docs = new Map<string, Map<string, Doc>>();
   /** caseId → [offset, length] of the journal lines that hold its audit entries. */
   private readonly auditIndex = new Map<string, [number, number][]>();
   private queue: Promise<unknown> = Promise.resolve();
   private snapshotting: Promise<void> | null = null;
   private closed = false;
+  /** A failed append whose bytes could not be cut back yet: done before the next commit. */
+  private tornTail = false;
+  private lost = false;
 
   constructor(
     private readonly dataFile: string,
@@ -106,7 +140,14 @@ class LowdbStore implements Store {
     await this.replayJournal(snapshot.logOffset);
     this.journal = await open(this.journalFile, 'a');
     // A new file or an older one migrated: write a snapshot now so the next start needs no migration.
-    if (raw === null || migrated) await this.writeSnapshot();
+    // On a full disk the start goes on (the journal holds everything); the next snapshot catches up.
+    if (raw === null || migrated)
+      await this.writeSnapshot().catch((err) => log.error(errorFields(err), 'snapshot could not be written'));
+  }
+
+  /** Another process took the data file over (./lock.ts): refuse every write from now on. */
+  lockLost(): void {
+    this.lost = true;
   }
 
   private async replayJournal(fromOffset: number): Promise<void> {
@@ -143,8 +184,12 @@ class LowdbStore implements Store {
         line = JSON.parse(buf.subarray(pos, nl).toString('utf8'));
         if (!isJournalLine(line)) throw new Error('shape');
       } catch {
+        const last = nl === buf.length - 1;
         throw new StoreFileError(
-          `Journalen ${this.journalFile} är skadad vid byte ${fromOffset + pos}. Boten startar inte; filen har inte ändrats.`,
+          `Journalen ${this.journalFile} är skadad vid byte ${fromOffset + pos}. Boten startar inte; filen har inte ändrats.` +
+            (last
+              ? ' Det är den sista raden, som aldrig bekräftades: `npm run store:repair` tar bort den (och sparar en kopia).'
+              : ' Skadan ligger före andra rader: återställ från säkerhetskopia.'),
         );
       }
       if (line.seq > this.seq) this.apply(line, fromOffset + pos, nl + 1 - pos);
@@ -178,12 +223,18 @@ class LowdbStore implements Store {
   private indexCase(c: Case): void {
     const previous = this.cases.get(c.id);
     if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
+    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
     this.cases.set(c.id, c);
     if (c.phase === 'closed') this.open.delete(c.id);
     else this.open.add(c.id);
     const set = this.byChild.get(c.childRef) ?? new Set<string>();
     set.add(c.id);
     this.byChild.set(c.childRef, set);
+    if (c.familyRef) {
+      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
+      family.add(c.id);
+      this.byFamily.set(c.familyRef, family);
+    }
   }
 
   getCase(id: string): Case | undefined {
@@ -200,6 +251,10 @@ class LowdbStore implements Store {
 
   casesByChild(childRef: string): Case[] {
     return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
+  casesByFamily(familyRef: string): Case[] {
+    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
   getDoc<T = unknown>(collection: string, id: string): T | undefined {
@@ -253,20 +308,63 @@ class LowdbStore implements Store {
     };
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     const offset = this.journalSize;
-    await this.journal.write(bytes, 0, bytes.length, null);
-    await this.journal.datasync();
+    await this.append(bytes);
     this.journalSize += bytes.length;
     this.apply(line, offset, bytes.length);
     this.maybeSnapshot();
     return { ok: true, versions };
   }
 
+  /**
+   * Append one line and make it durable, or fail with nothing of it left: a short write goes on
+   * with the rest, and any error cuts the file back to where the line began (if even that fails,
+   * before the next commit), so a later line never lands after a torn fragment.
+   */
+  private async append(bytes: Buffer): Promise<void> {
+    if (this.lost)
+      throw new StoreWriteError(
+        'Ändringen kunde inte sparas: en annan process har tagit över databasfilen. Starta om boten.',
+        'ELOCKLOST',
+      );
+    if (this.tornTail) await this.cutBack();
+    const write = this.opts.writeJournal ?? realWrite;
+    try {
+      let done = 0;
+      while (done < bytes.length) {
+        const n = await write(this.journal, bytes.subarray(done));
+        if (!(n > 0)) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+        done += n;
+      }
+      await this.journal.datasync();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      log.error({ ...errorFields(err), bytes: bytes.length }, 'journal write failed; nothing acknowledged');
+      this.tornTail = true;
+      await this.cutBack().catch(() => undefined);
+      throw new StoreWriteError(writeFailure(code), code);
+    }
+  }
+
+  private async cutBack(): Promise<void> {
+    try {
+      await this.journal.truncate(this.journalSize);
+      await this.journal.datasync();
+      this.tornTail = false;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new StoreWriteError(writeFailure(code), code);
+    }
+  }
+
   private maybeSnapshot(): void {
     const threshold = this.opts.snapshotAfterBytes ?? 64 * 1024 * 1024;
     if (this.snapshotting || this.journalSize - this.snapshotOffset < threshold) return;
-    this.snapshotting = this.writeSnapshot().finally(() => {
-      this.snapshotting = null;
-    });
+    // A snapshot that cannot be written (a full disk) is tried again later; the journal has it all.
+    this.snapshotting = this.writeSnapshot()
+      .catch((err) => log.error(errorFields(err), 'snapshot could not be written; journal kept'))
+      .finally(() => {
+        this.snapshotting = null;
+      });
   }
 
   /** Serialise the state as of now (synchronously, so it is consistent) and write it durably. */
@@ -284,8 +382,11 @@ class LowdbStore implements Store {
       auditIndex: Object.fromEntries(this.auditIndex),
     };
     const offset = this.journalSize;
-    await this.db.write();
-    this.db.data = emptySnapshot(); // the state lives in the maps; don't keep a second copy
+    try {
+      await this.db.write();
+    } finally {
+      this.db.data = emptySnapshot(); // the state lives in the maps; don't keep a second copy
+    }
     this.snapshotOffset = offset;
   }
 
@@ -307,47 +408,64 @@ class LowdbStore implements Store {
     }
   }
 
+  /**
+   * The whole chain, read line by line (memory does not grow with the journal): every entry's hash,
+   * its link to the one before and its seq, and the last hash against the one in memory.
+   */
   async verifyAudit(): Promise<AuditVerification> {
     await this.queue;
-    const entries: AuditEntry[] = [];
-    const fh = await open(this.journalFile, 'r');
-    try {
-      let bad: number | undefined;
-      const text = (await fh.readFile('utf8')).split('\n');
-      for (const [i, l] of text.entries()) {
-        if (!l) continue;
-        try {
-          entries.push(...(JSON.parse(l) as JournalLine).audit);
-        } catch {
-          bad = entries.length ? entries[entries.length - 1].seq + 1 : 1;
-          return {
-            ok: false,
-            entries: entries.length,
-            firstBadSeq: bad,
-            message: `Granskningsloggen går inte att läsa på rad ${i + 1}.`,
-          };
+    // What is verified: the journal as of now (later commits are checked next time).
+    const size = this.journalSize;
+    const lastHash = this.lastHash;
+    let entries = 0;
+    let prev = '';
+    let expectedSeq: number | undefined;
+    let lineNo = 0;
+    const broken = (firstBadSeq: number): AuditVerification => ({
+      ok: false,
+      entries,
+      firstBadSeq,
+      message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.`,
+    });
+    if (size > 0) {
+      const lines = createInterface({
+        input: createReadStream(this.journalFile, { start: 0, end: size - 1 }),
+        crlfDelay: Infinity,
+      });
+      try {
+        for await (const l of lines) {
+          lineNo++;
+          if (!l) continue;
+          let audit: AuditEntry[];
+          try {
+            audit = (JSON.parse(l) as JournalLine).audit;
+            if (!Array.isArray(audit)) throw new Error('shape');
+          } catch {
+            return {
+              ok: false,
+              entries,
+              firstBadSeq: expectedSeq ?? 1,
+              message: `Granskningsloggen går inte att läsa på rad ${lineNo}.`,
+            };
+          }
+          for (const e of audit) {
+            const { hash, ...rest } = e;
+            if (e.prevHash !== prev || hashEntry(rest) !== hash || (expectedSeq !== undefined && e.seq !== expectedSeq))
+              return broken(e.seq);
+            prev = hash;
+            expectedSeq = e.seq + 1;
+            entries++;
+          }
         }
+      } finally {
+        lines.close();
       }
-    } finally {
-      await fh.close();
     }
-    const broken = findBrokenLink(entries);
-    const lastOk =
-      broken === undefined &&
-      (entries.length === 0 ? this.lastHash === '' : entries[entries.length - 1].hash === this.lastHash);
-    if (broken !== undefined || !lastOk) {
-      const firstBadSeq = broken ?? entries.length;
-      return {
-        ok: false,
-        entries: entries.length,
-        firstBadSeq,
-        message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.`,
-      };
-    }
+    if (prev !== lastHash) return broken(entries);
     return {
       ok: true,
-      entries: entries.length,
-      message: `Granskningsloggen är hel: ${entries.length} poster, kedjan stämmer.`,
+      entries,
+      message: `Granskningsloggen är hel: ${entries} poster, kedjan stämmer.`,
     };
   }
 
@@ -356,8 +474,13 @@ class LowdbStore implements Store {
     this.closed = true;
     await this.queue;
     if (this.snapshotting) await this.snapshotting;
-    if (this.journalSize > this.snapshotOffset) await this.writeSnapshot();
-    await this.journal.close();
-    this.release();
+    try {
+      if (this.journalSize > this.snapshotOffset && !this.lost) await this.writeSnapshot();
+    } catch (err) {
+      log.error(errorFields(err), 'final snapshot could not be written; the journal has every commit');
+    } finally {
+      await this.journal.close().catch(() => undefined);
+      this.release();
+    }
   }
 }

@@ -65,6 +65,8 @@ export interface Store {
   /** Cases whose phase is not 'closed' (kept as an index: cheap at 50,000 stored). */
   openCases(): Iterable<Case>;
   casesByChild(childRef: string): Case[];
+  /** Every stored case (open and closed) with this familyRef, kept as an index like casesByChild. */
+  casesByFamily(familyRef: string): Case[];
   getDoc<T = unknown>(collection: string, id: string): T | undefined;
   listDocs<T = unknown>(collection: string): T[];
   /**

@@ -65,6 +65,7 @@ export class PostgresStore implements Store {
   private readonly cases = new Map<string, Case>();
   private readonly open = new Set<string>();
   private readonly byChild = new Map<string, Set<string>>();
+  private readonly byFamily = new Map<string, Set<string>>();
   private readonly docs = new Map<string, Map<string, Doc>>();
   /** The last commit seq this replica has applied. */
   private seq = 0;
@@ -107,6 +108,10 @@ export class PostgresStore implements Store {
     return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
+  casesByFamily(familyRef: string): Case[] {
+    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
   getDoc<T = unknown>(collection: string, id: string): T | undefined {
     return this.docs.get(collection)?.get(id) as T | undefined;
   }
@@ -118,12 +123,18 @@ export class PostgresStore implements Store {
   private indexCase(c: Case): void {
     const previous = this.cases.get(c.id);
     if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
+    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
     this.cases.set(c.id, c);
     if (c.phase === 'closed') this.open.delete(c.id);
     else this.open.add(c.id);
     const set = this.byChild.get(c.childRef) ?? new Set<string>();
     set.add(c.id);
     this.byChild.set(c.childRef, set);
+    if (c.familyRef) {
+      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
+      family.add(c.id);
+      this.byFamily.set(c.familyRef, family);
+    }
   }
 
   private dropCase(id: string): void {
@@ -132,6 +143,7 @@ export class PostgresStore implements Store {
     this.cases.delete(id);
     this.open.delete(id);
     this.byChild.get(previous.childRef)?.delete(id);
+    if (previous.familyRef) this.byFamily.get(previous.familyRef)?.delete(id);
   }
 
   private setDoc(collection: string, id: string, value: Doc | null): void {
@@ -170,6 +182,7 @@ export class PostgresStore implements Store {
       this.cases.clear();
       this.open.clear();
       this.byChild.clear();
+      this.byFamily.clear();
       this.docs.clear();
       for (const r of cases.rows) this.indexCase(r.data);
       for (const r of docs.rows) this.setDoc(r.collection, r.id, r.value);

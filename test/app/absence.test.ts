@@ -23,16 +23,8 @@ import type { Handover } from '../../src/domain/handover.js';
 import type { Absence } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG } from '../support/bot.js';
 import { actorOf } from '../support/deps.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { casesOwnedBy, unit, who } from './absence.support.js';
-
-/** A Luhn-valid number built here from nine synthetic digits (never a real one). */
-function syntheticPersonnummer(nine: string): string {
-  const sum = [...nine].reduce((acc, ch, i) => {
-    const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (n > 9 ? n - 9 : n);
-  }, 0);
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 const anna = who('anna');
 const bo = who('bo');

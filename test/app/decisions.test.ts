@@ -19,24 +19,13 @@ import { SECRECY_MESSAGE } from '../../src/domain/secrecy.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 const anna = person(EXAMPLE_ORG, 'anna'); // caseworker, barn-mottagning
 const bo = person(EXAMPLE_ORG, 'bo'); // caseworker, barn-mottagning
 const karin = person(EXAMPLE_ORG, 'karin'); // team lead, barn-mottagning
 const elin = person(EXAMPLE_ORG, 'elin'); // caseworker in another group
 const ID = report().externalId;
-
-/** A personnummer made for this test (Luhn-valid), never stored anywhere. */
-function testPersonnummer(): string {
-  const body = '150912123'; // YYMMDDNNN
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(body[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 let clock = new Date('2026-11-20T09:30:00+01:00');
 async function fresh(): Promise<AppDeps> {
@@ -171,7 +160,7 @@ describe('skyddsbedömning', () => {
 
   it('a motivation with a personnummer is refused by field and stored nowhere', async () => {
     const deps = await fresh();
-    const pnr = testPersonnummer();
+    const pnr = syntheticPersonnummer('150912123');
     const before = await snapshot(deps);
     const r = await recordSkyddsbedomning(
       deps,
@@ -279,7 +268,7 @@ describe('förhandsbedömning', () => {
       input(caseOf(deps), karin, {
         outcome: 'open',
         motivation: 'Oro.',
-        synnerligaSkal: `Polisförhör med ${testPersonnummer()}`,
+        synnerligaSkal: `Polisförhör med ${syntheticPersonnummer('150912123')}`,
       }),
     );
     expect(r.ok).toBe(false);
@@ -358,7 +347,7 @@ describe('extension', () => {
       deps,
       input(caseOf(deps), karin, {
         newDeadline: '2027-05-25',
-        reason: `Gäller ${testPersonnummer().replace('-', '')}`,
+        reason: `Gäller ${syntheticPersonnummer('150912123').replace('-', '')}`,
       }),
     );
     expect(r.ok).toBe(false);
@@ -426,7 +415,7 @@ describe('contacts', () => {
   it('a note or a child reference with a personnummer is refused and nothing is stored', async () => {
     const deps = await fresh();
     const before = await snapshot(deps);
-    const pnr = testPersonnummer();
+    const pnr = syntheticPersonnummer('150912123');
     const r = await recordContact(
       deps,
       input(caseOf(deps), anna, {
@@ -483,7 +472,7 @@ describe('barnsamtal not held', () => {
       });
     const s = await recordBarnsamtalNotHeld(
       deps,
-      input(caseOf(deps), anna, { reason: `Gäller ${testPersonnummer()}` }),
+      input(caseOf(deps), anna, { reason: `Gäller ${syntheticPersonnummer('150912123')}` }),
     );
     expect(s.ok).toBe(false);
     if (!s.ok) expect(s.refusal.fields).toEqual({ reason: SECRECY_MESSAGE });
@@ -584,7 +573,7 @@ describe('closing an investigation', () => {
     const before = await snapshot(deps);
     const r = await closeInvestigation(
       deps,
-      input(caseOf(deps), karin, { outcome: 'insats', motivation: testPersonnummer() }),
+      input(caseOf(deps), karin, { outcome: 'insats', motivation: syntheticPersonnummer('150912123') }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ motivation: SECRECY_MESSAGE });

@@ -6,6 +6,7 @@ import type { OutboxMessage } from '../../src/app/outbox.js';
 import { formToReport, newReportForm, submitReportForm } from '../../src/app/reportForm.js';
 import { actor, STAFF } from '../domain/fixtures.js';
 import { cardText } from '../support/bot.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { validateCard } from '../support/validateCard.js';
 import { intakeDeps } from './ingest.support.js';
 
@@ -14,16 +15,7 @@ afterEach(async () => {
   await deps?.store.close();
 });
 
-const pnr = () => {
-  const nine = '050505050';
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-};
+const pnr = () => syntheticPersonnummer('050505050');
 
 const filled = (over: Record<string, string> = {}) => ({
   form: 'new-report',

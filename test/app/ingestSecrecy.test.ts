@@ -8,29 +8,18 @@ import type { CaseIntent } from '../../src/domain/commands.js';
 import { SECRECY_MESSAGE } from '../../src/domain/secrecy.js';
 import { actor, report, STAFF } from '../domain/fixtures.js';
 import { intakeDeps } from './ingest.support.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 let deps: AppDeps;
 afterEach(async () => {
   await deps?.store.close();
 });
 
-/** Luhn-valid, built here; a samordningsnummer (day + 60). */
-function samordningsnummer(): string {
-  const nine = '101172123';
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
-
 describe('the secrecy guard on case commands', () => {
   it('refuses a personnummer in any free-text field of a command, naming the field, storing nothing', async () => {
     deps = await intakeDeps();
     await ingestReport(deps, report());
-    const n = samordningsnummer();
+    const n = syntheticPersonnummer('101172123');
     const intents: [CaseIntent, string][] = [
       [
         { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: `Barnet ${n} är tryggt.` },
@@ -62,7 +51,7 @@ describe('the secrecy guard on case commands', () => {
       actor: actor(STAFF.karin),
       intent: {
         type: 'registerReport',
-        report: report({ externalId: 'IFO-2026-000001', summary: `Nr ${samordningsnummer()}` }),
+        report: report({ externalId: 'IFO-2026-000001', summary: `Nr ${syntheticPersonnummer('101172123')}` }),
       },
     });
     expect(r.ok).toBe(false);

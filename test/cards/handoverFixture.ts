@@ -11,7 +11,8 @@ import {
   type Handover,
 } from '../../src/domain/handover.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import type { Actor, Case, Staff } from '../../src/domain/schemas.js';
+import type { Case, Staff } from '../../src/domain/schemas.js';
+import { actorOf } from '../support/synthetic.js';
 import { addDays } from '../../src/domain/time.js';
 import type { HandoverCardInput } from '../../src/cards/handoverCard.js';
 
@@ -31,7 +32,7 @@ export const STAFF: Staff[] = [
 ];
 const [anna, bo, cecilia, david] = STAFF;
 const per = STAFF[7];
-const actor = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups });
+const actor = actorOf;
 
 function caseNo(i: number, received: string): Case {
   const investigation = i % 3 !== 1;

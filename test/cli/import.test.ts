@@ -10,6 +10,7 @@ import { importReports, parseSwedishDateTime } from '../../src/app/importReports
 import type { OutboxMessage } from '../../src/app/outbox.js';
 import { runImport } from '../../src/cli/import.js';
 import { intakeDeps } from '../app/ingest.support.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 const NOW = new Date('2026-11-20T12:00:00+01:00');
 const HEADER = [
@@ -22,18 +23,6 @@ const HEADER = [
   'oro',
   'sammanfattning',
 ];
-
-/** A Luhn-valid number built in the test (never written out). */
-function syntheticPersonnummer(): string {
-  const nine = '070707070';
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine}${(10 - (sum % 10)) % 10}`;
-}
 
 function csv(rows: string[][], opts: { sep?: string; eol?: string; bom?: boolean } = {}): string {
   const sep = opts.sep ?? ';';
@@ -139,7 +128,7 @@ describe('importReports', () => {
 
   it('imports nothing when a row in the middle is bad, and names every bad row by line and column', async () => {
     deps = await intakeDeps({ now: NOW });
-    const pnr = syntheticPersonnummer();
+    const pnr = syntheticPersonnummer('070707070', '');
     const rows = [
       row(1),
       row(2),

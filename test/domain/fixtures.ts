@@ -2,7 +2,10 @@
 import { Calendar } from '../../src/domain/calendar.js';
 import type { DomainContext } from '../../src/domain/commands.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import type { Absence, Actor, Case, Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
+import type { Absence, Actor, Case, Organisation, Staff } from '../../src/domain/schemas.js';
+import { actorOf, INTAKE_ACTOR } from '../support/synthetic.js';
+
+export { report } from '../support/synthetic.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -26,25 +29,14 @@ export const ORG: Organisation = {
   staff: Object.values(STAFF),
 };
 
-export const actor = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups });
-export const SYSTEM: Actor = { id: 'system:intake', name: 'Intag', role: 'unit_manager', groups: [], system: true };
+export const actor = actorOf;
+export const SYSTEM: Actor = INTAKE_ACTOR;
 
 export const ctx = (absences: Absence[] = []): DomainContext => ({
   org: ORG,
   rules: DEFAULT_RULES,
   calendar: new Calendar({ eveHolidaysAreNonWorking: true }),
   absences,
-});
-
-export const report = (over: Partial<ReportInput> = {}): ReportInput => ({
-  externalId: 'IFO-2026-004512',
-  receivedAt: '2026-11-20T09:15:00+01:00',
-  groupId: 'barn-mottagning',
-  childRef: 'B-2026-0412',
-  reporter: { type: 'preschool', professional: true },
-  concerns: ['neglect'],
-  summary: 'Förskolan oroar sig för hög frånvaro och trötthet.',
-  ...over,
 });
 
 export const aCase = (over: Partial<Case> = {}): Case => ({
@@ -64,3 +56,27 @@ export const aCase = (over: Partial<Case> = {}): Case => ({
   updatedBy: 'system:intake',
   ...over,
 });
+
+/** The unit with a section outside child welfare (docs/family.md): an adult group with its team lead. */
+export const ADULT_STAFF = {
+  pia: { aadObjectId: id(30), name: 'Pia Vik', role: 'team_lead', groups: ['vuxen-missbruk'] },
+  ulf: { aadObjectId: id(31), name: 'Ulf Dahl', role: 'caseworker', groups: ['vuxen-missbruk'], capacity: 20 },
+} satisfies Record<string, Staff>;
+
+export const FAMILY_ORG: Organisation = {
+  ...ORG,
+  groups: [...ORG.groups, { id: 'vuxen-missbruk', name: 'Vuxen – missbruk', kind: 'adult' }],
+  staff: [...ORG.staff, ...Object.values(ADULT_STAFF)],
+};
+
+/** A Luhn-valid personnummer built here from a birth date (YYMMDD) and three digits: synthetic. */
+export function syntheticPersonnummer(birth = '121212', serial = '121'): string {
+  const nine = `${birth}${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return `${birth}-${serial}${(10 - (sum % 10)) % 10}`;
+}

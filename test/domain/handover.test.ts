@@ -22,6 +22,7 @@ import {
 } from '../../src/domain/handover.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Absence, Case, Organisation } from '../../src/domain/schemas.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { actor, aCase, ORG, STAFF } from './fixtures.js';
 
 const cal = new Calendar({ eveHolidaysAreNonWorking: true });
@@ -291,17 +292,8 @@ describe('ticking and writing', () => {
   it('refuses a status with a personnummer and keeps every earlier note', () => {
     const { h, cases } = started();
     const c = cases[0];
-    // A Luhn-valid personnummer built here (synthetic: 2010-05-05, serial 123).
-    const digits = '1005051230'.slice(0, 9);
-    const luhn = (s: string) =>
-      (10 -
-        ([...s].reduce((sum, ch, i) => {
-          const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
-          return sum + (n > 9 ? n - 9 : n);
-        }, 0) %
-          10)) %
-      10;
-    const pnr = `${digits.slice(0, 6)}-${digits.slice(6)}${luhn(digits)}`;
+    // A check-digit-valid personnummer built here (synthetic: 2010-05-05, serial 123).
+    const pnr = syntheticPersonnummer('100505123');
     const bad = writeStatus(h, c.id, `Barnet ${pnr} har inte träffats.`, c, actor(STAFF.karin), MONDAY);
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
     const first = writeStatus(h, c.id, 'Inget akut enligt handläggaren.', c, actor(STAFF.anna), MONDAY);

@@ -7,21 +7,10 @@ import {
   shapedLikePersonnummer,
   stringFields,
 } from '../../src/domain/secrecy.js';
+import { luhnDigit, syntheticPersonnummer } from '../support/synthetic.js';
 
 // Synthetic numbers only: built here from random dates and a computed Luhn digit. No fixed
 // realistic personnummer appears in this file.
-const luhnDigit = (nine: string) => {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-};
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 const validNumber = fc
@@ -302,7 +291,7 @@ describe('the secrecy guard: what it lets through', () => {
 
 describe('the refusal', () => {
   const nine = '121212121';
-  const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+  const pnr = syntheticPersonnummer(nine);
 
   it('names the field, in Swedish, and never repeats the number', () => {
     const r = guardFreeText({ summary: `Barnet ${pnr} har hög frånvaro.`, motivation: 'Inget att säga.' });

@@ -13,19 +13,11 @@ import {
   SECRECY_MESSAGE,
   textProblem,
 } from '../../src/domain/secrecy.js';
+import { luhnDigit, syntheticPersonnummer } from '../support/synthetic.js';
 
-const luhn = (nine: string) => {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-};
 const nine = '040506123';
-const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhn(nine)}`;
-const wrongCheck = `${nine.slice(0, 6)}-${nine.slice(6)}${(Number(luhn(nine)) + 1) % 10}`;
+const pnr = syntheticPersonnummer(nine);
+const wrongCheck = `${nine.slice(0, 6)}-${nine.slice(6)}${(Number(luhnDigit(nine)) + 1) % 10}`;
 
 describe('reading text as the detector does', () => {
   it('turns every dash into a hyphen, every space into a space, drops invisible characters and reads any decimal digit', () => {

@@ -11,6 +11,7 @@ import { addDays } from '../../src/domain/time.js';
 import { actorOf } from '../support/deps.js';
 import { cardText, cardVerbs, EXAMPLE_ORG, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel, personal } from '../support/teams.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { validateCard } from '../support/validateCard.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
@@ -228,12 +229,7 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     const list = latestHandoverCard(bot).card;
     expect(cardText(list)).toMatch(/till fre 4 dec/);
     const data = actionData(list, 'handover.status', ids[0]);
-    const nine = '100505123';
-    const sum = [...nine].reduce((acc, ch, i) => {
-      const n = Number(ch) * (i % 2 === 0 ? 2 : 1);
-      return acc + (n > 9 ? n - 9 : n);
-    }, 0);
-    const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
+    const pnr = syntheticPersonnummer('100505123');
     const before = bot.connector.calls.length;
     const r = await bot.invoke(
       karin,

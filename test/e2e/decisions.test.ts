@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, cardVerbs, installAndConnect, startTestBot, teams, type TestBot } from '../support/bot.js';
 import type { Staff } from '../../src/domain/schemas.js';
 import { validateCard } from '../support/validateCard.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 const CHANNEL = '19:mottagning@thread.tacv2';
 const where = teams.channel(CHANNEL);
@@ -190,7 +191,7 @@ describe('contacts and barnsamtal not held', () => {
       submit(elin, 'barnsamtal', id, v, { reason: 'Ålder.' }),
       /grupp som du inte är med i/,
     );
-    const pnr = syntheticPersonnummer();
+    const pnr = syntheticPersonnummer('120315246');
     const s = await submit(anna, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20', note: `Träffade ${pnr}` });
     expect(s.text).toMatch(/Inget har sparats: ta bort personnumret/);
     expect(JSON.stringify(s.card)).not.toContain(pnr);
@@ -320,15 +321,3 @@ describe('a skyddsbedömning not recorded by the end of the day', () => {
     expect(stale.verbs).not.toContain('decision.skydd.submit');
   });
 });
-
-/** A Luhn-valid number built here, never written out. */
-function syntheticPersonnummer(): string {
-  const nine = '120315246';
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}

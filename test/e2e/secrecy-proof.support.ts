@@ -6,20 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectorStandIn } from '../support/connector.js';
+import { luhnDigit } from '../support/synthetic.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const API_KEY = 'proof-key-0123456789abcdef';
-
-/** The Luhn check digit of nine digits YYMMDDNNN. */
-export function luhnDigit(nine: string): string {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
 
 /** A synthetic number built here (never a literal): the date parts and the last four. */
 export function numberFor(yy: string, mm: string, dd: string, serial: string) {

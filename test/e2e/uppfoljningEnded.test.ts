@@ -8,7 +8,7 @@ import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } fr
 import { openInvestigation, ownedCases } from '../support/cases.js';
 import { channel } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
-import { luhnDigit } from './secrecy-proof.support.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 let t: TestBot | undefined;
@@ -81,8 +81,7 @@ describe('an uppföljning that has passed its end date', () => {
     expect(bot.deps.store.getCase(id)!.version).toBe(version);
 
     // A personnummer in the comment is refused; nothing is stored and the number is not sent back.
-    const nine = '080315234';
-    const pnr = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnDigit(nine)}`;
+    const pnr = syntheticPersonnummer('080315234');
     const secret = await bot.invoke(
       anna,
       'decision.uppfoljning.submit',

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText, cardVerbs, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel } from '../support/teams.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 import { validateCard } from '../support/validateCard.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
@@ -21,16 +22,6 @@ const form = (over: Record<string, string> = {}) => ({
   summary: 'Skolan oroar sig för frånvaro.',
   ...over,
 });
-
-function luhnNumber(nine: string): string {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 describe('Ny anmälan in Teams', () => {
   let t: TestBot;
@@ -80,7 +71,7 @@ describe('Ny anmälan in Teams', () => {
   });
 
   it('refuses a personnummer with the same message as the API and never sends it back; nothing is stored', async () => {
-    const number = luhnNumber('030303030');
+    const number = syntheticPersonnummer('030303030');
     const r = await t.invoke(t.who('anna'), 'report.create', form({ summary: `Gäller ${number}.` }), channel(CHANNEL));
     expect(r.status).toBe(200);
     const text = cardText(r.body.value);

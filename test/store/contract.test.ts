@@ -139,6 +139,32 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
     await s.close();
   });
 
+  it('keeps the family index as a case joins, leaves and moves family, across a reopen', async () => {
+    const place = await subject.fresh();
+    const s = await place.open();
+    await s.commit({
+      cases: [
+        { case: newCase('IFO-1', { familyRef: 'F-1' }), expectedVersion: null },
+        { case: newCase('IFO-2', { familyRef: 'F-1' }), expectedVersion: null },
+        { case: newCase('IFO-3'), expectedVersion: null },
+      ],
+    });
+    expect(
+      s
+        .casesByFamily('F-1')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['IFO-1', 'IFO-2']);
+    await s.commit({ cases: [{ case: newCase('IFO-2', { familyRef: 'F-2' }), expectedVersion: 1 }] });
+    expect(s.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1']);
+    await s.close();
+    const again = await place.open();
+    expect(again.casesByFamily('F-2').map((c) => c.id)).toEqual(['IFO-2']);
+    expect(again.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1']);
+    expect(again.casesByFamily('F-3')).toEqual([]);
+    await again.close();
+  });
+
   it('keeps an audit trail per case, in order, that verifies after a reopen', async () => {
     const place = await subject.fresh();
     const s = await place.open();

@@ -26,6 +26,33 @@ describe('the embedded store', () => {
     await s2.close();
   });
 
+  it('finds the cases of a family by familyRef (open and closed), after a change of family and after a reopen', async () => {
+    const file = tempDataFile();
+    const s1 = await openLowdbStore(file, { snapshotAfterBytes: 1e9 });
+    const fam = (id: string, familyRef?: string) => ({ ...newCase(id), ...(familyRef ? { familyRef } : {}) });
+    await s1.commit({
+      cases: [
+        { case: fam('IFO-1', 'F-1'), expectedVersion: null },
+        { case: { ...fam('IFO-2', 'F-1'), phase: 'closed' as const }, expectedVersion: null },
+        { case: fam('IFO-3', 'F-2'), expectedVersion: null },
+        { case: fam('IFO-4'), expectedVersion: null },
+      ],
+    });
+    expect(s1.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1', 'IFO-2']);
+    // IFO-3 is corrected to family F-1: it leaves F-2.
+    await s1.commit({ cases: [{ case: fam('IFO-3', 'F-1'), expectedVersion: 1 }] });
+    expect(s1.casesByFamily('F-2')).toEqual([]);
+    const { unlinkSync } = await import('node:fs');
+    unlinkSync(`${file}.lock`); // no snapshot: the index is rebuilt from the journal
+    const s2 = await openLowdbStore(file);
+    expect(s2.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1', 'IFO-2', 'IFO-3']);
+    expect(s2.casesByFamily('F-2')).toEqual([]);
+    await s2.close();
+    const s3 = await openLowdbStore(file); // from the snapshot
+    expect(s3.casesByFamily('F-1')).toHaveLength(3);
+    await s3.close();
+  });
+
   it('reopens from the journal alone when the process stopped without a snapshot', async () => {
     const file = tempDataFile();
     const s1 = await openLowdbStore(file, { snapshotAfterBytes: 1e9 });

@@ -8,10 +8,11 @@ import { caseCardUpdates } from '../../src/app/assignCase.js';
 import { executeCaseCommand, type CaseResult } from '../../src/app/executeCaseCommand.js';
 import { loadOrganisation, type Config } from '../../src/config.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import type { Actor, Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
+import type { Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
 import { ConnectorStandIn } from './connector.js';
 import * as teams from './teams.js';
+import { INTAKE_ACTOR, report } from './synthetic.js';
 
 export const EXAMPLE_ORG: Organisation = loadOrganisation(
   join(import.meta.dirname, '../../data/organisation.example.json'),
@@ -77,26 +78,7 @@ export interface TestBotOptions {
   ingestApiKey?: string;
 }
 
-export const INTAKE_ACTOR: Actor = {
-  id: 'system:intake',
-  name: 'Intag',
-  role: 'unit_manager',
-  groups: [],
-  system: true,
-};
-
-export function report(over: Partial<ReportInput> = {}): ReportInput {
-  return {
-    externalId: 'IFO-2026-004512',
-    receivedAt: '2026-11-20T09:15:00+01:00',
-    groupId: 'barn-mottagning',
-    childRef: 'B-2026-0412',
-    reporter: { type: 'preschool', professional: true },
-    concerns: ['neglect'],
-    summary: 'Förskolan oroar sig för hög frånvaro och trötthet.',
-    ...over,
-  };
-}
+export { INTAKE_ACTOR, report } from './synthetic.js';
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const connector = await new ConnectorStandIn().start();

@@ -1,5 +1,6 @@
 // A local stand-in for the Bot Connector: the bot posts, updates and creates conversations here, and
-// every call is recorded. Failures can be injected (e.g. 429 with Retry-After) for the next calls.
+// every call is recorded. Failures can be injected (e.g. 429 with Retry-After) for the next calls,
+// and it can hang (accept and never answer), reset connections, or refuse them (stop listening).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface Recorded {
@@ -42,21 +43,42 @@ export class ConnectorStandIn {
   roster: RosterMember[] = [];
   /** Milliseconds the stand-in waits before answering a send (to model a real connector). */
   latencyMs = 0;
+  /** 'hang': read the request and never answer; 'reset': destroy the connection without a word. */
+  mode: 'answer' | 'hang' | 'reset' = 'answer';
+  /** Sends that reached the stand-in while it hung or reset (never answered). */
+  readonly unanswered: Recorded[] = [];
   private server!: Server;
   private failures: Failure[] = [];
   private seq = 0;
+  private port = 0;
+  private refusing = false;
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}/`;
+    await new Promise<void>((r) => this.server.listen(this.port, '127.0.0.1', r));
+    this.port = (this.server.address() as { port: number }).port;
+    this.url = `http://127.0.0.1:${this.port}/`;
     return this;
   }
 
   async stop(): Promise<void> {
+    if (this.refusing) return;
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
+  }
+
+  /** Stop listening: connections are refused (ECONNREFUSED) until accept(). */
+  async refuse(): Promise<void> {
+    await this.stop();
+    this.refusing = true;
+  }
+
+  /** Listen again on the same port. */
+  async accept(): Promise<void> {
+    if (!this.refusing) return;
+    this.refusing = false;
+    await this.start();
   }
 
   /** The next `times` calls matching `when` fail with this status (and Teams error code). */
@@ -135,6 +157,11 @@ export class ConnectorStandIn {
         at: Date.now(),
       };
     } else return this.notFound(req, res);
+    if (this.mode !== 'answer') {
+      this.unanswered.push(rec);
+      if (this.mode === 'reset') req.socket.destroy();
+      return; // hang: the socket stays open until the client gives up or stop()
+    }
     if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
     const failure = this.failures.find((f) => f.times > 0 && (!f.when || f.when(rec)));
     if (failure) {

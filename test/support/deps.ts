@@ -9,9 +9,10 @@ import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { caseCardUpdates } from '../../src/app/assignCase.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
-import type { Actor, Case, Organisation, ReportInput, Staff } from '../../src/domain/schemas.js';
+import type { Case, Organisation, ReportInput } from '../../src/domain/schemas.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { EXAMPLE_ORG, INTAKE_ACTOR, report } from './bot.js';
+import { EXAMPLE_ORG } from './bot.js';
+import { INTAKE_ACTOR, report } from './synthetic.js';
 
 export async function testDeps(
   opts: { now?: () => Date; org?: Organisation; dataFile?: string; caseLinkTemplate?: string } = {},
@@ -33,7 +34,7 @@ export async function testDeps(
   };
 }
 
-export const actorOf = (s: Staff): Actor => ({ id: s.aadObjectId, name: s.name, role: s.role, groups: s.groups });
+export { actorOf } from './synthetic.js';
 
 /**
  * Register an anmälan through the domain and the one write path (the channel card queued in the same

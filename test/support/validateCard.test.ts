@@ -13,6 +13,13 @@ describe('the card validator used by every card test', () => {
     expect(validateCard(ok)).toEqual([]);
   });
 
+  it('accepts a Teams chart element only with a fallback', () => {
+    const chart = { type: 'Chart.Line', data: [{ legend: 'a', values: [{ x: 'jan', y: 1 }] }] };
+    const fallback = { type: 'TextBlock', text: 'jan: 1' };
+    expect(validateCard({ ...ok, body: [{ ...chart, fallback }] })).toEqual([]);
+    expect(validateCard({ ...ok, body: [chart] })).toContain('Chart.Line without a fallback element');
+  });
+
   it('catches an unknown element, a bad enum, a missing verb, a duplicate id, a wrong version and a card too large', () => {
     expect(validateCard({ ...ok, body: [{ type: 'Fancy' }] }).join()).toMatch(/Fancy|unknown/i);
     expect(validateCard({ ...ok, body: [{ type: 'TextBlock', text: 'x', size: 'Gigantic' }] }).join()).toMatch(

@@ -77,7 +77,7 @@ export const handoverReassign: CardAction = {
     return answer(
       turn,
       r.handover,
-      `${d.data.caseId} har fått ny handläggare: ${turn.deps.org.name(owner)}.`,
+      `${[d.data.caseId, ...(r.siblings ?? [])].join(', ')} har fått ny handläggare: ${turn.deps.org.name(owner)}.`,
       'good',
       data,
     );

@@ -8,6 +8,7 @@ import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
 import { DECISION_ACTIONS } from './decisions.js';
 import { deliveriesShow, deliveryRetry } from './deliveries.js';
+import { FAMILY_ACTIONS } from './family.js';
 
 export const ACTIONS: CardAction[] = [
   take,
@@ -24,4 +25,5 @@ export const ACTIONS: CardAction[] = [
   ...DECISION_ACTIONS,
   deliveriesShow,
   deliveryRetry,
+  ...FAMILY_ACTIONS,
 ];

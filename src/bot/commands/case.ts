@@ -1,7 +1,7 @@
 // `ärende <ref>`: the case's own card (with the decision buttons); `historik <ref>`: its timeline.
 // Only people of the case's group, its owners and unit managers see a case.
 import { caseCardFor } from '../../app/present.js';
-import { caseTimeline } from '../../app/timeline.js';
+import { caseTimeline, childTimeline } from '../../app/timeline.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { timelineCard } from '../../cards/timelineCard.js';
 import { audienceOf, maySee } from '../actions/decisions.js';
@@ -41,10 +41,21 @@ export const showCase: ChatCommand = {
 
 export const history: ChatCommand = {
   name: 'historik',
-  pattern: /^historik(?:\s+(\S+))?$/i,
+  pattern: /^historik(?:\s+(\S+))?(\s+barn)?$/i,
   async handle(t, m) {
     const c = lookup(t, m[1]);
     if ('card' in c) return c;
+    // `historik <ref> barn`: every case about the child that the person may see, as one story.
+    if (m[2]) {
+      const ct = (await childTimeline(t.deps, c.id, (x) => maySee(t, x)))!;
+      const more = ct.notShown ? ` (${ct.notShown} ärenden i andra grupper visas inte)` : '';
+      return {
+        card: timelineCard(ct, {
+          audience: audienceOf(t),
+          title: `Barnets historik · ${ct.caseIds.length} ${ct.caseIds.length === 1 ? 'ärende' : 'ärenden'}${more}`,
+        }),
+      };
+    }
     // Posted in a channel it is read by everyone there: written text waits behind "Visa".
     return { card: timelineCard((await caseTimeline(t.deps, c.id))!, { audience: audienceOf(t) }) };
   },

@@ -6,6 +6,7 @@ import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
 import { history, showCase } from './case.js';
 import { deliveries } from './deliveries.js';
+import { stats } from './stats.js';
 
 export const COMMANDS: ChatCommand[] = [
   help,
@@ -20,4 +21,5 @@ export const COMMANDS: ChatCommand[] = [
   showCase,
   history,
   deliveries,
+  stats,
 ];

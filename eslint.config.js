@@ -1,0 +1,73 @@
+// The boundaries of src/ (docs/architecture.md), checked by `npm test` (`eslint src`) instead of by
+// memory. Import rules only, and none type-aware, so no TypeScript program is built and src lints in
+// a few seconds. Formatting is Prettier's job; types are tsc's.
+import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const PURE_DOMAIN = 'src/domain is pure rules: it imports only itself, zod, luxon and date-holidays.';
+
+export default defineConfig(
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these two, import-x reads no .ts file it is pointed to, and no-cycle sees nothing.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      // NodeNext: the sources import './x.js' for the file x.ts.
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
+    },
+    rules: {
+      // Two modules that import each other are one module in two files. (This rule follows the
+      // imports that exist at run time; `import type` is erased and not followed.)
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams-ai/*'],
+              message:
+                'Only src/bot and src/http (and src/main.ts, the composition root) use the Teams SDK; elsewhere depend on a type of our own.',
+            },
+          ],
+        },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/domain', from: './src', except: ['./domain'], message: PURE_DOMAIN },
+            {
+              target: './src/cards',
+              from: ['./src/app', './src/jobs'],
+              message: 'Cards render views: import view types from src/views, not from src/app or src/jobs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // main.ts is the composition root: it builds the one TeamsAdapter and hands it to src/bot (the
+    // Application and the outbox's TeamsSender) and src/http (the server). No other file holds one.
+    files: ['src/bot/**/*.ts', 'src/http/**/*.ts', 'src/main.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      // Every package but the three the rules need, and no node: built-in (the domain does no I/O).
+      // Relative imports are left to import-x/no-restricted-paths above, which resolves them.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.{1,2}/)(?!(zod|luxon|date-holidays)(/|$))', message: PURE_DOMAIN }] },
+      ],
+    },
+  },
+);

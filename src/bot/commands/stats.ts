@@ -1,0 +1,66 @@
+// `statistik [ÅÅÅÅ-MM] [grupp]`: the month's compliance figures (default: the month before) for the
+// channel's group, the person's own group, or (for the unit manager) the whole unit; `enheten` asks for
+// the unit. A bad month or a group the person may not see gets a Swedish answer that repeats nothing.
+import { noticeCard } from '../../cards/simpleCards.js';
+import { statsCard } from '../../cards/statsCard.js';
+import { cardMonths, checkStatsQuery, monthStats } from '../../stats/query.js';
+import type { ChatCommand, CommandTurn, Reply } from '../types.js';
+
+const UNIT = 'enheten';
+
+function parseArgs(rest: string | undefined): { month?: string; group?: string; extra: boolean } {
+  const out: { month?: string; group?: string; extra: boolean } = { extra: false };
+  for (const token of (rest ?? '').split(/\s+/).filter(Boolean)) {
+    // Anything that starts with digits is a month attempt (so 2026-13 is a bad month, not a group).
+    if (/^\d/.test(token) && out.month === undefined) out.month = token;
+    else if (out.group === undefined) out.group = token.toLowerCase();
+    else out.extra = true;
+  }
+  return out;
+}
+
+function handle(t: CommandTurn, rest: string | undefined): Reply {
+  const actor = t.actor;
+  if (!actor)
+    return {
+      card: noticeCard(
+        'Du finns inte i organisationsfilen',
+        'Bara personal i organisationsfilen kan se statistiken.',
+        'Warning',
+      ),
+    };
+  const args = parseArgs(rest);
+  if (args.extra)
+    return {
+      card: noticeCard('Statistik', 'Skriv statistik, statistik ÅÅÅÅ-MM eller statistik ÅÅÅÅ-MM grupp-id.', 'Warning'),
+    };
+  const manager = actor.role === 'unit_manager';
+  let groupId: string | null;
+  if (args.group === UNIT) groupId = null;
+  else if (args.group !== undefined) groupId = args.group;
+  else if (t.channelGroups.length) groupId = t.channelGroups[0];
+  else groupId = manager ? null : (actor.groups[0] ?? null);
+  const q = checkStatsQuery(t.deps, {
+    ...(args.month !== undefined ? { month: args.month } : {}),
+    ...(groupId !== null ? { groupId } : {}),
+  });
+  if (!q.ok)
+    return { card: noticeCard('Statistiken kunde inte visas', q.issues.map((i) => i.message).join(' '), 'Warning') };
+  if (groupId === null && !manager)
+    return {
+      card: noticeCard(
+        'Statistik',
+        'Hela enhetens siffror är för enhetschefen. Skriv statistik för din grupps.',
+        'Attention',
+      ),
+    };
+  if (groupId !== null && !manager && !actor.groups.includes(groupId))
+    return { card: noticeCard('Statistik', 'Du ser bara statistiken för dina egna grupper.', 'Attention') };
+  return { card: statsCard({ history: monthStats(t.deps, cardMonths(q.month)), groupId }) };
+}
+
+export const stats: ChatCommand = {
+  name: 'statistik',
+  pattern: /^statistik(?:\s+(.+))?$/i,
+  handle: (t, m) => handle(t, m[1]),
+};
