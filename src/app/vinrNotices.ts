@@ -44,3 +44,5 @@ export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: strin
     ),
   );
 }
+
+export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
