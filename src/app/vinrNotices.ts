@@ -44,5 +44,3 @@ export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: strin
     ),
   );
 }
-
-export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
