@@ -94,9 +94,12 @@ describe('a connector that fails', () => {
     expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
     await bot.connector.accept();
     await until(() => texts.every((t) => delivered(bot!).has(t)), 15_000, 'all cards delivered');
-    await bot.drained();
-    expect(outbox(bot)).toEqual([]);
-  }, 30_000);
+    // A try that timed out may still have reached the connector (botbuilder's client retries a
+    // refused connection by itself): its message waits out its backoff and is sent again, so the
+    // outbox empties a few seconds later rather than at once (a repeat, never a loss; issue 13).
+    await until(() => outbox(bot!).length === 0, 20_000, 'the outbox empty');
+    expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
+  }, 45_000);
 
   it('that resets connections: retried like a 503, all arrive', async () => {
     bot = await startTestBot({ drainOptions: { backoffBaseMs: 50, sendTimeoutMs: 500 } });
