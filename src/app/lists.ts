@@ -1,95 +1,119 @@
-// The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first.
-import { deadlineStatus, nextDeadline } from '../domain/deadlines.js';
+// The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first, in the reader's
+// language (src/cards/text/). A coloured deadline always carries its word too ("FÖRSENAD", "i dag",
+// "i morgon", "om 3 dagar"): colour is never the only sign (docs/cards.md).
+import { deadlineStatus, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import { caseListCard, type CaseListItem } from '../cards/simpleCards.js';
-import { concernsText, PHASE_LABEL, STATUS_COLOR } from '../cards/labels.js';
+import { concernsText, STATUS_COLOR } from '../cards/labels.js';
+import { count, dueWord, texts, type Lang } from '../cards/text/index.js';
 import type { Card } from '../cards/render.js';
 import type { AppDeps } from './context.js';
 
-function item(deps: AppDeps, c: Case, extra = ''): CaseListItem & { due: string } {
+type Item = CaseListItem & { due: string; dueText: string };
+
+/** "Skyddsbedömning: mån 23 nov · i dag", "Förhandsbedömning: fre 20 nov · FÖRSENAD". */
+function deadlineLine(deps: AppDeps, d: Deadline, late: boolean, lang: Lang): { line: string; when: string } {
   const now = deps.now();
+  const today = stockholmDate(now);
+  const date = formatDate(d.due, stockholmYear(now), lang);
+  const word = late ? texts(lang).status.overdue : dueWord(d.due, today, lang);
+  const when = word ? `${date} · ${word}` : date;
+  return { line: `${d.label}: ${when}`, when };
+}
+
+function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
+  const now = deps.now();
+  const t = texts(lang);
   const next = nextDeadline(c, deps.rules);
   const status = next ? deadlineStatus(next, now, deps.calendar) : 'done';
-  const year = Number(stockholmDate(now).slice(0, 4));
-  const owner = c.assignees.length ? c.assignees.map((id) => deps.org.name(id)).join(' och ') : 'Ej fördelad';
-  // An unmet immediate-protection alarm says so instead of the next deadline, in red.
-  const alarm = protectionState(c);
-  if (alarm.status === 'unmet')
-    return {
-      caseId: c.id,
-      phase: PHASE_LABEL[c.phase],
-      detail: [concernsText(c.concerns), owner, extra].filter(Boolean).join(' · '),
-      deadline: protectionHeadline(alarm, (id) => deps.org.name(id))!,
-      color: 'Attention',
-      due: next?.due ?? '9999-12-31',
-    };
-  return {
+  const owner = c.assignees.length ? c.assignees.map((id) => deps.org.name(id)).join(` ${t.and} `) : t.unassigned;
+  const base = {
     caseId: c.id,
-    phase: PHASE_LABEL[c.phase],
-    detail: [concernsText(c.concerns), owner, extra].filter(Boolean).join(' · '),
-    deadline: next
-      ? `${next.label}: ${status === 'overdue' ? 'försenad, ' : ''}${formatSwedishDate(next.due, year)}`
-      : '',
-    color: STATUS_COLOR[status],
+    phase: t.phase[c.phase],
+    detail: [concernsText(c.concerns, lang), owner, extra].filter(Boolean).join(' · '),
     due: next?.due ?? '9999-12-31',
   };
+  // An unmet immediate-protection alarm says so instead of the next deadline, in red.
+  const alarm = protectionState(c);
+  if (alarm.status === 'unmet') {
+    const headline = protectionHeadline(alarm, (id) => deps.org.name(id))!;
+    return { ...base, deadline: headline, dueText: headline, color: 'Attention' };
+  }
+  if (!next) return { ...base, deadline: '', dueText: '', color: STATUS_COLOR[status] };
+  const { line, when } = deadlineLine(deps, next, status === 'overdue', lang);
+  return { ...base, deadline: line, dueText: `${when} (${next.label.toLowerCase()})`, color: STATUS_COLOR[status] };
 }
 
 /** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
-export function unassignedAge(workingDays: number): string {
-  if (workingDays === 0) return 'inkom i dag';
-  return `ofördelad ${workingDays} ${workingDays === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
+export function unassignedAge(workingDays: number, lang: Lang = 'sv'): string {
+  const t = texts(lang).lists;
+  if (workingDays === 0) return t.arrivedToday;
+  return t.unassignedFor(count(workingDays, 'arbetsdag', lang));
 }
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
-export function myCasesCard(deps: AppDeps, actor: Actor): Card {
+export function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Card {
+  const t = texts(lang).lists;
   const items = protectionFirst(
     openCasesOf(deps.store.openCases(), actor.id)
-      .map((c) => ({ c, i: item(deps, c) }))
+      .map((c) => ({ c, i: item(deps, c, '', lang) }))
       .sort((a, b) => byDue(a.i, b.i)),
     (x) => x.c,
   ).map((x) => x.i);
-  return caseListCard({
-    title: 'Mina ärenden',
-    summary: `${items.length} öppna ärenden${items.length ? `, närmaste frist ${items[0].deadline.toLowerCase()}` : ''}.`,
-    items,
-    empty: 'Du har inga öppna ärenden.',
-  });
+  return caseListCard(
+    {
+      title: t.mineTitle,
+      summary: t.mineSummary(count(items.length, 'öppet ärende', lang), items[0]?.dueText ?? ''),
+      items,
+      empty: t.mineEmpty,
+    },
+    undefined,
+    lang,
+  );
 }
 
-export function unassignedCard(deps: AppDeps, groupIds: string[]): Card {
+export function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Card {
+  const t = texts(lang).lists;
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
-  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays)));
-  return caseListCard({
-    title: 'Ofördelade ärenden',
-    summary: `${items.length} ofördelade i ${groupNames(deps, groupIds)}.`,
-    items,
-    empty: 'Inga ofördelade ärenden. Bra!',
-  });
+  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays, lang), lang));
+  return caseListCard(
+    {
+      title: t.unassignedTitle,
+      summary: t.unassignedSummary(count(items.length, 'ofördelat ärende', lang), groupNames(deps, groupIds)),
+      items,
+      empty: t.unassignedEmpty,
+    },
+    undefined,
+    lang,
+  );
 }
 
-export function overdueCard(deps: AppDeps, groupIds: string[]): Card {
+export function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Card {
+  const t = texts(lang).lists;
   const cases = [...deps.store.allCases()].filter(
     (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
   );
   const list = protectionFirst(overdue(cases, deps.now(), deps.rules, deps.calendar), (x) => x.case);
-  const year = Number(stockholmDate(deps.now()).slice(0, 4));
   const items = list.map(({ case: c, deadline: d }) => ({
-    ...item(deps, c),
-    deadline: `${d.label}: ${formatSwedishDate(d.due, year)}`,
+    ...item(deps, c, '', lang),
+    deadline: deadlineLine(deps, d, true, lang).line,
     color: 'Attention',
   }));
-  return caseListCard({
-    title: 'Försenade ärenden',
-    summary: `${items.length} passerade tidsfrister i ${groupNames(deps, groupIds)}.`,
-    items,
-    empty: 'Inga försenade tidsfrister.',
-  });
+  return caseListCard(
+    {
+      title: t.overdueTitle,
+      summary: t.overdueSummary(count(items.length, 'passerad tidsfrist', lang), groupNames(deps, groupIds)),
+      items,
+      empty: t.overdueEmpty,
+    },
+    undefined,
+    lang,
+  );
 }
 
 function groupNames(deps: AppDeps, ids: string[]): string {

@@ -22,6 +22,7 @@ import {
 } from '../app/conversations.js';
 import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
+import { langOf, texts } from '../cards/text/index.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
 import { StoreWriteError } from '../store/durable-file.js';
 import type { DocWrite } from '../store/port.js';
@@ -120,6 +121,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       conversationKey: conv.key,
       conversationKind: conv.kind,
       channelGroups: conv.kind === 'channel' ? groupsOfChannel(deps, conv.key) : [],
+      lang: langOf(ctx.activity.locale),
     };
   }
 
@@ -139,7 +141,9 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     if (secret) {
       log.info({ actor: turn.actor?.id, conversation: conv.key, code: 'secrecy_refused' }, 'command refused');
       await ctx.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard('Inget har gjorts', secret, 'Attention'))),
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard(noticeCard(texts(turn.lang).notice.refusedTitle, secret, 'Attention')),
+        ),
       );
       return;
     }
@@ -162,7 +166,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     await ctx.sendActivity(
       MessageFactory.attachment(
         CardFactory.adaptiveCard(
-          noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
+          noticeCard(texts(turn.lang).notice.notUnderstoodTitle, texts(turn.lang).notice.notUnderstoodText, 'Default'),
         ),
       ),
     );
@@ -178,7 +182,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const secret = referencesProblem(data);
       if (secret) {
         log.info({ verb: action.verb, code: 'secrecy_refused' }, 'card action refused');
-        await sendCardInvokeResponse(ctx, noticeCard('Inget har gjorts', secret, 'Attention'));
+        await sendCardInvokeResponse(ctx, noticeCard(texts(turn.lang).notice.refusedTitle, secret, 'Attention'));
         return '';
       }
       const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, {

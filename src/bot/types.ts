@@ -2,6 +2,7 @@
 // adding a feature is a new file and one line in an index, and the handlers survive an SDK change.
 import type { AppDeps } from '../app/context.js';
 import type { Card } from '../cards/render.js';
+import type { Lang } from '../cards/text/index.js';
 import type { Actor } from '../domain/schemas.js';
 
 export interface Mention {
@@ -18,6 +19,8 @@ export interface Turn {
   conversationKind: 'channel' | 'personal' | 'groupChat';
   /** Groups whose home is this channel (`koppla`). */
   channelGroups: string[];
+  /** The language the person reads, from the activity's `locale` (src/cards/text/); Swedish when absent. */
+  lang?: Lang;
 }
 
 export interface CommandTurn extends Turn {

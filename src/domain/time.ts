@@ -95,17 +95,58 @@ export function weekday(d: LocalDate): number {
   return ((new Date(utcOf(d)).getUTCDay() + 6) % 7) + 1; // 1 = Monday ... 7 = Sunday
 }
 
-/** "fre 20 nov" (with the year when it is not the given reference year). */
-export function formatSwedishDate(d: LocalDate, referenceYear?: number): string {
-  const dt = fromLocal(d).setLocale('sv');
-  const s = dt.toFormat('ccc d MMM').replace(/\./g, '');
-  return referenceYear !== undefined && dt.year !== referenceYear ? `${s} ${dt.year}` : s;
+// The one date format and the one time format on every card (docs/cards.md): a date is "tors 12 nov"
+// (with the year only when it is not the reference year, the current one where the caller knows it),
+// a time is "kl. 08:40", both together "tors 12 nov kl. 08:40". Never ISO on a card.
+export type DateLang = 'sv' | 'en';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function parts(d: LocalDate, lang: DateLang): { weekday: string; day: string; month: string } {
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    });
+    dateFormats.set(lang, f);
+  }
+  const out = { weekday: '', day: '', month: '' };
+  for (const p of f.formatToParts(utcOf(d)))
+    if (p.type === 'weekday' || p.type === 'day' || p.type === 'month') out[p.type] = p.value.replace(/\./g, '');
+  return out;
 }
 
-/** "2026-11-20 09:15" in Swedish time. */
-export function formatSwedishDateTime(instant: Date | string): string {
-  return `${stockholmDate(instant)} ${stockholmTime(instant)}`;
+/** "tors 12 nov", or "tors 12 nov 2025" when the date's year is not `referenceYear`. */
+export function formatDate(d: LocalDate, referenceYear?: number, lang: DateLang = 'sv'): string {
+  const p = parts(d, lang);
+  const s = `${p.weekday} ${p.day} ${p.month}`;
+  const year = Number(d.slice(0, 4));
+  return referenceYear !== undefined && year !== referenceYear ? `${s} ${year}` : s;
 }
+
+/** "kl. 08:40" in Swedish time ("at 08:40" in English). */
+export function formatTime(instant: Date | string, lang: DateLang = 'sv'): string {
+  return `${lang === 'sv' ? 'kl.' : 'at'} ${stockholmTime(instant)}`;
+}
+
+/** "tors 12 nov kl. 08:40" in Swedish time, with the year when it is not `referenceYear`. */
+export function formatDateTime(instant: Date | string, referenceYear?: number, lang: DateLang = 'sv'): string {
+  return `${formatDate(stockholmDate(instant), referenceYear, lang)} ${formatTime(instant, lang)}`;
+}
+
+/** The year in Sweden at this instant: the reference year for formatDate. */
+export function stockholmYear(instant: Date | string): number {
+  return Number(stockholmDate(instant).slice(0, 4));
+}
+
+/** Same as formatDate: the name the card code has always used. */
+export const formatSwedishDate = (d: LocalDate, referenceYear?: number): string => formatDate(d, referenceYear);
+
+/** Same as formatDateTime: "fre 20 nov kl. 09:15" (it was ISO-like "2026-11-20 09:15"). */
+export const formatSwedishDateTime = (instant: Date | string, referenceYear?: number): string =>
+  formatDateTime(instant, referenceYear);
 
 export function isValidLocalDate(d: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(d) && fromLocal(d).isValid;

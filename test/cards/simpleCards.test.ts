@@ -16,7 +16,9 @@ function listItems(n: number): CaseListItem[] {
     phase: i % 3 === 0 ? 'Skyddsbedömning' : i % 3 === 1 ? 'Förhandsbedömning' : 'Utredning',
     detail: `${CONCERNS[i % CONCERNS.length]}, ${CONCERNS[(i + 2) % CONCERNS.length]} · ${OWNERS[i % OWNERS.length]} · ${i % 9} arbetsdagar ofördelad`,
     deadline:
-      i % 4 === 0 ? `Förhandsbedömning: försenad, ${10 + (i % 18)} nov` : `Utredning klar: tis ${1 + (i % 28)} dec`,
+      i % 4 === 0
+        ? `Förhandsbedömning: försenad, ${10 + (i % 18)} nov`
+        : `Utredningen ska vara klar: tis ${1 + (i % 28)} dec`,
     color: i % 4 === 0 ? 'Attention' : i % 4 === 1 ? 'Warning' : 'Default',
   }));
 }
@@ -37,7 +39,9 @@ describe('the help card', () => {
     const card = helpCard({ name: 'Bo Lindqvist', role: 'team_lead' }, false);
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toContain('koppla <grupp-id>');
+    expect(text).toContain('koppla «grupp-id»');
+    // Teams' markdown takes <grupp-id> for an HTML tag and shows nothing of it.
+    expect(text).not.toMatch(/<[^>]*>/);
     expect(text).toContain('fördelning');
     expect(text).not.toMatch(/^mina$/m);
     expect(text).toMatch(/Skriv kommandot här i chatten/);

@@ -4,8 +4,11 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  formatDate,
+  formatDateTime,
   formatSwedishDate,
   formatSwedishDateTime,
+  formatTime,
   isValidLocalDate,
   startOfStockholmDay,
   stockholmDate,
@@ -44,6 +47,17 @@ describe('Swedish time', () => {
     expect(formatSwedishDate('2026-11-20')).toBe('fre 20 nov');
     expect(formatSwedishDate('2027-01-04', 2026)).toBe('mån 4 jan 2027');
   });
+
+  it('has one format for a date and one for a time (docs/cards.md), the year only when not this year', () => {
+    expect(formatDate('2026-11-12', 2026)).toBe('tors 12 nov');
+    expect(formatDate('2026-03-10', 2026)).toBe('tis 10 mars');
+    expect(formatDate('2025-12-30', 2026)).toBe('tis 30 dec 2025');
+    expect(formatTime('2026-11-12T07:40:00Z')).toBe('kl. 08:40');
+    expect(formatDateTime('2026-11-12T07:40:00Z', 2026)).toBe('tors 12 nov kl. 08:40');
+    expect(formatDateTime('2026-06-30T22:10:00Z', 2026)).toBe('ons 1 juli kl. 00:10');
+    expect(formatDate('2026-11-12', 2026, 'en')).toBe('Thu 12 Nov');
+    expect(formatDateTime('2026-11-12T07:40:00Z', 2027, 'en')).toBe('Thu 12 Nov 2026 at 08:40');
+  });
 });
 
 describe('Swedish time: leap years, month ends and daylight saving', () => {
@@ -70,7 +84,7 @@ describe('Swedish time: leap years, month ends and daylight saving', () => {
     expect(startOfStockholmDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfStockholmDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(startOfStockholmDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
-    expect(formatSwedishDateTime('2026-10-25T01:30:00Z')).toBe('2026-10-25 02:30');
+    expect(formatSwedishDateTime('2026-10-25T01:30:00Z')).toBe('sön 25 okt kl. 02:30');
     expect(daysBetween('2026-03-29', '2026-03-30')).toBe(1);
     expect(daysBetween('2026-10-25', '2026-10-26')).toBe(1);
   });

@@ -1,70 +1,61 @@
-// hjälp, koppla, mina, ofördelade, försenade.
+// hjälp, koppla, mina, ofördelade, försenade: answered in the reader's language (the activity's
+// locale, src/cards/text/), Swedish by default.
 import { connectChannel } from '../../app/connectChannel.js';
 import { MANAGEMENT } from '../../app/deliveryFailure.js';
 import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
 import { helpCard, noticeCard } from '../../cards/simpleCards.js';
-import { groupsInScope, type ChatCommand } from '../types.js';
+import { count, texts, type Lang } from '../../cards/text/index.js';
+import { groupsInScope, type ChatCommand, type Reply } from '../types.js';
 
-const notRegistered = {
-  card: noticeCard(
-    'Du finns inte i organisationsfilen',
-    'Du kan läsa hjälpen (skriv hjälp) men inte se eller ändra ärenden. Be din gruppledare lägga till dig.',
-    'Warning',
-  ),
+const notRegistered = (lang: Lang = 'sv'): Reply => {
+  const t = texts(lang).notice;
+  return { card: noticeCard(t.notRegisteredTitle, t.notRegisteredText, 'Warning') };
 };
 
 export const help: ChatCommand = {
   name: 'hjälp',
   pattern: /^(hjälp|hjalp|help|\?)$/i,
-  handle: (t) => ({ card: helpCard(t.actor, t.conversationKind === 'channel') }),
+  handle: (t) => ({ card: helpCard(t.actor, t.conversationKind === 'channel', t.lang) }),
 };
 
 export const connect: ChatCommand = {
   name: 'koppla',
   pattern: /^koppla(?:\s+(\S+))?$/i,
   async handle(t, m) {
-    if (!t.actor) return notRegistered;
+    const n = texts(t.lang).notice;
+    if (!t.actor) return notRegistered(t.lang);
     if (t.conversationKind !== 'channel')
-      return {
-        card: noticeCard(
-          'Koppla i en kanal',
-          'Skriv koppla <grupp-id> i den kanal som ska få gruppens kort och listor.',
-          'Warning',
-        ),
-      };
+      return { card: noticeCard(n.connectInChannelTitle, n.connectInChannelText, 'Warning') };
     if (!m[1]) {
       const ids = t.deps.org.org.groups.map((g) => `${g.id} (${g.name})`).join(', ');
-      return { card: noticeCard('Vilken grupp?', `Skriv koppla <grupp-id>. Grupper: ${ids}.`, 'Warning') };
+      return { card: noticeCard(n.whichGroupTitle, n.whichGroupText(ids), 'Warning') };
     }
     const r = await connectChannel(t.deps, {
       actor: t.actor,
       groupId: m[1].toLowerCase(),
       conversationKey: t.conversationKey,
     });
-    if (!r.ok) return { card: noticeCard('Kanalen kopplades inte', r.message, 'Attention') };
-    const what =
-      m[1].toLowerCase() === MANAGEMENT
-        ? 'Det som inte kan levereras till gruppledare eller enhetschef rapporteras här.'
-        : 'Nya anmälningar, morgonlistor och överlämningar för gruppen postas här.';
-    const waiting = r.waiting ? ` ${r.waiting} kort som väntade på kanalen skickas nu.` : '';
-    return { card: noticeCard(`Kanalen är kopplad till ${r.groupName}`, `${what}${waiting}`, 'Good') };
+    if (!r.ok) return { card: noticeCard(n.notConnectedTitle, r.message, 'Attention') };
+    const what = m[1].toLowerCase() === MANAGEMENT ? n.connectedManagement : n.connectedGroup;
+    const waiting = r.waiting ? n.waiting(count(r.waiting, 'kort', t.lang)) : '';
+    return { card: noticeCard(n.connectedTitle(r.groupName), `${what}${waiting}`, 'Good') };
   },
 };
 
 export const mine: ChatCommand = {
   name: 'mina',
   pattern: /^mina(\s+ärenden)?$/i,
-  handle: (t) => (t.actor ? { card: myCasesCard(t.deps, t.actor) } : notRegistered),
+  handle: (t) => (t.actor ? { card: myCasesCard(t.deps, t.actor, t.lang) } : notRegistered(t.lang)),
 };
 
 export const unassignedList: ChatCommand = {
   name: 'ofördelade',
   pattern: /^of(ö|o)rdelade$/i,
-  handle: (t) => (t.actor ? { card: unassignedCard(t.deps, groupsInScope(t)) } : notRegistered),
+  handle: (t) => (t.actor ? { card: unassignedCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang)),
 };
 
 export const overdueList: ChatCommand = {
   name: 'försenade',
   pattern: /^f(ö|o)rsenade$/i,
-  handle: (t) => (t.actor ? { card: overdueCard(t.deps, groupsInScope(t)) } : notRegistered),
+  handle: (t) => (t.actor ? { card: overdueCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang)),
 };

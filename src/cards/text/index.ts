@@ -1,0 +1,60 @@
+// The text catalogue: every shared user-facing word per language (sv.ts, en.ts), the language a user
+// reads (their Teams locale), counted nouns through Intl.PluralRules, and the one date and time format
+// (src/domain/time.ts). How to add a language: docs/cards.md.
+import { daysBetween } from '../../domain/time.js';
+import { en } from './en.js';
+import { sv, type Noun, type Texts } from './sv.js';
+
+export type { Forms, HelpRowText, Noun, Texts } from './sv.js';
+
+export type Lang = 'sv' | 'en';
+
+export const LANGS: Record<Lang, Texts> = { sv, en };
+
+/** The language for an activity's `locale` ("en-US", "sv-SE", undefined): English for en*, else Swedish. */
+export function langOf(locale: string | undefined | null): Lang {
+  return typeof locale === 'string' && /^en(?:[-_]|$)/i.test(locale.trim()) ? 'en' : 'sv';
+}
+
+export function texts(lang: Lang = 'sv'): Texts {
+  return LANGS[lang];
+}
+
+const rules = new Map<Lang, Intl.PluralRules>();
+const pluralRules = (lang: Lang): Intl.PluralRules => {
+  let r = rules.get(lang);
+  if (!r) rules.set(lang, (r = new Intl.PluralRules(lang === 'sv' ? 'sv-SE' : 'en-GB')));
+  return r;
+};
+
+/** The noun's form for n without the number: noun(1, 'ärende') → "ärende", noun(2, 'ärende') → "ärenden". */
+export function noun(n: number, key: Noun, lang: Lang = 'sv'): string {
+  const forms = LANGS[lang].nouns[key];
+  return pluralRules(lang).select(n) === 'one' ? forms.one : forms.other;
+}
+
+/** count(1, 'ärende') → "1 ärende", count(2, 'ärende') → "2 ärenden", count(2, 'ärende', 'en') → "2 cases". */
+export function count(n: number, key: Noun, lang: Lang = 'sv'): string {
+  return `${n} ${noun(n, key, lang)}`;
+}
+
+/** "Anna Berg och Bo Lindqvist", "A, B och C". */
+export function joinAnd(items: readonly string[], lang: Lang = 'sv'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${LANGS[lang].and} ${items[items.length - 1]}`;
+}
+
+/**
+ * The word beside a coloured deadline, so that colour is never its only sign: "FÖRSENAD", "i dag",
+ * "i morgon", "om 3 dagar" (calendar days), or '' when it is further off than `withinDays`.
+ */
+export function dueWord(due: string, today: string, lang: Lang = 'sv', withinDays = 14): string {
+  const t = LANGS[lang].status;
+  const n = daysBetween(today, due);
+  if (n < 0) return t.overdue;
+  if (n === 0) return t.today;
+  if (n === 1) return t.tomorrow;
+  return n <= withinDays ? t.inDays(count(n, 'dag', lang)) : '';
+}
+
+export { formatDate, formatDateTime, formatTime } from '../../domain/time.js';
