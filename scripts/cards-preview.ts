@@ -374,7 +374,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
       caseCardFor(deps, store.getCase('IFO-2026-004512')!, {
         viewer: 'caseworker',
         notice: {
-          text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov 09:40. Inget ändrades.',
+          text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov kl. 09:40. Inget ändrades.',
           tone: 'warning',
         },
       }),

@@ -10,7 +10,7 @@ import { guardFreeText, isSecrecyMessage, scrubbed } from '../domain/secrecy.js'
 import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
-import { formatSwedishDate, isValidLocalDate } from '../domain/time.js';
+import { formatSwedishDate, isValidLocalDate, stockholmYear } from '../domain/time.js';
 import { LAW_FORM_KINDS } from '../cards/lawForms.js';
 import { date, emptyToUndefined, optionalDate, optionalText, requiredText, staffIds, yesNo } from './formFields.js';
 import { caseCardUpdates } from './assignCase.js';
@@ -155,7 +155,7 @@ const SPECS = {
       if (c.utredning) {
         const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
         const lateOpen = c.forhandsbedomning?.late ? LATE_DECISION : '';
-        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn)}; klar senast ${c.utredning.deadline}.${who}${lateOpen} Informera vårdnadshavarna (och barnet) om att utredningen inletts.`;
+        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn, stockholmYear(c.updatedAt))}; ska vara klar senast ${formatSwedishDate(c.utredning.deadline, stockholmYear(c.updatedAt))}.${who}${lateOpen} Informera vårdnadshavarna (och barnet) om att utredningen inletts.`;
       }
       const task =
         c.aterkoppling && !c.aterkoppling.doneAt

@@ -50,7 +50,7 @@ export const LAW_SPECS = {
     }),
     success: (c, deps) => {
       const e = c.forhandsExtensions?.at(-1);
-      return `Förhandsbedömningen är förlängd till ${e?.newDeadline} (beslut ${e?.decidedOn} av ${e ? deps.org.name(e.decidedBy) : ''}).`;
+      return `Förhandsbedömningen är förlängd till ${lvuDate(c, e?.newDeadline)} (beslut ${lvuDate(c, e?.decidedOn)} av ${e ? deps.org.name(e.decidedBy) : ''}).`;
     },
   }),
   information: spec({

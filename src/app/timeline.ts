@@ -5,7 +5,14 @@
 import { CONCERN_LABEL, CONTACT_LABEL, REPORTER_LABEL } from '../cards/labels.js';
 import { MEASURE_LABEL } from '../domain/protection.js';
 import type { Case, Concern, ContactKind, ProtectiveMeasureKind } from '../domain/schemas.js';
-import { formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import {
+  formatDate,
+  formatDateTime,
+  isValidLocalDate,
+  stockholmDate,
+  stockholmTime,
+  stockholmYear,
+} from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
 import type { Timeline } from '../views/timeline.js';
 import type { AppDeps } from './context.js';
@@ -37,6 +44,9 @@ const LVU_REVIEW: Record<string, string> = {
 };
 
 export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why?: string } {
+  // Dates as on every card, "tors 12 nov" (docs/cards.md); with the year when it is not this one.
+  const year = stockholmYear(deps.now());
+  const day = (v: unknown) => (typeof v === 'string' && isValidLocalDate(v) ? formatDate(v, year) : String(v));
   const d = (e.data ?? {}) as Data;
   const after = asCase(e.after);
   const before = asCase(e.before);
@@ -51,7 +61,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
         .map((c) => CONCERN_LABEL[c as Concern] ?? c)
         .join(', ');
       const group = deps.org.group(String(d.groupId ?? after?.groupId ?? ''))?.name ?? String(d.groupId ?? '');
-      const received = after?.receivedAt ? `, mottagen ${formatSwedishDateTime(after.receivedAt)}` : '';
+      const received = after?.receivedAt ? `, mottagen ${formatDateTime(after.receivedAt, year)}` : '';
       return { what: `Anmälan registrerad från ${reporter}${received}; oro: ${concerns}; grupp: ${group}.` };
     }
     case 'CaseTaken':
@@ -69,7 +79,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       };
     case 'ProtectiveMeasureRecorded':
       return {
-        what: `Skyddsåtgärd registrerad: ${MEASURE_LABEL[d.kind as ProtectiveMeasureKind] ?? 'skyddsåtgärd'} ${String(d.on)}${d.time ? ` kl. ${String(d.time)}` : ''}, gjord av ${names(list([d.doneBy]))}.`,
+        what: `Skyddsåtgärd registrerad: ${MEASURE_LABEL[d.kind as ProtectiveMeasureKind] ?? 'skyddsåtgärd'} ${day(d.on)}${d.time ? ` kl. ${String(d.time)}` : ''}, gjord av ${names(list([d.doneBy]))}.`,
         ...(why ? { why } : {}),
       };
     case 'ProtectionRenoticeSent':
@@ -93,7 +103,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
         const inv = list(d.investigators);
         const u = after?.utredning;
         return {
-          what: `Förhandsbedömning: utredning inleds ${String(d.openedOn ?? u?.openedOn ?? '')}, ska vara klar senast ${String(d.deadline ?? u?.deadline ?? '')}; utredare: ${inv.length ? names(inv) : 'ingen utsedd'}.`,
+          what: `Förhandsbedömning: utredning inleds ${day(d.openedOn ?? u?.openedOn ?? '')}, ska vara klar senast ${day(d.deadline ?? u?.deadline ?? '')}; utredare: ${inv.length ? names(inv) : 'ingen utsedd'}.`,
           ...reason,
         };
       }
@@ -103,7 +113,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
     }
     case 'InvestigationExtended':
       return {
-        what: `Utredningen förlängd från ${String(d.from)} till ${String(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ?? 'okänd'})${d.overrun ? '; beslutat efter att fristen gått ut: överskriden frist' : ''}.`,
+        what: `Utredningen förlängd från ${day(d.from)} till ${day(d.to)} (lagstadgad tid ${after?.utredning?.statutoryDeadline ? day(after.utredning.statutoryDeadline) : 'okänd'})${d.overrun ? '; beslutat efter att fristen gått ut: överskriden frist' : ''}.`,
         ...(why ? { why } : {}),
       };
     case 'ContactRecorded': {
@@ -111,7 +121,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       // The child's reference stays out (cards never show it; one case is one child anyway).
       const c = after?.contacts?.at(-1);
       const note = c?.note ? { why: c.note } : {};
-      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()} den ${String(d.date)}.`, ...note };
+      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()} den ${day(d.date)}.`, ...note };
     }
     case 'BarnsamtalNotHeldRecorded':
       return { what: 'Barnsamtal hålls inte; skälet är registrerat.', ...(why ? { why } : {}) };
@@ -119,58 +129,58 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       return { what: 'Återkoppling till anmälaren gjord.' };
     case 'CaseClosed': {
       const outcome = d.outcome === 'insats' ? 'insats' : 'ingen insats';
-      const upp = d.uppfoljningUntil ? `; uppföljning till ${String(d.uppfoljningUntil)}` : '';
+      const upp = d.uppfoljningUntil ? `; uppföljning till ${day(d.uppfoljningUntil)}` : '';
       return { what: `Utredningen avslutad med ${outcome}${upp}.`, ...(why ? { why } : {}) };
     }
     case 'ForhandsbedomningExtended':
       return {
-        what: `Förhandsbedömningen förlängd från ${String(d.from)} till ${String(d.to)}; beslut ${String(d.decidedOn)} av ${names(list([d.decidedBy]))}.`,
+        what: `Förhandsbedömningen förlängd från ${day(d.from)} till ${day(d.to)}; beslut ${day(d.decidedOn)} av ${names(list([d.decidedBy]))}.`,
         ...(why ? { why: `Synnerliga skäl: ${why}` } : {}),
       };
     case 'UtredningInformationRecorded':
       return d.givenOn
-        ? { what: `De berörda informerades ${String(d.givenOn)} om att utredningen inletts.` }
+        ? { what: `De berörda informerades ${day(d.givenOn)} om att utredningen inletts.` }
         : { what: 'De berörda informeras inte om utredningen; skälet är registrerat.', ...(why ? { why } : {}) };
     case 'AterkopplingRequested':
       return {
-        what: `Anmälaren har begärt återkoppling (${String(d.requestedOn)})${d.due ? `; senast ${String(d.due)}` : ''}.`,
+        what: `Anmälaren har begärt återkoppling (${day(d.requestedOn)})${d.due ? `; senast ${day(d.due)}` : ''}.`,
       };
     case 'UppfoljningInformationRecorded':
       return { what: 'Vårdnadshavarna (och barnet om det fyllt 15 år) informerade om uppföljningen.' };
     case 'UppfoljningEnded':
       return {
-        what: `Uppföljningen upphörde ${String(d.on)}: ny utredning inledd i ärende ${String(d.newInvestigation)}.`,
+        what: `Uppföljningen upphörde ${day(d.on)}: ny utredning inledd i ärende ${String(d.newInvestigation)}.`,
       };
     case 'LvuOmhandertagandeRecorded':
       return {
-        what: `LVU: omedelbart omhändertagande beslutat ${String(d.decidedOn)} av ${LVU_DECIDER[String(d.decidedBy)] ?? 'okänd'} (${String(d.ground)} § LVU)${d.verkstalldOn ? `, verkställt ${String(d.verkstalldOn)}` : ''}.`,
+        what: `LVU: omedelbart omhändertagande beslutat ${day(d.decidedOn)} av ${LVU_DECIDER[String(d.decidedBy)] ?? 'okänd'} (${String(d.ground)} § LVU)${d.verkstalldOn ? `, verkställt ${day(d.verkstalldOn)}` : ''}.`,
       };
     case 'LvuVerkstalld':
-      return { what: `LVU: omhändertagandet verkställt ${String(d.on)}.` };
+      return { what: `LVU: omhändertagandet verkställt ${day(d.on)}.` };
     case 'LvuNamndReported':
-      return { what: `LVU 6 §: beslutet anmält vid nämndens sammanträde ${String(d.on)}.` };
+      return { what: `LVU 6 §: beslutet anmält vid nämndens sammanträde ${day(d.on)}.` };
     case 'LvuUnderstalld':
-      return { what: `LVU 7 §: underställt förvaltningsrätten ${String(d.on)}.` };
+      return { what: `LVU 7 §: underställt förvaltningsrätten ${day(d.on)}.` };
     case 'LvuAnsokan':
-      return { what: `LVU 8 §: ansökan om vård gjord ${String(d.on)}.` };
+      return { what: `LVU 8 §: ansökan om vård gjord ${day(d.on)}.` };
     case 'LvuCourtExtended':
-      return { what: `LVU 9 §: rätten medgav ansökan senast ${String(d.until)}.` };
+      return { what: `LVU 9 §: rätten medgav ansökan senast ${day(d.until)}.` };
     case 'LvuCourtDecision':
       return {
-        what: `LVU: rättens beslut ${String(d.on)}: ${d.outcome === 'vard' ? 'vård beslutad' : 'ansökan avslogs'}${d.finalOn ? `, laga kraft ${String(d.finalOn)}` : ''}.`,
+        what: `LVU: rättens beslut ${day(d.on)}: ${d.outcome === 'vard' ? 'vård beslutad' : 'ansökan avslogs'}${d.finalOn ? `, laga kraft ${day(d.finalOn)}` : ''}.`,
       };
     case 'LvuDecisionFinal':
-      return { what: `LVU: beslutet om vård vann laga kraft ${String(d.on)}.` };
+      return { what: `LVU: beslutet om vård vann laga kraft ${day(d.on)}.` };
     case 'LvuVardBegun':
-      return { what: `LVU 5 §: vården påbörjad ${String(d.on)}.` };
+      return { what: `LVU 5 §: vården påbörjad ${day(d.on)}.` };
     case 'LvuReviewed':
-      return { what: `LVU: ${LVU_REVIEW[String(d.kind)] ?? 'övervägande'} ${String(d.on)}.` };
+      return { what: `LVU: ${LVU_REVIEW[String(d.kind)] ?? 'övervägande'} ${day(d.on)}.` };
     case 'LvuRestrictionDecided':
       return {
-        what: `LVU 14 §: ${d.kind === 'umgange' ? 'umgänget begränsat' : 'vistelseorten hålls hemlig'} ${String(d.on)}.`,
+        what: `LVU 14 §: ${d.kind === 'umgange' ? 'umgänget begränsat' : 'vistelseorten hålls hemlig'} ${day(d.on)}.`,
       };
     case 'LvuEnded':
-      return { what: `LVU: omhändertagandet eller vården upphörde ${String(d.on)}.` };
+      return { what: `LVU: omhändertagandet eller vården upphörde ${day(d.on)}.` };
     case 'CasesLinked':
       return {
         what: `Kopplat till ärende ${String(d.with)} om samma barn.`,
@@ -191,11 +201,11 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
           : d.outcome === 'insats'
             ? 'familjen får insats'
             : 'utan vidare åtgärd';
-      return { what: `Uppföljningen avslutad (${how}); slutdatum var ${String(d.due)}.`, ...(why ? { why } : {}) };
+      return { what: `Uppföljningen avslutad (${how}); slutdatum var ${day(d.due)}.`, ...(why ? { why } : {}) };
     }
     case 'ReminderNotSent':
       return {
-        what: `Påminnelsen till ${names(list([d.staffId]))} den ${String(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
+        what: `Påminnelsen till ${names(list([d.staffId]))} den ${day(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
       };
     default:
       return { what: `Händelse: ${e.type}.`, ...(why ? { why } : {}) };

@@ -160,7 +160,7 @@ export function caseCardView(input: CaseCardInput) {
     facts: [
       {
         title: 'Mottagen',
-        value: `${formatSwedishDate(stockholmDate(c.receivedAt), Number(stockholmDate(input.now).slice(0, 4)))} kl. ${formatSwedishDateTime(c.receivedAt).slice(11)}`,
+        value: formatSwedishDateTime(c.receivedAt, Number(stockholmDate(input.now).slice(0, 4))),
       },
       {
         title: 'Anmälare',

@@ -8,6 +8,7 @@ import { can, type Command } from '../domain/permissions.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { count } from './text/index.js';
 import { CONTACT_LABEL, PHASE_LABEL } from './labels.js';
 import { isViolence } from '../domain/violence.js';
 import {
@@ -215,7 +216,7 @@ export function decisionForm(input: FormInput): Card {
       values.investigator = first ?? '';
       values.secondInvestigator = second?.staff.aadObjectId ?? '';
       extra.suggestion = second
-        ? `Förslag: två utredare är god praxis. ${second.staff.name} har lägst belastning (${second.open} ärenden).`
+        ? `Förslag: två utredare är god praxis. ${second.staff.name} har lägst belastning (${count(second.open, 'ärende')}).`
         : '';
       break;
     }

@@ -13,6 +13,13 @@ import {
   type Step,
 } from '../domain/handover.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { dueWord } from './text/index.js';
+
+/** " · FÖRSENAD", " · i dag", " · om 3 dagar": the word beside the deadline's colour. */
+const dueSuffix = (due: string, late: boolean, today: string) => {
+  const w = late ? 'FÖRSENAD' : dueWord(due, today);
+  return w ? ` · ${w}` : '';
+};
 import { PHASE_LABEL, STATUS_COLOR } from './labels.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 import { progress as progressOf } from '../domain/handover.js';
@@ -65,7 +72,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
   const deadline = s.closed
     ? 'Avslutat'
     : s.next
-      ? `${s.next.label}: ${status === 'overdue' ? 'FÖRSENAD ' : ''}${formatSwedishDate(s.next.due, year)}`
+      ? `${s.next.label}: ${formatSwedishDate(s.next.due, year)}${dueSuffix(s.next.due, status === 'overdue', stockholmDate(input.now))}`
       : 'Inga öppna tidsfrister';
   const returned = !!h.returnedAt;
   const co = remainingCoOwners(h, entry, s.case).map(input.nameOf);
@@ -170,7 +177,8 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
       ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
       : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,
     headerStyle: returned ? 'good' : p.withNewOwner === p.total ? 'good' : 'attention',
-    progress: p.text,
+    // Red says "not yet": so does the text (docs/cards.md, never colour alone).
+    progress: p.handedOver === p.total ? p.text : `${p.text} · ${p.total - p.handedOver} kvar att lämna över`,
     progressColor: p.handedOver === p.total ? 'Good' : 'Attention',
     intro: returned
       ? handBackable

@@ -5,6 +5,7 @@ import { forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import { reviewKindOf } from '../domain/lvuDeadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
+import { formatDate, stockholmYear } from '../domain/time.js';
 import { MEASURE_LABEL, protectionState } from '../domain/protection.js';
 
 export const LAW_FORM_KINDS = [
@@ -149,7 +150,7 @@ export function lawFormFields(
     case 'forhandExtend': {
       const due = forhandsbedomningDueInForce(c, rules);
       return {
-        intro: `Förlängning är ett eget beslut som ska fattas före fristen (${due}) och bara för synnerliga skäl, t.ex. ett polisförhör eller en familj som inte går att nå. Arbetsbelastning räknas aldrig.`,
+        intro: `Förlängning är ett eget beslut som ska fattas före fristen (${formatDate(due, stockholmYear(c.updatedAt))}) och bara för synnerliga skäl, t.ex. ett polisförhör eller en familj som inte går att nå. Arbetsbelastning räknas aldrig.`,
         fields: [
           date('decidedOn', 'Beslutsdatum'),
           {

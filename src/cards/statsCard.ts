@@ -2,6 +2,7 @@
 // twelve before as a Teams chart (Chart.Line), with a plain table as the fallback for clients that do not
 // draw charts, each figure in words, and the cases behind each late figure one press away (pseudonymous
 // references only). Built from src/stats; the template is cards/stats.json.
+import { formatDate } from '../domain/time.js';
 import { formatPercent, monthName } from '../stats/format.js';
 import type { Figure, FigureId, MonthStats, ScopeStats } from '../stats/figures.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
@@ -25,7 +26,9 @@ function figureValue(f: Figure): { value: string; color: string } {
   if (f.total === 0) return { value: 'Inget att bedöma i månaden', color: 'Default' };
   const share = formatPercent(f.share!);
   const color = f.late === 0 ? 'Good' : f.share! >= 0.9 ? 'Warning' : 'Attention';
-  return { value: `${f.met} av ${f.total} i tid (${share})`, color };
+  // The colour's reason in words too (docs/cards.md: never colour alone).
+  const late = f.late === 0 ? '' : ` · ${f.late} ${f.late === 1 ? 'försenad' : 'försenade'}`;
+  return { value: `${f.met} av ${f.total} i tid (${share})${late}`, color };
 }
 
 export interface StatsCardInput {
@@ -110,8 +113,8 @@ export function statsCardData(input: StatsCardInput, lateMax = LATE_LIST_MAX) {
   return {
     title: `Statistik ${monthName(month.month)} · ${scope.name}`,
     subtitle: month.complete
-      ? `Frister som löpte ut i månaden, läget ${month.asOf}.`
-      : `Månaden pågår: frister som löpt ut till och med ${month.asOf}.`,
+      ? `Frister som löpte ut i månaden, läget ${formatDate(month.asOf, Number(month.asOf.slice(0, 4)))}.`
+      : `Månaden pågår: frister som löpt ut till och med ${formatDate(month.asOf, Number(month.asOf.slice(0, 4)))}.`,
     chartTitle: 'Andel i tid, de senaste 13 månaderna',
     series,
     table,

@@ -7,6 +7,7 @@
 // (an invoke answer, which Teams shows to the person who pressed only) is the same card with that
 // one text shown, after the server has checked that the person may see the case.
 import type { Timeline } from '../views/timeline.js';
+import { formatDateTime, stockholmYear } from '../domain/time.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 
 const BUDGET = MAX_CARD_BYTES - 4_096;
@@ -25,15 +26,18 @@ export interface TimelineCardOptions {
 
 export function timelineCard(t: Timeline, opts: TimelineCardOptions = {}): Card {
   const audience = opts.audience ?? 'channel';
+  const year = stockholmYear(t.generatedAt);
   const entryView = (e: Timeline['entries'][number]) => {
     const hidden = audience === 'channel' && !!e.textLabel && e.seq !== opts.reveal;
     const revealed = audience === 'channel' && !!e.textLabel && e.seq === opts.reveal;
+    // The card's own date and time format (docs/cards.md); the API keeps `when` as it is.
+    const when = formatDateTime(e.at, year);
     return {
-      when: e.when,
+      when,
       who: e.who,
       what: e.what,
       why: hidden || !e.why ? '' : e.why,
-      note: hidden ? `${e.textLabel} skriven av ${e.who}, ${e.when}.` : revealed ? 'Visas bara för dig.' : '',
+      note: hidden ? `${e.textLabel} skriven av ${e.who}, ${when}.` : revealed ? 'Visas bara för dig.' : '',
       canReveal: hidden,
       caseId: e.caseId ?? t.caseId,
       seq: e.seq,

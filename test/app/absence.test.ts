@@ -67,7 +67,7 @@ describe('registering sick leave', () => {
       content: { kind: 'card', template: 'handover' },
     });
     const data = (card.content as { data: { progress: string; cases: { caseId: string }[] } }).data;
-    expect(data.progress).toBe('0 av 4 ärenden överlämnade · 0 av 4 har ny handläggare');
+    expect(data.progress).toBe('0 av 4 ärenden överlämnade · 0 av 4 har ny handläggare · 4 kvar att lämna över');
     // Most urgent first: the first received has the earliest förhandsbedömning deadline.
     expect(data.cases.map((c) => c.caseId)).toEqual([
       'IFO-2026-000101',
@@ -399,7 +399,7 @@ describe('the morning redraw', () => {
     const redraws = u.outbox().filter((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'));
     expect(redraws).toHaveLength(1);
     const data = (redraws[0].content as { data: { progress: string } }).data;
-    expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare');
+    expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare · 2 kvar att lämna över');
   });
 });
 
