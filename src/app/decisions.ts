@@ -179,7 +179,8 @@ const SPECS = {
     }),
     success: (c) => {
       const last = c.utredning?.extensions.at(-1);
-      const base = `Utredningen är förlängd från ${last?.previousDeadline} till ${last?.newDeadline} (lagstadgad tid ${c.utredning?.statutoryDeadline}).`;
+      const day = (d: string | undefined) => (d ? formatSwedishDate(d, stockholmYear(c.updatedAt)) : '');
+      const base = `Utredningen är förlängd från ${day(last?.previousDeadline)} till ${day(last?.newDeadline)} (lagstadgad tid ${day(c.utredning?.statutoryDeadline)}).`;
       return last?.overrun
         ? `${base} Förlängningen beslutades efter att fristen gått ut: den registreras som överskriden frist och utredningen räknas som försenad.`
         : base;
@@ -196,7 +197,7 @@ const SPECS = {
     }),
     success: (c) => {
       const k = c.contacts.at(-1);
-      return `Kontakten är registrerad (${k ? CONTACT_TEXT[k.kind] : 'kontakt'} ${k?.date ?? ''}).`;
+      return `Kontakten är registrerad (${k ? CONTACT_TEXT[k.kind] : 'kontakt'} ${k?.date ? formatSwedishDate(k.date, stockholmYear(c.updatedAt)) : ''}).`;
     },
   }),
   barnsamtal: spec({

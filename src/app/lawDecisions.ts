@@ -62,7 +62,7 @@ export const LAW_SPECS = {
     }),
     success: (c) =>
       c.utredning?.information?.givenOn
-        ? `De berörda informerades om utredningen ${c.utredning.information.givenOn}.`
+        ? `De berörda informerades om utredningen ${lvuDate(c, c.utredning.information.givenOn)}.`
         : 'Skälet till att de berörda inte informeras är registrerat.',
   }),
   aterkopplingRequest: spec({
@@ -103,7 +103,7 @@ export const LAW_SPECS = {
       );
     },
   }),
-  lvuVerkstalld: lvuStep('verkstalld', (c) => `Verkställigheten är registrerad (${c.lvu?.verkstalldOn}).`),
+  lvuVerkstalld: lvuStep('verkstalld', (c) => `Verkställigheten är registrerad (${lvuDate(c, c.lvu?.verkstalldOn)}).`),
   lvuNamnd: lvuStep('namnd', () => 'Anmälan till nämnden är registrerad.'),
   lvuUnderstallning: lvuStep('understallning', () => 'Underställningen till förvaltningsrätten är registrerad.'),
   lvuAnsokan: lvuStep('ansokan', () => 'Ansökan om vård är registrerad.'),

@@ -121,7 +121,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
       // The child's reference stays out (cards never show it; one case is one child anyway).
       const c = after?.contacts?.at(-1);
       const note = c?.note ? { why: c.note } : {};
-      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()} den ${day(d.date)}.`, ...note };
+      return { what: `Kontakt: ${(CONTACT_LABEL[kind] ?? 'kontakt').toLowerCase()} ${day(d.date)}.`, ...note };
     }
     case 'BarnsamtalNotHeldRecorded':
       return { what: 'Barnsamtal hålls inte; skälet är registrerat.', ...(why ? { why } : {}) };
@@ -205,7 +205,7 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
     }
     case 'ReminderNotSent':
       return {
-        what: `Påminnelsen till ${names(list([d.staffId]))} den ${day(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
+        what: `Påminnelsen till ${names(list([d.staffId]))} ${day(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
       };
     default:
       return { what: `Händelse: ${e.type}.`, ...(why ? { why } : {}) };

@@ -199,7 +199,7 @@ describe('förhandsbedömning', () => {
     });
     expect(r.case.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
     expect(r.case.aterkoppling?.due).toBeDefined();
-    expect(r.message).toMatch(/klar senast 2027-03-25.*Anna Berg och Bo Lindqvist/);
+    expect(r.message).toMatch(/ska vara klar senast tors 25 mars 2027.*Anna Berg och Bo Lindqvist/);
   });
 
   it('not opening closes the case and keeps the återkoppling for the professional reporter', async () => {
@@ -294,7 +294,7 @@ describe('extension', () => {
       newDeadline: '2027-05-25',
       by: karin.aadObjectId,
     });
-    expect(r.message).toMatch(/från 2027-03-25 till 2027-05-25/);
+    expect(r.message).toMatch(/från tors 25 mars till tis 25 maj/);
   });
 
   it('a caseworker may not extend (the default setting); nothing changes', async () => {
@@ -373,7 +373,7 @@ describe('contacts', () => {
       childRef: 'B-2026-0412',
       by: anna.aadObjectId,
     });
-    expect(r.message).toBe('Kontakten är registrerad (barnsamtal 2026-11-27).');
+    expect(r.message).toBe('Kontakten är registrerad (barnsamtal fre 27 nov).');
   });
 
   it('someone outside the group is refused; nothing changes', async () => {

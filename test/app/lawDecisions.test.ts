@@ -36,7 +36,7 @@ describe('decision dates through the forms', () => {
       '2026-02-01',
     );
     expect(r.case.utredning).toMatchObject({ openedOn: '2026-02-01', statutoryDeadline: '2026-06-01' });
-    expect(r.message).toContain('Utredning inledd sön 1 feb; klar senast 2026-06-01.');
+    expect(r.message).toContain('Utredning inledd sön 1 feb; ska vara klar senast mån 1 juni.');
   });
 
   it('a date in the future is refused with its field named, nothing stored', async () => {
@@ -96,7 +96,7 @@ describe('the information that an investigation was opened', () => {
     });
     expect(both.ok).toBe(false);
     const told = ok(await submit(deps, anna, 'information', 'IFO-2026-000404', { givenOn: '2026-02-02', reason: '' }));
-    expect(told.message).toBe('De berörda informerades om utredningen 2026-02-02.');
+    expect(told.message).toBe('De berörda informerades om utredningen mån 2 feb.');
     expect(deadlinesOf(told.case, deps.rules).find((d) => d.kind === 'utredning_information')?.done).toBe(true);
   });
 });

@@ -101,7 +101,7 @@ describe('a case timeline', () => {
     ]);
     const [reg, skydd, assign, forhand, contact, extend, close] = t.entries;
     expect(reg.what).toBe(
-      'Anmälan registrerad från Förskola (yrkesverksam anmälare), mottagen 2026-11-20 09:15; oro: Brister i omsorgen; grupp: Mottagning barn och unga.',
+      'Anmälan registrerad från Förskola (yrkesverksam anmälare), mottagen fre 20 nov 2026 kl. 09:15; oro: Brister i omsorgen; grupp: Mottagning barn och unga.',
     );
     expect(skydd).toMatchObject({
       what: 'Skyddsbedömning gjord: inget omedelbart skyddsbehov.',
@@ -109,16 +109,16 @@ describe('a case timeline', () => {
     });
     expect(assign.what).toBe('Ärendet fördelat till Anna Berg.');
     expect(forhand).toMatchObject({
-      what: 'Förhandsbedömning: utredning inleds 2026-11-25, ska vara klar senast 2027-03-25; utredare: Anna Berg och Bo Lindqvist.',
+      what: 'Förhandsbedömning: utredning inleds ons 25 nov 2026, ska vara klar senast tors 25 mars; utredare: Anna Berg och Bo Lindqvist.',
       why: 'Oron kvarstår efter samtal med pappan.',
     });
-    expect(contact).toMatchObject({ what: 'Kontakt: hembesök den 2026-12-02.', why: 'Båda vårdnadshavarna hemma.' });
+    expect(contact).toMatchObject({ what: 'Kontakt: hembesök ons 2 dec 2026.', why: 'Båda vårdnadshavarna hemma.' });
     expect(extend).toMatchObject({
-      what: 'Utredningen förlängd från 2027-03-25 till 2027-05-25 (lagstadgad tid 2027-03-25).',
+      what: 'Utredningen förlängd från tors 25 mars till tis 25 maj (lagstadgad tid tors 25 mars).',
       why: 'Väntar på utlåtande från BUP.',
     });
     expect(close).toMatchObject({
-      what: 'Utredningen avslutad med ingen insats; uppföljning till 2027-07-01.',
+      what: 'Utredningen avslutad med ingen insats; uppföljning till tors 1 juli.',
       why: 'Familjen har stöd via skolan.',
     });
     expect(JSON.stringify(t)).not.toContain(report().summary!);

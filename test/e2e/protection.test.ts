@@ -179,6 +179,6 @@ describe('a skyddsbedömning that says the child needs immediate protection', ()
     const list = await t.sendMessage(karin, 'ofördelade', where);
     expect(cardText(list.replies[0].card)).not.toContain(ID);
     const h = cardText((await t.sendMessage(lars, `historik ${ID}`)).replies[0].card);
-    expect(h).toContain('Skyddsåtgärd registrerad: placering 2026-11-20 kl. 09:50, gjord av Anna Berg.');
+    expect(h).toContain('Skyddsåtgärd registrerad: placering fre 20 nov kl. 09:50, gjord av Anna Berg.');
   });
 });

@@ -432,7 +432,7 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
       ['2021-03-17 10:00', 'Per Wallin', 'CaseReassigned'],
     ]);
     expect(t.entries[2].what).toBe(
-      'Förhandsbedömning: utredning inleds 2020-12-14, ska vara klar senast 2021-04-14; utredare: ingen utsedd.',
+      'Förhandsbedömning: utredning inleds mån 14 dec 2020, ska vara klar senast ons 14 apr; utredare: ingen utsedd.',
     );
     expect(stockholmDate(t.generatedAt)).toBe(LAST_DAY);
   });
