@@ -28,6 +28,7 @@ import { formTemplate } from '../src/cards/decisionForms.js';
 import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
+import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
 import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
 import { loadOrganisation } from '../src/config.js';
 import { Calendar } from '../src/domain/calendar.js';
@@ -528,62 +529,8 @@ export async function sampleCards(): Promise<SampleCard[]> {
   }
 }
 
-/** A Teams-like host config (light theme, Teams' sizes, spacing and colours). */
-export const TEAMS_HOST_CONFIG = {
-  fontFamily: "'Segoe UI', 'Liberation Sans', 'DejaVu Sans', system-ui, sans-serif",
-  supportsInteractivity: true,
-  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-  separator: { lineThickness: 1, lineColor: '#E1DFDD' },
-  fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
-  fontWeights: { lighter: 300, default: 400, bolder: 600 },
-  imageSizes: { small: 32, medium: 52, large: 100 },
-  containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#252423', subtle: '#484644' },
-        light: { default: '#FFFFFF', subtle: '#F3F2F1' },
-        accent: { default: '#5B5FC7', subtle: '#6264A7' },
-        good: { default: '#0E700E', subtle: '#237B4B' },
-        warning: { default: '#835C00', subtle: '#8A6A00' },
-        attention: { default: '#C4314B', subtle: '#A4262C' },
-      },
-    },
-    emphasis: {
-      backgroundColor: '#F5F5F5',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        dark: { default: '#252423', subtle: '#484644' },
-        light: { default: '#FFFFFF', subtle: '#F3F2F1' },
-        accent: { default: '#5B5FC7', subtle: '#6264A7' },
-        good: { default: '#0E700E', subtle: '#237B4B' },
-        warning: { default: '#835C00', subtle: '#8A6A00' },
-        attention: { default: '#C4314B', subtle: '#A4262C' },
-      },
-    },
-    good: { backgroundColor: '#E7F2DA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-    attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-    warning: { backgroundColor: '#FBF6D9', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-    accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-  },
-  actions: {
-    maxActions: 6,
-    spacing: 'default',
-    buttonSpacing: 8,
-    actionsOrientation: 'horizontal',
-    actionAlignment: 'left',
-    showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
-    iconPlacement: 'leftOfTitle',
-    iconSize: 16,
-  },
-  inputs: { label: { inputSpacing: 'small', requiredInputs: { suffix: ' *', suffixColor: 'attention' } } },
-  factSet: {
-    title: { size: 'default', color: 'default', weight: 'bolder', wrap: true, maxWidth: 160 },
-    value: { size: 'default', color: 'default', weight: 'default', wrap: true },
-    spacing: 12,
-  },
-};
+/** The Teams-like host config (light theme), from src/cards/hostConfig.ts; its colours pass the contrast test. */
+export { TEAMS_HOST_CONFIG };
 
 // Teams' card chrome around the renderer's output, so buttons and inputs look like Teams, not like a
 // bare browser form.

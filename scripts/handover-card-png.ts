@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { handoverCard } from '../src/cards/handoverCard.js';
+import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
 import { handoverFixture } from '../test/cards/handoverFixture.js';
 
 const require = createRequire(import.meta.url);
@@ -12,47 +13,8 @@ const out = process.argv[2] ?? new URL('../docs/handover-card.png', import.meta.
 const card = handoverCard(handoverFixture(9).input);
 const rendererJs = readFileSync(require.resolve('adaptivecards/dist/adaptivecards.js'), 'utf8');
 
-// Roughly Teams' light theme: Segoe-like font, its text colours and container styles.
-const hostConfig = {
-  fontFamily: "'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif",
-  spacing: { small: 4, default: 8, medium: 14, large: 20, extraLarge: 28, padding: 14 },
-  fontSizes: { small: 12, default: 14, medium: 16, large: 19, extraLarge: 24 },
-  containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        attention: { default: '#C4314B' },
-        warning: { default: '#835C00' },
-        good: { default: '#237B4B' },
-        accent: { default: '#5B5FC7' },
-      },
-    },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
-    attention: {
-      backgroundColor: '#FCF4F6',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        attention: { default: '#C4314B' },
-        good: { default: '#237B4B' },
-      },
-    },
-    good: {
-      backgroundColor: '#F1FAF1',
-      foregroundColors: {
-        default: { default: '#242424', subtle: '#616161' },
-        attention: { default: '#C4314B' },
-        good: { default: '#237B4B' },
-      },
-    },
-  },
-  actions: {
-    actionsOrientation: 'horizontal',
-    buttonSpacing: 8,
-    maxActions: 6,
-    showCard: { actionMode: 'inline', inlineTopMargin: 8 },
-  },
-};
+// Teams' light theme, the same host config as the previews (src/cards/hostConfig.ts).
+const hostConfig = TEAMS_HOST_CONFIG;
 
 const html = `<!doctype html><html><head><meta charset="utf-8"><style>
   body { margin: 0; background: #EBEBEB; font-family: 'Segoe UI', 'Noto Sans', 'DejaVu Sans', sans-serif; }

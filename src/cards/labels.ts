@@ -3,6 +3,7 @@ import { concernsFirst } from '../domain/violence.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { DeadlineKind } from '../domain/rules.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../domain/schemas.js';
+import type { CardColor } from './hostConfig.js';
 import { texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
 
@@ -15,8 +16,11 @@ export const DEADLINE_LABEL: Record<DeadlineKind, string> = sv.deadline;
 export const CONTACT_LABEL: Record<ContactKind, string> = sv.contact;
 export const ROLE_LABEL: Record<Role, string> = sv.role;
 
-/** Adaptive Card text colours for a deadline's status. */
-export const STATUS_COLOR: Record<DeadlineStatus, 'Attention' | 'Warning' | 'Good' | 'Default'> = {
+/**
+ * Adaptive Card text colours for a deadline's status: colours the host config (src/cards/hostConfig.ts)
+ * defines with enough contrast. Never the only sign: the text says FÖRSENAD, i dag, i morgon too.
+ */
+export const STATUS_COLOR: Record<DeadlineStatus, Extract<CardColor, 'Attention' | 'Warning' | 'Good' | 'Default'>> = {
   overdue: 'Attention',
   due_today: 'Warning',
   soon: 'Warning',
