@@ -14,6 +14,9 @@ import type { AppDeps } from './context.js';
 
 type Item = CaseListItem & { due: string; dueText: string };
 
+/** In Swedish the rule table's own label (it may be configured); in another language the catalogue's. */
+const labelOf = (d: Deadline, lang: Lang) => (lang === 'sv' ? d.label : (texts(lang).deadline[d.kind] ?? d.label));
+
 /** "Skyddsbedömning: mån 23 nov · i dag", "Förhandsbedömning: fre 20 nov · FÖRSENAD". */
 function deadlineLine(deps: AppDeps, d: Deadline, late: boolean, lang: Lang): { line: string; when: string } {
   const now = deps.now();
@@ -21,7 +24,7 @@ function deadlineLine(deps: AppDeps, d: Deadline, late: boolean, lang: Lang): { 
   const date = formatDate(d.due, stockholmYear(now), lang);
   const word = late ? texts(lang).status.overdue : dueWord(d.due, today, lang);
   const when = word ? `${date} · ${word}` : date;
-  return { line: `${d.label}: ${when}`, when };
+  return { line: `${labelOf(d, lang)}: ${when}`, when };
 }
 
 function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
@@ -44,7 +47,7 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
   }
   if (!next) return { ...base, deadline: '', dueText: '', color: STATUS_COLOR[status] };
   const { line, when } = deadlineLine(deps, next, status === 'overdue', lang);
-  return { ...base, deadline: line, dueText: `${when} (${next.label.toLowerCase()})`, color: STATUS_COLOR[status] };
+  return { ...base, deadline: line, dueText: `${when} (${labelOf(next, lang).toLowerCase()})`, color: STATUS_COLOR[status] };
 }
 
 /** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
