@@ -47,7 +47,7 @@ export function lvuLine(w: LvuWarning, now: Date, nameOf: (id: string) => string
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
   const d = w.deadline;
-  const owner = w.case.assignees.length ? w.case.assignees.map(nameOf).join(' och ') : 'ej fördelad';
+  const owner = w.case.assignees.length ? w.case.assignees.map(nameOf).join(' och ') : 'Ej fördelad';
   const when =
     d.due < today
       ? `FÖRSENAD – skulle vara klar ${formatSwedishDate(d.due, year)}`

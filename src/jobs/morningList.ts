@@ -77,7 +77,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const nameOf = (id: string) => names.get(id) ?? 'okänd person';
   const cases = [...input.cases].filter((c) => c.groupId === group.id);
   const open = cases.filter((c) => c.phase !== 'closed');
-  const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'ej fördelad');
+  const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'Ej fördelad');
 
   // The domain's queries say what is overdue, soon due and unassigned; one deadline memo per tick
   // means each case's deadlines are computed once for every list, reminder and escalation.
@@ -101,7 +101,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   });
   const late = lateList.map(({ case: c, deadline: d }) => ({
     caseId: c.id,
-    text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} (${plural(wd(d.due, today), 'arbetsdag', 'arbetsdagar')} sen) · ${owners(c)}`,
+    text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} (för ${plural(wd(d.due, today), 'arbetsdag', 'arbetsdagar')} sedan) · ${owners(c)}`,
     color: 'Attention' as const,
   }));
   const waiting = unassignedList.map(({ case: c, ageWorkingDays, next }) => ({

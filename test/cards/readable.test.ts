@@ -23,6 +23,8 @@ export function shownTexts(card: unknown): Shown[] {
     if (o.type === 'FactSet' && Array.isArray(o.facts))
       for (const f of o.facts as { title?: string; value?: string }[])
         out.push({ text: `${f.title ?? ''}: ${f.value ?? ''}`, where: `${path}.facts` });
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.label === 'string')
+      out.push({ text: o.label, where: `${path}.label` });
     if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string')
       out.push({ text: o.title, where: `${path}.title` });
     for (const [k, x] of Object.entries(o)) if (k !== 'data' && k !== 'refresh') walk(x, `${path}.${k}`);
@@ -140,6 +142,14 @@ describe('every rendered card is readable', async () => {
     expect(coloured.length).toBeGreaterThan(5);
     const mute = coloured.filter((s) => !STATUS_WORD.test(s.text));
     expect(mute.map((s) => `${s.card}${s.where} (${s.color}): ${s.text}`)).toEqual([]);
+  });
+
+  it('has none of the slips a Swedish reader stumbled on', () => {
+    // "ej fördelad" beside "Ej fördelad"; "6 arbetsdagar sen"; "Mottagen datum"; "Utredning klar ons
+    // 10 mars" (read as finished).
+    const slips = new RegExp(`\\bej fördelad\\b| sen\\)|Mottagen datum|Utredning klar(?=:| ${WEEKDAY}|$)`);
+    const found = all.filter((s) => slips.test(s.text));
+    expect(found.map((s) => `${s.card}${s.where}: ${s.text}`)).toEqual([]);
   });
 
   it('leaves no placeholder in <> that Teams would swallow as HTML', () => {
