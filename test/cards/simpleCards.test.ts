@@ -103,6 +103,21 @@ describe('the case list card', () => {
   });
 });
 
+describe('the case list card in English', () => {
+  it('has its fixed words in English too, while the template stays Swedish for queued messages', () => {
+    const items = listItems(80);
+    const en = caseListCard({ title: 'My cases', summary: '80 open cases.', items, empty: '' }, undefined, 'en');
+    expect(validateCard(en)).toEqual([]);
+    const json = JSON.stringify(en);
+    expect(json).toContain('"tooltip":"Show the case"');
+    expect(cardText(en)).toMatch(/… and 30 more\. The most urgent are shown first\./);
+    expect(json).not.toMatch(/Visa ärendet|och 30 till/);
+    const sv = JSON.stringify(caseListCard({ title: 'Mina ärenden', summary: '', items, empty: '' }));
+    expect(sv).toContain('"tooltip":"Visa ärendet"');
+    expect(sv).toContain('… och 30 till.');
+  });
+});
+
 describe('the notice card', () => {
   it('renders a refusal with facts, and a bare title', () => {
     const card = noticeCard('Det gick inte', 'Bara gruppledare kan fördela ärenden. Inget har ändrats.', 'Attention', [
