@@ -27,7 +27,7 @@ function deadlineLine(deps: AppDeps, d: Deadline, late: boolean, lang: Lang): { 
   return { line: `${labelOf(d, lang)}: ${when}`, when };
 }
 
-function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
+function item(deps: AppDeps, c: Case, extra: string, lang: Lang, showOwner = true): Item {
   const now = deps.now();
   const t = texts(lang);
   const next = nextDeadline(c, deps.rules);
@@ -36,7 +36,7 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
   const base = {
     caseId: c.id,
     phase: t.phase[c.phase],
-    detail: [concernsText(c.concerns, lang), owner, extra].filter(Boolean).join(' · '),
+    detail: [concernsText(c.concerns, lang), showOwner ? owner : '', extra].filter(Boolean).join(' · '),
     due: next?.due ?? '9999-12-31',
   };
   // An unmet immediate-protection alarm says so instead of the next deadline, in red.
@@ -47,7 +47,12 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang): Item {
   }
   if (!next) return { ...base, deadline: '', dueText: '', color: STATUS_COLOR[status] };
   const { line, when } = deadlineLine(deps, next, status === 'overdue', lang);
-  return { ...base, deadline: line, dueText: `${when} (${labelOf(next, lang).toLowerCase()})`, color: STATUS_COLOR[status] };
+  return {
+    ...base,
+    deadline: line,
+    dueText: `${labelOf(next, lang).toLowerCase()}, ${when}`,
+    color: STATUS_COLOR[status],
+  };
 }
 
 /** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
@@ -83,7 +88,8 @@ export function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = '
   const t = texts(lang).lists;
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
-  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays, lang), lang));
+  // Every row is unassigned: its age says so ("ofördelad 6 arbetsdagar"), not "Ej fördelad" beside it.
+  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays, lang), lang, false));
   return caseListCard(
     {
       title: t.unassignedTitle,
