@@ -228,7 +228,8 @@ export function progress(states: readonly EntryState[]): Progress {
     total,
     handedOver,
     withNewOwner,
-    text: `${handedOver} av ${total} ärenden överlämnade · ${withNewOwner} av ${total} har ny handläggare`,
+    // "0 av 1 ärende", never "0 av 1 ärenden".
+    text: `${handedOver} av ${total} ${total === 1 ? 'ärende' : 'ärenden'} överlämnade · ${withNewOwner} av ${total} har ny handläggare`,
   };
 }
 

@@ -126,7 +126,8 @@ describe('the checklist of an absent caseworker', () => {
     // owner: the team lead must name a replacement or decide Bo carries it alone (docs/handover.md).
     expect(states.map((s) => s.steps.newOwnerNamed)).toEqual([false, false, false]);
     expect(states[0].case?.assignees).toContain(STAFF.bo.aadObjectId);
-    expect(progress(states).text).toBe('0 av 3 ärenden överlämnade · 0 av 3 har ny handläggare');
+    expect(progress(states).text).toBe('0 av 3 ärenden överlämnade · 0 av 3 har ny handläggare'); // One case: "0 av 1 ärende", not "0 av 1 ärenden".
+    expect(progress(states.slice(0, 1)).text).toBe('0 av 1 ärende överlämnade · 0 av 1 har ny handläggare');
   });
 
   it('counts a case as handed over when all five steps are done', () => {
