@@ -71,10 +71,12 @@ export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
-interface CardActivity {
+export interface CardActivity {
   activityId: string;
   conversationKey: string;
   version: number;
+  /** When this activity was posted (the business clock): the case card says when VINR was told. */
+  postedAt?: string;
 }
 
 export interface DrainOptions {
@@ -366,7 +368,12 @@ export class OutboxDrain {
     return {
       collection: CARD_ACTIVITIES,
       id: key,
-      value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 },
+      value: {
+        activityId,
+        conversationKey,
+        version: (known?.version ?? 0) + 1,
+        postedAt: this.deps.now().toISOString(),
+      },
     };
   }
 
