@@ -39,6 +39,11 @@ export interface Sender {
   post(conversation: ConversationRecord, message: OutgoingMessage): Promise<{ activityId: string }>;
   update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<void>;
   createPersonal(member: MemberRecord): Promise<NewConversation>;
+  /**
+   * A person the bot has no chat with and no Teams id for: install the app for them (Microsoft
+   * Graph, src/bot/graphInstall.ts) and return the chat; undefined when that cannot be done.
+   */
+  reachByInstall?(aadObjectId: string): Promise<NewConversation | undefined>;
 }
 
 /** A failed send as the connector answered it. */
@@ -303,8 +308,11 @@ export class OutboxDrain {
     const existing = this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
     if (existing) return existing;
     const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
-    if (!member) return undefined;
-    const created = await withDeadline(this.sender.createPersonal(member), this.sendTimeout());
+    if (!member && !this.sender.reachByInstall) return undefined;
+    const created = member
+      ? await withDeadline(this.sender.createPersonal(member), this.sendTimeout())
+      : await withDeadline(this.sender.reachByInstall!(t.staffId), this.sendTimeout());
+    if (!created) return undefined;
     const write = rememberConversation(this.deps, created);
     if (write) await this.deps.store.commit({ docs: [write] });
     return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
