@@ -56,6 +56,12 @@ const Env = z.object({
   GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
+  // Reaching people outside every known roster by installing the app for them (src/bot/graphInstall.ts).
+  GRAPH_INSTALL: z.enum(['on', 'off']).default('on'),
+  GRAPH_BASE_URL: z.url().optional(),
+  GRAPH_TOKEN_URL: z.url().optional(),
+  TEAMS_APP_CATALOG_ID: z.string().min(1).max(200).optional(),
+  TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
   OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_DEAD_LETTER_HOURS: z.coerce
@@ -71,6 +77,25 @@ const Env = z.object({
 });
 
 export type AppType = 'SingleTenant' | 'UserAssignedMSI' | 'MultiTenant';
+
+/** Microsoft Graph app installation (src/bot/graphInstall.ts, docs/deploy.md). */
+export interface GraphConfig {
+  /** GRAPH_BASE_URL: https://graph.microsoft.com/v1.0 unless a test stands in for it. */
+  baseUrl: string;
+  /** GRAPH_TOKEN_URL: the tenant's token endpoint (client credentials). */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  /** The manifest id of the app (its externalId in the organisation's app catalogue). */
+  manifestId: string;
+  /** TEAMS_APP_CATALOG_ID: the catalogue id, when known; otherwise looked up by manifest id. */
+  catalogAppId?: string;
+  /** Where the bot posts into the new chat (TEAMS_SERVICE_URL). */
+  serviceUrl: string;
+  tenantId: string;
+  /** Per Graph call. */
+  timeoutMs?: number;
+}
 
 export interface Config {
   port: number;
@@ -98,6 +123,8 @@ export interface Config {
   genastOfficeHours?: number;
   logLevel: string;
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
+  /** Microsoft Graph app installation for people the bot cannot reach otherwise (docs/deploy.md). */
+  graph?: GraphConfig;
   outbox?: { sendTimeoutMs: number; deadLetterAfterMs: number; concurrency: number };
   /** The intake API's budgets per key: writes (POST /api/reports) and reads (GET /api/cases...) apart. */
   rateLimits?: { intake: { perMinute: number; burst: number }; reads: { perMinute: number; burst: number } };
@@ -184,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
+    ...graphConfig(e, org, credentials),
     outbox: {
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,
       deadLetterAfterMs: e.OUTBOX_DEAD_LETTER_HOURS * 3_600_000,
@@ -192,6 +220,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimits: {
       intake: { perMinute: e.INGEST_RATE_PER_MINUTE, burst: e.INGEST_RATE_BURST },
       reads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_RATE_BURST },
+    },
+  };
+}
+
+/**
+ * Graph installation needs the app's client secret (a managed identity is not supported for it yet)
+ * and GRAPH_INSTALL not off. A GRAPH_BASE_URL without credentials is a local stand-in (tests, playground).
+ */
+function graphConfig(
+  e: z.infer<typeof Env>,
+  org: Organisation,
+  credentials: Config['credentials'],
+): { graph?: GraphConfig } {
+  if (e.GRAPH_INSTALL === 'off') return {};
+  if (!credentials?.appPassword && !(e.GRAPH_BASE_URL && !credentials)) return {};
+  const tenantId = credentials?.tenantId ?? org.tenantId;
+  return {
+    graph: {
+      baseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/$/, ''),
+      tokenUrl: e.GRAPH_TOKEN_URL ?? `https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/token`,
+      clientId: credentials?.appId ?? '',
+      ...(credentials?.appPassword ? { clientSecret: credentials.appPassword } : {}),
+      manifestId: credentials?.appId ?? '',
+      ...(e.TEAMS_APP_CATALOG_ID ? { catalogAppId: e.TEAMS_APP_CATALOG_ID } : {}),
+      serviceUrl: e.TEAMS_SERVICE_URL,
+      tenantId,
     },
   };
 }

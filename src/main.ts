@@ -6,6 +6,7 @@ import { Directory, type AppDeps } from './app/context.js';
 import { CONVERSATIONS, MEMBERS, userKey } from './app/conversations.js';
 import { createBot } from './bot/app.js';
 import { TeamsSender } from './bot/teamsSender.js';
+import { GraphInstaller } from './bot/graphInstall.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
@@ -79,10 +80,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     log.error({ activityId: ctx.activity.id, type: ctx.activity.type, ...errorFields(err) }, 'turn failed');
   };
   const bot = createBot(deps, { adapter, appId });
-  const drain = new OutboxDrain(deps, new TeamsSender(adapter, appId), {
-    ...(config.outbox ?? {}),
-    ...opts.drainOptions,
-  });
+  const drain = new OutboxDrain(
+    deps,
+    new TeamsSender(adapter, appId, config.graph && new GraphInstaller(config.graph)),
+    {
+      ...(config.outbox ?? {}),
+      ...opts.drainOptions,
+    },
+  );
   deps.onOutbox = () => drain.kick();
   store.onRemoteCommit?.(() => drain.kick());
   const readiness: Readiness = {
@@ -245,14 +250,14 @@ async function main(): Promise<void> {
         : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
     );
   if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
-  logWhoCannotBeReached(running.deps);
+  logWhoCannotBeReached(running.deps, !!config.graph);
 }
 
 /**
  * Nothing dangerous passes silently: the start-up log says when reports out of hours have nobody to
  * go to, and which team leads and unit managers the bot cannot reach in a 1:1 chat yet (ids only).
  */
-export function logWhoCannotBeReached(deps: AppDeps): void {
+export function logWhoCannotBeReached(deps: AppDeps, graph = false): void {
   if (!deps.org.org.groups.some((g) => g.kind === 'out_of_hours'))
     log.warn(
       'No out-of-hours group (kind out_of_hours, the socialjour) in the organisation file: reports outside office hours reach nobody until the next working morning',
@@ -266,7 +271,9 @@ export function logWhoCannotBeReached(deps: AppDeps): void {
   if (unreachable.length)
     log.warn(
       { unreachable },
-      `${unreachable.length} team leads or unit managers cannot be reached in a 1:1 chat yet (no chat with the bot, in no team roster it knows): their alarms are reported as undeliverable until they are`,
+      graph
+        ? `${unreachable.length} team leads or unit managers have no 1:1 chat with the bot yet and are in no team roster it knows: the app will be installed for them through Microsoft Graph with their first card (if Graph refuses, the card is reported as undeliverable)`
+        : `${unreachable.length} team leads or unit managers cannot be reached in a 1:1 chat yet (no chat with the bot, in no team roster it knows; Microsoft Graph installation is off): their alarms are reported as undeliverable until they are`,
     );
 }
 

@@ -76,5 +76,28 @@ describe('configuration', () => {
       ROOT,
     );
     expect(c.credentials?.appId).toBe('11111111-2222-4333-8444-555555555555');
+    // With the app's secret, people outside every roster are reached by installing the app (Graph).
+    expect(c.graph).toMatchObject({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      tokenUrl: 'https://login.microsoftonline.com/6f1d2c3b-0a9e-4b8d-9c7f-1e2d3c4b5a69/oauth2/v2.0/token',
+      clientId: '11111111-2222-4333-8444-555555555555',
+      manifestId: '11111111-2222-4333-8444-555555555555',
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+    });
+  });
+
+  it('turns Graph installation off on request, and never uses it without a secret', () => {
+    expect(loadConfig({}, ROOT).graph).toBeUndefined();
+    const withSecret = {
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppPassword: 'pw',
+    };
+    expect(loadConfig({ ...withSecret, GRAPH_INSTALL: 'off' }, ROOT).graph).toBeUndefined();
+    expect(loadConfig({ ...withSecret, TEAMS_APP_CATALOG_ID: 'cat-1' }, ROOT).graph?.catalogAppId).toBe('cat-1');
+    expect(
+      loadConfig({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppType: 'UserAssignedMSI' }, ROOT)
+        .graph,
+    ).toBeUndefined();
+    expect(() => loadConfig({ GRAPH_INSTALL: 'kanske' }, ROOT)).toThrow(/GRAPH_INSTALL/);
   });
 });

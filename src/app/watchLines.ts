@@ -23,7 +23,7 @@ export function watchLinesFor(deps: AppDeps, c: Case): { text: string; color: st
       text: `Kom in utanför kontorstid (${when(c.receivedAt)})${c.skyddsbedomning ? '' : ': socialjouren gör skyddsbedömningen tills kontorstiden börjar'}.`,
       color: c.skyddsbedomning ? 'Default' : 'Warning',
     });
-  out.push(...vinrLines(deps, c));
+  out.push(...vinrLines(deps, c, when));
   const nudged = !c.skyddsbedomning && c.phase !== 'closed' ? genastNudgedAt(deps, c.id) : undefined;
   if (nudged) {
     const h = genastOfficeHours(deps);
@@ -44,7 +44,7 @@ const REASON: Record<string, string> = {
 };
 
 /** Whether the violence group was told: delivered, still being sent, or undeliverable (and why). */
-function vinrLines(deps: AppDeps, c: Case): { text: string; color: string }[] {
+function vinrLines(deps: AppDeps, c: Case, when: (iso: string) => string): { text: string; color: string }[] {
   const groups = groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map((x) => x.group);
   if (!groups.length) return [];
   const queued = deps.store
@@ -65,8 +65,14 @@ function vinrLines(deps: AppDeps, c: Case): { text: string; color: string }[] {
         },
       ];
     if (m) return [{ text: `VINR-underrättelsen till ${g.name} skickas.`, color: 'Warning' }];
-    if (deps.store.getDoc(CARD_ACTIVITIES, vinrKey(c.id, g.id)))
-      return [{ text: `${g.name} har fått VINR-underrättelsen.`, color: 'Good' }];
+    const posted = deps.store.getDoc<{ postedAt?: string }>(CARD_ACTIVITIES, vinrKey(c.id, g.id));
+    if (posted)
+      return [
+        {
+          text: `${g.name} har fått VINR-underrättelsen${posted.postedAt ? ` ${when(posted.postedAt)}` : ''}.`,
+          color: 'Good',
+        },
+      ];
     return [];
   });
 }

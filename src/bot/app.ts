@@ -108,7 +108,12 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         {
           collection: CARD_ACTIVITIES,
           id: key,
-          value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 },
+          value: {
+            activityId,
+            conversationKey,
+            version: (known?.version ?? 0) + 1,
+            postedAt: deps.now().toISOString(),
+          },
         },
       ],
     });

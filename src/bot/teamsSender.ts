@@ -13,6 +13,7 @@ import {
 import type { ConversationRecord, MemberRecord } from '../app/conversations.js';
 import { userKey } from '../app/conversations.js';
 import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../jobs/outboxDrain.js';
+import type { GraphInstaller } from './graphInstall.js';
 
 function toActivity(m: OutgoingMessage): Partial<Activity> {
   return m.card ? MessageFactory.attachment(CardFactory.adaptiveCard(m.card)) : MessageFactory.text(m.text ?? '');
@@ -46,7 +47,13 @@ export class TeamsSender implements Sender {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly appId: string,
-  ) {}
+    private readonly installer?: GraphInstaller,
+  ) {
+    if (installer) this.reachByInstall = (aadObjectId) => installer.reach(aadObjectId);
+  }
+
+  /** Set when Microsoft Graph installation is configured (src/bot/graphInstall.ts). */
+  reachByInstall?: (aadObjectId: string) => Promise<NewConversation | undefined>;
 
   private async within<T>(conversation: ConversationRecord, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;

@@ -39,6 +39,11 @@ export interface Sender {
   post(conversation: ConversationRecord, message: OutgoingMessage): Promise<{ activityId: string }>;
   update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<void>;
   createPersonal(member: MemberRecord): Promise<NewConversation>;
+  /**
+   * A person the bot has no chat with and no Teams id for: install the app for them (Microsoft
+   * Graph, src/bot/graphInstall.ts) and return the chat; undefined when that cannot be done.
+   */
+  reachByInstall?(aadObjectId: string): Promise<NewConversation | undefined>;
 }
 
 /** A failed send as the connector answered it. */
@@ -71,10 +76,12 @@ export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
-interface CardActivity {
+export interface CardActivity {
   activityId: string;
   conversationKey: string;
   version: number;
+  /** When this activity was posted (the business clock): the case card says when VINR was told. */
+  postedAt?: string;
 }
 
 export interface DrainOptions {
@@ -301,8 +308,11 @@ export class OutboxDrain {
     const existing = this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
     if (existing) return existing;
     const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
-    if (!member) return undefined;
-    const created = await withDeadline(this.sender.createPersonal(member), this.sendTimeout());
+    if (!member && !this.sender.reachByInstall) return undefined;
+    const created = member
+      ? await withDeadline(this.sender.createPersonal(member), this.sendTimeout())
+      : await withDeadline(this.sender.reachByInstall!(t.staffId), this.sendTimeout());
+    if (!created) return undefined;
     const write = rememberConversation(this.deps, created);
     if (write) await this.deps.store.commit({ docs: [write] });
     return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
@@ -366,7 +376,12 @@ export class OutboxDrain {
     return {
       collection: CARD_ACTIVITIES,
       id: key,
-      value: { activityId, conversationKey, version: (known?.version ?? 0) + 1 },
+      value: {
+        activityId,
+        conversationKey,
+        version: (known?.version ?? 0) + 1,
+        postedAt: this.deps.now().toISOString(),
+      },
     };
   }
 

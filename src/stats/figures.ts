@@ -238,8 +238,16 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
   const utrDue = memo((day) => utredningDue(day, rules));
   const skyddMemo = memo((key) => skyddsbedomningDueOn(key.slice(0, 10), key.slice(11), rules));
   const skyddDue = (day: LocalDate, hhmm: string) => skyddMemo(`${day} ${hhmm}`);
+  const flagFrom = memo((day) => addDays(day, rules.noContactDays));
   const monthRange = new Map(months.map((m) => [m, { from: firstDayOf(m), to: lastDayOf(m) }]));
 
+  const closedMemo = new Map<Case, LocalDate | undefined>();
+  const closed = (c: Case): LocalDate | undefined => {
+    if (closedMemo.has(c)) return closedMemo.get(c);
+    const d = closedOn(c);
+    closedMemo.set(c, d);
+    return d;
+  };
   const withUtredning: Case[] = [];
   const sortedMonths = [...wanted].sort();
   const nearFrom = addDays(firstDayOf(sortedMonths[0] ?? monthOf(today)), -16);
@@ -253,7 +261,8 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     const raw = c.receivedAt.slice(0, 10);
     if (raw >= nearFrom && raw <= nearTo) receipt(c, g);
     const ak = c.aterkoppling;
-    if (ak?.due) judge('aterkoppling', g, ak.due, dateOf(ak.doneAt), [c.id]);
+    // (The month is checked before the instant is converted: most cases are far from the months asked for.)
+    if (ak?.due && wanted.has(monthOf(ak.due))) judge('aterkoppling', g, ak.due, dateOf(ak.doneAt), [c.id]);
     // Extensions of the investigation decided in the month: before the deadline, or after it (an overrun).
     for (const e of c.utredning?.extensions ?? []) {
       const on = dateOf(e.at, e.decidedOn)!;
@@ -268,7 +277,13 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     }
     if (c.utredning) {
       withUtredning.push(c);
-      contact(c, closedOn(c));
+      // Contact is judged in each month the investigation ran: none of them when it opened after the
+      // last month asked for, or was closed (entered or stored, at most a day apart) before the first.
+      const u = c.utredning;
+      const closedRaw = c.closure
+        ? (c.closure.closedOn ?? c.uppfoljning?.startedOn ?? c.closure.at.slice(0, 10))
+        : undefined;
+      if (u.openedOn <= nearTo && (closedRaw === undefined || closedRaw >= nearFrom)) contact(c, closed(c));
     }
     if (c.lvu) lvu(c);
   }
@@ -276,7 +291,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
   /** Skyddsbedömning, förhandsbedömning and the days unassigned: the clocks that start at receipt. */
   function receipt(c: Case, g: string) {
     const received = stockholmDate(c.receivedAt);
-    const closed = closedOn(c);
+    const closedDay = closed(c);
 
     // Skyddsbedömning: on the day of receipt, or the next day after the cut-off.
     const skydd = c.skyddsbedomning;
@@ -301,13 +316,13 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
         ? stockholmDate(c.firstAssignedAt)
         : c.assignees.length
           ? undefined
-          : (closed ?? today);
+          : (closedDay ?? today);
       if (end !== undefined) {
         const u = bucket(rm, g).unassigned;
         const stop = end > today ? today : end;
         const wd = calendar.workingDaysBetween(received, stop);
         u.received++;
-        if (!c.firstAssignedAt && !closed) u.still++;
+        if (!c.firstAssignedAt && !closedDay) u.still++;
         u.working.push(wd);
         u.calendar.push(Math.max(0, daysBetween(received, stop)));
         u.longest.push({ caseId: c.id, workingDays: wd });
@@ -324,13 +339,18 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     else byChild.set(c.childRef, [c]);
   }
   for (const list of byChild.values()) {
-    list.sort((a, b) => (a.utredning!.openedOn < b.utredning!.openedOn ? -1 : 1));
+    if (list.length > 1) list.sort((a, b) => (a.utredning!.openedOn < b.utredning!.openedOn ? -1 : 1));
     let chain: Case[] = [];
     const flush = () => {
       if (!chain.length) return;
       const first = chain[0].utredning!;
       const last = chain[chain.length - 1];
       const due = chain.length === 1 ? first.statutoryDeadline : utrDue(first.openedOn);
+      // Both figures judge the clock in its statutory month's cohort: other months owe nothing here.
+      if (!wanted.has(monthOf(due))) {
+        chain = [];
+        return;
+      }
       let inForce = due;
       let overrun = false;
       for (const k of chain) {
@@ -338,7 +358,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
         if (u.extensions.length && u.deadline > inForce) inForce = u.deadline;
         if (u.extensions.some((e) => e.overrun)) overrun = true;
       }
-      const finished = last.phase === 'closed' ? closedOn(last) : undefined;
+      const finished = last.phase === 'closed' ? closed(last) : undefined;
       const refs = chain.map((k) => k.id);
       judge('utredning_4_manader', last.groupId, due, finished, refs);
       judgeInForce('utredning_i_kraft', last.groupId, due, inForce, finished, overrun, refs);
@@ -346,7 +366,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     };
     for (const c of list) {
       const prev = chain[chain.length - 1];
-      const prevClosed = prev ? closedOn(prev) : undefined;
+      const prevClosed = prev?.phase === 'closed' ? closed(prev) : undefined;
       const continues =
         prev !== undefined &&
         prev.phase === 'closed' &&
@@ -404,7 +424,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
           if (FAMILY_CONTACTS.includes(k.kind) && k.date > u.openedOn && k.date <= end) dates.push(k.date);
         dates.sort();
         for (const d of dates) if (d !== starts[starts.length - 1]) starts.push(d);
-        flags = starts.map((s) => addDays(s, limit));
+        flags = starts.map(flagFrom);
       }
       const range = monthRange.get(m)!;
       const from = range.from > u.openedOn ? range.from : u.openedOn;

@@ -54,7 +54,8 @@ describe('a police report about violence', () => {
     expect(before).toContain('Våld, Brister i omsorgen');
     await t.sendMessage(karin, 'koppla vinr', teams.channel('19:vinr@thread.tacv2'));
     await t.drained();
-    expect(await show()).toContain('Våld i nära relationer har fått VINR-underrättelsen.');
+    // With the time it was posted: the card says when VINR was told.
+    expect(await show()).toContain('Våld i nära relationer har fått VINR-underrättelsen fre 20 nov kl. 09:20.');
   });
 
   it('shows violence first on the distribution card', async () => {

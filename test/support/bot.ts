@@ -77,6 +77,8 @@ export interface TestBotOptions {
   routes?: StartOptions['routes'];
   /** INGEST_API_KEY: turns on the intake and read API. */
   ingestApiKey?: string;
+  /** More configuration, given the connector stand-in (e.g. Microsoft Graph pointed at a stand-in). */
+  config?: (connector: ConnectorStandIn) => Partial<Config>;
 }
 
 export { INTAKE_ACTOR, report } from './synthetic.js';
@@ -102,6 +104,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     morningListTime: '07:45',
     plannedLeaveHandoverDays: 3,
     logLevel: 'silent',
+    ...opts.config?.(connector),
   };
   const running = await startBot(config, {
     ...(opts.now ? { now: opts.now } : {}),
