@@ -88,6 +88,7 @@ const STATUS_WORD = new RegExp(
     'ingen',
     'saknas',
     'väntade',
+    'skickas',
     'försöker igen',
     'misslyck',
     'överskriden',
