@@ -1,6 +1,6 @@
 // The composition root: the only place that wires real adapters together. `npm start` runs this file.
 import { readFileSync } from 'node:fs';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type restify from 'restify';
 import { Directory, type AppDeps } from './app/context.js';
 import { CONVERSATIONS, MEMBERS, userKey } from './app/conversations.js';
@@ -18,7 +18,7 @@ import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openStore } from './store/open.js';
-import { redactUrl } from './store/postgres-store.js';
+import { redactUrl } from './store/redactUrl.js';
 
 /** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
 const SHUTDOWN_DEADLINE_MS = 8_000;

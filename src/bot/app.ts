@@ -1,7 +1,10 @@
 // The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
 // command and action handlers, remembers where it can post, and greets a team once when installed.
 import { randomUUID } from 'node:crypto';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+// The two classes from their own modules: the package's index also loads its AI planners and a GPT
+// tokenizer (about 30 MB of RSS) that this bot never uses (bench/soak.bench.ts).
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import {
   ActivityTypes,
   CardFactory,

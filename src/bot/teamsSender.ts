@@ -1,7 +1,7 @@
 // The outbox's Sender port over botbuilder: proactive posts and in-place updates through the
 // stored conversation references, new 1:1 chats by the member's Teams id, and connector errors
 // turned into SendError (status, Teams error code, Retry-After) for the drain to decide on.
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import {
   CardFactory,
   MessageFactory,
