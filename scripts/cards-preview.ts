@@ -443,7 +443,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
         title: '7 kort väntade på att kanalen skulle kopplas',
         summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
         items: ['IFO-2026-004520', 'IFO-2026-004512', 'IFO-2026-004417'].map((caseId) => ({
-          text: `VINR-underrättelsen för ${caseId}`,
+          text: `${caseId} · VINR-underrättelsen`,
           caseId,
           hasCase: true,
         })),
