@@ -366,6 +366,13 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    // What "Åtgärder" answers a team lead (her own view): Tilldela, her decisions, the rest under "Mer".
+    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead' }));
+    add(
+      'case-investigation-lead-view',
+      'case',
+      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead' }),
+    );
     // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
     add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
     add(

@@ -124,7 +124,9 @@ export function caseHeadline(input: {
     status,
     text: `${phrase} ${relativeDay(today, d.due)}`,
     detail: [date, ...extras].join(' · '),
-    color: urgent ? 'Warning' : 'Default',
+    // Dark text on the warning background: the host's warning text colour on it is too pale to read
+    // (issue 15: 1.47:1); the background and the words say it is near.
+    color: 'Default',
     style: urgent ? 'warning' : 'default',
   };
 }

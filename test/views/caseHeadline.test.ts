@@ -47,7 +47,8 @@ describe('the case headline', () => {
       lead: 'deadline',
       text: 'Skyddsbedömning ska göras i morgon',
       detail: 'ons 2 dec',
-      color: 'Warning',
+      color: 'Default',
+      style: 'warning',
     });
   });
 
