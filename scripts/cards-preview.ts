@@ -366,6 +366,13 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    // What "Åtgärder" answers a team lead (her own view): Tilldela, her decisions, the rest under "Mer".
+    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead' }));
+    add(
+      'case-investigation-lead-view',
+      'case',
+      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead' }),
+    );
     // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
     add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
     add(
@@ -443,7 +450,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
         title: '7 kort väntade på att kanalen skulle kopplas',
         summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
         items: ['IFO-2026-004520', 'IFO-2026-004512', 'IFO-2026-004417'].map((caseId) => ({
-          text: `VINR-underrättelsen för ${caseId}`,
+          text: `${caseId} · VINR-underrättelsen`,
           caseId,
           hasCase: true,
         })),
@@ -587,7 +594,7 @@ export const TEAMS_HOST_CONFIG = {
 
 // Teams' card chrome around the renderer's output, so buttons and inputs look like Teams, not like a
 // bare browser form.
-const PAGE_CSS = `
+export const PAGE_CSS = `
   body { margin: 0; padding: 16px; background: #F5F5F5; font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; }
   #card { width: 540px; background: #fff; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
   .ac-pushButton { border: 1px solid #D1D1D1; background: #fff; color: #242424; border-radius: 4px; padding: 5px 12px; font-size: 14px; font-weight: 600; font-family: inherit; min-height: 32px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -599,7 +606,7 @@ const PAGE_CSS = `
 
 // Teams renders the markdown subset of TextBlocks (bold, italic, links, bullet lists); the renderer
 // shows raw asterisks unless the host processes markdown. Plain JS, injected into the page as is.
-const MARKDOWN_JS = String.raw`
+export const MARKDOWN_JS = String.raw`
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
   var esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   function inline(t) {

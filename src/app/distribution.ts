@@ -68,9 +68,13 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
       plural(l.forhandsbedomningar, 'förhandsbedömning', 'förhandsbedömningar'),
       plural(l.utredningar, 'utredning', 'utredningar'),
       l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : `${l.open} ärenden`,
-      next ? `nästa frist ${formatSwedishDate(next.due, year)} (${next.label}, ${next.caseId})` : 'inga frister',
     ];
-    return { text: parts.join(' · '), color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
+    // The next deadline on a line of its own, its reference first: at phone width a reference in the
+    // middle of a line breaks inside it (test/cards/phoneWidth.browser.test.ts).
+    const nextLine = next
+      ? `\n${next.caseId}: nästa frist ${formatSwedishDate(next.due, year)} (${next.label})`
+      : ' · inga frister';
+    return { text: parts.join(' · ') + nextLine, color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
   });
   return {
     groupId,

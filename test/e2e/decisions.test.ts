@@ -72,8 +72,11 @@ describe('skyddsbedömning from the case card', () => {
     });
     expect(r.text).toMatch(/Skyddsbedömningen är registrerad: inget omedelbart skyddsbehov/);
     expect(r.text).toMatch(/Kom ihåg att dokumentera beslutet i verksamhetssystemet/);
-    expect(r.text).toMatch(/Förhandsbedömning\nfre 4 dec \(14 dagar kvar\)/);
-    expect(r.verbs).toContain('decision.forhand.open-form');
+    // Done moves down: the next deadline leads the card.
+    expect(r.text).toMatch(/Förhandsbedömningen ska vara klar om 14 dagar\nfre 4 dec/);
+    // Anna's own view (the answer to her press): a caseworker does not decide the förhandsbedömning.
+    expect(r.verbs).toContain('decision.contact.open-form');
+    expect(r.verbs).not.toContain('decision.forhand.open-form');
     expect(JSON.stringify(r.card)).toContain('https://vs.example/arende/IFO-2026-100001');
   });
 
