@@ -1,4 +1,5 @@
 // The composition root: the only place that wires real adapters together. `npm start` runs this file.
+import { bindConfiguredChannels } from './app/configuredChannels.js';
 import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type restify from 'restify';
@@ -202,6 +203,10 @@ async function main(): Promise<void> {
     (org) => {
       running.deps.org.replace(org);
       running.deps.calendar = new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking });
+      // A channel the file names (or now names differently) for a team already seen is bound at once.
+      void bindConfiguredChannels(running.deps).catch((err) =>
+        log.warn(errorFields(err), 'configured channels not bound'),
+      );
     },
     log,
   );

@@ -12,6 +12,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
+import { bindConfiguredChannels } from '../app/configuredChannels.js';
 import {
   TEAMS,
   groupsOfChannel,
@@ -64,6 +65,26 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     botAppId: opts.appId,
     removeRecipientMention: true,
     startTypingTimer: false,
+  });
+
+  // Any activity from a team (its install above all) tells where the team is: a group whose channel
+  // the organisation file names is bound then, without `koppla` (src/app/configuredChannels.ts).
+  app.turn('beforeTurn', async (ctx) => {
+    const a = ctx.activity;
+    const team = (a.channelData as { team?: { id?: string; aadGroupId?: string } } | undefined)?.team;
+    if (!team?.id || !a.serviceUrl || !a.recipient?.id) return true;
+    const install =
+      (a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id)) ||
+      (a.type === ActivityTypes.InstallationUpdate && (a.action ?? 'add').startsWith('add'));
+    await bindConfiguredChannels(deps, {
+      teamId: team.id,
+      ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
+      serviceUrl: a.serviceUrl,
+      tenantId: tenantOf(a),
+      bot: { id: a.recipient.id, ...(a.recipient.name ? { name: a.recipient.name } : {}) },
+      install,
+    }).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
+    return true;
   });
 
   /** Remember where this activity came from, so the bot can post there later. */
@@ -213,6 +234,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
       if (current?.greetedAt) return; // greet once, even if the bot is added again
       const value: TeamRecord = {
+        ...current,
         teamId,
         conversationKey: conv.key,
         greetedAt: deps.now().toISOString(),
