@@ -210,6 +210,8 @@ async function main(): Promise<void> {
     },
     log,
   );
+  // The file may name channels differently than when the bot last ran: bound now for teams already seen.
+  void bindConfiguredChannels(running.deps).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');
     orgWatch.close();

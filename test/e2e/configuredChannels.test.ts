@@ -130,3 +130,50 @@ describe('a group bound in the organisation file', () => {
     expect(t.connector.to(FILE_CHANNEL)).toHaveLength(0);
   });
 });
+
+describe("Teams' notification text", () => {
+  it('gives every card the bot sends a summary with the case reference only, never the report or a name', async () => {
+    t = await startTestBot({ now: () => NOW, orgOverrides: withChannel() });
+    const karin = t.who('karin');
+    const anna = t.who('anna');
+    await t.post(teams.botAddedToTeam(t.connector.url, karin));
+    await t.sendMessage(anna, 'hjälp', teams.personal); // so her 1:1 exists
+    await t.registerReport({
+      externalId: 'IFO-2026-000123',
+      receivedAt: '2026-11-24T08:00:00+01:00',
+      summary: 'Förskolan oroar sig för Kalle',
+    });
+    await t.drained();
+    const card = t.connector.to(FILE_CHANNEL).filter(isNewReport('IFO-2026-000123'))[0];
+    expect(card.body.summary).toBe('Ny anmälan IFO-2026-000123 – skyddsbedömning i dag');
+
+    const r = await t.invoke(
+      karin,
+      'case.assign',
+      { caseId: 'IFO-2026-000123', version: 1, assignee: anna.aadObjectId },
+      teams.channel(FILE_CHANNEL),
+    );
+    expect(r.status).toBe(200);
+    await t.drained();
+    const updated = t.connector
+      .to(FILE_CHANNEL)
+      .filter((c) => c.kind === 'update')
+      .at(-1)!;
+    expect(updated.body.summary).toBe('Ärende IFO-2026-000123 – skyddsbedömning i dag');
+    const dm = t.connector
+      .cards((c) => /Du har fått ett ärende/.test(cardText(c.body?.attachments?.[0]?.content)))
+      .at(-1)!;
+    expect(dm.body.summary).toBe('Du har fått ärendet IFO-2026-000123 – skyddsbedömning i dag');
+
+    const answer = await t.sendMessage(karin, 'ärende IFO-2026-000123', teams.personal);
+    expect(answer.replies[0].body.summary).toBe('Svar från Ärendevakt om IFO-2026-000123');
+
+    // Every card activity sent has one, and none carries the report's words or a person's name.
+    const sent = t.connector.cards((c) => !!c.body?.attachments?.length);
+    expect(sent.length).toBeGreaterThan(3);
+    for (const c of sent) {
+      expect(typeof c.body.summary).toBe('string');
+      expect(c.body.summary).not.toMatch(/Kalle|Förskolan|Anna|Karin|Berg/);
+    }
+  });
+});
