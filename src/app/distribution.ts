@@ -111,7 +111,8 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
     waiting.length,
   );
   const skyddLate = (c: Case) =>
-    deadlinesOf(c, deps.rules).some((d) => d.kind === 'skyddsbedomning' && !d.done && (d.overrun || d.due < today));
+    deadlinesOf(c, deps.rules).find((d) => d.kind === 'skyddsbedomning' && !d.done && (d.overrun || d.due < today));
+  const oldest = Math.max(0, ...waiting.map((u) => u.ageWorkingDays));
   const assignedToday = open
     .filter((c) => c.groupId === groupId && c.assignees.length && c.firstAssignedAt)
     .filter((c) => stockholmDate(c.firstAssignedAt!) === today)
@@ -121,7 +122,7 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
     groupId,
     title: `Fördelning ${group?.name ?? groupId}, ${formatSwedishDate(today)}`,
     summary: waiting.length
-      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${plural(waiting[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
+      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${oldest === 0 ? 'från i dag' : plural(oldest, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
       : 'Alla ärenden har en handläggare.',
     cases: waiting.map(({ case: c, ageWorkingDays }, i) => {
       const d = nextDue(c);
@@ -135,13 +136,22 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
           color: 'Attention',
           suggested,
         };
-      // An overdue skyddsbedömning is said in words first, not only by the row's colour.
-      const late = skyddLate(c) ? ' · **Skyddsbedömning försenad**' : '';
+      const age = `ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}`;
+      // An overdue skyddsbedömning is said in words first, with its date, not only by the row's colour.
+      const late = skyddLate(c);
+      if (late)
+        return {
+          caseId: c.id,
+          version: c.version,
+          text: `**${c.id}** · **Skyddsbedömning försenad${late.due ? `, ${formatSwedishDate(late.due, year)}` : ''}** · ${concernsText(c.concerns)} · ${age}`,
+          color: 'Attention',
+          suggested,
+        };
       return {
         caseId: c.id,
         version: c.version,
-        text: `**${c.id}**${late} · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
-        color: late || ageWorkingDays > 1 ? 'Attention' : 'Default',
+        text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ${age}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
+        color: ageWorkingDays > 1 ? 'Attention' : 'Default',
         suggested,
       };
     }),

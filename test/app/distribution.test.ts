@@ -50,7 +50,7 @@ describe('the distribution view', () => {
       receivedAt: '2026-11-24T08:00:00+01:00',
     });
     const [late, fresh] = buildDistributionView(deps, 'barn-mottagning').cases;
-    expect(late.text).toMatch(/^\*\*IFO-2026-007201\*\* · \*\*Skyddsbedömning försenad\*\*/);
+    expect(late.text).toMatch(/^\*\*IFO-2026-007201\*\* · \*\*Skyddsbedömning försenad, tors 19 nov\*\*/);
     expect(late.color).toBe('Attention');
     expect(fresh.text).not.toMatch(/försenad/);
   });

@@ -45,8 +45,8 @@ describe('the distribution card', () => {
     const { replies } = await t.sendMessage(karin, 'fördelning', channel(CHANNEL));
     const card = replies.at(-1)!.card!;
     expect(validateCard(card)).toEqual([]);
-    expect(cardText(card)).toContain('**IFO-2026-007401** · **Skyddsbedömning försenad**');
-    expect(cardText(card)).not.toContain('**IFO-2026-007402** · **Skyddsbedömning försenad**');
+    expect(cardText(card)).toContain('**IFO-2026-007401** · **Skyddsbedömning försenad, tors 19 nov**');
+    expect(cardText(card)).not.toContain('**IFO-2026-007402** · **Skyddsbedömning försenad');
     const [first, second] = suggestions(card);
     expect(first).toBeTruthy();
     expect(second).toBeTruthy();
