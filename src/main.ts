@@ -1,4 +1,5 @@
 // The composition root: the only place that wires real adapters together. `npm start` runs this file.
+import { bindConfiguredChannels } from './app/configuredChannels.js';
 import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type restify from 'restify';
@@ -207,9 +208,15 @@ async function main(): Promise<void> {
     (org) => {
       running.deps.org.replace(org);
       running.deps.calendar = new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking });
+      // A channel the file names (or now names differently) for a team already seen is bound at once.
+      void bindConfiguredChannels(running.deps).catch((err) =>
+        log.warn(errorFields(err), 'configured channels not bound'),
+      );
     },
     log,
   );
+  // The file may name channels differently than when the bot last ran: bound now for teams already seen.
+  void bindConfiguredChannels(running.deps).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');
     orgWatch.close();

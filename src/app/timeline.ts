@@ -202,10 +202,16 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
   }
 }
 
-export function auditStatement(v: AuditVerification): string {
+/**
+ * The banner over a history, in the words of its reader: whether anything was changed afterwards,
+ * with the history's own number of events (not the whole log's length; the check itself covers the
+ * whole log, see docs/privacy.md).
+ */
+export function auditStatement(v: AuditVerification, events: number): string {
+  const count = `${events} ${events === 1 ? 'händelse' : 'händelser'}`;
   return v.ok
-    ? `Granskningsloggens hashkedja är kontrollerad och obruten (${v.entries} poster); historiken är inte ändrad i efterhand.`
-    : `VARNING: granskningsloggens hashkedja är bruten vid post ${v.firstBadSeq ?? '?'}; historiken kan ha ändrats i efterhand.`;
+    ? `Historiken är kontrollerad: inget har ändrats i efterhand (${count}).`
+    : `Varning: historiken kan ha ändrats i efterhand. Kontrollen stämmer inte från post ${v.firstBadSeq ?? '?'} i loggen; kontakta den som förvaltar Ärendevakt innan historiken används.`;
 }
 
 /**
@@ -274,7 +280,7 @@ function timelineOf(
       };
     }),
     audit,
-    auditStatement: auditStatement(audit),
+    auditStatement: auditStatement(audit, entries.length),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
+import { bindConfiguredChannels } from '../app/configuredChannels.js';
 import {
   TEAMS,
   groupsOfChannel,
@@ -67,6 +68,26 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     botAppId: opts.appId,
     removeRecipientMention: true,
     startTypingTimer: false,
+  });
+
+  // Any activity from a team (its install above all) tells where the team is: a group whose channel
+  // the organisation file names is bound then, without `koppla` (src/app/configuredChannels.ts).
+  app.turn('beforeTurn', async (ctx) => {
+    const a = ctx.activity;
+    const team = (a.channelData as { team?: { id?: string; aadGroupId?: string } } | undefined)?.team;
+    if (!team?.id || !a.serviceUrl || !a.recipient?.id) return true;
+    const install =
+      (a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id)) ||
+      (a.type === ActivityTypes.InstallationUpdate && (a.action ?? 'add').startsWith('add'));
+    await bindConfiguredChannels(deps, {
+      teamId: team.id,
+      ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
+      serviceUrl: a.serviceUrl,
+      tenantId: tenantOf(a),
+      bot: { id: a.recipient.id, ...(a.recipient.name ? { name: a.recipient.name } : {}) },
+      install,
+    }).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
+    return true;
   });
 
   /** Remember where this activity came from, so the bot can post there later. */
@@ -147,7 +168,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     if (secret) {
       log.info({ actor: turn.actor?.id, conversation: conv.key, code: 'secrecy_refused' }, 'command refused');
       await ctx.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard('Inget har gjorts', secret, 'Attention'))),
+        cardMessage(noticeCard('Inget har gjorts', secret, 'Attention'), 'Ärendevakt: inget har gjorts'),
       );
       return;
     }
@@ -161,17 +182,16 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         { command: command.name },
       );
       const sent = await ctx.sendActivity(
-        'card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text,
+        'card' in reply ? cardMessage(reply.card, replySummary(reply.card)) : reply.text,
       );
       if ('card' in reply && reply.upsertKey && sent?.id)
         await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
       return;
     }
     await ctx.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard(
-          noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
-        ),
+      cardMessage(
+        noticeCard('Det förstod jag inte', 'Skriv hjälp för att se vad jag kan göra.', 'Default'),
+        'Ärendevakt: det förstod jag inte',
       ),
     );
   });
@@ -221,6 +241,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
       if (current?.greetedAt) return; // greet once, even if the bot is added again
       const value: TeamRecord = {
+        ...current,
         teamId,
         conversationKey: conv.key,
         greetedAt: deps.now().toISOString(),
@@ -247,14 +268,13 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       if (!r.ok) return;
     }
     await ctx.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard(
-          noticeCard(
-            'Hej! Jag är Ärendevakt.',
-            'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
-            'Good',
-          ),
+      cardMessage(
+        noticeCard(
+          'Hej! Jag är Ärendevakt.',
+          'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
+          'Good',
         ),
+        'Ärendevakt är installerad i teamet',
       ),
     );
   });
@@ -291,6 +311,28 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   }
 
   return app;
+}
+
+/** A card as a message, with Teams' notification text (the toast shows it instead of "Card"). */
+function cardMessage(card: Card, summary: string): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  activity.summary = summary;
+  return activity;
+}
+
+/** A command's answer: "Svar från Ärendevakt" with the one case it is about, by reference only. */
+function replySummary(card: Card): string {
+  const ids = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'caseId' && typeof x === 'string' && x) ids.add(x);
+        else if (k !== 'refresh') walk(x);
+      }
+  };
+  walk(card);
+  return ids.size === 1 ? `Svar från Ärendevakt om ${[...ids][0]}` : 'Svar från Ärendevakt';
 }
 
 /** A failure the person could not cause: logged with an id (never content), answered in Swedish. */

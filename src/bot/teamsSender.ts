@@ -16,7 +16,11 @@ import { SendError, type NewConversation, type OutgoingMessage, type Sender } fr
 import type { GraphInstaller } from './graphInstall.js';
 
 function toActivity(m: OutgoingMessage): Partial<Activity> {
-  return m.card ? MessageFactory.attachment(CardFactory.adaptiveCard(m.card)) : MessageFactory.text(m.text ?? '');
+  if (!m.card) return MessageFactory.text(m.text ?? '');
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(m.card));
+  // The toast and the activity feed show this instead of "Card" (references only: notificationText.ts).
+  if (m.summary) activity.summary = m.summary;
+  return activity;
 }
 
 function toSendError(err: unknown): SendError {
