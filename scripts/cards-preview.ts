@@ -1,10 +1,12 @@
 // `npm run cards:preview`: every card the bot sends, made by the real use cases from a realistic
 // synthetic week (the example organisation, reports arriving over ten days, assignments, an
 // absence, the morning tick), rendered to PNG in headless Chromium with the `adaptivecards` renderer
-// and a Teams-like host config. Writes docs/cards/<name>.png and prints each card's size.
+// and a Teams-like host config, in Swedish (Chromium's locale sv-SE, Stockholm time) at 540 px and
+// 340 px (a phone). Writes docs/cards/<name>-540.png and <name>-340.png (not committed:
+// docs/cards/.gitignore) and prints each card's size.
 // `sampleCards()` is also what test/cards/allCards.test.ts validates.
 import { samordningCard } from '../src/app/samordning.js';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
 import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
 import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
-import { loadOrganisation } from '../src/config.js';
+import { loadConfig, loadOrganisation } from '../src/config.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { CaseIntent } from '../src/domain/commands.js';
@@ -178,6 +180,34 @@ const SEEDS: Seed[] = [
 ];
 
 /** Build a store with a realistic week and return every card the bot would send, from the real code. */
+/** The example link to the case-management system, the shape README's CASE_LINK_TEMPLATE documents. */
+export const EXAMPLE_CASE_LINK_TEMPLATE = 'https://verksamhetssystem.example.se/arende/{externalId}';
+
+/**
+ * The link template as the bot reads it (CASE_LINK_TEMPLATE, checked by the same loadConfig as the
+ * bot: it must hold {externalId}), the example one when the environment has none.
+ */
+export function previewLinkTemplate(env: NodeJS.ProcessEnv = process.env): string {
+  const config = loadConfig(
+    {
+      ORG_FILE: 'data/organisation.example.json',
+      CASE_LINK_TEMPLATE: env.CASE_LINK_TEMPLATE || EXAMPLE_CASE_LINK_TEMPLATE,
+      LOG_LEVEL: 'silent',
+    },
+    ROOT,
+  );
+  return config.caseLinkTemplate!;
+}
+
+/** The README's pictures (committed) and the preview each one is copied from. */
+const README_IMAGES: [from: string, to: string][] = [
+  ['case-new-540.png', 'docs/case-card.png'],
+  ['case-list-unassigned-540.png', 'docs/case-list.png'],
+];
+
+/** The widths the previews are rendered at: Teams' card column on a laptop, and a phone. */
+export const PREVIEW_WIDTHS = [540, 340] as const;
+
 export async function sampleCards(): Promise<SampleCard[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arendevakt-cards-'));
   const example = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
@@ -194,7 +224,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
     rules: DEFAULT_RULES,
     calendar: new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking }),
     now: () => clock,
-    config: { caseLinkTemplate: 'https://verksamhetssystem.example.se/arende/{caseId}' },
+    config: { caseLinkTemplate: previewLinkTemplate() },
   };
   try {
     const actor = (first: string): Actor => {
@@ -331,6 +361,10 @@ export async function sampleCards(): Promise<SampleCard[]> {
     // Bo is off sick from Monday: the handover checklist goes to the channel.
     clock = at('2026-11-23T07:30:00+01:00');
     must(await registerAbsence(deps, { actor: karin, staffId: bo.id, kind: 'sick' }), 'absence');
+    // The newest report as its channel card showed it on arrival (the README's picture).
+    clock = at('2026-11-23T08:00:00+01:00');
+    const arrived = store.getCase('IFO-2026-004520');
+    const newReportCard = arrived ? caseCardFor(deps, arrived, { viewer: 'all' }) : undefined;
     // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
     // so the group's team leads and the unit manager get the alarm at once.
     await act(
@@ -365,8 +399,16 @@ export async function sampleCards(): Promise<SampleCard[]> {
     for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
     const unassignedNew = store.getCase('IFO-2026-004520')!;
     add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
+    if (newReportCard) add('case-new', 'case', newReportCard);
     add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
     add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    // What "Åtgärder" answers a team lead (her own view): Tilldela, her decisions, the rest under "Mer".
+    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead' }));
+    add(
+      'case-investigation-lead-view',
+      'case',
+      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead' }),
+    );
     // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
     add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
     add(
@@ -444,7 +486,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
         title: '7 kort väntade på att kanalen skulle kopplas',
         summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
         items: ['IFO-2026-004520', 'IFO-2026-004512', 'IFO-2026-004417'].map((caseId) => ({
-          text: `VINR-underrättelsen för ${caseId}`,
+          text: `${caseId} · VINR-underrättelsen`,
           caseId,
           hasCase: true,
         })),
@@ -534,9 +576,9 @@ export { TEAMS_HOST_CONFIG };
 
 // Teams' card chrome around the renderer's output, so buttons and inputs look like Teams, not like a
 // bare browser form.
-const PAGE_CSS = `
+export const PAGE_CSS = `
   body { margin: 0; padding: 16px; background: #F5F5F5; font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; }
-  #card { width: 540px; background: #fff; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
+  #card { width: var(--card-width, 540px); background: #fff; border-radius: 6px; box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
   .ac-pushButton { border: 1px solid #D1D1D1; background: #fff; color: #242424; border-radius: 4px; padding: 5px 12px; font-size: 14px; font-weight: 600; font-family: inherit; min-height: 32px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .ac-pushButton.style-positive { background: #5B5FC7; color: #fff; border-color: #5B5FC7; }
   .ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
@@ -546,7 +588,7 @@ const PAGE_CSS = `
 
 // Teams renders the markdown subset of TextBlocks (bold, italic, links, bullet lists); the renderer
 // shows raw asterisks unless the host processes markdown. Plain JS, injected into the page as is.
-const MARKDOWN_JS = String.raw`
+export const MARKDOWN_JS = String.raw`
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
   var esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   function inline(t) {
@@ -566,7 +608,11 @@ AdaptiveCards.AdaptiveCard.onProcessMarkdown = function (text, result) {
   result.didProcess = true;
 };`;
 
-export async function renderPngs(cards: SampleCard[], outDir: string): Promise<string[]> {
+export async function renderPngs(
+  cards: SampleCard[],
+  outDir: string,
+  widths: readonly number[] = PREVIEW_WIDTHS,
+): Promise<string[]> {
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'arendevakt-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -580,9 +626,15 @@ export async function renderPngs(cards: SampleCard[], outDir: string): Promise<s
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--lang=sv-SE',
     ],
     viewport: { width: 600, height: 800 },
     deviceScaleFactor: 1,
+    // Dates, numbers and the inputs' own words as a Swedish Teams client shows them.
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    // On Linux the date and time inputs follow the process's language, not the context's locale.
+    env: { ...process.env, LANG: 'sv_SE.UTF-8', LANGUAGE: 'sv_SE:sv', LC_ALL: 'sv_SE.UTF-8' },
   });
   const written: string[] = [];
   try {
@@ -596,29 +648,42 @@ export async function renderPngs(cards: SampleCard[], outDir: string): Promise<s
     await page.addScriptTag({ content: MARKDOWN_JS });
     mkdirSync(outDir, { recursive: true });
     for (const f of readdirSync(outDir)) if (f.endsWith('.png')) rmSync(join(outDir, f));
-    for (const { name, card } of cards) {
-      const problems = await page.evaluate(
-        ({ card, hostConfig }) => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          const AC = (globalThis as any).AdaptiveCards;
-          const ac = new AC.AdaptiveCard();
-          ac.hostConfig = new AC.HostConfig(hostConfig);
-          const errors: string[] = [];
-          ac.parse(card, new AC.SerializationContext());
-          const el = ac.render();
-          const host = document.getElementById('card')!;
-          host.innerHTML = '';
-          if (!el) errors.push('render returned nothing');
-          else host.appendChild(el);
-          return errors;
-        },
-        { card, hostConfig: TEAMS_HOST_CONFIG },
-      );
-      if (problems.length) throw new Error(`${name}: ${problems.join(', ')}`);
-      const file = join(outDir, `${name}.png`);
-      await page.locator('#card').screenshot({ path: file });
-      written.push(file);
-    }
+    for (const { name, card } of cards)
+      for (const width of widths) {
+        const problems = await page.evaluate(
+          ({ card, hostConfig, width }) => {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const AC = (globalThis as any).AdaptiveCards;
+            const ac = new AC.AdaptiveCard();
+            ac.hostConfig = new AC.HostConfig(hostConfig);
+            const errors: string[] = [];
+            ac.parse(card, new AC.SerializationContext());
+            const el = ac.render();
+            const host = document.getElementById('card')!;
+            host.style.setProperty('--card-width', `${width}px`);
+            host.innerHTML = '';
+            if (!el) errors.push('render returned nothing');
+            else host.appendChild(el);
+            // This Chromium has only its en-US locale pak, so date and time inputs are drawn American
+            // (11/23/2026, 10:55 AM) whatever the locale; Teams in Swedish shows 2026-11-23 and 10:55,
+            // which is the inputs' own value: shown as such.
+            for (const input of Array.from(host.querySelectorAll('input'))) {
+              if (input.type !== 'date' && input.type !== 'time') continue;
+              const kind = input.type;
+              const value = input.value;
+              input.type = 'text';
+              input.value = value;
+              if (!value) input.placeholder = kind === 'time' ? 'tt:mm' : 'åååå-mm-dd';
+            }
+            return errors;
+          },
+          { card, hostConfig: TEAMS_HOST_CONFIG, width },
+        );
+        if (problems.length) throw new Error(`${name}: ${problems.join(', ')}`);
+        const file = join(outDir, `${name}-${width}.png`);
+        await page.locator('#card').screenshot({ path: file });
+        written.push(file);
+      }
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
@@ -637,4 +702,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   );
   for (const s of sizes) console.log(`${String(s.bytes).padStart(6)} B  ${s.name}`);
   console.log(`${files.length} PNG i docs/cards/`);
+  // The README's two pictures, from this very run, so they are never older than the cards.
+  for (const [from, to] of README_IMAGES) copyFileSync(join(outDir, from), join(ROOT, to));
+  console.log(`README-bilderna: ${README_IMAGES.map(([, to]) => to).join(', ')}`);
 }

@@ -1,6 +1,7 @@
 // The composition root: the only place that wires real adapters together. `npm start` runs this file.
+import { bindConfiguredChannels } from './app/configuredChannels.js';
 import { readFileSync } from 'node:fs';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type restify from 'restify';
 import { Directory, type AppDeps } from './app/context.js';
 import { CONVERSATIONS, MEMBERS, userKey } from './app/conversations.js';
@@ -18,7 +19,7 @@ import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
 import { StoreFileError } from './store/durable-file.js';
 import { openStore } from './store/open.js';
-import { redactUrl } from './store/postgres-store.js';
+import { redactUrl } from './store/redactUrl.js';
 
 /** docker stop waits 10 s before SIGKILL; App Service similar. Finish before that. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -207,9 +208,15 @@ async function main(): Promise<void> {
     (org) => {
       running.deps.org.replace(org);
       running.deps.calendar = new Calendar({ eveHolidaysAreNonWorking: org.eveHolidaysAreNonWorking });
+      // A channel the file names (or now names differently) for a team already seen is bound at once.
+      void bindConfiguredChannels(running.deps).catch((err) =>
+        log.warn(errorFields(err), 'configured channels not bound'),
+      );
     },
     log,
   );
+  // The file may name channels differently than when the bot last ran: bound now for teams already seen.
+  void bindConfiguredChannels(running.deps).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down: finishing requests and writes');
     orgWatch.close();

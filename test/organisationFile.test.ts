@@ -104,6 +104,36 @@ describe('the organisation file', () => {
     );
   });
 
+  it("names a group's channel: a malformed team or channel id is a Swedish error in org:check, a good one passes", () => {
+    const withChannel = (channel: unknown) => ({
+      ...EXAMPLE_ORG,
+      groups: EXAMPLE_ORG.groups.map((g, i) => (i === 0 ? { ...g, channel } : g)),
+    });
+    const good = validateOrganisation(
+      withChannel({ teamId: 'b7c1e2d3-4f5a-4b6c-8d7e-9f0a1b2c3d4e', channelId: '19:abc123DEF@thread.tacv2' }),
+    );
+    expect(good.ok).toBe(true);
+    const bad = validateOrganisation(withChannel({ teamId: 'Barn och unga', channelId: '19%3aabc123%40thread.tacv2' }));
+    expect(bad.ok).toBe(false);
+    const errors = (bad as { errors: string[] }).errors;
+    expect(errors).toEqual([
+      'groups[0].channel.teamId: ska vara teamets id, 19:…@thread.tacv2, eller gruppens GUID (groupId i kanalens länk)',
+      'groups[0].channel.channelId: ska vara kanalens id, 19:…@thread.tacv2 (ur kanalens länk i Teams) (den är URL-kodad: skriv : i stället för %3a och @ i stället för %40)',
+    ]);
+    expect(errors.join('\n')).not.toMatch(ENGLISH);
+    const missing = validateOrganisation(withChannel({ teamId: '19:team@thread.tacv2' }));
+    expect((missing as { errors: string[] }).errors).toEqual(['groups[0].channel.channelId: saknas']);
+    const dir = tempDir();
+    const file = join(dir, 'channel.json');
+    writeFileSync(file, JSON.stringify(withChannel({ teamId: '19:team@thread.tacv2', channelId: 'allmänt' })));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/orgCheck.ts', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/1 fel\n {2}groups\[0\]\.channel\.channelId: ska vara kanalens id, 19:…@thread\.tacv2/);
+  });
+
   it('is picked up by the running bot within seconds, and a bad edit keeps the last good file', async () => {
     const dir = tempDir();
     const file = join(dir, 'organisation.json');

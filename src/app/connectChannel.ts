@@ -7,6 +7,7 @@ import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS, type GroupChannel } from './conversations.js';
 import { MANAGEMENT } from './deliveryFailure.js';
 import { redeliverWaiting } from './deliveries.js';
+import { fileBindingOf } from './configuredChannels.js';
 
 export async function connectChannel(
   deps: AppDeps,
@@ -31,6 +32,9 @@ export async function connectChannel(
     conversationKey: input.conversationKey,
     linkedBy: actor.id,
     linkedAt: now,
+    source: 'koppla',
+    // Which file binding this koppla overrides: the file wins again once that changes (configuredChannels.ts).
+    fileBinding: groupId === MANAGEMENT ? null : (fileBindingOf(deps.org.group(groupId)) ?? null),
     version: (current?.version ?? 0) + 1,
   };
   const waiting = redeliverWaiting(deps, groupId);

@@ -25,6 +25,13 @@ export interface GroupChannel {
   conversationKey: string;
   linkedBy: string;
   linkedAt: string;
+  /** 'file': bound from the organisation file's `channel`; 'koppla' (or absent, older links): typed. */
+  source?: 'file' | 'koppla';
+  /**
+   * The file's binding for the group when this link was made (src/app/configuredChannels.ts): a
+   * `koppla` wins over the file until the file's binding for the group is no longer this one.
+   */
+  fileBinding?: string | null;
   version: number;
 }
 
@@ -41,6 +48,12 @@ export interface TeamRecord {
   teamId: string;
   greetedAt?: string;
   conversationKey: string;
+  /** Where the team was last seen from (any activity of the organisation's tenant in it). */
+  serviceUrl?: string;
+  tenantId?: string;
+  /** The team's Microsoft 365 group id (channelData.team.aadGroupId), when Teams sent it. */
+  aadGroupId?: string;
+  bot?: { id: string; name?: string };
   version: number;
 }
 

@@ -51,7 +51,8 @@ export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWri
     };
   const items = waiting.map((m) => {
     const caseId = caseIdOf(m) ?? '';
-    return { text: `${whatOf(m)}${caseId ? ` för ${caseId}` : ''}`, caseId, hasCase: !!caseId };
+    // The reference first: at phone width the line breaks after it, never inside it.
+    return { text: `${caseId ? `${caseId} · ` : ''}${whatOf(m)}`, caseId, hasCase: !!caseId };
   });
   const digest = enqueue(
     now,

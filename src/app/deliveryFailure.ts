@@ -116,7 +116,14 @@ function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): { wh
         why: 'ledningen har ingen kopplad kanal',
         fix: 'Koppla ledningens kanal med `koppla ledning`.',
       };
-    const name = deps.org.group(t.groupId)?.name ?? t.groupId;
+    const group = deps.org.group(t.groupId);
+    const name = group?.name ?? t.groupId;
+    // A channel named in the organisation file is bound when the bot is installed in its team.
+    if (group?.channel)
+      return {
+        why: `gruppen ${name} har en kanal i organisationsfilen, men Ärendevakt är inte installerad i det teamet än`,
+        fix: `Lägg till Ärendevakt i teamet (${group.channel.teamId}). Det som väntar skickas till kanalen när appen är installerad; \`koppla ${t.groupId}\` i en annan kanal går också.`,
+      };
     return {
       why: `gruppen ${name} har ingen kopplad kanal`,
       fix: `Koppla en kanal med \`koppla ${t.groupId}\`. Det som väntar skickas dit när kanalen är kopplad.`,

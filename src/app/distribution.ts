@@ -25,10 +25,40 @@ export interface DistributionView {
   groupId: string;
   title: string;
   summary: string;
-  cases: { caseId: string; version: number; text: string; color: string }[];
+  /** `suggested`: the caseworker preselected on the row (the least loaded, counting the rows above). */
+  cases: { caseId: string; version: number; text: string; color: string; suggested: string }[];
   choices: { title: string; value: string }[];
   defaultChoice: string;
+  /** Who got what at today's meeting, so the card confirms every assignment, not only the last. */
+  assignedToday: { text: string }[];
   caseworkers: { text: string; color: string }[];
+}
+
+interface Suggestable {
+  id: string;
+  open: number;
+  capacity?: number;
+}
+
+/**
+ * Spread the suggestions by load: each row gets the present caseworker with the lowest share of
+ * their capacity, counting what the rows above already suggested.
+ */
+export function spreadSuggestions(people: Suggestable[], rows: number): string[] {
+  const extra = new Map<string, number>();
+  const share = (p: Suggestable) => (p.open + (extra.get(p.id) ?? 0) + 1) / (p.capacity ?? 10);
+  const out: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    let best: Suggestable | undefined;
+    const count = (p: Suggestable) => p.open + (extra.get(p.id) ?? 0);
+    // Ties: the one with fewer cases in hand, then the order given.
+    for (const p of people)
+      if (!best || share(p) < share(best) || (share(p) === share(best) && count(p) < count(best))) best = p;
+    if (!best) break;
+    out.push(best.id);
+    extra.set(best.id, (extra.get(best.id) ?? 0) + 1);
+  }
+  return out;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -68,18 +98,39 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
       plural(l.forhandsbedomningar, 'förhandsbedömning', 'förhandsbedömningar'),
       plural(l.utredningar, 'utredning', 'utredningar'),
       l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : `${l.open} ärenden`,
-      next ? `nästa frist ${formatSwedishDate(next.due, year)} (${next.label}, ${next.caseId})` : 'inga frister',
     ];
-    return { text: parts.join(' · '), color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
+    // The next deadline on a line of its own, its reference first: at phone width a reference in the
+    // middle of a line breaks inside it (test/cards/phoneWidth.browser.test.ts).
+    const nextLine = next
+      ? `\n${next.caseId}: nästa frist ${formatSwedishDate(next.due, year)} (${next.label})`
+      : ' · inga frister';
+    return { text: parts.join(' · ') + nextLine, color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
   });
+  const suggestions = spreadSuggestions(
+    present.map((l) => ({
+      id: l.staff.aadObjectId,
+      open: l.open,
+      ...(l.capacity !== undefined ? { capacity: l.capacity } : {}),
+    })),
+    waiting.length,
+  );
+  const skyddLate = (c: Case) =>
+    deadlinesOf(c, deps.rules).find((d) => d.kind === 'skyddsbedomning' && !d.done && (d.overrun || d.due < today));
+  const oldest = Math.max(0, ...waiting.map((u) => u.ageWorkingDays));
+  const assignedToday = open
+    .filter((c) => c.groupId === groupId && c.assignees.length && c.firstAssignedAt)
+    .filter((c) => stockholmDate(c.firstAssignedAt!) === today)
+    .sort((a, b) => (a.firstAssignedAt! < b.firstAssignedAt! ? -1 : 1))
+    .map((c) => ({ text: `✓ **${c.id}** till ${c.assignees.map((id) => deps.org.name(id)).join(' och ')}` }));
   return {
     groupId,
     title: `Fördelning ${group?.name ?? groupId}, ${formatSwedishDate(today)}`,
     summary: waiting.length
-      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${plural(waiting[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
+      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${oldest === 0 ? 'från i dag' : plural(oldest, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
       : 'Alla ärenden har en handläggare.',
-    cases: waiting.map(({ case: c, ageWorkingDays }) => {
+    cases: waiting.map(({ case: c, ageWorkingDays }, i) => {
       const d = nextDue(c);
+      const suggested = suggestions[i] ?? '';
       const alarm = protectionHeadline(protectionState(c), (id) => deps.org.name(id));
       if (protectionState(c).status === 'unmet')
         return {
@@ -87,12 +138,25 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
           version: c.version,
           text: `**${c.id}** · **${alarm}** · ${concernsText(c.concerns)}`,
           color: 'Attention',
+          suggested,
+        };
+      const age = `ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}`;
+      // An overdue skyddsbedömning is said in words first, with its date, not only by the row's colour.
+      const late = skyddLate(c);
+      if (late)
+        return {
+          caseId: c.id,
+          version: c.version,
+          text: `**${c.id}** · **Skyddsbedömning försenad${late.due ? `, ${formatSwedishDate(late.due, year)}` : ''}** · ${concernsText(c.concerns)} · ${age}`,
+          color: 'Attention',
+          suggested,
         };
       return {
         caseId: c.id,
         version: c.version,
-        text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
+        text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ${age}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
         color: ageWorkingDays > 1 ? 'Attention' : 'Default',
+        suggested,
       };
     }),
     choices: present.map((l) => ({
@@ -100,6 +164,7 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
       value: l.staff.aadObjectId,
     })),
     defaultChoice: present[0]?.staff.aadObjectId ?? '',
+    assignedToday,
     caseworkers,
   };
 }

@@ -84,6 +84,8 @@ export function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOp
 
 /** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */
 export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
+  // A list of nothing ("0 av 0 ärenden") is never posted: the morning redraw, a return, a tick.
+  if (h.entries.length === 0) return [];
   const data = handoverView(deps, h);
   return h.groupIds.map((g) =>
     enqueue(
@@ -111,11 +113,42 @@ export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWr
   );
 }
 
+/** The line the group channels get instead of an empty checklist. */
+export function noOpenCasesText(deps: AppDeps, h: Handover): { title: string; text: string } {
+  const name = deps.org.name(h.staffId);
+  return {
+    title: `Överlämning: ${name} är frånvarande`,
+    text: `${name} har inga öppna ärenden att lämna över. Ingen överlämningslista behövs.`,
+  };
+}
+
+function noOpenCasesNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
+  const { title, text } = noOpenCasesText(deps, h);
+  return h.groupIds.map((g) =>
+    enqueue(
+      now,
+      { kind: 'group', groupId: g },
+      { kind: 'card', template: 'notice', data: { title, text, color: 'Good', facts: [] } },
+    ),
+  );
+}
+
+/**
+ * The checklist `överlämning @person` shows again: the person's running one (posted, not yet
+ * returned), else the latest one still to be posted or handed back; undefined when there is none.
+ */
+export function handoverOf(deps: AppDeps, staffId: string): Handover | undefined {
+  const mine = allHandovers(deps)
+    .filter((h) => h.staffId === staffId)
+    .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  return mine.find((h) => isActive(h)) ?? mine.find((h) => !h.activatedAt && !h.returnedAt);
+}
+
 /** The writes that post a handover's checklist now (its entries are the person's open cases at this moment). */
 export function activationWrites(deps: AppDeps, h: Handover, now: Date): { handover: Handover; docs: DocWrite[] } {
   const active = activate(h, openCasesOf(deps.store.openCases(), h.staffId), now);
-  // Nobody needs a list of nothing in the channel.
-  if (active.entries.length === 0) return { handover: active, docs: [] };
+  // Nobody needs a list of nothing in the channel: a short notice says there is nothing to hand over.
+  if (active.entries.length === 0) return { handover: active, docs: noOpenCasesNotices(deps, active, now) };
   return {
     handover: active,
     docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)],

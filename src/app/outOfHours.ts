@@ -34,7 +34,8 @@ export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: Do
   const received = `${formatSwedishDate(stockholmDate(c.receivedAt), year)} kl. ${stockholmTime(c.receivedAt)}`;
   const data = {
     caseId: c.id,
-    title: `Ny anmälan utanför kontorstid · ${c.id}`,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    title: `${c.id} · Ny anmälan utanför kontorstid`,
     text: `Anmälan kom in ${received} till ${group}, utanför kontorstid. Skyddsbedömningen ska göras senast ${formatSwedishDate(due, year)}: socialjouren ansvarar tills kontorstiden börjar ${nextOpening(deps, c.receivedAt, year)}.`,
     facts: [
       { title: 'Ärende', value: c.id },

@@ -143,7 +143,8 @@ export function samordningCardData(
     title: `Samordning: familj ${s.familyRef}`,
     summary: `Familjen har nu öppna ärenden både hos ${own.name} och hos ${other.name}. Här syns bara att den andra sektionen är inblandad, vem som har ärendet och sedan när – aldrig innehållet. Samordna enligt er rutin (till exempel en SIP).`,
     facts: [
-      { title: 'Era ärenden', value: own.caseIds.join(', ') || '–' },
+      // One reference a line: in a narrow fact column a second one would break inside.
+      { title: 'Era ärenden', value: own.caseIds.join('\n') || '–' },
       { title: 'Andra sektionen', value: other.name },
       { title: 'Handläggare där', value: owners },
       { title: 'Sedan', value: other.since ? formatSwedishDate(stockholmDate(other.since), year) : '–' },

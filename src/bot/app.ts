@@ -1,7 +1,10 @@
 // The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
 // command and action handlers, remembers where it can post, and greets a team once when installed.
 import { randomUUID } from 'node:crypto';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+// The two classes from their own modules: the package's index also loads its AI planners and a GPT
+// tokenizer (about 30 MB of RSS) that this bot never uses (bench/soak.bench.ts).
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import {
   ActivityTypes,
   CardFactory,
@@ -12,6 +15,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
+import { bindConfiguredChannels } from '../app/configuredChannels.js';
 import {
   TEAMS,
   groupsOfChannel,
@@ -54,6 +58,10 @@ function tenantOf(activity: Partial<Activity>): string | undefined {
   );
 }
 
+/** Teams' notification text for a notice: "Ärendevakt: det förstod jag inte" ("I" stays capital). */
+const noticeSummary = (title: string) =>
+  `Ärendevakt: ${/^I\b/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1)}`;
+
 export interface BotOptions {
   adapter: TeamsAdapter;
   appId?: string;
@@ -65,6 +73,26 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     botAppId: opts.appId,
     removeRecipientMention: true,
     startTypingTimer: false,
+  });
+
+  // Any activity from a team (its install above all) tells where the team is: a group whose channel
+  // the organisation file names is bound then, without `koppla` (src/app/configuredChannels.ts).
+  app.turn('beforeTurn', async (ctx) => {
+    const a = ctx.activity;
+    const team = (a.channelData as { team?: { id?: string; aadGroupId?: string } } | undefined)?.team;
+    if (!team?.id || !a.serviceUrl || !a.recipient?.id) return true;
+    const install =
+      (a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id)) ||
+      (a.type === ActivityTypes.InstallationUpdate && (a.action ?? 'add').startsWith('add'));
+    await bindConfiguredChannels(deps, {
+      teamId: team.id,
+      ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
+      serviceUrl: a.serviceUrl,
+      tenantId: tenantOf(a),
+      bot: { id: a.recipient.id, ...(a.recipient.name ? { name: a.recipient.name } : {}) },
+      install,
+    }).catch((err) => log.warn(errorFields(err), 'configured channels not bound'));
+    return true;
   });
 
   /** Remember where this activity came from, so the bot can post there later. */
@@ -146,8 +174,9 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     if (secret) {
       log.info({ actor: turn.actor?.id, conversation: conv.key, code: 'secrecy_refused' }, 'command refused');
       await ctx.sendActivity(
-        MessageFactory.attachment(
-          CardFactory.adaptiveCard(noticeCard(texts(turn.lang).notice.refusedTitle, secret, 'Attention')),
+        cardMessage(
+          noticeCard(texts(turn.lang).notice.refusedTitle, secret, 'Attention'),
+          noticeSummary(texts(turn.lang).notice.refusedTitle),
         ),
       );
       return;
@@ -162,17 +191,16 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         { command: command.name },
       );
       const sent = await ctx.sendActivity(
-        'card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : reply.text,
+        'card' in reply ? cardMessage(reply.card, replySummary(reply.card)) : reply.text,
       );
       if ('card' in reply && reply.upsertKey && sent?.id)
         await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
       return;
     }
     await ctx.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard(
-          noticeCard(texts(turn.lang).notice.notUnderstoodTitle, texts(turn.lang).notice.notUnderstoodText, 'Default'),
-        ),
+      cardMessage(
+        noticeCard(texts(turn.lang).notice.notUnderstoodTitle, texts(turn.lang).notice.notUnderstoodText, 'Default'),
+        noticeSummary(texts(turn.lang).notice.notUnderstoodTitle),
       ),
     );
   });
@@ -222,6 +250,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
       if (current?.greetedAt) return; // greet once, even if the bot is added again
       const value: TeamRecord = {
+        ...current,
         teamId,
         conversationKey: conv.key,
         greetedAt: deps.now().toISOString(),
@@ -248,14 +277,13 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       if (!r.ok) return;
     }
     await ctx.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard(
-          noticeCard(
-            'Hej! Jag är Ärendevakt.',
-            'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
-            'Good',
-          ),
+      cardMessage(
+        noticeCard(
+          'Hej! Jag är Ärendevakt.',
+          'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
+          'Good',
         ),
+        'Ärendevakt är installerad i teamet',
       ),
     );
   });
@@ -292,6 +320,28 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   }
 
   return app;
+}
+
+/** A card as a message, with Teams' notification text (the toast shows it instead of "Card"). */
+function cardMessage(card: Card, summary: string): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  activity.summary = summary;
+  return activity;
+}
+
+/** A command's answer: "Svar från Ärendevakt" with the one case it is about, by reference only. */
+function replySummary(card: Card): string {
+  const ids = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'caseId' && typeof x === 'string' && x) ids.add(x);
+        else if (k !== 'refresh') walk(x);
+      }
+  };
+  walk(card);
+  return ids.size === 1 ? `Svar från Ärendevakt om ${[...ids][0]}` : 'Svar från Ärendevakt';
 }
 
 /** A failure the person could not cause: logged with an id (never content), answered in Swedish. */

@@ -1,7 +1,7 @@
 // The outbox's Sender port over botbuilder: proactive posts and in-place updates through the
 // stored conversation references, new 1:1 chats by the member's Teams id, and connector errors
 // turned into SendError (status, Teams error code, Retry-After) for the drain to decide on.
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import {
   CardFactory,
   MessageFactory,
@@ -16,7 +16,11 @@ import { SendError, type NewConversation, type OutgoingMessage, type Sender } fr
 import type { GraphInstaller } from './graphInstall.js';
 
 function toActivity(m: OutgoingMessage): Partial<Activity> {
-  return m.card ? MessageFactory.attachment(CardFactory.adaptiveCard(m.card)) : MessageFactory.text(m.text ?? '');
+  if (!m.card) return MessageFactory.text(m.text ?? '');
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(m.card));
+  // The toast and the activity feed show this instead of "Card" (references only: notificationText.ts).
+  if (m.summary) activity.summary = m.summary;
+  return activity;
 }
 
 function toSendError(err: unknown): SendError {

@@ -54,3 +54,10 @@ export function groupsInScope(turn: Turn): string[] {
   if (turn.actor?.role === 'unit_manager') return turn.deps.org.org.groups.map((g) => g.id);
   return turn.actor?.groups ?? [];
 }
+
+/**
+ * Whose view a card action's answer is. Teams shows an Action.Execute answer to the person who
+ * pressed alone (also in a channel, where everyone else keeps the shared card), so it is always that
+ * person's own role's view (docs/cards.md "Buttons by role"); a posted channel card is 'all'.
+ */
+export const answerViewer = (turn: Turn) => turn.actor?.role ?? 'none';

@@ -3,6 +3,7 @@
 // no names of children or parents: only the case reference, categories, dates and staff names.
 import type { Calendar } from '../domain/calendar.js';
 import { actBy, deadlinesOf, deadlineStatus, type Deadline } from '../domain/deadlines.js';
+import { caseHeadline, urgentFirst, type CaseHeadline } from '../views/caseHeadline.js';
 import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
@@ -107,24 +108,80 @@ function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar) {
   };
 }
 
+/** One button of the case card: Action.Execute with the case's reference and version. */
+interface CaseButton {
+  title: string;
+  verb: string;
+  style: 'positive' | 'default';
+}
+
+/**
+ * At most three primary buttons, and only as many as fit side by side at phone width (340 px, the
+ * test/cards/phoneWidth.browser.test.ts check), with "Mer" after them: an Action.ShowCard that lists
+ * the rest one per row. The width is estimated from the title: 8 px a character and 34 px padding
+ * and spacing; "Mer" takes 70 px.
+ */
+export const PHONE_BUTTON_ROW_PX = 308;
+const buttonPx = (title: string) => title.length * 8 + 34;
+const MORE_PX = 70;
+
+function primaryCount(titles: string[]): number {
+  const fits = (n: number, more: boolean) =>
+    titles.slice(0, n).reduce((w, t) => w + buttonPx(t), more ? MORE_PX : 0) <= PHONE_BUTTON_ROW_PX;
+  if (titles.length <= 3 && fits(titles.length, false)) return titles.length;
+  let n = Math.min(3, titles.length);
+  while (n > 1 && !fits(n, true)) n -= 1;
+  return n;
+}
+
+/** Decision buttons every role may press: what a channel card shows (the server checks anyway). */
+function everyoneButtons(c: Case, rules: RuleTable, today: string) {
+  const per = (['caseworker', 'team_lead', 'unit_manager'] as const).map((r) => decisionButtons(c, r, rules, today));
+  const all = (k: 'main' | 'more' | 'lvu') =>
+    per[0]![k].filter((b) => per.every((p) => [...p.main, ...p.more, ...p.lvu].some((x) => x.verb === b.verb)));
+  return { main: [...all('main'), ...all('more')], lvu: all('lvu') };
+}
+
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;
   const ds = deadlinesOf(c, input.rules);
-  // A case outside child welfare (docs/family.md) has no deadlines, so no skyddsbedömning either.
-  const skydd = ds.find((d) => d.kind === 'skyddsbedomning');
-  const skyddLine = skydd
-    ? deadlineText(skydd, input.now, input.calendar, c.skyddsbedomning?.at)
-    : { label: '', text: 'Ärendet är registrerat för samordning med barn och unga.', color: 'Default' };
-  const skyddStatus = skydd ? deadlineStatus(skydd, input.now, input.calendar) : 'done';
-  const others = ds
-    .filter((d) => d.kind !== 'skyddsbedomning' && !(d.kind.startsWith('lvu_') && !d.done && c.lvu && !c.lvu.endedOn))
-    .map((d) => deadlineText(d, input.now, input.calendar, doneAtOf(c, d)));
-  // A case outside child welfare has none of the child-welfare decisions (docs/family.md).
-  const buttons = c.sectionKind
-    ? { main: [], more: [], lvu: [] }
-    : decisionButtons(c, input.viewer ?? 'all', input.rules, stockholmDate(input.now));
-  const unassigned = c.assignees.length === 0;
+  const today = stockholmDate(input.now);
   const viewer = input.viewer ?? 'all';
+  const channel = viewer === 'all';
+  // Immediate protection without owner and measure is never "done": the alarm goes first, in red.
+  const protection = protectionState(c);
+  const alarmOn = protection.status === 'unmet';
+  // The headline: the alarm, else the most urgent open deadline (src/views/caseHeadline.ts).
+  const head: CaseHeadline = c.sectionKind
+    ? {
+        lead: 'none',
+        text: 'Ärende utanför barn och unga: inga tidsfrister bevakas',
+        detail: 'Ärendet är registrerat för samordning med barn och unga.',
+        color: 'Default',
+        style: 'default',
+      }
+    : caseHeadline({
+        deadlines: ds,
+        protection,
+        now: input.now,
+        calendar: input.calendar,
+        closed: c.phase === 'closed',
+      });
+  // The other deadlines under it: open ones by urgency, then what is done (done moves down). The
+  // open LVU deadlines have their own panel.
+  const inLvuPanel = (d: Deadline) => d.kind.startsWith('lvu_') && !d.done && !!c.lvu && !c.lvu.endedOn;
+  const ordered = [...urgentFirst(ds, input.now, input.calendar), ...ds.filter((d) => d.done)];
+  const others = ordered
+    .filter((d) => d !== head.deadline && !inLvuPanel(d))
+    .map((d) => {
+      const line = deadlineText(d, input.now, input.calendar, doneAtOf(c, d));
+      if (d.kind === 'skyddsbedomning' && d.done && c.skyddsbedomning)
+        line.text += c.skyddsbedomning.immediateProtection
+          ? ' – omedelbart skydd behövs'
+          : ' – inget omedelbart skyddsbehov';
+      return line;
+    });
+  const unassigned = c.assignees.length === 0;
   const open = c.phase !== 'closed';
   const contacts = lastContacts(c);
   // Everyone in the group, those present first; absent people are listed (marked) so the team lead
@@ -134,33 +191,63 @@ export function caseCardView(input: CaseCardInput) {
     value: l.staff.aadObjectId,
   }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
-  // Immediate protection without owner and measure is never "done": the alarm goes first, in red.
-  const protection = protectionState(c);
-  const alarmOn = protection.status === 'unmet';
+  // Which buttons (docs/cards.md "Buttons by role"). A channel card is the same for every member
+  // (Teams refreshes no card per user there): only what every role may do, and "Åtgärder", which
+  // answers the presser alone with their own role's card. A role's own view has that role's buttons.
+  // Every press is checked on the server whatever the card showed.
+  const decisions = c.sectionKind
+    ? { main: [], lvu: [] }
+    : channel
+      ? everyoneButtons(c, input.rules, today)
+      : (() => {
+          const b = decisionButtons(c, viewer, input.rules, today);
+          return { main: [...b.main, ...b.more], lvu: b.lvu };
+        })();
+  const canTake = open && unassigned && (channel || viewer === 'caseworker');
+  const canAssign = open && !channel && (viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0;
+  const hasHistory = viewer !== 'none';
+  const assignTitle = unassigned ? 'Tilldela' : 'Fördela om';
+  const btn = (title: string, verb: string, style: CaseButton['style'] = 'default'): CaseButton => ({
+    title,
+    verb,
+    style,
+  });
+  const lead = canTake ? [btn('Ta ärendet', 'case.take', 'positive')] : [];
+  const rest = [
+    ...(channel ? [btn('Åtgärder', 'case.actions')] : []),
+    ...(channel && hasHistory ? [btn('Historik', 'decision.timeline.show')] : []),
+    ...[...decisions.main, ...decisions.lvu].map((d) => btn(d.title, d.verb)),
+    ...(!channel && hasHistory ? [btn('Historik', 'decision.timeline.show')] : []),
+  ];
+  const link = input.link ?? '';
+  // Take or assign first (never both: take is the caseworker's, assign the lead's), then the rest.
+  const firstTitles = [...lead.map((b) => b.title), ...(canAssign ? [assignTitle] : [])];
+  const titles = [...firstTitles, ...rest.map((b) => b.title), ...(link ? ['Öppna i verksamhetssystemet'] : [])];
+  const primary = Math.max(primaryCount(titles), firstTitles.length);
+  const restPrimary = Math.max(0, primary - firstTitles.length);
+  const primaryActions = rest.slice(0, restPrimary);
+  const moreActions = rest.slice(restPrimary);
+  const linkPrimary = !!link && moreActions.length === 0 && primary === titles.length;
   return {
     ...caseCardAlarm(protection, input.nameOf),
     watchLines: input.watchLines ?? [],
     hasWatchLines: (input.watchLines ?? []).length > 0,
     caseId: c.id,
     version: c.version,
-    title: c.phase === 'skyddsbedomning' ? `Ny anmälan · ${c.id}` : `${PHASE_LABEL[c.phase]} · ${c.id}`,
-    skydd: {
-      text: !skydd
-        ? 'Ärende utanför barn och unga: inga tidsfrister bevakas'
-        : skyddStatus === 'done'
-          ? `Skyddsbedömning gjord${c.skyddsbedomning?.immediateProtection ? ' – omedelbart skydd behövs' : ' – inget omedelbart skyddsbehov'}`
-          : skyddStatus === 'overdue'
-            ? 'Skyddsbedömning FÖRSENAD'
-            : 'Skyddsbedömning ska göras i dag',
-      // The header already says FÖRSENAD; the line under it says since when.
-      detail: skyddLine.text.replace(/^FÖRSENAD – /, ''),
-      color: alarmOn ? 'Attention' : skyddLine.color,
-      style: skyddStatus === 'overdue' || alarmOn ? 'attention' : skyddStatus === 'done' ? 'good' : 'warning',
+    // The reference first: a line then breaks after it, never inside it (phone width).
+    title: `${c.id} · ${c.phase === 'skyddsbedomning' ? 'Ny anmälan' : PHASE_LABEL[c.phase]}`,
+    headline: {
+      text: head.text,
+      detail: head.detail,
+      color: head.color,
+      style: head.style,
+      // Under a red alarm, the deadline is the second thing: a size smaller.
+      size: alarmOn ? 'Medium' : 'Large',
     },
     facts: [
       {
         title: 'Mottagen',
-        value: formatSwedishDateTime(c.receivedAt, Number(stockholmDate(input.now).slice(0, 4))),
+        value: formatSwedishDateTime(c.receivedAt, Number(today.slice(0, 4))),
       },
       {
         title: 'Anmälare',
@@ -177,7 +264,7 @@ export function caseCardView(input: CaseCardInput) {
       c.phase === 'utredning'
         ? `Senaste kontakt med familjen: ${contacts.family ? formatSwedishDate(contacts.family) : 'ingen'} · med barnet: ${contacts.child ? formatSwedishDate(contacts.child) : 'inget barnsamtal'}`
         : '',
-    linked: (input.linked ?? []).map((l) => ({ text: `Samma barn har ett öppet ärende i ${l.groupName}: ${l.id}` })),
+    linked: (input.linked ?? []).map((l) => ({ text: `Samma barn har ett öppet ärende i ${l.groupName}:`, id: l.id })),
     hasLinked: (input.linked ?? []).length > 0,
     notice: input.notice
       ? {
@@ -186,20 +273,20 @@ export function caseCardView(input: CaseCardInput) {
         }
       : undefined,
     hasNotice: !!input.notice,
-    canTake: open && unassigned && (viewer === 'all' || viewer === 'caseworker'),
-    canAssign: open && (viewer === 'all' || viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0,
-    assignTitle: unassigned ? 'Tilldela' : 'Fördela om',
+    canTake,
+    canAssign,
+    assignTitle,
     choices,
     defaultChoice: c.assignees[0] ?? input.suggestedOwner ?? '',
-    // The decision forms this viewer may open now, and the history (src/cards/decisionForms.ts).
-    // (at most 5 per ActionSet in Teams' host config: the history button has its own set).
-    decisions: buttons.main,
-    moreDecisions: buttons.more,
-    lvuDecisions: buttons.lvu,
+    leadActions: lead,
+    primaryActions,
+    moreActions,
+    hasMore: moreActions.length > 0 || (!!link && !linkPrimary),
+    linkPrimary,
     ...lvuPanel(c, ds, input.now, input.calendar),
-    hasHistory: viewer !== 'none',
+    hasHistory,
     absentLine: absent.length ? `Frånvarande i dag: ${absent.join(', ')}` : '',
-    link: input.link ?? '',
+    link,
     hasRefresh: (input.refreshUserIds ?? []).length > 0,
     refreshUserIds: (input.refreshUserIds ?? []).slice(0, 60),
   };

@@ -266,7 +266,8 @@ export function decisionForm(input: FormInput): Card {
   return renderCard(`decision-${kind}`, {
     caseId: c.id,
     version: c.version,
-    heading: `${FORM_META[kind].heading} · ${c.id}`,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    heading: `${c.id} · ${FORM_META[kind].heading}`,
     caseLine,
     intro,
     error: input.error ?? '',
@@ -288,7 +289,8 @@ function lawForm(input: FormInput, kind: LawFormKind, caseLine: string, today: s
   return renderCard('decision-form', {
     caseId: c.id,
     version: c.version,
-    heading: `${FORM_META[kind].heading} · ${c.id}`,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    heading: `${c.id} · ${FORM_META[kind].heading}`,
     caseLine,
     intro,
     error: input.error ?? '',

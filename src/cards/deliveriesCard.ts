@@ -16,7 +16,8 @@ export function deliveriesCard(items: DeliveryItem[], notice?: { text: string; t
     noticeColor: notice?.tone ?? 'Default',
     items: shown.map((i) => ({
       ...i,
-      caseText: i.caseId ? ` · ${i.caseId}` : '',
+      // The reference first: at phone width the line breaks after it, never inside it.
+      caseText: i.caseId ? `${i.caseId} · ` : '',
       color: i.dead ? 'Attention' : 'Warning',
     })),
     empty: 'Inget väntar och inget har misslyckats.',

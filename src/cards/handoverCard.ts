@@ -112,7 +112,8 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     canRevealStatus: !!last && input.revealStatusOf !== s.caseId,
     inline,
     canReassign: !returned && !s.closed && choices.length > 0,
-    reassignTitle: s.newOwnerId ? 'Byt handläggare' : 'Ge ny handläggare',
+    // Short enough for three buttons side by side at phone width (340 px).
+    reassignTitle: s.newOwnerId ? 'Tilldela om' : 'Tilldela',
     choices,
     defaultOwner: s.newOwnerId ?? '',
     canTick: !returned && !s.closed,

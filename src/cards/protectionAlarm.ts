@@ -64,15 +64,22 @@ export function protectionAlarmData(input: AlarmCardInput) {
 }
 
 /**
- * The block on top of the case card: the most urgent thing about the case, in red while the alarm
- * is on. #15's layout places it; `hasAlarm` false means nothing is drawn.
+ * The alarm's block on the case card: on top, in red, while the alarm is on (`hasAlarm`); once the
+ * case has an owner and a measure it is done, and what is done moves down: a green line under the
+ * deadlines (`hasAlarmDone`). Neither flag means nothing is drawn.
  */
 export function caseCardAlarm(state: ProtectionState, nameOf: (staffId: string) => string) {
   const headline = protectionHeadline(state, nameOf);
-  if (!headline) return { hasAlarm: false, alarm: { text: '', detail: '', style: 'default', color: 'Default' } };
   const unmet = state.status === 'unmet';
+  if (!headline)
+    return {
+      hasAlarm: false,
+      hasAlarmDone: false,
+      alarm: { text: '', detail: '', style: 'default', color: 'Default' },
+    };
   return {
-    hasAlarm: true,
+    hasAlarm: unmet,
+    hasAlarmDone: !unmet,
     alarm: {
       text: headline,
       detail: unmet

@@ -52,10 +52,50 @@ export type Instant = z.infer<typeof Instant>;
 export const StaffId = z.string().min(1).max(100);
 export type StaffId = z.infer<typeof StaffId>;
 
+/** A Teams thread id as the bot sees it, e.g. 19:abc123@thread.tacv2 (a team's id is its General channel's). */
+const THREAD_ID = /^19:[A-Za-z0-9_.\-]{1,200}@thread\.(tacv2|skype|v2)$/;
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const encodedHint = (s: string) =>
+  /%3a|%40/i.test(s) ? ' (den är URL-kodad: skriv : i stället för %3a och @ i stället för %40)' : '';
+
+/**
+ * Where a group's cards go, named in the organisation file (docs/contract.md): the bot binds the
+ * channel as soon as it is installed in that team, without anyone typing `koppla`.
+ */
+export const GroupChannelConfig = z
+  .object({
+    /** The team: its thread id (19:…@thread.tacv2) or its Microsoft 365 group id (the GUID in the channel link's groupId). */
+    teamId: z
+      .string()
+      .trim()
+      .superRefine((s, ctx) => {
+        if (!THREAD_ID.test(s) && !GUID_RE.test(s))
+          ctx.addIssue({
+            code: 'custom',
+            message: `ska vara teamets id, 19:…@thread.tacv2, eller gruppens GUID (groupId i kanalens länk)${encodedHint(s)}`,
+          });
+      }),
+    /** The channel's thread id, 19:…@thread.tacv2 (from the channel's link, decoded). */
+    channelId: z
+      .string()
+      .trim()
+      .superRefine((s, ctx) => {
+        if (!THREAD_ID.test(s))
+          ctx.addIssue({
+            code: 'custom',
+            message: `ska vara kanalens id, 19:…@thread.tacv2 (ur kanalens länk i Teams)${encodedHint(s)}`,
+          });
+      }),
+  })
+  .strict();
+export type GroupChannelConfig = z.infer<typeof GroupChannelConfig>;
+
 export const Group = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Grupp-id: små bokstäver, siffror och bindestreck'),
   name: z.string().min(1).max(100),
   kind: GroupKind,
+  /** Optional: the group's channel, bound without `koppla` once the bot is in that team. */
+  channel: GroupChannelConfig.optional(),
 });
 export type Group = z.infer<typeof Group>;
 

@@ -1,7 +1,7 @@
 // The restify server: /api/messages for Teams, /livez /readyz /healthz for operations (./health.ts),
 // and the feature routes (intake API...).
-import type { Application } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application.js';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, StatusCodes, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import type { AppDeps } from '../app/context.js';

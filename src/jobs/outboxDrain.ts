@@ -9,6 +9,7 @@
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
+import { summaryOf } from '../app/notificationText.js';
 import { deadLetter } from '../app/deliveryFailure.js';
 import {
   CONVERSATIONS,
@@ -30,6 +31,8 @@ export const CARD_ACTIVITIES = 'cardActivities';
 export interface OutgoingMessage {
   card?: Card;
   text?: string;
+  /** Teams' notification text for a card: what it is about, references only (src/app/notificationText.ts). */
+  summary?: string;
 }
 
 export type NewConversation = Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>;
@@ -319,6 +322,14 @@ export class OutboxDrain {
   }
 
   private render(msg: OutboxMessage): OutgoingMessage | undefined {
+    const out = this.renderCard(msg);
+    if (!out?.card) return out;
+    const found = msg.content.kind === 'caseCard' ? this.deps.store.getCase(msg.content.caseId) : undefined;
+    const summary = summaryOf(msg.content, found, this.deps.rules, this.deps.now());
+    return summary ? { ...out, summary } : out;
+  }
+
+  private renderCard(msg: OutboxMessage): OutgoingMessage | undefined {
     const c = msg.content;
     if (c.kind === 'text') return { text: c.text };
     if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };

@@ -98,7 +98,8 @@ async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<
   const received = `${formatSwedishDate(stockholmDate(c.receivedAt), year)} kl. ${stockholmTime(c.receivedAt)}`;
   const data = {
     caseId: c.id,
-    title: `Skyddsbedömningen är inte gjord · ${c.id}`,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    title: `${c.id} · Skyddsbedömningen är inte gjord`,
     text: `Anmälan kom in ${received}, för ${hours === 1 ? '1 kontorstimme' : `${hours} kontorstimmar`} sedan, och ingen skyddsbedömning är registrerad. Den ska göras genast (SoL 20 kap. 1 §): nästa morgon är för sent.`,
     facts: [
       { title: 'Ärende', value: c.id },

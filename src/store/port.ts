@@ -77,7 +77,12 @@ export interface Store {
   commit(tx: Transaction): Promise<CommitResult>;
   /** Audit entries of one case, oldest first. */
   auditFor(caseId: string): Promise<AuditEntry[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  /**
+   * The whole audit chain checked. `maxAgeMs`: a store may instead check only what was appended
+   * since a complete check younger than this (the timeline does, so that each call does not read the
+   * whole journal); without it, always the whole chain.
+   */
+  verifyAudit(opts?: { maxAgeMs?: number }): Promise<AuditVerification>;
   /**
    * Optional: the last write the store could not make (a full disk), until a write at least as large
    * succeeds; /healthz reports it. Undefined when writes go through.

@@ -15,6 +15,7 @@
 // then reads the current state. Acknowledged means committed in PostgreSQL.
 import pg from 'pg';
 import type { Case } from '../domain/schemas.js';
+import { redactUrl } from './redactUrl.js';
 import { chainEntry, hashEntry } from './audit.js';
 import { StoreFileError } from './durable-file.js';
 import { LOCK_NAMESPACE, LOCK_OUTBOX_DRAIN, migratePostgres } from './pg-migrate.js';
@@ -30,17 +31,6 @@ export interface PostgresStoreOptions {
 type Doc = Record<string, unknown> & { version?: number };
 
 const SEP = '\x1f';
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
 
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 4, application_name: 'arendevakt' });
@@ -476,3 +466,5 @@ type ConflictRow =
   | { ok: true }
   | { ok: false; kind: 'case'; id: string; currentVersion?: number | null }
   | { ok: false; kind: 'doc'; collection: string; id: string; currentVersion?: number | null };
+
+export { redactUrl };

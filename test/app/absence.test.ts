@@ -404,10 +404,18 @@ describe('the morning redraw', () => {
 });
 
 describe('a person without open cases', () => {
-  it('gets the absence registered but posts no empty list', async () => {
+  it('gets the absence registered but posts no empty list: a short notice says there is nothing to hand over', async () => {
     const u = await unit();
     const r = await registerAbsence(u.deps, { actor: actorOf(karin), staffId: bo.aadObjectId });
     expect(r.ok && r.handover!.entries).toEqual([]);
-    expect(u.outbox()).toEqual([]);
+    const queued = u.outbox() as unknown as {
+      target: unknown;
+      content: { template?: string; data?: { text?: string } };
+    }[];
+    expect(queued.map((m) => m.content.template)).toEqual(bo.groups.map(() => 'notice'));
+    expect(queued.map((m) => m.target)).toEqual(bo.groups.map((groupId) => ({ kind: 'group', groupId })));
+    expect(queued[0].content.data?.text).toBe(
+      'Bo Lindqvist har inga öppna ärenden att lämna över. Ingen överlämningslista behövs.',
+    );
   });
 });

@@ -159,8 +159,11 @@ describe('siblings', () => {
     expect(new Set(redrawn.map((m) => (m.content as { caseId: string }).caseId))).toEqual(new Set(ids));
     const card = caseCardFor(deps, deps.store.getCase(ids[1])!);
     expect(cardText(card)).toContain('Samma handläggare som syskonen föreslås: Anna Berg');
-    expect(JSON.stringify(card)).toContain(`"value":"${STAFF.anna.aadObjectId}"`);
+    // The assign list is in a team lead's own view (the channel card has none: docs/cards.md).
+    const leadView = caseCardFor(deps, deps.store.getCase(ids[1])!, { viewer: 'team_lead' });
+    expect(JSON.stringify(leadView)).toContain(`"value":"${STAFF.anna.aadObjectId}"`);
     expect(validateCard(card)).toEqual([]);
+    expect(validateCard(leadView)).toEqual([]);
     // A caseworker may not distribute: each sibling is refused by the assign use case, nothing changes.
     const byBo = await assignSiblings(deps, actor(STAFF.bo), ids[0]);
     expect(byBo.ok && byBo.assigned).toEqual([]);

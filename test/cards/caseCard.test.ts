@@ -69,11 +69,13 @@ describe('the case card', () => {
     expect(text).toMatch(/Förhandsbedömning\nfre 4 dec \(14 dagar kvar\)/);
     expect(text).toMatch(/Handläggare\nEj fördelad/);
     expect(text).toMatch(/Förskola \(yrkesverksam\)/);
-    expect(caseVerbs(card)).toEqual(['case.take', 'case.assign']);
+    // The channel card: what every member may do, and "Åtgärder" for the presser's own view.
+    expect(caseVerbs(card)).toEqual(['case.take', 'case.actions']);
+    expect(cardVerbs(card)).not.toContain('case.assign');
     expect(JSON.stringify(card)).not.toContain('B-2026-0412');
   });
 
-  it('shows an overdue skyddsbedömning in red and a done one in green', () => {
+  it('shows an overdue skyddsbedömning in red; once done it moves down and the next deadline leads', () => {
     const late = render(base, '2026-11-23T10:00:00+01:00');
     const box = (late.body as { type: string; style?: string; items: unknown[] }[]).find(
       (b) => b.type === 'Container',
@@ -93,12 +95,15 @@ describe('the case card', () => {
       },
       '2026-11-23T10:00:00+01:00',
     );
-    expect(cardText(done)).toMatch(/Skyddsbedömning gjord – inget omedelbart skyddsbehov/);
-    expect((done.body as { type: string; style?: string }[]).find((b) => b.type === 'Container')?.style).toBe('good');
+    const text = cardText(done);
+    expect(text.indexOf('Förhandsbedömningen ska vara klar om 11 dagar\nfre 4 dec')).toBe(0);
+    expect(text).toMatch(/Skyddsbedömning\nklar 2026-11-20 11:00 – inget omedelbart skyddsbehov/);
+    expect(text.indexOf('Skyddsbedömning\nklar')).toBeGreaterThan(text.indexOf('Handläggare'));
+    expect(text).not.toContain('Skyddsbedömning gjord');
   });
 
   it('lists every caseworker with load, marking over capacity and absence, those present first', () => {
-    const card = render(base, '2026-11-20T10:00:00+01:00');
+    const card = render(base, '2026-11-20T10:00:00+01:00', { viewer: 'team_lead' });
     const json = JSON.stringify(card);
     expect(json).toContain('Anna Berg – 5/8 ärenden');
     expect(json).toContain('Bo Lindqvist – 9/8 ärenden (över kapacitet)');
@@ -114,13 +119,51 @@ describe('the case card', () => {
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toMatch(/Handläggare\nAnna Berg/);
-    expect(text).toMatch(/Samma barn har ett öppet ärende i Utredning barn 1: IFO-2026-003900/);
+    // The reference on a line of its own: it never breaks inside at phone width.
+    expect(text).toMatch(/Samma barn har ett öppet ärende i Utredning barn 1:\nIFO-2026-003900/);
     expect(JSON.stringify(card)).toContain('https://vsys.example/arende/IFO-2026-004512');
-    expect(caseVerbs(card)).toEqual(['case.assign']); // taken: no "Ta ärendet"
+    expect(caseVerbs(card)).toEqual(['case.actions']); // taken: no "Ta ärendet"
   });
 
   it('shows only what a caseworker may do in her own view', () => {
     expect(caseVerbs(render(base, '2026-11-20T10:00:00+01:00', { viewer: 'caseworker' }))).toEqual(['case.take']);
     expect(caseVerbs(render(base, '2026-11-20T10:00:00+01:00', { viewer: 'team_lead' }))).toEqual(['case.assign']);
+  });
+
+  it('keeps at most three primary buttons and puts the rest under "Mer", one per row', () => {
+    const investigation: Case = {
+      ...base,
+      phase: 'utredning',
+      assignees: [anna.aadObjectId],
+      skyddsbedomning: {
+        at: '2026-11-20T11:00:00+01:00',
+        by: anna.aadObjectId,
+        immediateProtection: false,
+        motivation: 'x',
+      },
+      forhandsbedomning: {
+        decidedAt: '2026-11-21T11:00:00+01:00',
+        by: anna.aadObjectId,
+        outcome: 'open',
+        motivation: 'x',
+      },
+      utredning: { openedOn: '2026-11-21', deadline: '2027-03-21', statutoryDeadline: '2027-03-21', extensions: [] },
+    } as Case;
+    const card = render(investigation, '2026-11-23T10:00:00+01:00', {
+      viewer: 'team_lead',
+      link: 'https://vsys.example/arende/IFO-2026-004512',
+    });
+    expect(validateCard(card)).toEqual([]);
+    const actions = card.actions as {
+      type: string;
+      title: string;
+      card?: { body: { actions: { title: string }[] }[] };
+    }[];
+    expect(actions.length).toBeLessThanOrEqual(4);
+    expect(actions.at(-1)).toMatchObject({ type: 'Action.ShowCard', title: 'Mer' });
+    const more = actions.at(-1)!.card!.body;
+    expect(more.every((set) => set.actions.length === 1)).toBe(true);
+    expect(more.map((s) => s.actions[0]!.title)).toContain('Öppna i verksamhetssystemet');
+    expect(more.map((s) => s.actions[0]!.title)).toContain('Historik');
   });
 });

@@ -54,7 +54,7 @@ describe('GET /api/cases/{ref}/timeline', () => {
       why: 'Ingen akut fara.',
     });
     expect(r.json.audit).toMatchObject({ ok: true, entries: 2 });
-    expect(r.json.auditStatement).toMatch(/hashkedja är kontrollerad och obruten \(2 poster\)/);
+    expect(r.json.auditStatement).toBe('Historiken är kontrollerad: inget har ändrats i efterhand (2 händelser).');
   });
 
   it('answers CSV with ?format=csv', async () => {
@@ -68,7 +68,7 @@ describe('GET /api/cases/{ref}/timeline', () => {
     expect(lines[2]).toBe(
       '2;2026-11-20 10:00;Anna Berg;SkyddsbedomningRecorded;Skyddsbedömning gjord: inget omedelbart skyddsbehov.;Ingen akut fara.',
     );
-    expect(lines[3]).toMatch(/Granskningslogg;"?Granskningsloggens hashkedja är kontrollerad och obruten/);
+    expect(lines[3]).toMatch(/Granskningslogg;"?Historiken är kontrollerad: inget har ändrats i efterhand/);
   });
 
   it('needs the bearer key: 401 without or with a wrong one, 503 when the server has none', async () => {

@@ -56,7 +56,7 @@ describe('a card that cannot be delivered', () => {
 
     const list = await t.sendMessage(karin, 'leveranser', teams.personal);
     const listText = cardText(list.replies[0].card);
-    expect(listText).toMatch(/VINR-underrättelsen\*\* · IFO-2026-004520/);
+    expect(listText).toMatch(/IFO-2026-004520 · \*\*VINR-underrättelsen\*\*/);
     expect(listText).toMatch(/Kunde inte levereras: ingen kopplad kanal/);
     expect(cardVerbs(list.replies[0].card)).toContain('delivery.retry');
     const caseworker = await t.sendMessage(t.who('anna'), 'leveranser', teams.personal);

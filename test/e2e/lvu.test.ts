@@ -88,7 +88,7 @@ describe('an omedelbart omhändertagande recorded from the case card', () => {
     expect(r.text).toContain('Underställning senast fre 16 jan, ansökan om vård senast fre 6 feb.');
     const lvuAt = r.text.indexOf('LVU: omedelbart omhändertagande fre 9 jan, verkställt fre 9 jan');
     expect(lvuAt).toBeGreaterThanOrEqual(0);
-    expect(lvuAt).toBeLessThan(r.text.indexOf('Skyddsbedömning gjord'));
+    expect(lvuAt).toBeLessThan(r.text.indexOf('Skyddsbedömning\nklar'));
     expect(r.text.indexOf('LVU 7 § underställning\nfre 16 jan (7 dagar kvar)')).toBeGreaterThan(lvuAt);
     expect(r.text).toContain('LVU 8 § ansökan om vård\nfre 6 feb (28 dagar kvar)');
     expect(r.verbs).toContain('decision.lvuUnderstallning.open-form');

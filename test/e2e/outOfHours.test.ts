@@ -47,8 +47,8 @@ describe('a report on Friday at 17:30', () => {
     clock = new Date('2026-11-20T17:30:30+01:00');
     await post(report({ externalId: FRIDAY, childRef: 'B-2026-0540', receivedAt: '2026-11-20T17:30:00+01:00' }));
     await t.drained();
-    const [card] = channel(JOUR).filter((x) => x.startsWith('Ny anmälan utanför kontorstid'));
-    expect(card).toContain(`Ny anmälan utanför kontorstid · ${FRIDAY}`);
+    const [card] = channel(JOUR).filter((x) => x.startsWith(`${FRIDAY} · Ny anmälan utanför kontorstid`));
+    expect(card).toContain(`${FRIDAY} · Ny anmälan utanför kontorstid`);
     expect(card).toContain('Anmälan kom in fre 20 nov kl. 17:30 till Mottagning barn och unga, utanför kontorstid.');
     expect(card).toContain(
       'Skyddsbedömningen ska göras senast lör 21 nov: socialjouren ansvarar tills kontorstiden börjar mån 23 nov kl. 08:00.',
@@ -86,9 +86,11 @@ describe('"genast": a report without skyddsbedömning three office hours after i
     clock = new Date('2026-11-23T11:00:00+01:00');
     expect(await t.running.scheduler!.watch()).toEqual([`genast:${FRIDAY}`]);
     await t.drained();
-    const nudge = personalTexts(t, karin, cardText).filter((x) => x.startsWith('Skyddsbedömningen är inte gjord'));
+    const nudge = personalTexts(t, karin, cardText).filter((x) =>
+      x.startsWith(`${FRIDAY} · Skyddsbedömningen är inte gjord`),
+    );
     expect(nudge).toHaveLength(1);
-    expect(nudge[0]).toContain(`Skyddsbedömningen är inte gjord · ${FRIDAY}`);
+    expect(nudge[0]).toContain(`${FRIDAY} · Skyddsbedömningen är inte gjord`);
     expect(nudge[0]).toContain('för 3 kontorstimmar sedan');
     const card = channel(MOTTAGNING).filter((x) => x.includes(FRIDAY) && x.includes('påmindes'));
     expect(card.at(-1)).toContain(

@@ -139,7 +139,7 @@ describe('the distribution meeting', () => {
     expect(cardText(after)).toContain('IFO-2026-007101 har gått till Anna Berg.');
     expect(cardVerbs(after).filter((v) => v === 'distribution.assign')).toHaveLength(1);
     expect(cardText(after)).toMatch(
-      /\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden · nästa frist/,
+      /\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden\nIFO-[\d-]+: nästa frist/,
     );
     expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
     // Everyone in the channel sees the card change: the posted card is updated in place.
@@ -151,7 +151,7 @@ describe('the distribution meeting', () => {
     expect(validateCard(updated)).toEqual([]);
     expect(cardText(updated)).toContain('1 ofördelat ärende');
     expect(cardText(updated)).not.toContain('**IFO-2026-007101** ·'); // no longer among the unassigned
-    expect(cardText(updated)).toContain('(Skyddsbedömning, IFO-2026-007101)'); // Anna's next deadline
+    expect(cardText(updated)).toMatch(/IFO-2026-007101: nästa frist [^\n]*\(Skyddsbedömning\)/); // Anna's next deadline
 
     // A stale press (the version on the card is old) changes nothing and says so.
     const stale = await t.invoke(

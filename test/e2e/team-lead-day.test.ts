@@ -63,7 +63,8 @@ describe('the case card in the group channel', () => {
     expect(text).toMatch(/Förskola \(yrkesverksam\)/);
     expect(text).toMatch(/Brister i omsorgen/);
     expect(text).not.toMatch(/B-2026-0412/); // the child reference stays off the channel card
-    expect(verbs(card).filter((v) => v.startsWith('case.'))).toEqual(['case.take', 'case.assign']);
+    // The channel card: what every member may do, and Åtgärder (test/e2e/roleButtons.test.ts).
+    expect(verbs(card).filter((v) => v.startsWith('case.'))).toEqual(['case.take', 'case.actions']);
     expect(verbs(card)).toContain('decision.skydd.open-form'); // the skyddsbedömning form, first thing on a new report
 
     // Anna takes it from the channel card.

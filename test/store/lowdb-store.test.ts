@@ -140,6 +140,23 @@ describe('the embedded store', () => {
     await again.close();
   });
 
+  it('checks only what was appended after a recent complete check, with the same answer as a full one', async () => {
+    const file = tempDataFile();
+    const s = await openLowdbStore(file);
+    const add = (i: number) =>
+      s.commit({ audit: [{ at: AT, actor: 'x', type: 'Decision', caseId: 'IFO-1', reason: `skäl ${i}` }] });
+    for (let i = 0; i < 5; i++) await add(i);
+    expect(await s.verifyAudit({ maxAgeMs: 60_000 })).toMatchObject({ ok: true, entries: 5 });
+    for (let i = 5; i < 8; i++) await add(i);
+    expect(await s.verifyAudit({ maxAgeMs: 60_000 })).toMatchObject({ ok: true, entries: 8 });
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 8 });
+    // An edit in the part checked before is found by the complete check (every start, every 15 min).
+    writeFileSync(`${file}.journal`, readFileSync(`${file}.journal`, 'utf8').replace('skäl 2', 'skäl X'));
+    expect((await s.verifyAudit()).ok).toBe(false);
+    expect((await s.verifyAudit({ maxAgeMs: 60_000 })).ok).toBe(false); // and stays found
+    await s.close();
+  });
+
   it('finds an edited audit entry', async () => {
     const file = tempDataFile();
     const s = await openLowdbStore(file);

@@ -1,4 +1,5 @@
-// The case card's buttons: take, assign/reassign, and the per-user refresh. Every press is checked on
+// The case card's buttons: take, assign/reassign, "Åtgärder" (the presser's own view in a channel)
+// and the per-user refresh. Every press is checked on
 // the server (role, group, version), whatever the card that sent it showed.
 import { z } from 'zod';
 import { assignCase, takeCase } from '../../app/assignCase.js';
@@ -6,7 +7,7 @@ import type { CaseResult } from '../../app/executeCaseCommand.js';
 import { caseCardFor } from '../../app/present.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
-import type { CardAction, Turn } from '../types.js';
+import { answerViewer, type CardAction, type Turn } from '../types.js';
 
 const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
 const AssignData = CaseRefData.extend({ assignee: z.string().min(1, 'Välj en handläggare.').max(100) });
@@ -19,7 +20,7 @@ export const notInOrganisation = () =>
   );
 
 function answer(turn: Turn, r: CaseResult, success: string) {
-  const viewer = turn.conversationKind === 'channel' ? 'all' : (turn.actor?.role ?? 'none');
+  const viewer = answerViewer(turn);
   if (r.ok) return caseCardFor(turn.deps, r.case, { viewer, notice: { text: success, tone: 'good' } });
   if (!r.case) return noticeCard('Det gick inte', r.refusal.message, 'Attention');
   const text = r.changedBy
@@ -31,7 +32,7 @@ function answer(turn: Turn, r: CaseResult, success: string) {
 function badData(turn: Turn, caseId: unknown, message: string) {
   const c = typeof caseId === 'string' ? turn.deps.store.getCase(caseId) : undefined;
   return c
-    ? caseCardFor(turn.deps, c, { notice: { text: message, tone: 'attention' } })
+    ? caseCardFor(turn.deps, c, { viewer: answerViewer(turn), notice: { text: message, tone: 'attention' } })
     : noticeCard('Det gick inte', message, 'Attention');
 }
 
@@ -82,12 +83,30 @@ export const refresh: CardAction = {
   },
 };
 
+/**
+ * "Åtgärder" on a channel card: the presser's own view of the card, with the buttons their role
+ * allows. Teams shows an Action.Execute answer to the presser alone (the channel keeps the shared
+ * card), so a caseworker never sees Tilldela and a team lead gets it (docs/cards.md "Buttons by role").
+ */
+export const actions: CardAction = {
+  verb: 'case.actions',
+  handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    if (!c) return noticeCard('Ärendet finns inte', 'Kortet hänvisar till ett ärende som inte finns.', 'Attention');
+    const a = turn.actor;
+    if (a.role !== 'unit_manager' && !a.groups.includes(c.groupId) && !c.assignees.includes(a.id))
+      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+    return caseCardFor(turn.deps, c, { viewer: a.role });
+  },
+};
+
 export const show: CardAction = {
   verb: 'case.show',
   handle(turn, data) {
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
     if (!c) return noticeCard('Ärendet finns inte');
     if (!turn.actor) return notInOrganisation();
-    return caseCardFor(turn.deps, c, { viewer: turn.conversationKind === 'channel' ? 'all' : turn.actor.role });
+    return caseCardFor(turn.deps, c, { viewer: answerViewer(turn) });
   },
 };

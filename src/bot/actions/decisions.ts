@@ -12,7 +12,7 @@ import { REVEAL_VERB, timelineCard } from '../../cards/timelineCard.js';
 import { can, forbiddenMessage } from '../../domain/permissions.js';
 import type { Case } from '../../domain/schemas.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
-import type { CardAction, Turn } from '../types.js';
+import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 const CaseRefData = z.object({
@@ -20,7 +20,7 @@ const CaseRefData = z.object({
   version: z.coerce.number().int().nonnegative().optional(),
 });
 
-const viewerOf = (turn: Turn) => (turn.conversationKind === 'channel' ? 'all' : (turn.actor?.role ?? 'none'));
+const viewerOf = answerViewer;
 
 function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention' | 'warning') {
   return caseCardFor(turn.deps, c, { viewer: viewerOf(turn), notice: { text, tone } });

@@ -6,7 +6,7 @@ import { assignSiblings } from '../../app/family.js';
 import { caseCardFor } from '../../app/present.js';
 import { samordningCard, tellOtherSection } from '../../app/samordning.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import type { CardAction } from '../types.js';
+import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 const CaseData = z.object({ caseId: z.string().min(1).max(64) });
@@ -19,7 +19,7 @@ export const familyAssignSiblings: CardAction = {
     const d = CaseData.safeParse(data);
     if (!d.success)
       return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
-    const viewer = turn.conversationKind === 'channel' ? 'all' : turn.actor.role;
+    const viewer = answerViewer(turn);
     const r = await assignSiblings(turn.deps, turn.actor, d.data.caseId);
     if (!r.ok)
       return r.case

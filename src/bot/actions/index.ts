@@ -1,7 +1,7 @@
 // Every card action (Action.Execute verb). A new action: a file in this folder and a line here.
 import type { CardAction } from '../types.js';
 import { HANDOVER_ACTIONS } from './handover.js';
-import { assign, refresh, show, take } from './case.js';
+import { actions, assign, refresh, show, take } from './case.js';
 import { myCases } from './lists.js';
 import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
@@ -14,6 +14,7 @@ export const ACTIONS: CardAction[] = [
   take,
   assign,
   refresh,
+  actions,
   show,
   myCases,
   reportForm,

@@ -1,7 +1,7 @@
 // The "Ny anmälan" form's buttons: open the form (from a group's cards) and register the report.
 import { caseCardFor } from '../../app/present.js';
 import { newReportForm, submitReportForm } from '../../app/reportForm.js';
-import type { CardAction } from '../types.js';
+import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 /** Open the form, e.g. from a button on a group's list card: data { groupId? }. */
@@ -21,7 +21,7 @@ export const reportCreate: CardAction = {
     if (!turn.actor) return notInOrganisation();
     const r = await submitReportForm(turn.deps, turn.actor, data);
     if (!r.ok) return r.form;
-    const viewer = turn.conversationKind === 'channel' ? 'all' : turn.actor.role;
+    const viewer = answerViewer(turn);
     return caseCardFor(turn.deps, r.case, {
       viewer,
       notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' },

@@ -1,9 +1,10 @@
-// `frånvaro @person [från ÅÅÅÅ-MM-DD] [till ÅÅÅÅ-MM-DD] [semester]` and `åter @person`. The person is
+// `frånvaro @person [från ÅÅÅÅ-MM-DD] [till ÅÅÅÅ-MM-DD] [semester]`, `åter @person` and
+// `överlämning @person` (the running checklist shown again). The person is
 // found from the @mention entity (its aadObjectId; Teams sometimes leaves it out, then the Teams user
 // id remembered from the roster, then the name in the organisation file). Without a mention: oneself.
 import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, MEMBERS, type MemberRecord } from '../../app/conversations.js';
-import { handoverCardFor } from '../../app/handover.js';
+import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import type { Staff } from '../../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
@@ -139,5 +140,54 @@ export const back: ChatCommand = {
         notice: { text: `${person.name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`, tone: 'good' },
       }),
     };
+  },
+};
+
+export const showHandover: ChatCommand = {
+  name: 'överlämning',
+  pattern: /^(?:ö|o)verl(?:ä|a)mning(?:slista)?\b(.*)$/i,
+  handle(turn) {
+    if (!turn.actor) return notRegistered;
+    const person = personOf(turn);
+    if (!person || person === 'unknown') return unknownPerson();
+    const deps = turn.deps;
+    // The checklist is posted in the person's group channels: shown to the same people.
+    const actor = turn.actor;
+    const maySee =
+      actor.role !== 'caseworker' ||
+      actor.id === person.aadObjectId ||
+      person.groups.some((g) => actor.groups.includes(g));
+    if (!maySee)
+      return {
+        card: noticeCard(
+          'Det får du inte se',
+          `Överlämningen för ${person.name} visas för personens grupper, gruppledare och enhetschef.`,
+          'Warning',
+        ),
+      };
+    const h = handoverOf(deps, person.aadObjectId);
+    if (!h)
+      return {
+        card: noticeCard(
+          `${person.name} har ingen pågående överlämning`,
+          `Det finns ingen registrerad frånvaro med överlämningslista för ${person.name}. Frånvaro registreras med frånvaro @person.`,
+          'Default',
+        ),
+      };
+    if (!h.activatedAt) {
+      const year = Number(stockholmDate(deps.now()).slice(0, 4));
+      return {
+        card: noticeCard(
+          `Överlämning: ${person.name}`,
+          `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, före frånvaron från ${formatSwedishDate(h.from, year)}.`,
+          'Default',
+        ),
+      };
+    }
+    if (h.entries.length === 0) {
+      const { title, text } = noOpenCasesText(deps, h);
+      return { card: noticeCard(title, text, 'Good') };
+    }
+    return { card: handoverCardFor(deps, h) };
   },
 };

@@ -1,6 +1,6 @@
 // Every chat command, in the order they are tried. A new command: a file in this folder and a line here.
 import type { ChatCommand } from '../types.js';
-import { absence, back } from './absence.js';
+import { absence, back, showHandover } from './absence.js';
 import { connect, help, mine, overdueList, unassignedList } from './basic.js';
 import { newReport } from './newReport.js';
 import { distribution } from './distribution.js';
@@ -18,6 +18,7 @@ export const COMMANDS: ChatCommand[] = [
   distribution,
   absence,
   back,
+  showHandover,
   showCase,
   history,
   deliveries,

@@ -114,6 +114,7 @@ export const en: Texts = {
       },
       { command: 'frånvaro @person [till «ÅÅÅÅ-MM-DD»]', what: 'Register an absence; the bot posts a handover list.' },
       { command: 'åter @person', what: 'End an absence and hand the cases back.' },
+      { command: 'överlämning @person', what: "Show the person's running handover list again." },
       {
         command: 'statistik [«ÅÅÅÅ-MM»] [«grupp-id»]',
         what: "The month's shares on time against the twelve before, with the late cases.",

@@ -146,6 +146,7 @@ export const sv = {
         what: 'Registrera frånvaro; boten postar en överlämningslista.',
       },
       { command: 'åter @person', what: 'Avsluta frånvaro och lämna tillbaka ärenden.' },
+      { command: 'överlämning @person', what: 'Visa personens pågående överlämningslista igen.' },
       {
         command: 'statistik [«ÅÅÅÅ-MM»] [«grupp-id»]',
         what: 'Månadens andelar i tid mot de tolv före, med försenade ärenden.',

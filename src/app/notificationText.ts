@@ -1,0 +1,111 @@
+// Teams' notification text for a card (the activity's `summary`: the toast, the activity feed and the
+// chat list show it instead of "Card"): what the card is about, with case references only. Never a
+// summary of the report, a name or any other free text: a toast is read over a shoulder.
+import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Case } from '../domain/schemas.js';
+import { addDays, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { DEADLINE_LABEL } from '../cards/labels.js';
+import type { OutboxContent } from './outbox.js';
+
+/** What each card template is about, as the first words of its notification. */
+const TEMPLATE_TOPIC: Record<string, string> = {
+  'morning-list': 'Morgonlistan',
+  'case-list': 'Ärendelista',
+  distribution: 'Fördelning',
+  escalation: 'Ärenden som behöver åtgärdas',
+  reminder: 'Påminnelse',
+  stats: 'Statistik',
+  'vinr-notice': 'Våld i nära relationer: underrättelse',
+  'delivery-digest': 'Kort som väntade på kanalen',
+  'delivery-failure': 'Kunde inte levereras',
+  'protection-alarm': 'Omedelbart skydd',
+  'genast-nudge': 'Skyddsbedömning väntar',
+  'out-of-hours': 'Anmälan utanför kontorstid',
+  handover: 'Överlämning',
+  samordning: 'Samordning',
+  deliveries: 'Leveranser',
+  timeline: 'Historik',
+  notice: 'Ärendevakt',
+  help: 'Hjälp',
+};
+
+const MAX = 150;
+
+const casesText = (n: number) => `${n} ${n === 1 ? 'ärende' : 'ärenden'}`;
+
+/** "skyddsbedömning" from "Skyddsbedömning"; "LVU 6 § …" stays as it is. */
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** When, in the words a notification has room for: försenad, i dag, i morgon, senast tors 12 nov. */
+function when(d: Deadline, today: string): string {
+  if (d.overrun || d.due < today) return 'försenad';
+  if (d.due === today) return 'i dag';
+  if (d.due === addDays(today, 1)) return 'i morgon';
+  return `senast ${formatSwedishDate(d.due, Number(today.slice(0, 4)))}`;
+}
+
+/** The open obligation that matters most: overdue first, then the earliest. */
+export function mostUrgent(c: Case, rules: RuleTable, now: Date): Deadline | undefined {
+  const today = stockholmDate(now);
+  const open = deadlinesOf(c, rules).filter((d) => !d.done && !d.informational);
+  const late = (d: Deadline) => d.overrun || d.due < today;
+  return open.sort((a, b) => Number(late(b)) - Number(late(a)) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0];
+}
+
+/**
+ * "Ny anmälan IFO-2026-000123 – skyddsbedömning i dag", "Ärende IFO-… – förhandsbedömning i morgon",
+ * "Du har fått ärendet IFO-… – …".
+ */
+export function caseSummary(c: Case, rules: RuleTable, now: Date, view: 'case' | 'assignedToYou' = 'case'): string {
+  const lead =
+    view === 'assignedToYou'
+      ? 'Du har fått ärendet'
+      : c.phase === 'closed'
+        ? 'Avslutat ärende'
+        : !c.assignees.length && (c.phase === 'skyddsbedomning' || c.phase === 'forhandsbedomning')
+          ? 'Ny anmälan'
+          : 'Ärende';
+  const next = c.phase === 'closed' ? undefined : mostUrgent(c, rules, now);
+  const text = next
+    ? `${lead} ${c.id} – ${lowerFirst(DEADLINE_LABEL[next.kind] ?? next.label)} ${when(next, stockholmDate(now))}`
+    : `${lead} ${c.id}`;
+  return text.slice(0, MAX);
+}
+
+/** Every `caseId` in a card's data, in order, once each. */
+function caseIdsIn(data: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'caseId' && typeof x === 'string' && x) out.add(x);
+        else walk(x);
+      }
+  };
+  walk(data);
+  return [...out];
+}
+
+/** A template card's notification: its topic and its one reference, or how many cases it holds. */
+export function templateSummary(template: string, data: unknown): string {
+  const topic = TEMPLATE_TOPIC[template] ?? 'Ärendevakt';
+  const ids = caseIdsIn(data);
+  const text = ids.length === 1 ? `${topic} ${ids[0]}` : ids.length > 1 ? `${topic} – ${casesText(ids.length)}` : topic;
+  return text.slice(0, MAX);
+}
+
+/** The notification text for an outbox message's content; a text message is its own. */
+export function summaryOf(
+  content: OutboxContent,
+  found: Case | undefined,
+  rules: RuleTable,
+  now: Date,
+): string | undefined {
+  if (content.kind === 'text') return undefined;
+  if (content.kind === 'card') return templateSummary(content.template, content.data);
+  return found ? caseSummary(found, rules, now, content.view ?? 'case') : undefined;
+}

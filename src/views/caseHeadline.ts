@@ -1,0 +1,132 @@
+// What a case card leads with: the most urgent open obligation (docs/cards.md "The case card").
+// The immediate-protection alarm (src/domain/protection.ts) leads while it is on; otherwise the
+// overdue deadline that was due first, else the nearest open one. Relative words ("i dag",
+// "i morgon", "om 3 dagar") are calendar days from today in Sweden and appear only when true; what is
+// done is never the headline. Pure: the case's deadlines, its protection state and the clock in.
+import type { Calendar } from '../domain/calendar.js';
+import { deadlineStatus, type Deadline, type DeadlineStatus } from '../domain/deadlines.js';
+import type { ProtectionState } from '../domain/protection.js';
+import type { DeadlineKind } from '../domain/rules.js';
+import { daysBetween, formatSwedishDate, stockholmDate } from '../domain/time.js';
+
+export interface CaseHeadline {
+  /** What leads the card: the alarm, a deadline, or nothing open. */
+  lead: 'protection' | 'deadline' | 'none';
+  /** The deadline the headline speaks of (also when the alarm leads: the line under it). */
+  deadline?: Deadline;
+  status?: DeadlineStatus;
+  text: string;
+  detail: string;
+  /** TextBlock colour and Container style, never the only sign: the text says it too. */
+  color: 'Attention' | 'Warning' | 'Good' | 'Default';
+  style: 'attention' | 'warning' | 'good' | 'default';
+}
+
+/** What has to happen, in words, for each kind of deadline ("… i morgon"). */
+const DUE_PHRASE: Partial<Record<DeadlineKind, string>> = {
+  skyddsbedomning: 'Skyddsbedömning ska göras',
+  forhandsbedomning: 'Förhandsbedömningen ska vara klar',
+  utredning: 'Utredningen ska vara klar',
+  aterkoppling: 'Återkoppling till anmälaren ska ges',
+  uppfoljning: 'Uppföljningen ska avslutas',
+  utredning_information: 'Information om utredningen ska lämnas',
+  uppfoljning_information: 'Information om uppföljningen ska lämnas',
+};
+
+/** What is late, in words ("Återkoppling FÖRSENAD"). */
+const LATE_NOUN: Partial<Record<DeadlineKind, string>> = {
+  skyddsbedomning: 'Skyddsbedömning',
+  forhandsbedomning: 'Förhandsbedömning',
+  utredning: 'Utredning',
+  aterkoppling: 'Återkoppling',
+  uppfoljning: 'Uppföljning',
+  utredning_information: 'Information om utredningen',
+  uppfoljning_information: 'Information om uppföljningen',
+};
+
+/** "i dag", "i morgon", "om 3 dagar": calendar days from today to the date (never negative). */
+export function relativeDay(today: string, due: string): string {
+  const n = daysBetween(today, due);
+  if (n <= 0) return 'i dag';
+  if (n === 1) return 'i morgon';
+  return `om ${n} dagar`;
+}
+
+/** "i går", "för 3 dagar sedan": how long ago an overdue date was. */
+export function daysAgo(today: string, due: string): string {
+  const n = daysBetween(due, today);
+  return n === 1 ? 'i går' : `för ${n} dagar sedan`;
+}
+
+const byDue = (a: Deadline, b: Deadline) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
+
+/**
+ * The open deadlines in the order a card shows them: the late ones first (the one missed first on
+ * top), then the rest by date; deadlines that are only information (the court's time) last.
+ */
+export function urgentFirst(ds: readonly Deadline[], now: Date, calendar: Calendar): Deadline[] {
+  const open = ds.filter((d) => !d.done);
+  const late = open.filter((d) => !d.informational && deadlineStatus(d, now, calendar) === 'overdue').sort(byDue);
+  const rest = open.filter((d) => !d.informational && !late.includes(d)).sort(byDue);
+  const info = open.filter((d) => d.informational).sort(byDue);
+  return [...late, ...rest, ...info];
+}
+
+export function caseHeadline(input: {
+  deadlines: readonly Deadline[];
+  protection: ProtectionState;
+  now: Date;
+  calendar: Calendar;
+  /** The case is closed: nothing open is the normal end, said as such. */
+  closed?: boolean;
+}): CaseHeadline {
+  const { now, calendar } = input;
+  const today = stockholmDate(now);
+  const year = Number(today.slice(0, 4));
+  const alarm = input.protection.status === 'unmet';
+  const d = urgentFirst(input.deadlines, now, calendar).find((x) => !x.informational);
+  if (!d)
+    return {
+      lead: alarm ? 'protection' : 'none',
+      text: input.closed ? 'Ärendet är avslutat' : 'Inga öppna tidsfrister',
+      detail: '',
+      color: 'Default',
+      style: 'default',
+    };
+  const status = deadlineStatus(d, now, calendar);
+  const date = formatSwedishDate(d.due, year);
+  const lead = alarm ? 'protection' : 'deadline';
+  if (status === 'overdue') {
+    const when = d.overrun
+      ? `fristen gick ut ${formatSwedishDate(d.statutoryDue, year)}`
+      : `skulle vara klar ${date} (${daysAgo(today, d.due)})`;
+    return {
+      lead,
+      deadline: d,
+      status,
+      text: `${LATE_NOUN[d.kind] ?? d.label} FÖRSENAD`,
+      detail: when,
+      color: 'Attention',
+      style: 'attention',
+    };
+  }
+  const phrase = DUE_PHRASE[d.kind] ?? `${d.label} senast`;
+  const extras: string[] = [];
+  if (d.due !== d.statutoryDue) extras.push(`lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`);
+  if (d.noWeekendGrace && !calendar.isWorkingDay(d.due)) {
+    const actBy = calendar.previousWorkingDay(d.due);
+    extras.push(`helg ger ingen extra tid: senast ${formatSwedishDate(actBy, year)}`);
+  }
+  const urgent = status === 'due_today' || status === 'soon';
+  return {
+    lead,
+    deadline: d,
+    status,
+    text: `${phrase} ${relativeDay(today, d.due)}`,
+    detail: [date, ...extras].join(' · '),
+    // Dark text on the warning background: the host's warning text colour on it is too pale to read
+    // (issue 15: 1.47:1); the background and the words say it is near.
+    color: 'Default',
+    style: urgent ? 'warning' : 'default',
+  };
+}
