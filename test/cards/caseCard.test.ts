@@ -97,7 +97,7 @@ describe('the case card', () => {
     );
     const text = cardText(done);
     expect(text.indexOf('Förhandsbedömningen ska vara klar om 11 dagar\nfre 4 dec')).toBe(0);
-    expect(text).toMatch(/Skyddsbedömning\nklar 2026-11-20 11:00 – inget omedelbart skyddsbehov/);
+    expect(text).toMatch(/Skyddsbedömning\nklar fre 20 nov kl. 11:00 – inget omedelbart skyddsbehov/);
     expect(text.indexOf('Skyddsbedömning\nklar')).toBeGreaterThan(text.indexOf('Handläggare'));
     expect(text).not.toContain('Skyddsbedömning gjord');
   });
