@@ -99,7 +99,7 @@ export interface Load {
 /** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
 export function loadPerCaseworker(
   cases: Iterable<Case>,
-  org: Organisation,
+  org: { readonly staff: readonly Staff[] },
   absences: readonly Absence[],
   now: Date,
   groupId?: string,
