@@ -35,7 +35,9 @@ export function rowActionData(choices: readonly AssignChoice[], from: ListOrigin
     hasChoices: choices.length > 0,
     from,
     hasNotice: !!notice,
-    notice: notice ? { text: notice.text, color: notice.tone === 'good' ? 'Good' : 'Attention' } : { text: '', color: 'Default' },
+    notice: notice
+      ? { text: notice.text, color: notice.tone === 'good' ? 'Good' : 'Attention' }
+      : { text: '', color: 'Default' },
   };
 }
 

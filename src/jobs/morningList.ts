@@ -251,14 +251,20 @@ export function buildMorningList(input: ListInputs): MorningListView {
   let seq = 0;
   for (const list of byCase.values()) {
     // Stable: within one section the first problem (the earliest deadline) is the headline.
-    const sorted = [...list].sort((a, b) => order.get(a.key)! - order.get(b.key)! || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+    const sorted = [...list].sort(
+      (a, b) => order.get(a.key)! - order.get(b.key)! || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0),
+    );
     const worst = sorted[0];
     const c = worst.case;
     const sameSection = sorted.filter((p) => p.key === worst.key).length - 1;
     const others = [...new Set(sorted.filter((p) => p.key !== worst.key).map((p) => p.also))];
     const more = sameSection ? [plural(sameSection, 'frist till', 'frister till')] : [];
     const concerns = concernsText(c.concerns);
-    const detail = [concerns, owners(c), ...(others.length || more.length ? [`även ${[...more, ...others].join('; ')}`] : [])]
+    const detail = [
+      concerns,
+      owners(c),
+      ...(others.length || more.length ? [`även ${[...more, ...others].join('; ')}`] : []),
+    ]
       .filter(Boolean)
       .join(' · ');
     const unassignedOpen = c.assignees.length === 0 && c.phase !== 'closed' && !c.sectionKind;
@@ -331,9 +337,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
     summary,
     sections,
     total: sections.reduce((k, s) => k + s.items.length, 0),
-    choices: assignChoices(
-      loadPerCaseworker(allCases, { staff: input.staff }, input.absences, now, group.id),
-    ),
+    choices: assignChoices(loadPerCaseworker(allCases, { staff: input.staff }, input.absences, now, group.id)),
   };
 }
 

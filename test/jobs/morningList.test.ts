@@ -61,7 +61,11 @@ describe('the morning list of a group', () => {
     // Unassigned since 2 nov and its förhandsbedömning overdue since 16 nov: once, under overdue.
     const both = waitingCase('IFO-2026-000030', '2026-11-02');
     // Out of hours on Sunday, unassigned, skyddsbedömning not recorded.
-    const night = aCase({ id: 'IFO-2026-000031', receivedAt: '2026-11-22T21:10:00+01:00', createdAt: '2026-11-22T21:10:00+01:00' });
+    const night = aCase({
+      id: 'IFO-2026-000031',
+      receivedAt: '2026-11-22T21:10:00+01:00',
+      createdAt: '2026-11-22T21:10:00+01:00',
+    });
     // Overdue and with an absent owner: under overdue, "även Anna Berg frånvarande".
     const away = forhandsCase('IFO-2026-000032', '2026-11-05', STAFF.anna.aadObjectId);
     const view = buildMorningList(
@@ -93,7 +97,10 @@ describe('the morning list of a group', () => {
 
   it('puts violence and honour-related cases first among equals, and their concern first on the row', () => {
     const plain = waitingCase('IFO-2026-000040', '2026-11-18');
-    const violence = { ...waitingCase('IFO-2026-000041', '2026-11-18'), concerns: ['neglect', 'violence'] } as typeof plain;
+    const violence = {
+      ...waitingCase('IFO-2026-000041', '2026-11-18'),
+      concerns: ['neglect', 'violence'],
+    } as typeof plain;
     const older = waitingCase('IFO-2026-000042', '2026-11-17');
     const view = buildMorningList(inputs({ cases: [plain, violence, older] }));
     const items = view.sections.find((s) => s.key === 'unassigned')!.items;
@@ -102,7 +109,7 @@ describe('the morning list of a group', () => {
     expect(items[1].detail).toBe('Våld, Brister i omsorgen · Ej fördelad');
   });
 
-  it('offers the group\'s caseworkers by load in Tilldela, the absent last', () => {
+  it("offers the group's caseworkers by load in Tilldela, the absent last", () => {
     const cases = [
       forhandsCase('IFO-2026-000050', '2026-11-20', STAFF.anna.aadObjectId),
       forhandsCase('IFO-2026-000051', '2026-11-20', STAFF.anna.aadObjectId),
@@ -114,7 +121,10 @@ describe('the morning list of a group', () => {
       { title: 'Anna Berg – 2/8 ärenden', value: STAFF.anna.aadObjectId },
     ]);
     const absentBo = buildMorningList(inputs({ cases, absences: [sick(STAFF.bo.aadObjectId, '2026-11-23')] }));
-    expect(absentBo.choices.map((c) => c.title)).toEqual(['Anna Berg – 2/8 ärenden', 'Bo Lind – 0/8 ärenden (frånvarande)']);
+    expect(absentBo.choices.map((c) => c.title)).toEqual([
+      'Anna Berg – 2/8 ärenden',
+      'Bo Lind – 0/8 ärenden (frånvarande)',
+    ]);
   });
 
   it('flags investigations without contact with the family and the cases of an absent colleague', () => {
@@ -158,7 +168,9 @@ describe('the morning list of a group', () => {
     expect(validateCard(first)).toEqual([]);
     expect(cardSize(first)).toBeLessThan(40 * 1024);
     expect(cardVerbs(first)).toContain('morning.page');
-    expect(cardVerbs(first).filter((v) => !['case.show', 'list.take', 'list.assign'].includes(v))).toEqual(['morning.page']);
+    expect(cardVerbs(first).filter((v) => !['case.show', 'list.take', 'list.assign'].includes(v))).toEqual([
+      'morning.page',
+    ]);
     expect(cardText(first)).toContain('Visa alla');
     // The first shown item is the most urgent: the oldest overdue deadline.
     expect(cardText(first)).toContain(view.sections[0].items[0].text);
