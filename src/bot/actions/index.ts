@@ -7,6 +7,7 @@ import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
 import { listAssign, listTake } from './listRows.js';
+import { snoozeAction } from './reminders.js';
 import { DECISION_ACTIONS } from './decisions.js';
 import { deliveriesShow, deliveryRetry } from './deliveries.js';
 import { FAMILY_ACTIONS } from './family.js';
@@ -24,6 +25,7 @@ export const ACTIONS: CardAction[] = [
   morningPage,
   listTake,
   listAssign,
+  snoozeAction,
   ...HANDOVER_ACTIONS,
   ...DECISION_ACTIONS,
   deliveriesShow,
