@@ -81,6 +81,15 @@ describe('the morning list you can act on', () => {
     await bot.connector.waitFor(() => told(bot, anna, 'IFO-2026-007301').length > 0);
     await bot.drained();
     expect(told(bot, anna, 'IFO-2026-007301')).toHaveLength(1);
+    // The 1:1 card can be acted on: open the case, and (a skyddsbedömning case: no contact form yet)
+    // "Påminn mig i morgon" is refused for a late deadline, so not offered.
+    const dm = bot.connector
+      .cards((c) => !!c.card && cardText(c.card).includes('Du har fått ett ärende'))
+      .find((c) => cardText(c.card).includes('IFO-2026-007301'))!.card!;
+    expect(validateCard(dm)).toEqual([]);
+    expect(actionFor(dm, 'case.show', 'IFO-2026-007301')).toBeDefined();
+    expect(actionFor(dm, 'reminder.snooze', 'IFO-2026-007301')).toBeUndefined();
+    expect(cardText(dm)).toContain('Du har nu 1 öppet ärende.');
   });
 
   it("assigns from the row's Tilldela (caseworkers by load); of two presses at once one wins and the other sees the list as it is now", async () => {
