@@ -84,8 +84,9 @@ describe('the morning list you can act on', () => {
     // The 1:1 card can be acted on: open the case, and (a skyddsbedömning case: no contact form yet)
     // "Påminn mig i morgon" is refused for a late deadline, so not offered.
     const dm = bot.connector
-      .cards((c) => !!c.card && cardText(c.card).includes('Du har fått ett ärende'))
-      .find((c) => cardText(c.card).includes('IFO-2026-007301'))!.card!;
+      .cards()
+      .map((c) => c.card)
+      .find((c) => !!c && cardText(c).includes('Du har fått ett ärende') && cardText(c).includes('IFO-2026-007301'))!;
     expect(validateCard(dm)).toEqual([]);
     expect(actionFor(dm, 'case.show', 'IFO-2026-007301')).toBeDefined();
     expect(actionFor(dm, 'reminder.snooze', 'IFO-2026-007301')).toBeUndefined();
