@@ -87,10 +87,11 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
       });
     protection += alarms.length;
     const late = view.sections.find((s) => s.key === 'overdue')?.items ?? [];
-    // "more than 1 working day": the builder colours exactly those Attention.
-    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(
-      (i) => i.color === 'Attention',
-    );
+    // "more than 1 working day"; each case is listed once, so one unassigned for long may be listed
+    // under its overdue deadline: counted here wherever it is, shown as a row only once.
+    const waitingLong = (i: { waitingWorkingDays?: number }) => (i.waitingWorkingDays ?? 0) > 1;
+    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(waitingLong);
+    const staleAnywhere = view.sections.flatMap((s) => s.items).filter(waitingLong).length;
     if (stale.length)
       sections.push({
         key: 'unassigned',
@@ -108,7 +109,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
         items: late,
       });
     overdue += late.length;
-    waiting += stale.length;
+    waiting += staleAnywhere;
   }
   if (sections.length === 0) return undefined;
   // The immediate-protection alarms are the most urgent thing: first, before the LVU deadlines.
@@ -125,7 +126,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     title: `Eskalering ${formatSwedishDate(today)}`,
     summary: `${parts.join(' och ')}.`,
     sections,
-    total: waiting + overdue + lvu.length + protection,
+    total: sections.reduce((n, s) => n + s.items.length, 0),
     choices,
   };
 }

@@ -181,6 +181,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
     });
   }
   const unassignedList = unassigned(cases, now, calendar);
+  const waitingDays = new Map(unassignedList.map((u) => [u.case.id, u.ageWorkingDays]));
   for (const { case: c, ageWorkingDays } of unassignedList) {
     const next = deadlinesFor(c)
       .filter((d) => !d.done)
@@ -256,15 +257,10 @@ export function buildMorningList(input: ListInputs): MorningListView {
     );
     const worst = sorted[0];
     const c = worst.case;
-    const sameSection = sorted.filter((p) => p.key === worst.key).length - 1;
-    const others = [...new Set(sorted.filter((p) => p.key !== worst.key).map((p) => p.also))];
-    const more = sameSection ? [plural(sameSection, 'frist till', 'frister till')] : [];
+    // The other problems, also a second deadline of the same kind ("även LVU-frist fre 6 feb").
+    const others = [...new Set(sorted.slice(1).map((p) => p.also))];
     const concerns = concernsText(c.concerns);
-    const detail = [
-      concerns,
-      owners(c),
-      ...(others.length || more.length ? [`även ${[...more, ...others].join('; ')}`] : []),
-    ]
+    const detail = [concerns, owners(c), ...(others.length ? [`även ${others.join('; ')}`] : [])]
       .filter(Boolean)
       .join(' · ');
     const unassignedOpen = c.assignees.length === 0 && c.phase !== 'closed' && !c.sectionKind;
@@ -277,6 +273,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
         detail,
         color: worst.color,
         unassigned: unassignedOpen,
+        ...(waitingDays.has(c.id) ? { waitingWorkingDays: waitingDays.get(c.id)! } : {}),
       },
       rank: worst.rank,
       violence: violenceRank(c),
@@ -306,11 +303,20 @@ export function buildMorningList(input: ListInputs): MorningListView {
     (s) => s.items.length > 0,
   );
 
-  const n = (key: SectionKey) => sections.find((s) => s.key === key)?.items.length ?? 0;
+  // The summary counts the cases with each problem, whichever row they are listed under.
+  const withProblem = new Map<SectionKey, Set<string>>();
+  for (const p of problems) {
+    const ids = withProblem.get(p.key) ?? new Set<string>();
+    ids.add(p.case.id);
+    withProblem.set(p.key, ids);
+  }
+  const n = (key: SectionKey) => withProblem.get(key)?.size ?? 0;
   const parts: string[] = [];
   if (n('protection'))
     parts.push(plural(n('protection'), 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov'));
-  if (n('lvu')) parts.push(plural(n('lvu'), 'ärende med LVU-frist', 'ärenden med LVU-frister'));
+  // LVU: the deadlines are counted, each ends the child's protection if missed.
+  const lvuCount = problems.filter((p) => p.key === 'lvu').length;
+  if (lvuCount) parts.push(plural(lvuCount, 'LVU-frist', 'LVU-frister'));
   if (n('overdue')) parts.push(plural(n('overdue'), 'ärende med försenad frist', 'ärenden med försenade frister'));
   if (n('outOfHours'))
     parts.push(plural(n('outOfHours'), 'anmälan utanför kontorstid', 'anmälningar utanför kontorstid'));

@@ -22,6 +22,8 @@ export interface ListItem {
   detail?: string;
   /** No owner and open: the row gets Ta and Tilldela. */
   unassigned?: boolean;
+  /** For an unassigned case: working days it has waited (the escalation's "more than 1 working day"). */
+  waitingWorkingDays?: number;
 }
 
 export interface ListSection {
