@@ -69,8 +69,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export const SECTION_ORDER: readonly SectionKey[] = [
   'protection',
   'lvu',
-  'overdue',
+  // Reports since the last working day's end come before the other late ones: their skyddsbedömning
+  // (done by the socialjour or not) is what the team lead checks first in the morning.
   'outOfHours',
+  'overdue',
   'unassigned',
   'dueSoon',
   'noContact',
