@@ -60,6 +60,10 @@ describe('the morning list you can act on', () => {
     expect(text).toContain('Brister i omsorgen · Ej fördelad · även ofördelad 11 dagar, 7 arbetsdagar');
     expect(text).toMatch(/\*\*IFO-2026-007302\*\* · [^\n]*\nBrister i omsorgen · Ej fördelad · även ofördelad 1 dag/);
 
+    // Someone of another group who presses it is refused and sees nothing of the case.
+    const other = await bot.invoke(bot.who('hanna'), 'case.show', { caseId: 'IFO-2026-007301' }, channel(CHANNEL));
+    expect(cardText(other.body.value)).toBe('Det gick inte\nÄrendet tillhör en grupp som du inte är med i.');
+
     // Press 1: the row's Öppna opens the case card.
     const open = actionFor(card, 'case.show', 'IFO-2026-007301')!;
     expect(open.title).toMatch(/Öppna/);
