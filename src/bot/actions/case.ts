@@ -7,7 +7,7 @@ import { caseCardFor } from '../../app/present.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
 import type { CardAction, Turn } from '../types.js';
-import { maySee } from './decisions.js';
+import { maySee } from './access.js';
 
 const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
 const AssignData = CaseRefData.extend({ assignee: z.string().min(1, 'Välj en handläggare.').max(100) });
