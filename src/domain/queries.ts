@@ -4,7 +4,7 @@ import { isAbsent } from './absence.js';
 import type { Calendar } from './calendar.js';
 import { deadlinesOf, isLate, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
-import type { Absence, Case, ContactKind, LocalDate, Organisation, Staff } from './schemas.js';
+import type { Absence, Case, ContactKind, LocalDate, Staff } from './schemas.js';
 import { addDays, daysBetween, stockholmDate } from './time.js';
 import { violenceRank } from './violence.js';
 
