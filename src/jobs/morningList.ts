@@ -116,7 +116,16 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const cases = allCases.filter((c) => c.groupId === group.id);
   const open = cases.filter((c) => c.phase !== 'closed');
   const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'Ej fördelad');
-  const age = (from: LocalDate) => ageBetween(from, today, calendar);
+  // Many cases share a date: each age (and its words) computed once per run.
+  const ageMemo = new Map<LocalDate, ReturnType<typeof ageBetween> & { text: string }>();
+  const age = (from: LocalDate) => {
+    let a = ageMemo.get(from);
+    if (!a) {
+      const x = ageBetween(from, today, calendar);
+      ageMemo.set(from, (a = { ...x, text: ageText(x) }));
+    }
+    return a;
+  };
   const problems: Problem[] = [];
   const add = (p: Problem) => problems.push(p);
 
@@ -156,7 +165,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'overdue',
-      text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} · försenad ${ageText(late)}`,
+      text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} · försenad ${late.text}`,
       color: 'Attention',
       rank: d.due,
       also: `${d.label.toLowerCase()} försenad`,
@@ -192,10 +201,10 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'unassigned',
-      text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${waited.days === 0 ? 'sedan i dag' : ageText(waited)}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+      text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
       color: ageWorkingDays > 1 ? 'Attention' : 'Warning',
       rank: c.receivedAt,
-      also: `ofördelad ${waited.days === 0 ? 'sedan i dag' : ageText(waited)}`,
+      also: `ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}`,
     });
   }
   for (const { case: c, deadline: d } of dueWithin(
@@ -325,7 +334,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   if (unassignedList.length) {
     const oldest = age(stockholmDate(unassignedList[0].case.receivedAt));
     parts.push(
-      `${plural(unassignedList.length, 'ofördelat ärende', 'ofördelade ärenden')}${oldest.days > 0 ? ` (det äldsta ${ageText(oldest)})` : ''}`,
+      `${plural(unassignedList.length, 'ofördelat ärende', 'ofördelade ärenden')}${oldest.days > 0 ? ` (det äldsta ${oldest.text})` : ''}`,
     );
   }
   if (n('dueSoon'))
