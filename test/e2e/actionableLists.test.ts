@@ -132,6 +132,15 @@ describe('the morning list you can act on', () => {
     expect(told(bot, who === anna ? bo : anna, 'IFO-2026-007302')).toHaveLength(0);
   });
 
+  it('says the wait in calendar and working days in `ofördelade` too', async () => {
+    const { bot } = await botWithList();
+    t = bot;
+    const r = await bot.sendMessage(bot.who('karin'), 'ofördelade', channel(CHANNEL));
+    const text = cardText(r.replies.at(-1)!.card);
+    expect(text).toContain('ofördelad 11 dagar, 7 arbetsdagar');
+    expect(text).toContain('ofördelad 1 dag');
+  });
+
   it('refuses Ta to a team lead with a clear answer and changes nothing', async () => {
     const { bot, card } = await botWithList();
     t = bot;
