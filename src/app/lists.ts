@@ -1,4 +1,5 @@
 // The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first.
+import { ageBetween, ageText, type Age } from '../domain/age.js';
 import { deadlineStatus, nextDeadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
@@ -38,10 +39,10 @@ function item(deps: AppDeps, c: Case, extra = ''): CaseListItem & { due: string 
   };
 }
 
-/** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
-export function unassignedAge(workingDays: number): string {
-  if (workingDays === 0) return 'inkom i dag';
-  return `ofördelad ${workingDays} ${workingDays === 1 ? 'arbetsdag' : 'arbetsdagar'}`;
+/** "inkom i dag", "ofördelad 1 dag", "ofördelad 10 dagar, 6 arbetsdagar" (src/domain/age.ts). */
+export function unassignedAge(age: Age): string {
+  if (age.days === 0) return 'inkom i dag';
+  return `ofördelad ${ageText(age)}`;
 }
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
@@ -64,7 +65,13 @@ export function myCasesCard(deps: AppDeps, actor: Actor): Card {
 export function unassignedCard(deps: AppDeps, groupIds: string[]): Card {
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
-  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays)));
+  const items = list.map((u) =>
+    item(
+      deps,
+      u.case,
+      unassignedAge(ageBetween(stockholmDate(u.case.receivedAt), stockholmDate(deps.now()), deps.calendar)),
+    ),
+  );
   return caseListCard({
     title: 'Ofördelade ärenden',
     summary: `${items.length} ofördelade i ${groupNames(deps, groupIds)}.`,
