@@ -1,6 +1,7 @@
 // The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first, in the reader's
 // language (src/cards/text/). A coloured deadline always carries its word too ("FÖRSENAD", "i dag",
 // "i morgon", "om 3 dagar"): colour is never the only sign (docs/cards.md).
+import { ageBetween, ageText, type Age } from '../domain/age.js';
 import { deadlineStatus, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
@@ -55,11 +56,13 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang, showOwner = tru
   };
 }
 
-/** "inkom i dag", "ofördelad 1 arbetsdag", "ofördelad 6 arbetsdagar". */
-export function unassignedAge(workingDays: number, lang: Lang = 'sv'): string {
+/** "inkom i dag", "ofördelad 1 dag", "ofördelad 10 dagar, 6 arbetsdagar" (src/domain/age.ts). */
+export function unassignedAge(age: Age, lang: Lang = 'sv'): string {
   const t = texts(lang).lists;
-  if (workingDays === 0) return t.arrivedToday;
-  return t.unassignedFor(count(workingDays, 'arbetsdag', lang));
+  if (age.days === 0) return t.arrivedToday;
+  if (lang === 'sv') return t.unassignedFor(ageText(age));
+  const days = count(age.days, 'dag', lang);
+  return t.unassignedFor(age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`);
 }
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
@@ -88,8 +91,17 @@ export function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = '
   const t = texts(lang).lists;
   const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
-  // Every row is unassigned: its age says so ("ofördelad 6 arbetsdagar"), not "Ej fördelad" beside it.
-  const items = list.map((u) => item(deps, u.case, unassignedAge(u.ageWorkingDays, lang), lang, false));
+  const today = stockholmDate(deps.now());
+  // Every row is unassigned: its age says so ("ofördelad 10 dagar, 6 arbetsdagar"), not "Ej fördelad" beside it.
+  const items = list.map((u) =>
+    item(
+      deps,
+      u.case,
+      unassignedAge(ageBetween(stockholmDate(u.case.receivedAt), today, deps.calendar), lang),
+      lang,
+      false,
+    ),
+  );
   return caseListCard(
     {
       title: t.unassignedTitle,

@@ -1,6 +1,9 @@
 // From the store to what a card shows: the case card with the group's loads, linked cases and the
 // link into the case-management system.
 import { assignedToYouCard, caseCard } from '../cards/caseCard.js';
+import { availableForms } from '../cards/decisionForms.js';
+import { stockholmDate } from '../domain/time.js';
+import { checkSnooze } from '../jobs/snooze.js';
 import type { Card } from '../cards/render.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
@@ -54,14 +57,22 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
 }
 
 /** The 1:1 card a new owner gets: what the case is and when each deadline falls. */
-export function assignedToYouCardFor(deps: AppDeps, c: Case, ownerId: string, note?: string): Card {
+export function assignedToYouCardFor(
+  deps: AppDeps,
+  c: Case,
+  ownerId: string,
+  note?: string,
+  tone: 'good' | 'attention' = 'good',
+): Card {
   const now = deps.now();
   return assignedToYouCard({
     ...cardBasics(deps, c, now),
     loads: [],
     linked: linkedOf(deps, c),
     family: familySectionView(deps, c),
-    ...(note ? { notice: { text: note, tone: 'good' as const } } : {}),
+    ...(note ? { notice: { text: note, tone } } : {}),
     myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
+    canContact: availableForms(c, 'caseworker', deps.rules).includes('contact'),
+    canSnooze: checkSnooze(c, ownerId, stockholmDate(now), deps.calendar, deps.rules).ok,
   });
 }

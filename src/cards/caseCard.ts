@@ -302,8 +302,16 @@ export function caseCard(input: CaseCardInput): Card {
 }
 
 /** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
-export function assignedToYouCard(input: CaseCardInput & { myOpen: number }): Card {
+export function assignedToYouCard(
+  input: CaseCardInput & { myOpen: number; canContact?: boolean; canSnooze?: boolean },
+): Card {
   const view = caseCardView({ ...input, viewer: 'none' });
-  const card = renderCard('assigned-to-you', { ...view, myOpen: input.myOpen });
+  // Registrera kontakt and "Påminn mig i morgon" (src/jobs/snooze.ts) when they apply to the case now.
+  const card = renderCard('assigned-to-you', {
+    ...view,
+    myOpen: input.myOpen,
+    canContact: !!input.canContact,
+    canSnooze: !!input.canSnooze,
+  });
   return withFamilySection(card, input.family && { ...input.family, assignSiblings: undefined });
 }

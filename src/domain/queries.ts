@@ -4,7 +4,7 @@ import { isAbsent } from './absence.js';
 import type { Calendar } from './calendar.js';
 import { deadlinesOf, isLate, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
-import type { Absence, Case, ContactKind, LocalDate, Organisation, Staff } from './schemas.js';
+import type { Absence, Case, ContactKind, LocalDate, Staff } from './schemas.js';
 import { addDays, daysBetween, stockholmDate } from './time.js';
 import { violenceRank } from './violence.js';
 
@@ -99,7 +99,7 @@ export interface Load {
 /** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
 export function loadPerCaseworker(
   cases: Iterable<Case>,
-  org: Organisation,
+  org: { readonly staff: readonly Staff[] },
   absences: readonly Absence[],
   now: Date,
   groupId?: string,

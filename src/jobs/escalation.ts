@@ -1,13 +1,21 @@
 // Escalation to the unit manager: cases unassigned for more than 1 working day, and overdue
 // deadlines, in ONE summary per day (not one message per case). Pure, like the morning list: it
-// reuses that builder's sections so both say the same thing in the same words.
+// reuses that builder's sections so both say the same thing in the same words. Each row opens its
+// case, and an unassigned one can be assigned from the card (list.assign, src/bot/actions/listRows.ts):
+// the enhetschef may not be in the group's channel.
 import type { Calendar } from '../domain/calendar.js';
 import type { RuleTable } from '../domain/rules.js';
-import type { Case, Group, Staff } from '../domain/schemas.js';
+import type { Absence, Case, Group, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { fitCount, truncatedSections } from '../cards/morningList.js';
+import { fitCount, rowActionData, truncatedSections, type ListNotice } from '../cards/morningList.js';
 import { lvuLine, lvuWarnings } from './lvuWarnings.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListSection, type MorningListView } from './morningList.js';
+import {
+  buildMorningList,
+  DEFAULT_LIST_SETTINGS,
+  type AssignChoice,
+  type ListSection,
+  type MorningListView,
+} from './morningList.js';
 
 export interface EscalationInputs {
   groups: readonly Group[];
@@ -18,13 +26,18 @@ export interface EscalationInputs {
   rules: RuleTable;
   /** The groups' morning lists when already built (the scheduler builds them once for both). */
   views?: ReadonlyMap<string, MorningListView>;
+  /** Who is absent today (the choices in Tilldela mark them); none when not given. */
+  absences?: readonly Absence[];
 }
 
 export interface EscalationView {
   title: string;
   summary: string;
-  sections: ListSection[];
+  /** A group's sections name it: its rows' Tilldela offers that group's caseworkers. */
+  sections: (ListSection & { groupId?: string })[];
   total: number;
+  /** Per group: its caseworkers by load. */
+  choices: Record<string, AssignChoice[]>;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -33,7 +46,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function buildEscalation(input: EscalationInputs): EscalationView | undefined {
   const cases = [...input.cases];
   const today = stockholmDate(input.now);
-  const sections: ListSection[] = [];
+  const sections: EscalationView['sections'] = [];
+  const choices: Record<string, AssignChoice[]> = {};
   let overdue = 0;
   let waiting = 0;
   let protection = 0;
@@ -54,38 +68,48 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
         group,
         cases,
         staff: input.staff,
-        absences: [],
+        absences: input.absences ?? [],
         handovers: [],
         now: input.now,
         calendar: input.calendar,
         rules: input.rules,
         settings: DEFAULT_LIST_SETTINGS,
       });
+    choices[group.id] = view.choices;
     const alarms = view.sections.find((s) => s.key === 'protection')?.items ?? [];
     if (alarms.length)
       sections.push({
         key: 'protection',
+        groupId: group.id,
         title: `${group.name}: omedelbart skyddsbehov utan skyddsåtgärd eller handläggare`,
         color: 'Attention',
         items: alarms,
       });
     protection += alarms.length;
     const late = view.sections.find((s) => s.key === 'overdue')?.items ?? [];
-    // "more than 1 working day": the builder colours exactly those Attention.
-    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(
-      (i) => i.color === 'Attention',
-    );
+    // "more than 1 working day"; each case is listed once, so one unassigned for long may be listed
+    // under its overdue deadline: counted here wherever it is, shown as a row only once.
+    const waitingLong = (i: { waitingWorkingDays?: number }) => (i.waitingWorkingDays ?? 0) > 1;
+    const stale = (view.sections.find((s) => s.key === 'unassigned')?.items ?? []).filter(waitingLong);
+    const staleAnywhere = view.sections.flatMap((s) => s.items).filter(waitingLong).length;
     if (stale.length)
       sections.push({
         key: 'unassigned',
+        groupId: group.id,
         title: `${group.name}: ofördelade mer än 1 arbetsdag`,
         color: 'Attention',
         items: stale,
       });
     if (late.length)
-      sections.push({ key: 'overdue', title: `${group.name}: försenade tidsfrister`, color: 'Attention', items: late });
+      sections.push({
+        key: 'overdue',
+        groupId: group.id,
+        title: `${group.name}: försenade tidsfrister`,
+        color: 'Attention',
+        items: late,
+      });
     overdue += late.length;
-    waiting += stale.length;
+    waiting += staleAnywhere;
   }
   if (sections.length === 0) return undefined;
   // The immediate-protection alarms are the most urgent thing: first, before the LVU deadlines.
@@ -102,15 +126,26 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     title: `Eskalering ${formatSwedishDate(today)}`,
     summary: `${parts.join(' och ')}.`,
     sections,
-    total: waiting + overdue + lvu.length + protection,
+    total: sections.reduce((n, s) => n + s.items.length, 0),
+    choices,
   };
 }
 
-/** The data for cards/escalation.json, fitted under the size budget. */
-export function escalationCardData(view: EscalationView): object {
+/** The data for cards/escalation.json, fitted under the size budget (with a notice after a press on it). */
+export function escalationCardData(view: EscalationView, notice?: ListNotice): object {
+  // Section titles name their group and kind, so they are unique on the card.
+  const groupOf = new Map(view.sections.map((s) => [s.title, s.groupId ?? '']));
   return fitCount(
     view.total,
-    (n) => ({ title: view.title, summary: view.summary, sections: truncatedSections(view.sections, n) }),
+    (n) => ({
+      title: view.title,
+      summary: view.summary,
+      ...rowActionData([], { list: 'escalation' }, notice),
+      sections: truncatedSections(view.sections, n).map((s) => {
+        const choices = view.choices[groupOf.get(s.title) ?? ''] ?? [];
+        return { ...s, items: s.items.map((item) => ({ ...item, choices, hasChoices: choices.length > 0 })) };
+      }),
+    }),
     'escalation',
   );
 }

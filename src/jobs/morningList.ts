@@ -2,19 +2,21 @@
 // organisation, absences, open handovers, the clock, calendar, rules and settings in; a view out
 // (the card is src/cards/morningList.ts). No I/O, so it is tested with plain calls and benched.
 import type { Calendar } from '../domain/calendar.js';
-import { dueWithin, noContact, overdue, unassigned } from '../domain/queries.js';
+import { dueWithin, loadPerCaseworker, noContact, overdue, unassigned, type Load } from '../domain/queries.js';
+import { ageBetween, ageText } from '../domain/age.js';
+import { violenceRank } from '../domain/violence.js';
 import { isAbsent } from '../domain/absence.js';
 import type { RuleTable } from '../domain/rules.js';
 import { actBy, deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { lvuLine } from './lvuWarnings.js';
 import { DEFAULT_OFFICE_HOURS, isOfficeTime, type OfficeHours } from '../domain/officeHours.js';
-import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
+import { protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
 import { concernsText, PHASE_LABEL } from '../cards/labels.js';
-import type { ListSection, MorningListView } from '../views/morningList.js';
+import type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
 
-export type { ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
+export type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
 
 export interface ListSettings {
   /** "Due soon": within this many working days (the issue: 3). */
@@ -63,6 +65,41 @@ export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The sections in order of how bad the problem is: a case is listed once, under the first that applies. */
+export const SECTION_ORDER: readonly SectionKey[] = [
+  'protection',
+  'lvu',
+  // Reports since the last working day's end come before the other late ones: their skyddsbedömning
+  // (done by the socialjour or not) is what the team lead checks first in the morning.
+  'outOfHours',
+  'overdue',
+  'unassigned',
+  'dueSoon',
+  'noContact',
+  'absent',
+];
+
+/** One problem of one case: its line in its section, its order there, and a few words for other rows. */
+interface Problem {
+  case: Case;
+  key: SectionKey;
+  text: string;
+  color: ListItem['color'];
+  /** The order within the section (earliest or longest-waiting first); ties go to violence first. */
+  rank: string;
+  /** "även …" on the row when another, worse problem is the case's headline. */
+  also: string;
+}
+
+/** The group's caseworkers by load for a row's Tilldela: present ones with the fewest open cases first, absent last. */
+export function assignChoices(loads: readonly Load[]): AssignChoice[] {
+  const byLoad = (a: Load, b: Load) => a.open - b.open || a.staff.name.localeCompare(b.staff.name, 'sv');
+  return [...loads.filter((l) => !l.absent).sort(byLoad), ...loads.filter((l) => l.absent).sort(byLoad)].map((l) => ({
+    title: `${l.staff.name} – ${l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : plural(l.open, 'ärende', 'ärenden')}${l.absent ? ' (frånvarande)' : l.overCapacity ? ' (över kapacitet)' : ''}`,
+    value: l.staff.aadObjectId,
+  }));
+}
+
 export function buildMorningList(input: ListInputs): MorningListView {
   const { group, now, calendar, rules, settings } = input;
   const today = stockholmDate(now);
@@ -75,154 +112,237 @@ export function buildMorningList(input: ListInputs): MorningListView {
   };
   const names = new Map(input.staff.map((s) => [s.aadObjectId, s.name]));
   const nameOf = (id: string) => names.get(id) ?? 'okänd person';
-  const cases = [...input.cases].filter((c) => c.groupId === group.id);
+  const allCases = [...input.cases];
+  const cases = allCases.filter((c) => c.groupId === group.id);
   const open = cases.filter((c) => c.phase !== 'closed');
   const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'Ej fördelad');
+  // Many cases share a date: each age (and its words) computed once per run.
+  const ageMemo = new Map<LocalDate, ReturnType<typeof ageBetween> & { text: string }>();
+  const age = (from: LocalDate) => {
+    let a = ageMemo.get(from);
+    if (!a) {
+      const x = ageBetween(from, today, calendar);
+      ageMemo.set(from, (a = { ...x, text: ageText(x) }));
+    }
+    return a;
+  };
+  const problems: Problem[] = [];
+  const add = (p: Problem) => problems.push(p);
 
   // The domain's queries say what is overdue, soon due and unassigned; one deadline memo per tick
   // means each case's deadlines are computed once for every list, reminder and escalation.
-  const wd = (a: LocalDate, b: LocalDate) => calendar.workingDaysBetween(a, b);
   const deadlinesFor = input.deadlines ?? ((c: Case) => deadlinesOf(c, rules));
-  const lateList = overdue(cases, now, rules, calendar, deadlinesFor);
-  // LVU 7 § and 8 §: listed every morning from the first day, in their own section on top.
-  const lvuList = cases.flatMap((c) =>
-    deadlinesFor(c)
-      .filter((d) => d.remindFromStart && !d.done && !d.overrun && d.due >= today)
-      .map((d) => ({ case: c, deadline: d, actBy: actBy(d, calendar) })),
-  );
-  const soonList = dueWithin(cases, now, settings.dueWithinWorkingDays, rules, calendar, deadlinesFor).filter(
-    (x) => !x.deadline.remindFromStart,
-  );
-  const unassignedList = unassigned(cases, now, calendar).map((u) => {
-    const next = deadlinesFor(u.case)
-      .filter((d) => !d.done)
-      .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
-    return { ...u, ...(next ? { next } : {}) };
-  });
-  const late = lateList.map(({ case: c, deadline: d }) => ({
-    caseId: c.id,
-    text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} (för ${plural(wd(d.due, today), 'arbetsdag', 'arbetsdagar')} sedan) · ${owners(c)}`,
-    color: 'Attention' as const,
-  }));
-  const waiting = unassignedList.map(({ case: c, ageWorkingDays, next }) => ({
-    caseId: c.id,
-    text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
-    color: ageWorkingDays > 1 ? ('Attention' as const) : ('Warning' as const),
-  }));
-  const soon = soonList.map(({ case: c, deadline: d }) => ({
-    caseId: c.id,
-    text: `**${c.id}** · ${d.label} ${d.due === today ? 'i dag' : date(d.due)} · ${owners(c)}`,
-    color: d.due === today ? ('Warning' as const) : ('Default' as const),
-  }));
-  const silent = noContact(open, now, settings.noContactDays).map((n) => ({
-    caseId: n.case.id,
-    text: `**${n.case.id}** · ${n.daysWithout} dagar utan kontakt med familjen${n.lastContact ? ` (senast ${date(n.lastContact)})` : ' (ingen sedan utredningen inleddes)'}${n.lastChildContact ? '' : ', inget barnsamtal'} · ${owners(n.case)}`,
-    color: 'Warning' as const,
-  }));
-  const pendingHandover = new Set(input.handovers.map((h) => h.caseId));
-  const absentOwned = open
-    .filter((c) => c.assignees.some((id) => isAbsent(input.absences, id, today)))
-    .map((c) => {
-      const away = c.assignees
-        .filter((id) => isAbsent(input.absences, id, today))
-        .map(nameOf)
-        .join(' och ');
-      const next = nextDeadline(c, rules);
-      return {
-        caseId: c.id,
-        text: `**${c.id}** · ${away} är frånvarande${pendingHandover.has(c.id) ? ' · överlämning ej klar' : ''}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
-        color: pendingHandover.has(c.id) ? ('Attention' as const) : ('Warning' as const),
-        due: next?.due ?? '9999-12-31',
-      };
-    })
-    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
-    .map(({ due: _due, ...item }) => item);
 
   // Immediate protection without an owner and a recorded measure: first, whatever else is late.
-  const alarms = protectionFirst(
-    open.filter((c) => protectionState(c).status === 'unmet'),
-    (c) => c,
-  ).map((c) => {
+  for (const c of open) {
     const state = protectionState(c);
-    return {
-      caseId: c.id,
-      text: `**${c.id}** · ${protectionHeadline(state, nameOf)} · bedömt ${date(stockholmDate(state.since!))} kl. ${stockholmTime(state.since!)} · ${owners(c)}`,
-      color: 'Attention' as const,
-    };
-  });
+    if (state.status !== 'unmet') continue;
+    add({
+      case: c,
+      key: 'protection',
+      text: `**${c.id}** · ${protectionHeadline(state, nameOf)} · bedömt ${date(stockholmDate(state.since!))} kl. ${stockholmTime(state.since!)}`,
+      color: 'Attention',
+      rank: state.since ?? '',
+      also: 'omedelbart skyddsbehov',
+    });
+  }
+  // LVU 7 § and 8 §: listed every morning from the first day, in their own section on top.
+  for (const c of cases)
+    for (const d of deadlinesFor(c)) {
+      if (!d.remindFromStart || d.done || d.overrun || d.due < today) continue;
+      const line = lvuLine({ case: c, deadline: d, actBy: actBy(d, calendar) }, now, nameOf);
+      add({
+        case: c,
+        key: 'lvu',
+        text: line.text.replace(/ · [^·]*$/, ''),
+        color: line.color,
+        rank: d.due,
+        also: `LVU-frist ${date(d.due)}`,
+      });
+    }
+  for (const { case: c, deadline: d } of overdue(cases, now, rules, calendar, deadlinesFor)) {
+    const late = age(d.due);
+    add({
+      case: c,
+      key: 'overdue',
+      text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} · försenad ${late.text}`,
+      color: 'Attention',
+      rank: d.due,
+      also: `${d.label.toLowerCase()} försenad`,
+    });
+  }
   // Out of hours since the last working day's end (a Friday 17:30 report on Monday's list), with
   // whether the socialjour recorded the skyddsbedömning.
   const oh = input.officeHours ?? DEFAULT_OFFICE_HOURS;
   const since = stockholmInstant(calendar.previousWorkingDay(today), oh.end).getTime();
-  const outOfHours = cases
-    .filter((c) => {
-      const t = Date.parse(c.receivedAt);
-      return t >= since && t <= now.getTime() && !isOfficeTime(c.receivedAt, calendar, oh);
-    })
-    .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1))
-    .map((c) => ({
-      caseId: c.id,
+  for (const c of cases) {
+    const t = Date.parse(c.receivedAt);
+    if (t < since || t > now.getTime() || isOfficeTime(c.receivedAt, calendar, oh)) continue;
+    add({
+      case: c,
+      key: 'outOfHours',
       text: `**${c.id}** · kom in utanför kontorstid ${date(stockholmDate(c.receivedAt))} kl. ${stockholmTime(c.receivedAt)} · ${
         c.skyddsbedomning
           ? `skyddsbedömning gjord${c.skyddsbedomning.immediateProtection ? ' – omedelbart skydd behövs' : ''}`
           : 'skyddsbedömning inte registrerad'
-      } · ${owners(c)}`,
-      color: c.skyddsbedomning ? ('Default' as const) : ('Attention' as const),
-    }));
-  const lvuItems = lvuList
-    .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : 1))
-    .map((w) => lvuLine(w, now, nameOf));
-  const sections: ListSection[] = [
-    {
-      key: 'protection' as const,
-      title: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare',
-      color: 'Attention' as const,
-      items: alarms,
-    },
-    { key: 'lvu' as const, title: 'LVU: omedelbart omhändertagna barn', color: 'Attention' as const, items: lvuItems },
-    {
-      key: 'outOfHours' as const,
-      title: 'Kom in utanför kontorstid',
-      color: 'Warning' as const,
-      items: outOfHours,
-    },
-    { key: 'overdue' as const, title: 'Försenade tidsfrister', color: 'Attention' as const, items: late },
-    { key: 'unassigned' as const, title: 'Ofördelade ärenden', color: 'Attention' as const, items: waiting },
-    {
-      key: 'dueSoon' as const,
-      title: `Frister inom ${settings.dueWithinWorkingDays} arbetsdagar`,
-      color: 'Warning' as const,
-      items: soon,
-    },
-    {
-      key: 'noContact' as const,
-      title: `Utredningar utan kontakt med familj eller barn i ${settings.noContactDays} dagar eller mer`,
-      color: 'Warning' as const,
-      items: silent,
-    },
-    {
-      key: 'absent' as const,
-      title: 'Ärenden hos frånvarande kollegor',
-      color: 'Warning' as const,
-      items: absentOwned,
-    },
-  ].filter((s) => s.items.length > 0);
+      }`,
+      color: c.skyddsbedomning ? 'Default' : 'Attention',
+      rank: c.receivedAt,
+      also: 'kom in utanför kontorstid',
+    });
+  }
+  const unassignedList = unassigned(cases, now, calendar);
+  const waitingDays = new Map(unassignedList.map((u) => [u.case.id, u.ageWorkingDays]));
+  for (const { case: c, ageWorkingDays } of unassignedList) {
+    const next = deadlinesFor(c)
+      .filter((d) => !d.done)
+      .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
+    const waited = age(stockholmDate(c.receivedAt));
+    add({
+      case: c,
+      key: 'unassigned',
+      text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+      color: ageWorkingDays > 1 ? 'Attention' : 'Warning',
+      rank: c.receivedAt,
+      also: `ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}`,
+    });
+  }
+  for (const { case: c, deadline: d } of dueWithin(
+    cases,
+    now,
+    settings.dueWithinWorkingDays,
+    rules,
+    calendar,
+    deadlinesFor,
+  )) {
+    if (d.remindFromStart) continue;
+    const when = d.due === today ? 'i dag' : date(d.due);
+    add({
+      case: c,
+      key: 'dueSoon',
+      text: `**${c.id}** · ${d.label} ${when}`,
+      color: d.due === today ? 'Warning' : 'Default',
+      rank: d.due,
+      also: `${d.label.toLowerCase()} ${when}`,
+    });
+  }
+  for (const n of noContact(open, now, settings.noContactDays))
+    add({
+      case: n.case,
+      key: 'noContact',
+      text: `**${n.case.id}** · ${n.daysWithout} dagar utan kontakt med familjen${n.lastContact ? ` (senast ${date(n.lastContact)})` : ' (ingen sedan utredningen inleddes)'}${n.lastChildContact ? '' : ', inget barnsamtal'}`,
+      color: 'Warning',
+      rank: String(1e6 - n.daysWithout).padStart(7, '0'),
+      also: `${n.daysWithout} dagar utan kontakt`,
+    });
+  const pendingHandover = new Set(input.handovers.map((h) => h.caseId));
+  for (const c of open) {
+    const awayIds = c.assignees.filter((id) => isAbsent(input.absences, id, today));
+    if (!awayIds.length) continue;
+    const away = awayIds.map(nameOf).join(' och ');
+    const next = nextDeadline(c, rules);
+    add({
+      case: c,
+      key: 'absent',
+      text: `**${c.id}** · ${away} är frånvarande${pendingHandover.has(c.id) ? ' · överlämning ej klar' : ''}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+      color: pendingHandover.has(c.id) ? 'Attention' : 'Warning',
+      rank: next?.due ?? '9999-12-31',
+      also: `${away} frånvarande`,
+    });
+  }
 
-  const parts: string[] = [];
-  if (alarms.length)
-    parts.push(plural(alarms.length, 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov'));
-  if (lvuItems.length) parts.push(plural(lvuItems.length, 'LVU-frist', 'LVU-frister'));
-  if (outOfHours.length)
-    parts.push(plural(outOfHours.length, 'anmälan utanför kontorstid', 'anmälningar utanför kontorstid'));
-  if (late.length) parts.push(plural(late.length, 'försenad frist', 'försenade frister'));
-  if (waiting.length)
-    parts.push(
-      `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')} (äldsta ${plural(unassignedList[0].ageWorkingDays, 'arbetsdag', 'arbetsdagar')})`,
+  // Each case once, under its worst problem; its other problems in a few words on the same row.
+  const order = new Map(SECTION_ORDER.map((k, i) => [k, i]));
+  const byCase = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = byCase.get(p.case.id) ?? [];
+    list.push(p);
+    byCase.set(p.case.id, list);
+  }
+  const rows = new Map<SectionKey, { item: ListItem; rank: string; violence: number; seq: number }[]>();
+  let seq = 0;
+  for (const list of byCase.values()) {
+    // Stable: within one section the first problem (the earliest deadline) is the headline.
+    const sorted = [...list].sort(
+      (a, b) => order.get(a.key)! - order.get(b.key)! || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0),
     );
-  if (soon.length)
-    parts.push(`${plural(soon.length, 'frist', 'frister')} inom ${settings.dueWithinWorkingDays} arbetsdagar`);
-  if (silent.length) parts.push(plural(silent.length, 'utredning utan kontakt', 'utredningar utan kontakt'));
-  if (absentOwned.length) parts.push(plural(absentOwned.length, 'ärende hos frånvarande', 'ärenden hos frånvarande'));
+    const worst = sorted[0];
+    const c = worst.case;
+    // The other problems, also a second deadline of the same kind ("även LVU-frist fre 6 feb").
+    const others = [...new Set(sorted.slice(1).map((p) => p.also))];
+    const concerns = concernsText(c.concerns);
+    const detail = [concerns, owners(c), ...(others.length ? [`även ${others.join('; ')}`] : [])]
+      .filter(Boolean)
+      .join(' · ');
+    const unassignedOpen = c.assignees.length === 0 && c.phase !== 'closed' && !c.sectionKind;
+    const section = rows.get(worst.key) ?? [];
+    section.push({
+      item: {
+        caseId: c.id,
+        version: c.version,
+        text: worst.text,
+        detail,
+        color: worst.color,
+        unassigned: unassignedOpen,
+        ...(waitingDays.has(c.id) ? { waitingWorkingDays: waitingDays.get(c.id)! } : {}),
+      },
+      rank: worst.rank,
+      violence: violenceRank(c),
+      seq: seq++,
+    });
+    rows.set(worst.key, section);
+  }
+  const itemsOf = (key: SectionKey) =>
+    (rows.get(key) ?? [])
+      .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0) || a.violence - b.violence || a.seq - b.seq)
+      .map((r) => r.item);
+
+  const titles: Record<SectionKey, { title: string; color: ListSection['color'] }> = {
+    protection: { title: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare', color: 'Attention' },
+    lvu: { title: 'LVU: omedelbart omhändertagna barn', color: 'Attention' },
+    overdue: { title: 'Försenade tidsfrister', color: 'Attention' },
+    outOfHours: { title: 'Kom in utanför kontorstid', color: 'Warning' },
+    unassigned: { title: 'Ofördelade ärenden', color: 'Attention' },
+    dueSoon: { title: `Frister inom ${settings.dueWithinWorkingDays} arbetsdagar`, color: 'Warning' },
+    noContact: {
+      title: `Utredningar utan kontakt med familj eller barn i ${settings.noContactDays} dagar eller mer`,
+      color: 'Warning',
+    },
+    absent: { title: 'Ärenden hos frånvarande kollegor', color: 'Warning' },
+  };
+  const sections: ListSection[] = SECTION_ORDER.map((key) => ({ key, ...titles[key], items: itemsOf(key) })).filter(
+    (s) => s.items.length > 0,
+  );
+
+  // The summary counts the cases with each problem, whichever row they are listed under.
+  const withProblem = new Map<SectionKey, Set<string>>();
+  for (const p of problems) {
+    const ids = withProblem.get(p.key) ?? new Set<string>();
+    ids.add(p.case.id);
+    withProblem.set(p.key, ids);
+  }
+  const n = (key: SectionKey) => withProblem.get(key)?.size ?? 0;
+  const parts: string[] = [];
+  if (n('protection'))
+    parts.push(plural(n('protection'), 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov'));
+  // LVU: the deadlines are counted, each ends the child's protection if missed.
+  const lvuCount = problems.filter((p) => p.key === 'lvu').length;
+  if (lvuCount) parts.push(plural(lvuCount, 'LVU-frist', 'LVU-frister'));
+  if (n('overdue')) parts.push(plural(n('overdue'), 'ärende med försenad frist', 'ärenden med försenade frister'));
+  if (n('outOfHours'))
+    parts.push(plural(n('outOfHours'), 'anmälan utanför kontorstid', 'anmälningar utanför kontorstid'));
+  if (unassignedList.length) {
+    const oldest = age(stockholmDate(unassignedList[0].case.receivedAt));
+    parts.push(
+      `${plural(unassignedList.length, 'ofördelat ärende', 'ofördelade ärenden')}${oldest.days > 0 ? ` (det äldsta ${oldest.text})` : ''}`,
+    );
+  }
+  if (n('dueSoon'))
+    parts.push(
+      `${plural(n('dueSoon'), 'ärende', 'ärenden')} med frist inom ${settings.dueWithinWorkingDays} arbetsdagar`,
+    );
+  if (n('noContact')) parts.push(plural(n('noContact'), 'utredning utan kontakt', 'utredningar utan kontakt'));
+  if (n('absent')) parts.push(plural(n('absent'), 'ärende hos frånvarande', 'ärenden hos frånvarande'));
   const summary = parts.length
     ? `${parts.join(', ')}.`
     : 'Inget att bevaka i dag: inga försenade, ofördelade eller nära frister.';
@@ -233,7 +353,8 @@ export function buildMorningList(input: ListInputs): MorningListView {
     title: `Morgonlista ${group.name}, ${formatSwedishDate(today)}`,
     summary,
     sections,
-    total: sections.reduce((n, s) => n + s.items.length, 0),
+    total: sections.reduce((k, s) => k + s.items.length, 0),
+    choices: assignChoices(loadPerCaseworker(allCases, { staff: input.staff }, input.absences, now, group.id)),
   };
 }
 

@@ -11,6 +11,7 @@ import { hasClaim, reminderClaimId } from './claims.js';
 import { listCases } from './morningList.js';
 import { auditReminders, recordRun } from './reminderLedger.js';
 import { planReminders } from './reminders.js';
+import { snoozeOf } from './snooze.js';
 
 export interface ReminderRunInput {
   /** What the morning tick already computed for its lists. */
@@ -39,6 +40,7 @@ export async function runReminders(
     calendar,
     rules,
     ...(given.deadlines ? { deadlines: given.deadlines } : {}),
+    snoozeOf: (staffId, caseId) => snoozeOf(store, staffId, caseId),
   });
   for (const r of plan.due) {
     const id = reminderClaimId(r.staffId, today);

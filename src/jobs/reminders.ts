@@ -10,14 +10,26 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { fitCount } from '../cards/morningList.js';
+import { availableForms } from '../cards/decisionForms.js';
+import { checkSnooze, type Snooze } from './snooze.js';
 
 export interface ReminderItem {
   caseId: string;
   text: string;
   color: 'Attention' | 'Warning' | 'Default';
+  /** The case's version: Registrera kontakt opens the form for it. */
+  version: number;
+  /** The contact form makes sense for the case now (förhandsbedömning or utredning). */
+  canContact: boolean;
+  /** "Påminn mig i morgon" (src/jobs/snooze.ts checks the deadline when pressed). */
+  canSnooze: boolean;
+  /** Said on the row once it is snoozed ("Påminns inte ons 25 nov"), else ''. */
+  snoozeNote: string;
 }
 
 export interface ReminderCardData {
+  /** Which of a person's two cards: the morning summary or the next working day's. */
+  kind: 'summary' | 'tomorrow';
   title: string;
   summary: string;
   color: 'Attention' | 'Warning' | 'Default';
@@ -43,6 +55,8 @@ export interface ReminderInputs {
   rules: RuleTable;
   /** Shared with the lists of the same run (morningList.ts `deadlineMemo`). */
   deadlines?: (c: Case) => Deadline[];
+  /** A person's "Påminn mig i morgon" on a case (src/jobs/snooze.ts); none when not given. */
+  snoozeOf?: (staffId: string, caseId: string) => Snooze | undefined;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -94,9 +108,19 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
   for (const s of input.staff) {
     if (s.role !== 'caseworker') continue;
     const absent = isAbsent(input.absences, s.aadObjectId, today);
-    const mine = (byOwner.get(s.aadObjectId) ?? []).sort((a, b) =>
-      a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0,
-    );
+    // A case snoozed yesterday (or on the last working day before today) is left out this morning.
+    const snoozes = new Map<string, Snooze>();
+    for (const { case: c } of byOwner.get(s.aadObjectId) ?? []) {
+      const z = input.snoozeOf?.(s.aadObjectId, c.id);
+      if (z) snoozes.set(c.id, z);
+    }
+    const quiet = (caseId: string) => {
+      const z = snoozes.get(caseId);
+      return !!z && z.on < today && today <= z.quietOn;
+    };
+    const mine = (byOwner.get(s.aadObjectId) ?? [])
+      .filter((x) => !quiet(x.case.id))
+      .sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : 0));
     // LVU 7 § and 8 § rows remind every working morning from the first day (docs/rules.md).
     const watched = mine.filter(
       ({ deadline: d }) =>
@@ -120,14 +144,28 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
         });
       continue;
     }
-    const line = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }): ReminderItem => {
+    const actions = (c: Case) => {
+      const z = snoozes.get(c.id);
+      const snoozedToday = !!z && z.on === today;
+      return {
+        version: c.version,
+        canContact: availableForms(c, 'caseworker', rules).includes('contact'),
+        // Not when pressing it would be refused (a late deadline, its last working day is near).
+        canSnooze: !snoozedToday && checkSnooze(c, s.aadObjectId, today, calendar, rules).ok,
+        snoozeNote: snoozedToday
+          ? `Påminns inte ${formatSwedishDate(z.quietOn, year)}, igen ${formatSwedishDate(calendar.nextWorkingDay(z.quietOn), year)}.`
+          : '',
+      };
+    };
+    const line = (w: { case: Case; deadline: Deadline }): ReminderItem => ({ ...text(w), ...actions(w.case) });
+    const text = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }) => {
       if (d.due < today || d.overrun)
         return {
           caseId: c.id,
           text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.statutoryDue < d.due ? d.statutoryDue : d.due, year)}`,
-          color: 'Attention',
+          color: 'Attention' as const,
         };
-      if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' };
+      if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' as const };
       const n = wd(d.due);
       // LVU: a weekend never gives more time, so the line names the last working day.
       const grace =
@@ -137,14 +175,15 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
       return {
         caseId: c.id,
         text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})${grace}`,
-        color: n <= 1 || d.remindFromStart ? 'Warning' : 'Default',
+        color: n <= 1 || d.remindFromStart ? ('Warning' as const) : ('Default' as const),
       };
     };
     const r: PersonalReminders = { staffId: s.aadObjectId };
     if (watched.length) {
       const late = watched.filter((w) => w.deadline.due < today || w.deadline.overrun).length;
       r.summary = fit({
-        title: `God morgon ${s.name.split(' ')[0]}: dina frister${late ? `, ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}`,
+        kind: 'summary',
+        title: `God morgon ${s.name.split(' ')[0]}: dina frister`,
         summary: `${plural(watched.length, 'frist', 'frister')} att hålla koll på${late ? `, varav ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}.`,
         color: late ? 'Attention' : 'Default',
         items: watched.map(line),
@@ -154,6 +193,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
     if (tomorrow.length) {
       const next = calendar.nextWorkingDay(today);
       r.tomorrow = fit({
+        kind: 'tomorrow',
         title:
           tomorrow.length === 1
             ? 'Påminnelse: en frist nästa arbetsdag'

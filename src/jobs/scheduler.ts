@@ -36,6 +36,7 @@ import {
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import type { Group } from '../domain/schemas.js';
 import { pruneLedger } from './reminderLedger.js';
+import { pruneSnoozes } from './snooze.js';
 import { runReminders, type ReminderRunInput } from './reminderRun.js';
 import { runWatches } from './watches.js';
 
@@ -198,6 +199,7 @@ export class Scheduler {
     }
     await this.pruneClaims(today);
     await pruneLedger(this.deps.store, today, this.opts.keepClaimsDays ?? 14);
+    await pruneSnoozes(this.deps.store, today, this.opts.keepClaimsDays ?? 14);
     return report;
   }
 

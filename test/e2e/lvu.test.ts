@@ -116,7 +116,7 @@ describe('an omedelbart omhändertagande recorded from the case card', () => {
     const list = channelLists().at(-1)!;
     expect(list).toContain('LVU: omedelbart omhändertagna barn');
     expect(list).toMatch(
-      /IFO-2026-000109\*\* · LVU: underställning till förvaltningsrätten fre 16 jan · annars upphör omhändertagandet · Anna Berg/,
+      /IFO-2026-000109\*\* · LVU: underställning till förvaltningsrätten fre 16 jan · annars upphör omhändertagandet\nBrister i omsorgen · Anna Berg · även LVU-frist fre 6 feb/,
     );
     // Four working days left: the team lead and the unit manager are not yet told of the LVU deadlines
     // (their ended immediate-protection alarm names the omhändertagande, not a deadline).

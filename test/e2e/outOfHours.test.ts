@@ -68,7 +68,7 @@ describe('a report on Friday at 17:30', () => {
       .at(-1)!;
     expect(list).toContain('Kom in utanför kontorstid');
     expect(list).toContain(
-      `**${FRIDAY}** · kom in utanför kontorstid fre 20 nov kl. 17:30 · skyddsbedömning inte registrerad · Ej fördelad`,
+      `**${FRIDAY}** · kom in utanför kontorstid fre 20 nov kl. 17:30 · skyddsbedömning inte registrerad\nBrister i omsorgen · Ej fördelad · även skyddsbedömning försenad; ofördelad 3 dagar, 1 arbetsdag`,
     );
     expect(list).toContain('1 anmälan utanför kontorstid');
     // A report on Friday at 12:00 is not out of hours.

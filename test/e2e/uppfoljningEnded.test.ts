@@ -52,7 +52,7 @@ describe('an uppföljning that has passed its end date', () => {
     now = new Date('2026-12-17T07:45:00+01:00');
     await bot.running.scheduler!.tick();
     await bot.drained();
-    expect(morningListsOn(bot, 'tors 17 dec').join('\n')).toMatch(new RegExp(`${id}[\\s\\S]*Uppföljning`));
+    expect(morningListsOn(bot, 'tors 17 dec').join('\n')).toMatch(new RegExp(`${id}[\\s\\S]*uppföljning`, 'i'));
     // The unit manager's escalation carries it too.
     const escalated = () =>
       bot.connector

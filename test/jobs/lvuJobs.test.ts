@@ -163,9 +163,12 @@ describe('the morning list', () => {
       settings: DEFAULT_LIST_SETTINGS,
     });
     expect(view.sections[0].key).toBe('lvu');
-    expect(view.sections[0].items.map((i) => i.text)).toEqual([
-      '**IFO-2026-000207** · LVU: underställning till förvaltningsrätten fre 16 jan · annars upphör omhändertagandet · Anna Berg',
-      '**IFO-2026-000207** · LVU: ansökan om vård fre 6 feb · annars upphör omhändertagandet · Anna Berg',
+    // One row for the case (each case once), the earliest deadline first and the other on the same row.
+    expect(view.sections[0].items.map((i) => [i.text, i.detail])).toEqual([
+      [
+        '**IFO-2026-000207** · LVU: underställning till förvaltningsrätten fre 16 jan · annars upphör omhändertagandet',
+        'Brister i omsorgen · Anna Berg · även LVU-frist fre 6 feb',
+      ],
     ]);
     const soon = view.sections.find((s) => s.key === 'dueSoon')?.items ?? [];
     expect(soon.filter((i) => i.text.includes('LVU'))).toEqual([]);

@@ -94,7 +94,7 @@ describe('the escalation to the unit manager', () => {
     expect(text).toContain('IFO-2026-000201');
     expect(text).not.toContain('IFO-2026-000202');
     expect(text).toMatch(
-      /Utredning barn 1: försenade tidsfrister \(1\)\n\*\*IFO-2026-000203\*\* · Utredning skulle vara klar mån 2 nov/,
+      /Utredning barn 1: försenade tidsfrister \(1\)\nÖppna IFO-2026-000203\n\*\*IFO-2026-000203\*\* · Utredning skulle vara klar mån 2 nov/,
     );
     expect(
       buildEscalation({

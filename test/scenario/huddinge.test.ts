@@ -370,7 +370,7 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
     expect(morning('2020-12-15').flags.unassigned).toEqual(CASES.map((id) => `${id} ofördelad 5 arbetsdagar`));
     const list = postedTo('2020-12-15', `kanal:${GROUP}`, 'morning-list');
     expect(list).toHaveLength(1);
-    expect(list[0].summary).toMatch(/3 ofördelade ärenden \(äldsta 5 arbetsdagar\)/);
+    expect(list[0].summary).toMatch(/3 ofördelade ärenden \(det äldsta 7 dagar, 5 arbetsdagar\)/);
     const waitingDays = r.mornings.filter(
       (m) => m.date >= '2020-12-15' && m.date <= '2021-01-13' && m.flags.unassigned.length,
     );

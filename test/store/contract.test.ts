@@ -7,6 +7,13 @@ import type { Store } from '../../src/store/port.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
+import type { AppDeps } from '../../src/app/context.js';
+import { Calendar } from '../../src/domain/calendar.js';
+import { DEFAULT_RULES } from '../../src/domain/rules.js';
+import { isSnoozed, pruneSnoozes, snoozeReminder, SNOOZES } from '../../src/jobs/snooze.js';
+import { forhandsCase } from '../jobs/listFixtures.js';
+import { STAFF } from '../domain/fixtures.js';
+import { actorOf } from '../support/synthetic.js';
 
 usePostgres();
 
@@ -127,6 +134,38 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
     expect(s.listDocs('claims')).toEqual([]);
     expect(s.listDocs('members')).toEqual([{ version: 1 }]);
     await s.close();
+  });
+
+  it('keeps a "Påminn mig i morgon" per person and case across a reopen, once for two presses at once, and prunes it', async () => {
+    const place = await subject.fresh();
+    const s1 = await place.open();
+    const anna = STAFF.anna;
+    // Förhandsbedömning due Thursday 26 Nov; pressed on Monday 23 Nov.
+    await s1.commit({
+      cases: [{ case: forhandsCase('IFO-2026-000070', '2026-11-12', anna.aadObjectId), expectedVersion: null }],
+    });
+    const deps = (store: Store, at: string) =>
+      ({ store, now: () => new Date(at), calendar: new Calendar(), rules: DEFAULT_RULES }) as unknown as AppDeps;
+    const press = () => snoozeReminder(deps(s1, '2026-11-23T10:00:00+01:00'), actorOf(anna), 'IFO-2026-000070');
+    const [a, b] = await Promise.all([press(), press()]);
+    expect(a).toMatchObject({ ok: true, quietOn: '2026-11-24', resumeOn: '2026-11-25' });
+    expect(b).toMatchObject({ ok: true, quietOn: '2026-11-24' });
+    expect(s1.listDocs(SNOOZES)).toHaveLength(1);
+    expect(s1.listDocs(SNOOZES)[0]).toMatchObject({ staffId: anna.aadObjectId, caseId: 'IFO-2026-000070', version: 1 });
+    await s1.close();
+    const s2 = await place.open();
+    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-23')).toBe(false); // the day pressed
+    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(true);
+    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-25')).toBe(false);
+    expect(isSnoozed(s2, STAFF.bo.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(false);
+    // Pressed again the next day: the same document, one version on.
+    expect(await snoozeReminder(deps(s2, '2026-11-24T09:00:00+01:00'), actorOf(anna), 'IFO-2026-000070')).toMatchObject(
+      { ok: true, quietOn: '2026-11-25' },
+    );
+    expect(s2.listDocs(SNOOZES)).toMatchObject([{ version: 2, quietOn: '2026-11-25' }]);
+    await pruneSnoozes(s2, '2026-12-20', 14);
+    expect(s2.listDocs(SNOOZES)).toEqual([]);
+    await s2.close();
   });
 
   it('keeps the open index and the child index as cases close and move', async () => {

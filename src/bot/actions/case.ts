@@ -8,6 +8,7 @@ import { caseCardFor } from '../../app/present.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
+import { maySee } from './access.js';
 
 const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
 const AssignData = CaseRefData.extend({ assignee: z.string().min(1, 'Välj en handläggare.').max(100) });
@@ -107,6 +108,9 @@ export const show: CardAction = {
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
     if (!c) return noticeCard('Ärendet finns inte');
     if (!turn.actor) return notInOrganisation();
+    // Öppna on a list row, a reminder or the escalation: only people who may see the case get its card.
+    if (!maySee(turn, c))
+      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
     return caseCardFor(turn.deps, c, { viewer: answerViewer(turn) });
   },
 };

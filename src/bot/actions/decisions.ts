@@ -14,6 +14,7 @@ import type { Case } from '../../domain/schemas.js';
 import { formatSwedishDateTime } from '../../domain/time.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
+import { maySee } from './access.js';
 
 const CaseRefData = z.object({
   caseId: z.string().min(1).max(64),
@@ -26,11 +27,7 @@ function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention
   return caseCardFor(turn.deps, c, { viewer: viewerOf(turn), notice: { text, tone } });
 }
 
-/** May this person see this case at all (its group, its owners, a unit manager)? */
-export function maySee(turn: Turn, c: Case): boolean {
-  const a = turn.actor;
-  return !!a && (a.role === 'unit_manager' || a.groups.includes(c.groupId) || c.assignees.includes(a.id));
-}
+export { maySee } from './access.js';
 
 function openForm(kind: DecisionKind): CardAction {
   return {

@@ -6,6 +6,8 @@ import { myCases } from './lists.js';
 import { reportCreate, reportForm } from './newReport.js';
 import { distributionAssign, distributionRefresh } from './distribution.js';
 import { morningPage } from './morningList.js';
+import { listAssign, listTake } from './listRows.js';
+import { snoozeAction } from './reminders.js';
 import { DECISION_ACTIONS } from './decisions.js';
 import { deliveriesShow, deliveryRetry } from './deliveries.js';
 import { FAMILY_ACTIONS } from './family.js';
@@ -22,6 +24,9 @@ export const ACTIONS: CardAction[] = [
   distributionAssign,
   distributionRefresh,
   morningPage,
+  listTake,
+  listAssign,
+  snoozeAction,
   ...HANDOVER_ACTIONS,
   ...DECISION_ACTIONS,
   deliveriesShow,

@@ -1,14 +1,12 @@
 // "Visa alla" on a morning list that was too long for one card: the next page, rebuilt from the
 // store as it is now (a page from a list of an earlier day says so and shows today's).
 import { z } from 'zod';
-import { absences } from '../../app/context.js';
-import { openHandovers } from '../../app/handover.js';
 import { morningListCard } from '../../cards/morningList.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { stockholmDate } from '../../domain/time.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
 import type { CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
+import { currentMorningList } from './listRows.js';
 
 const PageData = z.object({
   groupId: z.string().min(1).max(63),
@@ -25,17 +23,7 @@ export const morningPage: CardAction = {
     if (!d.success || !group) return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
     const { deps } = turn;
     const now = deps.now();
-    const view = buildMorningList({
-      group,
-      cases: listCases(deps.store.allCases()),
-      staff: deps.org.org.staff,
-      absences: absences(deps),
-      handovers: openHandovers(deps, now),
-      now,
-      calendar: deps.calendar,
-      rules: deps.rules,
-      settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
-    });
+    const view = currentMorningList(turn, group);
     // A button on an older list opens today's list from the start.
     const offset = d.data.date && d.data.date !== stockholmDate(now) ? 0 : d.data.offset;
     return morningListCard(view, offset);

@@ -1,0 +1,62 @@
+// "Påminn mig i morgon" on a reminder row or the 1:1 assignment card (src/jobs/snooze.ts): the answer
+// is the same card again, rebuilt now, with a line saying which morning is left out; a refusal (the
+// deadline's last working day, a late deadline, not the person's case) says why and changes nothing.
+import { z } from 'zod';
+import { absences } from '../../app/context.js';
+import { assignedToYouCardFor } from '../../app/present.js';
+import { renderCard, type Card } from '../../cards/render.js';
+import { noticeCard } from '../../cards/simpleCards.js';
+import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
+import { listCases } from '../../jobs/morningList.js';
+import { planReminders } from '../../jobs/reminders.js';
+import { snoozeOf, snoozeReminder } from '../../jobs/snooze.js';
+import type { CardAction, Turn } from '../types.js';
+import { notInOrganisation } from './case.js';
+
+const SnoozeData = z.object({
+  caseId: z.string().min(1).max(64),
+  kind: z.enum(['summary', 'tomorrow', 'assigned']).default('summary'),
+});
+
+/** The person's reminder card of that kind as it would be sent now, with a notice on top. */
+function reminderAgain(turn: Turn, kind: 'summary' | 'tomorrow', notice: { text: string; color: string }): Card {
+  const { deps } = turn;
+  const me = deps.org.org.staff.filter((s) => s.aadObjectId === turn.actor!.id);
+  const plan = planReminders({
+    cases: listCases(deps.store.allCases()),
+    staff: me,
+    absences: absences(deps),
+    now: deps.now(),
+    calendar: deps.calendar,
+    rules: deps.rules,
+    snoozeOf: (staffId, caseId) => snoozeOf(deps.store, staffId, caseId),
+  });
+  const data = plan.due[0]?.[kind];
+  if (!data) return noticeCard('Påminnelse', notice.text, notice.color === 'Good' ? 'Good' : 'Attention');
+  return renderCard('reminder', { ...data, hasNotice: true, notice });
+}
+
+export const snoozeAction: CardAction = {
+  verb: 'reminder.snooze',
+  async handle(turn, data) {
+    if (!turn.actor) return notInOrganisation();
+    const d = SnoozeData.safeParse(data);
+    if (!d.success)
+      return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+    const r = await snoozeReminder(turn.deps, turn.actor, d.data.caseId);
+    const year = Number(stockholmDate(turn.deps.now()).slice(0, 4));
+    const notice = r.ok
+      ? {
+          text: `${d.data.caseId}: ingen påminnelse ${formatSwedishDate(r.quietOn, year)}. Du påminns igen ${formatSwedishDate(r.resumeOn, year)}.`,
+          color: 'Good',
+        }
+      : { text: r.message, color: 'Attention' };
+    if (d.data.kind === 'assigned') {
+      const c = turn.deps.store.getCase(d.data.caseId);
+      if (!c || !c.assignees.includes(turn.actor.id))
+        return noticeCard('Det gick inte', notice.text, r.ok ? 'Good' : 'Attention');
+      return assignedToYouCardFor(turn.deps, c, turn.actor.id, notice.text, r.ok ? 'good' : 'attention');
+    }
+    return reminderAgain(turn, d.data.kind, notice);
+  },
+};

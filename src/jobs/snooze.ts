@@ -1,0 +1,128 @@
+// "Påminn mig i morgon" on a reminder or on the 1:1 assignment card: one person's reminders about
+// one case are left out on the next working morning and come again the morning after (README,
+// "Påminnelser"). Kept per person and case in the store (collection reminderSnoozes, both stores,
+// pruned with the claims). Never past the deadline's last working day: on that day, or once the
+// deadline has passed, the snooze is refused, and the reminder on the last working day itself is
+// never left out.
+import type { AppDeps } from '../app/context.js';
+import type { Calendar } from '../domain/calendar.js';
+import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
+import type { RuleTable } from '../domain/rules.js';
+import type { Actor, Case, LocalDate } from '../domain/schemas.js';
+import { addDays, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import type { DocWrite, Store } from '../store/port.js';
+
+export const SNOOZES = 'reminderSnoozes';
+
+export interface Snooze {
+  id: string;
+  staffId: string;
+  caseId: string;
+  /** The day it was pressed. */
+  on: LocalDate;
+  /** The working morning without reminders about the case for this person. */
+  quietOn: LocalDate;
+  at: string;
+  version: number;
+}
+
+export const snoozeId = (staffId: string, caseId: string) => `snooze:${staffId}:${caseId}`;
+
+/** Is this person's reminder about this case held today (the morning after the press)? */
+export function isSnoozed(store: Store, staffId: string, caseId: string, today: LocalDate): boolean {
+  const s = store.getDoc<Snooze>(SNOOZES, snoozeId(staffId, caseId));
+  return !!s && s.on < today && today <= s.quietOn;
+}
+
+/** The snooze pressed today, if any: the reminder card marks its row. */
+export function snoozeOf(store: Store, staffId: string, caseId: string): Snooze | undefined {
+  return store.getDoc<Snooze>(SNOOZES, snoozeId(staffId, caseId));
+}
+
+/** The deadline a reminder about the case is about: its earliest open one. */
+function nextOpen(c: Case, rules: RuleTable): Deadline | undefined {
+  return deadlinesOf(c, rules)
+    .filter((d) => !d.done && !d.informational)
+    .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
+}
+
+export type SnoozeCheck = { ok: true; quietOn: LocalDate; resumeOn: LocalDate } | { ok: false; message: string };
+
+/** May this person snooze this case today? Pure: the case, the day, the calendar and rules. */
+export function checkSnooze(
+  c: Case,
+  staffId: string,
+  today: LocalDate,
+  calendar: Calendar,
+  rules: RuleTable,
+): SnoozeCheck {
+  const year = Number(today.slice(0, 4));
+  if (!c.assignees.includes(staffId))
+    return {
+      ok: false,
+      message: `Du är inte handläggare för ${c.id} och får inga påminnelser om det. Inget har ändrats.`,
+    };
+  const d = nextOpen(c, rules);
+  if (!d) return { ok: false, message: `${c.id} har inga öppna frister att påminna om. Inget har ändrats.` };
+  const last = actBy(d, calendar);
+  const quietOn = calendar.nextWorkingDay(today);
+  if (d.due < today || d.overrun)
+    return {
+      ok: false,
+      message: `${d.label} för ${c.id} är redan försenad: påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+    };
+  // The reminder on the deadline's last working day is never left out.
+  if (quietOn >= last)
+    return {
+      ok: false,
+      message:
+        today >= last
+          ? `I dag är sista arbetsdagen för ${d.label.toLowerCase()} i ${c.id} (frist ${formatSwedishDate(d.due, year)}): påminnelsen kan inte skjutas upp. Inget har ändrats.`
+          : `${formatSwedishDate(last, year)} är sista arbetsdagen för ${d.label.toLowerCase()} i ${c.id}: då påminns du som vanligt, så påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+    };
+  return { ok: true, quietOn, resumeOn: calendar.nextWorkingDay(quietOn) };
+}
+
+/** Record the snooze (again on a second press: the same day's snooze is kept once). */
+export async function snoozeReminder(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+): Promise<{ ok: true; quietOn: LocalDate; resumeOn: LocalDate; case: Case } | { ok: false; message: string }> {
+  const c = deps.store.getCase(caseId);
+  if (!c) return { ok: false, message: 'Ärendet finns inte. Inget har ändrats.' };
+  const now = deps.now();
+  const today = stockholmDate(now);
+  const check = checkSnooze(c, actor.id, today, deps.calendar, deps.rules);
+  if (!check.ok) return check;
+  const id = snoozeId(actor.id, caseId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = deps.store.getDoc<Snooze>(SNOOZES, id);
+    if (current && current.on === today && current.quietOn === check.quietOn) return { ...check, case: c };
+    const value: Snooze = {
+      id,
+      staffId: actor.id,
+      caseId,
+      on: today,
+      quietOn: check.quietOn,
+      at: now.toISOString(),
+      version: (current?.version ?? 0) + 1,
+    };
+    const write: DocWrite = {
+      collection: SNOOZES,
+      id,
+      value: value as unknown as Record<string, unknown>,
+      expectedVersion: current ? current.version : null,
+    };
+    const r = await deps.store.commit({ docs: [write] });
+    if (r.ok) return { ...check, case: c };
+  }
+  return { ok: false, message: 'Påminnelsen ändrades samtidigt. Försök igen.' };
+}
+
+/** Snoozes whose quiet morning is more than `keepDays` ago are removed (with the claims). */
+export async function pruneSnoozes(store: Store, today: LocalDate, keepDays = 14): Promise<void> {
+  const cutoff = addDays(today, -keepDays);
+  const old = store.listDocs<Snooze>(SNOOZES).filter((s) => s.quietOn < cutoff);
+  if (old.length) await store.commit({ docs: old.map((s) => ({ collection: SNOOZES, id: s.id, value: null })) });
+}
