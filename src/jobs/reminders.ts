@@ -183,7 +183,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
       const late = watched.filter((w) => w.deadline.due < today || w.deadline.overrun).length;
       r.summary = fit({
         kind: 'summary',
-        title: `God morgon ${s.name.split(' ')[0]}: dina frister`,
+        title: `God morgon ${s.name.split(' ')[0]}: dina frister${late ? `, ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}`,
         summary: `${plural(watched.length, 'frist', 'frister')} att hålla koll på${late ? `, varav ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}.`,
         color: late ? 'Attention' : 'Default',
         items: watched.map(line),

@@ -89,7 +89,7 @@ describe('a reminder that was due and not sent', () => {
     });
     const timeline = await caseTimeline(bot.deps, caseId);
     expect(timeline!.entries.map((e) => e.what).join('\n')).toMatch(
-      /Påminnelsen till Anna Berg den 2026-11-23 skickades inte/,
+      /Påminnelsen till Anna Berg mån 23 nov skickades inte/,
     );
   });
 
