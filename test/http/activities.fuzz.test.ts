@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONVERSATIONS, GROUP_CHANNELS, userKey, type ConversationRecord } from '../../src/app/conversations.js';
+import {
+  CONVERSATIONS,
+  GROUP_CHANNELS,
+  TEAMS,
+  userKey,
+  type ConversationRecord,
+  type TeamRecord,
+} from '../../src/app/conversations.js';
 import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import * as teams from '../support/teams.js';
 
@@ -127,18 +134,21 @@ describe('fuzz of /api/messages', () => {
     for (const t of bodies)
       expect(t).not.toMatch(/TypeError|Unexpected|position|zod|undefined|botbuilder|Cannot read|\n\s+at /);
     expect(new Set(bodies).size).toBeLessThanOrEqual(3);
-    // Nothing but conversation and member records written.
+    // Nothing but where the bot can post written: conversation, member and team records (the team's
+    // service address, from which a channel named in the organisation file is bound).
     const written = linesSince(offset);
     expect(written.flatMap((l) => l.cases)).toEqual([]);
     expect(written.flatMap((l) => l.audit)).toEqual([]);
     expect(new Set(written.flatMap((l) => l.docs.map((d) => d.c)))).toSatisfy((s: Set<string>) =>
-      [...s].every((c) => c === CONVERSATIONS || c === 'members'),
+      [...s].every((c) => c === CONVERSATIONS || c === 'members' || c === TEAMS),
     );
     expect(JSON.stringify([...bot.deps.store.allCases()])).toBe(casesBefore);
     expect(JSON.stringify(bot.deps.store.listDocs(GROUP_CHANNELS))).toBe(linksBefore);
     // Every stored reference points at a real http(s) service.
     for (const c of bot.deps.store.listDocs<ConversationRecord>(CONVERSATIONS))
       expect(new URL(c.serviceUrl).protocol).toMatch(/^https?:$/);
+    for (const t of bot.deps.store.listDocs<TeamRecord>(TEAMS))
+      expect(new URL(t.serviceUrl!).protocol).toMatch(/^https?:$/);
   }, 300_000);
 });
 
