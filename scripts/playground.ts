@@ -294,6 +294,9 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
         MicrosoftAppId: '',
         MicrosoftAppPassword: '',
         NODE_ENV: 'development',
+        // The Playground says locale en-US in every activity, whatever the browser: as a Swedish
+        // colleague's Teams, the bot answers in Swedish (LANGUAGE=auto shows the English texts).
+        LANGUAGE: 'sv',
         ...opts.botEnv,
       },
     });

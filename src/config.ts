@@ -73,6 +73,8 @@ const Env = z.object({
   INGEST_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(300),
   READ_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(600),
   READ_RATE_BURST: z.coerce.number().int().positive().max(100_000).default(120),
+  // auto: English for a user whose Teams is in English (the activity's locale), else Swedish; sv: always Swedish.
+  LANGUAGE: z.enum(['auto', 'sv']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -122,6 +124,8 @@ export interface Config {
   /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
   genastOfficeHours?: number;
   logLevel: string;
+  /** LANGUAGE: 'sv' answers everyone in Swedish whatever their Teams language (docs/cards.md). */
+  language?: 'auto' | 'sv';
   /** The outbox's deadline per send and how long a failing send is retried before it is a dead letter. */
   /** Microsoft Graph app installation for people the bot cannot reach otherwise (docs/deploy.md). */
   graph?: GraphConfig;
@@ -211,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,
+    language: e.LANGUAGE,
     ...graphConfig(e, org, credentials),
     outbox: {
       sendTimeoutMs: e.OUTBOX_SEND_TIMEOUT_MS,

@@ -64,6 +64,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
       ...(config.protectionRenoticeMinutes ? { protectionRenoticeMinutes: config.protectionRenoticeMinutes } : {}),
       ...(config.genastOfficeHours ? { genastOfficeHours: config.genastOfficeHours } : {}),
+      ...(config.language ? { language: config.language } : {}),
     },
   };
   const creds = config.credentials;

@@ -11,6 +11,8 @@ export const ABSENCES = 'absences';
 
 export interface AppConfig {
   caseLinkTemplate?: string;
+  /** 'sv': every answer in Swedish, whatever the person's Teams language (LANGUAGE). */
+  language?: 'auto' | 'sv';
   plannedLeaveHandoverDays?: number;
   /**
    * REPORT_SUMMARY_MAX_CHARS: the longest summary of an anmälan the bot takes in (default 2000);

@@ -154,7 +154,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       conversationKey: conv.key,
       conversationKind: conv.kind,
       channelGroups: conv.kind === 'channel' ? groupsOfChannel(deps, conv.key) : [],
-      lang: langOf(ctx.activity.locale),
+      lang: deps.config.language === 'sv' ? 'sv' : langOf(ctx.activity.locale),
     };
   }
 

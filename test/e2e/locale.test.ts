@@ -78,3 +78,22 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(sv).toMatch(/Skyddsbedömning: tis 24 nov · i dag/);
   });
 });
+
+describe('LANGUAGE=sv: a unit that wants every answer in Swedish', () => {
+  let t: TestBot;
+  beforeEach(async () => {
+    t = await startTestBot({ now: () => NOW, config: () => ({ language: 'sv' }) });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('answers an en-US user in Swedish', async () => {
+    const activity = { ...message(t.connector.url, t.who('karin'), 'help', personal), locale: 'en-US' };
+    expect((await t.post(activity)).status).toBe(200);
+    const [reply] = t.connector.cards((c) => c.kind === 'reply' && c.activityId === activity.id);
+    const text = cardText(reply.card);
+    expect(text).toContain('Vad boten kan göra för dig.');
+    expect(text).not.toContain('What the bot can do');
+  });
+});

@@ -48,6 +48,7 @@ describe('the bot in the Agents Playground, in a browser', () => {
         '--no-first-run',
       ],
       viewport: { width: 1280, height: 900 },
+      locale: 'sv-SE',
     });
     page = context.pages()[0] ?? (await context.newPage());
   }, 120_000);
@@ -78,7 +79,7 @@ describe('the bot in the Agents Playground, in a browser', () => {
 
         // Pressing it sends an Action.Execute invoke; the bot's answer replaces the card with her list.
         await button.click();
-        const list = page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' });
+        const list = page.locator('.ac-adaptiveCard', { hasText: '1 öppet ärende' });
         await list.waitFor({ timeout: 30_000 });
         await expect(list.innerText()).resolves.toContain(CASE_ID);
         await expect(
@@ -94,7 +95,7 @@ describe('the bot in the Agents Playground, in a browser', () => {
         expect(text).toMatch(/Skola/);
         expect(text).toMatch(/Förhandsbedömning/);
         expect(text).not.toMatch(/B-2026-\d{4}/);
-        await expect(page.locator('.ac-adaptiveCard', { hasText: '1 öppna ärenden' }).count()).resolves.toBe(0);
+        await expect(page.locator('.ac-adaptiveCard', { hasText: '1 öppet ärende' }).count()).resolves.toBe(0);
       } catch (err) {
         await page.screenshot({ path: join(tmpdir(), 'arendevakt-playground-failure.png') }).catch(() => undefined);
         throw new Error(`${(err as Error).message}\n--- output ---\n${output.slice(-40).join('\n')}`);

@@ -56,7 +56,7 @@ describe('historik in a channel', () => {
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toMatch(/Skyddsbedömning gjord: inget omedelbart skyddsbehov\./);
-    expect(text).toMatch(/Motivering skriven av Anna Berg, 2026-11-24 10:00\./);
+    expect(text).toMatch(/Motivering skriven av Anna Berg, tis 24 nov kl\. 10:00\./);
     expect(JSON.stringify(card)).not.toContain('Polisen');
     expect(actions(card).filter((a) => a.verb === 'timeline.reveal')).toHaveLength(1);
   });

@@ -127,6 +127,6 @@ describe('an uppföljning that has passed its end date', () => {
     const timeline = await caseTimeline(bot.deps, id);
     const last = timeline!.entries.at(-1)!;
     expect(last).toMatchObject({ who: 'Anna Berg', event: 'UppfoljningCompleted' });
-    expect(last.what).toMatch(/Uppföljningen avslutad \(utan vidare åtgärd\); slutdatum var 2026-12-15/);
+    expect(last.what).toMatch(/Uppföljningen avslutad \(utan vidare åtgärd\); slutdatum var tis 15 dec/);
   });
 });
