@@ -1,7 +1,7 @@
 // Nothing is dropped silently: when the outbox cannot deliver a message (no linked channel, no 1:1,
 // blocked, gone, retries exhausted) the message is kept as 'dead' and, in the SAME commit, a
 // delivery-failure card is queued to whoever can fix it and act on the case: the group's team leads
-// (1:1) and the management channel (`koppla ledning`); without team leads, the unit manager. A
+// (1:1) and the management channel (**koppla ledning**); without team leads, the unit manager. A
 // failure card that itself cannot be delivered climbs one step: team lead → unit manager →
 // management channel; only when that fails too is it left for /healthz and `leveranser`.
 // See docs/deliveries.md.
@@ -114,7 +114,7 @@ function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): { wh
     if (t.groupId === MANAGEMENT)
       return {
         why: 'ledningen har ingen kopplad kanal',
-        fix: 'Koppla ledningens kanal med `koppla ledning`.',
+        fix: 'Koppla ledningens kanal med **koppla ledning**.',
       };
     const group = deps.org.group(t.groupId);
     const name = group?.name ?? t.groupId;
@@ -122,11 +122,11 @@ function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): { wh
     if (group?.channel)
       return {
         why: `gruppen ${name} har en kanal i organisationsfilen, men Ärendevakt är inte installerad i det teamet än`,
-        fix: `Lägg till Ärendevakt i teamet (${group.channel.teamId}). Det som väntar skickas till kanalen när appen är installerad; \`koppla ${t.groupId}\` i en annan kanal går också.`,
+        fix: `Lägg till Ärendevakt i teamet (${group.channel.teamId}). Det som väntar skickas till kanalen när appen är installerad; **koppla ${t.groupId}** i en annan kanal går också.`,
       };
     return {
       why: `gruppen ${name} har ingen kopplad kanal`,
-      fix: `Koppla en kanal med \`koppla ${t.groupId}\`. Det som väntar skickas dit när kanalen är kopplad.`,
+      fix: `Koppla en kanal med **koppla ${t.groupId}**. Det som väntar skickas dit när kanalen är kopplad.`,
     };
   }
   const person = t.kind === 'user' ? deps.org.name(t.staffId) : undefined;
@@ -161,7 +161,7 @@ function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): { wh
         why: `Ärendevakt når inte ${who} i Teams: ${t.kind === 'user' ? 'chatten' : 'kanalen'} finns inte längre eller boten är borttagen`,
         fix:
           t.kind === 'group'
-            ? `Lägg till Ärendevakt i teamet igen och skriv \`koppla ${t.groupId}\` i kanalen.`
+            ? `Lägg till Ärendevakt i teamet igen och skriv **koppla ${t.groupId}** i kanalen.`
             : `Be ${person ?? 'personen'} öppna chatten med Ärendevakt igen.`,
       };
   }
@@ -232,7 +232,7 @@ export function failureReports(deps: AppDeps, msg: OutboxMessage, reason: Failur
     toManagement();
   }
   // Nobody at all (no team lead, no unit manager, no linked management channel): queued for the
-  // management channel anyway, where it waits for `koppla ledning`, so it is never lost.
+  // management channel anyway, where it waits for **koppla ledning**, so it is never lost.
   if (!out.length && level !== 'management' && !(t.kind === 'group' && t.groupId === MANAGEMENT))
     out.push({ target: { kind: 'group', groupId: MANAGEMENT }, level: 'management' });
   return out.map((r) =>

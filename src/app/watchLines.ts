@@ -60,7 +60,7 @@ function vinrLines(deps: AppDeps, c: Case, when: (iso: string) => string): { tex
     if (m?.status === 'dead')
       return [
         {
-          text: `VINR-underrättelsen till ${g.name} kunde inte levereras: ${REASON[deadReason(m)] ?? 'den nådde inte fram'}. Se \`leveranser\`.`,
+          text: `VINR-underrättelsen till ${g.name} kunde inte levereras: ${REASON[deadReason(m)] ?? 'den nådde inte fram'}. Se **leveranser**.`,
           color: 'Attention',
         },
       ];

@@ -22,8 +22,11 @@ export function monthName(m: Month, short = false): string {
   return short ? `${name.slice(0, 3)} ${m.slice(2, 4)}` : `${name} ${m.slice(0, 4)}`;
 }
 
-/** "75 %", "66,7 %" (Swedish: decimal comma, a space before the sign). */
+/**
+ * "75 %", "66,7 %" (Swedish: decimal comma, a space before the sign). The space is a no-break space,
+ * so that a narrow card never puts the sign alone on the next line.
+ */
 export function formatPercent(share: number): string {
   const p = Math.round(1000 * share) / 10;
-  return `${Number.isInteger(p) ? p : p.toFixed(1).replace('.', ',')} %`;
+  return `${Number.isInteger(p) ? p : p.toFixed(1).replace('.', ',')}\u00a0%`;
 }

@@ -42,7 +42,8 @@ describe('a card that cannot be delivered', () => {
     expect(text).toContain(
       'VINR-underrättelsen för IFO-2026-004520 kunde inte levereras: gruppen Våld i nära relationer har ingen kopplad kanal.',
     );
-    expect(text).toContain('`koppla vinr`');
+    // In bold: Adaptive Cards have no inline code, so backticks would show as they are.
+    expect(text).toContain('**koppla vinr**');
     expect(text).toContain('Våld'); // the concern, so the team lead can act on it now
     expect(text).not.toContain('B-2026-0520');
     expect(validateCard(toKarin[0].card)).toEqual([]);

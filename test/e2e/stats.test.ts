@@ -74,9 +74,9 @@ describe('the monthly card to the unit manager', () => {
     const text = cardText(cards[0].card);
     expect(text).toContain('Statistik november 2026 · Hela enheten');
     expect(text).toContain('Förhandsbedömning inom 14 dagar');
-    expect(text).toContain('3 av 6 i tid (50 %)');
+    expect(text).toContain('3 av 6 i tid (50\u00a0%)');
     expect(text).toContain('Skyddsbedömning samma dag');
-    expect(text).toContain('4 av 5 i tid (80 %)');
+    expect(text).toContain('4 av 5 i tid (80\u00a0%)');
     // The cases behind the late figures, one press away (Action.ShowCard), pseudonymous only.
     expect(text).toContain('Visa försenade (3)');
     expect(text).toContain('T-B, T-C, T-D');
@@ -112,7 +112,7 @@ describe('`statistik` on demand', () => {
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain('Statistik november 2026 · Mottagning barn och unga');
-    expect(text).toContain('3 av 4 i tid (75 %)'); // skyddsbedömning in the intake group
+    expect(text).toContain('3 av 4 i tid (75\u00a0%)'); // skyddsbedömning in the intake group
     expect(text).toContain('median 1,5, 90:e percentilen 20, max 20');
     const chart = (card.body as { type: string }[]).find((e) => e.type === 'Chart.Line') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(chart.data.map((s: { legend: string }) => s.legend)).toEqual([
@@ -140,7 +140,7 @@ describe('`statistik` on demand', () => {
     const group = await t.sendMessage(lars, 'Statistik 2026-11 barn-utredning-1');
     const gtext = cardText(group.replies.at(-1)!.card);
     expect(gtext).toContain('Statistik november 2026 · Utredning barn 1');
-    expect(gtext).toContain('1 av 4 i tid (25 %)'); // four months, by the statutory date
+    expect(gtext).toContain('1 av 4 i tid (25\u00a0%)'); // four months, by the statutory date
 
     const bad = await t.sendMessage(anna, 'statistik 2026-13');
     expect(cardText(bad.replies.at(-1)!.card)).toContain('Månaden ska skrivas ÅÅÅÅ-MM, t.ex. 2026-11.');

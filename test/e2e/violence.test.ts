@@ -49,7 +49,7 @@ describe('a police report about violence', () => {
   it('has its card say that VINR could not be told, and that it was once `koppla vinr` is done', async () => {
     const before = await show();
     expect(before).toContain(
-      'VINR-underrättelsen till Våld i nära relationer kunde inte levereras: gruppen har ingen kopplad kanal. Se `leveranser`.',
+      'VINR-underrättelsen till Våld i nära relationer kunde inte levereras: gruppen har ingen kopplad kanal. Se **leveranser**.',
     );
     expect(before).toContain('Våld, Brister i omsorgen');
     await t.sendMessage(karin, 'koppla vinr', teams.channel('19:vinr@thread.tacv2'));

@@ -6,6 +6,7 @@ import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, MEMBERS, type MemberRecord } from '../../app/conversations.js';
 import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { count } from '../../cards/text/index.js';
 import type { Staff } from '../../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
@@ -104,7 +105,7 @@ export const absence: ChatCommand = {
     } else if (h.entries.length === 0) {
       text = `${person.name} har inga öppna ärenden att lämna över.`;
     } else {
-      text = `Överlämningslistan med ${h.entries.length} öppna ärenden ${where.length ? `är postad i kanalen för ${where.join(' och ')}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`;
+      text = `Överlämningslistan med ${count(h.entries.length, 'öppet ärende')} ${where.length ? `är postad i kanalen för ${where.join(' och ')}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`;
       if (missing.length)
         text += ` ${missing.join(' och ')} har ingen kopplad kanal: en gruppledare skriver koppla <grupp-id> i gruppens kanal.`;
     }
