@@ -15,7 +15,7 @@ import * as teams from '../test/support/teams.js';
 import type { BenchRow } from './row.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const KEY = 'soak-bench-key-0123456789';
+const KEY = 'soak-bench-intake-key-only-for-this-run';
 const AIM_MB = 250;
 /**
  * The heap cap docs/deploy.md recommends for up to 50,000 stored cases. Without it V8 lets garbage
