@@ -47,6 +47,7 @@ export function currentMorningList(turn: Turn, group: Group) {
     calendar: deps.calendar,
     rules: deps.rules,
     settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
+    lang: turn.lang,
   });
 }
 

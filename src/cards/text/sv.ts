@@ -267,6 +267,54 @@ export const sv = {
   },
   /** The morning list (src/cards/morningList.ts, src/jobs/morningList.ts). */
   morning: {
+    title: (group: string, date: string) => `Morgonlista ${group}, ${date}`,
+    unknownPerson: 'okänd person',
+    protection: (id: string, headline: string, date: string, time: string) =>
+      `**${id}** · ${headline} · bedömt ${date} kl. ${time}`,
+    alsoProtection: 'omedelbart skyddsbehov',
+    alsoLvu: (date: string) => `LVU-frist ${date}`,
+    overdue: (id: string, label: string, date: string, late: string) =>
+      `**${id}** · ${label} skulle vara klar ${date} · försenad ${late}`,
+    alsoOverdue: (label: string) => `${label.toLowerCase()} försenad`,
+    outOfHours: (id: string, date: string, time: string, skydd: string) =>
+      `**${id}** · kom in utanför kontorstid ${date} kl. ${time} · ${skydd}`,
+    skyddDone: (needed: boolean) => `skyddsbedömning gjord${needed ? ' – omedelbart skydd behövs' : ''}`,
+    skyddMissing: 'skyddsbedömning inte registrerad',
+    alsoOutOfHours: 'kom in utanför kontorstid',
+    unassignedFor: (waited: string) => `ofördelad ${waited}`,
+    sinceToday: 'sedan i dag',
+    dueSoon: (id: string, label: string, when: string) => `**${id}** · ${label} ${when}`,
+    alsoDueSoon: (label: string, when: string) => `${label.toLowerCase()} ${when}`,
+    noContact: (id: string, days: number, last: string | undefined, childTalk: boolean) =>
+      `**${id}** · ${days} dagar utan kontakt med familjen${last ? ` (senast ${last})` : ' (ingen sedan utredningen inleddes)'}${childTalk ? '' : ', inget barnsamtal'}`,
+    alsoNoContact: (days: number) => `${days} dagar utan kontakt`,
+    absent: (id: string, away: string, pending: boolean, next: string) =>
+      `**${id}** · ${away} är frånvarande${pending ? ' · överlämning ej klar' : ''}${next ? ` · ${next}` : ''}`,
+    alsoAbsent: (away: string) => `${away} frånvarande`,
+    also: (others: string) => `även ${others}`,
+    sections: {
+      protection: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare',
+      lvu: 'LVU: omedelbart omhändertagna barn',
+      overdue: 'Försenade tidsfrister',
+      outOfHours: 'Kom in utanför kontorstid',
+      unassigned: 'Ofördelade ärenden',
+      absent: 'Ärenden hos frånvarande kollegor',
+    },
+    dueSoonTitle: (n: number) => `Frister inom ${n} arbetsdagar`,
+    noContactTitle: (n: number) => `Utredningar utan kontakt med familj eller barn i ${n} dagar eller mer`,
+    summary: {
+      protection: (n: number) => `${n} larm om omedelbart skyddsbehov`,
+      lvu: (n: number) => `${n} ${n === 1 ? 'LVU-frist' : 'LVU-frister'}`,
+      overdue: (n: number) => `${n} ${n === 1 ? 'ärende med försenad frist' : 'ärenden med försenade frister'}`,
+      outOfHours: (n: number) => `${n} ${n === 1 ? 'anmälan utanför kontorstid' : 'anmälningar utanför kontorstid'}`,
+      unassigned: (n: number, oldest: string) =>
+        `${n} ${n === 1 ? 'ofördelat ärende' : 'ofördelade ärenden'}${oldest ? ` (det äldsta ${oldest})` : ''}`,
+      dueSoon: (n: number, within: number) =>
+        `${n} ${n === 1 ? 'ärende' : 'ärenden'} med frist inom ${within} arbetsdagar`,
+      noContact: (n: number) => `${n} ${n === 1 ? 'utredning utan kontakt' : 'utredningar utan kontakt'}`,
+      absent: (n: number) => `${n} ${n === 1 ? 'ärende hos frånvarande' : 'ärenden hos frånvarande'}`,
+      nothing: 'Inget att bevaka i dag: inga försenade, ofördelade eller nära frister.',
+    },
     page: (title: string, from: number, to: number, total: number) => `${title}, punkt ${from}–${to} av ${total}`,
     hidden: (shown: number, hidden: number) =>
       `Kortet visar de ${shown} mest brådskande punkterna; ${hidden} till finns.`,
