@@ -226,6 +226,11 @@ export const en: Texts = {
       }.`,
   },
   morning: {
+    gotCase: (id, names) => `${id}: ${names} got the case.`,
+    changedBy: (id, name, when) =>
+      `${id}: the case was changed by ${name} ${when}; nothing was changed. The list shows it as it is now.`,
+    refused: (id, why) => `${id}: ${why} Nothing was changed.`,
+    pickFirst: (id) => `${id}: choose a caseworker. Nothing was changed.`,
     title: (group, date) => `Morning list ${group}, ${date}`,
     unknownPerson: 'unknown person',
     protection: (id, headline, date, time) => `**${id}** · ${headline} · assessed ${date} at ${time}`,

@@ -267,6 +267,12 @@ export const sv = {
   },
   /** The morning list (src/cards/morningList.ts, src/jobs/morningList.ts). */
   morning: {
+    /** What a press on a list row did, on top of the list again (src/bot/actions/listRows.ts). */
+    gotCase: (id: string, names: string) => `${id}: ${names} har fått ärendet.`,
+    changedBy: (id: string, name: string, when: string) =>
+      `${id}: ärendet ändrades av ${name} ${when}; inget har ändrats. Listan visar läget nu.`,
+    refused: (id: string, why: string) => `${id}: ${why} Inget har ändrats.`,
+    pickFirst: (id: string) => `${id}: välj en handläggare. Inget har ändrats.`,
     title: (group: string, date: string) => `Morgonlista ${group}, ${date}`,
     unknownPerson: 'okänd person',
     protection: (id: string, headline: string, date: string, time: string) =>
