@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { registerAbsence } from '../src/app/absence.js';
 import { assignCase, caseCardUpdates, takeCase } from '../src/app/assignCase.js';
 import { connectChannel } from '../src/app/connectChannel.js';
-import { Directory, type AppDeps } from '../src/app/context.js';
 import { distributionCard } from '../src/app/distribution.js';
 import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
 import { handoverCardFor, allHandovers } from '../src/app/handover.js';
@@ -32,6 +31,11 @@ import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
 import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
 import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
+import type { Lang } from '../src/cards/text/index.js';
+import { morningListCard } from '../src/cards/morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
+import { absences, Directory, type AppDeps } from '../src/app/context.js';
+import { openHandovers } from '../src/app/handover.js';
 import { loadConfig, loadOrganisation } from '../src/config.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
@@ -208,7 +212,11 @@ const README_IMAGES: [from: string, to: string][] = [
 /** The widths the previews are rendered at: Teams' card column on a laptop, and a phone. */
 export const PREVIEW_WIDTHS = [540, 340] as const;
 
-export async function sampleCards(): Promise<SampleCard[]> {
+/**
+ * With `lang` 'en' the cards a person is answered with (the case card, the lists, help, a morning list
+ * answered to a press) are in English (src/cards/text/); what the bot posts on its own stays Swedish.
+ */
+export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arendevakt-cards-'));
   const example = loadOrganisation(join(ROOT, 'data/organisation.example.json'));
   // With a socialjour: the reports outside office hours go to its channel (src/app/outOfHours.ts).
@@ -364,7 +372,7 @@ export async function sampleCards(): Promise<SampleCard[]> {
     // The newest report as its channel card showed it on arrival (the README's picture).
     clock = at('2026-11-23T08:00:00+01:00');
     const arrived = store.getCase('IFO-2026-004520');
-    const newReportCard = arrived ? caseCardFor(deps, arrived, { viewer: 'all' }) : undefined;
+    const newReportCard = arrived ? caseCardFor(deps, arrived, { viewer: 'all', lang }) : undefined;
     // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
     // so the group's team leads and the unit manager get the alarm at once.
     await act(
@@ -398,26 +406,30 @@ export async function sampleCards(): Promise<SampleCard[]> {
     }
     for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
     const unassignedNew = store.getCase('IFO-2026-004520')!;
-    add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all' }));
+    add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all', lang }));
     if (newReportCard) add('case-new', 'case', newReportCard);
-    add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all' }));
-    add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all' }));
+    add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all', lang }));
+    add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all', lang }));
     // What "Åtgärder" answers a team lead (her own view): Tilldela, her decisions, the rest under "Mer".
-    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead' }));
+    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead', lang }));
     add(
       'case-investigation-lead-view',
       'case',
-      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead' }),
+      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead', lang }),
     );
     // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
-    add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all' }));
+    add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all', lang }));
     add(
       'case-stale',
       'case',
       caseCardFor(deps, store.getCase('IFO-2026-004512')!, {
         viewer: 'caseworker',
+        lang,
         notice: {
-          text: 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov kl. 09:40. Inget ändrades.',
+          text:
+            lang === 'sv'
+              ? 'Karin Ek fördelade ärendet till Anna Berg fre 20 nov kl. 09:40. Inget ändrades.'
+              : 'Karin Ek assigned the case to Anna Berg Fri 20 Nov at 09:40. Nothing was changed.',
           tone: 'warning',
         },
       }),
@@ -425,14 +437,42 @@ export async function sampleCards(): Promise<SampleCard[]> {
     add(
       'assigned-to-you',
       'assigned-to-you',
-      assignedToYouCardFor(deps, store.getCase('IFO-2026-004512')!, anna.id, 'Karin Ek fördelade ärendet till dig.'),
+      assignedToYouCardFor(
+        deps,
+        store.getCase('IFO-2026-004512')!,
+        anna.id,
+        lang === 'sv' ? 'Karin Ek fördelade ärendet till dig.' : 'Karin Ek assigned the case to you.',
+        'good',
+        lang,
+      ),
     );
-    add('help', 'help', helpCard(karin, true));
-    add('help-caseworker', 'help', helpCard(anna, false));
-    add('help-unregistered', 'help', helpCard(undefined, false));
-    add('case-list-unassigned', 'case-list', unassignedCard(deps, ['barn-mottagning']));
-    add('case-list-overdue', 'case-list', overdueCard(deps, ['barn-mottagning', 'barn-utredning-1']));
-    add('case-list-mine', 'case-list', myCasesCard(deps, anna));
+    add('help', 'help', helpCard(karin, true, lang));
+    add('help-caseworker', 'help', helpCard(anna, false, lang));
+    add('help-unregistered', 'help', helpCard(undefined, false, lang));
+    add('case-list-unassigned', 'case-list', unassignedCard(deps, ['barn-mottagning'], lang));
+    add('case-list-overdue', 'case-list', overdueCard(deps, ['barn-mottagning', 'barn-utredning-1'], lang));
+    add('case-list-mine', 'case-list', myCasesCard(deps, anna, lang));
+    // The morning list as a press answers it (Visa alla, Ta, Tilldela) in the presser's language;
+    // the one posted in the channel (from the outbox, above) is Swedish.
+    if (lang !== 'sv')
+      add(
+        'morning-list',
+        'morning-list',
+        morningListCard(
+          buildMorningList({
+            group: deps.org.group('barn-mottagning')!,
+            cases: listCases(store.allCases()),
+            staff: org.staff,
+            absences: absences(deps),
+            handovers: openHandovers(deps, clock),
+            now: clock,
+            calendar: deps.calendar,
+            rules: deps.rules,
+            settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
+            lang,
+          }),
+        ),
+      );
     add(
       'notice',
       'notice',

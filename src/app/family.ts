@@ -1,7 +1,7 @@
 // The family of a case as the case card and the API show it (docs/family.md), from the store's
 // casesByFamily and casesByChild indexes and the pure rules in src/domain/family.ts.
 import type { FamilySectionView } from '../cards/familySection.js';
-import { PHASE_LABEL } from '../cards/labels.js';
+import { count, texts, type Lang } from '../cards/text/index.js';
 import {
   familySettings,
   familyViolence,
@@ -14,7 +14,7 @@ import {
 import { isAbsent } from '../domain/absence.js';
 import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { assignCase } from './assignCase.js';
-import { daysBetween, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { daysBetween, formatDate, stockholmDate } from '../domain/time.js';
 import { DEFAULT_CONTINUATION_DAYS } from '../stats/figures.js';
 import { absences, type AppDeps } from './context.js';
 
@@ -62,58 +62,51 @@ export function familyOf(deps: AppDeps, c: Case): Family {
   };
 }
 
-const OUTCOME: Record<string, string> = {
-  insats: 'avslutad med insats',
-  ingen_insats: 'avslutad utan insats',
-  not_opened: 'avslutad',
-  already_ongoing: 'avslutad',
-};
-
-const names = (deps: AppDeps, ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(' och ');
-
-/** The case card's family section (src/cards/familySection.ts). */
-export function familySectionView(deps: AppDeps, c: Case, f: Family = familyOf(deps, c)): FamilySectionView {
+/** The case card's family section (src/cards/familySection.ts), in the reader's language (src/cards/text/). */
+export function familySectionView(
+  deps: AppDeps,
+  c: Case,
+  f: Family = familyOf(deps, c),
+  lang: Lang = 'sv',
+): FamilySectionView {
+  const all = texts(lang);
+  const t = all.familyView;
+  const names = (ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(` ${all.and} `);
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
-  const date = (d: string) => formatSwedishDate(d, year);
+  const date = (d: string) => formatDate(d, year, lang);
   const h = f.history;
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const view: FamilySectionView = {
     siblings: f.siblings.map(
-      (s) => `${s.id} · ${PHASE_LABEL[s.phase]} · ${s.assignees.length ? names(deps, s.assignees) : 'Ej fördelad'}`,
+      (s) => `${s.id} · ${all.phase[s.phase]} · ${s.assignees.length ? names(s.assignees) : all.unassigned}`,
     ),
     sections: f.sections.map(
       (s) =>
-        `${s.section.name}: ${s.owners.length ? names(deps, s.owners) : 'ej fördelat'}, sedan ${date(stockholmDate(s.since))}`,
+        `${s.section.name}: ${s.owners.length ? names(s.owners) : t.sectionUnassigned}, ${t.since(date(stockholmDate(s.since)))}`,
     ),
     earlier: [],
   };
-  if (f.suggested.length)
-    view.suggestion = `Samma handläggare som syskonen föreslås: ${names(deps, f.suggested)} (förvalt under Tilldela).`;
+  if (f.suggested.length) view.suggestion = t.suggestion(names(f.suggested));
   if (f.unassignedSiblings.length)
-    view.assignSiblings = {
-      caseId: c.id,
-      title: `Ge ${f.unassignedSiblings.length === 1 ? 'syskonet' : `syskonen (${f.unassignedSiblings.length})`} samma handläggare`,
-    };
-  if (f.violence)
-    view.violence = 'Våld i familjen: oro för våld finns i ett annat ärende i familjen. VINR har fått kännedom.';
+    view.assignSiblings = { caseId: c.id, title: t.assignSiblings(f.unassignedSiblings.length) };
+  if (f.violence) view.violence = t.violence;
   // An adult-section case sees only the sections involved (docs/family.md).
   if (c.sectionKind) return { ...view, siblings: [], earlier: [] };
   if (h.reportsAboutChild12m > 1 || (h.reportsAboutFamily12m ?? 0) > 1)
-    view.reports = `Anmälningar de senaste 12 månaderna: ${h.reportsAboutChild12m} om barnet${
-      h.reportsAboutFamily12m !== undefined ? ` · ${h.reportsAboutFamily12m} i familjen` : ''
-    }`;
-  if (h.repeated)
-    view.repeated = `Upprepad anmälan: den ${h.repeated.nth}:e om barnet inom ${h.repeated.months} månader.`;
+    view.reports = t.reports(h.reportsAboutChild12m, h.reportsAboutFamily12m);
+  if (h.repeated) view.repeated = t.repeated(h.repeated.nth, h.repeated.months);
   view.earlier = h.earlierInvestigations.map(
     (e) =>
-      `${e.caseId}: inledd ${date(e.openedOn)}${e.closedOn ? `, ${OUTCOME[e.outcome ?? ''] ?? 'avslutad'} ${date(e.closedOn)} (${daysBetween(e.openedOn, e.closedOn)} dagar)` : ', pågår'}`,
+      `${e.caseId}: ${t.opened(date(e.openedOn))}${e.closedOn ? `, ${t.outcome[e.outcome ?? ''] ?? t.closed} ${date(e.closedOn)} (${count(daysBetween(e.openedOn, e.closedOn), 'dag', lang)})` : `, ${t.ongoing}`}`,
   );
   if (h.consecutive) {
     const k = h.consecutive;
     view.consecutive = {
-      text: `Utredningar i följd: ${k.caseIds.length} sedan ${date(k.firstOpenedOn)}, sammanlagt ${n(k.days, 'dag', 'dagar')}${
-        k.overrun ? ` – längre än lagens frist räknad från första inledandet (${date(k.statutoryFromFirst)})` : ''
-      }.`,
+      text: t.consecutive(
+        k.caseIds.length,
+        date(k.firstOpenedOn),
+        count(k.days, 'dag', lang),
+        k.overrun ? date(k.statutoryFromFirst) : undefined,
+      ),
       overrun: k.overrun,
     };
   }

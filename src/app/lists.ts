@@ -4,7 +4,8 @@
 import { ageBetween, ageText, type Age } from '../domain/age.js';
 import { deadlineStatus, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
-import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
+import { protectionFirst, protectionState } from '../domain/protection.js';
+import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import { caseListCard, type CaseListItem } from '../cards/simpleCards.js';
@@ -43,7 +44,7 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang, showOwner = tru
   // An unmet immediate-protection alarm says so instead of the next deadline, in red.
   const alarm = protectionState(c);
   if (alarm.status === 'unmet') {
-    const headline = protectionHeadline(alarm, (id) => deps.org.name(id))!;
+    const headline = protectionHeadlineIn(alarm, (id) => deps.org.name(id), lang)!;
     return { ...base, deadline: headline, dueText: headline, color: 'Attention' };
   }
   if (!next) return { ...base, deadline: '', dueText: '', color: STATUS_COLOR[status] };

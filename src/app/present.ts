@@ -5,6 +5,7 @@ import { availableForms } from '../cards/decisionForms.js';
 import { stockholmDate } from '../domain/time.js';
 import { checkSnooze } from '../jobs/snooze.js';
 import type { Card } from '../cards/render.js';
+import type { Lang } from '../cards/text/index.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { absences, caseLink, type AppDeps } from './context.js';
@@ -14,6 +15,8 @@ import { watchLinesFor } from './watchLines.js';
 export interface CaseCardOptions {
   viewer?: Role | 'all' | 'none';
   notice?: { text: string; tone: 'warning' | 'attention' | 'good' };
+  /** The reader's language (src/cards/text/): a card answered to one person; a posted channel card is Swedish. */
+  lang?: Lang;
 }
 
 function linkedOf(deps: AppDeps, c: Case) {
@@ -24,7 +27,7 @@ function linkedOf(deps: AppDeps, c: Case) {
 }
 
 /** What every card about one case needs from the deployment. */
-function cardBasics(deps: AppDeps, c: Case, now: Date) {
+function cardBasics(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') {
   return {
     case: c,
     now,
@@ -33,7 +36,8 @@ function cardBasics(deps: AppDeps, c: Case, now: Date) {
     groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
     nameOf: (id: string) => deps.org.name(id),
     link: caseLink(deps, c.id),
-    watchLines: watchLinesFor(deps, c),
+    watchLines: watchLinesFor(deps, c, lang),
+    lang,
   };
 }
 
@@ -45,9 +49,9 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
   const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
   const family = familyOf(deps, c);
   return caseCard({
-    family: familySectionView(deps, c, family),
+    family: familySectionView(deps, c, family, opts.lang),
     ...(family.suggested[0] ? { suggestedOwner: family.suggested[0] } : {}),
-    ...cardBasics(deps, c, now),
+    ...cardBasics(deps, c, now, opts.lang),
     loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
     linked,
     viewer: opts.viewer ?? 'all',
@@ -63,13 +67,14 @@ export function assignedToYouCardFor(
   ownerId: string,
   note?: string,
   tone: 'good' | 'attention' = 'good',
+  lang: Lang = 'sv',
 ): Card {
   const now = deps.now();
   return assignedToYouCard({
-    ...cardBasics(deps, c, now),
+    ...cardBasics(deps, c, now, lang),
     loads: [],
     linked: linkedOf(deps, c),
-    family: familySectionView(deps, c),
+    family: familySectionView(deps, c, undefined, lang),
     ...(note ? { notice: { text: note, tone } } : {}),
     myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
     canContact: availableForms(c, 'caseworker', deps.rules).includes('contact'),

@@ -2,7 +2,8 @@
 // `watchLines`): the "genast" nudge while the skyddsbedömning is still missing, and a report that
 // came in out of hours. Read from the watches' own claims, so the card says what was sent.
 import type { Case } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate, stockholmTime } from '../domain/time.js';
+import { formatDate, formatTime, stockholmDate } from '../domain/time.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import { genastNudgedAt, genastOfficeHours } from '../jobs/watches.js';
 import { isOfficeTime } from '../domain/officeHours.js';
 import { officeHoursOf, type AppDeps } from './context.js';
@@ -14,37 +15,36 @@ import { vinrKey } from './vinrNotices.js';
 /** Where the outbox drain records the activity of a keyed card it delivered (src/jobs/outboxDrain.ts). */
 const CARD_ACTIVITIES = 'cardActivities';
 
-export function watchLinesFor(deps: AppDeps, c: Case): { text: string; color: string }[] {
+export function watchLinesFor(deps: AppDeps, c: Case, lang: Lang = 'sv'): { text: string; color: string }[] {
+  const t = texts(lang).watch;
   const out: { text: string; color: string }[] = [];
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
-  const when = (iso: string) => `${formatSwedishDate(stockholmDate(iso), year)} kl. ${stockholmTime(iso)}`;
+  const when = (iso: string) => `${formatDate(stockholmDate(iso), year, lang)} ${formatTime(iso, lang)}`;
   if (!isOfficeTime(c.receivedAt, deps.calendar, officeHoursOf(deps)))
     out.push({
-      text: `Kom in utanför kontorstid (${when(c.receivedAt)})${c.skyddsbedomning ? '' : ': socialjouren gör skyddsbedömningen tills kontorstiden börjar'}.`,
+      text: t.outOfHours(when(c.receivedAt), !c.skyddsbedomning),
       color: c.skyddsbedomning ? 'Default' : 'Warning',
     });
-  out.push(...vinrLines(deps, c, when));
+  out.push(...vinrLines(deps, c, when, lang));
   const nudged = !c.skyddsbedomning && c.phase !== 'closed' ? genastNudgedAt(deps, c.id) : undefined;
   if (nudged) {
     const h = genastOfficeHours(deps);
     out.push({
-      text: `Skyddsbedömningen är inte gjord ${h === 1 ? '1 kontorstimme' : `${h} kontorstimmar`} efter anmälan: gruppledarna påmindes ${when(nudged)}.`,
+      text: t.nudged(h, when(nudged)),
       color: 'Attention',
     });
   }
   return out;
 }
 
-const REASON: Record<string, string> = {
-  no_channel: 'gruppen har ingen kopplad kanal',
-  blocked: 'chatten är blockerad',
-  disabled: 'boten är avstängd',
-  gone: 'kanalen finns inte längre',
-  retries_exhausted: 'Teams tog inte emot den',
-};
-
 /** Whether the violence group was told: delivered, still being sent, or undeliverable (and why). */
-function vinrLines(deps: AppDeps, c: Case, when: (iso: string) => string): { text: string; color: string }[] {
+function vinrLines(
+  deps: AppDeps,
+  c: Case,
+  when: (iso: string) => string,
+  lang: Lang,
+): { text: string; color: string }[] {
+  const t = texts(lang).watch;
   const groups = groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map((x) => x.group);
   if (!groups.length) return [];
   const queued = deps.store
@@ -60,16 +60,16 @@ function vinrLines(deps: AppDeps, c: Case, when: (iso: string) => string): { tex
     if (m?.status === 'dead')
       return [
         {
-          text: `VINR-underrättelsen till ${g.name} kunde inte levereras: ${REASON[deadReason(m)] ?? 'den nådde inte fram'}. Se **leveranser**.`,
+          text: t.vinrDead(g.name, t.reason[deadReason(m)] ?? t.reason.other!),
           color: 'Attention',
         },
       ];
-    if (m) return [{ text: `VINR-underrättelsen till ${g.name} skickas.`, color: 'Warning' }];
+    if (m) return [{ text: t.vinrSending(g.name), color: 'Warning' }];
     const posted = deps.store.getDoc<{ postedAt?: string }>(CARD_ACTIVITIES, vinrKey(c.id, g.id));
     if (posted)
       return [
         {
-          text: `${g.name} har fått VINR-underrättelsen${posted.postedAt ? ` ${when(posted.postedAt)}` : ''}.`,
+          text: t.vinrPosted(g.name, posted.postedAt ? when(posted.postedAt) : ''),
           color: 'Good',
         },
       ];

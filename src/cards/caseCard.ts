@@ -7,13 +7,14 @@ import { caseHeadline, urgentFirst, type CaseHeadline } from '../views/caseHeadl
 import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
-import { daysBetween, formatSwedishDate, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
+import { daysBetween, formatDate, formatDateTime, stockholmDate } from '../domain/time.js';
 import { protectionState } from '../domain/protection.js';
 import { decisionButtons } from './decisionForms.js';
 import { withFamilySection, type FamilySectionView } from './familySection.js';
 import { caseCardAlarm } from './protectionAlarm.js';
-import { concernsText, DEADLINE_LABEL, PHASE_LABEL, REPORTER_LABEL, STATUS_COLOR } from './labels.js';
+import { concernsText, STATUS_COLOR } from './labels.js';
 import { renderCard, type Card } from './render.js';
+import { count, noun, texts, type Lang } from './text/index.js';
 
 export interface CaseCardInput {
   case: Case;
@@ -42,6 +43,8 @@ export interface CaseCardInput {
    * report out of hours): src/app/watchLines.ts.
    */
   watchLines?: { text: string; color: string }[];
+  /** The reader's language (src/cards/text/); Swedish when absent, and always on a channel card. */
+  lang?: Lang;
 }
 
 export interface DeadlineLine {
@@ -50,36 +53,40 @@ export interface DeadlineLine {
   color: string;
 }
 
-export function deadlineText(d: Deadline, now: Date, calendar: Calendar, doneAt?: string): DeadlineLine {
+export function deadlineText(
+  d: Deadline,
+  now: Date,
+  calendar: Calendar,
+  doneAt?: string,
+  lang: Lang = 'sv',
+): DeadlineLine {
+  const t = texts(lang).caseCard;
   const status = deadlineStatus(d, now, calendar);
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
-  const date = formatSwedishDate(d.due, year);
+  const fmt = (x: string) => formatDate(x, year, lang);
+  const date = fmt(d.due);
   let text: string;
   switch (status) {
     case 'done':
-      text = doneAt ? `klar ${formatSwedishDateTime(doneAt)}` : 'klar';
+      text = doneAt ? t.doneAt(formatDateTime(doneAt, undefined, lang)) : t.done;
       break;
     case 'overdue':
-      text = `FÖRSENAD – skulle vara klar ${date}`;
+      text = t.overdue(date);
       break;
     case 'due_today':
-      text = `i dag, ${date}`;
+      text = t.dueToday(date);
       break;
-    default: {
-      const left = daysBetween(today, d.due);
-      text = `${date} (${left === 1 ? '1 dag' : `${left} dagar`} kvar)`;
-    }
+    default:
+      text = t.left(date, count(daysBetween(today, d.due), 'dag', lang));
   }
-  if (d.overrun)
-    text = `FÖRSENAD – fristen gick ut ${formatSwedishDate(d.statutoryDue, year)}; förlängning beslutad i efterhand till ${date}`;
-  else if (d.due !== d.statutoryDue && status !== 'done')
-    text += ` · lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`;
+  if (d.overrun) text = t.overrun(fmt(d.statutoryDue), date);
+  else if (d.due !== d.statutoryDue && status !== 'done') text += ` · ${t.statutory(fmt(d.statutoryDue))}`;
   // LVU 7 § and 8 §: a weekend never gives more time, so the card says when to act.
   if (d.noWeekendGrace && status !== 'done' && status !== 'overdue' && !calendar.isWorkingDay(d.due))
-    text += ` · helg ger ingen extra tid: senast ${formatSwedishDate(actBy(d, calendar), year)}`;
-  if (d.informational && status !== 'done') text += ' · rättens frist (information)';
-  return { label: DEADLINE_LABEL[d.kind], text, color: STATUS_COLOR[status] };
+    text += ` · ${t.noWeekendGrace(fmt(actBy(d, calendar)))}`;
+  if (d.informational && status !== 'done') text += ` · ${t.courtInfo}`;
+  return { label: texts(lang).deadline[d.kind], text, color: STATUS_COLOR[status] };
 }
 
 function doneAtOf(c: Case, d: Deadline): string | undefined {
@@ -94,7 +101,7 @@ function doneAtOf(c: Case, d: Deadline): string | undefined {
 }
 
 /** The LVU panel on top of the card: the open deadlines where being late ends the protection. */
-function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar) {
+function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar, lang: Lang) {
   const t = c.lvu;
   if (!t || t.endedOn) return { hasLvu: false, lvu: { title: '', lines: [] as DeadlineLine[] } };
   const open = ds.filter((d) => d.kind.startsWith('lvu_') && !d.done).sort((a, b) => (a.due < b.due ? -1 : 1));
@@ -102,8 +109,11 @@ function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar) {
   return {
     hasLvu: true,
     lvu: {
-      title: `LVU: omedelbart omhändertagande ${formatSwedishDate(t.decidedOn, year)}${t.verkstalldOn ? `, verkställt ${formatSwedishDate(t.verkstalldOn, year)}` : ' – verkställighet ej registrerad'}`,
-      lines: open.map((d) => deadlineText(d, now, calendar)),
+      title: texts(lang).caseCard.lvuTitle(
+        formatDate(t.decidedOn, year, lang),
+        t.verkstalldOn ? formatDate(t.verkstalldOn, year, lang) : undefined,
+      ),
+      lines: open.map((d) => deadlineText(d, now, calendar, undefined, lang)),
     },
   };
 }
@@ -135,8 +145,10 @@ function primaryCount(titles: string[]): number {
 }
 
 /** Decision buttons every role may press: what a channel card shows (the server checks anyway). */
-function everyoneButtons(c: Case, rules: RuleTable, today: string) {
-  const per = (['caseworker', 'team_lead', 'unit_manager'] as const).map((r) => decisionButtons(c, r, rules, today));
+function everyoneButtons(c: Case, rules: RuleTable, today: string, lang: Lang) {
+  const per = (['caseworker', 'team_lead', 'unit_manager'] as const).map((r) =>
+    decisionButtons(c, r, rules, today, lang),
+  );
   const all = (k: 'main' | 'more' | 'lvu') =>
     per[0]![k].filter((b) => per.every((p) => [...p.main, ...p.more, ...p.lvu].some((x) => x.verb === b.verb)));
   return { main: [...all('main'), ...all('more')], lvu: all('lvu') };
@@ -144,6 +156,9 @@ function everyoneButtons(c: Case, rules: RuleTable, today: string) {
 
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang);
+  const tc = t.caseCard;
   const ds = deadlinesOf(c, input.rules);
   const today = stockholmDate(input.now);
   const viewer = input.viewer ?? 'all';
@@ -155,8 +170,8 @@ export function caseCardView(input: CaseCardInput) {
   const head: CaseHeadline = c.sectionKind
     ? {
         lead: 'none',
-        text: 'Ärende utanför barn och unga: inga tidsfrister bevakas',
-        detail: 'Ärendet är registrerat för samordning med barn och unga.',
+        text: tc.outsideTitle,
+        detail: tc.outsideDetail,
         color: 'Default',
         style: 'default',
       }
@@ -166,6 +181,7 @@ export function caseCardView(input: CaseCardInput) {
         now: input.now,
         calendar: input.calendar,
         closed: c.phase === 'closed',
+        lang,
       });
   // The other deadlines under it: open ones by urgency, then what is done (done moves down). The
   // open LVU deadlines have their own panel.
@@ -174,11 +190,9 @@ export function caseCardView(input: CaseCardInput) {
   const others = ordered
     .filter((d) => d !== head.deadline && !inLvuPanel(d))
     .map((d) => {
-      const line = deadlineText(d, input.now, input.calendar, doneAtOf(c, d));
+      const line = deadlineText(d, input.now, input.calendar, doneAtOf(c, d), lang);
       if (d.kind === 'skyddsbedomning' && d.done && c.skyddsbedomning)
-        line.text += c.skyddsbedomning.immediateProtection
-          ? ' – omedelbart skydd behövs'
-          : ' – inget omedelbart skyddsbehov';
+        line.text += c.skyddsbedomning.immediateProtection ? tc.skyddNeeded : tc.skyddNotNeeded;
       return line;
     });
   const unassigned = c.assignees.length === 0;
@@ -187,7 +201,13 @@ export function caseCardView(input: CaseCardInput) {
   // Everyone in the group, those present first; absent people are listed (marked) so the team lead
   // sees why they are not an option, and the server refuses them with that reason.
   const choices = [...input.loads.filter((l) => !l.absent), ...input.loads.filter((l) => l.absent)].map((l) => ({
-    title: `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden${l.absent ? ' (frånvarande)' : l.overCapacity ? ' (över kapacitet)' : ''}`,
+    // "3/5 ärenden" against the capacity, else "1 ärende", "3 ärenden" (never "1 ärenden").
+    title: tc.choice(
+      l.staff.name,
+      l.capacity !== undefined ? `${l.open}/${l.capacity} ${noun(2, 'ärende', lang)}` : count(l.open, 'ärende', lang),
+      l.absent,
+      !!l.overCapacity,
+    ),
     value: l.staff.aadObjectId,
   }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
@@ -198,44 +218,45 @@ export function caseCardView(input: CaseCardInput) {
   const decisions = c.sectionKind
     ? { main: [], lvu: [] }
     : channel
-      ? everyoneButtons(c, input.rules, today)
+      ? everyoneButtons(c, input.rules, today, lang)
       : (() => {
-          const b = decisionButtons(c, viewer, input.rules, today);
+          const b = decisionButtons(c, viewer, input.rules, today, lang);
           return { main: [...b.main, ...b.more], lvu: b.lvu };
         })();
   const canTake = open && unassigned && (channel || viewer === 'caseworker');
   const canAssign = open && !channel && (viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0;
   const hasHistory = viewer !== 'none';
-  const assignTitle = unassigned ? 'Tilldela' : 'Fördela om';
+  const assignTitle = unassigned ? tc.assign : tc.reassign;
   const btn = (title: string, verb: string, style: CaseButton['style'] = 'default'): CaseButton => ({
     title,
     verb,
     style,
   });
-  const lead = canTake ? [btn('Ta ärendet', 'case.take', 'positive')] : [];
+  const lead = canTake ? [btn(tc.take, 'case.take', 'positive')] : [];
   const rest = [
-    ...(channel ? [btn('Åtgärder', 'case.actions')] : []),
-    ...(channel && hasHistory ? [btn('Historik', 'decision.timeline.show')] : []),
+    ...(channel ? [btn(tc.actions, 'case.actions')] : []),
+    ...(channel && hasHistory ? [btn(tc.history, 'decision.timeline.show')] : []),
     ...[...decisions.main, ...decisions.lvu].map((d) => btn(d.title, d.verb)),
-    ...(!channel && hasHistory ? [btn('Historik', 'decision.timeline.show')] : []),
+    ...(!channel && hasHistory ? [btn(tc.history, 'decision.timeline.show')] : []),
   ];
   const link = input.link ?? '';
   // Take or assign first (never both: take is the caseworker's, assign the lead's), then the rest.
   const firstTitles = [...lead.map((b) => b.title), ...(canAssign ? [assignTitle] : [])];
-  const titles = [...firstTitles, ...rest.map((b) => b.title), ...(link ? ['Öppna i verksamhetssystemet'] : [])];
+  const titles = [...firstTitles, ...rest.map((b) => b.title), ...(link ? [tc.openInSystem] : [])];
   const primary = Math.max(primaryCount(titles), firstTitles.length);
   const restPrimary = Math.max(0, primary - firstTitles.length);
   const primaryActions = rest.slice(0, restPrimary);
   const moreActions = rest.slice(restPrimary);
   const linkPrimary = !!link && moreActions.length === 0 && primary === titles.length;
   return {
-    ...caseCardAlarm(protection, input.nameOf),
+    lang,
+    ...caseCardAlarm(protection, input.nameOf, lang),
     watchLines: input.watchLines ?? [],
     hasWatchLines: (input.watchLines ?? []).length > 0,
     caseId: c.id,
     version: c.version,
     // The reference first: a line then breaks after it, never inside it (phone width).
-    title: `${c.id} · ${c.phase === 'skyddsbedomning' ? 'Ny anmälan' : PHASE_LABEL[c.phase]}`,
+    title: `${c.id} · ${c.phase === 'skyddsbedomning' ? tc.newReport : t.phase[c.phase]}`,
     headline: {
       text: head.text,
       detail: head.detail,
@@ -246,25 +267,28 @@ export function caseCardView(input: CaseCardInput) {
     },
     facts: [
       {
-        title: 'Mottagen',
-        value: formatSwedishDateTime(c.receivedAt, Number(today.slice(0, 4))),
+        title: tc.received,
+        value: formatDateTime(c.receivedAt, Number(today.slice(0, 4)), lang),
       },
       {
-        title: 'Anmälare',
-        value: `${REPORTER_LABEL[c.reporter.type]} (${c.reporter.professional ? 'yrkesverksam' : 'ej yrkesverksam'})`,
+        title: tc.reporter,
+        value: `${t.reporter[c.reporter.type]} (${c.reporter.professional ? tc.professional : tc.notProfessional})`,
       },
-      { title: 'Oro', value: concernsText(c.concerns) },
-      { title: 'Grupp', value: input.groupName },
-      { title: 'Fas', value: PHASE_LABEL[c.phase] },
+      { title: tc.concerns, value: concernsText(c.concerns, lang) },
+      { title: tc.group, value: input.groupName },
+      { title: tc.phase, value: t.phase[c.phase] },
     ],
-    owner: unassigned ? 'Ej fördelad' : c.assignees.map(input.nameOf).join(' och '),
+    owner: unassigned ? t.unassigned : c.assignees.map(input.nameOf).join(` ${t.and} `),
     ownerColor: unassigned && open ? 'Attention' : 'Default',
     deadlines: others,
     contactLine:
       c.phase === 'utredning'
-        ? `Senaste kontakt med familjen: ${contacts.family ? formatSwedishDate(contacts.family) : 'ingen'} · med barnet: ${contacts.child ? formatSwedishDate(contacts.child) : 'inget barnsamtal'}`
+        ? tc.lastContact(
+            contacts.family ? formatDate(contacts.family, undefined, lang) : tc.noContact,
+            contacts.child ? formatDate(contacts.child, undefined, lang) : tc.noChildTalk,
+          )
         : '',
-    linked: (input.linked ?? []).map((l) => ({ text: `Samma barn har ett öppet ärende i ${l.groupName}:`, id: l.id })),
+    linked: (input.linked ?? []).map((l) => ({ text: tc.linked(l.groupName), id: l.id })),
     hasLinked: (input.linked ?? []).length > 0,
     notice: input.notice
       ? {
@@ -283,9 +307,9 @@ export function caseCardView(input: CaseCardInput) {
     moreActions,
     hasMore: moreActions.length > 0 || (!!link && !linkPrimary),
     linkPrimary,
-    ...lvuPanel(c, ds, input.now, input.calendar),
+    ...lvuPanel(c, ds, input.now, input.calendar, lang),
     hasHistory,
-    absentLine: absent.length ? `Frånvarande i dag: ${absent.join(', ')}` : '',
+    absentLine: absent.length ? tc.absentToday(absent.join(', ')) : '',
     link,
     hasRefresh: (input.refreshUserIds ?? []).length > 0,
     refreshUserIds: (input.refreshUserIds ?? []).slice(0, 60),
@@ -298,7 +322,7 @@ export function caseCard(input: CaseCardInput): Card {
   const view = caseCardView(input);
   const card = renderCard('case', view);
   if (!view.hasRefresh) delete card.refresh;
-  return withFamilySection(card, input.family);
+  return withFamilySection(card, input.family, input.lang);
 }
 
 /** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
@@ -313,5 +337,5 @@ export function assignedToYouCard(
     canContact: !!input.canContact,
     canSnooze: !!input.canSnooze,
   });
-  return withFamilySection(card, input.family && { ...input.family, assignSiblings: undefined });
+  return withFamilySection(card, input.family && { ...input.family, assignSiblings: undefined }, input.lang);
 }

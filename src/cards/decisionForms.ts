@@ -1,6 +1,7 @@
 // The decision forms (cards/decision-*.json) and the case card's decision buttons. Pure: a case, the
 // clock and what the person entered in, card JSON out. Which buttons a card shows is a convenience;
 // every submission is checked again on the server (role, group, version).
+import { texts, type Lang } from './text/index.js';
 import type { Calendar } from '../domain/calendar.js';
 import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
@@ -132,8 +133,17 @@ export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: Ru
 }
 
 /** Buttons for the case card: the case's own decisions, then the LVU track's (each row at most 5). */
-export function decisionButtons(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable, today?: string) {
-  const button = (k: FormKind) => ({ title: FORM_META[k].button, verb: openFormVerb(k) });
+export function decisionButtons(
+  c: Case,
+  viewer: Role | 'all' | 'none',
+  rules: RuleTable,
+  today?: string,
+  lang: Lang = 'sv',
+) {
+  // Swedish from the form's own meta; another language from the catalogue (src/cards/text/).
+  const title = (k: FormKind) =>
+    lang === 'sv' ? FORM_META[k].button : (texts(lang).formButton[k] ?? FORM_META[k].button);
+  const button = (k: FormKind) => ({ title: title(k), verb: openFormVerb(k) });
   const kinds = availableForms(c, viewer, rules, today);
   const lvu = kinds.filter((k) => isLawForm(k) && LAW_FORM_META[k].lvu);
   const own = kinds.filter((k) => !lvu.includes(k));

@@ -4,6 +4,7 @@
 // investigations, consecutive investigations). Self-contained: a view in, Adaptive Card elements out,
 // so the card's layout decides where it goes (`withFamilySection` puts it before the buttons).
 import type { Card } from './render.js';
+import { texts, type Lang } from './text/index.js';
 
 export interface FamilySectionView {
   /** "IFO-2 · Förhandsbedömning · Anna Berg". */
@@ -39,24 +40,25 @@ export const isEmptyFamilySection = (v: FamilySectionView | undefined): boolean 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: t, wrap: true, ...extra });
 
 /** The section's elements (an empty list when there is nothing to say). */
-export function familySection(v: FamilySectionView | undefined): Record<string, unknown>[] {
+export function familySection(v: FamilySectionView | undefined, lang: Lang = 'sv'): Record<string, unknown>[] {
   if (!v || isEmptyFamilySection(v)) return [];
+  const t = texts(lang).family;
   const items: Record<string, unknown>[] = [];
   if (v.repeated) items.push(text(v.repeated, { weight: 'Bolder', color: 'Attention' }));
   if (v.violence) items.push(text(v.violence, { weight: 'Bolder', color: 'Attention' }));
   if (v.siblings.length) {
     // The family reference stays off the card like the child's (it is posted in channels, docs/privacy.md).
-    items.push(text('Syskon', { weight: 'Bolder', spacing: 'Small' }));
+    items.push(text(t.siblings, { weight: 'Bolder', spacing: 'Small' }));
     for (const s of v.siblings) items.push(text(s, { spacing: 'None' }));
     if (v.suggestion) items.push(text(v.suggestion, { spacing: 'Small', isSubtle: true }));
   }
   if (v.sections.length) {
-    items.push(text('Andra sektioner med familjen', { weight: 'Bolder', spacing: 'Small' }));
+    items.push(text(t.sections, { weight: 'Bolder', spacing: 'Small' }));
     for (const s of v.sections) items.push(text(s, { spacing: 'None' }));
   }
   if (v.reports) items.push(text(v.reports, { spacing: 'Small' }));
   if (v.earlier.length) {
-    items.push(text('Tidigare utredningar om barnet', { weight: 'Bolder', spacing: 'Small' }));
+    items.push(text(t.earlier, { weight: 'Bolder', spacing: 'Small' }));
     for (const e of v.earlier) items.push(text(e, { spacing: 'None' }));
   }
   if (v.consecutive)
@@ -88,8 +90,8 @@ export function familySection(v: FamilySectionView | undefined): Record<string, 
  * The card with the section placed before its first row of buttons (or last). Returns a new card;
  * a layout of its own can call familySection() and place the elements elsewhere.
  */
-export function withFamilySection(card: Card, v: FamilySectionView | undefined): Card {
-  const elements = familySection(v);
+export function withFamilySection(card: Card, v: FamilySectionView | undefined, lang: Lang = 'sv'): Card {
+  const elements = familySection(v, lang);
   if (!elements.length) return card;
   const body = Array.isArray(card.body) ? [...(card.body as Record<string, unknown>[])] : [];
   const at = body.findIndex((e) => e.type === 'ActionSet');

@@ -5,6 +5,7 @@
 // list.assign in src/bot/actions/listRows.ts), the choice of caseworkers by load.
 import type { AssignChoice, ListItem, ListSection, MorningListView } from '../views/morningList.js';
 import { MAX_CARD_BYTES, cardSize, renderCard, type Card } from './render.js';
+import { texts } from './text/index.js';
 
 /** Leaves room for the activity envelope around the card. */
 export const LIST_CARD_BUDGET = MAX_CARD_BYTES - 4_096;
@@ -64,13 +65,15 @@ function slice(sections: ListSection[], offset: number, count: number) {
 function pageData(view: MorningListView, offset: number, count: number, notice?: ListNotice): object {
   const shownTo = Math.min(offset + count, view.total);
   const hidden = view.total - shownTo;
+  const t = texts(view.lang).morning;
   return {
-    title: offset === 0 ? view.title : `${view.title}, punkt ${offset + 1}–${shownTo} av ${view.total}`,
+    ...(view.lang && view.lang !== 'sv' ? { lang: view.lang } : {}),
+    title: offset === 0 ? view.title : t.page(view.title, offset + 1, shownTo, view.total),
     summary: view.summary,
     sections: slice(view.sections, offset, count),
     hidden,
-    hiddenText: `Kortet visar de ${shownTo - offset} mest brådskande punkterna; ${hidden} till finns.`,
-    moreTitle: offset === 0 ? `Visa alla (${hidden} till)` : `Visa fler (${hidden} till)`,
+    hiddenText: t.hidden(shownTo - offset, hidden),
+    moreTitle: offset === 0 ? t.showAll(hidden) : t.showMore(hidden),
     groupId: view.groupId,
     date: view.date,
     nextOffset: shownTo,

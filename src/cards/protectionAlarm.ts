@@ -3,8 +3,9 @@
 // the case card. Both read protectionState() only, so they always say what the lists say. Pure.
 import { protectionHeadline, type ProtectionState } from '../domain/protection.js';
 import type { Case } from '../domain/schemas.js';
-import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import { formatDate, formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
 import { concernsText } from './labels.js';
+import { texts, type Lang } from './text/index.js';
 
 export const ALARM_TEMPLATE = 'protection-alarm';
 
@@ -68,8 +69,8 @@ export function protectionAlarmData(input: AlarmCardInput) {
  * case has an owner and a measure it is done, and what is done moves down: a green line under the
  * deadlines (`hasAlarmDone`). Neither flag means nothing is drawn.
  */
-export function caseCardAlarm(state: ProtectionState, nameOf: (staffId: string) => string) {
-  const headline = protectionHeadline(state, nameOf);
+export function caseCardAlarm(state: ProtectionState, nameOf: (staffId: string) => string, lang: Lang = 'sv') {
+  const headline = protectionHeadlineIn(state, nameOf, lang);
   const unmet = state.status === 'unmet';
   if (!headline)
     return {
@@ -82,11 +83,31 @@ export function caseCardAlarm(state: ProtectionState, nameOf: (staffId: string) 
     hasAlarmDone: !unmet,
     alarm: {
       text: headline,
-      detail: unmet
-        ? 'Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.'
-        : '',
+      detail: unmet ? texts(lang).caseCard.alarmDetail : '',
       style: unmet ? 'attention' : 'good',
       color: unmet ? 'Attention' : 'Good',
     },
   };
+}
+
+/**
+ * The alarm's headline in the reader's language: in Swedish the domain's own (src/domain/protection.ts),
+ * in another the catalogue's, with the measure's date and time in the one format (docs/cards.md).
+ */
+export function protectionHeadlineIn(
+  state: ProtectionState,
+  nameOf: (staffId: string) => string,
+  lang: Lang = 'sv',
+): string | undefined {
+  if (lang === 'sv' || state.status === 'not_needed') return protectionHeadline(state, nameOf);
+  const t = texts(lang).protection;
+  if (state.status === 'unmet')
+    return t.unmet(
+      [...(state.needsMeasure ? [t.noMeasure] : []), ...(state.needsOwner ? [t.noOwner] : [])].join(
+        ` ${texts(lang).and} `,
+      ),
+    );
+  const m = state.measure!;
+  const when = `${formatDate(m.on, undefined, lang)}${m.time ? ` ${texts(lang).time.at} ${m.time}` : ''}`;
+  return t.met(t.measure[m.kind] ?? m.kind, when, nameOf(m.doneBy));
 }

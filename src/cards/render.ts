@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
+import { texts, type Lang } from './text/index.js';
 
 export type Card = Record<string, unknown>;
 
@@ -18,9 +19,15 @@ function template(name: string): ACData.Template {
   return t;
 }
 
-/** Fill the template `cards/<name>.json` with `data`. */
+/**
+ * Fill the template `cards/<name>.json` with `data`. The words a template shows as they are come from
+ * the text catalogue (src/cards/text/, `templates`) as `$root.L`, in the data's `lang` (Swedish when
+ * absent, so data queued before a card had a language still renders): docs/cards.md.
+ */
 export function renderCard(name: string, data: object): Card {
-  return template(name).expand({ $root: data }) as Card;
+  const lang: Lang = (data as { lang?: unknown }).lang === 'en' ? 'en' : 'sv';
+  const words = (texts(lang).templates as Record<string, Record<string, string>>)[name] ?? {};
+  return template(name).expand({ $root: { ...data, L: words } }) as Card;
 }
 
 /** Bytes of the card as it is sent. */

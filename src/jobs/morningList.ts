@@ -3,17 +3,19 @@
 // (the card is src/cards/morningList.ts). No I/O, so it is tested with plain calls and benched.
 import type { Calendar } from '../domain/calendar.js';
 import { dueWithin, loadPerCaseworker, noContact, overdue, unassigned, type Load } from '../domain/queries.js';
-import { ageBetween, ageText } from '../domain/age.js';
+import { ageBetween } from '../domain/age.js';
 import { violenceRank } from '../domain/violence.js';
 import { isAbsent } from '../domain/absence.js';
 import type { RuleTable } from '../domain/rules.js';
 import { actBy, deadlinesOf, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { lvuLine } from './lvuWarnings.js';
 import { DEFAULT_OFFICE_HOURS, isOfficeTime, type OfficeHours } from '../domain/officeHours.js';
-import { protectionHeadline, protectionState } from '../domain/protection.js';
+import { protectionState } from '../domain/protection.js';
 import type { Absence, Case, Group, LocalDate, Staff } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
-import { concernsText, PHASE_LABEL } from '../cards/labels.js';
+import { formatDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
+import { concernsText } from '../cards/labels.js';
+import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
+import { ageWords, count, noun, texts, type Lang } from '../cards/text/index.js';
 import type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
 
 export type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
@@ -48,6 +50,8 @@ export interface ListInputs {
   deadlines?: (c: Case) => Deadline[];
   /** Office hours (default weekdays 08:00–16:00): reports since the last working day's end outside them are marked. */
   officeHours?: OfficeHours;
+  /** The reader's language (src/cards/text/): a list answered to one press; the posted list is Swedish. */
+  lang?: Lang;
 }
 
 /**
@@ -62,8 +66,6 @@ export function deadlineMemo(rules: RuleTable): (c: Case) => Deadline[] {
     return ds;
   };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The sections in order of how bad the problem is: a case is listed once, under the first that applies. */
 export const SECTION_ORDER: readonly SectionKey[] = [
@@ -92,37 +94,48 @@ interface Problem {
 }
 
 /** The group's caseworkers by load for a row's Tilldela: present ones with the fewest open cases first, absent last. */
-export function assignChoices(loads: readonly Load[]): AssignChoice[] {
+export function assignChoices(loads: readonly Load[], lang: Lang = 'sv'): AssignChoice[] {
   const byLoad = (a: Load, b: Load) => a.open - b.open || a.staff.name.localeCompare(b.staff.name, 'sv');
+  const t = texts(lang).caseCard;
   return [...loads.filter((l) => !l.absent).sort(byLoad), ...loads.filter((l) => l.absent).sort(byLoad)].map((l) => ({
-    title: `${l.staff.name} – ${l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : plural(l.open, 'ärende', 'ärenden')}${l.absent ? ' (frånvarande)' : l.overCapacity ? ' (över kapacitet)' : ''}`,
+    title: t.choice(
+      l.staff.name,
+      l.capacity !== undefined ? `${l.open}/${l.capacity} ${noun(2, 'ärende', lang)}` : count(l.open, 'ärende', lang),
+      l.absent,
+      !!l.overCapacity,
+    ),
     value: l.staff.aadObjectId,
   }));
 }
 
 export function buildMorningList(input: ListInputs): MorningListView {
   const { group, now, calendar, rules, settings } = input;
+  const lang = input.lang ?? 'sv';
+  const all = texts(lang);
+  const m = all.morning;
+  // In Swedish the rule table's own label (it may be configured); in another language the catalogue's.
+  const label = (d: Deadline) => (lang === 'sv' ? d.label : all.deadline[d.kind]);
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
   const dateMemo = new Map<LocalDate, string>();
   const date = (d: LocalDate) => {
     let t = dateMemo.get(d);
-    if (t === undefined) dateMemo.set(d, (t = formatSwedishDate(d, year)));
+    if (t === undefined) dateMemo.set(d, (t = formatDate(d, year, lang)));
     return t;
   };
   const names = new Map(input.staff.map((s) => [s.aadObjectId, s.name]));
-  const nameOf = (id: string) => names.get(id) ?? 'okänd person';
+  const nameOf = (id: string) => names.get(id) ?? m.unknownPerson;
   const allCases = [...input.cases];
   const cases = allCases.filter((c) => c.groupId === group.id);
   const open = cases.filter((c) => c.phase !== 'closed');
-  const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(' och ') : 'Ej fördelad');
+  const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(` ${all.and} `) : all.unassigned);
   // Many cases share a date: each age (and its words) computed once per run.
   const ageMemo = new Map<LocalDate, ReturnType<typeof ageBetween> & { text: string }>();
   const age = (from: LocalDate) => {
     let a = ageMemo.get(from);
     if (!a) {
       const x = ageBetween(from, today, calendar);
-      ageMemo.set(from, (a = { ...x, text: ageText(x) }));
+      ageMemo.set(from, (a = { ...x, text: ageWords(x, lang) }));
     }
     return a;
   };
@@ -140,10 +153,15 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'protection',
-      text: `**${c.id}** · ${protectionHeadline(state, nameOf)} · bedömt ${date(stockholmDate(state.since!))} kl. ${stockholmTime(state.since!)}`,
+      text: m.protection(
+        c.id,
+        protectionHeadlineIn(state, nameOf, lang) ?? '',
+        date(stockholmDate(state.since!)),
+        stockholmTime(state.since!),
+      ),
       color: 'Attention',
       rank: state.since ?? '',
-      also: 'omedelbart skyddsbehov',
+      also: m.alsoProtection,
     });
   }
   // LVU 7 § and 8 §: listed every morning from the first day, in their own section on top.
@@ -157,7 +175,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
         text: line.text.replace(/ · [^·]*$/, ''),
         color: line.color,
         rank: d.due,
-        also: `LVU-frist ${date(d.due)}`,
+        also: m.alsoLvu(date(d.due)),
       });
     }
   for (const { case: c, deadline: d } of overdue(cases, now, rules, calendar, deadlinesFor)) {
@@ -165,10 +183,10 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'overdue',
-      text: `**${c.id}** · ${d.label} skulle vara klar ${date(d.due)} · försenad ${late.text}`,
+      text: m.overdue(c.id, label(d), date(d.due), late.text),
       color: 'Attention',
       rank: d.due,
-      also: `${d.label.toLowerCase()} försenad`,
+      also: m.alsoOverdue(label(d)),
     });
   }
   // Out of hours since the last working day's end (a Friday 17:30 report on Monday's list), with
@@ -181,14 +199,15 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'outOfHours',
-      text: `**${c.id}** · kom in utanför kontorstid ${date(stockholmDate(c.receivedAt))} kl. ${stockholmTime(c.receivedAt)} · ${
-        c.skyddsbedomning
-          ? `skyddsbedömning gjord${c.skyddsbedomning.immediateProtection ? ' – omedelbart skydd behövs' : ''}`
-          : 'skyddsbedömning inte registrerad'
-      }`,
+      text: m.outOfHours(
+        c.id,
+        date(stockholmDate(c.receivedAt)),
+        stockholmTime(c.receivedAt),
+        c.skyddsbedomning ? m.skyddDone(c.skyddsbedomning.immediateProtection) : m.skyddMissing,
+      ),
       color: c.skyddsbedomning ? 'Default' : 'Attention',
       rank: c.receivedAt,
-      also: 'kom in utanför kontorstid',
+      also: m.alsoOutOfHours,
     });
   }
   const unassignedList = unassigned(cases, now, calendar);
@@ -201,10 +220,10 @@ export function buildMorningList(input: ListInputs): MorningListView {
     add({
       case: c,
       key: 'unassigned',
-      text: `**${c.id}** · ${PHASE_LABEL[c.phase]} · ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+      text: `**${c.id}** · ${all.phase[c.phase]} · ${m.unassignedFor(waited.days === 0 ? m.sinceToday : waited.text)}${next ? ` · ${label(next)} ${date(next.due)}` : ''}`,
       color: ageWorkingDays > 1 ? 'Attention' : 'Warning',
       rank: c.receivedAt,
-      also: `ofördelad ${waited.days === 0 ? 'sedan i dag' : waited.text}`,
+      also: m.unassignedFor(waited.days === 0 ? m.sinceToday : waited.text),
     });
   }
   for (const { case: c, deadline: d } of dueWithin(
@@ -216,38 +235,43 @@ export function buildMorningList(input: ListInputs): MorningListView {
     deadlinesFor,
   )) {
     if (d.remindFromStart) continue;
-    const when = d.due === today ? 'i dag' : date(d.due);
+    const when = d.due === today ? all.status.today : date(d.due);
     add({
       case: c,
       key: 'dueSoon',
-      text: `**${c.id}** · ${d.label} ${when}`,
+      text: m.dueSoon(c.id, label(d), when),
       color: d.due === today ? 'Warning' : 'Default',
       rank: d.due,
-      also: `${d.label.toLowerCase()} ${when}`,
+      also: m.alsoDueSoon(label(d), when),
     });
   }
   for (const n of noContact(open, now, settings.noContactDays))
     add({
       case: n.case,
       key: 'noContact',
-      text: `**${n.case.id}** · ${n.daysWithout} dagar utan kontakt med familjen${n.lastContact ? ` (senast ${date(n.lastContact)})` : ' (ingen sedan utredningen inleddes)'}${n.lastChildContact ? '' : ', inget barnsamtal'}`,
+      text: m.noContact(
+        n.case.id,
+        n.daysWithout,
+        n.lastContact ? date(n.lastContact) : undefined,
+        !!n.lastChildContact,
+      ),
       color: 'Warning',
       rank: String(1e6 - n.daysWithout).padStart(7, '0'),
-      also: `${n.daysWithout} dagar utan kontakt`,
+      also: m.alsoNoContact(n.daysWithout),
     });
   const pendingHandover = new Set(input.handovers.map((h) => h.caseId));
   for (const c of open) {
     const awayIds = c.assignees.filter((id) => isAbsent(input.absences, id, today));
     if (!awayIds.length) continue;
-    const away = awayIds.map(nameOf).join(' och ');
+    const away = awayIds.map(nameOf).join(` ${all.and} `);
     const next = nextDeadline(c, rules);
     add({
       case: c,
       key: 'absent',
-      text: `**${c.id}** · ${away} är frånvarande${pendingHandover.has(c.id) ? ' · överlämning ej klar' : ''}${next ? ` · ${next.label} ${date(next.due)}` : ''}`,
+      text: m.absent(c.id, away, pendingHandover.has(c.id), next ? `${label(next)} ${date(next.due)}` : ''),
       color: pendingHandover.has(c.id) ? 'Attention' : 'Warning',
       rank: next?.due ?? '9999-12-31',
-      also: `${away} frånvarande`,
+      also: m.alsoAbsent(away),
     });
   }
 
@@ -270,8 +294,8 @@ export function buildMorningList(input: ListInputs): MorningListView {
     const c = worst.case;
     // The other problems, also a second deadline of the same kind ("även LVU-frist fre 6 feb").
     const others = [...new Set(sorted.slice(1).map((p) => p.also))];
-    const concerns = concernsText(c.concerns);
-    const detail = [concerns, owners(c), ...(others.length ? [`även ${others.join('; ')}`] : [])]
+    const concerns = concernsText(c.concerns, lang);
+    const detail = [concerns, owners(c), ...(others.length ? [m.also(others.join('; '))] : [])]
       .filter(Boolean)
       .join(' · ');
     const unassignedOpen = c.assignees.length === 0 && c.phase !== 'closed' && !c.sectionKind;
@@ -298,17 +322,14 @@ export function buildMorningList(input: ListInputs): MorningListView {
       .map((r) => r.item);
 
   const titles: Record<SectionKey, { title: string; color: ListSection['color'] }> = {
-    protection: { title: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare', color: 'Attention' },
-    lvu: { title: 'LVU: omedelbart omhändertagna barn', color: 'Attention' },
-    overdue: { title: 'Försenade tidsfrister', color: 'Attention' },
-    outOfHours: { title: 'Kom in utanför kontorstid', color: 'Warning' },
-    unassigned: { title: 'Ofördelade ärenden', color: 'Attention' },
-    dueSoon: { title: `Frister inom ${settings.dueWithinWorkingDays} arbetsdagar`, color: 'Warning' },
-    noContact: {
-      title: `Utredningar utan kontakt med familj eller barn i ${settings.noContactDays} dagar eller mer`,
-      color: 'Warning',
-    },
-    absent: { title: 'Ärenden hos frånvarande kollegor', color: 'Warning' },
+    protection: { title: m.sections.protection, color: 'Attention' },
+    lvu: { title: m.sections.lvu, color: 'Attention' },
+    overdue: { title: m.sections.overdue, color: 'Attention' },
+    outOfHours: { title: m.sections.outOfHours, color: 'Warning' },
+    unassigned: { title: m.sections.unassigned, color: 'Attention' },
+    dueSoon: { title: m.dueSoonTitle(settings.dueWithinWorkingDays), color: 'Warning' },
+    noContact: { title: m.noContactTitle(settings.noContactDays), color: 'Warning' },
+    absent: { title: m.sections.absent, color: 'Warning' },
   };
   const sections: ListSection[] = SECTION_ORDER.map((key) => ({ key, ...titles[key], items: itemsOf(key) })).filter(
     (s) => s.items.length > 0,
@@ -323,38 +344,31 @@ export function buildMorningList(input: ListInputs): MorningListView {
   }
   const n = (key: SectionKey) => withProblem.get(key)?.size ?? 0;
   const parts: string[] = [];
-  if (n('protection'))
-    parts.push(plural(n('protection'), 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov'));
+  const sum = m.summary;
+  if (n('protection')) parts.push(sum.protection(n('protection')));
   // LVU: the deadlines are counted, each ends the child's protection if missed.
   const lvuCount = problems.filter((p) => p.key === 'lvu').length;
-  if (lvuCount) parts.push(plural(lvuCount, 'LVU-frist', 'LVU-frister'));
-  if (n('overdue')) parts.push(plural(n('overdue'), 'ärende med försenad frist', 'ärenden med försenade frister'));
-  if (n('outOfHours'))
-    parts.push(plural(n('outOfHours'), 'anmälan utanför kontorstid', 'anmälningar utanför kontorstid'));
+  if (lvuCount) parts.push(sum.lvu(lvuCount));
+  if (n('overdue')) parts.push(sum.overdue(n('overdue')));
+  if (n('outOfHours')) parts.push(sum.outOfHours(n('outOfHours')));
   if (unassignedList.length) {
     const oldest = age(stockholmDate(unassignedList[0].case.receivedAt));
-    parts.push(
-      `${plural(unassignedList.length, 'ofördelat ärende', 'ofördelade ärenden')}${oldest.days > 0 ? ` (det äldsta ${oldest.text})` : ''}`,
-    );
+    parts.push(sum.unassigned(unassignedList.length, oldest.days > 0 ? oldest.text : ''));
   }
-  if (n('dueSoon'))
-    parts.push(
-      `${plural(n('dueSoon'), 'ärende', 'ärenden')} med frist inom ${settings.dueWithinWorkingDays} arbetsdagar`,
-    );
-  if (n('noContact')) parts.push(plural(n('noContact'), 'utredning utan kontakt', 'utredningar utan kontakt'));
-  if (n('absent')) parts.push(plural(n('absent'), 'ärende hos frånvarande', 'ärenden hos frånvarande'));
-  const summary = parts.length
-    ? `${parts.join(', ')}.`
-    : 'Inget att bevaka i dag: inga försenade, ofördelade eller nära frister.';
+  if (n('dueSoon')) parts.push(sum.dueSoon(n('dueSoon'), settings.dueWithinWorkingDays));
+  if (n('noContact')) parts.push(sum.noContact(n('noContact')));
+  if (n('absent')) parts.push(sum.absent(n('absent')));
+  const summary = parts.length ? `${parts.join(', ')}.` : sum.nothing;
   return {
     groupId: group.id,
     groupName: group.name,
     date: today,
-    title: `Morgonlista ${group.name}, ${formatSwedishDate(today)}`,
+    title: m.title(group.name, formatDate(today, undefined, lang)),
     summary,
     sections,
     total: sections.reduce((k, s) => k + s.items.length, 0),
-    choices: assignChoices(loadPerCaseworker(allCases, { staff: input.staff }, input.absences, now, group.id)),
+    choices: assignChoices(loadPerCaseworker(allCases, { staff: input.staff }, input.absences, now, group.id), lang),
+    ...(lang !== 'sv' ? { lang } : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus, type Deadline, type DeadlineStatus } from '../domain/deadlines.js';
 import type { ProtectionState } from '../domain/protection.js';
 import type { DeadlineKind } from '../domain/rules.js';
-import { daysBetween, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { daysBetween, formatDate, stockholmDate } from '../domain/time.js';
+import { count, texts, type Lang } from '../cards/text/index.js';
 
 export interface CaseHeadline {
   /** What leads the card: the alarm, a deadline, or nothing open. */
@@ -22,40 +23,23 @@ export interface CaseHeadline {
   style: 'attention' | 'warning' | 'good' | 'default';
 }
 
-/** What has to happen, in words, for each kind of deadline ("… i morgon"). */
-const DUE_PHRASE: Partial<Record<DeadlineKind, string>> = {
-  skyddsbedomning: 'Skyddsbedömning ska göras',
-  forhandsbedomning: 'Förhandsbedömningen ska vara klar',
-  utredning: 'Utredningen ska vara klar',
-  aterkoppling: 'Återkoppling till anmälaren ska ges',
-  uppfoljning: 'Uppföljningen ska avslutas',
-  utredning_information: 'Information om utredningen ska lämnas',
-  uppfoljning_information: 'Information om uppföljningen ska lämnas',
-};
-
-/** What is late, in words ("Återkoppling FÖRSENAD"). */
-const LATE_NOUN: Partial<Record<DeadlineKind, string>> = {
-  skyddsbedomning: 'Skyddsbedömning',
-  forhandsbedomning: 'Förhandsbedömning',
-  utredning: 'Utredning',
-  aterkoppling: 'Återkoppling',
-  uppfoljning: 'Uppföljning',
-  utredning_information: 'Information om utredningen',
-  uppfoljning_information: 'Information om uppföljningen',
-};
+// What has to happen and what is late, in words, per kind of deadline: the text catalogue's
+// `headline.due` and `headline.lateNoun` (src/cards/text/).
 
 /** "i dag", "i morgon", "om 3 dagar": calendar days from today to the date (never negative). */
-export function relativeDay(today: string, due: string): string {
+export function relativeDay(today: string, due: string, lang: Lang = 'sv'): string {
+  const t = texts(lang).status;
   const n = daysBetween(today, due);
-  if (n <= 0) return 'i dag';
-  if (n === 1) return 'i morgon';
-  return `om ${n} dagar`;
+  if (n <= 0) return t.today;
+  if (n === 1) return t.tomorrow;
+  return t.inDays(count(n, 'dag', lang));
 }
 
 /** "i går", "för 3 dagar sedan": how long ago an overdue date was. */
-export function daysAgo(today: string, due: string): string {
+export function daysAgo(today: string, due: string, lang: Lang = 'sv'): string {
+  const t = texts(lang).headline;
   const n = daysBetween(due, today);
-  return n === 1 ? 'i går' : `för ${n} dagar sedan`;
+  return n === 1 ? t.yesterday : t.daysAgo(count(n, 'dag', lang));
 }
 
 const byDue = (a: Deadline, b: Deadline) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
@@ -79,50 +63,54 @@ export function caseHeadline(input: {
   calendar: Calendar;
   /** The case is closed: nothing open is the normal end, said as such. */
   closed?: boolean;
+  /** The reader's language (src/cards/text/); Swedish when absent. */
+  lang?: Lang;
 }): CaseHeadline {
   const { now, calendar } = input;
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang).headline;
+  // In Swedish the rule table's own label (it may be configured); in another language the catalogue's.
+  const label = (x: Deadline) => (lang === 'sv' ? x.label : texts(lang).deadline[x.kind]);
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
+  const fmt = (x: string) => formatDate(x, year, lang);
   const alarm = input.protection.status === 'unmet';
   const d = urgentFirst(input.deadlines, now, calendar).find((x) => !x.informational);
   if (!d)
     return {
       lead: alarm ? 'protection' : 'none',
-      text: input.closed ? 'Ärendet är avslutat' : 'Inga öppna tidsfrister',
+      text: input.closed ? t.closed : t.noDeadlines,
       detail: '',
       color: 'Default',
       style: 'default',
     };
   const status = deadlineStatus(d, now, calendar);
-  const date = formatSwedishDate(d.due, year);
+  const date = fmt(d.due);
   const lead = alarm ? 'protection' : 'deadline';
   if (status === 'overdue') {
-    const when = d.overrun
-      ? `fristen gick ut ${formatSwedishDate(d.statutoryDue, year)}`
-      : `skulle vara klar ${date} (${daysAgo(today, d.due)})`;
+    const when = d.overrun ? t.lapsed(fmt(d.statutoryDue)) : t.wasDue(date, daysAgo(today, d.due, lang));
     return {
       lead,
       deadline: d,
       status,
-      text: `${LATE_NOUN[d.kind] ?? d.label} FÖRSENAD`,
+      text: t.late(t.lateNoun[d.kind] ?? label(d)),
       detail: when,
       color: 'Attention',
       style: 'attention',
     };
   }
-  const phrase = DUE_PHRASE[d.kind] ?? `${d.label} senast`;
+  const phrase = t.due[d.kind] ?? t.by(label(d));
+  const tc = texts(lang).caseCard;
   const extras: string[] = [];
-  if (d.due !== d.statutoryDue) extras.push(`lagstadgat ${formatSwedishDate(d.statutoryDue, year)}`);
-  if (d.noWeekendGrace && !calendar.isWorkingDay(d.due)) {
-    const actBy = calendar.previousWorkingDay(d.due);
-    extras.push(`helg ger ingen extra tid: senast ${formatSwedishDate(actBy, year)}`);
-  }
+  if (d.due !== d.statutoryDue) extras.push(tc.statutory(fmt(d.statutoryDue)));
+  if (d.noWeekendGrace && !calendar.isWorkingDay(d.due))
+    extras.push(tc.noWeekendGrace(fmt(calendar.previousWorkingDay(d.due))));
   const urgent = status === 'due_today' || status === 'soon';
   return {
     lead,
     deadline: d,
     status,
-    text: `${phrase} ${relativeDay(today, d.due)}`,
+    text: `${phrase} ${relativeDay(today, d.due, lang)}`,
     detail: [date, ...extras].join(' · '),
     // Dark text on the warning background: the host's warning text colour on it is too pale to read
     // (issue 15: 1.47:1); the background and the words say it is near.

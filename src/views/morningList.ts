@@ -1,6 +1,7 @@
 // The morning list view of one group: each case once, under its worst problem, sections most urgent
 // first. Built by src/jobs/morningList.ts (buildMorningList, pure), rendered by src/cards/morningList.ts.
 import type { LocalDate } from '../domain/schemas.js';
+import type { Lang } from '../cards/text/index.js';
 
 export type SectionKey =
   'protection' | 'lvu' | 'outOfHours' | 'overdue' | 'unassigned' | 'dueSoon' | 'noContact' | 'absent';
@@ -45,4 +46,6 @@ export interface MorningListView {
   total: number;
   /** The group's caseworkers by load, for the rows' Tilldela. */
   choices: AssignChoice[];
+  /** The language it is written in (src/cards/text/); Swedish when absent. */
+  lang?: Lang;
 }

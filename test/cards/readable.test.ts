@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCards } from '../../scripts/cards-preview.js';
 import { helpCard } from '../../src/cards/simpleCards.js';
+import { texts } from '../../src/cards/text/index.js';
+import { loadOrganisation } from '../../src/config.js';
 
 /** A piece of text a reader sees: a TextBlock, a TextRun, a fact's title or value, a button's title. */
 interface Shown {
@@ -156,5 +158,109 @@ describe('every rendered card is readable', async () => {
   it('leaves no placeholder in <> that Teams would swallow as HTML', () => {
     const tags = all.filter((s) => /<[a-zåäö][^>]*>/i.test(s.text));
     expect(tags.map((s) => `${s.card}${s.where}: ${s.text}`)).toEqual([]);
+  });
+});
+
+/**
+ * The cards a person is answered with, in their Teams language (docs/cards.md "English for staff who
+ * work in English"). What the bot posts on its own (reminders, escalation, distribution, handover,
+ * alarms, notices of the outbox) has no reader's locale and stays Swedish; so do the forms and the
+ * statistics for now: those templates are not checked here.
+ */
+const ENGLISH_TEMPLATES = new Set(['case', 'assigned-to-you', 'case-list', 'help', 'morning-list']);
+
+/**
+ * Words that are on a card only when a Swedish string was missed. Case-sensitive: the English phase
+ * names keep the Swedish term in brackets ("Protection assessment (skyddsbedömning)"); case
+ * references and staff names are fine.
+ */
+const SWEDISH = new RegExp(
+  [
+    'ärendet',
+    'ärenden',
+    'Ärende',
+    'Ej fördelad',
+    'ej fördelat',
+    'Skyddsbedömning',
+    'Förhandsbedömning',
+    'Utredning',
+    'Återkoppling',
+    'Mottagen',
+    'Anmälare',
+    'Handläggare',
+    'Tilldela',
+    'Fördela',
+    'Öppna',
+    'Historik',
+    'Åtgärder',
+    'Morgonlista',
+    'försenad',
+    'FÖRSENAD',
+    'ofördelad',
+    'frånvarande',
+    'Syskon',
+    'Påminn',
+    '\\bMer\\b',
+    '\\bi dag\\b',
+    '\\bi morgon\\b',
+    '\\bkvar\\b',
+    '\\bdagar\\b',
+    '\\boch\\b',
+    '\\bkl\\. ',
+    '\\b(?:mån|tis|ons|tors|fre|lör|sön) \\d',
+  ].join('|'),
+);
+
+const EN_WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const EN_MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const EN_DATE = new RegExp(`${EN_WEEKDAY} \\d{1,2} ${EN_MONTH}(?: \\d{4})?`, 'g');
+
+describe('every card a person is answered with, in English', async () => {
+  const cards = (await sampleCards('en')).filter((c) => ENGLISH_TEMPLATES.has(c.template));
+  // Names are not translated: the groups' own (from the organisation file) and the bot's.
+  const org = loadOrganisation(new URL('../../data/organisation.example.json', import.meta.url).pathname);
+  const names = [...org.groups.map((g) => g.name), 'Socialjouren', 'Ärendevakt'];
+  const withoutNames = (t: string) => names.reduce((x, n) => x.split(n).join('«name»'), t);
+  // The help card's commands are the Swedish words the bot understands: not a slip.
+  const commands = new Set(texts('en').help.rows.map((r) => r.command));
+  const all = cards.flatMap((c) =>
+    shownTexts(c.card)
+      .filter((s) => !(c.template === 'help' && commands.has(s.text)))
+      .map((s) => ({ ...s, text: withoutNames(s.text), card: c.name })),
+  );
+  const where = (s: (typeof all)[number]) => `${s.card}${s.where}: ${s.text}`;
+
+  it('has every such card to read', () => {
+    expect(new Set(cards.map((c) => c.template))).toEqual(ENGLISH_TEMPLATES);
+    expect(cards.length).toBeGreaterThan(15);
+    expect(all.length).toBeGreaterThan(150);
+  });
+
+  it('has no Swedish word left', () => {
+    expect(all.filter((s) => SWEDISH.test(s.text)).map(where)).toEqual([]);
+  });
+
+  it('writes dates as "Thu 12 Nov" and times as "at 08:40", never ISO', () => {
+    expect(all.filter((s) => /\b\d{4}-\d{2}-\d{2}\b|\d{2}:\d{2}:\d{2}|T\d{2}:\d{2}/.test(s.text)).map(where)).toEqual(
+      [],
+    );
+    expect(all.filter((s) => /(?<!at |\d[–-])\b\d{2}:\d{2}\b/.test(s.text)).map(where)).toEqual([]);
+    const other = new RegExp(`\\b\\d{1,2} ${EN_MONTH}\\b|\\b${EN_MONTH} \\d{1,2}\\b`);
+    expect(all.filter((s) => other.test(s.text.replace(EN_DATE, ''))).map(where)).toEqual([]);
+    // And they are there to check: the case cards and the lists are full of dates.
+    expect(all.filter((s) => EN_DATE.test(s.text)).length).toBeGreaterThan(30);
+  });
+
+  it('never writes "1" before a plural', () => {
+    const slip = /(?<![\d,.\-–])\b1 (?:cases|days|working days|items|events|reports|hours|months|deadlines)\b/;
+    expect(all.filter((s) => slip.test(s.text)).map(where)).toEqual([]);
+  });
+
+  it('says in a word what every warning or attention colour means', () => {
+    const coloured = all.filter((s) => s.color === 'Attention' || s.color === 'Warning');
+    expect(coloured.length).toBeGreaterThan(5);
+    const word =
+      /OVERDUE|overdue|today|tomorrow|in \d+ days?|within \d+ working days|unassigned|absent|outside office hours|protection|violence|not |no |nothing|missed|passed|being sent/i;
+    expect(coloured.filter((s) => !word.test(s.text)).map((s) => `${where(s)} (${s.color})`)).toEqual([]);
   });
 });

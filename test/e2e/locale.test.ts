@@ -3,8 +3,9 @@
 // else, with a Swedish locale or none at all, gets Swedish. Over the real protocol.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/domain/schemas.js';
-import { cardText, startTestBot, type TestBot } from '../support/bot.js';
-import { message, personal, type Where } from '../support/teams.js';
+import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
+import { actionFor } from '../support/cardActions.js';
+import { channel, invoke, message, personal, type Where } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
 
 const NOW = new Date('2026-11-24T10:00:00+01:00');
@@ -76,6 +77,84 @@ describe('the language of the answers follows the Teams locale', () => {
     const sv = await say(anna, 'ofördelade');
     expect(sv).toMatch(/Ofördelade ärenden\n1 ofördelat ärende i /);
     expect(sv).toMatch(/Skyddsbedömning: tis 24 nov · i dag/);
+  });
+});
+
+/**
+ * Words that are on a card only when a Swedish string was missed. Case-sensitive: the English phase
+ * names keep the Swedish term in brackets ("Protection assessment (skyddsbedömning)").
+ */
+const SWEDISH =
+  /Ej fördelad|Skyddsbedömning|Förhandsbedömning|Mottagen|Handläggare|Tilldela|Öppna|Morgonlista|ärendet|ärenden|försenad|ofördelad|\bi dag\b|\bkl\. /;
+
+describe('the case card and the morning list in English for an en-US user', () => {
+  const CHANNEL = '19:barn-mottagning@thread.tacv2';
+  let t: TestBot;
+  beforeEach(async () => {
+    // Tuesday 24 Nov 2026, 07:50: the morning list is due.
+    t = await startTestBot({ now: () => new Date('2026-11-24T07:50:00+01:00') });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  /** An Action.Execute press as Teams sends it from a client in `locale`. */
+  async function press(from: Staff, verb: string, data: Record<string, unknown>, locale: string) {
+    const r = await t.post({ ...invoke(t.connector.url, from, verb, data, channel(CHANNEL)), locale });
+    expect(r.status).toBe(200);
+    const card = (r.body as { value: Record<string, unknown> }).value;
+    expect(validateCard(card)).toEqual([]);
+    return card;
+  }
+
+  it('answers ärende «ref», and Öppna and Ta on the morning list, in English; the channel keeps Swedish', async () => {
+    const [karin, anna] = [t.who('karin'), t.who('anna')];
+    await installAndConnect(t, karin, 'barn-mottagning', CHANNEL);
+    // Received Friday 13 Nov: its skyddsbedömning is overdue and it is unassigned.
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007301', receivedAt: '2026-11-13T10:00:00+01:00' })).ok,
+    ).toBe(true);
+    await t.drained();
+
+    // `ärende «ref»` in her 1:1 chat.
+    const activity = { ...message(t.connector.url, anna, 'ärende IFO-2026-007301', personal), locale: 'en-US' };
+    expect((await t.post(activity)).status).toBe(200);
+    const [reply] = t.connector.cards((c) => c.kind === 'reply' && c.activityId === activity.id);
+    expect(validateCard(reply.card)).toEqual([]);
+    const shown = cardText(reply.card);
+    expect(shown).toContain('Protection assessment OVERDUE');
+    expect(shown).toMatch(/was due Fri 13 Nov \(11 days ago\)/);
+    expect(shown).toContain('IFO-2026-007301 · New report');
+    expect(shown).toMatch(/Caseworker\nUnassigned/);
+    expect(shown).toMatch(/Received\nFri 13 Nov at 10:00/);
+    expect(shown).not.toMatch(SWEDISH);
+
+    // The morning list is posted in the group's channel, in Swedish: the channel has no one language.
+    await t.running.scheduler!.tick();
+    await t.drained();
+    const list = t.connector
+      .cards((c) => c.kind !== 'update')
+      .map((c) => c.card)
+      .find((c) => !!c && cardText(c).startsWith('Morgonlista'))!;
+    expect(list).toBeDefined();
+    // Öppna on its row answers the presser alone: her case card in English.
+    const open = actionFor(list, 'case.show', 'IFO-2026-007301')!;
+    const opened = cardText(await press(karin, open.verb, open.data, 'en-US'));
+    expect(opened).toContain('Protection assessment OVERDUE');
+    expect(opened).not.toMatch(SWEDISH);
+    // Ta on the row: the morning list again, in English, with what happened on top.
+    const take = actionFor(list, 'list.take', 'IFO-2026-007301')!;
+    const again = cardText(await press(anna, take.verb, take.data, 'en-US'));
+    expect(again).toMatch(
+      /^Morning list Mottagning barn och unga, Tue 24 Nov\nIFO-2026-007301: Anna Berg got the case\./,
+    );
+    expect(again).toMatch(/Protection assessment was due Fri 13 Nov · overdue 11 days, 7 working days/);
+    expect(again).toContain('Neglect · Anna Berg');
+    expect(again).not.toMatch(SWEDISH);
+    expect(t.deps.store.getCase('IFO-2026-007301')!.assignees).toEqual([anna.aadObjectId]);
+    // The same press from a Swedish client reads Swedish.
+    const sv = cardText(await press(karin, open.verb, open.data, 'sv-SE'));
+    expect(sv).toContain('Skyddsbedömning FÖRSENAD');
   });
 });
 

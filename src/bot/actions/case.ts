@@ -22,18 +22,22 @@ export const notInOrganisation = () =>
 
 function answer(turn: Turn, r: CaseResult, success: string) {
   const viewer = answerViewer(turn);
-  if (r.ok) return caseCardFor(turn.deps, r.case, { viewer, notice: { text: success, tone: 'good' } });
+  if (r.ok) return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text: success, tone: 'good' } });
   if (!r.case) return noticeCard('Det gick inte', r.refusal.message, 'Attention');
   const text = r.changedBy
     ? `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har ändrats.`
     : `${r.refusal.message} Inget har ändrats.`;
-  return caseCardFor(turn.deps, r.case, { viewer, notice: { text, tone: 'attention' } });
+  return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text, tone: 'attention' } });
 }
 
 function badData(turn: Turn, caseId: unknown, message: string) {
   const c = typeof caseId === 'string' ? turn.deps.store.getCase(caseId) : undefined;
   return c
-    ? caseCardFor(turn.deps, c, { viewer: answerViewer(turn), notice: { text: message, tone: 'attention' } })
+    ? caseCardFor(turn.deps, c, {
+        lang: turn.lang,
+        viewer: answerViewer(turn),
+        notice: { text: message, tone: 'attention' },
+      })
     : noticeCard('Det gick inte', message, 'Attention');
 }
 
@@ -80,7 +84,7 @@ export const refresh: CardAction = {
   handle(turn, data) {
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
     if (!c) return noticeCard('Ärendet finns inte längre');
-    return caseCardFor(turn.deps, c, { viewer: turn.actor?.role ?? 'none' });
+    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: turn.actor?.role ?? 'none' });
   },
 };
 
@@ -98,7 +102,7 @@ export const actions: CardAction = {
     const a = turn.actor;
     if (a.role !== 'unit_manager' && !a.groups.includes(c.groupId) && !c.assignees.includes(a.id))
       return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
-    return caseCardFor(turn.deps, c, { viewer: a.role });
+    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: a.role });
   },
 };
 
@@ -111,6 +115,6 @@ export const show: CardAction = {
     // Öppna on a list row, a reminder or the escalation: only people who may see the case get its card.
     if (!maySee(turn, c))
       return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
-    return caseCardFor(turn.deps, c, { viewer: answerViewer(turn) });
+    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: answerViewer(turn) });
   },
 };

@@ -24,7 +24,7 @@ const CaseRefData = z.object({
 const viewerOf = answerViewer;
 
 function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention' | 'warning') {
-  return caseCardFor(turn.deps, c, { viewer: viewerOf(turn), notice: { text, tone } });
+  return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: viewerOf(turn), notice: { text, tone } });
 }
 
 export { maySee } from './access.js';

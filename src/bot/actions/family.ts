@@ -35,7 +35,11 @@ export const familyAssignSiblings: CardAction = {
     ]
       .filter(Boolean)
       .join(' ');
-    return caseCardFor(turn.deps, r.case, { viewer, notice: { text, tone: r.failed.length ? 'attention' : 'good' } });
+    return caseCardFor(turn.deps, r.case, {
+      lang: turn.lang,
+      viewer,
+      notice: { text, tone: r.failed.length ? 'attention' : 'good' },
+    });
   },
 };
 

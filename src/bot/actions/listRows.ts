@@ -12,7 +12,8 @@ import type { Card } from '../../cards/render.js';
 import { renderCard } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import type { Group } from '../../domain/schemas.js';
-import { formatSwedishDateTime, stockholmDate } from '../../domain/time.js';
+import { formatDateTime, stockholmDate } from '../../domain/time.js';
+import { texts } from '../../cards/text/index.js';
 import { buildEscalation, escalationCardData } from '../../jobs/escalation.js';
 import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
 import type { CardAction, Turn } from '../types.js';
@@ -47,6 +48,7 @@ export function currentMorningList(turn: Turn, group: Group) {
     calendar: deps.calendar,
     rules: deps.rules,
     settings: { ...DEFAULT_LIST_SETTINGS, noContactDays: deps.rules.noContactDays },
+    lang: turn.lang,
   });
 }
 
@@ -78,17 +80,19 @@ function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): 
 }
 
 function noticeOf(turn: Turn, caseId: string, r: CaseResult): ListNotice {
+  const t = texts(turn.lang);
   if (r.ok)
     return {
-      text: `${caseId}: ${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')} har fått ärendet.`,
+      text: t.morning.gotCase(caseId, r.case.assignees.map((id) => turn.deps.org.name(id)).join(` ${t.and} `)),
       tone: 'good',
     };
   if (r.changedBy)
     return {
-      text: `${caseId}: ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har ändrats. Listan visar läget nu.`,
+      text: t.morning.changedBy(caseId, r.changedBy.name, formatDateTime(r.changedBy.at, undefined, turn.lang)),
       tone: 'attention',
     };
-  return { text: `${caseId}: ${r.refusal.message} Inget har ändrats.`, tone: 'attention' };
+  // The refusal's reason is the use case's own words (Swedish).
+  return { text: t.morning.refused(caseId, r.refusal.message), tone: 'attention' };
 }
 
 const BAD_DATA = () => noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
@@ -113,7 +117,7 @@ export const listAssign: CardAction = {
     const chosen = data[d.data.input];
     if (typeof chosen !== 'string' || !chosen || chosen.length > 100)
       return listAgain(turn, d.data.from, {
-        text: `${d.data.caseId}: välj en handläggare. Inget har ändrats.`,
+        text: texts(turn.lang).morning.pickFirst(d.data.caseId),
         tone: 'attention',
       });
     const r = await assignCase(turn.deps, {

@@ -5,27 +5,17 @@ import { caseTimeline, childTimeline } from '../../app/timeline.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { timelineCard } from '../../cards/timelineCard.js';
 import { audienceOf, maySee } from '../actions/decisions.js';
+import { texts } from '../../cards/text/index.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
 
 function lookup(t: CommandTurn, ref: string | undefined) {
-  if (!t.actor)
-    return {
-      card: noticeCard(
-        'Du finns inte i organisationsfilen',
-        'Bara personal i organisationsfilen kan se ärenden.',
-        'Warning',
-      ),
-    };
-  if (!ref)
-    return { card: noticeCard('Vilket ärende?', 'Skriv ärendets referens, t.ex. ärende IFO-2026-004512.', 'Warning') };
+  const n = texts(t.lang).caseCommand;
+  if (!t.actor) return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
+  if (!ref) return { card: noticeCard(n.whichTitle, n.whichText, 'Warning') };
   const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
-  if (!c)
-    return {
-      // Never the argument itself: it could be a number typed by mistake.
-      card: noticeCard('Ärendet finns inte', 'Hittade inget ärende med den referensen.', 'Warning'),
-    };
-  if (!maySee(t, c))
-    return { card: noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention') };
+  // Never the argument itself: it could be a number typed by mistake.
+  if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
+  if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };
   return c;
 }
 
@@ -35,7 +25,12 @@ export const showCase: ChatCommand = {
   handle(t, m) {
     const c = lookup(t, m[1]);
     if ('card' in c) return c;
-    return { card: caseCardFor(t.deps, c, { viewer: t.conversationKind === 'channel' ? 'all' : t.actor!.role }) };
+    return {
+      card: caseCardFor(t.deps, c, {
+        viewer: t.conversationKind === 'channel' ? 'all' : t.actor!.role,
+        lang: t.lang,
+      }),
+    };
   },
 };
 

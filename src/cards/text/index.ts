@@ -2,6 +2,7 @@
 // reads (their Teams locale), counted nouns through Intl.PluralRules, and the one date and time format
 // (src/domain/time.ts). How to add a language: docs/cards.md.
 import { daysBetween } from '../../domain/time.js';
+import { ageText, type Age } from '../../domain/age.js';
 import { en } from './en.js';
 import { sv, type Noun, type Texts } from './sv.js';
 
@@ -55,6 +56,13 @@ export function dueWord(due: string, today: string, lang: Lang = 'sv', withinDay
   if (n === 0) return t.today;
   if (n === 1) return t.tomorrow;
   return n <= withinDays ? t.inDays(count(n, 'dag', lang)) : '';
+}
+
+/** "10 dagar, 6 arbetsdagar" (src/domain/age.ts), "10 days, 6 working days"; the days alone when they agree. */
+export function ageWords(age: Age, lang: Lang = 'sv'): string {
+  if (lang === 'sv') return ageText(age);
+  const days = count(age.days, 'dag', lang);
+  return age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`;
 }
 
 export { formatDate, formatDateTime, formatTime } from '../../domain/time.js';

@@ -103,6 +103,273 @@ export const sv = {
     inDays: (n: string) => `om ${n}`,
   },
   time: { at: 'kl.' },
+  /** The case card (src/cards/caseCard.ts, src/views/caseHeadline.ts) and the 1:1 "Du har fått ett ärende". */
+  caseCard: {
+    newReport: 'Ny anmälan',
+    received: 'Mottagen',
+    reporter: 'Anmälare',
+    professional: 'yrkesverksam',
+    notProfessional: 'ej yrkesverksam',
+    concerns: 'Oro',
+    group: 'Grupp',
+    phase: 'Fas',
+    take: 'Ta ärendet',
+    assign: 'Tilldela',
+    reassign: 'Fördela om',
+    actions: 'Åtgärder',
+    history: 'Historik',
+    openInSystem: 'Öppna i verksamhetssystemet',
+    absentToday: (names: string) => `Frånvarande i dag: ${names}`,
+    lastContact: (family: string, child: string) => `Senaste kontakt med familjen: ${family} · med barnet: ${child}`,
+    noContact: 'ingen',
+    noChildTalk: 'inget barnsamtal',
+    linked: (group: string) => `Samma barn har ett öppet ärende i ${group}:`,
+    choice: (name: string, load: string, absent: boolean, over: boolean) =>
+      `${name} – ${load}${absent ? ' (frånvarande)' : over ? ' (över kapacitet)' : ''}`,
+    outsideTitle: 'Ärende utanför barn och unga: inga tidsfrister bevakas',
+    outsideDetail: 'Ärendet är registrerat för samordning med barn och unga.',
+    skyddNeeded: ' – omedelbart skydd behövs',
+    skyddNotNeeded: ' – inget omedelbart skyddsbehov',
+    lvuTitle: (decided: string, enforced: string | undefined) =>
+      `LVU: omedelbart omhändertagande ${decided}${enforced ? `, verkställt ${enforced}` : ' – verkställighet ej registrerad'}`,
+    done: 'klar',
+    doneAt: (when: string) => `klar ${when}`,
+    overdue: (date: string) => `FÖRSENAD – skulle vara klar ${date}`,
+    dueToday: (date: string) => `i dag, ${date}`,
+    left: (date: string, days: string) => `${date} (${days} kvar)`,
+    overrun: (statutory: string, date: string) =>
+      `FÖRSENAD – fristen gick ut ${statutory}; förlängning beslutad i efterhand till ${date}`,
+    statutory: (date: string) => `lagstadgat ${date}`,
+    noWeekendGrace: (date: string) => `helg ger ingen extra tid: senast ${date}`,
+    courtInfo: 'rättens frist (information)',
+    alarmDetail: 'Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.',
+  },
+  /** The case card's headline (src/views/caseHeadline.ts). */
+  headline: {
+    closed: 'Ärendet är avslutat',
+    noDeadlines: 'Inga öppna tidsfrister',
+    late: (what: string) => `${what} FÖRSENAD`,
+    lapsed: (date: string) => `fristen gick ut ${date}`,
+    wasDue: (date: string, ago: string) => `skulle vara klar ${date} (${ago})`,
+    yesterday: 'i går',
+    daysAgo: (n: string) => `för ${n} sedan`,
+    by: (label: string) => `${label} senast`,
+    // What has to happen, in words, for each kind of deadline ("… i morgon").
+    due: {
+      skyddsbedomning: 'Skyddsbedömning ska göras',
+      forhandsbedomning: 'Förhandsbedömningen ska vara klar',
+      utredning: 'Utredningen ska vara klar',
+      aterkoppling: 'Återkoppling till anmälaren ska ges',
+      uppfoljning: 'Uppföljningen ska avslutas',
+      utredning_information: 'Information om utredningen ska lämnas',
+      uppfoljning_information: 'Information om uppföljningen ska lämnas',
+    } as Partial<Record<DeadlineKind, string>>,
+    // What is late, in words ("Återkoppling FÖRSENAD").
+    lateNoun: {
+      skyddsbedomning: 'Skyddsbedömning',
+      forhandsbedomning: 'Förhandsbedömning',
+      utredning: 'Utredning',
+      aterkoppling: 'Återkoppling',
+      uppfoljning: 'Uppföljning',
+      utredning_information: 'Information om utredningen',
+      uppfoljning_information: 'Information om uppföljningen',
+    } as Partial<Record<DeadlineKind, string>>,
+  },
+  /** The immediate-protection alarm's headline (src/domain/protection.ts says the same in Swedish). */
+  protection: {
+    noMeasure: 'ingen skyddsåtgärd registrerad',
+    noOwner: 'ingen handläggare',
+    measure: {
+      placement: 'placering',
+      lvu_6: 'omedelbart omhändertagande enligt LVU 6 §',
+      police: 'kontakt med polisen',
+      other: 'annan skyddsåtgärd',
+    } as Record<string, string>,
+    unmet: (missing: string) => `Omedelbart skyddsbehov – ${missing}`,
+    met: (measure: string, when: string, by: string) =>
+      `Omedelbart skyddsbehov – skyddsåtgärd registrerad: ${measure} ${when} (${by})`,
+  },
+  /** The family section's headings (src/cards/familySection.ts). */
+  family: {
+    siblings: 'Syskon',
+    sections: 'Andra sektioner med familjen',
+    earlier: 'Tidigare utredningar om barnet',
+  },
+  /** The case card's decision buttons, by form (src/cards/decisionForms.ts, src/cards/lawForms.ts). */
+  formButton: {
+    skydd: 'Skyddsbedömning',
+    forhand: 'Förhandsbedömning',
+    extend: 'Förläng',
+    contact: 'Kontakt',
+    barnsamtal: 'Inget barnsamtal',
+    aterkoppling: 'Återkoppling gjord',
+    close: 'Avsluta',
+    uppfoljning: 'Uppföljning avslutad',
+    forhandExtend: 'Förläng förhandsbedömningen',
+    information: 'Information om utredning',
+    aterkopplingRequest: 'Anmälaren har begärt återkoppling',
+    uppfoljningInfo: 'Informerat om uppföljning',
+    lvuStart: 'Omedelbart omhändertagande (LVU)',
+    lvuVerkstalld: 'LVU: verkställt',
+    lvuNamnd: 'LVU: anmält till nämnden',
+    lvuUnderstallning: 'LVU: underställt',
+    lvuAnsokan: 'LVU: ansökan gjord',
+    lvuCourtExtension: 'LVU: rätten gav mer tid',
+    lvuDom: 'LVU: rättens beslut',
+    lvuVard: 'LVU: vården påbörjad',
+    lvuReview: 'LVU: övervägande/prövning',
+    lvuRestriction: 'LVU: begränsning',
+    lvuEnd: 'LVU: upphört',
+    skyddsatgard: 'Skyddsåtgärd',
+  } as Record<string, string>,
+  /** What the watches say on a case card (src/app/watchLines.ts). */
+  watch: {
+    outOfHours: (when: string, pending: boolean) =>
+      `Kom in utanför kontorstid (${when})${pending ? ': socialjouren gör skyddsbedömningen tills kontorstiden börjar' : ''}.`,
+    nudged: (hours: number, when: string) =>
+      `Skyddsbedömningen är inte gjord ${hours === 1 ? '1 kontorstimme' : `${hours} kontorstimmar`} efter anmälan: gruppledarna påmindes ${when}.`,
+    vinrDead: (group: string, reason: string) =>
+      `VINR-underrättelsen till ${group} kunde inte levereras: ${reason}. Se **leveranser**.`,
+    vinrSending: (group: string) => `VINR-underrättelsen till ${group} skickas.`,
+    vinrPosted: (group: string, when: string) => `${group} har fått VINR-underrättelsen${when ? ` ${when}` : ''}.`,
+    reason: {
+      no_channel: 'gruppen har ingen kopplad kanal',
+      blocked: 'chatten är blockerad',
+      disabled: 'boten är avstängd',
+      gone: 'kanalen finns inte längre',
+      retries_exhausted: 'Teams tog inte emot den',
+      other: 'den nådde inte fram',
+    } as Record<string, string>,
+  },
+  /** The family section's lines (src/app/family.ts familySectionView). */
+  familyView: {
+    sectionUnassigned: 'ej fördelat',
+    since: (date: string) => `sedan ${date}`,
+    suggestion: (names: string) => `Samma handläggare som syskonen föreslås: ${names} (förvalt under Tilldela).`,
+    assignSiblings: (n: number) => `Ge ${n === 1 ? 'syskonet' : `syskonen (${n})`} samma handläggare`,
+    violence: 'Våld i familjen: oro för våld finns i ett annat ärende i familjen. VINR har fått kännedom.',
+    reports: (child: number, family: number | undefined) =>
+      `Anmälningar de senaste 12 månaderna: ${child} om barnet${family !== undefined ? ` · ${family} i familjen` : ''}`,
+    repeated: (nth: number, months: number) => `Upprepad anmälan: den ${nth}:e om barnet inom ${months} månader.`,
+    opened: (date: string) => `inledd ${date}`,
+    ongoing: 'pågår',
+    closed: 'avslutad',
+    outcome: {
+      insats: 'avslutad med insats',
+      ingen_insats: 'avslutad utan insats',
+      not_opened: 'avslutad',
+      already_ongoing: 'avslutad',
+    } as Record<string, string>,
+    consecutive: (n: number, since: string, total: string, overrunFrom: string | undefined) =>
+      `Utredningar i följd: ${n} sedan ${since}, sammanlagt ${total}${
+        overrunFrom ? ` – längre än lagens frist räknad från första inledandet (${overrunFrom})` : ''
+      }.`,
+  },
+  /** The morning list (src/cards/morningList.ts, src/jobs/morningList.ts). */
+  morning: {
+    /** What a press on a list row did, on top of the list again (src/bot/actions/listRows.ts). */
+    gotCase: (id: string, names: string) => `${id}: ${names} har fått ärendet.`,
+    changedBy: (id: string, name: string, when: string) =>
+      `${id}: ärendet ändrades av ${name} ${when}; inget har ändrats. Listan visar läget nu.`,
+    refused: (id: string, why: string) => `${id}: ${why} Inget har ändrats.`,
+    pickFirst: (id: string) => `${id}: välj en handläggare. Inget har ändrats.`,
+    title: (group: string, date: string) => `Morgonlista ${group}, ${date}`,
+    unknownPerson: 'okänd person',
+    protection: (id: string, headline: string, date: string, time: string) =>
+      `**${id}** · ${headline} · bedömt ${date} kl. ${time}`,
+    alsoProtection: 'omedelbart skyddsbehov',
+    alsoLvu: (date: string) => `LVU-frist ${date}`,
+    overdue: (id: string, label: string, date: string, late: string) =>
+      `**${id}** · ${label} skulle vara klar ${date} · försenad ${late}`,
+    alsoOverdue: (label: string) => `${label.toLowerCase()} försenad`,
+    outOfHours: (id: string, date: string, time: string, skydd: string) =>
+      `**${id}** · kom in utanför kontorstid ${date} kl. ${time} · ${skydd}`,
+    skyddDone: (needed: boolean) => `skyddsbedömning gjord${needed ? ' – omedelbart skydd behövs' : ''}`,
+    skyddMissing: 'skyddsbedömning inte registrerad',
+    alsoOutOfHours: 'kom in utanför kontorstid',
+    unassignedFor: (waited: string) => `ofördelad ${waited}`,
+    sinceToday: 'sedan i dag',
+    dueSoon: (id: string, label: string, when: string) => `**${id}** · ${label} ${when}`,
+    alsoDueSoon: (label: string, when: string) => `${label.toLowerCase()} ${when}`,
+    noContact: (id: string, days: number, last: string | undefined, childTalk: boolean) =>
+      `**${id}** · ${days} dagar utan kontakt med familjen${last ? ` (senast ${last})` : ' (ingen sedan utredningen inleddes)'}${childTalk ? '' : ', inget barnsamtal'}`,
+    alsoNoContact: (days: number) => `${days} dagar utan kontakt`,
+    absent: (id: string, away: string, pending: boolean, next: string) =>
+      `**${id}** · ${away} är frånvarande${pending ? ' · överlämning ej klar' : ''}${next ? ` · ${next}` : ''}`,
+    alsoAbsent: (away: string) => `${away} frånvarande`,
+    also: (others: string) => `även ${others}`,
+    sections: {
+      protection: 'Omedelbart skyddsbehov utan skyddsåtgärd eller handläggare',
+      lvu: 'LVU: omedelbart omhändertagna barn',
+      overdue: 'Försenade tidsfrister',
+      outOfHours: 'Kom in utanför kontorstid',
+      unassigned: 'Ofördelade ärenden',
+      absent: 'Ärenden hos frånvarande kollegor',
+    },
+    dueSoonTitle: (n: number) => `Frister inom ${n} arbetsdagar`,
+    noContactTitle: (n: number) => `Utredningar utan kontakt med familj eller barn i ${n} dagar eller mer`,
+    summary: {
+      protection: (n: number) => `${n} larm om omedelbart skyddsbehov`,
+      lvu: (n: number) => `${n} ${n === 1 ? 'LVU-frist' : 'LVU-frister'}`,
+      overdue: (n: number) => `${n} ${n === 1 ? 'ärende med försenad frist' : 'ärenden med försenade frister'}`,
+      outOfHours: (n: number) => `${n} ${n === 1 ? 'anmälan utanför kontorstid' : 'anmälningar utanför kontorstid'}`,
+      unassigned: (n: number, oldest: string) =>
+        `${n} ${n === 1 ? 'ofördelat ärende' : 'ofördelade ärenden'}${oldest ? ` (det äldsta ${oldest})` : ''}`,
+      dueSoon: (n: number, within: number) =>
+        `${n} ${n === 1 ? 'ärende' : 'ärenden'} med frist inom ${within} arbetsdagar`,
+      noContact: (n: number) => `${n} ${n === 1 ? 'utredning utan kontakt' : 'utredningar utan kontakt'}`,
+      absent: (n: number) => `${n} ${n === 1 ? 'ärende hos frånvarande' : 'ärenden hos frånvarande'}`,
+      nothing: 'Inget att bevaka i dag: inga försenade, ofördelade eller nära frister.',
+    },
+    page: (title: string, from: number, to: number, total: number) => `${title}, punkt ${from}–${to} av ${total}`,
+    hidden: (shown: number, hidden: number) =>
+      `Kortet visar de ${shown} mest brådskande punkterna; ${hidden} till finns.`,
+    showAll: (hidden: number) => `Visa alla (${hidden} till)`,
+    showMore: (hidden: number) => `Visa fler (${hidden} till)`,
+  },
+  /** Words the templates in /cards show as they are, by template (src/cards/render.ts gives them as L). */
+  templates: {
+    case: {
+      owner: 'Handläggare',
+      assignLabel: 'Handläggare (aktuella ärenden/kapacitet)',
+      openInSystem: 'Öppna i verksamhetssystemet',
+      more: 'Mer',
+      pick: 'Välj en handläggare.',
+    },
+    'assigned-to-you': {
+      title: 'Du har fått ett ärende',
+      owner: 'Handläggare',
+      open: 'Öppna',
+      contact: 'Registrera kontakt',
+      snooze: 'Påminn mig i morgon',
+      mine: 'Mina ärenden',
+      openInSystem: 'Öppna i verksamhetssystemet',
+      myOpenOne: 'Du har nu 1 öppet ärende.',
+      myOpenMany: 'Du har nu ',
+      myOpenManyEnd: ' öppna ärenden.',
+    },
+    'morning-list': {
+      openCase: 'Öppna',
+      open: 'Öppna',
+      take: 'Ta',
+      assign: 'Tilldela',
+      assignLabel: 'Handläggare för',
+      pick: 'Välj en handläggare.',
+      andMore: '… och',
+      moreInSection: 'till i avsnittet.',
+    },
+  },
+  /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
+  caseCommand: {
+    notRegisteredTitle: 'Du finns inte i organisationsfilen',
+    notRegisteredText: 'Bara personal i organisationsfilen kan se ärenden.',
+    whichTitle: 'Vilket ärende?',
+    whichText: 'Skriv ärendets referens, t.ex. ärende IFO-2026-004512.',
+    notFoundTitle: 'Ärendet finns inte',
+    notFoundText: 'Hittade inget ärende med den referensen.',
+    otherGroupTitle: 'Det gick inte',
+    otherGroupText: 'Ärendet tillhör en grupp som du inte är med i.',
+  },
   help: {
     title: 'Ärendevakt',
     intro:
