@@ -5,7 +5,7 @@ import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const PURE_DOMAIN = 'src/domain is pure rules: it imports only itself, zod, luxon and date-holidays.';
+const PURE_DOMAIN = 'src/domain is pure rules: it imports only itself, zod and luxon.';
 
 export default defineConfig(
   {
@@ -66,7 +66,7 @@ export default defineConfig(
       // Relative imports are left to import-x/no-restricted-paths above, which resolves them.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\.{1,2}/)(?!(zod|luxon|date-holidays)(/|$))', message: PURE_DOMAIN }] },
+        { patterns: [{ regex: '^(?!\\.{1,2}/)(?!(zod|luxon)(/|$))', message: PURE_DOMAIN }] },
       ],
     },
   },
