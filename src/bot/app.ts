@@ -278,15 +278,28 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     }
     await ctx.sendActivity(
       cardMessage(
-        noticeCard(
-          'Hej! Jag är Ärendevakt.',
-          'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt. En gruppledare kopplar en kanal till sin grupp med @Ärendevakt koppla <grupp-id>. Skriv @Ärendevakt hjälp för mer.',
-          'Good',
-        ),
+        noticeCard('Hej! Jag är Ärendevakt.', installGreeting(a), 'Good'),
         'Ärendevakt är installerad i teamet',
       ),
     );
   });
+
+  /**
+   * The install greeting: groups the organisation file binds to this team are named as bound (no
+   * `koppla` needed); otherwise how a team lead links a channel, with a real group id as the example
+   * (an angle-bracket placeholder vanishes in the Teams client).
+   */
+  function installGreeting(a: TurnContext['activity']): string {
+    const team = (a.channelData as { team?: { id?: string; aadGroupId?: string } } | undefined)?.team;
+    const ids = [team?.id, team?.aadGroupId].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+    const groups = deps.org.org.groups;
+    const bound = groups.filter((g) => g.channel && ids.includes(g.channel.teamId.toLowerCase()));
+    const intro = 'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt.';
+    if (bound.length)
+      return `${intro} Organisationsfilen kopplar ${bound.map((g) => g.name).join(', ')} till en kanal i det här teamet: korten kommer dit utan att någon skriver **koppla**. Skriv **@Ärendevakt hjälp** för mer.`;
+    const example = groups[0]?.id ?? 'barn-mottagning';
+    return `${intro} En gruppledare kopplar en kanal till sin grupp genom att skriva **@Ärendevakt koppla** och gruppens id i kanalen, till exempel **koppla ${example}**. Skriv **@Ärendevakt hjälp** för mer.`;
+  }
 
   /**
    * On install, the team's members: a new owner gets a 1:1 card even if they never wrote to the bot

@@ -44,6 +44,10 @@ describe('a group bound in the organisation file', () => {
       conversationKey: `channel:${FILE_CHANNEL}`,
     });
     expect(t.connector.calls.filter((c) => c.body?.text?.includes?.('koppla'))).toEqual([]);
+    // The greeting says the file bound the group, instead of asking for koppla.
+    const greeting = t.connector.cards().find((c) => cardText(c.card).includes('Jag är Ärendevakt'))!;
+    expect(cardText(greeting.card)).toMatch(/Organisationsfilen kopplar Mottagning barn och unga till en kanal/);
+    expect(cardText(greeting.card)).not.toMatch(/gruppledare kopplar/);
   });
 
   it('installationUpdate alone (the app added to the team) binds the channel too', async () => {

@@ -31,6 +31,9 @@ describe('the case card in the group channel', () => {
     await installAndConnect(t, t.who('karin'), 'barn-mottagning', CHANNEL); // installed again: no second greeting
     const greetings = t.connector.cards().filter((c) => cardText(c.card).includes('Jag är Ärendevakt'));
     expect(greetings).toHaveLength(1);
+    // How to link, with a real group id: an angle-bracket placeholder would vanish in the client.
+    expect(cardText(greetings[0].card)).toMatch(/\*\*koppla barn-mottagning\*\*/);
+    expect(cardText(greetings[0].card)).not.toMatch(/[<>]/);
     const linked = t.connector
       .cards()
       .filter((c) => cardText(c.card).includes('Kanalen är kopplad till Mottagning barn och unga'));
