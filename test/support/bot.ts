@@ -79,6 +79,12 @@ export interface TestBotOptions {
   ingestApiKey?: string;
   /** More configuration, given the connector stand-in (e.g. Microsoft Graph pointed at a stand-in). */
   config?: (connector: ConnectorStandIn) => Partial<Config>;
+  /**
+   * The schedules. Default: with `now`, on without cron (the test calls tick()); without `now`, off,
+   * so that a test on the wall clock never gets what the date happens to schedule (the monthly
+   * statistics in a month's first week, a morning list after 07:45).
+   */
+  scheduler?: StartOptions['scheduler'];
 }
 
 export { INTAKE_ACTOR, report } from './synthetic.js';
@@ -108,6 +114,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   };
   const running = await startBot(config, {
     ...(opts.now ? { now: opts.now } : {}),
+    scheduler: opts.scheduler ?? (opts.now ? {} : false),
     drainOptions: { backoffBaseMs: 20, ...opts.drainOptions },
     ...(opts.routes ? { routes: opts.routes } : {}),
   });
