@@ -6,23 +6,13 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../config.js';
 import { copyStore, inspectStoreFiles, verifyBackup, writeManifest, type CopyHook } from '../store/backup.js';
 import { fsyncDir } from '../store/durable-file.js';
-
-export interface CliResult {
-  code: number;
-  output: string;
-}
+import { argValue, configOrRefusal, type CliResult } from './common.js';
 
 export const PG_DUMP_HINT =
   'DATABASE_URL pekar på PostgreSQL: säkerhetskopiera med pg_dump i stället, till exempel ' +
   '`pg_dump -Fc --dbname="$DATABASE_URL" -f arendevakt.dump` (se docs/backup.md). Inget har kopierats.';
-
-export function argValue(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i === -1 ? undefined : argv[i + 1];
-}
 
 export async function backup(
   argv: string[],
@@ -32,13 +22,9 @@ export async function backup(
   const to = argValue(argv, '--to');
   if (!to || to.startsWith('--'))
     return { code: 2, output: 'Ange var säkerhetskopian ska ligga: npm run backup -- --to <katalog>.' };
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return { code: 2, output: err.message };
-    throw err;
-  }
+  const loaded = configOrRefusal(env);
+  if ('refusal' in loaded) return loaded.refusal;
+  const { config } = loaded;
   if (config.databaseUrl) return { code: 2, output: PG_DUMP_HINT };
   const target = resolve(to);
   const existing = await readdir(target).catch(() => null);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Directory, type AppDeps } from '../app/context.js';
 import { ImportFileError, importReports, POST_CARDS_WITHIN_DAYS, type ImportReport } from '../app/importReports.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { configOrRefusal } from './common.js';
 import { Calendar } from '../domain/calendar.js';
 import { StoreFileError } from '../store/durable-file.js';
 import { openStore } from '../store/open.js';
@@ -46,13 +46,9 @@ export async function runImport(
   } catch (err) {
     return { code: 2, output: `Filen ${files[0]} kan inte läsas: ${(err as NodeJS.ErrnoException).code}.` };
   }
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return { code: 2, output: err.message };
-    throw err;
-  }
+  const loaded = configOrRefusal(env);
+  if ('refusal' in loaded) return loaded.refusal;
+  const { config } = loaded;
   let store;
   try {
     store = await openStore(config);

@@ -7,11 +7,10 @@
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../config.js';
 import { verifyBackup } from '../store/backup.js';
 import { StoreFileError, fsyncDir } from '../store/durable-file.js';
 import { acquireLock } from '../store/lock.js';
-import { argValue, type CliResult } from './backup.js';
+import { argValue, configOrRefusal, type CliResult } from './common.js';
 
 const PG_RESTORE_HINT =
   'DATABASE_URL pekar på PostgreSQL: återställ med pg_restore i stället (se docs/backup.md). Inget har ändrats.';
@@ -33,13 +32,9 @@ export async function restore(
   const force = argv.includes('--force');
   if (!from || from.startsWith('--'))
     return { code: 2, output: 'Ange säkerhetskopian: npm run restore -- --from <katalog> [--force].' };
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return { code: 2, output: err.message };
-    throw err;
-  }
+  const loaded = configOrRefusal(env);
+  if ('refusal' in loaded) return loaded.refusal;
+  const { config } = loaded;
   if (config.databaseUrl) return { code: 2, output: PG_RESTORE_HINT };
   const source = resolve(from);
   const check = await verifyBackup(source);

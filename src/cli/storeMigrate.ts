@@ -6,7 +6,7 @@
 // it runs), so nothing is written during the copy.
 import { open } from 'node:fs/promises';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../config.js';
+import { configOrRefusal } from './common.js';
 import { findBrokenLink } from '../store/audit.js';
 import { StoreFileError } from '../store/durable-file.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
@@ -63,13 +63,9 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
       code: 2,
       output: 'Ange målet: npm run store:migrate -- --to postgres (med DATABASE_URL och DATA_FILE satta).',
     };
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return { code: 2, output: err.message };
-    throw err;
-  }
+  const loaded = configOrRefusal(env);
+  if ('refusal' in loaded) return loaded.refusal;
+  const { config } = loaded;
   if (!config.databaseUrl)
     return { code: 2, output: 'DATABASE_URL saknas: ange PostgreSQL-databasen som ärendena ska flyttas till.' };
   const target = redactUrl(config.databaseUrl);
