@@ -13,7 +13,7 @@ import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
 import { WriteProbe, type Readiness } from './http/health.js';
 import { createServer } from './http/server.js';
-import { OutboxDrain } from './jobs/outboxDrain.js';
+import { OutboxDrain } from './outbox/drain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';

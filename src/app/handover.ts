@@ -27,7 +27,7 @@ import type { AuditInput, DocWrite } from '../store/port.js';
 import { assignCase } from './assignCase.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 export const HANDOVERS = 'handovers';
 export const HANDOVER_ESCALATIONS = 'handoverEscalations';

@@ -5,7 +5,7 @@
 // themselves on the case is not told.
 import type { Actor, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** The people on the case after the change who were not on it before. */
 export function addedOwners(before: Case | undefined, after: Case): string[] {

@@ -6,7 +6,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
 import { addDays, formatSwedishDate, stockholmDate } from '../domain/time.js';
 import { DEADLINE_LABEL } from '../cards/labels.js';
-import type { OutboxContent } from './outbox.js';
+import type { OutboxContent } from '../outbox/messages.js';
 
 /** What each card template is about, as the first words of its notification. */
 const TEMPLATE_TOPIC: Record<string, string> = {

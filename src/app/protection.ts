@@ -13,7 +13,7 @@ import {
 import type { Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** One alarm card per case and person, updated in place as the alarm changes. */
 export const alarmKey = (caseId: string, staffId: string) => `protection-alarm:${caseId}:${staffId}`;

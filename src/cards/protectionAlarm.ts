@@ -58,7 +58,7 @@ export function protectionAlarmData(input: AlarmCardInput) {
         ? `Enhetschefen påminns igen ${when(input.renoticeAt.toISOString())} om ingen skyddsåtgärd är registrerad då.`
         : '',
     needsMeasure: unmet && state.needsMeasure,
-    // What a delivery-failure report quotes (src/app/deliveryFailure.ts).
+    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts).
     concerns: concernsText(c.concerns),
     received: formatSwedishDateTime(c.receivedAt),
   };

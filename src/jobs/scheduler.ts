@@ -7,7 +7,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
-import { enqueue } from '../app/outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
 import { morningListData } from '../cards/morningList.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { Case } from '../../src/domain/schemas.js';
 import { stockholmDate, stockholmTime } from '../../src/domain/time.js';
 import { CLAIMS, claimWrite } from '../../src/jobs/claims.js';

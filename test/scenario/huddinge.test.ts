@@ -14,7 +14,7 @@ import { Directory, type AppDeps } from '../../src/app/context.js';
 import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
 import { decideForhandsbedomning, recordContact, recordSkyddsbedomning } from '../../src/app/decisions.js';
 import type { CaseResult } from '../../src/app/executeCaseCommand.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { caseTimeline, type Timeline } from '../../src/app/timeline.js';
 import { deadlinesOf, deadlineStatus } from '../../src/domain/deadlines.js';
 import { dueWithin, noContact, overdue, unassigned } from '../../src/domain/queries.js';

@@ -1,6 +1,6 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
-// a delivery-failure card to whoever can fix it (src/app/deliveryFailure.ts): never silently. A message is removed from the
+// a delivery-failure card to whoever can fix it (src/outbox/deliveryFailure.ts): never silently. A message is removed from the
 // outbox only after the connector accepted it, in a commit made as soon as that one send's answer is
 // known (at-least-once: a crash repeats at most the sends in flight at that instant; an update is
 // then repeated, which changes nothing, a post may be doubled). Every send has a deadline; a send
@@ -8,9 +8,9 @@
 // the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
-import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
+import { OUTBOX, type OutboxMessage } from './messages.js';
 import { summaryOf } from '../app/notificationText.js';
-import { deadLetter } from '../app/deliveryFailure.js';
+import { deadLetter } from './deliveryFailure.js';
 import {
   CONVERSATIONS,
   MEMBERS,
@@ -24,41 +24,9 @@ import {
 import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
+import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
 import { Pacer } from './pacer.js';
-
-export const CARD_ACTIVITIES = 'cardActivities';
-
-export interface OutgoingMessage {
-  card?: Card;
-  text?: string;
-  /** Teams' notification text for a card: what it is about, references only (src/app/notificationText.ts). */
-  summary?: string;
-}
-
-export type NewConversation = Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>;
-
-/** The port the bot layer implements: how a message reaches Teams. */
-export interface Sender {
-  post(conversation: ConversationRecord, message: OutgoingMessage): Promise<{ activityId: string }>;
-  update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<void>;
-  createPersonal(member: MemberRecord): Promise<NewConversation>;
-  /**
-   * A person the bot has no chat with and no Teams id for: install the app for them (Microsoft
-   * Graph, src/bot/graphInstall.ts) and return the chat; undefined when that cannot be done.
-   */
-  reachByInstall?(aadObjectId: string): Promise<NewConversation | undefined>;
-}
-
-/** A failed send as the connector answered it. */
-export class SendError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code?: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(`send failed: ${status}${code ? ` ${code}` : ''}`);
-  }
-}
+import { SendError, withDeadline, type OutgoingMessage, type Sender } from './sender.js';
 
 /** Statuses worth retrying until the horizon; 0 is no answer at all (timeout, refused, reset, DNS). */
 const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
@@ -79,14 +47,6 @@ export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
-export interface CardActivity {
-  activityId: string;
-  conversationKey: string;
-  version: number;
-  /** When this activity was posted (the business clock): the case card says when VINR was told. */
-  postedAt?: string;
-}
-
 export interface DrainOptions {
   concurrency?: number;
   pacer?: Pacer;
@@ -106,15 +66,6 @@ export interface DrainOptions {
   deadLetterAfterMs?: number;
   /** How long stop() waits for sends in flight; what is not answered by then is sent after a restart. */
   stopGraceMs?: number;
-}
-
-/** The deadline of one send: past it the send counts as failed with no answer (status 0, retried). */
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendError(0, 'Timeout')), ms);
-  });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 export class OutboxDrain {
@@ -360,7 +311,7 @@ export class OutboxDrain {
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
       docs = [{ collection: OUTBOX, id: msg.id, value: null }];
-      const known = msg.upsertKey ? this.deps.store.getDoc<CardActivity>(CARD_ACTIVITIES, msg.upsertKey) : undefined;
+      const known = msg.upsertKey ? cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {
           await withDeadline(this.sender.update(conversation, known.activityId, out), limit);
@@ -368,11 +319,12 @@ export class OutboxDrain {
           // The message was deleted in Teams: post it again.
           if (!(err instanceof SendError && err.status === 404 && !err.code)) throw err;
           const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-          docs.push(this.cardActivity(msg.upsertKey!, activityId, conversation.key, known));
+          docs.push(cardActivityWrite(msg.upsertKey!, activityId, conversation.key, this.deps.now(), known));
         }
       } else {
         const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-        if (msg.upsertKey) docs.push(this.cardActivity(msg.upsertKey, activityId, conversation.key, known));
+        if (msg.upsertKey)
+          docs.push(cardActivityWrite(msg.upsertKey, activityId, conversation.key, this.deps.now(), known));
       }
     } catch (err) {
       return this.failed(msg, conversation, err);
@@ -381,19 +333,6 @@ export class OutboxDrain {
     // No version check on the delete: an in-flight message is touched by nothing else. Failing here
     // (a full disk) leaves it queued: sent again later, the one duplicate at-least-once allows.
     await this.deps.store.commit({ docs });
-  }
-
-  private cardActivity(key: string, activityId: string, conversationKey: string, known?: CardActivity): DocWrite {
-    return {
-      collection: CARD_ACTIVITIES,
-      id: key,
-      value: {
-        activityId,
-        conversationKey,
-        version: (known?.version ?? 0) + 1,
-        postedAt: this.deps.now().toISOString(),
-      },
-    };
   }
 
   private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
@@ -448,7 +387,7 @@ export class OutboxDrain {
   }
 
   /**
-   * Stop trying: the message is kept as dead and reported (src/app/deliveryFailure.ts) in one commit.
+   * Stop trying: the message is kept as dead and reported (src/outbox/deliveryFailure.ts) in one commit.
    * The only place the drain gives up.
    */
   private async giveUp(msg: OutboxMessage, code: string, detail?: string, extra: DocWrite[] = []): Promise<void> {

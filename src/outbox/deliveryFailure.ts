@@ -6,9 +6,9 @@
 // management channel; only when that fails too is it left for /healthz and `leveranser`.
 // See docs/deliveries.md.
 import type { DocWrite } from '../store/port.js';
-import type { AppDeps } from './context.js';
-import { GROUP_CHANNELS } from './conversations.js';
-import { OUTBOX, enqueue, type OutboxMessage } from './outbox.js';
+import type { AppDeps } from '../app/context.js';
+import { GROUP_CHANNELS } from '../app/conversations.js';
+import { OUTBOX, enqueue, type OutboxMessage } from './messages.js';
 
 /** The reserved group id of the unit's management channel. */
 export const MANAGEMENT = 'ledning';
