@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { enqueue } from '../src/app/outbox.js';
+import { enqueue } from '../src/outbox/messages.js';
 import type { Case } from '../src/domain/schemas.js';
 import { writeFileDurably } from '../src/store/durable-file.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
