@@ -7,9 +7,7 @@
 // that times out or meets a network error (refused, reset, DNS) is retried like a 503, for as long as
 // the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
-import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
 import { OUTBOX, type OutboxMessage } from './messages.js';
-import { summaryOf } from '../app/notificationText.js';
 import { deadLetter } from './deliveryFailure.js';
 import {
   CONVERSATIONS,
@@ -21,31 +19,20 @@ import {
   type ConversationRecord,
   type MemberRecord,
 } from '../app/conversations.js';
-import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
 import { Pacer } from './pacer.js';
+import { renderMessage } from './render.js';
+import { isGone, retryStep } from './retryPolicy.js';
 import { SendError, withDeadline, type OutgoingMessage, type Sender } from './sender.js';
 
-/** Statuses worth retrying until the horizon; 0 is no answer at all (timeout, refused, reset, DNS). */
-const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
-const GONE_CODES = new Set([
-  'ConversationBlockedByUser',
-  'BotNotInConversationRoster',
-  'BotDisabledByAdmin',
-  'MessageWritesBlocked',
-  'ConversationNotFound',
-]);
-/** A refusal that will not change by itself (400, 401, 413...): given up on after this many tries. */
-const MAX_ATTEMPTS_REFUSED = 5;
 export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 /**
  * Sends in flight at once (OUTBOX_CONCURRENCY): a kill -9 repeats at most these. Four keep Teams'
  * 46 a second with a connector answering in 100 ms; measured with `npm run trials:drain-crash`.
  */
 export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
 
 export interface DrainOptions {
   concurrency?: number;
@@ -272,28 +259,6 @@ export class OutboxDrain {
     return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
   }
 
-  private render(msg: OutboxMessage): OutgoingMessage | undefined {
-    const out = this.renderCard(msg);
-    if (!out?.card) return out;
-    const found = msg.content.kind === 'caseCard' ? this.deps.store.getCase(msg.content.caseId) : undefined;
-    const summary = summaryOf(msg.content, found, this.deps.rules, this.deps.now());
-    return summary ? { ...out, summary } : out;
-  }
-
-  private renderCard(msg: OutboxMessage): OutgoingMessage | undefined {
-    const c = msg.content;
-    if (c.kind === 'text') return { text: c.text };
-    if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
-    const found = this.deps.store.getCase(c.caseId);
-    if (!found) return undefined;
-    if (c.view === 'assignedToYou' && msg.target.kind === 'user')
-      return { card: assignedToYouCardFor(this.deps, found, msg.target.staffId, c.note) };
-    const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
-    return {
-      card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),
-    };
-  }
-
   /**
    * Send one message and commit what marks it sent at once, before anything else is sent in its
    * place: a crash after this repeats nothing of it.
@@ -306,7 +271,7 @@ export class OutboxDrain {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
       if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
-      const out = this.render(msg);
+      const out = renderMessage(this.deps, msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
@@ -338,7 +303,7 @@ export class OutboxDrain {
   private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
     const status = err instanceof SendError ? err.status : 0;
     const code = err instanceof SendError ? err.code : undefined;
-    if ((status === 403 || status === 404) && conversation && (!code || GONE_CODES.has(code))) {
+    if ((status === 403 || status === 404) && conversation && isGone(code)) {
       log.warn(
         { outboxId: msg.id, conversation: conversation.key, status, code },
         'conversation gone or blocked; marked inactive',
@@ -346,25 +311,9 @@ export class OutboxDrain {
       const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
       return this.giveUp(msg, code ?? 'gone', `${status} ${code ?? ''}`.trim(), inactive ? [inactive] : []);
     }
-    const attempts = msg.attempts + 1;
-    const retryable = RETRYABLE.has(status);
-    const now = this.clock();
-    const firstFailedAt = msg.firstFailedAt ?? new Date(now).toISOString();
-    const failingFor = now - Date.parse(firstFailedAt);
-    if (
-      retryable
-        ? failingFor >= (this.opts.deadLetterAfterMs ?? DEFAULT_DEAD_LETTER_MS)
-        : attempts >= MAX_ATTEMPTS_REFUSED
-    )
-      return this.giveUp(
-        msg,
-        'retries_exhausted',
-        `${status || code || errorFields(err).code || errorFields(err).error} (${attempts} försök)`,
-      );
-    const base = this.opts.backoffBaseMs ?? 1_000;
-    const random = this.opts.random ?? Math.random;
-    const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());
-    const delay = err instanceof SendError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : backoff;
+    const step = retryStep(msg, err, this.clock(), this.opts);
+    if (step.kind === 'giveUp') return this.giveUp(msg, 'retries_exhausted', step.detail);
+    const { attempts, firstFailedAt, delay, now } = step;
     log.info({ outboxId: msg.id, status, attempts, delayMs: Math.round(delay) }, 'send failed; will retry');
     await this.deps.store.commit({
       docs: [
