@@ -393,6 +393,14 @@ class LowdbStore implements Store {
     return [...(this.docs.get(collection)?.values() ?? [])] as T[];
   }
 
+  docIds(collection: string): string[] {
+    return [...(this.docs.get(collection)?.keys() ?? [])];
+  }
+
+  collections(): string[] {
+    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
+  }
+
   commit(tx: Transaction): Promise<CommitResult> {
     if (this.closed) return Promise.reject(new Error('The store is closed'));
     const run = this.queue.then(() => this.commitNow(tx));

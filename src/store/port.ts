@@ -107,6 +107,10 @@ export interface Store {
   casesByFamily(familyRef: string): Case[];
   getDoc<T = unknown>(collection: string, id: string): T | undefined;
   listDocs<T = unknown>(collection: string): T[];
+  /** The names of the collections that hold documents (gallring looks through them all). */
+  collections(): string[];
+  /** The keys of the documents in one collection. */
+  docIds(collection: string): string[];
   /**
    * Atomic and durable: when the promise resolves, the transaction survives kill -9.
    * On a version conflict nothing is written. Case versions are set by the store

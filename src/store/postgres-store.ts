@@ -110,6 +110,14 @@ export class PostgresStore implements Store {
     return [...(this.docs.get(collection)?.values() ?? [])] as T[];
   }
 
+  docIds(collection: string): string[] {
+    return [...(this.docs.get(collection)?.keys() ?? [])];
+  }
+
+  collections(): string[] {
+    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
+  }
+
   private indexCase(c: Case): void {
     const previous = this.cases.get(c.id);
     if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
