@@ -172,11 +172,12 @@ export async function runGallring(
 /** The Swedish report of a run (the CLI prints it; no case content, only counts and the rule). */
 export function gallringReport(r: GallringResult, dryRun: boolean): string {
   const p = r.plan;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const lines = [
     `Gallring: avslutade ärenden som avslutades före ${p.cutoff.slice(0, 10)} (${p.afterMonths} månader).`,
     dryRun
-      ? `Provkörning: ${p.cases.length} ärenden skulle gallras, ${p.docsDeleted} dokument tas bort och ${p.docsChanged} ändras. Inget har ändrats.`
-      : `${p.cases.length} ärenden gallrade med sin fritext; ${p.docsDeleted} dokument borttagna, ${p.docsChanged} ändrade.`,
+      ? `Provkörning: ${n(p.cases.length, 'ärende', 'ärenden')} skulle gallras, ${p.docsDeleted} dokument tas bort och ${p.docsChanged} ändras. Inget har ändrats.`
+      : `Gallrat: ${n(p.cases.length, 'ärende', 'ärenden')} med sin fritext; ${p.docsDeleted} dokument borttagna, ${p.docsChanged} ändrade.`,
   ];
   if (r.verification) lines.push(r.verification.message);
   lines.push(`Tid: ${(r.ms / 1000).toFixed(1)} s.`);

@@ -10,6 +10,6 @@ const store = await openLowdbStore(dataFile, {
   },
 });
 if (mode === 'gallring') await runGallring(store, { afterMonths: 24, now: new Date('2026-11-20T10:00:00.000Z') });
-else await store.compact();
+else await store.compact!();
 process.stdout.write('finished without being killed\n');
 await store.close();
