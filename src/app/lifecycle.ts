@@ -5,7 +5,7 @@
 import type { Actor, Case } from '../domain/schemas.js';
 import { can, forbiddenMessage } from '../domain/permissions.js';
 import { ERASED_MARKER, freeTextPaths } from '../store/audit.js';
-import type { AuditVerification, DocWrite, Store } from '../store/port.js';
+import type { AuditEntry, AuditVerification, DocWrite, Store } from '../store/port.js';
 
 /** The keys whose strings are text a person wrote (src/domain/schemas.ts); erasure looks only here. */
 export const FREE_TEXT_KEYS: ReadonlySet<string> = new Set([
@@ -198,6 +198,21 @@ export type EraseOutcome =
       message?: string;
     };
 
+/**
+ * The free text an event wrote itself: its reason and data, and what its `after` holds that its
+ * `before` did not (an event that carries the whole case carries earlier events' texts too).
+ */
+function ownFreeText(e: AuditEntry): { path: string; text: string }[] {
+  const at = (root: unknown, path: string[]): unknown =>
+    path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), root);
+  return freeTextPaths(e, FREE_TEXT_KEYS).filter((f) => {
+    const [top, ...rest] = f.path.split('.');
+    if (top === 'before') return false;
+    if (top === 'after') return at(e.before, rest) !== f.text;
+    return true;
+  });
+}
+
 /** Replaces each of `texts` found under a free-text key of the case by the marker. */
 function eraseInCase(c: Case, texts: ReadonlySet<string>): { case: Case; changed: boolean } {
   let changed = false;
@@ -235,7 +250,7 @@ export async function eraseFreeText(
     const entries = await store.auditFor(c.id);
     const target = entries.find((e) => e.seq === input.seq);
     if (!target) return { ok: false, reason: 'unknown-entry' };
-    const found = freeTextPaths(target, FREE_TEXT_KEYS);
+    const found = ownFreeText(target);
     if (found.length === 0) return { ok: false, reason: 'no-text' };
     const texts = new Set(found.map((f) => f.text));
     const affected = entries
