@@ -3,10 +3,12 @@
 // chain verification found; refused while the bot holds the store.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { backup } from '../../src/cli/backup.js';
 import { gallring } from '../../src/cli/gallring.js';
 import { storeCompact } from '../../src/cli/storeCompact.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { tempDataFile } from '../support/tmp.js';
+import { tempDataFile, tempDir } from '../support/tmp.js';
 import { newCase } from '../store/fixtures.js';
 
 const MARK = 'SYNTETISK-CLI-5120';
@@ -59,6 +61,10 @@ describe('npm run gallring', () => {
     const files = readFileSync(`${file}.journal`, 'utf8') + readFileSync(file, 'utf8');
     expect(files).not.toContain(`${MARK} IFO-C1`);
     expect(files).toContain(`${MARK} IFO-C2`);
+    // A backup of the compacted store is whole and says what was removed.
+    const copy = await backup(['--to', join(tempDir(), 'kopia')], { DATA_FILE: file });
+    expect(copy.code).toBe(0);
+    expect(copy.output).toMatch(/1 ärenden, 3 granskningsposter|1 ärende, 3 granskningsposter/);
     const compact = await storeCompact([], { DATA_FILE: file });
     expect(compact.code).toBe(0);
     expect(compact.output).toMatch(
