@@ -117,7 +117,7 @@ async function measure(
       unit: 'ms',
       aim: '(context)',
       ok: run.verification?.ok === true,
-      note: `removed ${run.plan.cases.length} cases, ${run.plan.docsDeleted} docs deleted, ${run.plan.docsChanged} changed; ${after.redacted?.gallring ?? 0} audit entries emptied${label === 'embedded' ? ', journal compacted in the run' : ''}`,
+      note: `plan, commit and the chain check in one; removed ${run.plan.cases.length} cases, ${run.plan.docsDeleted} docs deleted, ${run.plan.docsChanged} changed; ${after.redacted?.gallring ?? 0} audit entries emptied${label === 'embedded' ? ', journal compacted in the run' : ''}`,
     },
     {
       name: `${label}: chain verified after gallring`,
