@@ -14,7 +14,6 @@ export const FREE_TEXT_KEYS: ReadonlySet<string> = new Set([
   'note',
   'summary',
   'text',
-  'status',
   'barnsamtalNotHeldReason',
   'notGivenReason',
   'synnerligaSkal',
