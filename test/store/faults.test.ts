@@ -284,3 +284,58 @@ describe('a crash during compaction', () => {
     expect(existsSync(`${file}.journal.compact`)).toBe(false);
   });
 });
+
+describe('a compaction that fails (a full disk, an I/O error)', () => {
+  it('leaves the gallring acknowledged and its text hidden; a later snapshot keeps the redaction pending and the next start compacts', async () => {
+    const MARK = 'SYNTETISK-FEL-6610';
+    const OLD = '2024-03-01T10:00:00.000Z';
+    const file = tempDataFile();
+    let fail = true;
+    const s = await openLowdbStore(file, {
+      snapshotAfterBytes: 500,
+      compactionHook: (step) => {
+        if (fail && step === 'journal-written') throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
+    });
+    for (let i = 0; i < 4; i++) {
+      const at = i < 2 ? OLD : '2026-10-01T10:00:00.000Z';
+      await s.commit({
+        cases: [
+          {
+            case: newCase(`IFO-F${i}`, {
+              phase: 'closed',
+              closure: { at, by: 'k', outcome: 'insats', motivation: `${MARK}-${i}` },
+            }),
+            expectedVersion: null,
+          },
+        ],
+        audit: [{ at, actor: 'k', type: 'CaseClosed', caseId: `IFO-F${i}`, reason: `${MARK}-${i}` }],
+      });
+    }
+    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const g = await runGallring(s, { afterMonths: 24, now: new Date('2026-11-20T10:00:00.000Z') });
+    expect(g.plan.cases).toEqual(['IFO-F0', 'IFO-F1']);
+    // Acknowledged and hidden, though not yet off the disk.
+    expect(g.verification).toMatchObject({ ok: true, redacted: { gallring: 2 } });
+    expect(s.getCase('IFO-F0')).toBeUndefined();
+    expect((await s.auditFor('IFO-F0'))[0]).toMatchObject({ redacted: { rule: 'gallring' } });
+    expect((await s.auditFor('IFO-F0'))[0].reason).toBeUndefined();
+    expect(readFileSync(`${file}.journal`, 'utf8')).toContain(`${MARK}-0`);
+    // Later commits write snapshots past the gallring's line: the redaction stays pending in them.
+    for (let i = 0; i < 5; i++) expect((await s.commit(caseTx(`IFO-N${i}`))).ok).toBe(true);
+    await s.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).pendingRedactions).toHaveLength(1);
+    fail = false;
+    const again = await openLowdbStore(file);
+    expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 10, redacted: { gallring: 2 } });
+    expect([...again.allCases()].length).toBe(7);
+    await again.close();
+    const disk = readdirSync(dirname(file))
+      .map((f) => readFileSync(`${dirname(file)}/${f}`, 'utf8'))
+      .join('\n');
+    expect(disk).not.toContain(`${MARK}-0`);
+    expect(disk).not.toContain(`${MARK}-1`);
+    expect(disk).toContain(`${MARK}-3`);
+    expect(JSON.parse(readFileSync(file, 'utf8')).pendingRedactions).toBeUndefined();
+  });
+});
