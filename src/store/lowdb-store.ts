@@ -1,8 +1,8 @@
 // The embedded store. State lives in memory; every commit is one line appended to a journal and
 // fsync'd before it is acknowledged, so a commit costs one small write however many cases are
-// stored. The journal is never truncated (it is also the audit log), only compacted as below. A lowdb snapshot (DATA_FILE)
-// records the state up to a journal offset and is rewritten in the background now and then, so a
-// start reads the snapshot and only the journal written after it.
+// stored. The journal is never truncated (it is also the audit log), only compacted as below. A
+// lowdb snapshot (DATA_FILE) records the state up to a journal offset and is rewritten in the
+// background now and then, so a start reads the snapshot and only the journal written after it.
 //
 // Gallring and erasure (Transaction.redact) are one line like any commit; the content they remove is
 // hidden at once (reads apply the pending redactions) and gone from disk when the journal is
