@@ -127,6 +127,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       : new Scheduler(deps, {
           morningListTime: config.morningListTime,
           ...(config.distributionTime ? { distributionTime: config.distributionTime } : {}),
+          ...(config.gallringAfterMonths ? { gallringAfterMonths: config.gallringAfterMonths } : {}),
           cron: opts.scheduler?.cron ?? !opts.now,
           ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
         });

@@ -55,6 +55,35 @@ describe('PostgreSQL: several instances on one database', () => {
     await close();
   });
 
+  it('a gallring on one instance reaches the other: the cases, their documents and indexes gone', async () => {
+    const { a, b, close } = await two();
+    const closed = newCase('IFO-G', {
+      phase: 'closed',
+      familyRef: 'F-1',
+      closure: { at: '2023-01-01T10:00:00.000Z', by: 'k', outcome: 'insats', motivation: 'SYNTETISK-PG' },
+    });
+    await a.commit({
+      cases: [
+        { case: closed, expectedVersion: null },
+        { case: newCase('IFO-O', { familyRef: 'F-1' }), expectedVersion: null },
+      ],
+      docs: [{ collection: 'claims', id: 'x:IFO-G', value: { v: 1 } }],
+      audit: [{ at: AT, actor: 'k', type: 'CaseClosed', caseId: 'IFO-G', reason: 'SYNTETISK-PG' }],
+    });
+    await b.refresh();
+    expect(b.casesByFamily('F-1')).toHaveLength(2);
+    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const g = await runGallring(a, { afterMonths: 12, now: new Date(AT) });
+    expect(g.plan.cases).toEqual(['IFO-G']);
+    await b.refresh();
+    expect(b.getCase('IFO-G')).toBeUndefined();
+    expect(b.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-O']);
+    expect(b.getDoc('claims', 'x:IFO-G')).toBeUndefined();
+    expect(await b.verifyAudit()).toMatchObject({ ok: true, entries: 2, redacted: { gallring: 1 } });
+    expect((await b.auditFor('IFO-G'))[0].reason).toBeUndefined();
+    await close();
+  });
+
   it('interleaved commits from two instances lose no update and keep one audit chain that verifies', async () => {
     const { a, b, close } = await two();
     await a.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
