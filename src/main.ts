@@ -17,7 +17,7 @@ import { OutboxDrain } from './outbox/drain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
-import { StoreFileError } from './store/durable-file.js';
+import { StoreFileError } from './store/durableFile.js';
 import { openStore } from './store/open.js';
 import { redactUrl } from './store/redactUrl.js';
 

@@ -28,7 +28,7 @@ import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { langOf, texts } from '../cards/text/index.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
-import { StoreWriteError } from '../store/durable-file.js';
+import { StoreWriteError } from '../store/durableFile.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { cardActivityOf, cardActivityWrite } from '../outbox/cardActivities.js';

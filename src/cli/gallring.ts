@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gallringReport, runGallring } from '../app/lifecycle.js';
-import { StoreFileError } from '../store/durable-file.js';
+import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
 import { configOrRefusal, type CliResult } from './common.js';
 

@@ -7,7 +7,7 @@
 // opened (the embedded store while the bot runs: stop it first).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StoreFileError } from '../store/durable-file.js';
+import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
 import { configOrRefusal, type CliResult } from './common.js';
 

@@ -1,7 +1,7 @@
 // The snapshot's schema version and the migrations that bring an older file up to date, so a newer
 // release opens a file written by an older one. Each migration is a pure function of the old data.
 import type { Case } from '../domain/schemas.js';
-import { StoreFileError } from './durable-file.js';
+import { StoreFileError } from './durableFile.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 

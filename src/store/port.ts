@@ -1,5 +1,5 @@
 // The Store port: what the application needs from persistence, nothing of how it is kept.
-// Adapters: lowdb (embedded default, ./lowdb-store.ts); PostgreSQL (./postgres-store.ts, DATABASE_URL).
+// Adapters: lowdb (embedded default, ./lowdbStore.ts); PostgreSQL (./postgresStore.ts, DATABASE_URL).
 import type { Case, Instant, StaffId } from '../domain/schemas.js';
 
 /** What a use case asks the audit log to record; the store adds seq and the hash chain. */

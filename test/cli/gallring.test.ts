@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { backup } from '../../src/cli/backup.js';
 import { gallring } from '../../src/cli/gallring.js';
 import { storeCompact } from '../../src/cli/storeCompact.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { tempDataFile, tempDir } from '../support/tmp.js';
 import { newCase } from '../store/fixtures.js';
 

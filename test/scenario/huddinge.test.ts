@@ -24,7 +24,7 @@ import { Scheduler } from '../../src/jobs/scheduler.js';
 import { EXAMPLE_ORG, person } from '../support/bot.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { actorOf, registerCase } from '../support/deps.js';
 
 const GROUP = 'barn-utredning-1';

@@ -2,8 +2,8 @@
 // embedded store and on PostgreSQL (a real server: test/support/postgres.ts).
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import type { Store } from '../../src/store/port.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import { tempDataFile } from '../support/tmp.js';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { migratePostgres } from '../../src/store/pg-migrate.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { migratePostgres } from '../../src/store/pgMigrate.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import { freshDatabase, postgresBinDir, usePostgres } from '../support/postgres.js';
 import { newCase } from './fixtures.js';
 

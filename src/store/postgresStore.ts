@@ -17,8 +17,8 @@ import pg from 'pg';
 import type { Case } from '../domain/schemas.js';
 import { redactUrl } from './redactUrl.js';
 import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
-import { StoreFileError } from './durable-file.js';
-import { LOCK_NAMESPACE, LOCK_OUTBOX_DRAIN, migratePostgres } from './pg-migrate.js';
+import { StoreFileError } from './durableFile.js';
+import { LOCK_NAMESPACE, LOCK_OUTBOX_DRAIN, migratePostgres } from './pgMigrate.js';
 import type { AuditEntry, AuditVerification, CommitResult, CompactionResult, Store, Transaction } from './port.js';
 
 export interface PostgresStoreOptions {

@@ -19,7 +19,7 @@ import { Low } from 'lowdb';
 import type { Case } from '../domain/schemas.js';
 import { errorFields, log } from '../log.js';
 import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
-import { DurableJSONFile, fsyncDir, StoreFileError, StoreWriteError } from './durable-file.js';
+import { DurableJSONFile, fsyncDir, StoreFileError, StoreWriteError } from './durableFile.js';
 import { acquireLock, type LockOptions } from './lock.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
 import type { AuditEntry, AuditVerification, CommitResult, CompactionResult, Store, Transaction } from './port.js';
