@@ -42,7 +42,7 @@ import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { CaseIntent } from '../src/domain/commands.js';
 import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 import { statsCard } from '../src/cards/statsCard.js';
 import { computeMonths } from '../src/stats/figures.js';
 import { cardMonths } from '../src/stats/query.js';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONVERSATIONS } from '../src/app/conversations.js';
 import { enqueue } from '../src/outbox/messages.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 import type { DocWrite } from '../src/store/port.js';
 import { ConnectorStandIn } from '../test/support/connector.js';
 import { BOT, TENANT } from '../test/support/teams.js';
