@@ -8,6 +8,7 @@
 // the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
+import { langOfStaff } from '../app/recipientLang.js';
 import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
 import { summaryOf } from '../app/notificationText.js';
 import { deadLetter } from '../app/deliveryFailure.js';
@@ -336,7 +337,16 @@ export class OutboxDrain {
     const found = this.deps.store.getCase(c.caseId);
     if (!found) return undefined;
     if (c.view === 'assignedToYou' && msg.target.kind === 'user')
-      return { card: assignedToYouCardFor(this.deps, found, msg.target.staffId, c.note) };
+      return {
+        card: assignedToYouCardFor(
+          this.deps,
+          found,
+          msg.target.staffId,
+          c.note,
+          'good',
+          langOfStaff(this.deps, msg.target.staffId),
+        ),
+      };
     const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
     return {
       card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),

@@ -176,3 +176,75 @@ describe('LANGUAGE=sv: a unit that wants every answer in Swedish', () => {
     expect(text).not.toContain('What the bot can do');
   });
 });
+
+/**
+ * What the bot sends on its own has no incoming activity: a person's cards follow the locale of their
+ * last message in the 1:1 chat (kept in its conversation reference), else Swedish; a channel's stay
+ * Swedish.
+ */
+describe('proactive cards in the language the person last used', () => {
+  let t: TestBot;
+  const clock = { now: new Date('2026-11-23T07:50:00+01:00') }; // Monday
+  beforeEach(async () => {
+    clock.now = new Date('2026-11-23T07:50:00+01:00');
+    t = await startTestBot({ now: () => clock.now });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  /** The cards sent to a person's 1:1 chat (the test connector's personal conversation). */
+  const personalCards = (who: Staff) =>
+    t.connector.cards((c) => c.conversationId === `a:personal-${who.aadObjectId}` && c.kind !== 'update');
+
+  it("sends an en-US caseworker's reminders in English and a Swedish one's in Swedish", async () => {
+    const [anna, bo] = [t.who('anna'), t.who('bo')];
+    await installAndConnect(t, t.who('karin'), 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    const { forhandsCase } = await import('../jobs/listFixtures.js');
+    expect(
+      (
+        await t.deps.store.commit({
+          cases: [
+            { case: forhandsCase('IFO-2026-007501', '2026-11-12', anna.aadObjectId), expectedVersion: null },
+            { case: forhandsCase('IFO-2026-007502', '2026-11-12', bo.aadObjectId), expectedVersion: null },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
+    // Anna's Teams is in English, Bo's in Swedish: each has written to the bot once.
+    for (const [who, locale] of [
+      [anna, 'en-US'],
+      [bo, 'sv-SE'],
+    ] as const)
+      expect((await t.post({ ...message(t.connector.url, who, 'mina', personal), locale })).status).toBe(200);
+    await t.running.scheduler!.tick();
+    await t.drained();
+
+    const annas = personalCards(anna)
+      .map((c) => c.card!)
+      .filter((c) => cardText(c).startsWith('Good morning'));
+    expect(annas).toHaveLength(1);
+    expect(validateCard(annas[0])).toEqual([]);
+    const en = cardText(annas[0]);
+    expect(en).toContain('Good morning Anna: your deadlines');
+    expect(en).toContain('**IFO-2026-007501** · Initial assessment Thu 26 Nov (in 3 working days)');
+    expect(en).not.toMatch(SWEDISH_REMINDER);
+    const snooze = actionFor(annas[0], 'reminder.snooze', 'IFO-2026-007501')!;
+    expect(snooze.title).toBe('Remind me tomorrow');
+
+    const bos = personalCards(bo)
+      .map((c) => cardText(c.card!))
+      .filter((c) => c.startsWith('God morgon'));
+    expect(bos).toHaveLength(1);
+    expect(bos[0]).toContain('**IFO-2026-007502** · Förhandsbedömning tors 26 nov (om 3 arbetsdagar)');
+
+    // Her press answers in English too.
+    clock.now = new Date('2026-11-23T10:00:00+01:00');
+    const r = await t.post({ ...invoke(t.connector.url, anna, snooze.verb, snooze.data, personal), locale: 'en-US' });
+    const again = cardText((r.body as { value: Record<string, unknown> }).value);
+    expect(again).toContain('IFO-2026-007501: no reminder Tue 24 Nov. You will be reminded again Wed 25 Nov.');
+    expect(again).not.toMatch(SWEDISH_REMINDER);
+  });
+});
+
+const SWEDISH_REMINDER = /God morgon|frister|Påminn|Öppna|Registrera|Förhandsbedömning|arbetsdag|\bom \d/;

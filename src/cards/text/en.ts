@@ -17,6 +17,8 @@ const NOUNS_EN: Record<Noun, Forms> = {
   försök: { one: 'attempt', other: 'attempts' },
   timme: { one: 'hour', other: 'hours' },
   månad: { one: 'month', other: 'months' },
+  frist: { one: 'deadline', other: 'deadlines' },
+  försenad: { one: 'late', other: 'late' },
 };
 
 export const en: Texts = {
@@ -310,7 +312,45 @@ export const en: Texts = {
       andMore: '… and',
       moreInSection: 'more in this section.',
     },
+    reminder: {
+      open: 'Open',
+      contact: 'Record contact',
+      snooze: 'Remind me tomorrow',
+      andMore: '… and',
+      andMoreEnd: 'more. Type mina for the whole list.',
+      mine: 'My cases',
+    },
   },
+  reminder: {
+    late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
+    today: (ref, label) => `**${ref}** · ${label} today`,
+    due: (ref, label, date, n) => `**${ref}** · ${label} ${date} (in ${n})`,
+    noWeekendGrace: (date) => ` · a weekend gives no extra time: ${date} at the latest`,
+    snoozed: (quiet, again) => `No reminder ${quiet}, again ${again}.`,
+    morningTitle: (first, late) => `Good morning ${first}: your deadlines${late ? `, ${late}` : ''}`,
+    morningSummary: (n, late) => `${n} to keep an eye on${late ? `, ${late}` : ''}.`,
+    tomorrowTitle: (n) =>
+      n === 1 ? 'Reminder: a deadline on the next working day' : `Reminder: ${n} deadlines on the next working day`,
+    tomorrowSummary: (date) => `The next working day is ${date}. Deadlines on or before it:`,
+    title: 'Reminder',
+    snoozeDone: (ref, quiet, resume) => `${ref}: no reminder ${quiet}. You will be reminded again ${resume}.`,
+  },
+  snooze: {
+    notYours: (ref) => `You are not the caseworker for ${ref} and get no reminders about it. Nothing has changed.`,
+    nothingOpen: (ref) => `${ref} has no open deadlines to remind you of. Nothing has changed.`,
+    late: (label, ref) => `${label} for ${ref} is already late: the reminder cannot be put off. Nothing has changed.`,
+    lastDayToday: (label, ref, due) =>
+      `Today is the last working day for ${label.toLowerCase()} in ${ref} (due ${due}): the reminder cannot be put off. Nothing has changed.`,
+    lastDayBefore: (last, label, ref) =>
+      `${last} is the last working day for ${label.toLowerCase()} in ${ref}: you will be reminded as usual then, so the reminder cannot be put off. Nothing has changed.`,
+    noCase: 'The case does not exist. Nothing has changed.',
+    conflict: 'The reminder was changed at the same time. Try again.',
+  },
+  actions: {
+    failedTitle: 'That did not work',
+    cardMissingCase: 'The card is missing the case details. Nothing has changed.',
+  },
+
   caseCommand: {
     notRegisteredTitle: 'You are not in the organisation file',
     notRegisteredText: 'Only staff in the organisation file can see cases.',

@@ -25,6 +25,8 @@ export const NOUNS_SV = {
   försök: { one: 'försök', other: 'försök' },
   timme: { one: 'timme', other: 'timmar' },
   månad: { one: 'månad', other: 'månader' },
+  frist: { one: 'frist', other: 'frister' },
+  försenad: { one: 'försenad', other: 'försenade' },
 } satisfies Record<string, Forms>;
 
 export type Noun = keyof typeof NOUNS_SV;
@@ -358,7 +360,48 @@ export const sv = {
       andMore: '… och',
       moreInSection: 'till i avsnittet.',
     },
+    reminder: {
+      open: 'Öppna',
+      contact: 'Registrera kontakt',
+      snooze: 'Påminn mig i morgon',
+      andMore: '… och',
+      andMoreEnd: 'till. Skriv mina för hela listan.',
+      mine: 'Mina ärenden',
+    },
   },
+  /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
+  reminder: {
+    late: (ref: string, label: string, date: string) => `**${ref}** · ${label} skulle vara klar ${date}`,
+    today: (ref: string, label: string) => `**${ref}** · ${label} i dag`,
+    due: (ref: string, label: string, date: string, n: string) => `**${ref}** · ${label} ${date} (om ${n})`,
+    noWeekendGrace: (date: string) => ` · helg ger ingen extra tid: senast ${date}`,
+    snoozed: (quiet: string, again: string) => `Påminns inte ${quiet}, igen ${again}.`,
+    morningTitle: (first: string, late: string) => `God morgon ${first}: dina frister${late ? `, ${late}` : ''}`,
+    morningSummary: (n: string, late: string) => `${n} att hålla koll på${late ? `, varav ${late}` : ''}.`,
+    tomorrowTitle: (n: number) =>
+      n === 1 ? 'Påminnelse: en frist nästa arbetsdag' : `Påminnelse: ${n} frister nästa arbetsdag`,
+    tomorrowSummary: (date: string) => `Nästa arbetsdag är ${date}. Frister som infaller före den eller samma dag:`,
+    title: 'Påminnelse',
+    snoozeDone: (ref: string, quiet: string, resume: string) =>
+      `${ref}: ingen påminnelse ${quiet}. Du påminns igen ${resume}.`,
+  } /** Why "Påminn mig i morgon" is refused (src/jobs/snooze.ts). */,
+  snooze: {
+    notYours: (ref: string) => `Du är inte handläggare för ${ref} och får inga påminnelser om det. Inget har ändrats.`,
+    nothingOpen: (ref: string) => `${ref} har inga öppna frister att påminna om. Inget har ändrats.`,
+    late: (label: string, ref: string) =>
+      `${label} för ${ref} är redan försenad: påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+    lastDayToday: (label: string, ref: string, due: string) =>
+      `I dag är sista arbetsdagen för ${label.toLowerCase()} i ${ref} (frist ${due}): påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+    lastDayBefore: (last: string, label: string, ref: string) =>
+      `${last} är sista arbetsdagen för ${label.toLowerCase()} i ${ref}: då påminns du som vanligt, så påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+    noCase: 'Ärendet finns inte. Inget har ändrats.',
+    conflict: 'Påminnelsen ändrades samtidigt. Försök igen.',
+  } /** The answers of the card presses and commands (src/bot/actions, src/bot/commands). */,
+  actions: {
+    failedTitle: 'Det gick inte',
+    cardMissingCase: 'Kortet saknar ärendeuppgifter. Inget har ändrats.',
+  },
+
   /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
   caseCommand: {
     notRegisteredTitle: 'Du finns inte i organisationsfilen',
