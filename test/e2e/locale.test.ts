@@ -245,6 +245,31 @@ describe('proactive cards in the language the person last used', () => {
     expect(again).toContain('IFO-2026-007501: no reminder Tue 24 Nov. You will be reminded again Wed 25 Nov.');
     expect(again).not.toMatch(SWEDISH_REMINDER);
   });
+
+  it("sends the unit manager's escalation in English when her Teams is in English", async () => {
+    const lars = t.who('lars');
+    await installAndConnect(t, t.who('karin'), 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007503', receivedAt: '2026-11-13T10:00:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, lars, 'hjälp', personal), locale: 'en-GB' })).status).toBe(200);
+    await t.running.scheduler!.tick();
+    await t.drained();
+    const card = personalCards(lars)
+      .map((c) => c.card!)
+      .find((c) => cardText(c).startsWith('Escalation'));
+    expect(card).toBeDefined();
+    expect(validateCard(card!)).toEqual([]);
+    const text = cardText(card!);
+    expect(text).toMatch(/^Escalation Mon 23 Nov\n/);
+    expect(text).toContain('1 case unassigned for more than 1 working day and 1 overdue deadline.');
+    expect(text).toContain('Mottagning barn och unga: overdue deadlines');
+    // The group's own name is not translated.
+    expect(text.replaceAll('Mottagning barn och unga', '«group»')).not.toMatch(
+      /Eskalering|Öppna|Tilldela|Handläggare|ofördelad|försenad|\boch\b|\bi dag\b/,
+    );
+    expect(actionFor(card!, 'list.assign', 'IFO-2026-007503')!.title).toBe('Assign');
+  });
 });
 
 const SWEDISH_REMINDER = /God morgon|frister|Påminn|Öppna|Registrera|Förhandsbedömning|arbetsdag|\bom \d/;

@@ -19,6 +19,10 @@ const NOUNS_EN: Record<Noun, Forms> = {
   månad: { one: 'month', other: 'months' },
   frist: { one: 'deadline', other: 'deadlines' },
   försenad: { one: 'late', other: 'late' },
+  larm: { one: 'alarm', other: 'alarms' },
+  'LVU-frist': { one: 'LVU deadline', other: 'LVU deadlines' },
+  'försenad tidsfrist': { one: 'overdue deadline', other: 'overdue deadlines' },
+  'ärende ofördelat': { one: 'case unassigned', other: 'cases unassigned' },
 };
 
 export const en: Texts = {
@@ -320,6 +324,15 @@ export const en: Texts = {
       andMoreEnd: 'more. Type mina for the whole list.',
       mine: 'My cases',
     },
+    escalation: {
+      open: 'Open',
+      assign: 'Assign',
+      assignLabel: 'Caseworker for',
+      pick: 'Choose a caseworker.',
+      andMore: '… and',
+      moreInSection: 'more in this section.',
+      footer: "Press a row or Open for the case's card. You can assign unassigned cases right here.",
+    },
   },
   reminder: {
     late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
@@ -349,6 +362,27 @@ export const en: Texts = {
   actions: {
     failedTitle: 'That did not work',
     cardMissingCase: 'The card is missing the case details. Nothing has changed.',
+  },
+  escalation: {
+    title: (date) => `Escalation ${date}`,
+    lvuTitle: 'LVU: submission and application within two working days',
+    protectionTitle: (group) => `${group}: immediate need of protection without a protective measure or caseworker`,
+    unassignedTitle: (group) => `${group}: unassigned for more than 1 working day`,
+    overdueTitle: (group) => `${group}: overdue deadlines`,
+    alarms: (n) => `${n} of immediate need of protection`,
+    lvu: (n) => `${n} within two working days`,
+    waiting: (n) => `${n} for more than 1 working day`,
+    nothingLeftTitle: 'Nothing left to escalate',
+    nothingLeftText: (notice) => `${notice} No more cases are waiting too long.`,
+  },
+  lvu: {
+    late: (date) => `OVERDUE – was due ${date}`,
+    grace: (date) => ` (a weekend gives no extra time: ${date} at the latest)`,
+    line: (ref, label, when, owner) => `**${ref}** · ${label} ${when} · or the care order ends · ${owner}`,
+    unknownPerson: 'unknown person',
+    leadTitle: "LVU: deadlines that end the child's protection",
+    leadSummary: (n) =>
+      `${n === 1 ? 'One LVU deadline' : `${n} LVU deadlines`} within two working days or passed. The submission (7 §) and the application (8 §) cannot wait for a weekend.`,
   },
 
   caseCommand: {

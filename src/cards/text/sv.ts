@@ -27,6 +27,10 @@ export const NOUNS_SV = {
   månad: { one: 'månad', other: 'månader' },
   frist: { one: 'frist', other: 'frister' },
   försenad: { one: 'försenad', other: 'försenade' },
+  larm: { one: 'larm', other: 'larm' },
+  'LVU-frist': { one: 'LVU-frist', other: 'LVU-frister' },
+  'försenad tidsfrist': { one: 'försenad tidsfrist', other: 'försenade tidsfrister' },
+  'ärende ofördelat': { one: 'ärende ofördelat', other: 'ärenden ofördelade' },
 } satisfies Record<string, Forms>;
 
 export type Noun = keyof typeof NOUNS_SV;
@@ -368,6 +372,15 @@ export const sv = {
       andMoreEnd: 'till. Skriv mina för hela listan.',
       mine: 'Mina ärenden',
     },
+    escalation: {
+      open: 'Öppna',
+      assign: 'Tilldela',
+      assignLabel: 'Handläggare för',
+      pick: 'Välj en handläggare.',
+      andMore: '… och',
+      moreInSection: 'till i avsnittet.',
+      footer: 'Tryck på en rad eller Öppna för ärendets kort. Ofördelade ärenden kan du tilldela direkt här.',
+    },
   },
   /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
@@ -400,6 +413,29 @@ export const sv = {
   actions: {
     failedTitle: 'Det gick inte',
     cardMissingCase: 'Kortet saknar ärendeuppgifter. Inget har ändrats.',
+  } /** The unit manager's daily escalation (src/jobs/escalation.ts). */,
+  escalation: {
+    title: (date: string) => `Eskalering ${date}`,
+    lvuTitle: 'LVU: underställning och ansökan inom två arbetsdagar',
+    protectionTitle: (group: string) => `${group}: omedelbart skyddsbehov utan skyddsåtgärd eller handläggare`,
+    unassignedTitle: (group: string) => `${group}: ofördelade mer än 1 arbetsdag`,
+    overdueTitle: (group: string) => `${group}: försenade tidsfrister`,
+    alarms: (n: string) => `${n} om omedelbart skyddsbehov`,
+    lvu: (n: string) => `${n} inom två arbetsdagar`,
+    waiting: (n: string) => `${n} mer än 1 arbetsdag`,
+    nothingLeftTitle: 'Inget kvar att eskalera',
+    nothingLeftText: (notice: string) => `${notice} Inga fler ärenden väntar för länge.`,
+  },
+  /** LVU 7 § and 8 § lines (src/jobs/lvuWarnings.ts): the morning list, the escalation, the team lead's card. */
+  lvu: {
+    late: (date: string) => `FÖRSENAD – skulle vara klar ${date}`,
+    grace: (date: string) => ` (helg ger ingen extra tid: senast ${date})`,
+    line: (ref: string, label: string, when: string, owner: string) =>
+      `**${ref}** · ${label} ${when} · annars upphör omhändertagandet · ${owner}`,
+    unknownPerson: 'okänd person',
+    leadTitle: 'LVU: frister som avslutar barnets skydd',
+    leadSummary: (n: number) =>
+      `${n === 1 ? 'En LVU-frist' : `${n} LVU-frister`} inom två arbetsdagar eller passerade. Underställning (7 §) och ansökan (8 §) kan inte vänta på en helg.`,
   },
 
   /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
