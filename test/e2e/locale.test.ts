@@ -270,6 +270,49 @@ describe('proactive cards in the language the person last used', () => {
     );
     expect(actionFor(card!, 'list.assign', 'IFO-2026-007503')!.title).toBe('Assign');
   });
+
+  it('sends the immediate-protection alarm in English to an en-US team lead and in Swedish to the unit manager', async () => {
+    const [karin, lars] = [t.who('karin'), t.who('lars')];
+    await installAndConnect(t, karin, 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007504', receivedAt: '2026-11-23T07:20:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, karin, 'hjälp', personal), locale: 'en-US' })).status).toBe(200);
+    // Teams sends the client's locale with every activity, the press too.
+    const data = {
+      caseId: 'IFO-2026-007504',
+      version: t.deps.store.getCase('IFO-2026-007504')!.version,
+      immediateProtection: 'ja',
+      motivation: 'Polisen uppger att barnet inte kan vara hemma i natt.',
+    };
+    const r = await t.post({
+      ...invoke(t.connector.url, karin, 'decision.skydd.submit', data, personal),
+      locale: 'en-US',
+    });
+    expect(r.status).toBe(200);
+    await t.drained();
+    const alarmOf = (who: Staff, start: string) =>
+      personalCards(who)
+        .map((c) => c.card!)
+        .find((c) => cardText(c).startsWith(start));
+    const en = alarmOf(karin, 'Immediate protection needed')!;
+    expect(en).toBeDefined();
+    expect(validateCard(en)).toEqual([]);
+    expect(cardText(en)).toContain('The unit manager is reminded again Mon 23 Nov at 09:');
+    expect(cardText(en)).not.toMatch(
+      /Omedelbart|Ärende\b|Mottagen|Handläggare|Ej fördelad|Visa ärendet|Registrera|\bkl\. /,
+    );
+    // Lars has never written (his chat is created for the alarm): Swedish.
+    const sv = t.connector
+      .cards(
+        (c) =>
+          c.kind === 'post' && !c.conversationId.startsWith('19:') && !c.conversationId.includes(karin.aadObjectId),
+      )
+      .map((c) => cardText(c.card!));
+    expect(sv).toHaveLength(1);
+    expect(sv[0]).toContain('Enhetschefen påminns igen mån 23 nov kl. 09:');
+    expect(lars.role).toBe('unit_manager');
+  });
 });
 
 const SWEDISH_REMINDER = /God morgon|frister|Påminn|Öppna|Registrera|Förhandsbedömning|arbetsdag|\bom \d/;

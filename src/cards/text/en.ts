@@ -23,6 +23,7 @@ const NOUNS_EN: Record<Noun, Forms> = {
   'LVU-frist': { one: 'LVU deadline', other: 'LVU deadlines' },
   'försenad tidsfrist': { one: 'overdue deadline', other: 'overdue deadlines' },
   'ärende ofördelat': { one: 'case unassigned', other: 'cases unassigned' },
+  minut: { one: 'minute', other: 'minutes' },
 };
 
 export const en: Texts = {
@@ -333,6 +334,7 @@ export const en: Texts = {
       moreInSection: 'more in this section.',
       footer: "Press a row or Open for the case's card. You can assign unassigned cases right here.",
     },
+    'protection-alarm': { registerMeasure: 'Record protective measure', showCase: 'Show the case' },
   },
   reminder: {
     late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
@@ -366,10 +368,10 @@ export const en: Texts = {
   escalation: {
     title: (date) => `Escalation ${date}`,
     lvuTitle: 'LVU: submission and application within two working days',
-    protectionTitle: (group) => `${group}: immediate need of protection without a protective measure or caseworker`,
+    protectionTitle: (group) => `${group}: immediate protection needed, no protective measure or caseworker`,
     unassignedTitle: (group) => `${group}: unassigned for more than 1 working day`,
     overdueTitle: (group) => `${group}: overdue deadlines`,
-    alarms: (n) => `${n} of immediate need of protection`,
+    alarms: (n) => `${n} of immediate protection needed`,
     lvu: (n) => `${n} within two working days`,
     waiting: (n) => `${n} for more than 1 working day`,
     nothingLeftTitle: 'Nothing left to escalate',
@@ -383,6 +385,19 @@ export const en: Texts = {
     leadTitle: "LVU: deadlines that end the child's protection",
     leadSummary: (n) =>
       `${n === 1 ? 'One LVU deadline' : `${n} LVU deadlines`} within two working days or passed. The submission (7 §) and the application (8 §) cannot wait for a weekend.`,
+  },
+  alarm: {
+    case: 'Case',
+    concerns: 'Concerns',
+    received: 'Received',
+    skydd: 'Protection assessment',
+    owner: 'Caseworker',
+    renotice: (after) =>
+      `Reminder: ${after} after the protection assessment (skyddsbedömning) no protective measure is recorded. The child needs immediate protection.`,
+    unmet:
+      'The protection assessment (skyddsbedömning) says the child needs immediate protection. The case is first in every list until it has a caseworker and a recorded protective measure.',
+    done: 'The case has a caseworker and a recorded protective measure. The alarm is over.',
+    next: (when) => `The unit manager is reminded again ${when} if no protective measure is recorded by then.`,
   },
 
   caseCommand: {

@@ -31,6 +31,7 @@ export const NOUNS_SV = {
   'LVU-frist': { one: 'LVU-frist', other: 'LVU-frister' },
   'försenad tidsfrist': { one: 'försenad tidsfrist', other: 'försenade tidsfrister' },
   'ärende ofördelat': { one: 'ärende ofördelat', other: 'ärenden ofördelade' },
+  minut: { one: 'minut', other: 'minuter' },
 } satisfies Record<string, Forms>;
 
 export type Noun = keyof typeof NOUNS_SV;
@@ -381,6 +382,7 @@ export const sv = {
       moreInSection: 'till i avsnittet.',
       footer: 'Tryck på en rad eller Öppna för ärendets kort. Ofördelade ärenden kan du tilldela direkt här.',
     },
+    'protection-alarm': { registerMeasure: 'Registrera skyddsåtgärd', showCase: 'Visa ärendet' },
   },
   /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
@@ -436,6 +438,19 @@ export const sv = {
     leadTitle: 'LVU: frister som avslutar barnets skydd',
     leadSummary: (n: number) =>
       `${n === 1 ? 'En LVU-frist' : `${n} LVU-frister`} inom två arbetsdagar eller passerade. Underställning (7 §) och ansökan (8 §) kan inte vänta på en helg.`,
+  } /** The 1:1 immediate-protection alarm (src/cards/protectionAlarm.ts). */,
+  alarm: {
+    case: 'Ärende',
+    concerns: 'Oro',
+    received: 'Mottagen',
+    skydd: 'Skyddsbedömning',
+    owner: 'Handläggare',
+    renotice: (after: string) =>
+      `Påminnelse: ${after} efter skyddsbedömningen är ingen skyddsåtgärd registrerad. Barnet behöver omedelbart skydd.`,
+    unmet:
+      'Skyddsbedömningen säger att barnet behöver omedelbart skydd. Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.',
+    done: 'Ärendet har en handläggare och en registrerad skyddsåtgärd. Larmet är avslutat.',
+    next: (when: string) => `Enhetschefen påminns igen ${when} om ingen skyddsåtgärd är registrerad då.`,
   },
 
   /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
