@@ -12,6 +12,7 @@ import {
   writeHandoverStatus,
 } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
@@ -33,14 +34,18 @@ function answer(
 ) {
   const focusCaseId = flag(data.focus) && typeof data.caseId === 'string' ? data.caseId : undefined;
   if (!h) return noticeCard('Det gick inte', text, 'Attention');
-  return handoverCardFor(turn.deps, h, { notice: { text, tone }, ...(focusCaseId ? { focusCaseId } : {}) });
+  return handoverCardFor(turn.deps, h, {
+    notice: { text, tone },
+    lang: turn.lang,
+    ...(focusCaseId ? { focusCaseId } : {}),
+  });
 }
 
 const missingData = (turn: Turn, data: Record<string, unknown>) =>
   answer(
     turn,
     typeof data.handoverId === 'string' ? getHandover(turn.deps, data.handoverId) : undefined,
-    'Kortet saknar uppgifter om överlämningen. Inget har ändrats.',
+    texts(turn.lang).handoverAnswers.missingData,
     'attention',
   );
 
@@ -55,7 +60,7 @@ export const handoverReassign: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        'Välj en handläggare. Inget har ändrats.',
+        texts(turn.lang).handoverAnswers.pick,
         'attention',
         data,
       );
@@ -70,14 +75,17 @@ export const handoverReassign: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`,
+        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : texts(turn.lang).handoverAnswers.nothingChanged}`,
         'attention',
         data,
       );
     return answer(
       turn,
       r.handover,
-      `${[d.data.caseId, ...(r.siblings ?? [])].join(', ')} har fått ny handläggare: ${turn.deps.org.name(owner)}.`,
+      texts(turn.lang).handoverAnswers.newOwner(
+        [d.data.caseId, ...(r.siblings ?? [])].join(', '),
+        turn.deps.org.name(owner),
+      ),
       'good',
       data,
     );
@@ -109,7 +117,7 @@ export const handoverTick: CardAction = {
         'attention',
         data,
       );
-    return answer(turn, r.handover, `${d.data.caseId}: checklistan är sparad.`, 'good', data);
+    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.checksSaved(d.data.caseId), 'good', data);
   },
 };
 
@@ -131,11 +139,11 @@ export const handoverStatus: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`,
+        `${d.data.caseId}: ${r.refusal.message}${texts(turn.lang).handoverAnswers.statusNotSaved}`,
         'attention',
         data,
       );
-    return answer(turn, r.handover, `${d.data.caseId}: statusen är sparad.`, 'good', data);
+    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.statusSaved(d.data.caseId), 'good', data);
   },
 };
 
@@ -155,13 +163,14 @@ export const handoverHandBack: CardAction = {
     const done = r.outcomes.filter((o) => o.ok).map((o) => o.caseId);
     const failed = r.outcomes.filter((o) => !o.ok);
     const name = turn.deps.org.name(r.handover.staffId);
+    const t = texts(turn.lang).handoverAnswers;
     const text =
       [
-        done.length ? `Tillbaka hos ${name}: ${done.join(', ')}.` : '',
-        failed.length ? `Inte tillbakalämnade: ${failed.map((f) => `${f.caseId} (${f.message})`).join('; ')}.` : '',
+        done.length ? t.handedBack(name, done.join(', ')) : '',
+        failed.length ? t.notHandedBack(failed.map((f) => `${f.caseId} (${f.message})`).join('; ')) : '',
       ]
         .filter(Boolean)
-        .join(' ') || 'Inga ärenden att lämna tillbaka.';
+        .join(' ') || t.nothingToHandBack;
     return answer(turn, r.handover, text, failed.length ? 'attention' : 'good');
   },
 };
@@ -172,8 +181,8 @@ export const handoverOpen: CardAction = {
     if (!turn.actor) return notInOrganisation();
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    if (!d.success || !h) return noticeCard('Överlämningen finns inte');
-    return handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId });
+    if (!d.success || !h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
+    return handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId, lang: turn.lang });
   },
 };
 
@@ -183,8 +192,8 @@ export const handoverShow: CardAction = {
     if (!turn.actor) return notInOrganisation();
     const d = Ref.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    if (!h) return noticeCard('Överlämningen finns inte');
-    return handoverCardFor(turn.deps, h);
+    if (!h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
+    return handoverCardFor(turn.deps, h, { lang: turn.lang });
   },
 };
 
@@ -200,11 +209,12 @@ export const handoverShowStatus: CardAction = {
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
     const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
     if (!d.success || !h || !c || !h.entries.some((e) => e.caseId === c.id))
-      return noticeCard('Överlämningen finns inte');
+      return noticeCard(texts(turn.lang).handoverAnswers.notFound);
     if (!maySee(turn, c))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i. Inget visas.', 'Attention');
+      return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).handoverAnswers.otherGroup, 'Attention');
     return handoverCardFor(turn.deps, h, {
       revealStatusOf: c.id,
+      lang: turn.lang,
       ...(flag(data.focus) ? { focusCaseId: c.id } : {}),
     });
   },
