@@ -78,6 +78,14 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(sv).toMatch(/Ofördelade ärenden\n1 ofördelat ärende i /);
     expect(sv).toMatch(/Skyddsbedömning: tis 24 nov · i dag/);
   });
+
+  it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
+    expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
+      'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',
+    );
+    expect(await say(t.who('anna'), 'leveranser', 'en-US')).toMatch(/Only team leads and unit managers see/);
+    expect(await say(t.who('karin'), 'leveranser')).toMatch(/^Leveranser\nAllt som Ärendevakt skulle skicka/);
+  });
 });
 
 /**
