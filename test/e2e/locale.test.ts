@@ -79,6 +79,21 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(sv).toMatch(/Skyddsbedömning: tis 24 nov · i dag/);
   });
 
+  it('answers fördelning in English for en-US outside the group channel', async () => {
+    await t.registerReport({ externalId: 'IFO-2026-000032', receivedAt: '2026-11-24T08:00:00+01:00' });
+    const text = await say(t.who('karin'), 'fördelning', 'en-US');
+    expect(text).toMatch(
+      /^Distribution Mottagning barn och unga, Tue 24 Nov\n1 unassigned case, the oldest from today\./,
+    );
+    expect(text).toContain('Unassigned cases');
+    expect(text.replaceAll('Mottagning barn och unga', '«group»')).not.toMatch(
+      /Fördelning|Ofördelade|ofördelad|Tilldela|Handläggare|ärenden|frister|\boch\b|\bi dag\b/,
+    );
+    expect(await say(t.who('karin'), 'fördelning')).toMatch(
+      /^Fördelning Mottagning barn och unga, tis 24 nov\n1 ofördelat ärende/,
+    );
+  });
+
   it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
     expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
       'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',

@@ -25,6 +25,8 @@ const NOUNS_EN: Record<Noun, Forms> = {
   'ärende ofördelat': { one: 'case unassigned', other: 'cases unassigned' },
   minut: { one: 'minute', other: 'minutes' },
   'tidigare anteckning': { one: 'earlier note', other: 'earlier notes' },
+  förhandsbedömning: { one: 'initial assessment', other: 'initial assessments' },
+  utredning: { one: 'investigation', other: 'investigations' },
 };
 
 export const en: Texts = {
@@ -357,6 +359,16 @@ export const en: Texts = {
       showAll: 'Show the whole list',
     },
     deliveries: { to: 'To', retry: 'Try again' },
+    distribution: {
+      unassigned: 'Unassigned cases',
+      assign: 'Assign',
+      andMore: '… and',
+      moreEnd: 'more unassigned. Assign these first; the card shows the next ones when they are assigned.',
+      none: 'No unassigned cases.',
+      assignedToday: 'Assigned today',
+      caseworkers: 'Caseworkers',
+      refresh: 'Refresh',
+    },
   },
   reminder: {
     late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
@@ -518,6 +530,30 @@ export const en: Texts = {
     caseCard: 'The case card',
     aCard: 'A card',
     aMessage: 'A message',
+  },
+  distribution: {
+    absent: ' (absent)',
+    load: (open, capacity) =>
+      capacity !== undefined ? `${open}/${capacity} cases` : `${open} ${open === 1 ? 'case' : 'cases'}`,
+    next: (ref, date, label) => `${ref}: next deadline ${date} (${label})`,
+    noDeadlines: ' · no deadlines',
+    assignedTo: (ref, names) => `✓ **${ref}** to ${names}`,
+    title: (group, date) => `Distribution ${group}, ${date}`,
+    summary: (n, oldest) => `${n}, the oldest ${oldest}. Choose a caseworker and press Assign.`,
+    oldestToday: 'from today',
+    allAssigned: 'Every case has a caseworker.',
+    unassignedFor: (age) => `unassigned ${age}`,
+    sinceToday: 'since today',
+    skyddLate: (date) => `Protection assessment overdue${date ? `, ${date}` : ''}`,
+    notRegisteredText: 'Ask your team lead to add you.',
+    forLeadsTitle: 'Distribution is for team leads',
+    whichGroupText: (ids) => `Type fördelning «grupp-id». Groups: ${ids}.`,
+    notYourGroupTitle: 'Not your group',
+    notYourGroupText: 'You can only distribute cases in your own groups.',
+    missingData: 'The card is missing details. Type fördelning for a new card.',
+    missingDataShort: 'The card is missing details.',
+    pick: (ref) => `Choose a caseworker for ${ref}.`,
+    assigned: (ref, names) => `${ref} has gone to ${names}.`,
   },
 
   caseCommand: {

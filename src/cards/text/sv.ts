@@ -33,6 +33,8 @@ export const NOUNS_SV = {
   'ärende ofördelat': { one: 'ärende ofördelat', other: 'ärenden ofördelade' },
   minut: { one: 'minut', other: 'minuter' },
   'tidigare anteckning': { one: 'tidigare anteckning', other: 'tidigare anteckningar' },
+  förhandsbedömning: { one: 'förhandsbedömning', other: 'förhandsbedömningar' },
+  utredning: { one: 'utredning', other: 'utredningar' },
 } satisfies Record<string, Forms>;
 
 export type Noun = keyof typeof NOUNS_SV;
@@ -405,6 +407,16 @@ export const sv = {
       showAll: 'Visa hela listan',
     },
     deliveries: { to: 'Till', retry: 'Försök igen' },
+    distribution: {
+      unassigned: 'Ofördelade ärenden',
+      assign: 'Tilldela',
+      andMore: '… och',
+      moreEnd: 'ofördelade till. Fördela de här först; kortet visar nästa när de är fördelade.',
+      none: 'Inga ofördelade ärenden.',
+      assignedToday: 'Fördelade i dag',
+      caseworkers: 'Handläggare',
+      refresh: 'Uppdatera',
+    },
   },
   /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
@@ -573,6 +585,30 @@ export const sv = {
     caseCard: 'Ärendekortet',
     aCard: 'Ett kort',
     aMessage: 'Ett meddelande',
+  } /** The distribution-meeting card, `fördelning` and its presses (src/app/distribution.ts). */,
+  distribution: {
+    absent: ' (frånvarande)',
+    load: (open: number, capacity: number | undefined) =>
+      capacity !== undefined ? `${open}/${capacity} ärenden` : `${open} ärenden`,
+    next: (ref: string, date: string, label: string) => `${ref}: nästa frist ${date} (${label})`,
+    noDeadlines: ' · inga frister',
+    assignedTo: (ref: string, names: string) => `✓ **${ref}** till ${names}`,
+    title: (group: string, date: string) => `Fördelning ${group}, ${date}`,
+    summary: (n: string, oldest: string) => `${n}, det äldsta ${oldest}. Välj handläggare och tryck Tilldela.`,
+    oldestToday: 'från i dag',
+    allAssigned: 'Alla ärenden har en handläggare.',
+    unassignedFor: (age: string) => `ofördelad ${age}`,
+    sinceToday: 'sedan i dag',
+    skyddLate: (date: string) => `Skyddsbedömning försenad${date ? `, ${date}` : ''}`,
+    notRegisteredText: 'Be din gruppledare lägga till dig.',
+    forLeadsTitle: 'Fördelningen är för gruppledare',
+    whichGroupText: (ids: string) => `Skriv fördelning «grupp-id». Grupper: ${ids}.`,
+    notYourGroupTitle: 'Inte din grupp',
+    notYourGroupText: 'Du kan bara fördela ärenden i dina egna grupper.',
+    missingData: 'Kortet saknar uppgifter. Skriv fördelning för ett nytt kort.',
+    missingDataShort: 'Kortet saknar uppgifter.',
+    pick: (ref: string) => `Välj en handläggare för ${ref}.`,
+    assigned: (ref: string, names: string) => `${ref} har gått till ${names}.`,
   },
 
   /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
