@@ -94,6 +94,35 @@ describe('the language of the answers follows the Teams locale', () => {
     );
   });
 
+  it('opens a decision form in English for en-US, and in Swedish otherwise', async () => {
+    await t.registerReport({ externalId: 'IFO-2026-000033', receivedAt: '2026-11-24T08:00:00+01:00' });
+    const c = t.deps.store.getCase('IFO-2026-000033')!;
+    const open = async (locale?: string) => {
+      const r = await t.post({
+        ...invoke(
+          t.connector.url,
+          t.who('karin'),
+          'decision.skydd.open-form',
+          { caseId: c.id, version: c.version },
+          personal,
+        ),
+        ...(locale ? { locale } : {}),
+      });
+      const card = (r.body as { value: Record<string, unknown> }).value;
+      expect(validateCard(card)).toEqual([]);
+      return cardText(card);
+    };
+    const en = await open('en-US');
+    expect(en).toMatch(/^IFO-2026-000033 · Protection assessment \(skyddsbedömning\)\n/);
+    expect(en).toContain('Does the child need immediate protection?');
+    expect(en).toContain('Yes, the child needs immediate protection');
+    expect(en).toContain('Record protection assessment');
+    expect(en).not.toMatch(/Motivering|Avbryt|Registrera|Behöver|Skriv aldrig|\bsom\b|\bkl\. /);
+    const sv = await open();
+    expect(sv).toMatch(/^IFO-2026-000033 · Skyddsbedömning\n/);
+    expect(sv).toContain('Behöver barnet omedelbart skydd?');
+  });
+
   it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
     expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
       'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',

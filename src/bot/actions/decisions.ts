@@ -62,7 +62,7 @@ function openForm(kind: DecisionKind): CardAction {
           'attention',
         );
       }
-      return decisionFormFor(turn.deps, c, kind);
+      return decisionFormFor(turn.deps, c, kind, { lang: turn.lang });
     },
   };
 }
@@ -93,7 +93,7 @@ function submit(kind: DecisionKind): CardAction {
           'attention',
         );
       if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
-        return formAgain(turn.deps, r.case, kind, data, r.refusal);
+        return formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
       return withNotice(turn, r.case, `${r.refusal.message} Inget har ändrats.`, 'attention');
     },
   };

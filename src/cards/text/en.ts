@@ -369,6 +369,102 @@ export const en: Texts = {
       caseworkers: 'Caseworkers',
       refresh: 'Refresh',
     },
+    'decision-aterkoppling': {
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Feedback given',
+      cancel: 'Cancel',
+    },
+    'decision-barnsamtal': {
+      reasonLabel: 'Why is there no talk with the child?',
+      reasonErrorMessage: 'A reason is required.',
+      reasonPlaceholder: "e.g. the child's age or language",
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Record reason',
+      cancel: 'Cancel',
+    },
+    'decision-close': {
+      decidedOnLabel: 'Date of the decision to close',
+      decidedOnErrorMessage: 'Enter the date.',
+      outcomeLabel: 'Outcome',
+      outcomeErrorMessage: 'Choose an outcome.',
+      motivationLabel: 'Reasoning (optional)',
+      uppfoljningUntilLabel: 'Follow-up until (optional, only with no intervention)',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Close the investigation',
+      cancel: 'Cancel',
+    },
+    'decision-contact': {
+      kindLabel: 'Kind of contact',
+      kindErrorMessage: 'Choose the kind of contact.',
+      dateLabel: 'Date',
+      dateErrorMessage: 'Enter the date.',
+      childRefLabel: "The child's reference for a talk with the child (empty: the case's child)",
+      childRefPlaceholder: 'e.g. B-2026-0412 (never a personal identity number)',
+      noteLabel: 'Note (optional)',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Record contact',
+      cancel: 'Cancel',
+    },
+    'decision-extend': {
+      decidedOnLabel: 'Date of the decision to extend',
+      decidedOnErrorMessage: 'Enter the date.',
+      newDeadlineLabel: 'New deadline',
+      newDeadlineErrorMessage: 'Enter the new date.',
+      reasonLabel: 'Reason for the extension',
+      reasonErrorMessage: 'A reason is required.',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Extend the investigation',
+      cancel: 'Cancel',
+    },
+    'decision-forhand': {
+      decidedOnLabel: 'Date of the decision',
+      decidedOnErrorMessage: 'Enter the date.',
+      outcomeLabel: 'Decision',
+      outcomeErrorMessage: 'Choose a decision.',
+      motivationLabel: 'Reasoning',
+      motivationErrorMessage: 'Reasoning is required.',
+      violenceReasonLabel: 'Reason not to open an investigation despite violence (required if none is opened)',
+      synnerligaSkalLabel: 'Cause of the delay (optional; the decision counts as late)',
+      text1: 'Investigators (when deciding to open)',
+      investigatorLabel: 'Investigator',
+      secondInvestigatorLabel: 'Second investigator (good practice)',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Save decision',
+      cancel: 'Cancel',
+    },
+    'decision-form': {
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      cancel: 'Cancel',
+    },
+    'decision-skydd': {
+      decidedOnLabel: 'Date of the assessment',
+      decidedOnErrorMessage: 'Enter the date.',
+      immediateProtectionLabel: 'Does the child need immediate protection?',
+      immediateProtectionErrorMessage: 'Choose yes or no.',
+      motivationLabel: 'Reasoning',
+      motivationErrorMessage: 'Reasoning is required.',
+      motivationPlaceholder: 'Briefly: what the assessment is based on',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
+      submit: 'Record protection assessment',
+      cancel: 'Cancel',
+    },
+    'decision-uppfoljning': {
+      outcomeLabel: 'How did the follow-up end?',
+      outcomeErrorMessage: 'Choose an outcome.',
+      noteLabel: 'Comment (optional)',
+      privacy:
+        'Never write personal identity numbers, names or addresses. The end of the follow-up must also be recorded in the case management system.',
+      submit: 'The follow-up has ended',
+      cancel: 'Cancel',
+    },
   },
   reminder: {
     late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
@@ -554,6 +650,59 @@ export const en: Texts = {
     missingDataShort: 'The card is missing details.',
     pick: (ref) => `Choose a caseworker for ${ref}.`,
     assigned: (ref, names) => `${ref} has gone to ${names}.`,
+  },
+  forms: {
+    heading: {
+      skydd: 'Protection assessment (skyddsbedömning)',
+      forhand: 'Initial assessment (förhandsbedömning): decision',
+      extend: 'Extend the investigation',
+      contact: 'Record contact',
+      barnsamtal: 'No talk with the child',
+      aterkoppling: 'Feedback to the reporter',
+      close: 'Close the investigation',
+      uppfoljning: 'The follow-up has ended',
+    },
+    load: (name, open, capacity) =>
+      `${name} – ${open}${capacity !== undefined ? `/${capacity}` : ''} ${capacity === undefined && open === 1 ? 'case' : 'cases'}`,
+    skyddIntro: 'The immediate protection assessment is to be made on the day the report came in.',
+    protectionNo: 'No, no immediate need of protection',
+    protectionYes: 'Yes, the child needs immediate protection',
+    forhandIntro: (due) =>
+      `Decision whether to open an investigation, by ${due} at the latest. The four-month deadline counts from the date of the decision.`,
+    forhandIntroViolence:
+      'Decision whether to open an investigation. The four-month deadline counts from the date of the decision.',
+    violenceText: (honour, due) =>
+      `The report concerns ${honour ? 'honour-related violence and oppression' : 'domestic violence'}: the proposal is to open an investigation without delay, today. The deadline ${due} is not a time to wait for. If no investigation is opened, a written reason is required.`,
+    lateText: (due) =>
+      `The deadline passed ${due}: the decision is recorded and counts as late. An extension can only be decided before the deadline.`,
+    outcome: {
+      open: 'Open an investigation',
+      not_open: 'Do not open an investigation',
+      already_ongoing: 'An investigation is already ongoing',
+    },
+    suggestion: (name, open) =>
+      `Suggestion: two investigators is good practice. ${name} has the lowest load (${open}).`,
+    extendIntro: (deadline, statutory) =>
+      `Current deadline ${deadline} (statutory ${statutory}). An extension needs special reasons and is decided for a set time.`,
+    contactIntro:
+      'A talk with the child, a home visit and a meeting with the guardians count as contact with the family; other contact (e.g. with the school) does not.',
+    barnsamtalIntro:
+      "When the child cannot be heard, the reason is to be recorded and the child's view found out in another way.",
+    aterkopplingIntro: (due) =>
+      `The reporter (a professional) has asked to know whether an investigation was opened. ${due ? `Due ${due}.` : 'No time limit (decided before Thu 15 Jan 2026).'}`,
+    uppfoljningIntro: (due) =>
+      `The follow-up was to end by ${due} at the latest. Record how it ended; it then leaves the morning lists and the escalations.`,
+    uppfoljningOutcome: {
+      no_action: 'Ended with no further action',
+      new_investigation: 'A new investigation is opened',
+      insats: 'The family gets an intervention',
+    },
+    closeIntro:
+      'After an investigation with no intervention a follow-up can be decided, with its own end date: at most six months from the closing (SoL 23:5).',
+    closeOutcome: { insats: 'Intervention', ingen_insats: 'No intervention' },
+    notSavedSecrecy: 'Nothing has been saved: remove the personal identity number. Correct the fields below.',
+    notSavedFields: 'Nothing has been saved. Correct the fields below.',
+    notSaved: (message) => `${message} Nothing has been saved.`,
   },
 
   caseCommand: {

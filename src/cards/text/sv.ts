@@ -417,6 +417,94 @@ export const sv = {
       caseworkers: 'Handläggare',
       refresh: 'Uppdatera',
     },
+    'decision-aterkoppling': {
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Återkoppling gjord',
+      cancel: 'Avbryt',
+    },
+    'decision-barnsamtal': {
+      reasonLabel: 'Varför hålls inget barnsamtal?',
+      reasonErrorMessage: 'Skäl krävs.',
+      reasonPlaceholder: 't.ex. barnets ålder eller språk',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Registrera skäl',
+      cancel: 'Avbryt',
+    },
+    'decision-close': {
+      decidedOnLabel: 'Beslutsdatum för avslutet',
+      decidedOnErrorMessage: 'Ange datumet.',
+      outcomeLabel: 'Utfall',
+      outcomeErrorMessage: 'Välj utfall.',
+      motivationLabel: 'Motivering (frivillig)',
+      uppfoljningUntilLabel: 'Uppföljning till (frivilligt, bara vid ingen insats)',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Avsluta utredningen',
+      cancel: 'Avbryt',
+    },
+    'decision-contact': {
+      kindLabel: 'Typ av kontakt',
+      kindErrorMessage: 'Välj typ av kontakt.',
+      dateLabel: 'Datum',
+      dateErrorMessage: 'Ange datum.',
+      childRefLabel: 'Barnets referens vid barnsamtal (tomt: ärendets barn)',
+      childRefPlaceholder: 't.ex. B-2026-0412 (aldrig personnummer)',
+      noteLabel: 'Anteckning (frivillig)',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Registrera kontakt',
+      cancel: 'Avbryt',
+    },
+    'decision-extend': {
+      decidedOnLabel: 'Beslutsdatum för förlängningen',
+      decidedOnErrorMessage: 'Ange datumet.',
+      newDeadlineLabel: 'Ny frist',
+      newDeadlineErrorMessage: 'Ange det nya datumet.',
+      reasonLabel: 'Skäl till förlängningen',
+      reasonErrorMessage: 'Skäl krävs.',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Förläng utredningen',
+      cancel: 'Avbryt',
+    },
+    'decision-forhand': {
+      decidedOnLabel: 'Beslutsdatum',
+      decidedOnErrorMessage: 'Ange datumet.',
+      outcomeLabel: 'Beslut',
+      outcomeErrorMessage: 'Välj beslut.',
+      motivationLabel: 'Motivering',
+      motivationErrorMessage: 'Motivering krävs.',
+      violenceReasonLabel: 'Skäl att inte inleda utredning trots våld (krävs om utredning inte inleds)',
+      synnerligaSkalLabel: 'Orsak till förseningen (frivillig; beslutet räknas som försenat)',
+      text1: 'Utredare (vid beslut att inleda)',
+      investigatorLabel: 'Utredare',
+      secondInvestigatorLabel: 'Andra utredare (god praxis)',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Spara beslut',
+      cancel: 'Avbryt',
+    },
+    'decision-form': {
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      cancel: 'Avbryt',
+    },
+    'decision-skydd': {
+      decidedOnLabel: 'Datum för bedömningen',
+      decidedOnErrorMessage: 'Ange datumet.',
+      immediateProtectionLabel: 'Behöver barnet omedelbart skydd?',
+      immediateProtectionErrorMessage: 'Välj ja eller nej.',
+      motivationLabel: 'Motivering',
+      motivationErrorMessage: 'Motivering krävs.',
+      motivationPlaceholder: 'Kort: vad bedömningen bygger på',
+      privacy: 'Skriv aldrig personnummer, namn eller adress. Beslutet ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Registrera skyddsbedömning',
+      cancel: 'Avbryt',
+    },
+    'decision-uppfoljning': {
+      outcomeLabel: 'Hur slutade uppföljningen?',
+      outcomeErrorMessage: 'Välj utfall.',
+      noteLabel: 'Kommentar (frivillig)',
+      privacy:
+        'Skriv aldrig personnummer, namn eller adress. Uppföljningens avslut ska också dokumenteras i verksamhetssystemet.',
+      submit: 'Uppföljningen är avslutad',
+      cancel: 'Avbryt',
+    },
   },
   /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
@@ -609,6 +697,54 @@ export const sv = {
     missingDataShort: 'Kortet saknar uppgifter.',
     pick: (ref: string) => `Välj en handläggare för ${ref}.`,
     assigned: (ref: string, names: string) => `${ref} har gått till ${names}.`,
+  } /** The decision forms' own words (src/cards/decisionForms.ts); their templates' in `templates`. */,
+  forms: {
+    heading: {
+      skydd: 'Skyddsbedömning',
+      forhand: 'Förhandsbedömning: beslut',
+      extend: 'Förläng utredningen',
+      contact: 'Registrera kontakt',
+      barnsamtal: 'Barnsamtal hålls inte',
+      aterkoppling: 'Återkoppling till anmälaren',
+      close: 'Avsluta utredningen',
+      uppfoljning: 'Uppföljningen är avslutad',
+    } as Record<string, string>,
+    load: (name: string, open: number, capacity: number | undefined) =>
+      `${name} – ${open}${capacity !== undefined ? `/${capacity}` : ''} ärenden`,
+    skyddIntro: 'Den omedelbara skyddsbedömningen ska göras samma dag som anmälan kom in.',
+    protectionNo: 'Nej, inget omedelbart skyddsbehov',
+    protectionYes: 'Ja, barnet behöver omedelbart skydd',
+    forhandIntro: (due: string) =>
+      `Beslut om att inleda utredning eller inte, senast ${due}. Fyramånadersfristen räknas från beslutsdatumet.`,
+    forhandIntroViolence: 'Beslut om att inleda utredning eller inte. Fyramånadersfristen räknas från beslutsdatumet.',
+    violenceText: (honour: boolean, due: string) =>
+      `Anmälan gäller ${honour ? 'hedersrelaterat våld och förtryck' : 'våld i nära relation'}: förslaget är att inleda utredning utan dröjsmål, i dag. Fristen ${due} är ingen tid att vänta in. Inleds inte utredning krävs ett skriftligt skäl.`,
+    lateText: (due: string) =>
+      `Fristen gick ut ${due}: beslutet registreras och räknas som försenat. En förlängning kan bara beslutas före fristen.`,
+    outcome: { open: 'Inled utredning', not_open: 'Inled inte utredning', already_ongoing: 'Utredning pågår redan' },
+    suggestion: (name: string, open: string) =>
+      `Förslag: två utredare är god praxis. ${name} har lägst belastning (${open}).`,
+    extendIntro: (deadline: string, statutory: string) =>
+      `Nuvarande frist ${deadline} (lagstadgad ${statutory}). Förlängning kräver särskilda skäl och beslutas för viss tid.`,
+    contactIntro:
+      'Barnsamtal, hembesök och möte med vårdnadshavare räknas som kontakt med familjen; annan kontakt (t.ex. med skolan) gör det inte.',
+    barnsamtalIntro:
+      'När barnet inte kan höras ska skälet dokumenteras, och barnets inställning tas reda på på annat sätt.',
+    aterkopplingIntro: (due: string) =>
+      `Anmälaren (yrkesverksam) har begärt att få veta om utredning inleddes. ${due ? `Frist ${due}.` : 'Ingen tidsgräns (beslut före 2026-01-15).'}`,
+    uppfoljningIntro: (due: string) =>
+      `Uppföljningen skulle avslutas senast ${due}. Registrera hur den slutade; då lämnar den morgonlistorna och eskaleringarna.`,
+    uppfoljningOutcome: {
+      no_action: 'Avslutad utan vidare åtgärd',
+      new_investigation: 'Ny utredning inleds',
+      insats: 'Familjen får insats',
+    },
+    closeIntro:
+      'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum: högst sex månader från avslutet (23 kap. 5 § SoL).',
+    closeOutcome: { insats: 'Insats', ingen_insats: 'Ingen insats' },
+    notSavedSecrecy: 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.',
+    notSavedFields: 'Inget har sparats. Rätta fälten nedan.',
+    notSaved: (message: string) => `${message} Inget har sparats.`,
   },
 
   /** `ärende «ref»` and `historik «ref»` when there is no card to show (src/bot/commands/case.ts). */
