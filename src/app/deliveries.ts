@@ -62,8 +62,9 @@ export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWri
       kind: 'card',
       template: 'delivery-digest',
       data: {
-        title: `${waiting.length} kort väntade på att kanalen skulle kopplas`,
-        summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
+        // Posted in the channel just linked: Swedish, like every channel card.
+        title: texts('sv').deliveries.digestTitle(count(waiting.length, 'kort')),
+        summary: texts('sv').deliveries.digestSummary,
         items,
       },
     },

@@ -2,6 +2,7 @@
 // clock and what the person entered in, card JSON out. Which buttons a card shows is a convenience;
 // every submission is checked again on the server (role, group, version).
 import { texts, type Lang } from './text/index.js';
+import { sv } from './text/sv.js';
 import type { Calendar } from '../domain/calendar.js';
 import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
@@ -32,14 +33,14 @@ type FormMeta = { button: string; heading: string; command: Command; fields: str
 
 const BASIC_META: Record<BasicFormKind, FormMeta> = {
   skydd: {
-    button: 'Skyddsbedömning',
-    heading: 'Skyddsbedömning',
+    button: sv.formButton.skydd,
+    heading: sv.forms.heading.skydd,
     command: 'recordSkyddsbedomning',
     fields: ['decidedOn', 'immediateProtection', 'motivation'],
   },
   forhand: {
-    button: 'Förhandsbedömning',
-    heading: 'Förhandsbedömning: beslut',
+    button: sv.formButton.forhand,
+    heading: sv.forms.heading.forhand,
     command: 'decideForhandsbedomning',
     fields: [
       'decidedOn',
@@ -52,38 +53,38 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
     ],
   },
   extend: {
-    button: 'Förläng',
-    heading: 'Förläng utredningen',
+    button: sv.formButton.extend,
+    heading: sv.forms.heading.extend,
     command: 'extend',
     fields: ['decidedOn', 'newDeadline', 'reason'],
   },
   contact: {
-    button: 'Kontakt',
-    heading: 'Registrera kontakt',
+    button: sv.formButton.contact,
+    heading: sv.forms.heading.contact,
     command: 'recordContact',
     fields: ['kind', 'date', 'childRef', 'note'],
   },
   barnsamtal: {
-    button: 'Inget barnsamtal',
-    heading: 'Barnsamtal hålls inte',
+    button: sv.formButton.barnsamtal,
+    heading: sv.forms.heading.barnsamtal,
     command: 'recordBarnsamtalNotHeld',
     fields: ['reason'],
   },
   aterkoppling: {
-    button: 'Återkoppling gjord',
-    heading: 'Återkoppling till anmälaren',
+    button: sv.formButton.aterkoppling,
+    heading: sv.forms.heading.aterkoppling,
     command: 'completeAterkoppling',
     fields: [],
   },
   close: {
-    button: 'Avsluta',
-    heading: 'Avsluta utredningen',
+    button: sv.formButton.close,
+    heading: sv.forms.heading.close,
     command: 'close',
     fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
   uppfoljning: {
-    button: 'Uppföljning avslutad',
-    heading: 'Uppföljningen är avslutad',
+    button: sv.formButton.uppfoljning,
+    heading: sv.forms.heading.uppfoljning,
     command: 'completeUppfoljning',
     fields: ['outcome', 'note'],
   },

@@ -494,6 +494,13 @@ export const en: Texts = {
   actions: {
     failedTitle: 'That did not work',
     cardMissingCase: 'The card is missing the case details. Nothing has changed.',
+    noCaseTitle: 'The case does not exist',
+    noCaseText: 'The card is missing the case details, or the case no longer exists.',
+    otherGroup: 'The case belongs to a group you are not in.',
+    otherGroupNothingShown: 'The case belongs to a group you are not in. Nothing is shown.',
+    nothingChanged: (message) => `${message} Nothing has changed.`,
+    changedShowing: (who, when) => `${who} changed the case ${when}; this is how it stands now.`,
+    changedNotSaved: (who, when) => `${who} changed the case ${when}; nothing has been saved.`,
   },
   escalation: {
     title: (date) => `Escalation ${date}`,
@@ -609,6 +616,8 @@ export const en: Texts = {
     otherGroup: 'The message concerns a group you are not in.',
     conflict: 'The message was changed at the same time; see the list.',
     sentAgain: (what, to) => `${what} is sent again to ${to}.`,
+    digestTitle: (cards) => `${cards} waited for the channel to be linked`,
+    digestSummary: 'The most urgent first. Press a case to see its card.',
     what: {
       'vinr-notice': 'The VINR notice',
       samordning: 'The coordination card',
@@ -714,6 +723,8 @@ export const en: Texts = {
     notFoundText: 'Found no case with that reference.',
     otherGroupTitle: 'That did not work',
     otherGroupText: 'The case belongs to a group you are not in.',
+    childTitle: (cases, notShown) =>
+      `The child's history · ${cases}${notShown ? ` (${notShown} in other groups not shown)` : ''}`,
   },
   help: {
     title: 'Ärendevakt',

@@ -521,7 +521,8 @@ export const sv = {
     title: 'Påminnelse',
     snoozeDone: (ref: string, quiet: string, resume: string) =>
       `${ref}: ingen påminnelse ${quiet}. Du påminns igen ${resume}.`,
-  } /** Why "Påminn mig i morgon" is refused (src/jobs/snooze.ts). */,
+  },
+  /** Why "Påminn mig i morgon" is refused (src/jobs/snooze.ts). */
   snooze: {
     notYours: (ref: string) => `Du är inte handläggare för ${ref} och får inga påminnelser om det. Inget har ändrats.`,
     nothingOpen: (ref: string) => `${ref} har inga öppna frister att påminna om. Inget har ändrats.`,
@@ -533,11 +534,20 @@ export const sv = {
       `${last} är sista arbetsdagen för ${label.toLowerCase()} i ${ref}: då påminns du som vanligt, så påminnelsen kan inte skjutas upp. Inget har ändrats.`,
     noCase: 'Ärendet finns inte. Inget har ändrats.',
     conflict: 'Påminnelsen ändrades samtidigt. Försök igen.',
-  } /** The answers of the card presses and commands (src/bot/actions, src/bot/commands). */,
+  },
+  /** The answers of the card presses and commands (src/bot/actions, src/bot/commands). */
   actions: {
     failedTitle: 'Det gick inte',
     cardMissingCase: 'Kortet saknar ärendeuppgifter. Inget har ändrats.',
-  } /** The unit manager's daily escalation (src/jobs/escalation.ts). */,
+    noCaseTitle: 'Ärendet finns inte',
+    noCaseText: 'Kortet saknar ärendeuppgifter eller ärendet finns inte längre.',
+    otherGroup: 'Ärendet tillhör en grupp som du inte är med i.',
+    otherGroupNothingShown: 'Ärendet tillhör en grupp som du inte är med i. Inget visas.',
+    nothingChanged: (message: string) => `${message} Inget har ändrats.`,
+    changedShowing: (who: string, when: string) => `Ärendet ändrades av ${who} ${when}; här är det aktuella läget.`,
+    changedNotSaved: (who: string, when: string) => `Ärendet ändrades av ${who} ${when}; inget har sparats.`,
+  },
+  /** The unit manager's daily escalation (src/jobs/escalation.ts). */
   escalation: {
     title: (date: string) => `Eskalering ${date}`,
     lvuTitle: 'LVU: underställning och ansökan inom två arbetsdagar',
@@ -560,7 +570,8 @@ export const sv = {
     leadTitle: 'LVU: frister som avslutar barnets skydd',
     leadSummary: (n: number) =>
       `${n === 1 ? 'En LVU-frist' : `${n} LVU-frister`} inom två arbetsdagar eller passerade. Underställning (7 §) och ansökan (8 §) kan inte vänta på en helg.`,
-  } /** The 1:1 immediate-protection alarm (src/cards/protectionAlarm.ts). */,
+  },
+  /** The 1:1 immediate-protection alarm (src/cards/protectionAlarm.ts). */
   alarm: {
     case: 'Ärende',
     concerns: 'Oro',
@@ -573,7 +584,8 @@ export const sv = {
       'Skyddsbedömningen säger att barnet behöver omedelbart skydd. Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.',
     done: 'Ärendet har en handläggare och en registrerad skyddsåtgärd. Larmet är avslutat.',
     next: (when: string) => `Enhetschefen påminns igen ${when} om ingen skyddsåtgärd är registrerad då.`,
-  } /** The handover checklist (src/cards/handoverCard.ts). */,
+  },
+  /** The handover checklist (src/cards/handoverCard.ts). */
   handover: {
     steps: {
       newOwnerNamed: 'Ny handläggare',
@@ -613,7 +625,8 @@ export const sv = {
       'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
     empty: 'Inga öppna ärenden att lämna över.',
     handBackAll: (n: number, name: string) => `Lämna tillbaka alla (${n}) till ${name}`,
-  } /** The answers to the checklist's presses (src/bot/actions/handover.ts). */,
+  },
+  /** The answers to the checklist's presses (src/bot/actions/handover.ts). */
   handoverAnswers: {
     missingData: 'Kortet saknar uppgifter om överlämningen. Inget har ändrats.',
     pick: 'Välj en handläggare. Inget har ändrats.',
@@ -627,7 +640,8 @@ export const sv = {
     nothingToHandBack: 'Inga ärenden att lämna tillbaka.',
     notFound: 'Överlämningen finns inte',
     otherGroup: 'Ärendet tillhör en grupp som du inte är med i. Inget visas.',
-  } /** `leveranser` and its retry (src/cards/deliveriesCard.ts, src/app/deliveries.ts). */,
+  },
+  /** `leveranser` and its retry (src/cards/deliveriesCard.ts, src/app/deliveries.ts). */
   deliveries: {
     title: 'Leveranser',
     allDelivered: 'Allt som Ärendevakt skulle skicka har kommit fram.',
@@ -655,6 +669,8 @@ export const sv = {
     otherGroup: 'Meddelandet gäller en grupp som du inte är med i.',
     conflict: 'Meddelandet ändrades samtidigt; se listan.',
     sentAgain: (what: string, to: string) => `${what} skickas igen till ${to}.`,
+    digestTitle: (cards: string) => `${cards} väntade på att kanalen skulle kopplas`,
+    digestSummary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
     /** What a message was, by template: "VINR-underrättelsen" (src/app/deliveryFailure.ts). */
     what: {
       'vinr-notice': 'VINR-underrättelsen',
@@ -673,7 +689,8 @@ export const sv = {
     caseCard: 'Ärendekortet',
     aCard: 'Ett kort',
     aMessage: 'Ett meddelande',
-  } /** The distribution-meeting card, `fördelning` and its presses (src/app/distribution.ts). */,
+  },
+  /** The distribution-meeting card, `fördelning` and its presses (src/app/distribution.ts). */
   distribution: {
     absent: ' (frånvarande)',
     load: (open: number, capacity: number | undefined) =>
@@ -697,7 +714,8 @@ export const sv = {
     missingDataShort: 'Kortet saknar uppgifter.',
     pick: (ref: string) => `Välj en handläggare för ${ref}.`,
     assigned: (ref: string, names: string) => `${ref} har gått till ${names}.`,
-  } /** The decision forms' own words (src/cards/decisionForms.ts); their templates' in `templates`. */,
+  },
+  /** The decision forms' own words (src/cards/decisionForms.ts); their templates' in `templates`. */
   forms: {
     heading: {
       skydd: 'Skyddsbedömning',
@@ -757,6 +775,9 @@ export const sv = {
     notFoundText: 'Hittade inget ärende med den referensen.',
     otherGroupTitle: 'Det gick inte',
     otherGroupText: 'Ärendet tillhör en grupp som du inte är med i.',
+    /** `historik «ref» barn`: the child's timeline (the timeline card is Swedish only still). */
+    childTitle: (cases: string, notShown: string) =>
+      `Barnets historik · ${cases}${notShown ? ` (${notShown} i andra grupper visas inte)` : ''}`,
   },
   help: {
     title: 'Ärendevakt',
