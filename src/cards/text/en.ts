@@ -508,7 +508,7 @@ export const en: Texts = {
     protectionTitle: (group) => `${group}: immediate protection needed, no protective measure or caseworker`,
     unassignedTitle: (group) => `${group}: unassigned for more than 1 working day`,
     overdueTitle: (group) => `${group}: overdue deadlines`,
-    alarms: (n) => `${n} of immediate protection needed`,
+    alarms: (n) => `${n} about a child in immediate need of protection`,
     lvu: (n) => `${n} within two working days`,
     waiting: (n) => `${n} for more than 1 working day`,
     nothingLeftTitle: 'Nothing left to escalate',
