@@ -298,6 +298,31 @@ describe('proactive cards in the language the person last used', () => {
     expect(again).not.toMatch(SWEDISH_REMINDER);
   });
 
+  it("sends the 1:1 'you have a case' card and its note in the new owner's language", async () => {
+    const [karin, anna] = [t.who('karin'), t.who('anna')];
+    await installAndConnect(t, karin, 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007505', receivedAt: '2026-11-23T07:20:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, anna, 'mina', personal), locale: 'en-US' })).status).toBe(200);
+    const c = t.deps.store.getCase('IFO-2026-007505')!;
+    const r = await t.invoke(
+      karin,
+      'case.assign',
+      { caseId: c.id, version: c.version, assignee: anna.aadObjectId },
+      personal,
+    );
+    expect(r.status).toBe(200);
+    await t.drained();
+    expect(t.deps.store.getCase(c.id)!.assignees).toEqual([anna.aadObjectId]);
+    const card = personalCards(anna)
+      .map((x) => x.card!)
+      .find((x) => cardText(x).includes('Karin Ek has given you the case IFO-2026-007505.'));
+    expect(card).toBeDefined();
+    expect(validateCard(card!)).toEqual([]);
+    expect(cardText(card!)).not.toMatch(/har gett dig|Du har fått|Öppna|Handläggare|Påminn|Registrera/);
+  });
+
   it("sends the unit manager's escalation in English when her Teams is in English", async () => {
     const lars = t.who('lars');
     await installAndConnect(t, t.who('karin'), 'barn-mottagning', '19:barn-mottagning@thread.tacv2');

@@ -34,7 +34,7 @@ function openForm(kind: DecisionKind): CardAction {
   return {
     verb: openFormVerb(kind),
     handle(turn, data) {
-      if (!turn.actor) return notInOrganisation();
+      if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
       const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
       if (!d.success || !c)
@@ -68,7 +68,7 @@ function submit(kind: DecisionKind): CardAction {
   return {
     verb: submitVerb(kind),
     async handle(turn, data) {
-      if (!turn.actor) return notInOrganisation();
+      if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
       if (!d.success || d.data.version === undefined)
         return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.cardMissingCase, 'Attention');
@@ -106,7 +106,7 @@ function submit(kind: DecisionKind): CardAction {
 export const showTimeline: CardAction = {
   verb: 'decision.timeline.show',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
@@ -125,7 +125,7 @@ export const audienceOf = (turn: Turn) => (turn.conversationKind === 'personal' 
 export const revealTimelineText: CardAction = {
   verb: REVEAL_VERB,
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = z
       .object({ caseId: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() })
       .safeParse(data);

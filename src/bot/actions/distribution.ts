@@ -17,7 +17,7 @@ const AssignData = GroupData.extend({
 export const distributionAssign: CardAction = {
   verb: 'distribution.assign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const all = texts(turn.lang);
     const d = AssignData.safeParse(data);
     if (!d.success || !turn.deps.org.group(d.data.groupId))
@@ -53,7 +53,7 @@ export const distributionAssign: CardAction = {
 export const distributionRefresh: CardAction = {
   verb: 'distribution.refresh',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = GroupData.safeParse(data);
     if (!d.success || !turn.deps.org.group(d.data.groupId))
       return noticeCard(

@@ -52,7 +52,7 @@ const missingData = (turn: Turn, data: Record<string, unknown>) =>
 export const handoverReassign: CardAction = {
   verb: 'handover.reassign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.extend({ version: z.coerce.number().int().nonnegative() }).safeParse(data);
     if (!d.success) return missingData(turn, data);
     const owner = data[`owner${d.data.i ?? ''}`] ?? data.owner;
@@ -95,7 +95,7 @@ export const handoverReassign: CardAction = {
 export const handoverTick: CardAction = {
   verb: 'handover.tick',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     if (!d.success) return missingData(turn, data);
     const i = d.data.i ?? '';
@@ -124,7 +124,7 @@ export const handoverTick: CardAction = {
 export const handoverStatus: CardAction = {
   verb: 'handover.status',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     if (!d.success) return missingData(turn, data);
     const text = data[`status${d.data.i ?? ''}`] ?? data.status;
@@ -150,7 +150,7 @@ export const handoverStatus: CardAction = {
 export const handoverHandBack: CardAction = {
   verb: 'handover.handBack',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.extend({ caseId: z.string().min(1).max(64).optional(), all: z.unknown().optional() }).safeParse(data);
     if (!d.success || (!d.data.caseId && !flag(d.data.all))) return missingData(turn, data);
     const r = await handBack(turn.deps, {
@@ -178,7 +178,7 @@ export const handoverHandBack: CardAction = {
 export const handoverOpen: CardAction = {
   verb: 'handover.open',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
     if (!d.success || !h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
@@ -189,7 +189,7 @@ export const handoverOpen: CardAction = {
 export const handoverShow: CardAction = {
   verb: 'handover.show',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
     if (!h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
@@ -204,7 +204,7 @@ export const handoverShow: CardAction = {
 export const handoverShowStatus: CardAction = {
   verb: 'handover.showStatus',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
     const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;

@@ -102,7 +102,7 @@ const BAD_DATA = (lang: Lang | undefined) =>
 export const listTake: CardAction = {
   verb: 'list.take',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = RowData.safeParse(data);
     if (!d.success) return BAD_DATA(turn.lang);
     const r = await takeCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor });
@@ -113,7 +113,7 @@ export const listTake: CardAction = {
 export const listAssign: CardAction = {
   verb: 'list.assign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = RowData.extend({ input: z.string().min(1).max(80) }).safeParse(data);
     if (!d.success) return BAD_DATA(turn.lang);
     const chosen = data[d.data.input];

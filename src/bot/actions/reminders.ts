@@ -42,7 +42,7 @@ function reminderAgain(turn: Turn, kind: 'summary' | 'tomorrow', notice: { text:
 export const snoozeAction: CardAction = {
   verb: 'reminder.snooze',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = SnoozeData.safeParse(data);
     const a = texts(turn.lang).actions;
     if (!d.success) return noticeCard(a.failedTitle, a.cardMissingCase, 'Attention');

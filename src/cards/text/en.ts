@@ -466,6 +466,7 @@ export const en: Texts = {
       cancel: 'Cancel',
     },
   },
+  assignedNote: (by, ref) => `${by} has given you the case ${ref}.`,
   reminder: {
     late: (ref, label, date) => `**${ref}** · ${label} was due ${date}`,
     today: (ref, label) => `**${ref}** · ${label} today`,
@@ -501,6 +502,14 @@ export const en: Texts = {
     nothingChanged: (message) => `${message} Nothing has changed.`,
     changedShowing: (who, when) => `${who} changed the case ${when}; this is how it stands now.`,
     changedNotSaved: (who, when) => `${who} changed the case ${when}; nothing has been saved.`,
+    changedNothingChanged: (who, when) => `${who} changed the case ${when}; nothing has changed.`,
+    notRegisteredTitle: 'You are not in the organisation file',
+    notRegisteredText: 'Only staff in the organisation file can change cases. Nothing has changed.',
+    pickCaseworker: 'Choose a caseworker.',
+    taken: (name) => `You have taken the case, ${name}.`,
+    assigned: (names) => `${names} got the case.`,
+    caseGone: 'The case no longer exists',
+    noSuchCaseText: 'The card refers to a case that does not exist.',
   },
   escalation: {
     title: (date) => `Escalation ${date}`,

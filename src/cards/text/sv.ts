@@ -506,6 +506,8 @@ export const sv = {
       cancel: 'Avbryt',
     },
   },
+  /** The note on the 1:1 card a new owner gets (src/app/newOwners.ts). */
+  assignedNote: (by: string, ref: string) => `${by} har gett dig ärendet ${ref}.`,
   /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
     late: (ref: string, label: string, date: string) => `**${ref}** · ${label} skulle vara klar ${date}`,
@@ -546,6 +548,14 @@ export const sv = {
     nothingChanged: (message: string) => `${message} Inget har ändrats.`,
     changedShowing: (who: string, when: string) => `Ärendet ändrades av ${who} ${when}; här är det aktuella läget.`,
     changedNotSaved: (who: string, when: string) => `Ärendet ändrades av ${who} ${when}; inget har sparats.`,
+    changedNothingChanged: (who: string, when: string) => `Ärendet ändrades av ${who} ${when}; inget har ändrats.`,
+    notRegisteredTitle: 'Du finns inte i organisationsfilen',
+    notRegisteredText: 'Bara personal i organisationsfilen kan ändra ärenden. Inget har ändrats.',
+    pickCaseworker: 'Välj en handläggare.',
+    taken: (name: string) => `Du har tagit ärendet, ${name}.`,
+    assigned: (names: string) => `${names} har fått ärendet.`,
+    caseGone: 'Ärendet finns inte längre',
+    noSuchCaseText: 'Kortet hänvisar till ett ärende som inte finns.',
   },
   /** The unit manager's daily escalation (src/jobs/escalation.ts). */
   escalation: {
