@@ -123,6 +123,13 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(sv).toContain('Behöver barnet omedelbart skydd?');
   });
 
+  it('answers överlämning in English for en-US', async () => {
+    expect(await say(t.who('karin'), 'överlämning', 'en-US')).toBe(
+      'Karin Ek has no running handover\nThere is no registered absence with a handover checklist for Karin Ek. An absence is registered with frånvaro @person.',
+    );
+    expect(await say(t.who('karin'), 'överlämning')).toMatch(/^Karin Ek har ingen pågående överlämning\n/);
+  });
+
   it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
     expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
       'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',

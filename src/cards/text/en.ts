@@ -599,6 +599,34 @@ export const en: Texts = {
     notFound: 'The handover does not exist',
     otherGroup: 'The case belongs to a group you are not in. Nothing is shown.',
   },
+  absence: {
+    notRegisteredText: 'Only staff in the organisation file can register an absence.',
+    endDate: 'Write the end date as YYYY-MM-DD, for example till 2026-12-04.',
+    whoTitle: 'Who is it about?',
+    whoText:
+      'Mention the person with @, for example frånvaro @Anna Berg till 2026-12-04. The person must be in the organisation file.',
+    notRegisteredAbsence: 'The absence was not registered',
+    period: (from, to) => `from ${from}${to ? ` to ${to}` : ', until further notice'}`,
+    postedLater: (date, days) => `The handover checklist is posted ${date}, ${days} working days before the absence.`,
+    noOpenCases: (name) => `${name} has no open cases to hand over.`,
+    listMade: (cases, where) =>
+      `The handover checklist with ${cases} ${where ? `is posted in the channel of ${where}` : 'is made'}. Each case is to get a new caseworker today.`,
+    noChannel: (groups) =>
+      ` ${groups} has no linked channel: a team lead types koppla «grupp-id» in the group's channel.`,
+    registered: (name, period) => `Absence registered: ${name} ${period}`,
+    notEnded: 'The absence was not ended',
+    welcomeBack: (name) => `Welcome back, ${name}`,
+    ended: 'The absence has ended.',
+    back: (name) => `${name} is back. Choose which cases to hand back.`,
+    notAllowedTitle: 'You may not see that',
+    notAllowedText: (name) => `The handover for ${name} is shown to the person's groups, team leads and unit manager.`,
+    noHandoverTitle: (name) => `${name} has no running handover`,
+    noHandoverText: (name) =>
+      `There is no registered absence with a handover checklist for ${name}. An absence is registered with frånvaro @person.`,
+    handoverTitle: (name) => `Handover: ${name}`,
+    postedBefore: (date, from) => `The handover checklist is posted ${date}, before the absence from ${from}.`,
+  },
+
   deliveries: {
     title: 'Deliveries',
     allDelivered: 'Everything Ärendevakt was to send has arrived.',

@@ -650,7 +650,37 @@ export const sv = {
     nothingToHandBack: 'Inga ärenden att lämna tillbaka.',
     notFound: 'Överlämningen finns inte',
     otherGroup: 'Ärendet tillhör en grupp som du inte är med i. Inget visas.',
+  } /** `frånvaro`, `åter` and `överlämning` (src/bot/commands/absence.ts). */,
+  absence: {
+    notRegisteredText: 'Bara personal i organisationsfilen kan registrera frånvaro.',
+    endDate: 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.',
+    whoTitle: 'Vem gäller det?',
+    whoText:
+      'Nämn personen med @, till exempel frånvaro @Anna Berg till 2026-12-04. Personen måste finnas i organisationsfilen.',
+    notRegisteredAbsence: 'Frånvaron registrerades inte',
+    period: (from: string, to: string) => `från ${from}${to ? ` till ${to}` : ', tills vidare'}`,
+    postedLater: (date: string, days: number) =>
+      `Överlämningslistan postas ${date}, ${days} arbetsdagar före frånvaron.`,
+    noOpenCases: (name: string) => `${name} har inga öppna ärenden att lämna över.`,
+    listMade: (cases: string, where: string) =>
+      `Överlämningslistan med ${cases} ${where ? `är postad i kanalen för ${where}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`,
+    noChannel: (groups: string) =>
+      ` ${groups} har ingen kopplad kanal: en gruppledare skriver koppla «grupp-id» i gruppens kanal.`,
+    registered: (name: string, period: string) => `Frånvaro registrerad: ${name} ${period}`,
+    notEnded: 'Frånvaron avslutades inte',
+    welcomeBack: (name: string) => `Välkommen tillbaka, ${name}`,
+    ended: 'Frånvaron är avslutad.',
+    back: (name: string) => `${name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`,
+    notAllowedTitle: 'Det får du inte se',
+    notAllowedText: (name: string) =>
+      `Överlämningen för ${name} visas för personens grupper, gruppledare och enhetschef.`,
+    noHandoverTitle: (name: string) => `${name} har ingen pågående överlämning`,
+    noHandoverText: (name: string) =>
+      `Det finns ingen registrerad frånvaro med överlämningslista för ${name}. Frånvaro registreras med frånvaro @person.`,
+    handoverTitle: (name: string) => `Överlämning: ${name}`,
+    postedBefore: (date: string, from: string) => `Överlämningslistan postas ${date}, före frånvaron från ${from}.`,
   },
+
   /** `leveranser` and its retry (src/cards/deliveriesCard.ts, src/app/deliveries.ts). */
   deliveries: {
     title: 'Leveranser',
