@@ -326,7 +326,12 @@ export class OutboxDrain {
     const out = this.renderCard(msg);
     if (!out?.card) return out;
     const found = msg.content.kind === 'caseCard' ? this.deps.store.getCase(msg.content.caseId) : undefined;
-    const summary = summaryOf(msg.content, found, this.deps.rules, this.deps.now());
+    // The 1:1 assignment card is in its owner's language (src/app/recipientLang.ts), so is its toast.
+    const lang =
+      msg.content.kind === 'caseCard' && msg.content.view === 'assignedToYou' && msg.target.kind === 'user'
+        ? langOfStaff(this.deps, msg.target.staffId)
+        : 'sv';
+    const summary = summaryOf(msg.content, found, this.deps.rules, this.deps.now(), lang);
     return summary ? { ...out, summary } : out;
   }
 

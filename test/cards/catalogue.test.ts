@@ -27,7 +27,6 @@ const NOT_YET_MOVED = new Set([
   'src/app/ingestReport.ts',
   'src/app/lawDecisions.ts',
   'src/app/decisions.ts',
-  'src/app/notificationText.ts',
   'src/app/outOfHours.ts',
   'src/app/reportForm.ts',
   'src/app/samordning.ts',
@@ -57,8 +56,8 @@ const ALLOWED: Record<string, string[]> = {
   // The case-list template's own Swedish word, replaced by the catalogue's in another language.
   'src/cards/simpleCards.ts': ['Visa ärendet'],
 };
-/** Nouns are keyed by their Swedish singular: count(2, 'ärende'). */
-const NOUN_KEYS = new Set(Object.keys(NOUNS_SV));
+/** Nouns are keyed by their Swedish singular: count(2, 'ärende'); the bot's name is its name. */
+const NOUN_KEYS = new Set([...Object.keys(NOUNS_SV), 'Ärendevakt']);
 
 /** The moved templates: every word they show comes from the catalogue ($root.L) or the data. */
 const MOVED_TEMPLATES = [
