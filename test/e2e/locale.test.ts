@@ -116,7 +116,7 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(en).toMatch(/^IFO-2026-000033 · Protection assessment \(skyddsbedömning\)\n/);
     expect(en).toContain('Does the child need immediate protection?');
     expect(en).toContain('Yes, the child needs immediate protection');
-    expect(en).toContain('Record protection assessment');
+    expect(en).toContain('Record assessment');
     expect(en).not.toMatch(/Motivering|Avbryt|Registrera|Behöver|Skriv aldrig|\bsom\b|\bkl\. /);
     const sv = await open();
     expect(sv).toMatch(/^IFO-2026-000033 · Skyddsbedömning\n/);

@@ -337,7 +337,8 @@ export const en: Texts = {
       moreInSection: 'more in this section.',
       footer: "Press a row or Open for the case's card. You can assign unassigned cases right here.",
     },
-    'protection-alarm': { registerMeasure: 'Record protective measure', showCase: 'Show the case' },
+    // Short enough for both buttons side by side at phone width (test/cards/phoneWidth.browser.test.ts).
+    'protection-alarm': { registerMeasure: 'Record measure', showCase: 'Show case' },
     handover: {
       ownerLabel: 'New caseworker (current cases/capacity)',
       pick: 'Choose a caseworker.',
@@ -453,7 +454,7 @@ export const en: Texts = {
       motivationPlaceholder: 'Briefly: what the assessment is based on',
       privacy:
         'Never write personal identity numbers, names or addresses. The decision must also be recorded in the case management system.',
-      submit: 'Record protection assessment',
+      submit: 'Record assessment',
       cancel: 'Cancel',
     },
     'decision-uppfoljning': {
