@@ -590,8 +590,8 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       calendar: deps.calendar,
       groups: org.groups,
     });
-    add('stats-unit', 'stats', statsCard({ history, groupId: null }));
-    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning' }));
+    add('stats-unit', 'stats', statsCard({ history, groupId: null, lang }));
+    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning', lang }));
     // The samordning card a team lead gets when the family also has an open case in the adult section.
     add(
       'samordning',

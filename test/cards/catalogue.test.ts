@@ -35,11 +35,9 @@ const NOT_YET_MOVED = new Set([
   'src/bot/actions/family.ts',
   'src/bot/app.ts',
   'src/bot/commands/newReport.ts',
-  'src/bot/commands/stats.ts',
   'src/bot/graphInstall.ts',
   'src/bot/teamsSender.ts',
   'src/cards/lawForms.ts',
-  'src/cards/statsCard.ts',
   'src/cards/timelineCard.ts',
 ]);
 
@@ -66,6 +64,7 @@ const MOVED_TEMPLATES = [
   'distribution',
   'escalation',
   'handover',
+  'stats',
   'morning-list',
   'protection-alarm',
   'reminder',

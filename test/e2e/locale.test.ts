@@ -130,6 +130,13 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(await say(t.who('karin'), 'överlämning')).toMatch(/^Karin Ek har ingen pågående överlämning\n/);
   });
 
+  it('answers statistik in English for en-US', async () => {
+    const text = await say(t.who('lars'), 'statistik', 'en-US');
+    expect(text).toMatch(/^Statistics October 2026 · The whole unit\n/);
+    expect(text).not.toMatch(/Statistik|Andel i tid|Månad|Anmälningar|Arbetsdagar|frister/);
+    expect(await say(t.who('lars'), 'statistik')).toMatch(/^Statistik oktober 2026 · Hela enheten\n/);
+  });
+
   it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
     expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
       'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',
