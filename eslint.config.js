@@ -45,8 +45,14 @@ export default defineConfig(
             { target: './src/domain', from: './src', except: ['./domain'], message: PURE_DOMAIN },
             {
               target: './src/cards',
-              from: ['./src/app', './src/jobs'],
+              from: ['./src/app', './src/jobs', './src/outbox'],
               message: 'Cards render views: import view types from src/views, not from src/app or src/jobs.',
+            },
+            {
+              target: './src/outbox',
+              from: ['./src/bot', './src/http', './src/jobs'],
+              message:
+                'The outbox sends through its Sender port (src/outbox/sender.ts); the bot implements it, not the other way round.',
             },
           ],
         },

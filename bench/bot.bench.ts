@@ -3,7 +3,7 @@
 // Run alone with `npx tsx bench/bot.bench.ts`; the bench runner (bench/run.ts) prints these rows too.
 import { performance } from 'node:perf_hooks';
 import { CONVERSATIONS, type ConversationRecord } from '../src/app/conversations.js';
-import { enqueue } from '../src/app/outbox.js';
+import { enqueue } from '../src/outbox/messages.js';
 import type { Case } from '../src/domain/schemas.js';
 import type { DocWrite } from '../src/store/port.js';
 import { installAndConnect, startTestBot } from '../test/support/bot.js';

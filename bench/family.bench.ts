@@ -13,7 +13,7 @@ import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Case } from '../src/domain/schemas.js';
 import { loadOrganisation } from '../src/config.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 import type { BenchRow } from './row.js';
 
 export async function benchFamily(opts: { stored?: number; open?: number } = {}): Promise<BenchRow[]> {

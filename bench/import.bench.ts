@@ -10,7 +10,7 @@ import { importReports } from '../src/app/importReports.js';
 import { loadOrganisation } from '../src/config.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 
 export interface ImportBenchRow {
   name: string;

@@ -5,9 +5,9 @@
 // another instance), and the same commit with two instances writing at once.
 import pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import { enqueue } from '../src/app/outbox.js';
+import { enqueue } from '../src/outbox/messages.js';
 import type { Case } from '../src/domain/schemas.js';
-import { openPostgresStore, type PostgresStore } from '../src/store/postgres-store.js';
+import { openPostgresStore, type PostgresStore } from '../src/store/postgresStore.js';
 import { startPostgres } from '../test/support/postgres.js';
 import type { BenchRow } from './row.js';
 

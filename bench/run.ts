@@ -17,6 +17,8 @@ export const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   import: async () => (await import('./import.bench.js')).benchImport(),
   family: async () => (await import('./family.bench.js')).benchFamily(),
   stats: async () => (await import('./stats.bench.js')).benchStats(),
+  // 50,000 stored: a gallring run on both stores, the chain verified after, the removed text searched for.
+  gallring: async () => (await import('./gallring.bench.js')).benchGallring(),
   // Ten minutes by default (SOAK_SECONDS): the bot as a process under mixed traffic, its RSS.
   soak: async () => (await import('./soak.bench.js')).benchSoak(),
 };

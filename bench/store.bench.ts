@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { enqueue } from '../src/app/outbox.js';
+import { enqueue } from '../src/outbox/messages.js';
 import type { Case } from '../src/domain/schemas.js';
-import { writeFileDurably } from '../src/store/durable-file.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { writeFileDurably } from '../src/store/durableFile.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 import type { BenchRow } from './row.js';
 
 /** The example organisation's staff ids (fake UUIDs ending in a two-digit number). */

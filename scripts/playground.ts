@@ -24,7 +24,7 @@ import { loadOrganisation } from '../src/config.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Concern, Organisation, ReporterType } from '../src/domain/schemas.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const EXAMPLE_ORG_FILE = join(ROOT, 'data/organisation.example.json');

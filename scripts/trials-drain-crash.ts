@@ -8,14 +8,15 @@
 //   BOT_CMD="node /path/dist/main.js" ...   another build of the bot (e.g. an older version, compiled)
 //
 // Prints one line per trial and a summary: sent, duplicates (per trial: at most the sends in flight
-// at the instant of the kill, 16 by default), lost (must be 0).
+// at the instant of the kill: OUTBOX_CONCURRENCY, 4 by default), lost (must be 0). With a slow
+// connector (LATENCY_MS=300) every kill finds four sends in flight, so each trial repeats four.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONVERSATIONS } from '../src/app/conversations.js';
-import { enqueue } from '../src/app/outbox.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { enqueue } from '../src/outbox/messages.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
 import type { DocWrite } from '../src/store/port.js';
 import { ConnectorStandIn } from '../test/support/connector.js';
 import { BOT, TENANT } from '../test/support/teams.js';

@@ -56,6 +56,8 @@ const Env = z.object({
   GENAST_OFFICE_HOURS: z.coerce.number().min(0.5).max(24).default(3),
   PLANNED_LEAVE_HANDOVER_DAYS: z.coerce.number().int().min(0).max(20).default(3),
   STATS_CONTINUATION_DAYS: z.coerce.number().int().min(0).max(365).optional(),
+  // Gallring (docs/privacy.md): closed cases whose closing is older than this many months are removed.
+  GALLRING_AFTER_MONTHS: z.coerce.number().int().min(1).max(1200).optional(),
   // Reaching people outside every known roster by installing the app for them (src/bot/graphInstall.ts).
   GRAPH_INSTALL: z.enum(['on', 'off']).default('on'),
   GRAPH_BASE_URL: z.url().optional(),
@@ -119,6 +121,8 @@ export interface Config {
   /** The longest summary taken in; 0: summaries off. Default 2000. */
   summaryMaxChars?: number;
   statsContinuationDays?: number;
+  /** GALLRING_AFTER_MONTHS: closed cases older than this are removed by `npm run gallring`; unset: no gallring. */
+  gallringAfterMonths?: number;
   /** Minutes after an immediate-protection alarm without a protective measure before the unit manager is told again. */
   protectionRenoticeMinutes?: number;
   /** Office hours a report may wait for its skyddsbedömning before the team leads are nudged. */
@@ -212,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     plannedLeaveHandoverDays: e.PLANNED_LEAVE_HANDOVER_DAYS,
     summaryMaxChars: e.REPORT_SUMMARY_MAX_CHARS,
     ...(e.STATS_CONTINUATION_DAYS !== undefined ? { statsContinuationDays: e.STATS_CONTINUATION_DAYS } : {}),
+    ...(e.GALLRING_AFTER_MONTHS !== undefined ? { gallringAfterMonths: e.GALLRING_AFTER_MONTHS } : {}),
     protectionRenoticeMinutes: e.PROTECTION_RENOTICE_MINUTES,
     genastOfficeHours: e.GENAST_OFFICE_HOURS,
     logLevel: e.LOG_LEVEL,

@@ -13,11 +13,11 @@ import { Calendar } from './domain/calendar.js';
 import { ROUTES } from './http/routes.js';
 import { WriteProbe, type Readiness } from './http/health.js';
 import { createServer } from './http/server.js';
-import { OutboxDrain } from './jobs/outboxDrain.js';
+import { OutboxDrain } from './outbox/drain.js';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler.js';
 import { errorFields, log } from './log.js';
 import { watchOrganisation } from './organisationFile.js';
-import { StoreFileError } from './store/durable-file.js';
+import { StoreFileError } from './store/durableFile.js';
 import { openStore } from './store/open.js';
 import { redactUrl } from './store/redactUrl.js';
 
@@ -127,6 +127,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       : new Scheduler(deps, {
           morningListTime: config.morningListTime,
           ...(config.distributionTime ? { distributionTime: config.distributionTime } : {}),
+          ...(config.gallringAfterMonths ? { gallringAfterMonths: config.gallringAfterMonths } : {}),
           cron: opts.scheduler?.cron ?? !opts.now,
           ...(opts.scheduler?.onClaimed ? { onClaimed: opts.scheduler.onClaimed } : {}),
         });

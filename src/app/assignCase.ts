@@ -5,7 +5,7 @@ import type { Actor, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 export const caseCardKey = (caseId: string, groupId: string) => `case:${caseId}:group:${groupId}`;
 

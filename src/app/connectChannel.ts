@@ -5,7 +5,7 @@ import { can, forbiddenMessage } from '../domain/permissions.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS, type GroupChannel } from './conversations.js';
-import { MANAGEMENT } from './deliveryFailure.js';
+import { MANAGEMENT } from '../outbox/deliveryFailure.js';
 import { redeliverWaiting } from './deliveries.js';
 import { fileBindingOf } from './configuredChannels.js';
 

@@ -6,8 +6,8 @@ import type { DocWrite } from '../store/port.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS } from './conversations.js';
-import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from './deliveryFailure.js';
-import { OUTBOX, enqueue, type OutboxMessage } from './outbox.js';
+import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from '../outbox/deliveryFailure.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../outbox/messages.js';
 import type { DeliveryItem } from '../views/deliveries.js';
 
 export type { DeliveryItem } from '../views/deliveries.js';

@@ -15,10 +15,8 @@ import { renderCard, type Card } from '../cards/render.js';
 import { assignCase } from './assignCase.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
-import { enqueue } from './outbox.js';
-
-/** Where the outbox drain records the activity id of a card it posted with an upsert key. */
-const CARD_ACTIVITIES = 'cardActivities';
+import { cardActivityOf } from '../outbox/cardActivities.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** The posted card of a group's meeting that day (updated in place as cases are assigned). */
 export const distributionKey = (groupId: string, date: string) => `distribution:${groupId}:${date}`;
@@ -217,7 +215,7 @@ export async function assignFromDistribution(
   const key = distributionKey(input.groupId, stockholmDate(now));
   // Only a card the bot posted itself (the scheduled one) can be updated for everyone; a card shown
   // as a command's answer is refreshed for the person who pressed by the invoke's answer.
-  if (r.ok && deps.store.getDoc(CARD_ACTIVITIES, key)) {
+  if (r.ok && cardActivityOf(deps.store, key)) {
     const data = distributionCardData(buildDistributionView(deps, input.groupId));
     await deps.store.commit({
       docs: [

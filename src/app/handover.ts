@@ -5,19 +5,14 @@ import {
   activate,
   assigneesAfterHandBack,
   assigneesAfterHandover,
-  entryStates,
-  escalationChain,
   isActive,
   isDue,
-  lateness,
-  markHandedBack,
   recordNewOwner,
-  responsibleFor,
-  tick,
-  writeStatus,
   type Handover,
   type TickItem,
 } from '../domain/handover.js';
+import { entryStates, escalationChain, lateness, responsibleFor } from '../domain/handoverProgress.js';
+import { markHandedBack, tick, writeStatus } from '../domain/handoverCommands.js';
 import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
 import { formatSwedishDate, stockholmDate } from '../domain/time.js';
@@ -27,7 +22,7 @@ import type { AuditInput, DocWrite } from '../store/port.js';
 import { assignCase } from './assignCase.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 export const HANDOVERS = 'handovers';
 export const HANDOVER_ESCALATIONS = 'handoverEscalations';

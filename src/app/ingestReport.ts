@@ -11,7 +11,7 @@ import { concernsText } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './assignCase.js';
 import { domainContext, type AppDeps } from './context.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
 import { outOfHoursNotices } from './outOfHours.js';

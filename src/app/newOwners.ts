@@ -6,7 +6,7 @@
 import { texts, type Lang } from '../cards/text/index.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** The people on the case after the change who were not on it before. */
 export function addedOwners(before: Case | undefined, after: Case): string[] {

@@ -6,7 +6,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
 import { addDays, formatDate, stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
-import type { OutboxContent } from './outbox.js';
+import type { OutboxContent } from '../outbox/messages.js';
 
 const MAX = 150;
 

@@ -10,7 +10,7 @@ import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime 
 import { concernsText, REPORTER_LABEL } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { officeHoursOf, type AppDeps } from './context.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 export const OUT_OF_HOURS_TEMPLATE = 'out-of-hours';
 
@@ -45,7 +45,7 @@ export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: Do
       { title: 'Anmälare', value: REPORTER_LABEL[c.reporter.type] },
       { title: 'Skyddsbedömning', value: `senast ${formatSwedishDate(due, year)}` },
     ],
-    // What a delivery-failure report quotes (src/app/deliveryFailure.ts).
+    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts).
     concerns: concernsText(c.concerns),
     received: formatSwedishDateTime(c.receivedAt),
     skydd: `senast ${formatSwedishDate(due, year)}`,

@@ -15,7 +15,7 @@ import type { DocWrite } from '../store/port.js';
 import type { Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { langOfStaff } from './recipientLang.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** One alarm card per case and person, updated in place as the alarm changes. */
 export const alarmKey = (caseId: string, staffId: string) => `protection-alarm:${caseId}:${staffId}`;

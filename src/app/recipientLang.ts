@@ -5,7 +5,7 @@
 import { langOf, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { CONVERSATIONS, userKey, type ConversationRecord } from './conversations.js';
-import type { OutboxTarget } from './outbox.js';
+import type { OutboxTarget } from '../outbox/messages.js';
 
 /** The language staffId last used in Teams (their 1:1 chat's reference), or Swedish. */
 export function langOfStaff(deps: Pick<AppDeps, 'store' | 'config'>, staffId: string): Lang {

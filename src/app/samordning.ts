@@ -9,7 +9,7 @@ import { formatSwedishDate, stockholmDate } from '../domain/time.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { vinrNotices } from './vinrNotices.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 /** Once-only claims: `vinr:<caseId>` (the family VINR notice), `samordning:<familyRef>:<a>+<b>`. */
 export const FAMILY_NOTICES = 'familyNotices';

@@ -14,6 +14,8 @@ import {
   stockholmYear,
 } from '../domain/time.js';
 import type { AuditEntry, AuditVerification } from '../store/port.js';
+import { ERASED_MARKER } from '../store/audit.js';
+import { texts } from '../cards/text/index.js';
 import type { Timeline } from '../views/timeline.js';
 import type { AppDeps } from './context.js';
 
@@ -203,6 +205,10 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
             : 'utan vidare åtgärd';
       return { what: `Uppföljningen avslutad (${how}); slutdatum var ${day(d.due)}.`, ...(why ? { why } : {}) };
     }
+    case 'FreeTextErased': {
+      const t = texts('sv').lifecycle;
+      return { what: t.erasedEvent(Number(d.seq), t.categories[String(d.category)] ?? String(d.category)) };
+    }
     case 'ReminderNotSent':
       return {
         what: `Påminnelsen till ${names(list([d.staffId]))} ${day(d.date)} skickades inte: personen räknades som frånvarande när morgonkörningen gick men var inte frånvarande den dagen.`,
@@ -219,8 +225,9 @@ export function describeEntry(deps: AppDeps, e: AuditEntry): { what: string; why
  */
 export function auditStatement(v: AuditVerification, events: number): string {
   const count = `${events} ${events === 1 ? 'händelse' : 'händelser'}`;
+  const removed = Object.values(v.redacted ?? {}).reduce((n, k) => n + k, 0);
   return v.ok
-    ? `Historiken är kontrollerad: inget har ändrats i efterhand (${count}).`
+    ? `Historiken är kontrollerad: inget har ändrats i efterhand (${count}).${removed ? texts('sv').lifecycle.auditRedacted(removed) : ''}`
     : `Varning: historiken kan ha ändrats i efterhand. Kontrollen stämmer inte från post ${v.firstBadSeq ?? '?'} i loggen; kontakta den som förvaltar Ärendevakt innan historiken används.`;
 }
 
@@ -272,7 +279,7 @@ function timelineOf(
     caseId,
     generatedAt: deps.now().toISOString(),
     entries: entries.map((e) => {
-      const described = describeEntry(deps, e);
+      const described = redactedView(deps, e, entries) ?? describeEntry(deps, e);
       const what = nameCase && e.caseId ? `${e.caseId}: ${described.what}` : described.what;
       const why = described.why;
       const who = e.actor === 'system' ? 'Ärendevakt' : deps.org.name(e.actor);
@@ -286,11 +293,38 @@ function timelineOf(
         what,
         ...(nameCase && e.caseId ? { caseId: e.caseId } : {}),
         ...(why ? { why } : {}),
-        ...(why && !BOT_EXPLAINS.has(e.type) ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' } : {}),
+        ...(why && !BOT_EXPLAINS.has(e.type) && !('botExplains' in described)
+          ? { textLabel: TEXT_LABEL[e.type] ?? 'Motivering' }
+          : {}),
       };
     }),
     audit,
     auditStatement: auditStatement(audit, entries.length),
+  };
+}
+
+/**
+ * An entry whose content gallring or an erasure removed, told honestly: what is left of it and who
+ * removed the text, why (the category) and when; never the removed text, and no "Visa" (nothing a
+ * person wrote is left to show).
+ */
+function redactedView(
+  deps: AppDeps,
+  e: AuditEntry,
+  entries: AuditEntry[],
+): { what: string; why?: string; botExplains: true } | undefined {
+  if (!e.redacted) return undefined;
+  const t = texts('sv').lifecycle;
+  const year = stockholmYear(deps.now());
+  if (!e.redacted.fields) return { what: t.gallradEvent(formatDateTime(e.redacted.at, year)), botExplains: true };
+  const act = entries.find((x) => x.seq === e.redacted!.bySeq);
+  const category = String(act?.data?.category ?? '');
+  const who = act && act.actor !== 'system' ? deps.org.name(act.actor) : 'Ärendevakt';
+  const described = describeEntry(deps, { ...e, ...(e.reason === ERASED_MARKER ? { reason: undefined } : {}) });
+  return {
+    what: described.what,
+    why: t.erasedWhy(who, formatDateTime(e.redacted.at, year), t.categories[category] ?? category),
+    botExplains: true,
   };
 }
 

@@ -8,7 +8,7 @@ import type { Case } from '../domain/schemas.js';
 import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from '../outbox/messages.js';
 
 export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${groupId}`;
 

@@ -8,12 +8,10 @@ import { genastNudgedAt, genastOfficeHours } from '../jobs/watches.js';
 import { isOfficeTime } from '../domain/officeHours.js';
 import { officeHoursOf, type AppDeps } from './context.js';
 import { groupsToNotify } from '../domain/routing.js';
-import { OUTBOX, type OutboxMessage } from './outbox.js';
-import { deadReason } from './deliveryFailure.js';
+import { cardActivityOf } from '../outbox/cardActivities.js';
+import { OUTBOX, type OutboxMessage } from '../outbox/messages.js';
+import { deadReason } from '../outbox/deliveryFailure.js';
 import { vinrKey } from './vinrNotices.js';
-
-/** Where the outbox drain records the activity of a keyed card it delivered (src/jobs/outboxDrain.ts). */
-const CARD_ACTIVITIES = 'cardActivities';
 
 export function watchLinesFor(deps: AppDeps, c: Case, lang: Lang = 'sv'): { text: string; color: string }[] {
   const t = texts(lang).watch;
@@ -65,7 +63,7 @@ function vinrLines(
         },
       ];
     if (m) return [{ text: t.vinrSending(g.name), color: 'Warning' }];
-    const posted = deps.store.getDoc<{ postedAt?: string }>(CARD_ACTIVITIES, vinrKey(c.id, g.id));
+    const posted = cardActivityOf(deps.store, vinrKey(c.id, g.id));
     if (posted)
       return [
         {

@@ -28,10 +28,10 @@ import type { Card } from '../cards/render.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { langOf, texts } from '../cards/text/index.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
-import { StoreWriteError } from '../store/durable-file.js';
+import { StoreWriteError } from '../store/durableFile.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
-import { CARD_ACTIVITIES } from '../jobs/outboxDrain.js';
+import { cardActivityOf, cardActivityWrite } from '../outbox/cardActivities.js';
 import { ACTIONS } from './actions/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandTurn, Mention, Turn } from './types.js';
@@ -130,20 +130,8 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 
   /** The reply's activity id under its upsert key, as the outbox drain records the cards it posts. */
   async function rememberCardActivity(key: string, activityId: string, conversationKey: string): Promise<void> {
-    const known = deps.store.getDoc<{ version: number }>(CARD_ACTIVITIES, key);
     await deps.store.commit({
-      docs: [
-        {
-          collection: CARD_ACTIVITIES,
-          id: key,
-          value: {
-            activityId,
-            conversationKey,
-            version: (known?.version ?? 0) + 1,
-            postedAt: deps.now().toISOString(),
-          },
-        },
-      ],
+      docs: [cardActivityWrite(key, activityId, conversationKey, deps.now(), cardActivityOf(deps.store, key))],
     });
   }
 

@@ -4,11 +4,11 @@
 //
 // The app needs the application permission TeamsAppInstallation.ReadWriteSelfForUser.All, granted by
 // an administrator. Without it Graph answers 403 and the person stays unreachable: the outbox then
-// reports the card as undeliverable to whoever can act (src/app/deliveryFailure.ts), as before.
+// reports the card as undeliverable to whoever can act (src/outbox/deliveryFailure.ts), as before.
 import { log, errorFields } from '../log.js';
 import { userKey } from '../app/conversations.js';
 import type { GraphConfig } from '../config.js';
-import { SendError, type NewConversation } from '../jobs/outboxDrain.js';
+import { SendError, type NewConversation } from '../outbox/sender.js';
 
 /** Graph statuses worth trying again later (the message waits in the outbox like a 503 send). */
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);

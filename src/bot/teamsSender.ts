@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 import type { ConversationRecord, MemberRecord } from '../app/conversations.js';
 import { userKey } from '../app/conversations.js';
-import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../jobs/outboxDrain.js';
+import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../outbox/sender.js';
 import type { GraphInstaller } from './graphInstall.js';
 
 function toActivity(m: OutgoingMessage): Partial<Activity> {

@@ -4,14 +4,8 @@
 // stays under the size limit with 60 cases. Pure: a view in, card JSON out.
 import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus } from '../domain/deadlines.js';
-import {
-  remainingCoOwners,
-  STEP_LABEL,
-  type EntryState,
-  type Handover,
-  type Note,
-  type Step,
-} from '../domain/handover.js';
+import { remainingCoOwners, STEP_LABEL, type Handover, type Note, type Step } from '../domain/handover.js';
+import { type EntryState } from '../domain/handoverProgress.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, deadlineLabel, dueWord, noun, texts, type Lang } from './text/index.js';
 
@@ -22,7 +16,7 @@ const dueSuffix = (due: string, late: boolean, today: string, lang: Lang) => {
 };
 import { STATUS_COLOR } from './labels.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
-import { progress as progressOf } from '../domain/handover.js';
+import { progress as progressOf } from '../domain/handoverProgress.js';
 
 export const HANDOVER_TEMPLATE = 'handover';
 

@@ -62,7 +62,7 @@ export function protectionAlarmData(input: AlarmCardInput) {
         ? t.next(when(input.renoticeAt.toISOString()))
         : '',
     needsMeasure: unmet && state.needsMeasure,
-    // What a delivery-failure report quotes (src/app/deliveryFailure.ts), to a channel: Swedish.
+    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts), to a channel: Swedish.
     concerns: concernsText(c.concerns),
     received: formatSwedishDateTime(c.receivedAt),
   };

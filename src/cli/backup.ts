@@ -7,7 +7,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyStore, inspectStoreFiles, verifyBackup, writeManifest, type CopyHook } from '../store/backup.js';
-import { fsyncDir } from '../store/durable-file.js';
+import { fsyncDir } from '../store/durableFile.js';
 import { argValue, configOrRefusal, type CliResult } from './common.js';
 
 export const PG_DUMP_HINT =

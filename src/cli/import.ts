@@ -7,9 +7,9 @@ import { Directory, type AppDeps } from '../app/context.js';
 import { ImportFileError, importReports, POST_CARDS_WITHIN_DAYS, type ImportReport } from '../app/importReports.js';
 import { configOrRefusal } from './common.js';
 import { Calendar } from '../domain/calendar.js';
-import { StoreFileError } from '../store/durable-file.js';
+import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
-import { redactUrl } from '../store/postgres-store.js';
+import { redactUrl } from '../store/postgresStore.js';
 
 const USAGE = 'Användning: npm run import -- <fil.csv> [--dry-run]';
 

@@ -8,7 +8,7 @@ import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyBackup } from '../store/backup.js';
-import { StoreFileError, fsyncDir } from '../store/durable-file.js';
+import { StoreFileError, fsyncDir } from '../store/durableFile.js';
 import { acquireLock } from '../store/lock.js';
 import { argValue, configOrRefusal, type CliResult } from './common.js';
 

@@ -9,8 +9,8 @@ import { Calendar } from '../domain/calendar.js';
 import { statsChartPng } from '../stats/chart.js';
 import { statsCsv, statsExport } from '../stats/export.js';
 import { cardMonths, checkStatsQuery, monthStats } from '../stats/query.js';
-import { StoreFileError } from '../store/durable-file.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { StoreFileError } from '../store/durableFile.js';
+import { openLowdbStore } from '../store/lowdbStore.js';
 
 export const USAGE =
   'Användning: npm run stats -- [--month ÅÅÅÅ-MM] [--group <grupp-id>] [--format csv|json|png] [--out <fil>]';

@@ -8,10 +8,10 @@ import { open } from 'node:fs/promises';
 import pg from 'pg';
 import { configOrRefusal } from './common.js';
 import { findBrokenLink } from '../store/audit.js';
-import { StoreFileError } from '../store/durable-file.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
-import { migratePostgres } from '../store/pg-migrate.js';
-import { openPostgresStore, redactUrl } from '../store/postgres-store.js';
+import { StoreFileError } from '../store/durableFile.js';
+import { openLowdbStore } from '../store/lowdbStore.js';
+import { migratePostgres } from '../store/pgMigrate.js';
+import { openPostgresStore, redactUrl } from '../store/postgresStore.js';
 import type { AuditEntry } from '../store/port.js';
 
 export interface MigrateResult {

@@ -24,6 +24,7 @@ export const COMMANDS = [
   'recordInformation',
   'recordLvu',
   'recordProtectiveMeasure',
+  'eraseFreeText',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -55,6 +56,8 @@ export const PERMISSIONS: Record<Command, readonly Role[]> = {
   recordLvu: ALL,
   // Whoever in the group did or knows of the placement, the police contact...: anyone in the group.
   recordProtectiveMeasure: ALL,
+  // Erasing a mistaken free text (a child's name in a motivation) from the case and its audit trail.
+  eraseFreeText: ['unit_manager'],
 };
 
 export interface PermissionSettings {

@@ -9,7 +9,7 @@ import { caseForApi, findCase, LIST_STATES, listCases, type ListState } from '..
 import type { AppDeps } from '../app/context.js';
 import { ingestReport, issuesOf } from '../app/ingestReport.js';
 import { log } from '../log.js';
-import { StoreWriteError } from '../store/durable-file.js';
+import { StoreWriteError } from '../store/durableFile.js';
 import { TokenBuckets, type RateLimitOptions } from './rateLimit.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;

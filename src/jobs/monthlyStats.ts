@@ -3,7 +3,7 @@
 // each unit manager's 1:1 chat. Claimed per manager and month with the message in the same commit
 // (src/jobs/claims.ts), so it goes once across restarts and instances.
 import type { AppDeps } from '../app/context.js';
-import { enqueue } from '../app/outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { fittedStatsCardData } from '../cards/statsCard.js';
 import { perLang } from '../app/protection.js';
 import { langOfStaff } from '../app/recipientLang.js';

@@ -3,7 +3,7 @@
 // on earlier days (src/jobs/reminderLedger.ts). Used by the morning tick for everyone and by the
 // catch-up after `åter` for one person.
 import { absences, type AppDeps } from '../app/context.js';
-import { enqueue } from '../app/outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { langOfStaff } from '../app/recipientLang.js';
 import type { Deadline } from '../domain/deadlines.js';
 import type { Absence, Case } from '../domain/schemas.js';

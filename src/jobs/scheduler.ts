@@ -7,7 +7,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
-import { enqueue } from '../app/outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
 import { morningListData } from '../cards/morningList.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
@@ -41,6 +41,7 @@ import { pruneLedger } from './reminderLedger.js';
 import { pruneSnoozes } from './snooze.js';
 import { runReminders, type ReminderRunInput } from './reminderRun.js';
 import { runWatches } from './watches.js';
+import { runGallring } from '../app/lifecycle.js';
 
 export interface SchedulerOptions {
   /** HH:MM Swedish time (MORNING_LIST_TIME, default 07:45): group lists, reminders, escalation. */
@@ -53,6 +54,11 @@ export interface SchedulerOptions {
   onClaimed?: (claimId: string) => void;
   /** Claims older than this many days are removed. */
   keepClaimsDays?: number;
+  /**
+   * GALLRING_AFTER_MONTHS: gallring once a working day, after the morning lists are queued (claim
+   * `gallring:<date>`, so once across instances); unset: never (src/app/lifecycle.ts).
+   */
+  gallringAfterMonths?: number;
 }
 
 export interface TickReport {
@@ -199,10 +205,35 @@ export class Scheduler {
       this.deps.onOutbox?.();
       log.info({ date: today, claimed: report.claimed.length }, 'scheduled jobs queued');
     }
+    if (this.opts.gallringAfterMonths && time >= this.opts.morningListTime)
+      await this.gallring(now, today, this.opts.gallringAfterMonths, report);
     await this.pruneClaims(today);
     await pruneLedger(this.deps.store, today, this.opts.keepClaimsDays ?? 14);
     await pruneSnoozes(this.deps.store, today, this.opts.keepClaimsDays ?? 14);
     return report;
+  }
+
+  /**
+   * The day's gallring, after the lists went out. Claimed first: a crash before it ran leaves it to
+   * tomorrow's, which removes the same cases (gallring is idempotent). Its failure is logged and
+   * does not fail the tick.
+   */
+  private async gallring(now: Date, today: string, afterMonths: number, report: TickReport): Promise<void> {
+    const id = `gallring:${today}`;
+    if (hasClaim(this.deps.store, id)) return;
+    await this.claim(report, id, now, []);
+    if (!report.claimed.includes(id)) return;
+    try {
+      const r = await runGallring(this.deps.store, { afterMonths, now });
+      log.info(
+        { cases: r.plan.cases.length, docs: r.plan.docs.length, chainOk: r.verification?.ok, ms: Math.round(r.ms) },
+        'gallring done',
+      );
+      if (r.verification && !r.verification.ok)
+        log.error({ firstBadSeq: r.verification.firstBadSeq }, 'audit chain broken after gallring');
+    } catch (err) {
+      log.error(errorFields(err), 'gallring failed; tried again tomorrow');
+    }
   }
 
   private async claim(report: TickReport, id: string, now: Date, messages: DocWrite[]): Promise<void> {

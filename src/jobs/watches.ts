@@ -9,7 +9,7 @@ import { alarmCardData, perLang, renoticeMinutes } from '../app/protection.js';
 import { langOfStaff } from '../app/recipientLang.js';
 import { caseCardUpdates } from '../app/assignCase.js';
 import { officeHoursOf, type AppDeps } from '../app/context.js';
-import { enqueue } from '../app/outbox.js';
+import { enqueue } from '../outbox/messages.js';
 import { ALARM_TEMPLATE } from '../cards/protectionAlarm.js';
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { addOfficeHours, DEFAULT_GENAST_OFFICE_HOURS } from '../domain/officeHours.js';

@@ -9,8 +9,8 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdtemp, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fsyncDir } from './durable-file.js';
-import { isJournalLine, openLowdbStore } from './lowdb-store.js';
+import { fsyncDir } from './durableFile.js';
+import { isJournalLine, openLowdbStore } from './lowdbStore.js';
 
 export const MANIFEST = 'säkerhetskopia.json';
 const FORMAT = 'arendevakt-backup/1';

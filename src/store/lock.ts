@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { StoreFileError } from './durable-file.js';
+import { StoreFileError } from './durableFile.js';
 
 export interface LockOptions {
   /** Without a heartbeat for this long the lock is free, whatever host wrote it. Default 30 s. */

@@ -1,7 +1,7 @@
 // The snapshot's schema version and the migrations that bring an older file up to date, so a newer
 // release opens a file written by an older one. Each migration is a pure function of the old data.
 import type { Case } from '../domain/schemas.js';
-import { StoreFileError } from './durable-file.js';
+import { StoreFileError } from './durableFile.js';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -27,6 +27,20 @@ export interface SnapshotV2 {
   docs: Record<string, Record<string, Record<string, unknown>>>;
   /** caseId → [offset, length] of the journal lines holding its audit entries. */
   auditIndex: Record<string, [number, number][]>;
+  /**
+   * The id in the first line of the journal this snapshot belongs to (set once a journal was
+   * compacted). A snapshot whose id is not the journal's is ignored and the journal replayed whole:
+   * so a crash between the new journal's rename and the new snapshot's leaves a store that opens.
+   */
+  journalId?: string;
+  /** Gallring or erasures committed in the journal before `logOffset` and not yet compacted away. */
+  pendingRedactions?: {
+    rule: string;
+    at: string;
+    bySeq: number;
+    cases?: string[];
+    entries?: { seq: number; paths: string[] }[];
+  }[];
 }
 
 const MIGRATIONS: Record<number, (data: any) => any> = {

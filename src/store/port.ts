@@ -1,5 +1,5 @@
 // The Store port: what the application needs from persistence, nothing of how it is kept.
-// Adapters: lowdb (embedded default, ./lowdb-store.ts); PostgreSQL (./postgres-store.ts, DATABASE_URL).
+// Adapters: lowdb (embedded default, ./lowdbStore.ts); PostgreSQL (./postgresStore.ts, DATABASE_URL).
 import type { Case, Instant, StaffId } from '../domain/schemas.js';
 
 /** What a use case asks the audit log to record; the store adds seq and the hash chain. */
@@ -20,6 +20,34 @@ export interface AuditEntry extends AuditInput {
   /** Hash of the previous entry ('' for the first): editing any entry breaks the chain. */
   prevHash: string;
   hash: string;
+  /**
+   * Set when gallring or an erasure removed content (./audit.ts): the entry keeps its place and
+   * hash in the chain, and the act that removed it is the entry at `bySeq`.
+   */
+  redacted?: AuditRedaction;
+}
+
+export interface AuditRedaction {
+  /** 'gallring' (closed cases past the configured time) or 'radering' (a unit manager's erasure). */
+  rule: string;
+  at: Instant;
+  /** seq of the audit entry that recorded the act; it names this entry's case or seq. */
+  bySeq: number;
+  /** The free-text fields replaced by a marker; absent when the whole content was removed. */
+  fields?: string[];
+}
+
+/**
+ * Content taken out of the store in the commit that records it. The transaction's last audit entry
+ * is the act: the store writes `data.redacts` ({rule, cases, seqs}) into it, so the chain pins what
+ * was removed, and gives each affected entry `redacted.bySeq` = that entry's seq.
+ */
+export interface Redaction {
+  rule: string;
+  /** Cases removed whole: the case document, and the content of every audit entry of it. */
+  cases?: string[];
+  /** Single entries: the dotted paths of free text ('after.motivation', 'reason') replaced by a marker. */
+  entries?: { seq: number; paths: string[] }[];
 }
 
 export interface CaseWrite {
@@ -44,6 +72,8 @@ export interface Transaction {
   cases?: CaseWrite[];
   docs?: DocWrite[];
   audit?: AuditInput[];
+  /** Gallring or an erasure, atomic with the rest (requires at least one audit entry: the act). */
+  redact?: Redaction;
 }
 
 export type CommitResult =
@@ -55,7 +85,15 @@ export interface AuditVerification {
   entries: number;
   /** seq of the first entry whose hash or link does not match. */
   firstBadSeq?: number;
+  /** Entries whose content was removed, by rule ('gallring', 'radering'); absent when none. */
+  redacted?: Record<string, number>;
   message: string;
+}
+
+export interface CompactionResult {
+  bytesBefore: number;
+  bytesAfter: number;
+  ms: number;
 }
 
 export interface Store {
@@ -69,6 +107,10 @@ export interface Store {
   casesByFamily(familyRef: string): Case[];
   getDoc<T = unknown>(collection: string, id: string): T | undefined;
   listDocs<T = unknown>(collection: string): T[];
+  /** The names of the collections that hold documents (gallring looks through them all). */
+  collections(): string[];
+  /** The keys of the documents in one collection. */
+  docIds(collection: string): string[];
   /**
    * Atomic and durable: when the promise resolves, the transaction survives kill -9.
    * On a version conflict nothing is written. Case versions are set by the store
@@ -88,6 +130,12 @@ export interface Store {
    * succeeds; /healthz reports it. Undefined when writes go through.
    */
   pendingWriteFailure?(): { bytes: number; code?: string } | undefined;
+  /**
+   * Rewrite the stored files so that removed content is gone from them, not only hidden: the
+   * embedded store writes a new journal (its audit entries, redacted ones redacted, and the state),
+   * PostgreSQL vacuums its tables. The chain verifies the same before and after.
+   */
+  compact?(opts?: { full?: boolean }): Promise<CompactionResult>;
   /** Finish in-flight writes and release the file. */
   close(): Promise<void>;
   /**

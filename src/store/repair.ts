@@ -4,9 +4,9 @@
 // refused (restore from backup), and the bytes cut are kept in a file beside the journal.
 import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { StoreFileError, fsyncDir } from './durable-file.js';
+import { StoreFileError, fsyncDir } from './durableFile.js';
 import { acquireLock } from './lock.js';
-import { isJournalLine } from './lowdb-store.js';
+import { isJournalLine } from './lowdbStore.js';
 
 export interface RepairResult {
   /** 0 repaired or nothing to do, 1 refused (damage not at the end), 3 locked or unreadable. */

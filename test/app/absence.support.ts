@@ -1,7 +1,7 @@
 // A unit with a movable clock and a caseworker who owns some open cases, on the real lowdb store.
 import type { AppDeps } from '../../src/app/context.js';
 import { assignCase } from '../../src/app/assignCase.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { Case, Organisation, Staff } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG, person } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';

@@ -2,7 +2,7 @@
 // everyone and the new owner told, in the same commit; stale and forbidden presses change nothing.
 import { describe, expect, it } from 'vitest';
 import { assignCase, caseCardKey, takeCase } from '../../src/app/assignCase.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { AppDeps } from '../../src/app/context.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';

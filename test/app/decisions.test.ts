@@ -14,7 +14,7 @@ import {
   type DecisionInput,
   type DecisionResult,
 } from '../../src/app/decisions.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { SECRECY_MESSAGE } from '../../src/domain/secrecy.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';

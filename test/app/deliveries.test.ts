@@ -2,9 +2,9 @@
 // when there are many; the chain of failure reports climbs team lead → unit manager → management.
 import { describe, expect, it } from 'vitest';
 import { connectChannel } from '../../src/app/connectChannel.js';
-import { failureReports, deadLetter, FAILURE_TEMPLATE, type FailureData } from '../../src/app/deliveryFailure.js';
+import { failureReports, deadLetter, FAILURE_TEMPLATE, type FailureData } from '../../src/outbox/deliveryFailure.js';
 import { DIGEST_AT, deliveriesFor, healthProblems } from '../../src/app/deliveries.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
 import { EXAMPLE_ORG, person } from '../support/bot.js';
 import { actorOf, testDeps } from '../support/deps.js';
 

@@ -8,7 +8,7 @@ import { findCase } from '../../src/app/caseQueries.js';
 import { assignSiblings } from '../../src/app/family.js';
 import { importReports } from '../../src/app/importReports.js';
 import { ingestReport } from '../../src/app/ingestReport.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { caseCardFor } from '../../src/app/present.js';
 import { submitReportForm } from '../../src/app/reportForm.js';
 import { FAMILY_NOTICES, tellOtherSection, type Samordning } from '../../src/app/samordning.js';

@@ -4,7 +4,7 @@ import { Directory, type AppDeps } from '../../src/app/context.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES, type RuleTable } from '../../src/domain/rules.js';
 import type { Organisation } from '../../src/domain/schemas.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { ORG } from '../domain/fixtures.js';
 import { tempDir } from '../support/tmp.js';
 

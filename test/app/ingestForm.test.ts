@@ -2,7 +2,7 @@
 // validation and messages as the API, and never a refused personnummer shown back.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
-import type { OutboxMessage } from '../../src/app/outbox.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { formToReport, newReportForm, submitReportForm } from '../../src/app/reportForm.js';
 import { actor, STAFF } from '../domain/fixtures.js';
 import { cardText } from '../support/bot.js';

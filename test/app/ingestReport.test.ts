@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import { ingestReport, parseReport } from '../../src/app/ingestReport.js';
-import type { OutboxMessage } from '../../src/app/outbox.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { deadlinesOf } from '../../src/domain/deadlines.js';
 import { DEFAULT_RULES, type RuleTable } from '../../src/domain/rules.js';
 import { actor, report, STAFF } from '../domain/fixtures.js';

@@ -13,7 +13,7 @@ import {
   recordSkyddsbedomning,
 } from '../../src/app/decisions.js';
 import { caseTimeline, timelineCsv } from '../../src/app/timeline.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
 import { tempDataFile } from '../support/tmp.js';

@@ -1,15 +1,9 @@
 // A realistic handover for card tests and the PNG in docs/: a caseworker with n open cases in
 // different phases, some handed over, some with a status, one overdue. Synthetic references only.
 import { Calendar } from '../../src/domain/calendar.js';
-import {
-  activate,
-  entryStates,
-  newHandover,
-  recordNewOwner,
-  tick,
-  writeStatus,
-  type Handover,
-} from '../../src/domain/handover.js';
+import { activate, newHandover, recordNewOwner, type Handover } from '../../src/domain/handover.js';
+import { entryStates } from '../../src/domain/handoverProgress.js';
+import { tick, writeStatus } from '../../src/domain/handoverCommands.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
 import { actorOf } from '../support/synthetic.js';

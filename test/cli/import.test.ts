@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { importReports, parseSwedishDateTime } from '../../src/app/importReports.js';
-import type { OutboxMessage } from '../../src/app/outbox.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { runImport } from '../../src/cli/import.js';
 import { intakeDeps } from '../app/ingest.support.js';
 import { syntheticPersonnummer } from '../support/synthetic.js';

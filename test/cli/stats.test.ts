@@ -12,7 +12,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { CHART_FONT_FILE, statsChartSvg } from '../../src/stats/chart.js';
 import { computeMonths } from '../../src/stats/figures.js';
 import { cardMonths } from '../../src/stats/query.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { EXAMPLE_ORG } from '../support/bot.js';
 import { NOVEMBER, NOW } from '../stats/monthFixture.js';
 

@@ -6,8 +6,8 @@ import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { migrateStore } from '../../src/cli/storeMigrate.js';
 import { canonicalJson } from '../../src/store/audit.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from '../store/fixtures.js';
@@ -42,6 +42,30 @@ async function pilot(file: string) {
 const env = (file: string, url: string) => ({ DATA_FILE: file, DATABASE_URL: url });
 
 describe('npm run store:migrate -- --to postgres', () => {
+  it('moves a store after gallring: the emptied entries arrive emptied and the chain verifies there', async () => {
+    const file = tempDataFile();
+    await pilot(file);
+    const s = await openLowdbStore(file);
+    // The closed ones (IFO-0, 4, 8) removed under the rule.
+    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const g = await runGallring(s, { afterMonths: 1, now: new Date('2027-06-01T00:00:00.000Z') });
+    expect(g.plan.cases.sort()).toEqual(['IFO-0', 'IFO-4', 'IFO-8']);
+    await s.close();
+    const url = await freshDatabase();
+    const r = await migrateStore(['--to', 'postgres'], env(file, url));
+    expect(r.code).toBe(0);
+    expect(r.output).toMatch(/9 ärenden/);
+    const after = await openPostgresStore(url);
+    expect(await after.verifyAudit()).toMatchObject({ ok: true, entries: 14, redacted: { gallring: 3 } });
+    expect((await after.auditFor('IFO-4'))[0]).toMatchObject({
+      type: 'ReportRegistered',
+      redacted: { rule: 'gallring' },
+    });
+    expect((await after.auditFor('IFO-4'))[0].reason).toBeUndefined();
+    expect((await after.auditFor('IFO-5'))[0].reason).toBe('skäl 5');
+    await after.close();
+  });
+
   it('copies cases, documents and the whole audit chain, and the chain verifies in PostgreSQL', async () => {
     const file = tempDataFile();
     await pilot(file);

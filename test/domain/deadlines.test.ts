@@ -126,7 +126,7 @@ describe('deadlines of a case', () => {
 });
 
 describe('rule table settings and the working day before', () => {
-  it('has the default settings the brief names: 21 days without contact, extension by leads, återkoppling unverified', () => {
+  it('has the default settings docs/domain.md names: 21 days without contact, extension by leads, återkoppling unverified', () => {
     expect(rules.noContactDays).toBe(21);
     expect(rules.extendRoles).toEqual(['team_lead', 'unit_manager']);
     const ater = rules.rules.find((r) => r.kind === 'aterkoppling')!;

@@ -6,20 +6,14 @@ import {
   assigneesAfterHandBack,
   assigneesAfterHandover,
   currentNewOwner,
-  entryStates,
-  escalationChain,
   handoverStartsOn,
-  lateness,
-  markHandedBack,
   markReturned,
   newHandover,
-  progress,
   recordNewOwner,
-  responsibleFor,
-  tick,
-  writeStatus,
   type Handover,
 } from '../../src/domain/handover.js';
+import { entryStates, escalationChain, lateness, progress, responsibleFor } from '../../src/domain/handoverProgress.js';
+import { markHandedBack, tick, writeStatus } from '../../src/domain/handoverCommands.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Absence, Case, Organisation } from '../../src/domain/schemas.js';
 import { syntheticPersonnummer } from '../support/synthetic.js';

@@ -115,6 +115,7 @@ describe('the permission table, every (role, command) pair', () => {
       recordInformation: [Y, Y, Y],
       recordLvu: [Y, Y, Y],
       recordProtectiveMeasure: [Y, Y, Y],
+      eraseFreeText: [N, N, Y],
     };
 
   it('covers exactly the commands of the table', () => {

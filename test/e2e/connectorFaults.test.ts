@@ -3,7 +3,7 @@
 // lost: every card arrives once the connector is back, and none is given up on before the horizon.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONVERSATIONS } from '../../src/app/conversations.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { DocWrite } from '../../src/store/port.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { BOT, TENANT } from '../support/teams.js';

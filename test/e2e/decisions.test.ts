@@ -292,7 +292,9 @@ describe('ärende and historik', () => {
     const events = (await t.deps.store.auditFor(id)).length;
     expect(events).toBeLessThan((await t.deps.store.verifyAudit()).entries);
     expect(text).toContain(`Historiken är kontrollerad: inget har ändrats i efterhand (${events} händelser).`);
-    expect(text).toMatch(/Anna Berg\nSkyddsbedömning gjord: inget omedelbart skyddsbehov\.\nVarför: Ingen akut fara\./);
+    expect(text).toMatch(
+      /Anna Berg · nr \d+\nSkyddsbedömning gjord: inget omedelbart skyddsbehov\.\nVarför: Ingen akut fara\./,
+    );
     expect(text).toMatch(/Kontakt: hembesök fre 20 nov\.\nVarför: Båda vårdnadshavarna hemma\./);
   });
 

@@ -6,7 +6,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync, unlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { report } from '../support/bot.js';
 import { scratchDir, startProcess } from '../support/process.js';
 

@@ -16,7 +16,7 @@ import {
   type TestBot,
 } from '../support/bot.js';
 import { personalTexts } from '../support/cases.js';
-import { numberFor } from './secrecy-proof.support.js';
+import { numberFor } from './secrecyProof.support.js';
 import { validateCard } from '../support/validateCard.js';
 
 const CHANNEL = '19:mottagning-skydd@thread.tacv2';

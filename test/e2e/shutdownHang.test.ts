@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { CONVERSATIONS } from '../../src/app/conversations.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { ConnectorStandIn } from '../support/connector.js';
 import { scratchDir, startProcess } from '../support/process.js';
 import { BOT, TENANT } from '../support/teams.js';

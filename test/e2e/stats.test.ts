@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../src/jobs/claims.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { channel } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';

@@ -4,7 +4,7 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../src/app/outbox.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
 import { registerIntakeRoutes } from '../../src/http/intake.js';
 import { report, startTestBot, type TestBot } from '../support/bot.js';
 import { raw } from './client.js';

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../src/app/outbox.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
 import type { RateLimitOptions } from '../../src/http/rateLimit.js';
 import { registerIntakeRoutes } from '../../src/http/intake.js';
 import { report, startTestBot, type TestBot } from '../support/bot.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { Case } from '../../src/domain/schemas.js';
 import { stockholmDate, stockholmTime } from '../../src/domain/time.js';
 import { CLAIMS, claimWrite } from '../../src/jobs/claims.js';
@@ -232,5 +232,36 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     expect(deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id)).toEqual([
       'morning:barn-mottagning:2027-03-09',
     ]);
+  });
+});
+
+describe('gallring on the schedule (GALLRING_AFTER_MONTHS)', () => {
+  const closedCase = (id: string, at: string): Case => ({
+    ...waitingCase(id, at.slice(0, 10)),
+    phase: 'closed',
+    closure: { at, by: 'k', outcome: 'ingen_insats', motivation: `SYNTETISK-SCHEMA ${id}` },
+  });
+
+  it('runs once a working day after the morning lists, claimed, and removes what is past the rule', async () => {
+    const clock = { t: Date.parse('2027-03-22T05:00:00Z') }; // Mon 22 March 06:00 in Stockholm
+    const deps = await testDeps({ now: () => new Date(clock.t) });
+    await addCases(deps, [
+      closedCase('IFO-2023-000001', '2023-01-10T10:00:00.000Z'),
+      closedCase('IFO-2026-000002', '2026-12-01T10:00:00.000Z'),
+    ]);
+    const off = new Scheduler(deps, { morningListTime: '07:45', cron: false });
+    clock.t = Date.parse('2027-03-22T07:00:00Z');
+    await off.tick();
+    expect(deps.store.getCase('IFO-2023-000001')).toBeDefined(); // not configured: never
+    const scheduler = new Scheduler(deps, { morningListTime: '07:45', cron: false, gallringAfterMonths: 36 });
+    clock.t = Date.parse('2027-03-22T06:00:00Z'); // 07:00, before the lists
+    expect((await scheduler.tick()).claimed).not.toContain('gallring:2027-03-22');
+    expect(deps.store.getCase('IFO-2023-000001')).toBeDefined();
+    clock.t = Date.parse('2027-03-22T07:00:00Z');
+    expect((await scheduler.tick()).claimed).toContain('gallring:2027-03-22');
+    expect(deps.store.getCase('IFO-2023-000001')).toBeUndefined();
+    expect(deps.store.getCase('IFO-2026-000002')).toBeDefined();
+    expect(await deps.store.verifyAudit()).toMatchObject({ ok: true });
+    expect((await scheduler.tick()).claimed).not.toContain('gallring:2027-03-22');
   });
 });

@@ -9,11 +9,12 @@ import {
   type ConversationRecord,
   type MemberRecord,
 } from '../../src/app/conversations.js';
-import { OUTBOX } from '../../src/app/outbox.js';
+import { OUTBOX } from '../../src/outbox/messages.js';
 import type { Organisation, Staff } from '../../src/domain/schemas.js';
-import { OutboxDrain, type NewConversation, type OutgoingMessage, type Sender } from '../../src/jobs/outboxDrain.js';
+import { OutboxDrain } from '../../src/outbox/drain.js';
+import { type NewConversation, type OutgoingMessage, type Sender } from '../../src/outbox/sender.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
-import { Pacer } from '../../src/jobs/pacer.js';
+import { Pacer } from '../../src/outbox/pacer.js';
 import { testDeps } from '../support/deps.js';
 import { forhandsCase, waitingCase } from './listFixtures.js';
 

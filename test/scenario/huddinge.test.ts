@@ -14,7 +14,7 @@ import { Directory, type AppDeps } from '../../src/app/context.js';
 import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
 import { decideForhandsbedomning, recordContact, recordSkyddsbedomning } from '../../src/app/decisions.js';
 import type { CaseResult } from '../../src/app/executeCaseCommand.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { caseTimeline, type Timeline } from '../../src/app/timeline.js';
 import { deadlinesOf, deadlineStatus } from '../../src/domain/deadlines.js';
 import { dueWithin, noContact, overdue, unassigned } from '../../src/domain/queries.js';
@@ -24,7 +24,7 @@ import { Scheduler } from '../../src/jobs/scheduler.js';
 import { EXAMPLE_ORG, person } from '../support/bot.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { actorOf, registerCase } from '../support/deps.js';
 
 const GROUP = 'barn-utredning-1';

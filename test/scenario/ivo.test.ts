@@ -8,7 +8,7 @@ import type { AppDeps } from '../../src/app/context.js';
 import { findCase } from '../../src/app/caseQueries.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import { ingestReport } from '../../src/app/ingestReport.js';
-import { OUTBOX, type OutboxMessage } from '../../src/app/outbox.js';
+import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { caseCardFor } from '../../src/app/present.js';
 import { childTimeline } from '../../src/app/timeline.js';
 import type { Concern } from '../../src/domain/schemas.js';

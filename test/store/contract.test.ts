@@ -1,8 +1,9 @@
 // One contract, two stores: the Store port's promises (src/store/port.ts) tested the same way on the
 // embedded store and on PostgreSQL (a real server: test/support/postgres.ts).
 import { describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import pg from 'pg';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import type { Store } from '../../src/store/port.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import { tempDataFile } from '../support/tmp.js';
@@ -14,6 +15,11 @@ import { isSnoozed, pruneSnoozes, snoozeReminder, SNOOZES } from '../../src/jobs
 import { forhandsCase } from '../jobs/listFixtures.js';
 import { STAFF } from '../domain/fixtures.js';
 import { actorOf } from '../support/synthetic.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { eraseFreeText, runGallring } from '../../src/app/lifecycle.js';
+import { ERASED_MARKER } from '../../src/store/audit.js';
+import type { Case } from '../../src/domain/schemas.js';
 
 usePostgres();
 
@@ -22,7 +28,7 @@ const AT = '2026-11-20T10:00:00.000Z';
 interface Subject {
   name: string;
   /** A new, empty place to keep data; open() opens a store on it (again after close()). */
-  fresh(): Promise<{ open(): Promise<Store> }>;
+  fresh(): Promise<{ open(): Promise<Store>; contains(marker: string): Promise<boolean> }>;
 }
 
 const SUBJECTS: Subject[] = [
@@ -30,14 +36,35 @@ const SUBJECTS: Subject[] = [
     name: 'the embedded store',
     fresh: async () => {
       const file = tempDataFile();
-      return { open: () => openLowdbStore(file) };
+      return {
+        open: () => openLowdbStore(file),
+        // Every byte of every file the store keeps (snapshot, journal, lock, leftovers).
+        contains: async (marker) =>
+          readdirSync(dirname(file)).some((f) => readFileSync(join(dirname(file), f)).includes(Buffer.from(marker))),
+      };
     },
   },
   {
     name: 'PostgreSQL',
     fresh: async () => {
       const url = await freshDatabase();
-      return { open: () => openPostgresStore(url) };
+      return {
+        open: () => openPostgresStore(url),
+        // What the tables hold (the server's files and WAL are the server's: docs/postgres.md).
+        contains: async (marker) => {
+          const pool = new pg.Pool({ connectionString: url, max: 1 });
+          try {
+            const r = await pool.query<{ n: string }>(
+              `SELECT (SELECT count(*) FROM av_audit WHERE entry LIKE $1) + (SELECT count(*) FROM av_cases WHERE data::text LIKE $1)
+                 + (SELECT count(*) FROM av_docs WHERE value::text LIKE $1) AS n`,
+              [`%${marker}%`],
+            );
+            return Number(r.rows[0].n) > 0;
+          } finally {
+            await pool.end();
+          }
+        },
+      };
     },
   },
 ];
@@ -229,5 +256,167 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
     const s = await (await subject.fresh()).open();
     await s.close();
     await expect(s.commit({ docs: [] })).rejects.toThrow(/closed/);
+  });
+
+  describe('data lifecycle', () => {
+    const MARK = 'SYNTETISK-FRITEXT-4417';
+    const OLD = '2024-03-01T10:00:00.000Z';
+    const NOW = new Date('2026-11-20T10:00:00.000Z');
+    const closed = (id: string, at: string, over: Partial<Case> = {}): Case =>
+      newCase(id, {
+        phase: 'closed',
+        closure: { at, by: STAFF.karin.aadObjectId, outcome: 'ingen_insats', motivation: `${MARK} ${id}` },
+        ...over,
+      });
+
+    /** Two old closed cases with free text, one recently closed, one open; docs that reference them. */
+    async function seeded(s: Store): Promise<void> {
+      for (const [c, at] of [
+        [closed('IFO-G1', OLD), OLD],
+        [closed('IFO-G2', OLD, { familyRef: 'F-G' }), OLD],
+        [closed('IFO-R1', '2026-10-01T10:00:00.000Z'), '2026-10-01T10:00:00.000Z'],
+        [newCase('IFO-O1', { familyRef: 'F-G' }), AT],
+      ] as const)
+        await s.commit({
+          cases: [{ case: c, expectedVersion: null }],
+          audit: [
+            { at, actor: 'k', type: 'ReportRegistered', caseId: c.id, after: { summary: `${MARK} anmälan ${c.id}` } },
+            ...(c.phase === 'closed'
+              ? [{ at, actor: 'k', type: 'CaseClosed', caseId: c.id, reason: c.closure?.motivation }]
+              : []),
+          ],
+        });
+      await s.commit({
+        docs: [
+          { collection: 'claims', id: 'aterkoppling:IFO-G1', value: { at: OLD } },
+          { collection: 'outbox', id: 'm-1', value: { caseId: 'IFO-G2', text: `${MARK} kort`, version: 1 } },
+          { collection: 'outbox', id: 'm-2', value: { caseId: 'IFO-O1', version: 1 } },
+          {
+            collection: 'handovers',
+            id: 'h-1',
+            value: {
+              version: 3,
+              entries: [
+                { caseId: 'IFO-G1', status: MARK },
+                { caseId: 'IFO-O1', status: 'klar' },
+              ],
+            },
+          },
+        ],
+        audit: [{ at: AT, actor: 'system', type: 'Tick' }],
+      });
+    }
+
+    it('gallring removes old closed cases with their text and documents; the chain verifies and says what went', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      expect(await place.contains(MARK)).toBe(true);
+      const dry = await runGallring(s, { afterMonths: 24, now: NOW, dryRun: true });
+      expect(dry.plan.cases.sort()).toEqual(['IFO-G1', 'IFO-G2']);
+      expect(s.getCase('IFO-G1')).toBeDefined();
+      const run = await runGallring(s, { afterMonths: 24, now: NOW });
+      expect(run.plan).toMatchObject({ docsDeleted: 2, docsChanged: 1 });
+      expect(run.verification).toMatchObject({ ok: true, entries: 9, redacted: { gallring: 4 } });
+      expect(run.verification?.message).toMatch(/kedjan stämmer.*gallring: 4/);
+      expect(s.getCase('IFO-G1')).toBeUndefined();
+      expect([...s.allCases()].map((c) => c.id).sort()).toEqual(['IFO-O1', 'IFO-R1']);
+      expect(s.casesByFamily('F-G').map((c) => c.id)).toEqual(['IFO-O1']);
+      expect(s.getDoc('claims', 'aterkoppling:IFO-G1')).toBeUndefined();
+      expect(s.getDoc('outbox', 'm-1')).toBeUndefined();
+      expect(s.getDoc('outbox', 'm-2')).toBeDefined();
+      expect(s.getDoc('handovers', 'h-1')).toEqual({ version: 4, entries: [{ caseId: 'IFO-O1', status: 'klar' }] });
+      const gone = await s.auditFor('IFO-G1');
+      expect(gone.map((e) => [e.type, e.redacted?.rule, e.reason, e.after])).toEqual([
+        ['ReportRegistered', 'gallring', undefined, undefined],
+        ['CaseClosed', 'gallring', undefined, undefined],
+      ]);
+      // The recent one keeps its text.
+      expect((await s.auditFor('IFO-R1'))[1].reason).toContain(MARK);
+      await s.compact?.({ full: true });
+      await s.close();
+      const again = await place.open();
+      expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 9, redacted: { gallring: 4 } });
+      expect(again.getCase('IFO-G2')).toBeUndefined();
+      // A second run finds nothing more; the text of the gallrade cases is nowhere in the data.
+      expect((await runGallring(again, { afterMonths: 24, now: NOW })).plan.cases).toEqual([]);
+      await again.close();
+      for (const id of ['IFO-G1', 'IFO-G2']) {
+        expect(await place.contains(`${MARK} ${id}`)).toBe(false);
+        expect(await place.contains(`${MARK} anmälan ${id}`)).toBe(false);
+      }
+      expect(await place.contains(`${MARK} kort`)).toBe(false);
+      expect(await place.contains(`${MARK} IFO-R1`)).toBe(true);
+    });
+
+    it('a unit manager erases one free text from the case and the audit, with a reason category; others may not', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const entries = await s.auditFor('IFO-R1');
+      const closing = entries.find((e) => e.type === 'CaseClosed')!;
+      const refused = await eraseFreeText(s, {
+        actor: actorOf(STAFF.karin),
+        caseId: 'IFO-R1',
+        seq: closing.seq,
+        reason: 'personuppgift',
+        now: NOW,
+      });
+      expect(refused).toMatchObject({ ok: false, reason: 'forbidden' });
+      expect(s.getCase('IFO-R1')?.closure?.motivation).toContain(MARK);
+      const r = await eraseFreeText(s, {
+        actor: actorOf(STAFF.lars),
+        caseId: 'IFO-R1',
+        seq: closing.seq,
+        reason: 'personuppgift',
+        now: NOW,
+      });
+      expect(r).toMatchObject({ ok: true, entries: 1, fields: ['reason'] });
+      expect(s.getCase('IFO-R1')?.closure?.motivation).toBe(ERASED_MARKER);
+      const after = await s.auditFor('IFO-R1');
+      expect(after.find((e) => e.seq === closing.seq)).toMatchObject({
+        reason: ERASED_MARKER,
+        type: 'CaseClosed',
+        redacted: { rule: 'radering', fields: ['reason'] },
+      });
+      expect(after.at(-1)).toMatchObject({
+        type: 'FreeTextErased',
+        actor: STAFF.lars.aadObjectId,
+        data: { seq: closing.seq, category: 'personuppgift', redacts: { rule: 'radering', seqs: [closing.seq] } },
+      });
+      // The anmälan's summary, another field, is kept.
+      expect(after[0].after).toEqual({ summary: `${MARK} anmälan IFO-R1` });
+      expect(await s.verifyAudit()).toMatchObject({ ok: true, redacted: { radering: 1 } });
+      await s.close();
+      expect(await place.contains(`${MARK} IFO-R1`)).toBe(false);
+      const again = await place.open();
+      expect(await again.verifyAudit()).toMatchObject({ ok: true, redacted: { radering: 1 } });
+      // Gallring later takes the whole case, the erasure's act with it.
+      const g = await runGallring(again, { afterMonths: 0, now: new Date('2027-01-01T00:00:00.000Z') });
+      expect(g.verification).toMatchObject({ ok: true, redacted: { gallring: 7 } });
+      await again.close();
+    });
+
+    it('opens after a compaction with everything in place and goes on appending', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const before = await s.verifyAudit();
+      await s.compact?.();
+      expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: before.entries });
+      await s.commit({
+        cases: [{ case: { ...newCase('IFO-O1'), assignees: ['a'] }, expectedVersion: 1 }],
+        audit: [{ at: AT, actor: 'x', type: 'CaseAssigned', caseId: 'IFO-O1' }],
+      });
+      await s.compact?.();
+      await s.close();
+      const again = await place.open();
+      expect(again.getCase('IFO-O1')).toMatchObject({ version: 2, assignees: ['a'] });
+      expect([...again.allCases()].length).toBe(4);
+      expect(again.getDoc('handovers', 'h-1')).toMatchObject({ version: 3 });
+      expect((await again.auditFor('IFO-O1')).map((e) => e.type)).toEqual(['ReportRegistered', 'CaseAssigned']);
+      expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: before.entries + 1 });
+      await again.close();
+    });
   });
 });

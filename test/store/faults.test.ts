@@ -7,8 +7,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { StoreWriteError } from '../../src/store/durable-file.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { StoreWriteError } from '../../src/store/durableFile.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { repairJournal } from '../../src/store/repair.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
@@ -197,5 +197,145 @@ describe('the lock after a crash', () => {
     await s.close();
     // Not ours: left in place.
     expect(readFileSync(`${file}.lock`, 'utf8')).toMatch(/intruder/);
+  });
+});
+
+describe('a crash during compaction', () => {
+  const MARK = 'SYNTETISK-KOMPAKT-9902';
+  const OLD = '2024-03-01T10:00:00.000Z';
+
+  /** Ten closed cases (five old enough for gallring), each with its text in the case and the audit. */
+  async function seed(file: string): Promise<void> {
+    const s = await openLowdbStore(file, { snapshotAfterBytes: 2_000 });
+    for (let i = 0; i < 10; i++) {
+      const at = i < 5 ? OLD : '2026-10-01T10:00:00.000Z';
+      const c = newCase(`IFO-K${i}`, {
+        phase: 'closed',
+        closure: { at, by: 'k', outcome: 'ingen_insats', motivation: `${MARK}-${i}` },
+      });
+      await s.commit({
+        cases: [{ case: c, expectedVersion: null }],
+        docs: [{ collection: 'claims', id: `x:IFO-K${i}`, value: { at } }],
+        audit: [{ at, actor: 'k', type: 'CaseClosed', caseId: c.id, reason: `${MARK}-${i}` }],
+      });
+    }
+    await s.close();
+  }
+
+  const filesContain = (file: string, text: string) =>
+    readdirSync(dirname(file)).some((f) => readFileSync(`${dirname(file)}/${f}`).includes(Buffer.from(text)));
+
+  function runChild(file: string, mode: string, step: string): Promise<{ signal: string | null; out: string }> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./compactor.ts', import.meta.url).pathname, file, mode, step],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    return new Promise((resolve) => child.on('exit', (_code, signal) => resolve({ signal, out })));
+  }
+
+  for (const step of ['journal-written', 'journal-renamed', 'snapshot-written']) {
+    it(`a gallring killed after "${step}" opens with the cases gone, the text off the disk and the chain whole`, async () => {
+      const file = tempDataFile();
+      await seed(file);
+      const r = await runChild(file, 'gallring', step);
+      expect(r).toMatchObject({ signal: 'SIGKILL', out: '' });
+      const s = await openLowdbStore(file);
+      // The gallring's commit was durable before its compaction began: the start finishes it.
+      expect([...s.allCases()].map((c) => c.id).sort()).toEqual(['IFO-K5', 'IFO-K6', 'IFO-K7', 'IFO-K8', 'IFO-K9']);
+      expect(s.getDoc('claims', 'x:IFO-K0')).toBeUndefined();
+      expect(s.getDoc('claims', 'x:IFO-K9')).toBeDefined();
+      expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 11, redacted: { gallring: 5 } });
+      await s.close();
+      for (let i = 0; i < 5; i++) expect(filesContain(file, `${MARK}-${i}`), `case ${i}`).toBe(false);
+      expect(filesContain(file, `${MARK}-7`)).toBe(true);
+      expect(existsSync(`${file}.journal.compact`)).toBe(false);
+    });
+
+    it(`a plain compaction killed after "${step}" opens with the same state and chain`, async () => {
+      const file = tempDataFile();
+      await seed(file);
+      const r = await runChild(file, 'compact', step);
+      expect(r.signal).toBe('SIGKILL');
+      const s = await openLowdbStore(file);
+      expect([...s.allCases()].length).toBe(10);
+      expect(s.getCase('IFO-K3')?.closure?.motivation).toBe(`${MARK}-3`);
+      expect((await s.auditFor('IFO-K3')).map((e) => e.reason)).toEqual([`${MARK}-3`]);
+      expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 10 });
+      expect((await s.commit(caseTx('IFO-NEW'))).ok).toBe(true);
+      await s.close();
+      const again = await openLowdbStore(file);
+      expect([...again.allCases()].length).toBe(11);
+      expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 11 });
+      await again.close();
+    });
+  }
+
+  it('a half-written compaction left beside the journal is removed at start and changes nothing', async () => {
+    const file = tempDataFile();
+    await seed(file);
+    writeFileSync(`${file}.journal.compact`, '{"v":1,"seq":0,"cases":[],"docs":[],"audit":[],"jou');
+    const s = await openLowdbStore(file);
+    expect([...s.allCases()].length).toBe(10);
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 10 });
+    await s.close();
+    expect(existsSync(`${file}.journal.compact`)).toBe(false);
+  });
+});
+
+describe('a compaction that fails (a full disk, an I/O error)', () => {
+  it('leaves the gallring acknowledged and its text hidden; a later snapshot keeps the redaction pending and the next start compacts', async () => {
+    const MARK = 'SYNTETISK-FEL-6610';
+    const OLD = '2024-03-01T10:00:00.000Z';
+    const file = tempDataFile();
+    let fail = true;
+    const s = await openLowdbStore(file, {
+      snapshotAfterBytes: 500,
+      compactionHook: (step) => {
+        if (fail && step === 'journal-written') throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
+    });
+    for (let i = 0; i < 4; i++) {
+      const at = i < 2 ? OLD : '2026-10-01T10:00:00.000Z';
+      await s.commit({
+        cases: [
+          {
+            case: newCase(`IFO-F${i}`, {
+              phase: 'closed',
+              closure: { at, by: 'k', outcome: 'insats', motivation: `${MARK}-${i}` },
+            }),
+            expectedVersion: null,
+          },
+        ],
+        audit: [{ at, actor: 'k', type: 'CaseClosed', caseId: `IFO-F${i}`, reason: `${MARK}-${i}` }],
+      });
+    }
+    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const g = await runGallring(s, { afterMonths: 24, now: new Date('2026-11-20T10:00:00.000Z') });
+    expect(g.plan.cases).toEqual(['IFO-F0', 'IFO-F1']);
+    // Acknowledged and hidden, though not yet off the disk.
+    expect(g.verification).toMatchObject({ ok: true, redacted: { gallring: 2 } });
+    expect(s.getCase('IFO-F0')).toBeUndefined();
+    expect((await s.auditFor('IFO-F0'))[0]).toMatchObject({ redacted: { rule: 'gallring' } });
+    expect((await s.auditFor('IFO-F0'))[0].reason).toBeUndefined();
+    expect(readFileSync(`${file}.journal`, 'utf8')).toContain(`${MARK}-0`);
+    // Later commits write snapshots past the gallring's line: the redaction stays pending in them.
+    for (let i = 0; i < 5; i++) expect((await s.commit(caseTx(`IFO-N${i}`))).ok).toBe(true);
+    await s.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).pendingRedactions).toHaveLength(1);
+    fail = false;
+    const again = await openLowdbStore(file);
+    expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 10, redacted: { gallring: 2 } });
+    expect([...again.allCases()].length).toBe(7);
+    await again.close();
+    const disk = readdirSync(dirname(file))
+      .map((f) => readFileSync(`${dirname(file)}/${f}`, 'utf8'))
+      .join('\n');
+    expect(disk).not.toContain(`${MARK}-0`);
+    expect(disk).not.toContain(`${MARK}-1`);
+    expect(disk).toContain(`${MARK}-3`);
+    expect(JSON.parse(readFileSync(file, 'utf8')).pendingRedactions).toBeUndefined();
   });
 });

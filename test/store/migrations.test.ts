@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { CURRENT_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { migratePostgres } from '../../src/store/pg-migrate.js';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { migratePostgres } from '../../src/store/pgMigrate.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import { freshDatabase, postgresBinDir, usePostgres } from '../support/postgres.js';
 import { newCase } from './fixtures.js';
 
@@ -52,6 +52,35 @@ describe('PostgreSQL: several instances on one database', () => {
     await a.commit({ docs: [{ collection: 'conversations', id: 'k', value: null }] });
     await b.refresh();
     expect(b.getDoc('conversations', 'k')).toBeUndefined();
+    await close();
+  });
+
+  it('a gallring on one instance reaches the other: the cases, their documents and indexes gone', async () => {
+    const { a, b, close } = await two();
+    const closed = newCase('IFO-G', {
+      phase: 'closed',
+      familyRef: 'F-1',
+      closure: { at: '2023-01-01T10:00:00.000Z', by: 'k', outcome: 'insats', motivation: 'SYNTETISK-PG' },
+    });
+    await a.commit({
+      cases: [
+        { case: closed, expectedVersion: null },
+        { case: newCase('IFO-O', { familyRef: 'F-1' }), expectedVersion: null },
+      ],
+      docs: [{ collection: 'claims', id: 'x:IFO-G', value: { v: 1 } }],
+      audit: [{ at: AT, actor: 'k', type: 'CaseClosed', caseId: 'IFO-G', reason: 'SYNTETISK-PG' }],
+    });
+    await b.refresh();
+    expect(b.casesByFamily('F-1')).toHaveLength(2);
+    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const g = await runGallring(a, { afterMonths: 12, now: new Date(AT) });
+    expect(g.plan.cases).toEqual(['IFO-G']);
+    await b.refresh();
+    expect(b.getCase('IFO-G')).toBeUndefined();
+    expect(b.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-O']);
+    expect(b.getDoc('claims', 'x:IFO-G')).toBeUndefined();
+    expect(await b.verifyAudit()).toMatchObject({ ok: true, entries: 2, redacted: { gallring: 1 } });
+    expect((await b.auditFor('IFO-G'))[0].reason).toBeUndefined();
     await close();
   });
 

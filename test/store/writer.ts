@@ -1,6 +1,6 @@
 // A child process for the crash test: commits a burst of assignments and prints "ack <n>" only
 // after each commit was acknowledged. The parent kills it with SIGKILL in the middle.
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import type { Case } from '../../src/domain/schemas.js';
 
 const [dataFile, countArg] = process.argv.slice(2);

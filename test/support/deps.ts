@@ -10,7 +10,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { caseCardUpdates } from '../../src/app/assignCase.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import type { Case, Organisation, ReportInput } from '../../src/domain/schemas.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { EXAMPLE_ORG } from './bot.js';
 import { INTAKE_ACTOR, report } from './synthetic.js';
 

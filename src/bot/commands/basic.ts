@@ -1,7 +1,7 @@
 // hjälp, koppla, mina, ofördelade, försenade: answered in the reader's language (the activity's
 // locale, src/cards/text/), Swedish by default.
 import { connectChannel } from '../../app/connectChannel.js';
-import { MANAGEMENT } from '../../app/deliveryFailure.js';
+import { MANAGEMENT } from '../../outbox/deliveryFailure.js';
 import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
 import { helpCard, noticeCard } from '../../cards/simpleCards.js';
 import { count, texts, type Lang } from '../../cards/text/index.js';

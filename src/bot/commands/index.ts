@@ -7,6 +7,7 @@ import { distribution } from './distribution.js';
 import { history, showCase } from './case.js';
 import { deliveries } from './deliveries.js';
 import { stats } from './stats.js';
+import { eraseText } from './erase.js';
 
 export const COMMANDS: ChatCommand[] = [
   help,
@@ -21,6 +22,7 @@ export const COMMANDS: ChatCommand[] = [
   showHandover,
   showCase,
   history,
+  eraseText,
   deliveries,
   stats,
 ];

@@ -877,6 +877,11 @@ export const en: Texts = {
       { command: 'ärende «ref»', what: "A case's own card." },
       { command: 'historik «ref»', what: "The case's timeline: who, what, when and why." },
       { command: 'historik «ref» barn', what: "The child's timeline: every case about the same child as one story." },
+      {
+        command: 'radera fritext «ref» «nr» «skäl»',
+        what: 'Erase a mistyped free text (such as a child’s name in a motivation) from the case and the log.',
+        roles: ['unit_manager'],
+      },
       { command: 'ny anmälan', what: 'Register a report by hand.' },
       { command: 'fördelning', what: 'The card for the distribution meeting.', roles: ['team_lead', 'unit_manager'] },
       {
@@ -934,5 +939,35 @@ export const en: Texts = {
     more: 'The most urgent are shown first.',
     andMore: (n) => `… and ${n} more. The most urgent are shown first.`,
     showCase: 'Show the case',
+  },
+  lifecycle: {
+    categories: {
+      personuppgift: 'personal data that does not belong in the text',
+      'fel-arende': 'written in the wrong case',
+      felaktig: 'incorrect information',
+    },
+    erasedWhy: (who, when, category) =>
+      `Free text erased by unit manager ${who} ${when}: ${category}. The text is no longer kept.`,
+    erasedEvent: (seq, category) => `The free text of event no. ${seq} erased: ${category}.`,
+    gallradEvent: (when) => `Content removed ${when} under the municipality's retention rule.`,
+    auditRedacted: (n) =>
+      ` Content of ${n} ${n === 1 ? 'entry' : 'entries'} in the log was removed under a rule; every removal is logged and checked.`,
+    usageTitle: 'Erase free text',
+    usageText:
+      'Type radera fritext «ref» «nr» «skäl», where nr is the event number in the history and skäl one of: personuppgift, fel-ärende, felaktig. Never type names or other free text in the command.',
+    extraTextTitle: 'Only the reason category',
+    extraText:
+      'Type only the category (personuppgift, fel-ärende or felaktig) after the number, no text of your own: it could itself hold what is to be removed. Nothing was changed.',
+    forbiddenTitle: 'Only the unit manager can erase free text',
+    unknownEntryTitle: 'No such event',
+    unknownEntry: (seq, ref) =>
+      `Case ${ref} has no event no. ${seq}. The number is in the history (historik ${ref}). Nothing was changed.`,
+    noTextTitle: 'No free text to erase',
+    noText: (seq) => `Event no. ${seq} has no free text. Nothing was changed.`,
+    conflictTitle: 'That did not work just now',
+    conflict: 'The case was changed at the same time. Try again. Nothing was changed.',
+    doneTitle: 'The free text is erased',
+    done: (seq, entries, category) =>
+      `The text of event no. ${seq} is replaced by [raderad] in the case and in the audit log (${entries} ${entries === 1 ? 'entry' : 'entries'}), and gone from the data files. Reason: ${category}. The erasure is logged under your name, and the log still verifies.`,
   },
 };

@@ -729,7 +729,18 @@ export const sv = {
       'november',
       'december',
     ],
-    figure: {} as Record<string, string>,
+    // The same as src/stats's labels (the export's): the card uses those in Swedish.
+    figure: {
+      skyddsbedomning: 'Skyddsbedömning samma dag',
+      forhandsbedomning_14: 'Förhandsbedömning inom 14 dagar',
+      forhandsbedomning_i_kraft: 'Förhandsbedömning inom frist (med förlängning)',
+      utredning_4_manader: 'Utredning klar inom 4 månader',
+      utredning_i_kraft: 'Utredning klar inom frist (med förlängning)',
+      forlangning_i_tid: 'Förlängning beslutad före fristen',
+      aterkoppling: 'Återkoppling i tid',
+      kontakt: 'Utredning med kontakt med familj eller barn',
+      lvu: 'LVU-frister (6 §, 7 §, 8 §) hållna',
+    } as Record<string, string>,
     contactFigure: (days: number) => `Utredning med kontakt med familj eller barn minst var ${days}:e dag`,
     short: {
       skyddsbedomning: 'Skyddsbedömning',
@@ -923,6 +934,11 @@ export const sv = {
       { command: 'ärende «ref»', what: 'Ett ärendes eget kort.' },
       { command: 'historik «ref»', what: 'Ärendets tidslinje: vem, vad, när och varför.' },
       { command: 'historik «ref» barn', what: 'Barnets tidslinje: alla ärenden om samma barn som en historia.' },
+      {
+        command: 'radera fritext «ref» «nr» «skäl»',
+        what: 'Radera en felskriven fritext (till exempel ett barns namn i en motivering) ur ärendet och loggen.',
+        roles: ['unit_manager'],
+      },
       { command: 'ny anmälan', what: 'Registrera en anmälan för hand.' },
       { command: 'fördelning', what: 'Kortet för fördelningsmötet.', roles: ['team_lead', 'unit_manager'] },
       {
@@ -984,6 +1000,42 @@ export const sv = {
     more: 'De mest brådskande visas först.',
     andMore: (n: number) => `… och ${n} till. De mest brådskande visas först.`,
     showCase: 'Visa ärendet',
+  },
+  /** Gallring and erasure of free text (src/app/lifecycle.ts, src/bot/commands/erase.ts, the timeline). */
+  lifecycle: {
+    /** The reason categories of an erasure: never free text, which could leak what it removes. */
+    categories: {
+      personuppgift: 'personuppgift som inte hör hemma i texten',
+      'fel-arende': 'skrivet i fel ärende',
+      felaktig: 'felaktig uppgift',
+    } as Record<string, string>,
+    /** In the timeline, in place of an erased text. */
+    erasedWhy: (who: string, when: string, category: string) =>
+      `Fritext raderad av enhetschef ${who} ${when}: ${category}. Texten finns inte kvar.`,
+    /** The timeline's line for the erasure itself. */
+    erasedEvent: (seq: number, category: string) => `Fritexten i händelse nr ${seq} raderad: ${category}.`,
+    /** An entry whose whole content was removed. */
+    gallradEvent: (when: string) => `Innehållet gallrat ${when} enligt kommunens gallringsregel.`,
+    /** After the timeline's verdict when the log has removed content. */
+    auditRedacted: (n: number) =>
+      ` Innehåll i ${n} ${n === 1 ? 'post' : 'poster'} i loggen är gallrat eller raderat enligt regel; varje borttagning är loggad och kontrollerad.`,
+    usageTitle: 'Radera fritext',
+    usageText:
+      'Skriv radera fritext «ref» «nr» «skäl», där nr är händelsens nummer i historiken och skäl ett av: personuppgift, fel-ärende, felaktig. Skriv aldrig namn eller annan fritext i kommandot.',
+    extraTextTitle: 'Bara skälets kategori',
+    extraText:
+      'Skriv bara kategorin (personuppgift, fel-ärende eller felaktig) efter numret, ingen egen text: den kan själv innehålla det som ska bort. Inget har ändrats.',
+    forbiddenTitle: 'Bara enhetschefen kan radera fritext',
+    unknownEntryTitle: 'Händelsen finns inte',
+    unknownEntry: (seq: number, ref: string) =>
+      `Ärende ${ref} har ingen händelse nr ${seq}. Numret står i historiken (historik ${ref}). Inget har ändrats.`,
+    noTextTitle: 'Ingen fritext att radera',
+    noText: (seq: number) => `Händelse nr ${seq} har ingen fritext. Inget har ändrats.`,
+    conflictTitle: 'Det gick inte just nu',
+    conflict: 'Ärendet ändrades samtidigt. Försök igen. Inget har ändrats.',
+    doneTitle: 'Fritexten är raderad',
+    done: (seq: number, entries: number, category: string) =>
+      `Texten i händelse nr ${seq} är ersatt med [raderad] i ärendet och i granskningsloggen (${entries} ${entries === 1 ? 'post' : 'poster'}), och borta från datafilerna. Skäl: ${category}. Raderingen är loggad med ditt namn, och loggens kontroll stämmer fortfarande.`,
   },
 };
 

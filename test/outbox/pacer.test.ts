@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer } from '../../src/jobs/pacer.js';
+import { Pacer } from '../../src/outbox/pacer.js';
 
 /** Send as fast as the pacer allows, on a fake clock, and return the send times. */
 function simulate(pacer: Pacer, conversations: string[], count: number): { conv: string; t: number }[] {

@@ -1,20 +1,31 @@
 // The embedded store. State lives in memory; every commit is one line appended to a journal and
 // fsync'd before it is acknowledged, so a commit costs one small write however many cases are
-// stored. The journal is never truncated: it is also the audit log. A lowdb snapshot (DATA_FILE)
-// records the state up to a journal offset and is rewritten in the background now and then, so a
-// start reads the snapshot and only the journal written after it.
+// stored. The journal is never truncated (it is also the audit log), only compacted as below. A
+// lowdb snapshot (DATA_FILE) records the state up to a journal offset and is rewritten in the
+// background now and then, so a start reads the snapshot and only the journal written after it.
+//
+// Gallring and erasure (Transaction.redact) are one line like any commit; the content they remove is
+// hidden at once (reads apply the pending redactions) and gone from disk when the journal is
+// compacted, right after that commit: a new journal is written beside the old one (a header line
+// with a new id, every audit entry with the redactions applied, then the state as of now), fsync'd
+// and renamed over it, then a snapshot naming the new id. A crash before the rename leaves the old
+// pair; after it, the old snapshot's id does not match and the new journal is replayed whole.
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Low } from 'lowdb';
 import type { Case } from '../domain/schemas.js';
 import { errorFields, log } from '../log.js';
-import { chainEntry, hashEntry } from './audit.js';
-import { DurableJSONFile, StoreFileError, StoreWriteError } from './durable-file.js';
+import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
+import { DurableJSONFile, fsyncDir, StoreFileError, StoreWriteError } from './durableFile.js';
 import { acquireLock, type LockOptions } from './lock.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
-import type { AuditEntry, AuditVerification, CommitResult, Store, Transaction } from './port.js';
+import type { AuditEntry, AuditVerification, CommitResult, CompactionResult, Store, Transaction } from './port.js';
+
+/** The steps of a compaction, for tests that crash between them. */
+export type CompactionStep = 'journal-written' | 'journal-renamed' | 'snapshot-written';
 
 export interface LowdbStoreOptions {
   /** Journal bytes written since the last snapshot before a new snapshot is taken. */
@@ -26,6 +37,8 @@ export interface LowdbStoreOptions {
   writeJournal?: (fh: FileHandle, bytes: Buffer) => Promise<number>;
   /** The lock's lease and heartbeat (./lock.ts). */
   lock?: LockOptions;
+  /** Called after each step of a compaction (tests kill the process there). */
+  compactionHook?: (step: CompactionStep) => void | Promise<void>;
 }
 
 const realWrite = async (fh: FileHandle, bytes: Buffer) => (await fh.write(bytes, 0, bytes.length, null)).bytesWritten;
@@ -41,13 +54,37 @@ function writeFailure(code: string | undefined): string {
   return `Ändringen kunde inte sparas: ${why}. Ingenting av den sparades; försök igen om en stund.`;
 }
 
+/** A gallring or erasure as the journal records it until compaction has applied it. */
+interface LineRedaction {
+  rule: string;
+  at: string;
+  bySeq: number;
+  cases?: string[];
+  entries?: { seq: number; paths: string[] }[];
+}
+
 interface JournalLine {
   v: 1;
   seq: number;
   cases: Case[];
   docs: { c: string; id: string; value: Record<string, unknown> | null }[];
   audit: AuditEntry[];
+  /** Cases removed (gallring). */
+  del?: string[];
+  redact?: LineRedaction;
+  /** Only in the first line of a compacted journal (seq 0, never applied): its id. */
+  journal?: { id: string; compactedAt: string };
 }
+
+interface PendingRedaction {
+  rule: string;
+  at: string;
+  bySeq: number;
+  cases: Set<string>;
+  entries: Map<number, string[]>;
+}
+
+const COMPACT_SUFFIX = '.compact';
 
 type Doc = Record<string, unknown> & { version?: number };
 
@@ -114,6 +151,10 @@ class LowdbStore implements Store {
   private tornTail = false;
   private lost = false;
   private failure: { bytes: number; code?: string } | undefined;
+  /** The id in the journal's header line (undefined: a journal never compacted). */
+  private journalId: string | undefined;
+  /** Redactions committed but not yet compacted into the journal: applied to every read. */
+  private pending: PendingRedaction[] = [];
 
   constructor(
     private readonly dataFile: string,
@@ -127,8 +168,20 @@ class LowdbStore implements Store {
   async load(): Promise<void> {
     await this.db.read();
     const raw = this.db.data as unknown;
-    const snapshot = migrate(raw ?? emptySnapshot(), this.dataFile);
-    const migrated = (raw as { schemaVersion?: number } | null)?.schemaVersion !== CURRENT_SCHEMA_VERSION;
+    const loaded = migrate(raw ?? emptySnapshot(), this.dataFile);
+    let migrated = (raw as { schemaVersion?: number } | null)?.schemaVersion !== CURRENT_SCHEMA_VERSION;
+    // A compaction that never reached its rename: the old journal is the store.
+    await unlink(`${this.journalFile}${COMPACT_SUFFIX}`).catch(() => undefined);
+    const journalId = await this.readJournalId();
+    this.journalId = journalId ?? undefined;
+    let snapshot = loaded;
+    // (A missing journal is refused below, as before.)
+    if (raw !== null && journalId !== null && snapshot.journalId !== this.journalId) {
+      // The journal was compacted after this snapshot was written: it holds everything on its own.
+      log.warn('snapshot belongs to an earlier journal; replaying the compacted journal whole');
+      snapshot = emptySnapshot();
+      migrated = true;
+    }
     this.db.data = snapshot;
     this.seq = snapshot.seq;
     this.auditSeq = snapshot.auditSeq;
@@ -138,12 +191,46 @@ class LowdbStore implements Store {
     for (const [collection, byId] of Object.entries(snapshot.docs))
       this.docs.set(collection, new Map(Object.entries(byId) as [string, Doc][]));
     for (const [caseId, refs] of Object.entries(snapshot.auditIndex)) this.auditIndex.set(caseId, refs);
+    for (const r of snapshot.pendingRedactions ?? [])
+      this.pending.push({
+        ...r,
+        cases: new Set(r.cases ?? []),
+        entries: new Map((r.entries ?? []).map((e) => [e.seq, e.paths])),
+      });
     await this.replayJournal(snapshot.logOffset);
     this.journal = await open(this.journalFile, 'a');
     // A new file or an older one migrated: write a snapshot now so the next start needs no migration.
     // On a full disk the start goes on (the journal holds everything); the next snapshot catches up.
     if (raw === null || migrated)
       await this.writeSnapshot().catch((err) => log.error(errorFields(err), 'snapshot could not be written'));
+    // Removed content still in the journal (a crash or a full disk stopped the compaction): now.
+    if (this.pending.length > 0)
+      await this.compactNow().catch((err) =>
+        log.error(errorFields(err), 'compaction after gallring could not run; content stays hidden'),
+      );
+  }
+
+  /** The id in the journal's first line, if it is a compacted journal's header. */
+  private async readJournalId(): Promise<string | undefined | null> {
+    let fh: FileHandle;
+    try {
+      fh = await open(this.journalFile, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const buf = Buffer.alloc(4096);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      const head = buf.subarray(0, bytesRead);
+      const nl = head.indexOf(0x0a);
+      if (nl === -1 || !head.subarray(0, nl).includes('"journal"')) return undefined;
+      const line = JSON.parse(head.subarray(0, nl).toString('utf8')) as JournalLine;
+      return line.journal?.id;
+    } catch {
+      return undefined;
+    } finally {
+      await fh.close();
+    }
   }
 
   pendingWriteFailure(): { bytes: number; code?: string } | undefined {
@@ -205,6 +292,15 @@ class LowdbStore implements Store {
 
   private apply(line: JournalLine, offset: number, length: number): void {
     for (const c of line.cases) this.indexCase(c);
+    for (const id of line.del ?? []) this.dropCase(id);
+    if (line.redact)
+      this.pending.push({
+        rule: line.redact.rule,
+        at: line.redact.at,
+        bySeq: line.redact.bySeq,
+        cases: new Set(line.redact.cases ?? []),
+        entries: new Map((line.redact.entries ?? []).map((e) => [e.seq, e.paths])),
+      });
     for (const d of line.docs) {
       const coll = this.docs.get(d.c) ?? new Map<string, Doc>();
       if (d.value === null) coll.delete(d.id);
@@ -242,6 +338,33 @@ class LowdbStore implements Store {
     }
   }
 
+  private dropCase(id: string): void {
+    const previous = this.cases.get(id);
+    if (!previous) return;
+    this.cases.delete(id);
+    this.open.delete(id);
+    this.byChild.get(previous.childRef)?.delete(id);
+    if (this.byChild.get(previous.childRef)?.size === 0) this.byChild.delete(previous.childRef);
+    if (previous.familyRef) {
+      this.byFamily.get(previous.familyRef)?.delete(id);
+      if (this.byFamily.get(previous.familyRef)?.size === 0) this.byFamily.delete(previous.familyRef);
+    }
+  }
+
+  /** The entry as it reads now: the redactions committed since the last compaction applied. */
+  private redacted(e: AuditEntry): AuditEntry {
+    let out = e;
+    for (const p of this.pending) {
+      if (out.seq >= p.bySeq) continue;
+      if (out.caseId !== undefined && p.cases.has(out.caseId)) out = redactEntry(out, p, 'all');
+      else {
+        const paths = p.entries.get(out.seq);
+        if (paths) out = redactEntry(out, p, paths);
+      }
+    }
+    return out;
+  }
+
   getCase(id: string): Case | undefined {
     return this.cases.get(id);
   }
@@ -268,6 +391,14 @@ class LowdbStore implements Store {
 
   listDocs<T = unknown>(collection: string): T[] {
     return [...(this.docs.get(collection)?.values() ?? [])] as T[];
+  }
+
+  docIds(collection: string): string[] {
+    return [...(this.docs.get(collection)?.keys() ?? [])];
+  }
+
+  collections(): string[] {
+    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
   }
 
   commit(tx: Transaction): Promise<CommitResult> {
@@ -297,9 +428,31 @@ class LowdbStore implements Store {
         return { ok: false, conflict: { kind: 'doc', collection: d.collection, id: d.id, currentVersion } };
       }
     }
+    const inputs = [...(tx.audit ?? [])];
+    let redact: LineRedaction | undefined;
+    if (tx.redact) {
+      const r = tx.redact;
+      if (inputs.length === 0) throw new Error('A redaction needs the audit entry that records it');
+      if ((r.cases ?? []).some((id) => cases.some((c) => c.id === id)))
+        throw new Error('A case cannot be written and removed in one commit');
+      const act = inputs[inputs.length - 1];
+      const record: RedactsRecord = {
+        rule: r.rule,
+        ...(r.cases?.length ? { cases: r.cases } : {}),
+        ...(r.entries?.length ? { seqs: r.entries.map((e) => e.seq) } : {}),
+      };
+      inputs[inputs.length - 1] = { ...act, data: { ...act.data, redacts: record } };
+      redact = {
+        rule: r.rule,
+        at: act.at,
+        bySeq: this.auditSeq + inputs.length,
+        ...(r.cases?.length ? { cases: r.cases } : {}),
+        ...(r.entries?.length ? { entries: r.entries } : {}),
+      };
+    }
     let prev = this.lastHash;
     let auditSeq = this.auditSeq;
-    const audit = (tx.audit ?? []).map((input) => {
+    const audit = inputs.map((input) => {
       const e = chainEntry(input, ++auditSeq, prev);
       prev = e.hash;
       return e;
@@ -310,14 +463,141 @@ class LowdbStore implements Store {
       cases,
       audit,
       docs: (tx.docs ?? []).map((d) => ({ c: d.collection, id: d.id, value: d.value })),
+      ...(redact ? { del: redact.cases ?? [], redact } : {}),
     };
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
     const offset = this.journalSize;
     await this.append(bytes);
     this.journalSize += bytes.length;
     this.apply(line, offset, bytes.length);
-    this.maybeSnapshot();
+    if (redact) {
+      // Entries already checked now read differently: the next check starts from the beginning.
+      this.verified = undefined;
+      // The commit is durable and the content hidden; the compaction takes it off the disk. If it
+      // cannot (a full disk), the next start or `npm run store:compact` does.
+      await this.compactNow().catch((err) =>
+        log.error(errorFields(err), 'compaction after gallring could not run; content stays hidden'),
+      );
+    } else this.maybeSnapshot();
     return { ok: true, versions };
+  }
+
+  compact(): Promise<CompactionResult> {
+    if (this.closed) return Promise.reject(new Error('The store is closed'));
+    const run = this.queue.then(() => this.compactNow());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Writes the journal anew: a header with a new id, every line that holds audit entries (content
+   * the pending redactions removed is left out), then the state as of now in lines of its own, and
+   * a snapshot at its end. Runs in the commit queue, so nothing is appended meanwhile.
+   */
+  private async compactNow(): Promise<CompactionResult> {
+    const started = performance.now();
+    if (this.lost)
+      throw new StoreWriteError(
+        'Journalen kunde inte komprimeras: en annan process har tagit över databasfilen.',
+        'ELOCKLOST',
+      );
+    if (this.snapshotting) await this.snapshotting;
+    const hook = this.opts.compactionHook;
+    const bytesBefore = this.journalSize;
+    const tmp = `${this.journalFile}${COMPACT_SUFFIX}`;
+    const id = randomUUID();
+    const out = await open(tmp, 'w');
+    const index = new Map<string, [number, number][]>();
+    let size = 0;
+    let seq = this.seq;
+    let chunk: Buffer[] = [];
+    let chunkBytes = 0;
+    const flush = async () => {
+      if (chunkBytes === 0) return;
+      const buf = Buffer.concat(chunk, chunkBytes);
+      let done = 0;
+      while (done < buf.length) {
+        const { bytesWritten } = await out.write(buf, done, buf.length - done, null);
+        if (!(bytesWritten > 0)) throw Object.assign(new Error('no bytes written'), { code: 'ENOSPC' });
+        done += bytesWritten;
+      }
+      chunk = [];
+      chunkBytes = 0;
+    };
+    const put = async (line: JournalLine) => {
+      const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+      const seen = new Set<string>();
+      for (const e of line.audit)
+        if (e.caseId && !seen.has(e.caseId)) {
+          seen.add(e.caseId);
+          const refs = index.get(e.caseId) ?? [];
+          refs.push([size, bytes.length]);
+          index.set(e.caseId, refs);
+        }
+      size += bytes.length;
+      chunk.push(bytes);
+      chunkBytes += bytes.length;
+      if (chunkBytes >= 1 << 20) await flush();
+    };
+    try {
+      await put({
+        v: 1,
+        seq: 0,
+        cases: [],
+        docs: [],
+        audit: [],
+        journal: { id, compactedAt: new Date().toISOString() },
+      });
+      if (this.journalSize > 0) {
+        const lines = createInterface({
+          input: createReadStream(this.journalFile, { start: 0, end: this.journalSize - 1 }),
+          crlfDelay: Infinity,
+        });
+        try {
+          for await (const l of lines) {
+            if (!l) continue;
+            const line = JSON.parse(l) as JournalLine;
+            if (line.audit.length === 0) continue;
+            await put({ v: 1, seq: line.seq, cases: [], docs: [], audit: line.audit.map((e) => this.redacted(e)) });
+          }
+        } finally {
+          lines.close();
+        }
+      }
+      // The state, in lines of at most 1,000 cases or documents (never one line of the whole store).
+      const docs = [...this.docs].flatMap(([c, byId]) => [...byId].map(([docId, value]) => ({ c, id: docId, value })));
+      const caseList = [...this.cases.values()];
+      const STEP = 1000;
+      for (let i = 0; i < Math.max(caseList.length, docs.length, 1); i += STEP)
+        await put({ v: 1, seq: ++seq, cases: caseList.slice(i, i + STEP), docs: docs.slice(i, i + STEP), audit: [] });
+      await flush();
+      await out.datasync();
+      await out.close();
+    } catch (err) {
+      await out.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+    await hook?.('journal-written');
+    await rename(tmp, this.journalFile);
+    await fsyncDir(dirname(this.journalFile));
+    // From here the new journal is the store (the old snapshot no longer matches its id).
+    await hook?.('journal-renamed');
+    await this.journal.close().catch(() => undefined);
+    this.journal = await open(this.journalFile, 'a');
+    this.journalId = id;
+    this.journalSize = size;
+    this.tornTail = false;
+    this.seq = seq;
+    this.pending = [];
+    this.verified = undefined;
+    this.auditIndex.clear();
+    for (const [k, v] of index) this.auditIndex.set(k, v);
+    await this.writeSnapshot().catch((err) =>
+      log.error(errorFields(err), 'snapshot after compaction could not be written; the journal has it all'),
+    );
+    await hook?.('snapshot-written');
+    return { bytesBefore, bytesAfter: size, ms: performance.now() - started };
   }
 
   /**
@@ -387,6 +667,18 @@ class LowdbStore implements Store {
       cases: Object.fromEntries(this.cases),
       docs,
       auditIndex: Object.fromEntries(this.auditIndex),
+      ...(this.journalId ? { journalId: this.journalId } : {}),
+      ...(this.pending.length
+        ? {
+            pendingRedactions: this.pending.map((p) => ({
+              rule: p.rule,
+              at: p.at,
+              bySeq: p.bySeq,
+              cases: [...p.cases],
+              entries: [...p.entries].map(([seq, paths]) => ({ seq, paths })),
+            })),
+          }
+        : {}),
     };
     const offset = this.journalSize;
     try {
@@ -400,9 +692,7 @@ class LowdbStore implements Store {
   /** The last good check of the chain: where it ended, and when the chain was last read from the start. */
   private verified?: {
     offset: number;
-    entries: number;
-    prevHash: string;
-    expectedSeq?: number;
+    chain: ChainVerifier;
     lines: number;
     fullAt: number;
   };
@@ -417,7 +707,7 @@ class LowdbStore implements Store {
         const buf = Buffer.alloc(length);
         await fh.read(buf, 0, length, offset);
         const line = JSON.parse(buf.toString('utf8')) as JournalLine;
-        out.push(...line.audit.filter((e) => e.caseId === caseId));
+        out.push(...line.audit.filter((e) => e.caseId === caseId).map((e) => this.redacted(e)));
       }
       return out.sort((a, b) => a.seq - b.seq);
     } finally {
@@ -448,16 +738,8 @@ class LowdbStore implements Store {
         ? this.verified
         : undefined;
     const from = resume?.offset ?? 0;
-    let entries = resume?.entries ?? 0;
-    let prev = resume?.prevHash ?? '';
-    let expectedSeq: number | undefined = resume?.expectedSeq;
+    const chain = resume ? resume.chain.clone() : new ChainVerifier();
     let lineNo = resume?.lines ?? 0;
-    const broken = (firstBadSeq: number): AuditVerification => ({
-      ok: false,
-      entries,
-      firstBadSeq,
-      message: `Granskningsloggen är ändrad: kedjan bryts vid post ${firstBadSeq}.`,
-    });
     if (size > from) {
       const lines = createInterface({
         input: createReadStream(this.journalFile, { start: from, end: size - 1 }),
@@ -474,38 +756,21 @@ class LowdbStore implements Store {
           } catch {
             return {
               ok: false,
-              entries,
-              firstBadSeq: expectedSeq ?? 1,
+              entries: chain.entries,
+              firstBadSeq: chain.expectedSeq ?? 1,
               message: `Granskningsloggen går inte att läsa på rad ${lineNo}.`,
             };
           }
-          for (const e of audit) {
-            const { hash, ...rest } = e;
-            if (e.prevHash !== prev || hashEntry(rest) !== hash || (expectedSeq !== undefined && e.seq !== expectedSeq))
-              return broken(e.seq);
-            prev = hash;
-            expectedSeq = e.seq + 1;
-            entries++;
-          }
+          for (const e of audit) if (chain.push(this.redacted(e)) !== undefined) return chain.result(lastHash);
         }
       } finally {
         lines.close();
       }
     }
-    if (prev !== lastHash) return broken(entries);
-    this.verified = {
-      offset: size,
-      entries,
-      prevHash: prev,
-      ...(expectedSeq !== undefined ? { expectedSeq } : {}),
-      lines: lineNo,
-      fullAt: resume?.fullAt ?? Date.now(),
-    };
-    return {
-      ok: true,
-      entries,
-      message: `Granskningsloggen är hel: ${entries} poster, kedjan stämmer.`,
-    };
+    const result = chain.result(lastHash);
+    if (!result.ok) return result;
+    this.verified = { offset: size, chain, lines: lineNo, fullAt: resume?.fullAt ?? Date.now() };
+    return result;
   }
 
   async close(): Promise<void> {

@@ -14,18 +14,13 @@ import {
   type ConversationRecord,
   type MemberRecord,
 } from '../../src/app/conversations.js';
-import { FAILURE_TEMPLATE, MANAGEMENT, type FailureData } from '../../src/app/deliveryFailure.js';
+import { FAILURE_TEMPLATE, MANAGEMENT, type FailureData } from '../../src/outbox/deliveryFailure.js';
 import { healthProblems } from '../../src/app/deliveries.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
-import {
-  OutboxDrain,
-  SendError,
-  type NewConversation,
-  type OutgoingMessage,
-  type Sender,
-} from '../../src/jobs/outboxDrain.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
+import { OutboxDrain } from '../../src/outbox/drain.js';
+import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../../src/outbox/sender.js';
 import type { DocWrite, Transaction } from '../../src/store/port.js';
-import { Pacer } from '../../src/jobs/pacer.js';
+import { Pacer } from '../../src/outbox/pacer.js';
 import { EXAMPLE_ORG } from '../support/bot.js';
 import { registerCase, testDeps } from '../support/deps.js';
 

@@ -40,7 +40,7 @@ export interface OutboxMessage {
   lastError?: string;
   /** The drain's clock at the first failed try: the dead-letter horizon counts from here. */
   firstFailedAt?: Instant;
-  /** When it was given up on (status 'dead'; see src/app/deliveryFailure.ts). */
+  /** When it was given up on (status 'dead'; see src/outbox/deliveryFailure.ts). */
   deadAt?: Instant;
   version: number;
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { openPostgresStore } from '../../src/store/postgresStore.js';
 import { newCase } from '../store/fixtures.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import { tempDir } from '../support/tmp.js';

@@ -21,7 +21,7 @@ import {
   searchable,
   startBotProcess,
   type BotProcess,
-} from './secrecy-proof.support.js';
+} from './secrecyProof.support.js';
 
 const karin = person(EXAMPLE_ORG, 'karin');
 const bo = person(EXAMPLE_ORG, 'bo');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
 
@@ -215,7 +215,7 @@ describe('the embedded store', () => {
         'tsx',
         '-e',
         `
-      const { openLowdbStore } = await import(${JSON.stringify(new URL('../../src/store/lowdb-store.ts', import.meta.url).pathname)});
+      const { openLowdbStore } = await import(${JSON.stringify(new URL('../../src/store/lowdbStore.ts', import.meta.url).pathname)});
       try { await openLowdbStore(${JSON.stringify(file)}); console.log('opened'); } catch (e) { console.log(e.message); }
     `,
       ],

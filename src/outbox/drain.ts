@@ -1,17 +1,14 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
-// a delivery-failure card to whoever can fix it (src/app/deliveryFailure.ts): never silently. A message is removed from the
+// a delivery-failure card to whoever can fix it (src/outbox/deliveryFailure.ts): never silently. A message is removed from the
 // outbox only after the connector accepted it, in a commit made as soon as that one send's answer is
 // known (at-least-once: a crash repeats at most the sends in flight at that instant; an update is
 // then repeated, which changes nothing, a post may be doubled). Every send has a deadline; a send
 // that times out or meets a network error (refused, reset, DNS) is retried like a 503, for as long as
 // the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
-import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
-import { langOfStaff } from '../app/recipientLang.js';
-import { OUTBOX, type OutboxMessage } from '../app/outbox.js';
-import { summaryOf } from '../app/notificationText.js';
-import { deadLetter } from '../app/deliveryFailure.js';
+import { OUTBOX, type OutboxMessage } from './messages.js';
+import { deadLetter } from './deliveryFailure.js';
 import {
   CONVERSATIONS,
   MEMBERS,
@@ -22,71 +19,20 @@ import {
   type ConversationRecord,
   type MemberRecord,
 } from '../app/conversations.js';
-import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
+import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
 import { Pacer } from './pacer.js';
+import { renderMessage } from './render.js';
+import { isGone, retryStep } from './retryPolicy.js';
+import { SendError, withDeadline, type OutgoingMessage, type Sender } from './sender.js';
 
-export const CARD_ACTIVITIES = 'cardActivities';
-
-export interface OutgoingMessage {
-  card?: Card;
-  text?: string;
-  /** Teams' notification text for a card: what it is about, references only (src/app/notificationText.ts). */
-  summary?: string;
-}
-
-export type NewConversation = Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>;
-
-/** The port the bot layer implements: how a message reaches Teams. */
-export interface Sender {
-  post(conversation: ConversationRecord, message: OutgoingMessage): Promise<{ activityId: string }>;
-  update(conversation: ConversationRecord, activityId: string, message: OutgoingMessage): Promise<void>;
-  createPersonal(member: MemberRecord): Promise<NewConversation>;
-  /**
-   * A person the bot has no chat with and no Teams id for: install the app for them (Microsoft
-   * Graph, src/bot/graphInstall.ts) and return the chat; undefined when that cannot be done.
-   */
-  reachByInstall?(aadObjectId: string): Promise<NewConversation | undefined>;
-}
-
-/** A failed send as the connector answered it. */
-export class SendError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code?: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(`send failed: ${status}${code ? ` ${code}` : ''}`);
-  }
-}
-
-/** Statuses worth retrying until the horizon; 0 is no answer at all (timeout, refused, reset, DNS). */
-const RETRYABLE = new Set([0, 408, 412, 429, 500, 502, 503, 504]);
-const GONE_CODES = new Set([
-  'ConversationBlockedByUser',
-  'BotNotInConversationRoster',
-  'BotDisabledByAdmin',
-  'MessageWritesBlocked',
-  'ConversationNotFound',
-]);
-/** A refusal that will not change by itself (400, 401, 413...): given up on after this many tries. */
-const MAX_ATTEMPTS_REFUSED = 5;
 export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 /**
  * Sends in flight at once (OUTBOX_CONCURRENCY): a kill -9 repeats at most these. Four keep Teams'
  * 46 a second with a connector answering in 100 ms; measured with `npm run trials:drain-crash`.
  */
 export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_DEAD_LETTER_MS = 24 * 3_600_000;
-
-export interface CardActivity {
-  activityId: string;
-  conversationKey: string;
-  version: number;
-  /** When this activity was posted (the business clock): the case card says when VINR was told. */
-  postedAt?: string;
-}
 
 export interface DrainOptions {
   concurrency?: number;
@@ -107,15 +53,6 @@ export interface DrainOptions {
   deadLetterAfterMs?: number;
   /** How long stop() waits for sends in flight; what is not answered by then is sent after a restart. */
   stopGraceMs?: number;
-}
-
-/** The deadline of one send: past it the send counts as failed with no answer (status 0, retried). */
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SendError(0, 'Timeout')), ms);
-  });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 export class OutboxDrain {
@@ -322,42 +259,6 @@ export class OutboxDrain {
     return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
   }
 
-  private render(msg: OutboxMessage): OutgoingMessage | undefined {
-    const out = this.renderCard(msg);
-    if (!out?.card) return out;
-    const found = msg.content.kind === 'caseCard' ? this.deps.store.getCase(msg.content.caseId) : undefined;
-    // The 1:1 assignment card is in its owner's language (src/app/recipientLang.ts), so is its toast.
-    const lang =
-      msg.content.kind === 'caseCard' && msg.content.view === 'assignedToYou' && msg.target.kind === 'user'
-        ? langOfStaff(this.deps, msg.target.staffId)
-        : 'sv';
-    const summary = summaryOf(msg.content, found, this.deps.rules, this.deps.now(), lang);
-    return summary ? { ...out, summary } : out;
-  }
-
-  private renderCard(msg: OutboxMessage): OutgoingMessage | undefined {
-    const c = msg.content;
-    if (c.kind === 'text') return { text: c.text };
-    if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
-    const found = this.deps.store.getCase(c.caseId);
-    if (!found) return undefined;
-    if (c.view === 'assignedToYou' && msg.target.kind === 'user')
-      return {
-        card: assignedToYouCardFor(
-          this.deps,
-          found,
-          msg.target.staffId,
-          c.note,
-          'good',
-          langOfStaff(this.deps, msg.target.staffId),
-        ),
-      };
-    const viewer = msg.target.kind === 'user' ? (this.deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
-    return {
-      card: caseCardFor(this.deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),
-    };
-  }
-
   /**
    * Send one message and commit what marks it sent at once, before anything else is sent in its
    * place: a crash after this repeats nothing of it.
@@ -370,12 +271,12 @@ export class OutboxDrain {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
       if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
-      const out = this.render(msg);
+      const out = renderMessage(this.deps, msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
       docs = [{ collection: OUTBOX, id: msg.id, value: null }];
-      const known = msg.upsertKey ? this.deps.store.getDoc<CardActivity>(CARD_ACTIVITIES, msg.upsertKey) : undefined;
+      const known = msg.upsertKey ? cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {
           await withDeadline(this.sender.update(conversation, known.activityId, out), limit);
@@ -383,11 +284,12 @@ export class OutboxDrain {
           // The message was deleted in Teams: post it again.
           if (!(err instanceof SendError && err.status === 404 && !err.code)) throw err;
           const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-          docs.push(this.cardActivity(msg.upsertKey!, activityId, conversation.key, known));
+          docs.push(cardActivityWrite(msg.upsertKey!, activityId, conversation.key, this.deps.now(), known));
         }
       } else {
         const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-        if (msg.upsertKey) docs.push(this.cardActivity(msg.upsertKey, activityId, conversation.key, known));
+        if (msg.upsertKey)
+          docs.push(cardActivityWrite(msg.upsertKey, activityId, conversation.key, this.deps.now(), known));
       }
     } catch (err) {
       return this.failed(msg, conversation, err);
@@ -398,23 +300,10 @@ export class OutboxDrain {
     await this.deps.store.commit({ docs });
   }
 
-  private cardActivity(key: string, activityId: string, conversationKey: string, known?: CardActivity): DocWrite {
-    return {
-      collection: CARD_ACTIVITIES,
-      id: key,
-      value: {
-        activityId,
-        conversationKey,
-        version: (known?.version ?? 0) + 1,
-        postedAt: this.deps.now().toISOString(),
-      },
-    };
-  }
-
   private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
     const status = err instanceof SendError ? err.status : 0;
     const code = err instanceof SendError ? err.code : undefined;
-    if ((status === 403 || status === 404) && conversation && (!code || GONE_CODES.has(code))) {
+    if ((status === 403 || status === 404) && conversation && isGone(code)) {
       log.warn(
         { outboxId: msg.id, conversation: conversation.key, status, code },
         'conversation gone or blocked; marked inactive',
@@ -422,25 +311,9 @@ export class OutboxDrain {
       const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
       return this.giveUp(msg, code ?? 'gone', `${status} ${code ?? ''}`.trim(), inactive ? [inactive] : []);
     }
-    const attempts = msg.attempts + 1;
-    const retryable = RETRYABLE.has(status);
-    const now = this.clock();
-    const firstFailedAt = msg.firstFailedAt ?? new Date(now).toISOString();
-    const failingFor = now - Date.parse(firstFailedAt);
-    if (
-      retryable
-        ? failingFor >= (this.opts.deadLetterAfterMs ?? DEFAULT_DEAD_LETTER_MS)
-        : attempts >= MAX_ATTEMPTS_REFUSED
-    )
-      return this.giveUp(
-        msg,
-        'retries_exhausted',
-        `${status || code || errorFields(err).code || errorFields(err).error} (${attempts} försök)`,
-      );
-    const base = this.opts.backoffBaseMs ?? 1_000;
-    const random = this.opts.random ?? Math.random;
-    const backoff = Math.min(base * 2 ** (attempts - 1), 5 * 60_000) * (0.5 + random());
-    const delay = err instanceof SendError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, 0) : backoff;
+    const step = retryStep(msg, err, this.clock(), this.opts);
+    if (step.kind === 'giveUp') return this.giveUp(msg, 'retries_exhausted', step.detail);
+    const { attempts, firstFailedAt, delay, now } = step;
     log.info({ outboxId: msg.id, status, attempts, delayMs: Math.round(delay) }, 'send failed; will retry');
     await this.deps.store.commit({
       docs: [
@@ -463,7 +336,7 @@ export class OutboxDrain {
   }
 
   /**
-   * Stop trying: the message is kept as dead and reported (src/app/deliveryFailure.ts) in one commit.
+   * Stop trying: the message is kept as dead and reported (src/outbox/deliveryFailure.ts) in one commit.
    * The only place the drain gives up.
    */
   private async giveUp(msg: OutboxMessage, code: string, detail?: string, extra: DocWrite[] = []): Promise<void> {

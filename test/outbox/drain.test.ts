@@ -13,15 +13,10 @@ import {
   type ConversationRecord,
   type MemberRecord,
 } from '../../src/app/conversations.js';
-import { OUTBOX, enqueue, type OutboxMessage } from '../../src/app/outbox.js';
-import {
-  CARD_ACTIVITIES,
-  OutboxDrain,
-  SendError,
-  type NewConversation,
-  type OutgoingMessage,
-  type Sender,
-} from '../../src/jobs/outboxDrain.js';
+import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
+import { OutboxDrain } from '../../src/outbox/drain.js';
+import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../../src/outbox/sender.js';
+import { CARD_ACTIVITIES } from '../../src/outbox/cardActivities.js';
 import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { StoreFileError } from './durable-file.js';
+import { StoreFileError } from './durableFile.js';
 
 /** The advisory lock namespace of Ärendevakt ('Arnd'); the second key says which lock. */
 export const LOCK_NAMESPACE = 0x41726e64;

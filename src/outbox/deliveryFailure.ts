@@ -7,9 +7,9 @@
 // See docs/deliveries.md.
 import type { DocWrite } from '../store/port.js';
 import { texts, type Lang } from '../cards/text/index.js';
-import type { AppDeps } from './context.js';
-import { GROUP_CHANNELS } from './conversations.js';
-import { OUTBOX, enqueue, type OutboxMessage } from './outbox.js';
+import type { AppDeps } from '../app/context.js';
+import { GROUP_CHANNELS } from '../app/conversations.js';
+import { OUTBOX, enqueue, type OutboxMessage } from './messages.js';
 
 /** The reserved group id of the unit's management channel. */
 export const MANAGEMENT = 'ledning';

@@ -1,0 +1,84 @@
+// Ending a case and what follows it: closing an utredning (with or without insats, optionally an
+// uppföljning), the återkoppling to a professional reporter, and the end of an uppföljning.
+import type { CaseStep } from './caseIntents.js';
+import { blank, decisionDate } from './domainContext.js';
+import { uppfoljningProblem } from './lawCommands.js';
+import { refuse } from './schemas.js';
+import { stockholmDate } from './time.js';
+
+export const close: CaseStep<'close'> = (ctx, current, intent, actor, now, done) => {
+  const today = stockholmDate(now);
+  if (current.phase !== 'utredning') return refuse('invalid', 'Bara en pågående utredning kan avslutas här.');
+  const fields: Record<string, string> = {};
+  const on = decisionDate(intent.decidedOn, today, current, {
+    date: current.utredning?.openedOn ?? today,
+    message: 'Avslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+  });
+  if ('error' in on) fields.decidedOn = on.error;
+  if (intent.uppfoljningUntil !== undefined) {
+    const problem = 'date' in on ? uppfoljningProblem(ctx, on.date, intent.uppfoljningUntil) : undefined;
+    if (intent.outcome !== 'ingen_insats')
+      fields.uppfoljningUntil = 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.';
+    else if (problem) fields.uppfoljningUntil = problem;
+    else if (intent.uppfoljningUntil <= today)
+      fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
+  }
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Utredningen kunde inte avslutas.', fields);
+  const motivation = intent.motivation && !blank(intent.motivation) ? intent.motivation.trim() : undefined;
+  return done(
+    {
+      ...current,
+      phase: 'closed',
+      closure: {
+        at: now.toISOString(),
+        by: actor.id,
+        outcome: intent.outcome,
+        ...(motivation ? { motivation } : {}),
+        closedOn: on.date,
+      },
+      ...(intent.uppfoljningUntil ? { uppfoljning: { due: intent.uppfoljningUntil, startedOn: on.date } } : {}),
+    },
+    {
+      type: 'CaseClosed',
+      caseId: current.id,
+      data: { outcome: intent.outcome, uppfoljningUntil: intent.uppfoljningUntil, closedOn: on.date },
+      reason: motivation,
+    },
+  );
+};
+
+export const completeAterkoppling: CaseStep<'completeAterkoppling'> = (ctx, current, intent, actor, now, done) => {
+  if (!current.aterkoppling) return refuse('invalid', 'Ärendet har ingen återkoppling att göra.');
+  if (current.aterkoppling.doneAt) return refuse('invalid', 'Återkopplingen är redan gjord.');
+  return done(
+    { ...current, aterkoppling: { ...current.aterkoppling, doneAt: now.toISOString(), by: actor.id } },
+    { type: 'AterkopplingCompleted', caseId: current.id },
+  );
+};
+
+export const completeUppfoljning: CaseStep<'completeUppfoljning'> = (ctx, current, intent, actor, now, done) => {
+  const u = current.uppfoljning;
+  if (!u) return refuse('invalid', 'Ärendet har ingen uppföljning.');
+  if (u.doneAt) return refuse('invalid', 'Uppföljningen är redan registrerad som avslutad.');
+  if (u.endedEarly)
+    return refuse('invalid', `Uppföljningen upphörde redan ${u.endedEarly.on}: ny utredning i ${u.endedEarly.caseId}.`);
+  const note = intent.note && !blank(intent.note) ? intent.note.trim() : undefined;
+  return done(
+    {
+      ...current,
+      uppfoljning: {
+        ...u,
+        doneAt: now.toISOString(),
+        by: actor.id,
+        outcome: intent.outcome,
+        ...(note ? { note } : {}),
+      },
+    },
+    {
+      type: 'UppfoljningCompleted',
+      caseId: current.id,
+      data: { outcome: intent.outcome, due: u.due },
+      ...(note ? { reason: note } : {}),
+    },
+  );
+};

@@ -1,0 +1,88 @@
+// What is recorded while an utredning runs: an extension of its deadline (20 kap. 3 §), contacts and
+// barnsamtal, and why a barnsamtal is not held.
+import type { CaseStep } from './caseIntents.js';
+import { blank, decisionDate } from './domainContext.js';
+import { refuse } from './schemas.js';
+import { isValidLocalDate, stockholmDate } from './time.js';
+
+export const extend: CaseStep<'extend'> = (ctx, current, intent, actor, now, done) => {
+  const today = stockholmDate(now);
+  if (current.phase !== 'utredning' || !current.utredning)
+    return refuse('invalid', 'Bara en pågående utredning kan förlängas.');
+  const fields: Record<string, string> = {};
+  const on = decisionDate(intent.decidedOn, today, current, {
+    date: current.utredning.openedOn,
+    message: 'Beslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+  });
+  if ('error' in on) fields.decidedOn = on.error;
+  if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  else if (intent.newDeadline <= current.utredning.deadline)
+    fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
+  if (blank(intent.reason)) fields.reason = 'Skälet till förlängningen krävs.';
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Förlängningen kunde inte sparas.', fields);
+  // 20 kap. 3 §: an extension decided after the deadline cannot undo the overrun; it is recorded
+  // as one and the deadline stays counted as missed.
+  const overrun = on.date > current.utredning.deadline || current.utredning.extensions.some((e) => e.overrun);
+  const ext = {
+    at: now.toISOString(),
+    by: actor.id,
+    previousDeadline: current.utredning.deadline,
+    newDeadline: intent.newDeadline,
+    reason: intent.reason.trim(),
+    decidedOn: on.date,
+    ...(overrun ? { overrun: true } : {}),
+  };
+  return done(
+    {
+      ...current,
+      utredning: {
+        ...current.utredning,
+        deadline: intent.newDeadline,
+        extensions: [...current.utredning.extensions, ext],
+      },
+    },
+    {
+      type: 'InvestigationExtended',
+      caseId: current.id,
+      data: { from: ext.previousDeadline, to: ext.newDeadline, decidedOn: on.date, overrun },
+      reason: ext.reason,
+    },
+  );
+};
+
+export const recordContact: CaseStep<'recordContact'> = (ctx, current, intent, actor, now, done) => {
+  const today = stockholmDate(now);
+  const fields: Record<string, string> = {};
+  if (!isValidLocalDate(intent.date)) fields.date = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  else if (intent.date > today) fields.date = 'Datumet kan inte vara i framtiden.';
+  else if (intent.date < stockholmDate(current.receivedAt)) fields.date = 'Datumet kan inte vara före anmälan.';
+  if (Object.keys(fields).length) return refuse('invalid', 'Kontakten kunde inte sparas.', fields);
+  const childRef = intent.kind === 'barnsamtal' ? (intent.childRef ?? current.childRef) : intent.childRef;
+  const contact = {
+    kind: intent.kind,
+    date: intent.date,
+    by: actor.id,
+    at: now.toISOString(),
+    ...(childRef ? { childRef } : {}),
+    ...(intent.note && !blank(intent.note) ? { note: intent.note.trim() } : {}),
+  };
+  return done(
+    { ...current, contacts: [...current.contacts, contact] },
+    { type: 'ContactRecorded', caseId: current.id, data: { kind: intent.kind, date: intent.date } },
+  );
+};
+
+export const recordBarnsamtalNotHeld: CaseStep<'recordBarnsamtalNotHeld'> = (
+  ctx,
+  current,
+  intent,
+  actor,
+  now,
+  done,
+) => {
+  if (blank(intent.reason)) return refuse('invalid', 'Skriv varför barnsamtal inte hålls.', { reason: 'Skäl krävs.' });
+  return done(
+    { ...current, barnsamtalNotHeldReason: intent.reason.trim() },
+    { type: 'BarnsamtalNotHeldRecorded', caseId: current.id, reason: intent.reason.trim() },
+  );
+};

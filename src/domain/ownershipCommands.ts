@@ -1,0 +1,54 @@
+// Who has the case: a caseworker takes it, a team lead or the unit manager assigns or reassigns it
+// (at most two caseworkers of the case's group, none of them absent today).
+import type { CaseStep } from './caseIntents.js';
+import type { DomainContext } from './domainContext.js';
+import { isAbsent } from './absence.js';
+import { refuse, type LocalDate, type Staff } from './schemas.js';
+import { stockholmDate } from './time.js';
+
+export const take: CaseStep<'take'> = (ctx, current, intent, actor, now, done) => {
+  const today = stockholmDate(now);
+  if (current.assignees.length > 0) return refuse('conflict', 'Ärendet har redan en handläggare.');
+  if (!actor.groups.includes(current.groupId)) return refuse('forbidden', 'Du kan bara ta ärenden i din egen grupp.');
+  if (isAbsent(ctx.absences, actor.id, today)) return refuse('invalid', 'Du är registrerad som frånvarande i dag.');
+  return done(
+    { ...current, assignees: [actor.id], firstAssignedAt: current.firstAssignedAt ?? now.toISOString() },
+    { type: 'CaseTaken', caseId: current.id, data: { to: [actor.id] } },
+  );
+};
+
+export const assign: CaseStep<'assign'> = (ctx, current, intent, actor, now, done) => {
+  const today = stockholmDate(now);
+  if (actor.role === 'team_lead' && !actor.groups.includes(current.groupId)) {
+    return refuse('forbidden', 'Du kan bara fördela ärenden i din egen grupp.');
+  }
+  const problem = checkAssignees(ctx, current.groupId, intent.assignees, today);
+  if (problem) return problem;
+  if (sameSet(intent.assignees, current.assignees)) return refuse('invalid', 'Ärendet har redan de handläggarna.');
+  const type = current.assignees.length === 0 ? 'CaseAssigned' : 'CaseReassigned';
+  return done(
+    { ...current, assignees: [...intent.assignees], firstAssignedAt: current.firstAssignedAt ?? now.toISOString() },
+    { type, caseId: current.id, data: { from: current.assignees, to: intent.assignees } },
+  );
+};
+
+/** Why these people cannot have a case of the group today, or undefined when they can. */
+export function checkAssignees(ctx: DomainContext, groupId: string, ids: string[], today: LocalDate) {
+  if (ids.length === 0) return refuse('invalid', 'Välj minst en handläggare.', { assignee: 'Välj en handläggare.' });
+  if (ids.length > 2) return refuse('invalid', 'Högst två handläggare per ärende.', { assignee: 'Välj högst två.' });
+  if (new Set(ids).size !== ids.length)
+    return refuse('invalid', 'Samma handläggare är vald två gånger.', { assignee: 'Välj två olika.' });
+  for (const id of ids) {
+    const s: Staff | undefined = ctx.org.staff.find((x) => x.aadObjectId === id);
+    if (!s) return refuse('invalid', 'Den valda personen finns inte i organisationen.', { assignee: 'Okänd person.' });
+    if (s.role !== 'caseworker')
+      return refuse('invalid', `${s.name} är inte handläggare.`, { assignee: 'Välj en handläggare.' });
+    if (!s.groups.includes(groupId))
+      return refuse('invalid', `${s.name} är inte med i ärendets grupp.`, { assignee: 'Välj någon i gruppen.' });
+    if (isAbsent(ctx.absences, id, today))
+      return refuse('invalid', `${s.name} är frånvarande i dag.`, { assignee: 'Välj någon som är på plats.' });
+  }
+  return undefined;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));

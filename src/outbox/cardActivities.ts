@@ -1,0 +1,33 @@
+// Card-activity records: under a card's upsert key, the Teams activity that shows it, so the next
+// version of the card updates that activity in place instead of posting a new one. One writer for
+// the drain (cards it posted) and the bot (cards sent as the reply to a press).
+import type { DocWrite, Store } from '../store/port.js';
+
+export const CARD_ACTIVITIES = 'cardActivities';
+
+export interface CardActivity {
+  activityId: string;
+  conversationKey: string;
+  version: number;
+  /** When this activity was posted (the business clock): the case card says when VINR was told. */
+  postedAt?: string;
+}
+
+export function cardActivityOf(store: Pick<Store, 'getDoc'>, key: string): CardActivity | undefined {
+  return store.getDoc<CardActivity>(CARD_ACTIVITIES, key);
+}
+
+/** The record of `activityId` now showing the card under `key` (a new version of any earlier one). */
+export function cardActivityWrite(
+  key: string,
+  activityId: string,
+  conversationKey: string,
+  now: Date,
+  known?: Pick<CardActivity, 'version'>,
+): DocWrite {
+  return {
+    collection: CARD_ACTIVITIES,
+    id: key,
+    value: { activityId, conversationKey, version: (known?.version ?? 0) + 1, postedAt: now.toISOString() },
+  };
+}

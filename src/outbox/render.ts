@@ -1,0 +1,47 @@
+// What a queued message looks like when it is sent: rendered at send time from the store as it is
+// then (a case card shows the case's state at delivery, not at queueing), with Teams' notification
+// text (references only, src/app/notificationText.ts).
+import type { AppDeps } from '../app/context.js';
+import { summaryOf } from '../app/notificationText.js';
+import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
+import { langOfStaff } from '../app/recipientLang.js';
+import { renderCard } from '../cards/render.js';
+import type { OutboxMessage } from './messages.js';
+import type { OutgoingMessage } from './sender.js';
+
+/** The message to send, or undefined when there is nothing to render (the case is gone). */
+export function renderMessage(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | undefined {
+  const out = renderContent(deps, msg);
+  if (!out?.card) return out;
+  const found = msg.content.kind === 'caseCard' ? deps.store.getCase(msg.content.caseId) : undefined;
+  // The 1:1 assignment card is in its owner's language (src/app/recipientLang.ts), so is its toast.
+  const lang =
+    msg.content.kind === 'caseCard' && msg.content.view === 'assignedToYou' && msg.target.kind === 'user'
+      ? langOfStaff(deps, msg.target.staffId)
+      : 'sv';
+  const summary = summaryOf(msg.content, found, deps.rules, deps.now(), lang);
+  return summary ? { ...out, summary } : out;
+}
+
+function renderContent(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | undefined {
+  const c = msg.content;
+  if (c.kind === 'text') return { text: c.text };
+  if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
+  const found = deps.store.getCase(c.caseId);
+  if (!found) return undefined;
+  if (c.view === 'assignedToYou' && msg.target.kind === 'user')
+    return {
+      card: assignedToYouCardFor(
+        deps,
+        found,
+        msg.target.staffId,
+        c.note,
+        'good',
+        langOfStaff(deps, msg.target.staffId),
+      ),
+    };
+  const viewer = msg.target.kind === 'user' ? (deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
+  return {
+    card: caseCardFor(deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),
+  };
+}
