@@ -805,7 +805,7 @@ export const sv = {
     sentAgain: (what: string, to: string) => `${what} skickas igen till ${to}.`,
     digestTitle: (cards: string) => `${cards} väntade på att kanalen skulle kopplas`,
     digestSummary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
-    /** What a message was, by template: "VINR-underrättelsen" (src/app/deliveryFailure.ts). */
+    /** What a message was, by template: "VINR-underrättelsen" (src/outbox/deliveryFailure.ts). */
     what: {
       'vinr-notice': 'VINR-underrättelsen',
       samordning: 'Samordningskortet',
