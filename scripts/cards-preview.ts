@@ -31,7 +31,8 @@ import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
 import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
 import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
-import type { Lang } from '../src/cards/text/index.js';
+import { count, texts, type Lang } from '../src/cards/text/index.js';
+import { rememberConversation, userKey } from '../src/app/conversations.js';
 import { morningListCard } from '../src/cards/morningList.js';
 import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
 import { absences, Directory, type AppDeps } from '../src/app/context.js';
@@ -250,6 +251,20 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r)}`);
       return r;
     };
+    // In English: everyone's Teams is in English, so what the bot sends a person on their own (reminders,
+    // the escalation, the alarm) is English too (src/app/recipientLang.ts); the channels stay Swedish.
+    if (lang !== 'sv') {
+      const docs = org.staff.flatMap((s) => {
+        const w = rememberConversation(deps, {
+          key: userKey(s.aadObjectId),
+          kind: 'personal',
+          reference: { locale: 'en-US', user: { id: `29:${s.aadObjectId}`, aadObjectId: s.aadObjectId } },
+          serviceUrl: 'https://smba.trafficmanager.net/teams/',
+        });
+        return w ? [w] : [];
+      });
+      await store.commit({ docs });
+    }
     for (const g of org.groups) {
       const lead = g.kind === 'out_of_hours' ? actor('Lars') : g.id.startsWith('barn-utredning') ? per : karin;
       must(
@@ -487,16 +502,22 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       ),
     );
     add('new-report', 'new-report', newReportForm(deps, karin));
-    add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning'));
+    add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning', undefined, lang));
     const handover = allHandovers(deps)[0];
-    if (handover) add('handover', 'handover', handoverCardFor(deps, handover));
+    if (handover) add('handover', 'handover', handoverCardFor(deps, handover, { lang }));
     // The decision forms (on a new report, or on the running investigation) and a case's history.
     const investigation = store.getCase('IFO-2026-004388')!;
     for (const kind of DECISION_KINDS)
       add(
         `decision-${kind}`,
         formTemplate(kind),
-        decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind),
+        decisionFormFor(
+          deps,
+          kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation,
+          kind,
+          // The law forms' own words are Swedish still (docs/cards.md).
+          formTemplate(kind) === 'decision-form' ? {} : { lang },
+        ),
       );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead
@@ -532,29 +553,34 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
         })),
       }),
     );
+    const d = texts(lang).deliveries;
     add(
       'deliveries',
       'deliveries',
-      deliveriesCard([
-        {
-          id: 'a',
-          what: 'VINR-underrättelsen',
-          caseId: 'IFO-2026-004520',
-          to: 'Våld i nära relationer',
-          state: 'Kunde inte levereras: ingen kopplad kanal',
-          reason: 'no_channel',
-          dead: true,
-        },
-        {
-          id: 'b',
-          what: 'Påminnelsen',
-          caseId: '',
-          to: 'Bo Lindqvist',
-          state: 'Försöker igen (3 försök)',
-          reason: 'retrying',
-          dead: false,
-        },
-      ]),
+      deliveriesCard(
+        [
+          {
+            id: 'a',
+            what: d.what['vinr-notice'],
+            caseId: 'IFO-2026-004520',
+            to: 'Våld i nära relationer',
+            state: d.failed(d.reason.no_channel),
+            reason: 'no_channel',
+            dead: true,
+          },
+          {
+            id: 'b',
+            what: d.what.reminder,
+            caseId: '',
+            to: 'Bo Lindqvist',
+            state: d.retrying(count(3, 'försök', lang)),
+            reason: 'retrying',
+            dead: false,
+          },
+        ],
+        undefined,
+        lang,
+      ),
     );
     // The statistics card over a synthetic year (scripts/stats-sample.ts), for the unit and for a group.
     const year = sampleCases({ count: 3000, from: '2025-11-01', to: '2026-11-30', asOf: '2026-12-01' });
@@ -564,8 +590,8 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       calendar: deps.calendar,
       groups: org.groups,
     });
-    add('stats-unit', 'stats', statsCard({ history, groupId: null }));
-    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning' }));
+    add('stats-unit', 'stats', statsCard({ history, groupId: null, lang }));
+    add('stats-group', 'stats', statsCard({ history, groupId: 'barn-mottagning', lang }));
     // The samordning card a team lead gets when the family also has an open case in the adult section.
     add(
       'samordning',

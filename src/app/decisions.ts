@@ -15,6 +15,7 @@ import { LAW_FORM_KINDS } from '../cards/lawForms.js';
 import { date, emptyToUndefined, optionalDate, optionalText, requiredText, staffIds, yesNo } from './formFields.js';
 import { caseCardUpdates } from './assignCase.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 
@@ -325,7 +326,7 @@ export function decisionFormFor(
   deps: AppDeps,
   c: Case,
   kind: DecisionKind,
-  state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string } = {},
+  state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string; lang?: Lang } = {},
 ): Card {
   const now = deps.now();
   return decisionForm({
@@ -352,7 +353,14 @@ export function decisionFormFor(
  * The form again after a refused submission: what was entered, except anything the secrecy guard
  * refused (a personnummer is never sent back to the card), and the messages by field.
  */
-export function formAgain(deps: AppDeps, c: Case, kind: DecisionKind, data: FormData, refusal: Refusal): Card {
+export function formAgain(
+  deps: AppDeps,
+  c: Case,
+  kind: DecisionKind,
+  data: FormData,
+  refusal: Refusal,
+  lang: Lang = 'sv',
+): Card {
   const entered: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') entered[f] = data[f] as string;
   // Whatever was refused, a value with something like a personnummer never goes back to the card.
@@ -363,10 +371,11 @@ export function formAgain(deps: AppDeps, c: Case, kind: DecisionKind, data: Form
     if (FORM_META[kind].fields.includes(f)) issues[f] = message;
   }
   const byField = Object.keys(issues).length > 0;
+  const t = texts(lang).forms;
   const error = byField
     ? refusal.fields && Object.values(refusal.fields).some(isSecrecyMessage)
-      ? 'Inget har sparats: ta bort personnumret. Rätta fälten nedan.'
-      : 'Inget har sparats. Rätta fälten nedan.'
-    : `${refusal.message} Inget har sparats.`;
-  return decisionFormFor(deps, c, kind, { values, issues, error });
+      ? t.notSavedSecrecy
+      : t.notSavedFields
+    : t.notSaved(refusal.message);
+  return decisionFormFor(deps, c, kind, { values, issues, error, lang });
 }

@@ -3,6 +3,7 @@
 // (what waited for a group is sent when its channel is linked). See docs/deliveries.md.
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
+import { count, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS } from './conversations.js';
 import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from '../outbox/deliveryFailure.js';
@@ -61,8 +62,9 @@ export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWri
       kind: 'card',
       template: 'delivery-digest',
       data: {
-        title: `${waiting.length} kort väntade på att kanalen skulle kopplas`,
-        summary: 'De mest brådskande först. Tryck på ett ärende för att se dess kort.',
+        // Posted in the channel just linked: Swedish, like every channel card.
+        title: texts('sv').deliveries.digestTitle(count(waiting.length, 'kort')),
+        summary: texts('sv').deliveries.digestSummary,
         items,
       },
     },
@@ -78,26 +80,18 @@ function concerns(deps: AppDeps, actor: Actor, m: OutboxMessage): boolean {
   return groupsOf(deps, m).some((g) => actor.groups.includes(g));
 }
 
-const REASON_TEXT: Record<FailureReason, string> = {
-  no_channel: 'ingen kopplad kanal',
-  no_chat: 'ingen chatt med Ärendevakt',
-  blocked: 'chatten är blockerad',
-  gone: 'kanalen eller chatten finns inte längre',
-  disabled: 'boten är avstängd',
-  retries_exhausted: 'Teams tog inte emot det',
-  nothing_to_render: 'ärendet finns inte',
-};
-
-function toText(deps: AppDeps, m: OutboxMessage): string {
+function toText(deps: AppDeps, m: OutboxMessage, lang: Lang): string {
   const t = m.target;
+  const w = texts(lang).deliveries;
   if (t.kind === 'user') return deps.org.name(t.staffId);
   if (t.kind === 'group')
-    return t.groupId === MANAGEMENT ? 'ledningens kanal' : (deps.org.group(t.groupId)?.name ?? t.groupId);
-  return 'en chatt';
+    return t.groupId === MANAGEMENT ? w.managementChannel : (deps.org.group(t.groupId)?.name ?? t.groupId);
+  return w.aChat;
 }
 
 /** What waits or failed that this person can act on: failed first, then what is being retried. */
-export function deliveriesFor(deps: AppDeps, actor: Actor): DeliveryItem[] {
+export function deliveriesFor(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): DeliveryItem[] {
+  const w = texts(lang).deliveries;
   return deps.store
     .listDocs<OutboxMessage>(OUTBOX)
     .filter((m) => (m.status === 'dead' || (m.status === 'pending' && m.attempts > 0)) && concerns(deps, actor, m))
@@ -107,10 +101,10 @@ export function deliveriesFor(deps: AppDeps, actor: Actor): DeliveryItem[] {
       const reason = dead ? deadReason(m) : ('retrying' as const);
       return {
         id: m.id,
-        what: whatOf(m),
+        what: whatOf(m, lang),
         caseId: caseIdOf(m) ?? '',
-        to: toText(deps, m),
-        state: dead ? `Kunde inte levereras: ${REASON_TEXT[deadReason(m)]}` : `Försöker igen (${m.attempts} försök)`,
+        to: toText(deps, m, lang),
+        state: dead ? w.failed(w.reason[deadReason(m)]) : w.retrying(count(m.attempts, 'försök', lang)),
         reason,
         dead,
       };
@@ -122,11 +116,13 @@ export async function retryDelivery(
   deps: AppDeps,
   actor: Actor,
   id: string,
+  lang: Lang = 'sv',
 ): Promise<{ ok: true; message: string } | Refusal> {
-  if (actor.role === 'caseworker') return refuse('forbidden', 'Bara gruppledare och enhetschefer kan skicka om.');
+  const w = texts(lang).deliveries;
+  if (actor.role === 'caseworker') return refuse('forbidden', w.onlyLeadsRetry);
   const m = deps.store.getDoc<OutboxMessage>(OUTBOX, id);
-  if (!m || m.status !== 'dead') return { ok: true, message: 'Meddelandet är redan levererat eller skickas nu.' };
-  if (!concerns(deps, actor, m)) return refuse('forbidden', 'Meddelandet gäller en grupp som du inte är med i.');
+  if (!m || m.status !== 'dead') return { ok: true, message: w.alreadySent };
+  if (!concerns(deps, actor, m)) return refuse('forbidden', w.otherGroup);
   const retried: OutboxMessage = {
     ...m,
     status: 'pending',
@@ -142,9 +138,9 @@ export async function retryDelivery(
     ],
     audit: [{ at: deps.now().toISOString(), actor: actor.id, type: 'DeliveryRetried', data: { outboxId: id } }],
   });
-  if (!r.ok) return { ok: true, message: 'Meddelandet ändrades samtidigt; se listan.' };
+  if (!r.ok) return { ok: true, message: w.conflict };
   deps.onOutbox?.();
-  return { ok: true, message: `${whatOf(m)} skickas igen till ${toText(deps, m)}.` };
+  return { ok: true, message: w.sentAgain(whatOf(m, lang), toText(deps, m, lang)) };
 }
 
 export interface HealthProblem {

@@ -6,8 +6,10 @@ import { deadlinesOf } from '../domain/deadlines.js';
 import { loadPerCaseworker, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { concernsText, PHASE_LABEL } from '../cards/labels.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { concernsText } from '../cards/labels.js';
+import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
+import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import { fitCount } from '../cards/morningList.js';
 import { renderCard, type Card } from '../cards/render.js';
 import { assignCase } from './assignCase.js';
@@ -59,12 +61,14 @@ export function spreadSuggestions(people: Suggestable[], rows: number): string[]
   return out;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export function buildDistributionView(deps: AppDeps, groupId: string): DistributionView {
+export function buildDistributionView(deps: AppDeps, groupId: string, lang: Lang = 'sv'): DistributionView {
   const now = deps.now();
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
+  const all = texts(lang);
+  const t = all.distribution;
+  const date = (d: string) => formatDate(d, year, lang);
+  const names = (ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(` ${all.and} `);
   const open = [...deps.store.openCases()];
   const group = deps.org.group(groupId);
   // An unmet immediate-protection alarm first, however new the case is.
@@ -89,19 +93,17 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
     for (const c of open) {
       if (!c.assignees.includes(l.staff.aadObjectId)) continue;
       const d = nextDue(c);
-      if (d && (!next || d.due < next.due)) next = { due: d.due, label: d.label, caseId: c.id };
+      if (d && (!next || d.due < next.due)) next = { due: d.due, label: deadlineLabel(d, lang), caseId: c.id };
     }
     const parts = [
-      `**${l.staff.name}**${l.absent ? ' (frånvarande)' : ''}`,
-      plural(l.forhandsbedomningar, 'förhandsbedömning', 'förhandsbedömningar'),
-      plural(l.utredningar, 'utredning', 'utredningar'),
-      l.capacity !== undefined ? `${l.open}/${l.capacity} ärenden` : `${l.open} ärenden`,
+      `**${l.staff.name}**${l.absent ? t.absent : ''}`,
+      count(l.forhandsbedomningar, 'förhandsbedömning', lang),
+      count(l.utredningar, 'utredning', lang),
+      t.load(l.open, l.capacity),
     ];
     // The next deadline on a line of its own, its reference first: at phone width a reference in the
     // middle of a line breaks inside it (test/cards/phoneWidth.browser.test.ts).
-    const nextLine = next
-      ? `\n${next.caseId}: nästa frist ${formatSwedishDate(next.due, year)} (${next.label})`
-      : ' · inga frister';
+    const nextLine = next ? `\n${t.next(next.caseId, date(next.due), next.label)}` : t.noDeadlines;
     return { text: parts.join(' · ') + nextLine, color: l.absent || l.overCapacity ? 'Warning' : 'Default' };
   });
   const suggestions = spreadSuggestions(
@@ -119,40 +121,44 @@ export function buildDistributionView(deps: AppDeps, groupId: string): Distribut
     .filter((c) => c.groupId === groupId && c.assignees.length && c.firstAssignedAt)
     .filter((c) => stockholmDate(c.firstAssignedAt!) === today)
     .sort((a, b) => (a.firstAssignedAt! < b.firstAssignedAt! ? -1 : 1))
-    .map((c) => ({ text: `✓ **${c.id}** till ${c.assignees.map((id) => deps.org.name(id)).join(' och ')}` }));
+    .map((c) => ({ text: t.assignedTo(c.id, names(c.assignees)) }));
   return {
     groupId,
-    title: `Fördelning ${group?.name ?? groupId}, ${formatSwedishDate(today)}`,
+    ...(lang === 'sv' ? {} : { lang }),
+    title: t.title(group?.name ?? groupId, formatDate(today, undefined, lang)),
     summary: waiting.length
-      ? `${plural(waiting.length, 'ofördelat ärende', 'ofördelade ärenden')}, det äldsta ${oldest === 0 ? 'från i dag' : plural(oldest, 'arbetsdag', 'arbetsdagar')}. Välj handläggare och tryck Tilldela.`
-      : 'Alla ärenden har en handläggare.',
+      ? t.summary(
+          count(waiting.length, 'ofördelat ärende', lang),
+          oldest === 0 ? t.oldestToday : count(oldest, 'arbetsdag', lang),
+        )
+      : t.allAssigned,
     cases: waiting.map(({ case: c, ageWorkingDays }, i) => {
       const d = nextDue(c);
       const suggested = suggestions[i] ?? '';
-      const alarm = protectionHeadline(protectionState(c), (id) => deps.org.name(id));
+      const alarm = protectionHeadlineIn(protectionState(c), (id) => deps.org.name(id), lang);
       if (protectionState(c).status === 'unmet')
         return {
           caseId: c.id,
           version: c.version,
-          text: `**${c.id}** · **${alarm}** · ${concernsText(c.concerns)}`,
+          text: `**${c.id}** · **${alarm}** · ${concernsText(c.concerns, lang)}`,
           color: 'Attention',
           suggested,
         };
-      const age = `ofördelad ${ageWorkingDays === 0 ? 'sedan i dag' : plural(ageWorkingDays, 'arbetsdag', 'arbetsdagar')}`;
+      const age = t.unassignedFor(ageWorkingDays === 0 ? t.sinceToday : count(ageWorkingDays, 'arbetsdag', lang));
       // An overdue skyddsbedömning is said in words first, with its date, not only by the row's colour.
       const late = skyddLate(c);
       if (late)
         return {
           caseId: c.id,
           version: c.version,
-          text: `**${c.id}** · **Skyddsbedömning försenad${late.due ? `, ${formatSwedishDate(late.due, year)}` : ''}** · ${concernsText(c.concerns)} · ${age}`,
+          text: `**${c.id}** · **${t.skyddLate(late.due ? date(late.due) : '')}** · ${concernsText(c.concerns, lang)} · ${age}`,
           color: 'Attention',
           suggested,
         };
       return {
         caseId: c.id,
         version: c.version,
-        text: `**${c.id}** · ${concernsText(c.concerns)} · ${PHASE_LABEL[c.phase]} · ${age}${d ? ` · ${d.label} ${formatSwedishDate(d.due, year)}` : ''}`,
+        text: `**${c.id}** · ${concernsText(c.concerns, lang)} · ${all.phase[c.phase]} · ${age}${d ? ` · ${deadlineLabel(d, lang)} ${date(d.due)}` : ''}`,
         color: ageWorkingDays > 1 ? 'Attention' : 'Default',
         suggested,
       };
@@ -182,8 +188,13 @@ export function distributionCardData(view: DistributionView, notice?: { text: st
   );
 }
 
-export function distributionCard(deps: AppDeps, groupId: string, notice?: { text: string; color: string }): Card {
-  return renderCard('distribution', distributionCardData(buildDistributionView(deps, groupId), notice));
+export function distributionCard(
+  deps: AppDeps,
+  groupId: string,
+  notice?: { text: string; color: string },
+  lang: Lang = 'sv',
+): Card {
+  return renderCard('distribution', distributionCardData(buildDistributionView(deps, groupId, lang), notice));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { domainContext, type AppDeps } from './context.js';
 import { newOwnerNotices } from './newOwners.js';
+import { langOfStaff } from './recipientLang.js';
 import { protectionEffects } from './protection.js';
 
 export type CaseResult =
@@ -43,7 +44,7 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   // Whoever the change made an owner hears of it, whichever entrance made it (src/app/newOwners.ts).
   const docs = [
     ...(cmd.effects?.(current, after, decision.events) ?? []),
-    ...newOwnerNotices(now, cmd.actor, current, after),
+    ...newOwnerNotices(now, cmd.actor, current, after, (id) => langOfStaff(deps, id)),
     // The immediate-protection alarm goes on, changes or ends with whatever change caused it.
     ...protectionEffects(deps, current, after),
   ];

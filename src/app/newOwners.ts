@@ -3,6 +3,7 @@
 // later entrance) gets the personal 1:1 card, queued in the same commit as the change. It is applied
 // by executeCaseCommand to every case change, so no entrance can forget it. Someone who put
 // themselves on the case is not told.
+import { texts, type Lang } from '../cards/text/index.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { enqueue } from '../outbox/messages.js';
@@ -13,7 +14,14 @@ export function addedOwners(before: Case | undefined, after: Case): string[] {
   return after.assignees.filter((id) => !had.has(id));
 }
 
-export function newOwnerNotices(now: Date, actor: Actor, before: Case | undefined, after: Case): DocWrite[] {
+export function newOwnerNotices(
+  now: Date,
+  actor: Actor,
+  before: Case | undefined,
+  after: Case,
+  /** The new owner's language (src/app/recipientLang.ts): the note is written when queued. */
+  langOf: (staffId: string) => Lang = () => 'sv',
+): DocWrite[] {
   return addedOwners(before, after)
     .filter((id) => id !== actor.id)
     .map((id) =>
@@ -24,7 +32,7 @@ export function newOwnerNotices(now: Date, actor: Actor, before: Case | undefine
           kind: 'caseCard',
           caseId: after.id,
           view: 'assignedToYou',
-          note: `${actor.name} har gett dig ärendet ${after.id}.`,
+          note: texts(langOf(id)).assignedNote(actor.name, after.id),
         },
       ),
     );

@@ -4,35 +4,11 @@
 import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
-import { addDays, formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { DEADLINE_LABEL } from '../cards/labels.js';
+import { addDays, formatDate, stockholmDate } from '../domain/time.js';
+import { count, texts, type Lang } from '../cards/text/index.js';
 import type { OutboxContent } from '../outbox/messages.js';
 
-/** What each card template is about, as the first words of its notification. */
-const TEMPLATE_TOPIC: Record<string, string> = {
-  'morning-list': 'Morgonlistan',
-  'case-list': 'Ärendelista',
-  distribution: 'Fördelning',
-  escalation: 'Ärenden som behöver åtgärdas',
-  reminder: 'Påminnelse',
-  stats: 'Statistik',
-  'vinr-notice': 'Våld i nära relationer: underrättelse',
-  'delivery-digest': 'Kort som väntade på kanalen',
-  'delivery-failure': 'Kunde inte levereras',
-  'protection-alarm': 'Omedelbart skydd',
-  'genast-nudge': 'Skyddsbedömning väntar',
-  'out-of-hours': 'Anmälan utanför kontorstid',
-  handover: 'Överlämning',
-  samordning: 'Samordning',
-  deliveries: 'Leveranser',
-  timeline: 'Historik',
-  notice: 'Ärendevakt',
-  help: 'Hjälp',
-};
-
 const MAX = 150;
-
-const casesText = (n: number) => `${n} ${n === 1 ? 'ärende' : 'ärenden'}`;
 
 /** "skyddsbedömning" from "Skyddsbedömning"; "LVU 6 § …" stays as it is. */
 function lowerFirst(s: string): string {
@@ -40,11 +16,12 @@ function lowerFirst(s: string): string {
 }
 
 /** When, in the words a notification has room for: försenad, i dag, i morgon, senast tors 12 nov. */
-function when(d: Deadline, today: string): string {
-  if (d.overrun || d.due < today) return 'försenad';
-  if (d.due === today) return 'i dag';
-  if (d.due === addDays(today, 1)) return 'i morgon';
-  return `senast ${formatSwedishDate(d.due, Number(today.slice(0, 4)))}`;
+function when(d: Deadline, today: string, lang: Lang): string {
+  const all = texts(lang);
+  if (d.overrun || d.due < today) return all.notification.late;
+  if (d.due === today) return all.status.today;
+  if (d.due === addDays(today, 1)) return all.status.tomorrow;
+  return all.notification.by(formatDate(d.due, Number(today.slice(0, 4)), lang));
 }
 
 /** The open obligation that matters most: overdue first, then the earliest. */
@@ -59,18 +36,27 @@ export function mostUrgent(c: Case, rules: RuleTable, now: Date): Deadline | und
  * "Ny anmälan IFO-2026-000123 – skyddsbedömning i dag", "Ärende IFO-… – förhandsbedömning i morgon",
  * "Du har fått ärendet IFO-… – …".
  */
-export function caseSummary(c: Case, rules: RuleTable, now: Date, view: 'case' | 'assignedToYou' = 'case'): string {
+export function caseSummary(
+  c: Case,
+  rules: RuleTable,
+  now: Date,
+  view: 'case' | 'assignedToYou' = 'case',
+  lang: Lang = 'sv',
+): string {
+  const all = texts(lang);
+  const t = all.notification;
   const lead =
     view === 'assignedToYou'
-      ? 'Du har fått ärendet'
+      ? t.assignedToYou
       : c.phase === 'closed'
-        ? 'Avslutat ärende'
+        ? t.closed
         : !c.assignees.length && (c.phase === 'skyddsbedomning' || c.phase === 'forhandsbedomning')
-          ? 'Ny anmälan'
-          : 'Ärende';
+          ? t.newReport
+          : t.case;
   const next = c.phase === 'closed' ? undefined : mostUrgent(c, rules, now);
+  const label = (all.deadline as Record<string, string>)[next?.kind ?? ''] ?? next?.label ?? '';
   const text = next
-    ? `${lead} ${c.id} – ${lowerFirst(DEADLINE_LABEL[next.kind] ?? next.label)} ${when(next, stockholmDate(now))}`
+    ? `${lead} ${c.id} – ${lowerFirst(label)} ${when(next, stockholmDate(now), lang)}`
     : `${lead} ${c.id}`;
   return text.slice(0, MAX);
 }
@@ -92,9 +78,16 @@ function caseIdsIn(data: unknown): string[] {
 
 /** A template card's notification: its topic and its one reference, or how many cases it holds. */
 export function templateSummary(template: string, data: unknown): string {
-  const topic = TEMPLATE_TOPIC[template] ?? 'Ärendevakt';
+  // In the card's own language (its data's `lang`, absent for Swedish: src/cards/render.ts).
+  const lang: Lang = (data as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'sv';
+  const topic = texts(lang).notification.topic[template] ?? 'Ärendevakt';
   const ids = caseIdsIn(data);
-  const text = ids.length === 1 ? `${topic} ${ids[0]}` : ids.length > 1 ? `${topic} – ${casesText(ids.length)}` : topic;
+  const text =
+    ids.length === 1
+      ? `${topic} ${ids[0]}`
+      : ids.length > 1
+        ? `${topic} – ${count(ids.length, 'ärende', lang)}`
+        : topic;
   return text.slice(0, MAX);
 }
 
@@ -104,8 +97,10 @@ export function summaryOf(
   found: Case | undefined,
   rules: RuleTable,
   now: Date,
+  /** The reader's language, for a case card rendered at send time (a template card has its own). */
+  lang: Lang = 'sv',
 ): string | undefined {
   if (content.kind === 'text') return undefined;
   if (content.kind === 'card') return templateSummary(content.template, content.data);
-  return found ? caseSummary(found, rules, now, content.view ?? 'case') : undefined;
+  return found ? caseSummary(found, rules, now, content.view ?? 'case', lang) : undefined;
 }

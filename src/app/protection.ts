@@ -12,7 +12,9 @@ import {
 } from '../domain/protection.js';
 import type { Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
+import type { Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
+import { langOfStaff } from './recipientLang.js';
 import { enqueue } from '../outbox/messages.js';
 
 /** One alarm card per case and person, updated in place as the alarm changes. */
@@ -31,7 +33,7 @@ export function alarmRecipients(deps: AppDeps, c: Case): string[] {
   ];
 }
 
-export function alarmCardData(deps: AppDeps, c: Case, opts: { renoticeAfterMinutes?: number } = {}) {
+export function alarmCardData(deps: AppDeps, c: Case, opts: { renoticeAfterMinutes?: number; lang?: Lang } = {}) {
   const state = protectionState(c);
   const at = renoticeAt(state, renoticeMinutes(deps));
   return protectionAlarmData({
@@ -59,13 +61,22 @@ export function protectionEffects(deps: AppDeps, before: Case | undefined, after
     protectionHeadline(was, String) !== protectionHeadline(is, String);
   if (!raised && !changed) return [];
   const now = deps.now();
-  const data = alarmCardData(deps, after);
+  const data = perLang((lang) => alarmCardData(deps, after, { lang }));
   return alarmRecipients(deps, after).map((id) =>
     enqueue(
       now,
       { kind: 'user', staffId: id },
-      { kind: 'card', template: ALARM_TEMPLATE, data },
+      { kind: 'card', template: ALARM_TEMPLATE, data: data(langOfStaff(deps, id)) },
       alarmKey(after.id, id),
     ),
   );
+}
+
+/** f once per language asked for: the same card for everyone who reads that language. */
+export function perLang<T>(f: (lang: Lang) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    if (!made.has(lang)) made.set(lang, f(lang));
+    return made.get(lang)!;
+  };
 }

@@ -2,15 +2,15 @@
 // clock and what the person entered in, card JSON out. Which buttons a card shows is a convenience;
 // every submission is checked again on the server (role, group, version).
 import { texts, type Lang } from './text/index.js';
+import { sv } from './text/sv.js';
 import type { Calendar } from '../domain/calendar.js';
 import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
 import { can, type Command } from '../domain/permissions.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { count } from './text/index.js';
-import { CONTACT_LABEL, PHASE_LABEL } from './labels.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { count, deadlineLabel } from './text/index.js';
 import { isViolence } from '../domain/violence.js';
 import {
   availableLawForms,
@@ -33,14 +33,14 @@ type FormMeta = { button: string; heading: string; command: Command; fields: str
 
 const BASIC_META: Record<BasicFormKind, FormMeta> = {
   skydd: {
-    button: 'Skyddsbedömning',
-    heading: 'Skyddsbedömning',
+    button: sv.formButton.skydd,
+    heading: sv.forms.heading.skydd,
     command: 'recordSkyddsbedomning',
     fields: ['decidedOn', 'immediateProtection', 'motivation'],
   },
   forhand: {
-    button: 'Förhandsbedömning',
-    heading: 'Förhandsbedömning: beslut',
+    button: sv.formButton.forhand,
+    heading: sv.forms.heading.forhand,
     command: 'decideForhandsbedomning',
     fields: [
       'decidedOn',
@@ -53,38 +53,38 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
     ],
   },
   extend: {
-    button: 'Förläng',
-    heading: 'Förläng utredningen',
+    button: sv.formButton.extend,
+    heading: sv.forms.heading.extend,
     command: 'extend',
     fields: ['decidedOn', 'newDeadline', 'reason'],
   },
   contact: {
-    button: 'Kontakt',
-    heading: 'Registrera kontakt',
+    button: sv.formButton.contact,
+    heading: sv.forms.heading.contact,
     command: 'recordContact',
     fields: ['kind', 'date', 'childRef', 'note'],
   },
   barnsamtal: {
-    button: 'Inget barnsamtal',
-    heading: 'Barnsamtal hålls inte',
+    button: sv.formButton.barnsamtal,
+    heading: sv.forms.heading.barnsamtal,
     command: 'recordBarnsamtalNotHeld',
     fields: ['reason'],
   },
   aterkoppling: {
-    button: 'Återkoppling gjord',
-    heading: 'Återkoppling till anmälaren',
+    button: sv.formButton.aterkoppling,
+    heading: sv.forms.heading.aterkoppling,
     command: 'completeAterkoppling',
     fields: [],
   },
   close: {
-    button: 'Avsluta',
-    heading: 'Avsluta utredningen',
+    button: sv.formButton.close,
+    heading: sv.forms.heading.close,
     command: 'close',
     fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
   uppfoljning: {
-    button: 'Uppföljning avslutad',
-    heading: 'Uppföljningen är avslutad',
+    button: sv.formButton.uppfoljning,
+    heading: sv.forms.heading.uppfoljning,
     command: 'completeUppfoljning',
     fields: ['outcome', 'note'],
   },
@@ -164,9 +164,11 @@ export interface FormInput {
   error?: string;
   /** Staff who may be named as the decision-maker (the förhandsbedömning extension). */
   deciders?: { id: string; name: string }[];
+  /** The reader's language (src/cards/text/); the law forms' own words are Swedish still. */
+  lang?: Lang;
 }
 
-const LOAD_TEXT = (l: Load) => `${l.staff.name} – ${l.open}${l.capacity !== undefined ? `/${l.capacity}` : ''} ärenden`;
+const LOAD_TEXT = (l: Load, lang: Lang) => texts(lang).forms.load(l.staff.name, l.open, l.capacity);
 
 /** A second investigator: the least-loaded present caseworker of the group other than the first. */
 export function suggestSecond(loads: Load[], first: string | undefined): Load | undefined {
@@ -178,12 +180,15 @@ export function suggestSecond(loads: Load[], first: string | undefined): Load | 
 export function decisionForm(input: FormInput): Card {
   const { kind, case: c, now } = input;
   const today = stockholmDate(now);
+  const lang = input.lang ?? 'sv';
+  const all = texts(lang);
+  const t = all.forms;
   // The year is shown when it is not this year (a deadline in next spring must not read as this one).
-  const fmt = (d: string) => formatSwedishDate(d, Number(today.slice(0, 4)));
+  const fmt = (d: string) => formatDate(d, Number(today.slice(0, 4)), lang);
   const next = deadlinesOf(c, input.rules)
     .filter((d) => !d.done)
     .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
-  const caseLine = `${c.id} · ${PHASE_LABEL[c.phase]}${next ? ` · ${next.label} ${fmt(next.due)}` : ''}`;
+  const caseLine = `${c.id} · ${all.phase[c.phase]}${next ? ` · ${deadlineLabel(next, lang)} ${fmt(next.due)}` : ''}`;
   if (isLawForm(kind)) return lawForm(input, kind, caseLine, today);
   const values: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) values[f] = '';
@@ -194,90 +199,77 @@ export function decisionForm(input: FormInput): Card {
   const extra: Record<string, unknown> = {};
   switch (kind) {
     case 'skydd':
-      intro = 'Den omedelbara skyddsbedömningen ska göras samma dag som anmälan kom in.';
+      intro = t.skyddIntro;
       extra.protectionChoices = [
-        { title: 'Nej, inget omedelbart skyddsbehov', value: 'nej' },
-        { title: 'Ja, barnet behöver omedelbart skydd', value: 'ja' },
+        { title: t.protectionNo, value: 'nej' },
+        { title: t.protectionYes, value: 'ja' },
       ];
       break;
     case 'forhand': {
       const due = forhandsbedomningDueInForce(c, input.rules);
-      intro = `Beslut om att inleda utredning eller inte, senast ${fmt(due)}. Fyramånadersfristen räknas från beslutsdatumet.`;
+      intro = t.forhandIntro(fmt(due));
       // Violence: the form proposes opening at once instead of offering the 14 days.
       extra.violence = isViolence(c);
-      extra.violenceText = extra.violence
-        ? `Anmälan gäller ${c.concerns.includes('violence') ? 'våld i nära relation' : 'hedersrelaterat våld och förtryck'}: förslaget är att inleda utredning utan dröjsmål, i dag. Fristen ${fmt(due)} är ingen tid att vänta in. Inleds inte utredning krävs ett skriftligt skäl.`
-        : '';
+      extra.violenceText = extra.violence ? t.violenceText(!c.concerns.includes('violence'), fmt(due)) : '';
       if (extra.violence) {
-        intro = `Beslut om att inleda utredning eller inte. Fyramånadersfristen räknas från beslutsdatumet.`;
+        intro = t.forhandIntroViolence;
         values.outcome = 'open';
       }
       extra.late = today > due;
-      extra.lateText = `Fristen gick ut ${fmt(due)}: beslutet registreras och räknas som försenat. En förlängning kan bara beslutas före fristen.`;
-      extra.outcomeChoices = [
-        { title: 'Inled utredning', value: 'open' },
-        { title: 'Inled inte utredning', value: 'not_open' },
-        { title: 'Utredning pågår redan', value: 'already_ongoing' },
-      ];
+      extra.lateText = t.lateText(fmt(due));
+      extra.outcomeChoices = (['open', 'not_open', 'already_ongoing'] as const).map((value) => ({
+        title: t.outcome[value],
+        value,
+      }));
       const present = input.loads.filter((l) => !l.absent);
-      extra.investigatorChoices = present.map((l) => ({ title: LOAD_TEXT(l), value: l.staff.aadObjectId }));
+      extra.investigatorChoices = present.map((l) => ({ title: LOAD_TEXT(l, lang), value: l.staff.aadObjectId }));
       const first = c.assignees[0] ?? present.slice().sort((a, b) => a.open - b.open)[0]?.staff.aadObjectId;
       const second = suggestSecond(input.loads, first);
       values.investigator = first ?? '';
       values.secondInvestigator = second?.staff.aadObjectId ?? '';
-      extra.suggestion = second
-        ? `Förslag: två utredare är god praxis. ${second.staff.name} har lägst belastning (${count(second.open, 'ärende')}).`
-        : '';
+      extra.suggestion = second ? t.suggestion(second.staff.name, count(second.open, 'ärende', lang)) : '';
       break;
     }
     case 'extend': {
       const u = c.utredning;
-      intro = u
-        ? `Nuvarande frist ${fmt(u.deadline)} (lagstadgad ${fmt(u.statutoryDeadline)}). Förlängning kräver särskilda skäl och beslutas för viss tid.`
-        : '';
+      intro = u ? t.extendIntro(fmt(u.deadline), fmt(u.statutoryDeadline)) : '';
       break;
     }
     case 'contact':
-      intro =
-        'Barnsamtal, hembesök och möte med vårdnadshavare räknas som kontakt med familjen; annan kontakt (t.ex. med skolan) gör det inte.';
+      intro = t.contactIntro;
       extra.kindChoices = (['barnsamtal', 'hembesok', 'vardnadshavarmote', 'other'] as const).map((k) => ({
-        title: CONTACT_LABEL[k],
+        title: all.contact[k],
         value: k,
       }));
       values.date = today;
       break;
     case 'barnsamtal':
-      intro = 'När barnet inte kan höras ska skälet dokumenteras, och barnets inställning tas reda på på annat sätt.';
+      intro = t.barnsamtalIntro;
       break;
     case 'aterkoppling':
-      intro = c.aterkoppling
-        ? `Anmälaren (yrkesverksam) har begärt att få veta om utredning inleddes. ${c.aterkoppling.due ? `Frist ${fmt(c.aterkoppling.due)}.` : 'Ingen tidsgräns (beslut före 2026-01-15).'}`
-        : '';
+      intro = c.aterkoppling ? t.aterkopplingIntro(c.aterkoppling.due ? fmt(c.aterkoppling.due) : '') : '';
       break;
     case 'uppfoljning':
-      intro = c.uppfoljning
-        ? `Uppföljningen skulle avslutas senast ${fmt(c.uppfoljning.due)}. Registrera hur den slutade; då lämnar den morgonlistorna och eskaleringarna.`
-        : '';
-      extra.uppfoljningChoices = [
-        { title: 'Avslutad utan vidare åtgärd', value: 'no_action' },
-        { title: 'Ny utredning inleds', value: 'new_investigation' },
-        { title: 'Familjen får insats', value: 'insats' },
-      ];
+      intro = c.uppfoljning ? t.uppfoljningIntro(fmt(c.uppfoljning.due)) : '';
+      extra.uppfoljningChoices = (['no_action', 'new_investigation', 'insats'] as const).map((value) => ({
+        title: t.uppfoljningOutcome[value],
+        value,
+      }));
       break;
     case 'close':
-      intro =
-        'Efter en utredning utan insats kan en uppföljning beslutas, med eget slutdatum: högst sex månader från avslutet (23 kap. 5 § SoL).';
-      extra.closeChoices = [
-        { title: 'Insats', value: 'insats' },
-        { title: 'Ingen insats', value: 'ingen_insats' },
-      ];
+      intro = t.closeIntro;
+      extra.closeChoices = (['insats', 'ingen_insats'] as const).map((value) => ({
+        title: t.closeOutcome[value],
+        value,
+      }));
       break;
   }
   return renderCard(`decision-${kind}`, {
+    ...(lang === 'sv' ? {} : { lang }),
     caseId: c.id,
     version: c.version,
     // The reference first: at phone width the line breaks after it, never inside it.
-    heading: `${c.id} · ${FORM_META[kind].heading}`,
+    heading: `${c.id} · ${lang === 'sv' ? FORM_META[kind].heading : (t.heading[kind] ?? FORM_META[kind].heading)}`,
     caseLine,
     intro,
     error: input.error ?? '',

@@ -1,17 +1,23 @@
 // `leveranser`: what could not be delivered or is being retried, with a retry button per failure.
 import type { DeliveryItem } from '../views/deliveries.js';
 import { renderCard, type Card } from './render.js';
+import { texts, type Lang } from './text/index.js';
 
-export function deliveriesCard(items: DeliveryItem[], notice?: { text: string; tone: 'Good' | 'Attention' }): Card {
+export function deliveriesCard(
+  items: DeliveryItem[],
+  notice?: { text: string; tone: 'Good' | 'Attention' },
+  lang: Lang = 'sv',
+): Card {
+  const t = texts(lang).deliveries;
   const failed = items.filter((i) => i.dead).length;
   const shown = items.slice(0, 40);
   return renderCard('deliveries', {
-    title: 'Leveranser',
+    ...(lang === 'sv' ? {} : { lang }),
+    title: t.title,
     summary:
       items.length === 0
-        ? 'Allt som Ärendevakt skulle skicka har kommit fram.'
-        : `${failed} kunde inte levereras, ${items.length - failed} försöker Ärendevakt fortfarande skicka.` +
-          (items.length > shown.length ? ` De ${shown.length} första visas.` : ''),
+        ? t.allDelivered
+        : t.summary(failed, items.length - failed) + (items.length > shown.length ? t.firstShown(shown.length) : ''),
     notice: notice?.text ?? '',
     noticeColor: notice?.tone ?? 'Default',
     items: shown.map((i) => ({
@@ -20,6 +26,6 @@ export function deliveriesCard(items: DeliveryItem[], notice?: { text: string; t
       caseText: i.caseId ? `${i.caseId} · ` : '',
       color: i.dead ? 'Attention' : 'Warning',
     })),
-    empty: 'Inget väntar och inget har misslyckats.',
+    empty: t.empty,
   });
 }

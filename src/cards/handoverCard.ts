@@ -6,15 +6,15 @@ import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus } from '../domain/deadlines.js';
 import { remainingCoOwners, STEP_LABEL, type Handover, type Note, type Step } from '../domain/handover.js';
 import { type EntryState } from '../domain/handoverProgress.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
-import { dueWord } from './text/index.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { count, deadlineLabel, dueWord, noun, texts, type Lang } from './text/index.js';
 
 /** " · FÖRSENAD", " · i dag", " · om 3 dagar": the word beside the deadline's colour. */
-const dueSuffix = (due: string, late: boolean, today: string) => {
-  const w = late ? 'FÖRSENAD' : dueWord(due, today);
+const dueSuffix = (due: string, late: boolean, today: string, lang: Lang) => {
+  const w = late ? texts(lang).status.overdue : dueWord(due, today, lang);
   return w ? ` · ${w}` : '';
 };
-import { PHASE_LABEL, STATUS_COLOR } from './labels.js';
+import { STATUS_COLOR } from './labels.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 import { progress as progressOf } from '../domain/handoverProgress.js';
 
@@ -35,6 +35,8 @@ export interface HandoverCardOptions {
   revealStatusOf?: string;
   /** Bytes the card may take (default: the house limit with a margin for the Teams envelope). */
   maxBytes?: number;
+  /** The reader's language (src/cards/text/): an answer to a press; the channel's card is Swedish. */
+  lang?: Lang;
 }
 
 export interface HandoverCardInput extends HandoverCardOptions {
@@ -48,47 +50,40 @@ export interface HandoverCardInput extends HandoverCardOptions {
   choicesFor: (groupId: string) => { title: string; value: string }[];
 }
 
-const SHORT_STEP: Record<Step, string> = {
-  newOwnerNamed: 'Ny handläggare',
-  deadlinesChecked: 'Tidsfrister',
-  meetingsMoved: 'Möten flyttade',
-  familyInformed: 'Familjen informerad',
-  writtenStatus: 'Skriftlig status',
-};
-
 function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
   /** Pressed on a single opened case: the answer keeps that case open (a long list is compact). */
   const focus = input.focusCaseId === s.caseId;
   const h = input.handover;
+  const lang = input.lang ?? 'sv';
+  const all = texts(lang);
+  const t = all.handover;
   const year = Number(stockholmDate(input.now).slice(0, 4));
   const entry = h.entries.find((e) => e.caseId === s.caseId)!;
   const status = s.next ? deadlineStatus(s.next, input.now, input.calendar) : 'done';
   const deadline = s.closed
-    ? 'Avslutat'
+    ? t.closed
     : s.next
-      ? `${s.next.label}: ${formatSwedishDate(s.next.due, year)}${dueSuffix(s.next.due, status === 'overdue', stockholmDate(input.now))}`
-      : 'Inga öppna tidsfrister';
+      ? `${deadlineLabel(s.next, lang)}: ${formatDate(s.next.due, year, lang)}${dueSuffix(s.next.due, status === 'overdue', stockholmDate(input.now), lang)}`
+      : t.noDeadlines;
   const returned = !!h.returnedAt;
   const co = remainingCoOwners(h, entry, s.case).map(input.nameOf);
-  const coLine = co.length ? ` · medutredare ${co.join(' och ')} kvar` : '';
+  const coLine = co.length ? t.coLeft(co.join(` ${all.and} `)) : '';
   const owner = s.closed
-    ? 'Ärendet är avslutat'
+    ? t.caseClosed
     : entry.handedBackAt
-      ? `Tillbaka hos ${input.nameOf(h.staffId)}`
+      ? t.backWith(input.nameOf(h.staffId))
       : s.newOwnerId
-        ? `Ny handläggare: ${input.nameOf(s.newOwnerId)}`
+        ? t.newOwner(input.nameOf(s.newOwnerId))
         : returned
-          ? `Hos ${input.nameOf(h.staffId)}`
-          : `Ingen ny handläggare${coLine}`;
+          ? t.with(input.nameOf(h.staffId))
+          : `${t.noNewOwner}${coLine}`;
   const checklist = (Object.keys(STEP_LABEL) as Step[])
-    .map((k) => `${s.steps[k] ? '☑' : '☐'} ${SHORT_STEP[k]}`)
+    .map((k) => `${s.steps[k] ? '☑' : '☐'} ${t.steps[k]}`)
     .join('  ');
   const last = s.status;
   // A co-investigator is a choice too: choosing them is the decision that they carry the case alone.
   const choices = (s.case ? input.choicesFor(s.case.groupId) : []).map((ch) =>
-    entry.coOwners?.includes(ch.value) && s.newOwnerId !== ch.value
-      ? { ...ch, title: `${ch.title} – fortsätter ensam (medutredare)` }
-      : ch,
+    entry.coOwners?.includes(ch.value) && s.newOwnerId !== ch.value ? { ...ch, title: t.continuesAlone(ch.title) } : ch,
   );
   return {
     i,
@@ -96,7 +91,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     handoverId: h.id,
     caseId: s.caseId,
     version: s.case?.version ?? 0,
-    headline: `**${s.caseId}** · ${s.case ? PHASE_LABEL[s.case.phase] : 'Avslutat'}${siblingsLine(input, s)}`,
+    headline: `**${s.caseId}** · ${s.case ? all.phase[s.case.phase] : t.closed}${siblingsLine(input, s)}`,
     deadline,
     deadlineColor: s.closed ? 'Good' : STATUS_COLOR[status],
     owner,
@@ -107,7 +102,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     inline,
     canReassign: !returned && !s.closed && choices.length > 0,
     // Short enough for three buttons side by side at phone width (340 px).
-    reassignTitle: s.newOwnerId ? 'Tilldela om' : 'Tilldela',
+    reassignTitle: s.newOwnerId ? t.reassign : t.assign,
     choices,
     defaultOwner: s.newOwnerId ?? '',
     canTick: !returned && !s.closed,
@@ -115,7 +110,7 @@ function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: bo
     meetingsMoved: String(s.steps.meetingsMoved),
     familyInformed: String(s.steps.familyInformed),
     canHandBack: returned && !s.closed && !!s.newOwnerId && !entry.handedBackAt,
-    handBackTitle: `Lämna tillbaka till ${input.nameOf(h.staffId)}`,
+    handBackTitle: t.handBack(input.nameOf(h.staffId)),
   };
 }
 
@@ -124,14 +119,16 @@ function siblingsLine(input: HandoverCardInput, s: EntryState): string {
   const f = s.closed ? undefined : s.case?.familyRef;
   if (!f) return '';
   const others = input.states.filter((x) => x.caseId !== s.caseId && !x.closed && x.case?.familyRef === f);
-  return others.length ? ` · syskon: ${others.map((x) => x.caseId).join(', ')}` : '';
+  return others.length ? texts(input.lang).handover.siblings(others.map((x) => x.caseId).join(', ')) : '';
 }
 
 function statusLine(input: HandoverCardInput, last: Note, notes: number, reveal: boolean): string {
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang).handover;
   const year = Number(stockholmDate(input.now).slice(0, 4));
-  const by = `${input.nameOf(last.by)}, ${formatSwedishDate(stockholmDate(last.at), year)}`;
-  const earlier = notes > 1 ? ` · ${notes - 1} tidigare anteckningar sparade` : '';
-  return reveal ? `Status (${by}, visas bara för dig): ${last.text}${earlier}` : `Status skriven av ${by}${earlier}`;
+  const by = `${input.nameOf(last.by)}, ${formatDate(stockholmDate(last.at), year, lang)}`;
+  const earlier = notes > 1 ? t.earlier(count(notes - 1, 'tidigare anteckning', lang)) : '';
+  return reveal ? `${t.statusShown(by, last.text)}${earlier}` : `${t.statusBy(by)}${earlier}`;
 }
 
 /** One line per case on a long list; the row opens the case with its controls. */
@@ -146,13 +143,15 @@ function rowView(input: HandoverCardInput, s: EntryState, i: number) {
     deadlineColor: v.deadlineColor,
     owner: v.owner,
     ownerColor: v.ownerColor,
-    steps: `${done} av 5 steg klara`,
+    steps: texts(input.lang).handover.stepsDone(done),
   };
 }
 
 export function handoverCardData(input: HandoverCardInput, inlineOverride?: boolean) {
   const h = input.handover;
-  const year = Number(stockholmDate(input.now).slice(0, 4));
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang).handover;
+  const date = (d: string) => formatDate(d, Number(stockholmDate(input.now).slice(0, 4)), lang);
   const name = input.nameOf(h.staffId);
   const p = progressOf(input.states);
   const focus = input.focusCaseId ? input.states.filter((s) => s.caseId === input.focusCaseId) : undefined;
@@ -164,28 +163,24 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
   const handBackable = input.states.filter(
     (s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt,
   ).length;
-  const period = `${h.from <= stockholmDate(input.now) ? 'från' : 'från och med'} ${formatSwedishDate(h.from, year)}`;
+  const period = t.period(h.from <= stockholmDate(input.now), date(h.from));
+  const progress = t.progress(p.handedOver, p.total, noun(p.total, 'ärende', lang), p.withNewOwner);
   return {
     handoverId: h.id,
-    title: returned ? `Överlämning: ${name} är åter` : `Överlämning: ${name} är frånvarande`,
+    ...(lang === 'sv' ? {} : { lang }),
+    title: returned ? t.titleReturned(name) : t.titleAbsent(name),
     subtitle: returned
-      ? `Frånvaron är avslutad. Anteckningarna från frånvaron finns kvar på varje ärende.`
-      : `Frånvarande ${period}${h.to ? ` till ${formatSwedishDate(h.to, year)}` : ', tills vidare'} · registrerat av ${input.nameOf(h.createdBy)}`,
+      ? t.subtitleReturned
+      : t.subtitleAbsent(period, h.to ? date(h.to) : '', input.nameOf(h.createdBy)),
     headerStyle: returned ? 'good' : p.withNewOwner === p.total ? 'good' : 'attention',
     // Red says "not yet": so does the text (docs/cards.md, never colour alone).
-    progress: p.handedOver === p.total ? p.text : `${p.text} · ${p.total - p.handedOver} kvar att lämna över`,
+    progress: p.handedOver === p.total ? progress : `${progress}${t.left(p.total - p.handedOver)}`,
     progressColor: p.handedOver === p.total ? 'Good' : 'Attention',
-    intro: returned
-      ? handBackable
-        ? 'Lämna tillbaka ärenden ett och ett eller alla på en gång.'
-        : ''
-      : focus
-        ? ''
-        : 'Varje ärende ska få en ny handläggare i dag och en skriftlig status inom två arbetsdagar. Det som saknar handläggare nästa arbetsdag går till enhetschefen.',
+    intro: returned ? (handBackable ? t.introReturned : '') : focus ? '' : t.intro,
     cases: inline ? ordered.map((s, i) => caseView(input, s, i, true)) : [],
     rows: inline ? [] : ordered.map((s, i) => rowView(input, s, i)),
     more: 0,
-    empty: 'Inga öppna ärenden att lämna över.',
+    empty: t.empty,
     hasNotice: !!input.notice,
     notice: input.notice
       ? {
@@ -194,7 +189,7 @@ export function handoverCardData(input: HandoverCardInput, inlineOverride?: bool
         }
       : { text: '', color: 'Default' },
     canHandBackAll: returned && !focus && handBackable > 1,
-    handBackAllTitle: `Lämna tillbaka alla (${handBackable}) till ${name}`,
+    handBackAllTitle: t.handBackAll(handBackable, name),
     showAll: !!focus,
   };
 }

@@ -3,9 +3,9 @@
 // the case card. Both read protectionState() only, so they always say what the lists say. Pure.
 import { protectionHeadline, type ProtectionState } from '../domain/protection.js';
 import type { Case } from '../domain/schemas.js';
-import { formatDate, formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import { formatDate, formatDateTime, formatSwedishDateTime, stockholmDate } from '../domain/time.js';
 import { concernsText } from './labels.js';
-import { texts, type Lang } from './text/index.js';
+import { count, texts, type Lang } from './text/index.js';
 
 export const ALARM_TEMPLATE = 'protection-alarm';
 
@@ -19,12 +19,12 @@ export interface AlarmCardInput {
   renoticeAt?: Date;
   /** The second notice: this long has passed without a protective measure. */
   renoticeAfterMinutes?: number;
+  /** The reader's language (src/app/recipientLang.ts); Swedish when absent. */
+  lang?: Lang;
 }
 
-const duration = (minutes: number) =>
-  minutes % 60 === 0
-    ? `${minutes / 60} ${minutes === 60 ? 'timme' : 'timmar'}`
-    : `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`;
+const duration = (minutes: number, lang: Lang) =>
+  minutes % 60 === 0 ? count(minutes / 60, 'timme', lang) : count(minutes, 'minut', lang);
 
 /** The data of cards/protection-alarm.json (also what a failure report quotes: caseId, concerns, received). */
 export function protectionAlarmData(input: AlarmCardInput) {
@@ -32,22 +32,26 @@ export function protectionAlarmData(input: AlarmCardInput) {
   const year = Number(stockholmDate(now).slice(0, 4));
   const unmet = state.status === 'unmet';
   const s = c.skyddsbedomning;
-  const when = (iso: string) => `${formatSwedishDate(stockholmDate(iso), year)} kl. ${stockholmTime(iso)}`;
+  const lang = input.lang ?? 'sv';
+  const all = texts(lang);
+  const t = all.alarm;
+  const when = (iso: string) => formatDateTime(iso, year, lang);
   const facts = [
-    { title: 'Ärende', value: c.id },
-    { title: 'Oro', value: concernsText(c.concerns) },
-    { title: 'Mottagen', value: when(c.receivedAt) },
-    ...(s ? [{ title: 'Skyddsbedömning', value: `${when(s.at)}, ${input.nameOf(s.by)}` }] : []),
-    { title: 'Handläggare', value: c.assignees.length ? c.assignees.map(input.nameOf).join(' och ') : 'Ej fördelad' },
+    { title: t.case, value: c.id },
+    { title: t.concerns, value: concernsText(c.concerns, lang) },
+    { title: t.received, value: when(c.receivedAt) },
+    ...(s ? [{ title: t.skydd, value: `${when(s.at)}, ${input.nameOf(s.by)}` }] : []),
+    { title: t.owner, value: c.assignees.length ? c.assignees.map(input.nameOf).join(` ${all.and} `) : all.unassigned },
   ];
   const text = input.renoticeAfterMinutes
-    ? `Påminnelse: ${duration(input.renoticeAfterMinutes)} efter skyddsbedömningen är ingen skyddsåtgärd registrerad. Barnet behöver omedelbart skydd.`
+    ? t.renotice(duration(input.renoticeAfterMinutes, lang))
     : unmet
-      ? 'Skyddsbedömningen säger att barnet behöver omedelbart skydd. Ärendet ligger först i alla listor tills det har en handläggare och en registrerad skyddsåtgärd.'
-      : 'Ärendet har en handläggare och en registrerad skyddsåtgärd. Larmet är avslutat.';
+      ? t.unmet
+      : t.done;
   return {
     caseId: c.id,
-    title: protectionHeadline(state, input.nameOf) ?? '',
+    ...(lang === 'sv' ? {} : { lang }),
+    title: protectionHeadlineIn(state, input.nameOf, lang) ?? '',
     subtitle: `${c.id} · ${input.groupName}`,
     style: unmet ? 'attention' : 'good',
     color: unmet ? 'Attention' : 'Good',
@@ -55,10 +59,10 @@ export function protectionAlarmData(input: AlarmCardInput) {
     facts,
     next:
       unmet && state.needsMeasure && input.renoticeAt && !input.renoticeAfterMinutes
-        ? `Enhetschefen påminns igen ${when(input.renoticeAt.toISOString())} om ingen skyddsåtgärd är registrerad då.`
+        ? t.next(when(input.renoticeAt.toISOString()))
         : '',
     needsMeasure: unmet && state.needsMeasure,
-    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts).
+    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts), to a channel: Swedish.
     concerns: concernsText(c.concerns),
     received: formatSwedishDateTime(c.receivedAt),
   };

@@ -6,13 +6,13 @@ import { formatDate } from '../domain/time.js';
 import { formatPercent, monthName } from '../stats/format.js';
 import type { Figure, FigureId, MonthStats, ScopeStats } from '../stats/figures.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
+import { noun, texts, type Lang } from './text/index.js';
+import { sv } from './text/sv.js';
 
 /** The figures drawn in the chart, with their short column names for the fallback table. */
-export const CHART_FIGURES: { id: FigureId; short: string }[] = [
-  { id: 'skyddsbedomning', short: 'Skyddsbedömning' },
-  { id: 'forhandsbedomning_14', short: 'Förhandsbedömning 14 d' },
-  { id: 'utredning_4_manader', short: 'Utredning 4 mån' },
-];
+export const CHART_FIGURES: { id: FigureId; short: string }[] = (
+  ['skyddsbedomning', 'forhandsbedomning_14', 'utredning_4_manader'] as const
+).map((id) => ({ id, short: sv.stats.short[id] }));
 
 /** How many references a figure lists on the card; the rest are in the export. */
 export const LATE_LIST_MAX = 40;
@@ -20,15 +20,33 @@ export const LATE_LIST_MAX = 40;
 const scopeIn = (m: MonthStats, groupId: string | null): ScopeStats =>
   groupId === null ? m.unit : (m.groups.find((g) => g.groupId === groupId) ?? m.unit);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "66,7 %" in Swedish, "66.7 %" in English. */
+const percent = (share: number, lang: Lang) =>
+  lang === 'sv' ? formatPercent(share) : formatPercent(share).replace(',', '.');
 
-function figureValue(f: Figure): { value: string; color: string } {
-  if (f.total === 0) return { value: 'Inget att bedöma i månaden', color: 'Default' };
-  const share = formatPercent(f.share!);
+/** "november 2026", "nov 26"; in English "November 2026", "Nov '26" ("Nov 26" would read as a day). */
+function monthIn(m: string, lang: Lang, short = false): string {
+  if (lang === 'sv') return monthName(m, short);
+  const name = texts(lang).stats.months[Number(m.slice(5, 7)) - 1];
+  return short ? `${name.slice(0, 3)} '${m.slice(2, 4)}` : `${name} ${m.slice(0, 4)}`;
+}
+
+/** A figure's name: src/stats's own in Swedish, the catalogue's in another language. */
+function labelIn(f: Figure, lang: Lang, noContactDays: number | undefined): string {
+  if (lang === 'sv') return f.label;
+  const t = texts(lang).stats;
+  if (f.id === 'kontakt' && noContactDays !== undefined) return t.contactFigure(noContactDays);
+  return t.figure[f.id] ?? f.label;
+}
+
+function figureValue(f: Figure, lang: Lang): { value: string; color: string } {
+  const t = texts(lang);
+  if (f.total === 0) return { value: t.stats.nothing, color: 'Default' };
+  const share = percent(f.share!, lang);
   const color = f.late === 0 ? 'Good' : f.share! >= 0.9 ? 'Warning' : 'Attention';
   // The colour's reason in words too (docs/cards.md: never colour alone).
-  const late = f.late === 0 ? '' : ` · ${f.late} ${f.late === 1 ? 'försenad' : 'försenade'}`;
-  return { value: `${f.met} av ${f.total} i tid (${share})${late}`, color };
+  const late = f.late === 0 ? '' : ` · ${f.late} ${noun(f.late, 'försenad', lang)}`;
+  return { value: `${t.stats.inTime(f.met, f.total, share)}${late}`, color };
 }
 
 export interface StatsCardInput {
@@ -38,60 +56,62 @@ export interface StatsCardInput {
   groupId: string | null;
   /** Shown at the bottom (e.g. how to get the export). */
   footer?: string;
+  /** The reader's language (src/cards/text/); Swedish when absent. */
+  lang?: Lang;
 }
 
 export function statsCardData(input: StatsCardInput, lateMax = LATE_LIST_MAX) {
   const month = input.history[input.history.length - 1];
   const scope = scopeIn(month, input.groupId);
-  const series = CHART_FIGURES.map(({ id, short }) => ({
-    legend: scope.figures.find((f) => f.id === id)!.label,
-    short,
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang).stats;
+  const noContactDays = Number(/(\d+)/.exec(scope.figures.find((f) => f.id === 'kontakt')?.label ?? '')?.[1]);
+  const label = (f: Figure) => labelIn(f, lang, Number.isFinite(noContactDays) ? noContactDays : undefined);
+  const shortOf = (id: FigureId) => (lang === 'sv' ? sv.stats.short[id] : (t.short[id] ?? sv.stats.short[id]));
+  const series = CHART_FIGURES.map(({ id }) => ({
+    legend: label(scope.figures.find((f) => f.id === id)!),
+    short: shortOf(id),
     values: input.history.flatMap((m) => {
       const f = scopeIn(m, input.groupId).figures.find((x) => x.id === id)!;
-      return f.share === null ? [] : [{ x: monthName(m.month, true), y: Math.round(1000 * f.share) / 10 }];
+      return f.share === null ? [] : [{ x: monthIn(m.month, lang, true), y: Math.round(1000 * f.share) / 10 }];
     }),
   }));
   const table = input.history.map((m) => ({
-    month: monthName(m.month, true),
+    month: monthIn(m.month, lang, true),
     cells: CHART_FIGURES.map(({ id }) => {
       const f = scopeIn(m, input.groupId).figures.find((x) => x.id === id)!;
-      return { text: f.share === null ? '–' : `${formatPercent(f.share)} (${f.met}/${f.total})` };
+      return { text: f.share === null ? '–' : `${percent(f.share, lang)} (${f.met}/${f.total})` };
     }),
   }));
   const figures = scope.figures.map((f) => {
     const shown = f.lateCases.slice(0, lateMax);
     const notes = [
-      f.pending ? `${plural(f.pending, 'frist löper', 'frister löper')} fortfarande` : '',
-      f.id === 'utredning_4_manader' || f.id === 'utredning_i_kraft'
-        ? 'En ny utredning om samma barn strax efter ett avslut räknas som samma klocka.'
-        : '',
+      f.pending ? t.pending(f.pending) : '',
+      f.id === 'utredning_4_manader' || f.id === 'utredning_i_kraft' ? t.sameClock : '',
     ].filter(Boolean);
     return {
-      label: f.label,
-      ...figureValue(f),
+      label: label(f),
+      ...figureValue(f, lang),
       note: notes.join(' · '),
       lateCount: f.lateCases.length,
-      lateButton: `Visa försenade (${f.lateCases.length})`,
-      lateHeading: `${f.label}: försenade ärenden`,
+      lateButton: t.lateButton(f.lateCases.length),
+      lateHeading: t.lateHeading(label(f)),
       lateList: shown.join(', '),
-      lateMore:
-        f.lateCases.length > shown.length
-          ? `… och ${f.lateCases.length - shown.length} till. Hela listan finns i exporten (GET /api/stats).`
-          : '',
+      lateMore: f.lateCases.length > shown.length ? t.lateMore(f.lateCases.length - shown.length) : '',
     };
   });
   const u = scope.unassigned;
   const days = (d: typeof u.workingDays) =>
-    d.median === null ? '–' : `median ${formatDays(d.median)}, 90:e percentilen ${d.p90}, max ${d.max}`;
+    d.median === null ? '–' : t.days(formatDays(d.median, lang), d.p90!, d.max!);
   const unassigned = [
-    { title: 'Anmälningar', value: String(u.received) },
-    { title: 'Arbetsdagar', value: days(u.workingDays) },
-    { title: 'Kalenderdagar', value: days(u.calendarDays) },
-    ...(u.stillUnassigned ? [{ title: 'Fortfarande ofördelade', value: String(u.stillUnassigned) }] : []),
+    { title: t.received, value: String(u.received) },
+    { title: t.workingDays, value: days(u.workingDays) },
+    { title: t.calendarDays, value: days(u.calendarDays) },
+    ...(u.stillUnassigned ? [{ title: t.stillUnassigned, value: String(u.stillUnassigned) }] : []),
     ...(u.longest.length
       ? [
           {
-            title: 'Längst väntan',
+            title: t.longest,
             value: u.longest
               .slice(0, 5)
               .map((l) => `${l.caseId} (${l.workingDays})`)
@@ -104,26 +124,25 @@ export function statsCardData(input: StatsCardInput, lateMax = LATE_LIST_MAX) {
     input.groupId === null
       ? month.groups.map((g) => ({
           name: g.name,
-          value: CHART_FIGURES.map(({ id, short }) => {
+          value: CHART_FIGURES.map(({ id }) => {
             const f = g.figures.find((x) => x.id === id)!;
-            return `${short} ${f.share === null ? '–' : formatPercent(f.share)}`;
+            return `${shortOf(id)} ${f.share === null ? '–' : percent(f.share, lang)}`;
           }).join(' · '),
         }))
       : [];
   return {
-    title: `Statistik ${monthName(month.month)} · ${scope.name}`,
+    ...(lang === 'sv' ? {} : { lang }),
+    title: t.title(monthIn(month.month, lang), lang !== 'sv' && input.groupId === null ? t.unit : scope.name),
     subtitle: month.complete
-      ? `Frister som löpte ut i månaden, läget ${formatDate(month.asOf, Number(month.asOf.slice(0, 4)))}.`
-      : `Månaden pågår: frister som löpt ut till och med ${formatDate(month.asOf, Number(month.asOf.slice(0, 4)))}.`,
-    chartTitle: 'Andel i tid, de senaste 13 månaderna',
+      ? t.complete(formatDate(month.asOf, Number(month.asOf.slice(0, 4)), lang))
+      : t.running(formatDate(month.asOf, Number(month.asOf.slice(0, 4)), lang)),
+    chartTitle: t.chartTitle,
     series,
     table,
     figures,
     unassigned,
     groups,
-    footer:
-      input.footer ??
-      'Definitionerna och lagrummen: docs/stats.md. Export för nämnden och IVO: GET /api/stats eller npm run stats.',
+    footer: input.footer ?? t.footer,
   };
 }
 
@@ -139,4 +158,5 @@ export function statsCard(input: StatsCardInput): Card {
   return renderCard('stats', fittedStatsCardData(input));
 }
 
-const formatDays = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ','));
+const formatDays = (n: number, lang: Lang) =>
+  Number.isInteger(n) ? String(n) : lang === 'sv' ? n.toFixed(1).replace('.', ',') : n.toFixed(1);

@@ -6,7 +6,8 @@
 import type { Calendar } from '../domain/calendar.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, Group, Staff } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { count, texts, type Lang } from '../cards/text/index.js';
 import { fitCount, rowActionData, truncatedSections, type ListNotice } from '../cards/morningList.js';
 import { lvuLine, lvuWarnings } from './lvuWarnings.js';
 import {
@@ -28,6 +29,8 @@ export interface EscalationInputs {
   views?: ReadonlyMap<string, MorningListView>;
   /** Who is absent today (the choices in Tilldela mark them); none when not given. */
   absences?: readonly Absence[];
+  /** The unit manager's language (src/app/recipientLang.ts); `views` are used only for Swedish. */
+  lang?: Lang;
 }
 
 export interface EscalationView {
@@ -38,14 +41,16 @@ export interface EscalationView {
   total: number;
   /** Per group: its caseworkers by load. */
   choices: Record<string, AssignChoice[]>;
+  /** Absent for Swedish: the template's words follow it. */
+  lang?: Lang;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the unit manager must hear today, or undefined when nothing is overdue or waiting too long. */
 export function buildEscalation(input: EscalationInputs): EscalationView | undefined {
   const cases = [...input.cases];
   const today = stockholmDate(input.now);
+  const lang = input.lang ?? 'sv';
+  const t = texts(lang).escalation;
   const sections: EscalationView['sections'] = [];
   const choices: Record<string, AssignChoice[]> = {};
   let overdue = 0;
@@ -57,13 +62,13 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   if (lvu.length)
     sections.push({
       key: 'lvu',
-      title: 'LVU: underställning och ansökan inom två arbetsdagar',
+      title: t.lvuTitle,
       color: 'Attention',
-      items: lvu.map((w) => lvuLine(w, input.now, (id) => names.get(id) ?? 'okänd person')),
+      items: lvu.map((w) => lvuLine(w, input.now, (id) => names.get(id) ?? texts(lang).lvu.unknownPerson, lang)),
     });
   for (const group of input.groups) {
     const view =
-      input.views?.get(group.id) ??
+      (lang === 'sv' ? input.views?.get(group.id) : undefined) ??
       buildMorningList({
         group,
         cases,
@@ -74,6 +79,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
         calendar: input.calendar,
         rules: input.rules,
         settings: DEFAULT_LIST_SETTINGS,
+        lang,
       });
     choices[group.id] = view.choices;
     const alarms = view.sections.find((s) => s.key === 'protection')?.items ?? [];
@@ -81,7 +87,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
       sections.push({
         key: 'protection',
         groupId: group.id,
-        title: `${group.name}: omedelbart skyddsbehov utan skyddsåtgärd eller handläggare`,
+        title: t.protectionTitle(group.name),
         color: 'Attention',
         items: alarms,
       });
@@ -96,7 +102,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
       sections.push({
         key: 'unassigned',
         groupId: group.id,
-        title: `${group.name}: ofördelade mer än 1 arbetsdag`,
+        title: t.unassignedTitle(group.name),
         color: 'Attention',
         items: stale,
       });
@@ -104,7 +110,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
       sections.push({
         key: 'overdue',
         groupId: group.id,
-        title: `${group.name}: försenade tidsfrister`,
+        title: t.overdueTitle(group.name),
         color: 'Attention',
         items: late,
       });
@@ -115,19 +121,18 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   // The immediate-protection alarms are the most urgent thing: first, before the LVU deadlines.
   sections.sort((a, b) => Number(b.key === 'protection') - Number(a.key === 'protection'));
   const parts = [
-    ...(protection ? [plural(protection, 'larm om omedelbart skyddsbehov', 'larm om omedelbart skyddsbehov')] : []),
-    ...(lvu.length ? [plural(lvu.length, 'LVU-frist inom två arbetsdagar', 'LVU-frister inom två arbetsdagar')] : []),
-    ...(waiting
-      ? [`${plural(waiting, 'ärende', 'ärenden')} ${waiting === 1 ? 'ofördelat' : 'ofördelade'} mer än 1 arbetsdag`]
-      : []),
-    ...(overdue ? [plural(overdue, 'försenad tidsfrist', 'försenade tidsfrister')] : []),
+    ...(protection ? [t.alarms(count(protection, 'larm', lang))] : []),
+    ...(lvu.length ? [t.lvu(count(lvu.length, 'LVU-frist', lang))] : []),
+    ...(waiting ? [t.waiting(count(waiting, 'ärende ofördelat', lang))] : []),
+    ...(overdue ? [count(overdue, 'försenad tidsfrist', lang)] : []),
   ];
   return {
-    title: `Eskalering ${formatSwedishDate(today)}`,
-    summary: `${parts.join(' och ')}.`,
+    title: t.title(formatDate(today, undefined, lang)),
+    summary: `${parts.join(` ${texts(lang).and} `)}.`,
     sections,
     total: sections.reduce((n, s) => n + s.items.length, 0),
     choices,
+    ...(lang === 'sv' ? {} : { lang }),
   };
 }
 
@@ -140,6 +145,7 @@ export function escalationCardData(view: EscalationView, notice?: ListNotice): o
     (n) => ({
       title: view.title,
       summary: view.summary,
+      ...(view.lang ? { lang: view.lang } : {}),
       ...rowActionData([], { list: 'escalation' }, notice),
       sections: truncatedSections(view.sections, n).map((s) => {
         const choices = view.choices[groupOf.get(s.title) ?? ''] ?? [];

@@ -6,7 +6,8 @@ import type { Calendar } from '../domain/calendar.js';
 import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, LocalDate, Staff } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 
 /** A list line (the same shape as the morning list's items). */
 export interface LvuItem {
@@ -43,20 +44,23 @@ export function lvuWarnings(
 }
 
 /** One line: the case, the step, the statutory date and the day to act by. */
-export function lvuLine(w: LvuWarning, now: Date, nameOf: (id: string) => string): LvuItem {
+export function lvuLine(w: LvuWarning, now: Date, nameOf: (id: string) => string, lang: Lang = 'sv'): LvuItem {
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
   const d = w.deadline;
-  const owner = w.case.assignees.length ? w.case.assignees.map(nameOf).join(' och ') : 'Ej fördelad';
+  const all = texts(lang);
+  const t = all.lvu;
+  const date = (x: string) => formatDate(x, year, lang);
+  const owner = w.case.assignees.length ? w.case.assignees.map(nameOf).join(` ${all.and} `) : all.unassigned;
   const when =
     d.due < today
-      ? `FÖRSENAD – skulle vara klar ${formatSwedishDate(d.due, year)}`
+      ? t.late(date(d.due))
       : d.due === today
-        ? 'i dag'
-        : `${formatSwedishDate(d.due, year)}${w.actBy !== d.due ? ` (helg ger ingen extra tid: senast ${formatSwedishDate(w.actBy, year)})` : ''}`;
+        ? all.status.today
+        : `${date(d.due)}${w.actBy !== d.due ? t.grace(date(w.actBy)) : ''}`;
   return {
     caseId: w.case.id,
-    text: `**${w.case.id}** · ${d.label} ${when} · annars upphör omhändertagandet · ${owner}`,
+    text: t.line(w.case.id, deadlineLabel(d, lang), when, owner),
     color: d.due <= today ? 'Attention' : 'Warning',
   };
 }
@@ -66,20 +70,24 @@ export function teamLeadLvuCards(
   warnings: readonly LvuWarning[],
   staff: readonly Staff[],
   now: Date,
+  langOf: (staffId: string) => Lang = () => 'sv',
 ): { staffId: string; data: object }[] {
-  const nameOf = (id: string) => staff.find((s) => s.aadObjectId === id)?.name ?? 'okänd person';
   const out: { staffId: string; data: object }[] = [];
   for (const lead of staff.filter((s) => s.role === 'team_lead')) {
     const mine = warnings.filter((w) => lead.groups.includes(w.case.groupId));
     if (!mine.length) continue;
+    const lang = langOf(lead.aadObjectId);
+    const t = texts(lang).lvu;
+    const nameOf = (id: string) => staff.find((s) => s.aadObjectId === id)?.name ?? t.unknownPerson;
     out.push({
       staffId: lead.aadObjectId,
       data: {
-        title: 'LVU: frister som avslutar barnets skydd',
-        summary: `${mine.length === 1 ? 'En LVU-frist' : `${mine.length} LVU-frister`} inom två arbetsdagar eller passerade. Underställning (7 §) och ansökan (8 §) kan inte vänta på en helg.`,
+        title: t.leadTitle,
+        summary: t.leadSummary(mine.length),
         color: 'Attention',
-        items: mine.map((w) => lvuLine(w, now, nameOf)),
+        items: mine.map((w) => lvuLine(w, now, nameOf, lang)),
         more: 0,
+        ...(lang === 'sv' ? {} : { lang }),
       },
     });
   }

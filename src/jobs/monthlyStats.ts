@@ -5,6 +5,8 @@
 import type { AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
 import { fittedStatsCardData } from '../cards/statsCard.js';
+import { perLang } from '../app/protection.js';
+import { langOfStaff } from '../app/recipientLang.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { LocalDate } from '../domain/schemas.js';
 import { daysBetween } from '../domain/time.js';
@@ -40,9 +42,15 @@ export async function runMonthlyStats(
   const month = previousMonth(now);
   const managers = deps.org.unitManagers().filter((m) => !hasClaim(deps.store, statsClaimId(m.aadObjectId, month)));
   if (!managers.length) return;
-  const data = fittedStatsCardData({ history: monthStats(deps, cardMonths(month)), groupId: null });
+  const history = monthStats(deps, cardMonths(month));
+  // In each unit manager's language (src/app/recipientLang.ts), made once per language.
+  const data = perLang((lang) => fittedStatsCardData({ history, groupId: null, lang }));
   for (const m of managers)
     await claim(statsClaimId(m.aadObjectId, month), [
-      enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'stats', data }),
+      enqueue(
+        now,
+        { kind: 'user', staffId: m.aadObjectId },
+        { kind: 'card', template: 'stats', data: data(langOfStaff(deps, m.aadObjectId)) },
+      ),
     ]);
 }

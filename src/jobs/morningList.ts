@@ -168,7 +168,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   for (const c of cases)
     for (const d of deadlinesFor(c)) {
       if (!d.remindFromStart || d.done || d.overrun || d.due < today) continue;
-      const line = lvuLine({ case: c, deadline: d, actBy: actBy(d, calendar) }, now, nameOf);
+      const line = lvuLine({ case: c, deadline: d, actBy: actBy(d, calendar) }, now, nameOf, lang);
       add({
         case: c,
         key: 'lvu',

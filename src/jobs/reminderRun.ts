@@ -4,6 +4,7 @@
 // catch-up after `åter` for one person.
 import { absences, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
+import { langOfStaff } from '../app/recipientLang.js';
 import type { Deadline } from '../domain/deadlines.js';
 import type { Absence, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
@@ -41,6 +42,7 @@ export async function runReminders(
     rules,
     ...(given.deadlines ? { deadlines: given.deadlines } : {}),
     snoozeOf: (staffId, caseId) => snoozeOf(store, staffId, caseId),
+    langOf: (staffId) => langOfStaff(deps, staffId),
   });
   for (const r of plan.due) {
     const id = reminderClaimId(r.staffId, today);

@@ -8,7 +8,8 @@ import { coversDate, isAbsent } from '../domain/absence.js';
 import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate } from '../domain/time.js';
+import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import { fitCount } from '../cards/morningList.js';
 import { availableForms } from '../cards/decisionForms.js';
 import { checkSnooze, type Snooze } from './snooze.js';
@@ -35,6 +36,8 @@ export interface ReminderCardData {
   color: 'Attention' | 'Warning' | 'Default';
   items: ReminderItem[];
   more: number;
+  /** The reader's language (src/cards/text/), absent for Swedish: the template's words follow it. */
+  lang?: Lang;
 }
 
 export interface PersonalReminders {
@@ -57,9 +60,9 @@ export interface ReminderInputs {
   deadlines?: (c: Case) => Deadline[];
   /** A person's "Påminn mig i morgon" on a case (src/jobs/snooze.ts); none when not given. */
   snoozeOf?: (staffId: string, caseId: string) => Snooze | undefined;
+  /** Each person's language (src/app/recipientLang.ts); Swedish when not given. */
+  langOf?: (staffId: string) => Lang;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function fit(data: Omit<ReminderCardData, 'more'>): ReminderCardData {
   return fitCount(
@@ -144,6 +147,10 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
         });
       continue;
     }
+    const lang = input.langOf?.(s.aadObjectId) ?? 'sv';
+    const t = texts(lang).reminder;
+    const date = (d: LocalDate) => formatDate(d, year, lang);
+    const langField = lang === 'sv' ? {} : { lang };
     const actions = (c: Case) => {
       const z = snoozes.get(c.id);
       const snoozedToday = !!z && z.on === today;
@@ -152,41 +159,39 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
         canContact: availableForms(c, 'caseworker', rules).includes('contact'),
         // Not when pressing it would be refused (a late deadline, its last working day is near).
         canSnooze: !snoozedToday && checkSnooze(c, s.aadObjectId, today, calendar, rules).ok,
-        snoozeNote: snoozedToday
-          ? `Påminns inte ${formatSwedishDate(z.quietOn, year)}, igen ${formatSwedishDate(calendar.nextWorkingDay(z.quietOn), year)}.`
-          : '',
+        snoozeNote: snoozedToday ? t.snoozed(date(z.quietOn), date(calendar.nextWorkingDay(z.quietOn))) : '',
       };
     };
     const line = (w: { case: Case; deadline: Deadline }): ReminderItem => ({ ...text(w), ...actions(w.case) });
     const text = ({ case: c, deadline: d }: { case: Case; deadline: Deadline }) => {
+      const label = deadlineLabel(d, lang);
       if (d.due < today || d.overrun)
         return {
           caseId: c.id,
-          text: `**${c.id}** · ${d.label} skulle vara klar ${formatSwedishDate(d.statutoryDue < d.due ? d.statutoryDue : d.due, year)}`,
+          text: t.late(c.id, label, date(d.statutoryDue < d.due ? d.statutoryDue : d.due)),
           color: 'Attention' as const,
         };
-      if (d.due === today) return { caseId: c.id, text: `**${c.id}** · ${d.label} i dag`, color: 'Warning' as const };
+      if (d.due === today) return { caseId: c.id, text: t.today(c.id, label), color: 'Warning' as const };
       const n = wd(d.due);
       // LVU: a weekend never gives more time, so the line names the last working day.
-      const grace =
-        d.noWeekendGrace && !calendar.isWorkingDay(d.due)
-          ? ` · helg ger ingen extra tid: senast ${formatSwedishDate(actBy(d, calendar), year)}`
-          : '';
+      const grace = d.noWeekendGrace && !calendar.isWorkingDay(d.due) ? t.noWeekendGrace(date(actBy(d, calendar))) : '';
       return {
         caseId: c.id,
-        text: `**${c.id}** · ${d.label} ${formatSwedishDate(d.due, year)} (om ${plural(n, 'arbetsdag', 'arbetsdagar')})${grace}`,
+        text: `${t.due(c.id, label, date(d.due), count(n, 'arbetsdag', lang))}${grace}`,
         color: n <= 1 || d.remindFromStart ? ('Warning' as const) : ('Default' as const),
       };
     };
     const r: PersonalReminders = { staffId: s.aadObjectId };
     if (watched.length) {
       const late = watched.filter((w) => w.deadline.due < today || w.deadline.overrun).length;
+      const lateText = late ? count(late, 'försenad', lang) : '';
       r.summary = fit({
         kind: 'summary',
-        title: `God morgon ${s.name.split(' ')[0]}: dina frister${late ? `, ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}`,
-        summary: `${plural(watched.length, 'frist', 'frister')} att hålla koll på${late ? `, varav ${late} ${late === 1 ? 'försenad' : 'försenade'}` : ''}.`,
+        title: t.morningTitle(s.name.split(' ')[0], lateText),
+        summary: t.morningSummary(count(watched.length, 'frist', lang), lateText),
         color: late ? 'Attention' : 'Default',
         items: watched.map(line),
+        ...langField,
       });
     }
     const tomorrow = mine.filter(({ deadline: d }) => d.due > today && previousWorkingDay(d.due) === today);
@@ -194,13 +199,11 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
       const next = calendar.nextWorkingDay(today);
       r.tomorrow = fit({
         kind: 'tomorrow',
-        title:
-          tomorrow.length === 1
-            ? 'Påminnelse: en frist nästa arbetsdag'
-            : `Påminnelse: ${tomorrow.length} frister nästa arbetsdag`,
-        summary: `Nästa arbetsdag är ${formatSwedishDate(next, year)}. Frister som infaller före den eller samma dag:`,
+        title: t.tomorrowTitle(tomorrow.length),
+        summary: t.tomorrowSummary(date(next)),
         color: 'Warning',
         items: tomorrow.map(line),
+        ...langField,
       });
     }
     if (r.summary || r.tomorrow) out.push(r);

@@ -24,6 +24,8 @@ import {
   type Claim,
 } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
+import { langOfStaff } from '../app/recipientLang.js';
+import type { Lang } from '../cards/text/index.js';
 import { runMonthlyStats } from './monthlyStats.js';
 import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
 import {
@@ -299,7 +301,7 @@ export class Scheduler {
     await this.reminders(now, today, report, { cases, absences: abs, deadlines });
     // LVU 7 § and 8 §: the team leads of the case's group are told two working days before.
     const warnings = lvuWarnings(cases, now, calendar, rules, deadlines).filter((w) => w.deadline.due >= today);
-    for (const card of teamLeadLvuCards(warnings, org.org.staff, now)) {
+    for (const card of teamLeadLvuCards(warnings, org.org.staff, now, (id) => langOfStaff(this.deps, id))) {
       const id = lvuClaimId(card.staffId, today);
       if (hasClaim(store, id)) continue;
       await this.claim(report, id, now, [
@@ -309,22 +311,30 @@ export class Scheduler {
     const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
     if (managers.length) {
       for (const g of org.org.groups) viewOf(g);
-      const view = buildEscalation({
-        groups: org.org.groups,
-        cases,
-        staff: org.org.staff,
-        now,
-        calendar,
-        rules,
-        views,
-      });
-      if (view) {
-        const data = escalationCardData(view);
-        for (const m of managers) {
-          await this.claim(report, escalationClaimId(m.aadObjectId, today), now, [
-            enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'escalation', data }),
-          ]);
+      // One card per language the unit managers read (src/app/recipientLang.ts).
+      const built = new Map<Lang, object | undefined>();
+      const dataIn = (lang: Lang) => {
+        if (!built.has(lang)) {
+          const view = buildEscalation({
+            groups: org.org.groups,
+            cases,
+            staff: org.org.staff,
+            now,
+            calendar,
+            rules,
+            views,
+            lang,
+          });
+          built.set(lang, view && escalationCardData(view));
         }
+        return built.get(lang);
+      };
+      for (const m of managers) {
+        const data = dataIn(langOfStaff(this.deps, m.aadObjectId));
+        if (!data) continue;
+        await this.claim(report, escalationClaimId(m.aadObjectId, today), now, [
+          enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'escalation', data }),
+        ]);
       }
     }
   }

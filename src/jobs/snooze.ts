@@ -9,7 +9,8 @@ import type { Calendar } from '../domain/calendar.js';
 import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Actor, Case, LocalDate } from '../domain/schemas.js';
-import { addDays, formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { addDays, formatDate, stockholmDate } from '../domain/time.js';
+import { deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import type { DocWrite, Store } from '../store/port.js';
 
 export const SNOOZES = 'reminderSnoozes';
@@ -55,30 +56,25 @@ export function checkSnooze(
   today: LocalDate,
   calendar: Calendar,
   rules: RuleTable,
+  lang: Lang = 'sv',
 ): SnoozeCheck {
   const year = Number(today.slice(0, 4));
-  if (!c.assignees.includes(staffId))
-    return {
-      ok: false,
-      message: `Du är inte handläggare för ${c.id} och får inga påminnelser om det. Inget har ändrats.`,
-    };
+  const t = texts(lang).snooze;
+  if (!c.assignees.includes(staffId)) return { ok: false, message: t.notYours(c.id) };
   const d = nextOpen(c, rules);
-  if (!d) return { ok: false, message: `${c.id} har inga öppna frister att påminna om. Inget har ändrats.` };
+  if (!d) return { ok: false, message: t.nothingOpen(c.id) };
   const last = actBy(d, calendar);
   const quietOn = calendar.nextWorkingDay(today);
-  if (d.due < today || d.overrun)
-    return {
-      ok: false,
-      message: `${d.label} för ${c.id} är redan försenad: påminnelsen kan inte skjutas upp. Inget har ändrats.`,
-    };
+  const label = deadlineLabel(d, lang);
+  if (d.due < today || d.overrun) return { ok: false, message: t.late(label, c.id) };
   // The reminder on the deadline's last working day is never left out.
   if (quietOn >= last)
     return {
       ok: false,
       message:
         today >= last
-          ? `I dag är sista arbetsdagen för ${d.label.toLowerCase()} i ${c.id} (frist ${formatSwedishDate(d.due, year)}): påminnelsen kan inte skjutas upp. Inget har ändrats.`
-          : `${formatSwedishDate(last, year)} är sista arbetsdagen för ${d.label.toLowerCase()} i ${c.id}: då påminns du som vanligt, så påminnelsen kan inte skjutas upp. Inget har ändrats.`,
+          ? t.lastDayToday(label, c.id, formatDate(d.due, year, lang))
+          : t.lastDayBefore(formatDate(last, year, lang), label, c.id),
     };
   return { ok: true, quietOn, resumeOn: calendar.nextWorkingDay(quietOn) };
 }
@@ -88,12 +84,13 @@ export async function snoozeReminder(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
+  lang: Lang = 'sv',
 ): Promise<{ ok: true; quietOn: LocalDate; resumeOn: LocalDate; case: Case } | { ok: false; message: string }> {
   const c = deps.store.getCase(caseId);
-  if (!c) return { ok: false, message: 'Ärendet finns inte. Inget har ändrats.' };
+  if (!c) return { ok: false, message: texts(lang).snooze.noCase };
   const now = deps.now();
   const today = stockholmDate(now);
-  const check = checkSnooze(c, actor.id, today, deps.calendar, deps.rules);
+  const check = checkSnooze(c, actor.id, today, deps.calendar, deps.rules, lang);
   if (!check.ok) return check;
   const id = snoozeId(actor.id, caseId);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -117,7 +114,7 @@ export async function snoozeReminder(
     const r = await deps.store.commit({ docs: [write] });
     if (r.ok) return { ...check, case: c };
   }
-  return { ok: false, message: 'Påminnelsen ändrades samtidigt. Försök igen.' };
+  return { ok: false, message: texts(lang).snooze.conflict };
 }
 
 /** Snoozes whose quiet morning is more than `keepDays` ago are removed (with the claims). */

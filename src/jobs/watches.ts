@@ -5,7 +5,8 @@
 //   after it arrived: the group's team leads are nudged in 1:1 and the channel card says so.
 // Each is claimed once per case (src/jobs/claims.ts) in the same commit as its messages and its
 // audit entry, so it is sent once across restarts and instances, and the timeline shows it.
-import { alarmCardData, renoticeMinutes } from '../app/protection.js';
+import { alarmCardData, perLang, renoticeMinutes } from '../app/protection.js';
+import { langOfStaff } from '../app/recipientLang.js';
 import { caseCardUpdates } from '../app/assignCase.js';
 import { officeHoursOf, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -68,13 +69,17 @@ async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Pro
   const to = deps.org.unitManagers().map((s) => s.aadObjectId);
   // Without a unit manager the group's team leads are told again instead: never nobody.
   const recipients = to.length ? to : deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
-  const data = alarmCardData(deps, c, { renoticeAfterMinutes: minutes });
+  const data = perLang((lang) => alarmCardData(deps, c, { renoticeAfterMinutes: minutes, lang }));
   const id = renoticeClaimId(c.id);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length),
       ...recipients.map((staffId) =>
-        enqueue(now, { kind: 'user', staffId }, { kind: 'card', template: ALARM_TEMPLATE, data }),
+        enqueue(
+          now,
+          { kind: 'user', staffId },
+          { kind: 'card', template: ALARM_TEMPLATE, data: data(langOfStaff(deps, staffId)) },
+        ),
       ),
     ],
     audit: [

@@ -6,6 +6,7 @@
 // management channel; only when that fails too is it left for /healthz and `leveranser`.
 // See docs/deliveries.md.
 import type { DocWrite } from '../store/port.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS } from '../app/conversations.js';
 import { OUTBOX, enqueue, type OutboxMessage } from './messages.js';
@@ -53,26 +54,13 @@ export function reasonOf(code: string | undefined): FailureReason {
   }
 }
 
-const WHAT: Record<string, string> = {
-  'vinr-notice': 'VINR-underrättelsen',
-  samordning: 'Samordningskortet',
-  escalation: 'Eskaleringen till enhetschefen',
-  'morning-list': 'Morgonlistan',
-  reminder: 'Påminnelsen',
-  distribution: 'Fördelningskortet',
-  handover: 'Överlämningslistan',
-  'protection-alarm': 'Larmet om omedelbart skyddsbehov',
-  'out-of-hours': 'Kortet till socialjouren',
-  'genast-nudge': 'Påminnelsen om skyddsbedömning',
-  [FAILURE_TEMPLATE]: 'Rapporten om en misslyckad leverans',
-};
-
 /** "VINR-underrättelsen", "Ärendekortet"...: what the message was, in a person's words. */
-export function whatOf(msg: OutboxMessage): string {
+export function whatOf(msg: OutboxMessage, lang: Lang = 'sv'): string {
   const c = msg.content;
-  if (c.kind === 'caseCard') return c.view === 'assignedToYou' ? 'Kortet om ett tilldelat ärende' : 'Ärendekortet';
-  if (c.kind === 'card') return WHAT[c.template] ?? 'Ett kort';
-  return 'Ett meddelande';
+  const w = texts(lang).deliveries;
+  if (c.kind === 'caseCard') return c.view === 'assignedToYou' ? w.assignedCard : w.caseCard;
+  if (c.kind === 'card') return w.what[c.template] ?? w.aCard;
+  return w.aMessage;
 }
 
 export function caseIdOf(msg: OutboxMessage): string | undefined {

@@ -4,6 +4,7 @@
 import type { AppDeps } from '../app/context.js';
 import { summaryOf } from '../app/notificationText.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
+import { langOfStaff } from '../app/recipientLang.js';
 import { renderCard } from '../cards/render.js';
 import type { OutboxMessage } from './messages.js';
 import type { OutgoingMessage } from './sender.js';
@@ -13,7 +14,12 @@ export function renderMessage(deps: AppDeps, msg: OutboxMessage): OutgoingMessag
   const out = renderContent(deps, msg);
   if (!out?.card) return out;
   const found = msg.content.kind === 'caseCard' ? deps.store.getCase(msg.content.caseId) : undefined;
-  const summary = summaryOf(msg.content, found, deps.rules, deps.now());
+  // The 1:1 assignment card is in its owner's language (src/app/recipientLang.ts), so is its toast.
+  const lang =
+    msg.content.kind === 'caseCard' && msg.content.view === 'assignedToYou' && msg.target.kind === 'user'
+      ? langOfStaff(deps, msg.target.staffId)
+      : 'sv';
+  const summary = summaryOf(msg.content, found, deps.rules, deps.now(), lang);
   return summary ? { ...out, summary } : out;
 }
 
@@ -24,7 +30,16 @@ function renderContent(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | und
   const found = deps.store.getCase(c.caseId);
   if (!found) return undefined;
   if (c.view === 'assignedToYou' && msg.target.kind === 'user')
-    return { card: assignedToYouCardFor(deps, found, msg.target.staffId, c.note) };
+    return {
+      card: assignedToYouCardFor(
+        deps,
+        found,
+        msg.target.staffId,
+        c.note,
+        'good',
+        langOfStaff(deps, msg.target.staffId),
+      ),
+    };
   const viewer = msg.target.kind === 'user' ? (deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
   return {
     card: caseCardFor(deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),

@@ -7,6 +7,22 @@ import { registerCase, testDeps } from '../support/deps.js';
 
 const at = (iso: string) => new Date(iso);
 
+describe('the notification text in English, for a card in English', () => {
+  it('says the same in English: the 1:1 assignment card by its owner, a template card by its data', async () => {
+    const deps = await testDeps({ now: () => at('2026-11-20T09:30:00+01:00') });
+    const c = await registerCase(deps, { externalId: 'IFO-2026-000124', receivedAt: '2026-11-20T08:00:00+01:00' });
+    expect(caseSummary(c, DEFAULT_RULES, at('2026-11-20T09:30:00+01:00'), 'assignedToYou', 'en')).toBe(
+      'You have been given the case IFO-2026-000124 – protection assessment today',
+    );
+    expect(caseSummary(c, DEFAULT_RULES, at('2026-11-17T09:30:00+01:00'), 'case', 'en')).toBe(
+      'New report IFO-2026-000124 – protection assessment by Fri 20 Nov',
+    );
+    const items = [{ caseId: 'IFO-1' }, { caseId: 'IFO-2' }];
+    expect(templateSummary('reminder', { lang: 'en', items })).toBe('Reminder – 2 cases');
+    expect(templateSummary('reminder', { items })).toBe('Påminnelse – 2 ärenden');
+  });
+});
+
 describe('the notification text of a case card', () => {
   it('says försenad, i dag, i morgon or senast <date> as is true that day', async () => {
     const deps = await testDeps({ now: () => at('2026-11-20T09:30:00+01:00') });

@@ -1,4 +1,5 @@
-// Every card the bot sends (`sampleCards()`, the same cards `npm run cards:preview` renders), drawn
+// Every card the bot sends (`sampleCards()`, the same cards `npm run cards:preview` renders, in Swedish
+// and in English), drawn
 // by the `adaptivecards` renderer with the Teams-like host config in headless Chromium at phone width
 // (340 px) and at Teams' desktop width (540 px). A card fails on anything a person on a phone would
 // miss (docs/cards.md "Phone width"):
@@ -18,7 +19,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [340, 540] as const;
 
 describe('every card at phone width and desktop width', async () => {
-  const cards = await sampleCards();
+  // In English too: its words are longer ("Record protective measure"), and a button must not be cut.
+  const cards = [...(await sampleCards()), ...(await sampleCards('en')).map((c) => ({ ...c, name: `${c.name} (en)` }))];
   let dir: string;
   let context: BrowserContext;
   let page: Page;

@@ -162,12 +162,34 @@ describe('every rendered card is readable', async () => {
 });
 
 /**
- * The cards a person is answered with, in their Teams language (docs/cards.md "English for staff who
- * work in English"). What the bot posts on its own (reminders, escalation, distribution, handover,
- * alarms, notices of the outbox) has no reader's locale and stays Swedish; so do the forms and the
- * statistics for now: those templates are not checked here.
+ * The cards a person reads in their Teams language (docs/cards.md "English for staff who work in
+ * English"): what they are answered with, and what the bot sends them on their own (reminders, the
+ * escalation, the alarm), by the locale of their last message. Not checked here because they are
+ * Swedish still: the law forms (decision-form), the timeline and the notices of the
+ * use cases (src/app) that are not yet in the catalogue.
  */
-const ENGLISH_TEMPLATES = new Set(['case', 'assigned-to-you', 'case-list', 'help', 'morning-list']);
+const ENGLISH_TEMPLATES = new Set([
+  'case',
+  'assigned-to-you',
+  'case-list',
+  'help',
+  'morning-list',
+  'reminder',
+  'escalation',
+  'protection-alarm',
+  'handover',
+  'distribution',
+  'deliveries',
+  'stats',
+  'decision-skydd',
+  'decision-forhand',
+  'decision-extend',
+  'decision-contact',
+  'decision-barnsamtal',
+  'decision-aterkoppling',
+  'decision-close',
+  'decision-uppfoljning',
+]);
 
 /**
  * Words that are on a card only when a Swedish string was missed. Case-sensitive: the English phase
@@ -208,6 +230,31 @@ const SWEDISH = new RegExp(
     '\\boch\\b',
     '\\bkl\\. ',
     '\\b(?:mån|tis|ons|tors|fre|lör|sön) \\d',
+    // The proactive cards, the checklist, the distribution card, leveranser and the forms.
+    'God morgon',
+    'Påminnelse',
+    '\\bfrist',
+    'Eskalering',
+    'Omedelbart',
+    'skyddsåtgärd',
+    'Överlämning',
+    'Bocka av',
+    'Fördelning',
+    'Leveranser',
+    'Försök igen',
+    'Registrera',
+    'Spara',
+    'Avbryt',
+    'Motivering',
+    'Beslut',
+    'Utredare',
+    'Välj',
+    'Ange',
+    'Skriv aldrig',
+    '\\bInget\\b',
+    '\\binte\\b',
+    '\\bsom\\b',
+    '\\bför\\b',
   ].join('|'),
 );
 
@@ -260,7 +307,7 @@ describe('every card a person is answered with, in English', async () => {
     const coloured = all.filter((s) => s.color === 'Attention' || s.color === 'Warning');
     expect(coloured.length).toBeGreaterThan(5);
     const word =
-      /OVERDUE|overdue|today|tomorrow|in \d+ days?|within \d+ working days|unassigned|absent|outside office hours|protection|violence|not |no |nothing|missed|passed|being sent/i;
+      /OVERDUE|overdue|today|tomorrow|in \d+ days?|within \d+ working days|unassigned|absent|outside office hours|protection|violence|not |no |nothing|missed|passed|being sent|\blate\b|escalation|still to|trying again|was due/i;
     expect(coloured.filter((s) => !word.test(s.text)).map((s) => `${where(s)} (${s.color})`)).toEqual([]);
   });
 });

@@ -78,6 +78,72 @@ describe('the language of the answers follows the Teams locale', () => {
     expect(sv).toMatch(/Ofördelade ärenden\n1 ofördelat ärende i /);
     expect(sv).toMatch(/Skyddsbedömning: tis 24 nov · i dag/);
   });
+
+  it('answers fördelning in English for en-US outside the group channel', async () => {
+    await t.registerReport({ externalId: 'IFO-2026-000032', receivedAt: '2026-11-24T08:00:00+01:00' });
+    const text = await say(t.who('karin'), 'fördelning', 'en-US');
+    expect(text).toMatch(
+      /^Distribution Mottagning barn och unga, Tue 24 Nov\n1 unassigned case, the oldest from today\./,
+    );
+    expect(text).toContain('Unassigned cases');
+    expect(text.replaceAll('Mottagning barn och unga', '«group»')).not.toMatch(
+      /Fördelning|Ofördelade|ofördelad|Tilldela|Handläggare|ärenden|frister|\boch\b|\bi dag\b/,
+    );
+    expect(await say(t.who('karin'), 'fördelning')).toMatch(
+      /^Fördelning Mottagning barn och unga, tis 24 nov\n1 ofördelat ärende/,
+    );
+  });
+
+  it('opens a decision form in English for en-US, and in Swedish otherwise', async () => {
+    await t.registerReport({ externalId: 'IFO-2026-000033', receivedAt: '2026-11-24T08:00:00+01:00' });
+    const c = t.deps.store.getCase('IFO-2026-000033')!;
+    const open = async (locale?: string) => {
+      const r = await t.post({
+        ...invoke(
+          t.connector.url,
+          t.who('karin'),
+          'decision.skydd.open-form',
+          { caseId: c.id, version: c.version },
+          personal,
+        ),
+        ...(locale ? { locale } : {}),
+      });
+      const card = (r.body as { value: Record<string, unknown> }).value;
+      expect(validateCard(card)).toEqual([]);
+      return cardText(card);
+    };
+    const en = await open('en-US');
+    expect(en).toMatch(/^IFO-2026-000033 · Protection assessment \(skyddsbedömning\)\n/);
+    expect(en).toContain('Does the child need immediate protection?');
+    expect(en).toContain('Yes, the child needs immediate protection');
+    expect(en).toContain('Record assessment');
+    expect(en).not.toMatch(/Motivering|Avbryt|Registrera|Behöver|Skriv aldrig|\bsom\b|\bkl\. /);
+    const sv = await open();
+    expect(sv).toMatch(/^IFO-2026-000033 · Skyddsbedömning\n/);
+    expect(sv).toContain('Behöver barnet omedelbart skydd?');
+  });
+
+  it('answers överlämning in English for en-US', async () => {
+    expect(await say(t.who('karin'), 'överlämning', 'en-US')).toBe(
+      'Karin Ek has no running handover\nThere is no registered absence with a handover checklist for Karin Ek. An absence is registered with frånvaro @person.',
+    );
+    expect(await say(t.who('karin'), 'överlämning')).toMatch(/^Karin Ek har ingen pågående överlämning\n/);
+  });
+
+  it('answers statistik in English for en-US', async () => {
+    const text = await say(t.who('lars'), 'statistik', 'en-US');
+    expect(text).toMatch(/^Statistics October 2026 · The whole unit\n/);
+    expect(text).not.toMatch(/Statistik|Andel i tid|Månad|Anmälningar|Arbetsdagar|frister/);
+    expect(await say(t.who('lars'), 'statistik')).toMatch(/^Statistik oktober 2026 · Hela enheten\n/);
+  });
+
+  it('answers leveranser in English for en-US, and a caseworker is told in her language that it is for leads', async () => {
+    expect(await say(t.who('karin'), 'leveranser', 'en-US')).toBe(
+      'Deliveries\nEverything Ärendevakt was to send has arrived.\nNothing is waiting and nothing has failed.',
+    );
+    expect(await say(t.who('anna'), 'leveranser', 'en-US')).toMatch(/Only team leads and unit managers see/);
+    expect(await say(t.who('karin'), 'leveranser')).toMatch(/^Leveranser\nAllt som Ärendevakt skulle skicka/);
+  });
 });
 
 /**
@@ -176,3 +242,168 @@ describe('LANGUAGE=sv: a unit that wants every answer in Swedish', () => {
     expect(text).not.toContain('What the bot can do');
   });
 });
+
+/**
+ * What the bot sends on its own has no incoming activity: a person's cards follow the locale of their
+ * last message in the 1:1 chat (kept in its conversation reference), else Swedish; a channel's stay
+ * Swedish.
+ */
+describe('proactive cards in the language the person last used', () => {
+  let t: TestBot;
+  const clock = { now: new Date('2026-11-23T07:50:00+01:00') }; // Monday
+  beforeEach(async () => {
+    clock.now = new Date('2026-11-23T07:50:00+01:00');
+    t = await startTestBot({ now: () => clock.now });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  /** The cards sent to a person's 1:1 chat (the test connector's personal conversation). */
+  const personalCards = (who: Staff) =>
+    t.connector.cards((c) => c.conversationId === `a:personal-${who.aadObjectId}` && c.kind !== 'update');
+
+  it("sends an en-US caseworker's reminders in English and a Swedish one's in Swedish", async () => {
+    const [anna, bo] = [t.who('anna'), t.who('bo')];
+    await installAndConnect(t, t.who('karin'), 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    const { forhandsCase } = await import('../jobs/listFixtures.js');
+    expect(
+      (
+        await t.deps.store.commit({
+          cases: [
+            { case: forhandsCase('IFO-2026-007501', '2026-11-12', anna.aadObjectId), expectedVersion: null },
+            { case: forhandsCase('IFO-2026-007502', '2026-11-12', bo.aadObjectId), expectedVersion: null },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
+    // Anna's Teams is in English, Bo's in Swedish: each has written to the bot once.
+    for (const [who, locale] of [
+      [anna, 'en-US'],
+      [bo, 'sv-SE'],
+    ] as const)
+      expect((await t.post({ ...message(t.connector.url, who, 'mina', personal), locale })).status).toBe(200);
+    await t.running.scheduler!.tick();
+    await t.drained();
+
+    const annas = personalCards(anna)
+      .map((c) => c.card!)
+      .filter((c) => cardText(c).startsWith('Good morning'));
+    expect(annas).toHaveLength(1);
+    expect(validateCard(annas[0])).toEqual([]);
+    const en = cardText(annas[0]);
+    expect(en).toContain('Good morning Anna: your deadlines');
+    expect(en).toContain('**IFO-2026-007501** · Initial assessment Thu 26 Nov (in 3 working days)');
+    expect(en).not.toMatch(SWEDISH_REMINDER);
+    const snooze = actionFor(annas[0], 'reminder.snooze', 'IFO-2026-007501')!;
+    expect(snooze.title).toBe('Remind me tomorrow');
+
+    const bos = personalCards(bo)
+      .map((c) => cardText(c.card!))
+      .filter((c) => c.startsWith('God morgon'));
+    expect(bos).toHaveLength(1);
+    expect(bos[0]).toContain('**IFO-2026-007502** · Förhandsbedömning tors 26 nov (om 3 arbetsdagar)');
+
+    // Her press answers in English too.
+    clock.now = new Date('2026-11-23T10:00:00+01:00');
+    const r = await t.post({ ...invoke(t.connector.url, anna, snooze.verb, snooze.data, personal), locale: 'en-US' });
+    const again = cardText((r.body as { value: Record<string, unknown> }).value);
+    expect(again).toContain('IFO-2026-007501: no reminder Tue 24 Nov. You will be reminded again Wed 25 Nov.');
+    expect(again).not.toMatch(SWEDISH_REMINDER);
+  });
+
+  it("sends the 1:1 'you have a case' card and its note in the new owner's language", async () => {
+    const [karin, anna] = [t.who('karin'), t.who('anna')];
+    await installAndConnect(t, karin, 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007505', receivedAt: '2026-11-23T07:20:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, anna, 'mina', personal), locale: 'en-US' })).status).toBe(200);
+    const c = t.deps.store.getCase('IFO-2026-007505')!;
+    const r = await t.invoke(
+      karin,
+      'case.assign',
+      { caseId: c.id, version: c.version, assignee: anna.aadObjectId },
+      personal,
+    );
+    expect(r.status).toBe(200);
+    await t.drained();
+    expect(t.deps.store.getCase(c.id)!.assignees).toEqual([anna.aadObjectId]);
+    const card = personalCards(anna)
+      .map((x) => x.card!)
+      .find((x) => cardText(x).includes('Karin Ek has given you the case IFO-2026-007505.'));
+    expect(card).toBeDefined();
+    expect(validateCard(card!)).toEqual([]);
+    expect(cardText(card!)).not.toMatch(/har gett dig|Du har fått|Öppna|Handläggare|Påminn|Registrera/);
+  });
+
+  it("sends the unit manager's escalation in English when her Teams is in English", async () => {
+    const lars = t.who('lars');
+    await installAndConnect(t, t.who('karin'), 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007503', receivedAt: '2026-11-13T10:00:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, lars, 'hjälp', personal), locale: 'en-GB' })).status).toBe(200);
+    await t.running.scheduler!.tick();
+    await t.drained();
+    const card = personalCards(lars)
+      .map((c) => c.card!)
+      .find((c) => cardText(c).startsWith('Escalation'));
+    expect(card).toBeDefined();
+    expect(validateCard(card!)).toEqual([]);
+    const text = cardText(card!);
+    expect(text).toMatch(/^Escalation Mon 23 Nov\n/);
+    expect(text).toContain('1 case unassigned for more than 1 working day and 1 overdue deadline.');
+    expect(text).toContain('Mottagning barn och unga: overdue deadlines');
+    // The group's own name is not translated.
+    expect(text.replaceAll('Mottagning barn och unga', '«group»')).not.toMatch(
+      /Eskalering|Öppna|Tilldela|Handläggare|ofördelad|försenad|\boch\b|\bi dag\b/,
+    );
+    expect(actionFor(card!, 'list.assign', 'IFO-2026-007503')!.title).toBe('Assign');
+  });
+
+  it('sends the immediate-protection alarm in English to an en-US team lead and in Swedish to the unit manager', async () => {
+    const [karin, lars] = [t.who('karin'), t.who('lars')];
+    await installAndConnect(t, karin, 'barn-mottagning', '19:barn-mottagning@thread.tacv2');
+    expect(
+      (await t.registerReport({ externalId: 'IFO-2026-007504', receivedAt: '2026-11-23T07:20:00+01:00' })).ok,
+    ).toBe(true);
+    expect((await t.post({ ...message(t.connector.url, karin, 'hjälp', personal), locale: 'en-US' })).status).toBe(200);
+    // Teams sends the client's locale with every activity, the press too.
+    const data = {
+      caseId: 'IFO-2026-007504',
+      version: t.deps.store.getCase('IFO-2026-007504')!.version,
+      immediateProtection: 'ja',
+      motivation: 'Polisen uppger att barnet inte kan vara hemma i natt.',
+    };
+    const r = await t.post({
+      ...invoke(t.connector.url, karin, 'decision.skydd.submit', data, personal),
+      locale: 'en-US',
+    });
+    expect(r.status).toBe(200);
+    await t.drained();
+    const alarmOf = (who: Staff, start: string) =>
+      personalCards(who)
+        .map((c) => c.card!)
+        .find((c) => cardText(c).startsWith(start));
+    const en = alarmOf(karin, 'Immediate protection needed')!;
+    expect(en).toBeDefined();
+    expect(validateCard(en)).toEqual([]);
+    expect(cardText(en)).toContain('The unit manager is reminded again Mon 23 Nov at 09:');
+    expect(cardText(en)).not.toMatch(
+      /Omedelbart|Ärende\b|Mottagen|Handläggare|Ej fördelad|Visa ärendet|Registrera|\bkl\. /,
+    );
+    // Lars has never written (his chat is created for the alarm): Swedish.
+    const sv = t.connector
+      .cards(
+        (c) =>
+          c.kind === 'post' && !c.conversationId.startsWith('19:') && !c.conversationId.includes(karin.aadObjectId),
+      )
+      .map((c) => cardText(c.card!));
+    expect(sv).toHaveLength(1);
+    expect(sv[0]).toContain('Enhetschefen påminns igen mån 23 nov kl. 09:');
+    expect(lars.role).toBe('unit_manager');
+  });
+});
+
+const SWEDISH_REMINDER = /God morgon|frister|Påminn|Öppna|Registrera|Förhandsbedömning|arbetsdag|\bom \d/;

@@ -6,27 +6,25 @@ import { assignCase, takeCase } from '../../app/assignCase.js';
 import type { CaseResult } from '../../app/executeCaseCommand.js';
 import { caseCardFor } from '../../app/present.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { formatSwedishDateTime } from '../../domain/time.js';
+import { formatDateTime } from '../../domain/time.js';
+import { texts, type Lang } from '../../cards/text/index.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { maySee } from './access.js';
 
 const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
-const AssignData = CaseRefData.extend({ assignee: z.string().min(1, 'Välj en handläggare.').max(100) });
+const AssignData = CaseRefData.extend({ assignee: z.string().max(100) });
 
-export const notInOrganisation = () =>
-  noticeCard(
-    'Du finns inte i organisationsfilen',
-    'Bara personal i organisationsfilen kan ändra ärenden. Inget har ändrats.',
-    'Attention',
-  );
+export const notInOrganisation = (lang?: Lang) =>
+  noticeCard(texts(lang).actions.notRegisteredTitle, texts(lang).actions.notRegisteredText, 'Attention');
 
 function answer(turn: Turn, r: CaseResult, success: string) {
   const viewer = answerViewer(turn);
   if (r.ok) return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text: success, tone: 'good' } });
-  if (!r.case) return noticeCard('Det gick inte', r.refusal.message, 'Attention');
+  const t = texts(turn.lang).actions;
+  if (!r.case) return noticeCard(t.failedTitle, r.refusal.message, 'Attention');
   const text = r.changedBy
-    ? `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har ändrats.`
-    : `${r.refusal.message} Inget har ändrats.`;
+    ? t.changedNothingChanged(r.changedBy.name, formatDateTime(r.changedBy.at, undefined, turn.lang))
+    : t.nothingChanged(r.refusal.message);
   return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text, tone: 'attention' } });
 }
 
@@ -38,32 +36,27 @@ function badData(turn: Turn, caseId: unknown, message: string) {
         viewer: answerViewer(turn),
         notice: { text: message, tone: 'attention' },
       })
-    : noticeCard('Det gick inte', message, 'Attention');
+    : noticeCard(texts(turn.lang).actions.failedTitle, message, 'Attention');
 }
 
 export const take: CardAction = {
   verb: 'case.take',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRefData.safeParse(data);
-    if (!d.success) return badData(turn, data.caseId, 'Kortet saknar ärendeuppgifter. Inget har ändrats.');
+    if (!d.success) return badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
     const r = await takeCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor });
-    return answer(turn, r, `Du har tagit ärendet, ${turn.actor.name}.`);
+    return answer(turn, r, texts(turn.lang).actions.taken(turn.actor.name));
   },
 };
 
 export const assign: CardAction = {
   verb: 'case.assign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = AssignData.safeParse(data);
-    if (!d.success)
-      return badData(
-        turn,
-        data.caseId,
-        d.error.issues.find((i) => i.path[0] === 'assignee')?.message ??
-          'Kortet saknar ärendeuppgifter. Inget har ändrats.',
-      );
+    if (!d.success) return badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
+    if (!d.data.assignee) return badData(turn, data.caseId, texts(turn.lang).actions.pickCaseworker);
     const r = await assignCase(turn.deps, {
       caseId: d.data.caseId,
       version: d.data.version,
@@ -73,7 +66,11 @@ export const assign: CardAction = {
     return answer(
       turn,
       r,
-      r.ok ? `${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')} har fått ärendet.` : '',
+      r.ok
+        ? texts(turn.lang).actions.assigned(
+            r.case.assignees.map((id) => turn.deps.org.name(id)).join(` ${texts(turn.lang).and} `),
+          )
+        : '',
     );
   },
 };
@@ -83,7 +80,7 @@ export const refresh: CardAction = {
   verb: 'case.refresh',
   handle(turn, data) {
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
-    if (!c) return noticeCard('Ärendet finns inte längre');
+    if (!c) return noticeCard(texts(turn.lang).actions.caseGone);
     return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: turn.actor?.role ?? 'none' });
   },
 };
@@ -96,12 +93,13 @@ export const refresh: CardAction = {
 export const actions: CardAction = {
   verb: 'case.actions',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
-    if (!c) return noticeCard('Ärendet finns inte', 'Kortet hänvisar till ett ärende som inte finns.', 'Attention');
+    if (!c)
+      return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noSuchCaseText, 'Attention');
     const a = turn.actor;
     if (a.role !== 'unit_manager' && !a.groups.includes(c.groupId) && !c.assignees.includes(a.id))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+      return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
     return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: a.role });
   },
 };
@@ -110,11 +108,11 @@ export const show: CardAction = {
   verb: 'case.show',
   handle(turn, data) {
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
-    if (!c) return noticeCard('Ärendet finns inte');
-    if (!turn.actor) return notInOrganisation();
+    if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
+    if (!turn.actor) return notInOrganisation(turn.lang);
     // Öppna on a list row, a reminder or the escalation: only people who may see the case get its card.
     if (!maySee(turn, c))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+      return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
     return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: answerViewer(turn) });
   },
 };

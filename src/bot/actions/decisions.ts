@@ -8,10 +8,11 @@ import { caseCardFor } from '../../app/present.js';
 import { caseTimeline } from '../../app/timeline.js';
 import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import { REVEAL_VERB, timelineCard } from '../../cards/timelineCard.js';
 import { can, forbiddenMessage } from '../../domain/permissions.js';
 import type { Case } from '../../domain/schemas.js';
-import { formatSwedishDateTime } from '../../domain/time.js';
+import { formatDateTime } from '../../domain/time.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { maySee } from './access.js';
@@ -33,23 +34,19 @@ function openForm(kind: DecisionKind): CardAction {
   return {
     verb: openFormVerb(kind),
     handle(turn, data) {
-      if (!turn.actor) return notInOrganisation();
+      if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
       const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
       if (!d.success || !c)
-        return noticeCard(
-          'Ärendet finns inte',
-          'Kortet saknar ärendeuppgifter eller ärendet finns inte längre.',
-          'Attention',
-        );
+        return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noCaseText, 'Attention');
       if (!maySee(turn, c))
-        return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+        return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
       const settings = { extendRoles: turn.deps.rules.extendRoles };
       if (!can(turn.actor.role, FORM_META[kind].command, settings)) {
         return withNotice(
           turn,
           c,
-          `${forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)} Inget har ändrats.`,
+          texts(turn.lang).actions.nothingChanged(forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)),
           'attention',
         );
       }
@@ -58,11 +55,11 @@ function openForm(kind: DecisionKind): CardAction {
         return withNotice(
           turn,
           c,
-          `Ärendet ändrades av ${who} ${formatSwedishDateTime(c.updatedAt)}; här är det aktuella läget.`,
+          texts(turn.lang).actions.changedShowing(who, formatDateTime(c.updatedAt, undefined, turn.lang)),
           'attention',
         );
       }
-      return decisionFormFor(turn.deps, c, kind);
+      return decisionFormFor(turn.deps, c, kind, { lang: turn.lang });
     },
   };
 }
@@ -71,10 +68,10 @@ function submit(kind: DecisionKind): CardAction {
   return {
     verb: submitVerb(kind),
     async handle(turn, data) {
-      if (!turn.actor) return notInOrganisation();
+      if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
       if (!d.success || d.data.version === undefined)
-        return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+        return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.cardMissingCase, 'Attention');
       const r = await submitDecision(turn.deps, kind, {
         caseId: d.data.caseId,
         version: d.data.version,
@@ -84,17 +81,24 @@ function submit(kind: DecisionKind): CardAction {
       if (r.ok) return withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
       // Someone outside the case's group sees the refusal only, not the case.
       if (!r.case || !maySee(turn, r.case))
-        return noticeCard('Det gick inte', `${r.refusal.message} Inget har ändrats.`, 'Attention');
+        return noticeCard(
+          texts(turn.lang).actions.failedTitle,
+          texts(turn.lang).actions.nothingChanged(r.refusal.message),
+          'Attention',
+        );
       if (r.changedBy)
         return withNotice(
           turn,
           r.case,
-          `Ärendet ändrades av ${r.changedBy.name} ${formatSwedishDateTime(r.changedBy.at)}; inget har sparats.`,
+          texts(turn.lang).actions.changedNotSaved(
+            r.changedBy.name,
+            formatDateTime(r.changedBy.at, undefined, turn.lang),
+          ),
           'attention',
         );
       if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
-        return formAgain(turn.deps, r.case, kind, data, r.refusal);
-      return withNotice(turn, r.case, `${r.refusal.message} Inget har ändrats.`, 'attention');
+        return formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
+      return withNotice(turn, r.case, texts(turn.lang).actions.nothingChanged(r.refusal.message), 'attention');
     },
   };
 }
@@ -102,11 +106,11 @@ function submit(kind: DecisionKind): CardAction {
 export const showTimeline: CardAction = {
   verb: 'decision.timeline.show',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
-    if (!c) return noticeCard('Ärendet finns inte');
+    if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i.', 'Attention');
+      return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
     return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: audienceOf(turn) });
   },
 };
@@ -121,14 +125,18 @@ export const audienceOf = (turn: Turn) => (turn.conversationKind === 'personal' 
 export const revealTimelineText: CardAction = {
   verb: REVEAL_VERB,
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = z
       .object({ caseId: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() })
       .safeParse(data);
     const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
-    if (!d.success || !c) return noticeCard('Ärendet finns inte');
+    if (!d.success || !c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i. Inget visas.', 'Attention');
+      return noticeCard(
+        texts(turn.lang).actions.failedTitle,
+        texts(turn.lang).actions.otherGroupNothingShown,
+        'Attention',
+      );
     return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: 'channel', reveal: d.data.seq });
   },
 };

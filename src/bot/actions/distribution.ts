@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { assignFromDistribution, distributionCard } from '../../app/distribution.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import type { CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
@@ -16,16 +17,19 @@ const AssignData = GroupData.extend({
 export const distributionAssign: CardAction = {
   verb: 'distribution.assign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
+    const all = texts(turn.lang);
     const d = AssignData.safeParse(data);
     if (!d.success || !turn.deps.org.group(d.data.groupId))
-      return noticeCard('Det gick inte', 'Kortet saknar uppgifter. Skriv fördelning för ett nytt kort.', 'Attention');
+      return noticeCard(all.actions.failedTitle, all.distribution.missingData, 'Attention');
     const assignee = typeof data[d.data.input] === 'string' ? (data[d.data.input] as string) : '';
     if (!assignee)
-      return distributionCard(turn.deps, d.data.groupId, {
-        text: `Välj en handläggare för ${d.data.caseId}.`,
-        color: 'Attention',
-      });
+      return distributionCard(
+        turn.deps,
+        d.data.groupId,
+        { text: all.distribution.pick(d.data.caseId), color: 'Attention' },
+        turn.lang,
+      );
     const r = await assignFromDistribution(turn.deps, {
       caseId: d.data.caseId,
       version: d.data.version,
@@ -35,21 +39,28 @@ export const distributionAssign: CardAction = {
     });
     const notice = r.ok
       ? {
-          text: `${r.case.id} har gått till ${r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ')}.`,
+          text: all.distribution.assigned(
+            r.case.id,
+            r.case.assignees.map((id) => turn.deps.org.name(id)).join(` ${all.and} `),
+          ),
           color: 'Good',
         }
       : { text: `${d.data.caseId}: ${r.refusal.message}`, color: 'Attention' };
-    return distributionCard(turn.deps, d.data.groupId, notice);
+    return distributionCard(turn.deps, d.data.groupId, notice, turn.lang);
   },
 };
 
 export const distributionRefresh: CardAction = {
   verb: 'distribution.refresh',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = GroupData.safeParse(data);
     if (!d.success || !turn.deps.org.group(d.data.groupId))
-      return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
-    return distributionCard(turn.deps, d.data.groupId);
+      return noticeCard(
+        texts(turn.lang).actions.failedTitle,
+        texts(turn.lang).distribution.missingDataShort,
+        'Attention',
+      );
+    return distributionCard(turn.deps, d.data.groupId, undefined, turn.lang);
   },
 };

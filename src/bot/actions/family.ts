@@ -15,7 +15,7 @@ const SamordningData = z.object({ samordningId: z.string().min(1).max(200), toSe
 export const familyAssignSiblings: CardAction = {
   verb: 'family.assignSiblings',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseData.safeParse(data);
     if (!d.success)
       return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
@@ -46,7 +46,7 @@ export const familyAssignSiblings: CardAction = {
 export const familyTellOtherSection: CardAction = {
   verb: 'family.tellOtherSection',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = SamordningData.safeParse(data);
     if (!d.success) return noticeCard('Det gick inte', 'Kortet saknar uppgifter om samordningen.', 'Attention');
     const r = await tellOtherSection(turn.deps, turn.actor, d.data);

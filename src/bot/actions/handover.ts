@@ -12,6 +12,7 @@ import {
   writeHandoverStatus,
 } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
@@ -33,21 +34,25 @@ function answer(
 ) {
   const focusCaseId = flag(data.focus) && typeof data.caseId === 'string' ? data.caseId : undefined;
   if (!h) return noticeCard('Det gick inte', text, 'Attention');
-  return handoverCardFor(turn.deps, h, { notice: { text, tone }, ...(focusCaseId ? { focusCaseId } : {}) });
+  return handoverCardFor(turn.deps, h, {
+    notice: { text, tone },
+    lang: turn.lang,
+    ...(focusCaseId ? { focusCaseId } : {}),
+  });
 }
 
 const missingData = (turn: Turn, data: Record<string, unknown>) =>
   answer(
     turn,
     typeof data.handoverId === 'string' ? getHandover(turn.deps, data.handoverId) : undefined,
-    'Kortet saknar uppgifter om överlämningen. Inget har ändrats.',
+    texts(turn.lang).handoverAnswers.missingData,
     'attention',
   );
 
 export const handoverReassign: CardAction = {
   verb: 'handover.reassign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.extend({ version: z.coerce.number().int().nonnegative() }).safeParse(data);
     if (!d.success) return missingData(turn, data);
     const owner = data[`owner${d.data.i ?? ''}`] ?? data.owner;
@@ -55,7 +60,7 @@ export const handoverReassign: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        'Välj en handläggare. Inget har ändrats.',
+        texts(turn.lang).handoverAnswers.pick,
         'attention',
         data,
       );
@@ -70,14 +75,17 @@ export const handoverReassign: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : ' Inget har ändrats.'}`,
+        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : texts(turn.lang).handoverAnswers.nothingChanged}`,
         'attention',
         data,
       );
     return answer(
       turn,
       r.handover,
-      `${[d.data.caseId, ...(r.siblings ?? [])].join(', ')} har fått ny handläggare: ${turn.deps.org.name(owner)}.`,
+      texts(turn.lang).handoverAnswers.newOwner(
+        [d.data.caseId, ...(r.siblings ?? [])].join(', '),
+        turn.deps.org.name(owner),
+      ),
       'good',
       data,
     );
@@ -87,7 +95,7 @@ export const handoverReassign: CardAction = {
 export const handoverTick: CardAction = {
   verb: 'handover.tick',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     if (!d.success) return missingData(turn, data);
     const i = d.data.i ?? '';
@@ -109,14 +117,14 @@ export const handoverTick: CardAction = {
         'attention',
         data,
       );
-    return answer(turn, r.handover, `${d.data.caseId}: checklistan är sparad.`, 'good', data);
+    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.checksSaved(d.data.caseId), 'good', data);
   },
 };
 
 export const handoverStatus: CardAction = {
   verb: 'handover.status',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     if (!d.success) return missingData(turn, data);
     const text = data[`status${d.data.i ?? ''}`] ?? data.status;
@@ -131,18 +139,18 @@ export const handoverStatus: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message} Statusen sparades inte.`,
+        `${d.data.caseId}: ${r.refusal.message}${texts(turn.lang).handoverAnswers.statusNotSaved}`,
         'attention',
         data,
       );
-    return answer(turn, r.handover, `${d.data.caseId}: statusen är sparad.`, 'good', data);
+    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.statusSaved(d.data.caseId), 'good', data);
   },
 };
 
 export const handoverHandBack: CardAction = {
   verb: 'handover.handBack',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.extend({ caseId: z.string().min(1).max(64).optional(), all: z.unknown().optional() }).safeParse(data);
     if (!d.success || (!d.data.caseId && !flag(d.data.all))) return missingData(turn, data);
     const r = await handBack(turn.deps, {
@@ -155,13 +163,14 @@ export const handoverHandBack: CardAction = {
     const done = r.outcomes.filter((o) => o.ok).map((o) => o.caseId);
     const failed = r.outcomes.filter((o) => !o.ok);
     const name = turn.deps.org.name(r.handover.staffId);
+    const t = texts(turn.lang).handoverAnswers;
     const text =
       [
-        done.length ? `Tillbaka hos ${name}: ${done.join(', ')}.` : '',
-        failed.length ? `Inte tillbakalämnade: ${failed.map((f) => `${f.caseId} (${f.message})`).join('; ')}.` : '',
+        done.length ? t.handedBack(name, done.join(', ')) : '',
+        failed.length ? t.notHandedBack(failed.map((f) => `${f.caseId} (${f.message})`).join('; ')) : '',
       ]
         .filter(Boolean)
-        .join(' ') || 'Inga ärenden att lämna tillbaka.';
+        .join(' ') || t.nothingToHandBack;
     return answer(turn, r.handover, text, failed.length ? 'attention' : 'good');
   },
 };
@@ -169,22 +178,22 @@ export const handoverHandBack: CardAction = {
 export const handoverOpen: CardAction = {
   verb: 'handover.open',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    if (!d.success || !h) return noticeCard('Överlämningen finns inte');
-    return handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId });
+    if (!d.success || !h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
+    return handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId, lang: turn.lang });
   },
 };
 
 export const handoverShow: CardAction = {
   verb: 'handover.show',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    if (!h) return noticeCard('Överlämningen finns inte');
-    return handoverCardFor(turn.deps, h);
+    if (!h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
+    return handoverCardFor(turn.deps, h, { lang: turn.lang });
   },
 };
 
@@ -195,16 +204,17 @@ export const handoverShow: CardAction = {
 export const handoverShowStatus: CardAction = {
   verb: 'handover.showStatus',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
     const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
     if (!d.success || !h || !c || !h.entries.some((e) => e.caseId === c.id))
-      return noticeCard('Överlämningen finns inte');
+      return noticeCard(texts(turn.lang).handoverAnswers.notFound);
     if (!maySee(turn, c))
-      return noticeCard('Det gick inte', 'Ärendet tillhör en grupp som du inte är med i. Inget visas.', 'Attention');
+      return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).handoverAnswers.otherGroup, 'Attention');
     return handoverCardFor(turn.deps, h, {
       revealStatusOf: c.id,
+      lang: turn.lang,
       ...(flag(data.focus) ? { focusCaseId: c.id } : {}),
     });
   },

@@ -13,7 +13,7 @@ import { renderCard } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import type { Group } from '../../domain/schemas.js';
 import { formatDateTime, stockholmDate } from '../../domain/time.js';
-import { texts } from '../../cards/text/index.js';
+import { texts, type Lang } from '../../cards/text/index.js';
 import { buildEscalation, escalationCardData } from '../../jobs/escalation.js';
 import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
 import type { CardAction, Turn } from '../types.js';
@@ -56,7 +56,8 @@ function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): 
   const { deps } = turn;
   const a = turn.actor!;
   if (from.list === 'escalation') {
-    if (a.role !== 'unit_manager') return noticeCard('Det gick inte', notice.text, 'Attention');
+    const t = texts(turn.lang);
+    if (a.role !== 'unit_manager') return noticeCard(t.actions.failedTitle, notice.text, 'Attention');
     const view = buildEscalation({
       groups: deps.org.org.groups,
       cases: listCases(deps.store.allCases()),
@@ -65,15 +66,15 @@ function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): 
       calendar: deps.calendar,
       rules: deps.rules,
       absences: absences(deps),
+      lang: turn.lang,
     });
-    if (!view)
-      return noticeCard('Inget kvar att eskalera', `${notice.text} Inga fler ärenden väntar för länge.`, 'Good');
+    if (!view) return noticeCard(t.escalation.nothingLeftTitle, t.escalation.nothingLeftText(notice.text), 'Good');
     return renderCard('escalation', escalationCardData(view, notice));
   }
   const group = deps.org.group(from.groupId);
   // The list of a group the presser is not in is not shown to them: the answer alone.
   if (!group || (a.role !== 'unit_manager' && !a.groups.includes(group.id)))
-    return noticeCard('Det gick inte', notice.text, notice.tone === 'good' ? 'Good' : 'Attention');
+    return noticeCard(texts(turn.lang).actions.failedTitle, notice.text, notice.tone === 'good' ? 'Good' : 'Attention');
   // A press on an older list answers with today's list from the start.
   const offset = from.date && from.date !== stockholmDate(deps.now()) ? 0 : from.offset;
   return morningListCard(currentMorningList(turn, group), offset, undefined, notice);
@@ -95,14 +96,15 @@ function noticeOf(turn: Turn, caseId: string, r: CaseResult): ListNotice {
   return { text: t.morning.refused(caseId, r.refusal.message), tone: 'attention' };
 }
 
-const BAD_DATA = () => noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+const BAD_DATA = (lang: Lang | undefined) =>
+  noticeCard(texts(lang).actions.failedTitle, texts(lang).actions.cardMissingCase, 'Attention');
 
 export const listTake: CardAction = {
   verb: 'list.take',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = RowData.safeParse(data);
-    if (!d.success) return BAD_DATA();
+    if (!d.success) return BAD_DATA(turn.lang);
     const r = await takeCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor });
     return listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
   },
@@ -111,9 +113,9 @@ export const listTake: CardAction = {
 export const listAssign: CardAction = {
   verb: 'list.assign',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = RowData.extend({ input: z.string().min(1).max(80) }).safeParse(data);
-    if (!d.success) return BAD_DATA();
+    if (!d.success) return BAD_DATA(turn.lang);
     const chosen = data[d.data.input];
     if (typeof chosen !== 'string' || !chosen || chosen.length > 100)
       return listAgain(turn, d.data.from, {

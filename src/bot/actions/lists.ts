@@ -4,5 +4,5 @@ import { notInOrganisation } from './case.js';
 
 export const myCases: CardAction = {
   verb: 'list.mine',
-  handle: (turn) => (turn.actor ? myCasesCard(turn.deps, turn.actor, turn.lang) : notInOrganisation()),
+  handle: (turn) => (turn.actor ? myCasesCard(turn.deps, turn.actor, turn.lang) : notInOrganisation(turn.lang)),
 };

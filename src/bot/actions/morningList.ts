@@ -17,7 +17,7 @@ const PageData = z.object({
 export const morningPage: CardAction = {
   verb: 'morning.page',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = PageData.safeParse(data);
     const group = d.success ? turn.deps.org.group(d.data.groupId) : undefined;
     if (!d.success || !group) return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');

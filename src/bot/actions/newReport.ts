@@ -8,7 +8,7 @@ import { notInOrganisation } from './case.js';
 export const reportForm: CardAction = {
   verb: 'report.form',
   handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const groupId = typeof data.groupId === 'string' ? data.groupId : turn.channelGroups[0];
     return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {});
   },
@@ -18,7 +18,7 @@ export const reportForm: CardAction = {
 export const reportCreate: CardAction = {
   verb: 'report.create',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const r = await submitReportForm(turn.deps, turn.actor, data);
     if (!r.ok) return r.form;
     const viewer = answerViewer(turn);

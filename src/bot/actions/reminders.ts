@@ -6,7 +6,8 @@ import { absences } from '../../app/context.js';
 import { assignedToYouCardFor } from '../../app/present.js';
 import { renderCard, type Card } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
+import { texts } from '../../cards/text/index.js';
+import { formatDate, stockholmDate } from '../../domain/time.js';
 import { listCases } from '../../jobs/morningList.js';
 import { planReminders } from '../../jobs/reminders.js';
 import { snoozeOf, snoozeReminder } from '../../jobs/snooze.js';
@@ -30,32 +31,32 @@ function reminderAgain(turn: Turn, kind: 'summary' | 'tomorrow', notice: { text:
     calendar: deps.calendar,
     rules: deps.rules,
     snoozeOf: (staffId, caseId) => snoozeOf(deps.store, staffId, caseId),
+    langOf: () => turn.lang ?? 'sv',
   });
   const data = plan.due[0]?.[kind];
-  if (!data) return noticeCard('Påminnelse', notice.text, notice.color === 'Good' ? 'Good' : 'Attention');
+  if (!data)
+    return noticeCard(texts(turn.lang).reminder.title, notice.text, notice.color === 'Good' ? 'Good' : 'Attention');
   return renderCard('reminder', { ...data, hasNotice: true, notice });
 }
 
 export const snoozeAction: CardAction = {
   verb: 'reminder.snooze',
   async handle(turn, data) {
-    if (!turn.actor) return notInOrganisation();
+    if (!turn.actor) return notInOrganisation(turn.lang);
     const d = SnoozeData.safeParse(data);
-    if (!d.success)
-      return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
-    const r = await snoozeReminder(turn.deps, turn.actor, d.data.caseId);
+    const a = texts(turn.lang).actions;
+    if (!d.success) return noticeCard(a.failedTitle, a.cardMissingCase, 'Attention');
+    const r = await snoozeReminder(turn.deps, turn.actor, d.data.caseId, turn.lang);
     const year = Number(stockholmDate(turn.deps.now()).slice(0, 4));
+    const date = (x: string) => formatDate(x, year, turn.lang);
     const notice = r.ok
-      ? {
-          text: `${d.data.caseId}: ingen påminnelse ${formatSwedishDate(r.quietOn, year)}. Du påminns igen ${formatSwedishDate(r.resumeOn, year)}.`,
-          color: 'Good',
-        }
+      ? { text: texts(turn.lang).reminder.snoozeDone(d.data.caseId, date(r.quietOn), date(r.resumeOn)), color: 'Good' }
       : { text: r.message, color: 'Attention' };
     if (d.data.kind === 'assigned') {
       const c = turn.deps.store.getCase(d.data.caseId);
       if (!c || !c.assignees.includes(turn.actor.id))
-        return noticeCard('Det gick inte', notice.text, r.ok ? 'Good' : 'Attention');
-      return assignedToYouCardFor(turn.deps, c, turn.actor.id, notice.text, r.ok ? 'good' : 'attention');
+        return noticeCard(a.failedTitle, notice.text, r.ok ? 'Good' : 'Attention');
+      return assignedToYouCardFor(turn.deps, c, turn.actor.id, notice.text, r.ok ? 'good' : 'attention', turn.lang);
     }
     return reminderAgain(turn, d.data.kind, notice);
   },

@@ -6,18 +6,14 @@ import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, MEMBERS, type MemberRecord } from '../../app/conversations.js';
 import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { count } from '../../cards/text/index.js';
+import { count, texts, type Lang } from '../../cards/text/index.js';
 import type { Staff } from '../../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../../domain/time.js';
+import { formatDate, stockholmDate } from '../../domain/time.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
 
-const notRegistered: Reply = {
-  card: noticeCard(
-    'Du finns inte i organisationsfilen',
-    'Bara personal i organisationsfilen kan registrera frånvaro.',
-    'Warning',
-  ),
-};
+const notRegistered = (lang?: Lang): Reply => ({
+  card: noticeCard(texts(lang).notice.notRegisteredTitle, texts(lang).absence.notRegisteredText, 'Warning'),
+});
 
 /** The person a command is about: the first @mention other than the bot, else the sender. */
 export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
@@ -35,7 +31,10 @@ export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
 
 const DATE = /(\d{4}-\d{2}-\d{2})/;
 
-export function parseAbsenceArgs(rest: string): {
+export function parseAbsenceArgs(
+  rest: string,
+  lang: Lang = 'sv',
+): {
   from?: string;
   to?: string;
   kind?: 'sick' | 'planned' | 'other';
@@ -52,8 +51,7 @@ export function parseAbsenceArgs(rest: string): {
       : /\b(annat|övrigt|kurs|vab|tjänstledig)\b/.test(text)
         ? 'other'
         : undefined;
-  const problem =
-    /\btill\b/.test(text) && !to ? 'Skriv slutdatumet som ÅÅÅÅ-MM-DD, till exempel till 2026-12-04.' : undefined;
+  const problem = /\btill\b/.test(text) && !to ? texts(lang).absence.endDate : undefined;
   return {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
@@ -62,36 +60,33 @@ export function parseAbsenceArgs(rest: string): {
   };
 }
 
-function unknownPerson(): Reply {
-  return {
-    card: noticeCard(
-      'Vem gäller det?',
-      'Nämn personen med @, till exempel frånvaro @Anna Berg till 2026-12-04. Personen måste finnas i organisationsfilen.',
-      'Warning',
-    ),
-  };
+function unknownPerson(lang?: Lang): Reply {
+  return { card: noticeCard(texts(lang).absence.whoTitle, texts(lang).absence.whoText, 'Warning') };
 }
 
 export const absence: ChatCommand = {
   name: 'frånvaro',
   pattern: /^fr(?:å|a)nvaro\b(.*)$/i,
   async handle(turn, m) {
-    if (!turn.actor) return notRegistered;
+    const t = texts(turn.lang).absence;
+    if (!turn.actor) return notRegistered(turn.lang);
     const person = personOf(turn);
-    if (!person || person === 'unknown') return unknownPerson();
-    const args = parseAbsenceArgs(m[1] ?? '');
-    if (args.problem) return { card: noticeCard('Frånvaron registrerades inte', args.problem, 'Attention') };
+    if (!person || person === 'unknown') return unknownPerson(turn.lang);
+    const args = parseAbsenceArgs(m[1] ?? '', turn.lang);
+    if (args.problem) return { card: noticeCard(t.notRegisteredAbsence, args.problem, 'Attention') };
     const r = await registerAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, ...args });
     if (!r.ok) {
       const fields = Object.values(r.refusal.fields ?? {});
       return {
-        card: noticeCard('Frånvaron registrerades inte', [r.refusal.message, ...fields].join(' '), 'Attention'),
+        card: noticeCard(t.notRegisteredAbsence, [r.refusal.message, ...fields].join(' '), 'Attention'),
       };
     }
     const deps = turn.deps;
     const year = Number(stockholmDate(deps.now()).slice(0, 4));
     const h = r.handover!;
-    const period = `från ${formatSwedishDate(r.absence.from, year)}${r.absence.to ? ` till ${formatSwedishDate(r.absence.to, year)}` : ', tills vidare'}`;
+    const date = (d: string) => formatDate(d, year, turn.lang);
+    const and = ` ${texts(turn.lang).and} `;
+    const period = t.period(date(r.absence.from), r.absence.to ? date(r.absence.to) : '');
     const channels = h.groupIds.map((g) => ({
       g,
       name: deps.org.group(g)?.name ?? g,
@@ -101,21 +96,21 @@ export const absence: ChatCommand = {
     const where = channels.filter((c) => c.linked).map((c) => c.name);
     let text: string;
     if (!h.activatedAt) {
-      text = `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, ${deps.config.plannedLeaveHandoverDays ?? 3} arbetsdagar före frånvaron.`;
+      text = t.postedLater(date(h.startsOn), deps.config.plannedLeaveHandoverDays ?? 3);
     } else if (h.entries.length === 0) {
-      text = `${person.name} har inga öppna ärenden att lämna över.`;
+      text = t.noOpenCases(person.name);
     } else {
-      text = `Överlämningslistan med ${count(h.entries.length, 'öppet ärende')} ${where.length ? `är postad i kanalen för ${where.join(' och ')}` : 'är skapad'}. Varje ärende ska få en ny handläggare i dag.`;
-      if (missing.length)
-        text += ` ${missing.join(' och ')} har ingen kopplad kanal: en gruppledare skriver koppla <grupp-id> i gruppens kanal.`;
+      text = t.listMade(count(h.entries.length, 'öppet ärende', turn.lang), where.join(and));
+      if (missing.length) text += t.noChannel(missing.join(and));
     }
-    const notice = noticeCard(`Frånvaro registrerad: ${person.name} ${period}`, text, 'Good');
+    const notice = noticeCard(t.registered(person.name, period), text, 'Good');
     // In a channel that does not get the list, and in a 1:1, the person who wrote sees the list at once.
     const inListChannel = turn.conversationKind === 'channel' && h.groupIds.some((g) => turn.channelGroups.includes(g));
     if (h.activatedAt && h.entries.length && !inListChannel) {
       return {
         card: handoverCardFor(deps, h, {
-          notice: { text: `Frånvaro registrerad: ${person.name} ${period}.`, tone: 'good' },
+          notice: { text: `${t.registered(person.name, period)}.`, tone: 'good' },
+          lang: turn.lang,
         }),
       };
     }
@@ -127,19 +122,18 @@ export const back: ChatCommand = {
   name: 'åter',
   pattern: /^(?:å|a)ter\b(.*)$/i,
   async handle(turn) {
-    if (!turn.actor) return notRegistered;
+    const t = texts(turn.lang).absence;
+    if (!turn.actor) return notRegistered(turn.lang);
     const person = personOf(turn);
-    if (!person || person === 'unknown') return unknownPerson();
+    if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId });
-    if (!r.ok) return { card: noticeCard('Frånvaron avslutades inte', r.refusal.message, 'Attention') };
+    if (!r.ok) return { card: noticeCard(t.notEnded, r.refusal.message, 'Attention') };
     const h = r.handover;
     if (!h || !h.activatedAt || h.entries.length === 0) {
-      return { card: noticeCard(`Välkommen tillbaka, ${person.name}`, 'Frånvaron är avslutad.', 'Good') };
+      return { card: noticeCard(t.welcomeBack(person.name), t.ended, 'Good') };
     }
     return {
-      card: handoverCardFor(turn.deps, h, {
-        notice: { text: `${person.name} är åter. Välj vilka ärenden som ska lämnas tillbaka.`, tone: 'good' },
-      }),
+      card: handoverCardFor(turn.deps, h, { notice: { text: t.back(person.name), tone: 'good' }, lang: turn.lang }),
     };
   },
 };
@@ -148,9 +142,10 @@ export const showHandover: ChatCommand = {
   name: 'överlämning',
   pattern: /^(?:ö|o)verl(?:ä|a)mning(?:slista)?\b(.*)$/i,
   handle(turn) {
-    if (!turn.actor) return notRegistered;
+    const t = texts(turn.lang).absence;
+    if (!turn.actor) return notRegistered(turn.lang);
     const person = personOf(turn);
-    if (!person || person === 'unknown') return unknownPerson();
+    if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const deps = turn.deps;
     // The checklist is posted in the person's group channels: shown to the same people.
     const actor = turn.actor;
@@ -160,27 +155,19 @@ export const showHandover: ChatCommand = {
       person.groups.some((g) => actor.groups.includes(g));
     if (!maySee)
       return {
-        card: noticeCard(
-          'Det får du inte se',
-          `Överlämningen för ${person.name} visas för personens grupper, gruppledare och enhetschef.`,
-          'Warning',
-        ),
+        card: noticeCard(t.notAllowedTitle, t.notAllowedText(person.name), 'Warning'),
       };
     const h = handoverOf(deps, person.aadObjectId);
     if (!h)
       return {
-        card: noticeCard(
-          `${person.name} har ingen pågående överlämning`,
-          `Det finns ingen registrerad frånvaro med överlämningslista för ${person.name}. Frånvaro registreras med frånvaro @person.`,
-          'Default',
-        ),
+        card: noticeCard(t.noHandoverTitle(person.name), t.noHandoverText(person.name), 'Default'),
       };
     if (!h.activatedAt) {
       const year = Number(stockholmDate(deps.now()).slice(0, 4));
       return {
         card: noticeCard(
-          `Överlämning: ${person.name}`,
-          `Överlämningslistan postas ${formatSwedishDate(h.startsOn, year)}, före frånvaron från ${formatSwedishDate(h.from, year)}.`,
+          t.handoverTitle(person.name),
+          t.postedBefore(formatDate(h.startsOn, year, turn.lang), formatDate(h.from, year, turn.lang)),
           'Default',
         ),
       };
@@ -189,6 +176,6 @@ export const showHandover: ChatCommand = {
       const { title, text } = noOpenCasesText(deps, h);
       return { card: noticeCard(title, text, 'Good') };
     }
-    return { card: handoverCardFor(deps, h) };
+    return { card: handoverCardFor(deps, h, { lang: turn.lang }) };
   },
 };

@@ -5,7 +5,7 @@ import { caseTimeline, childTimeline } from '../../app/timeline.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { timelineCard } from '../../cards/timelineCard.js';
 import { audienceOf, maySee } from '../actions/decisions.js';
-import { texts } from '../../cards/text/index.js';
+import { count, texts } from '../../cards/text/index.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
 
 function lookup(t: CommandTurn, ref: string | undefined) {
@@ -43,11 +43,15 @@ export const history: ChatCommand = {
     // `historik <ref> barn`: every case about the child that the person may see, as one story.
     if (m[2]) {
       const ct = (await childTimeline(t.deps, c.id, (x) => maySee(t, x)))!;
-      const more = ct.notShown ? ` (${ct.notShown} ärenden i andra grupper visas inte)` : '';
+      // The timeline card is Swedish only still (docs/cards.md), so its title is too.
+      const sv = texts('sv');
       return {
         card: timelineCard(ct, {
           audience: audienceOf(t),
-          title: `Barnets historik · ${ct.caseIds.length} ${ct.caseIds.length === 1 ? 'ärende' : 'ärenden'}${more}`,
+          title: sv.caseCommand.childTitle(
+            count(ct.caseIds.length, 'ärende'),
+            ct.notShown ? count(ct.notShown, 'ärende') : '',
+          ),
         }),
       };
     }

@@ -2,21 +2,14 @@
 // manager, with a button to retry each failure.
 import { deliveriesFor } from '../../app/deliveries.js';
 import { deliveriesCard } from '../../cards/deliveriesCard.js';
-import { noticeCard } from '../../cards/simpleCards.js';
 import type { ChatCommand } from '../types.js';
+import { onlyLeads } from '../actions/deliveries.js';
 
 export const deliveries: ChatCommand = {
   name: 'leveranser',
   pattern: /^leveranser$/i,
   handle(t) {
-    if (!t.actor || t.actor.role === 'caseworker')
-      return {
-        card: noticeCard(
-          'Leveranser',
-          'Bara gruppledare och enhetschefer ser vad som inte kunde levereras.',
-          'Warning',
-        ),
-      };
-    return { card: deliveriesCard(deliveriesFor(t.deps, t.actor)) };
+    if (!t.actor || t.actor.role === 'caseworker') return { card: onlyLeads(t.lang) };
+    return { card: deliveriesCard(deliveriesFor(t.deps, t.actor, t.lang), undefined, t.lang) };
   },
 };

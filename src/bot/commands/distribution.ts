@@ -2,6 +2,7 @@
 import { distributionCard, distributionKey } from '../../app/distribution.js';
 import { stockholmDate } from '../../domain/time.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import { can, forbiddenMessage } from '../../domain/permissions.js';
 import { groupsInScope, type ChatCommand } from '../types.js';
 
@@ -9,35 +10,29 @@ export const distribution: ChatCommand = {
   name: 'fördelning',
   pattern: /^f(ö|o)rdelning(?:\s+(\S+))?$/i,
   handle(t, m) {
-    if (!t.actor)
-      return {
-        card: noticeCard('Du finns inte i organisationsfilen', 'Be din gruppledare lägga till dig.', 'Warning'),
-      };
+    const all = texts(t.lang);
+    const w = all.distribution;
+    if (!t.actor) return { card: noticeCard(all.notice.notRegisteredTitle, w.notRegisteredText, 'Warning') };
     if (!can(t.actor.role, 'distribution'))
-      return {
-        card: noticeCard(
-          'Fördelningen är för gruppledare',
-          forbiddenMessage('distribution', t.actor.role),
-          'Attention',
-        ),
-      };
+      return { card: noticeCard(w.forLeadsTitle, forbiddenMessage('distribution', t.actor.role), 'Attention') };
     const scope = m[2] ? [m[2].toLowerCase()] : groupsInScope(t);
     const groupId = scope.find((g) => t.deps.org.group(g));
     if (!groupId)
       return {
         card: noticeCard(
-          'Vilken grupp?',
-          `Skriv fördelning <grupp-id>. Grupper: ${t.deps.org.org.groups.map((g) => g.id).join(', ')}.`,
+          all.notice.whichGroupTitle,
+          w.whichGroupText(t.deps.org.org.groups.map((g) => g.id).join(', ')),
           'Warning',
         ),
       };
     if (t.actor.role === 'team_lead' && !t.actor.groups.includes(groupId)) {
-      return { card: noticeCard('Inte din grupp', 'Du kan bara fördela ärenden i dina egna grupper.', 'Attention') };
+      return { card: noticeCard(w.notYourGroupTitle, w.notYourGroupText, 'Attention') };
     }
-    // In the group's own channel the card is updated for everyone as cases are assigned.
+    // In the group's own channel the card is updated for everyone as cases are assigned (in Swedish,
+    // like every card the channel gets): there it is Swedish; elsewhere in the asker's language.
     const home = t.conversationKind === 'channel' && t.channelGroups.includes(groupId);
     return {
-      card: distributionCard(t.deps, groupId),
+      card: distributionCard(t.deps, groupId, undefined, home ? 'sv' : t.lang),
       ...(home ? { upsertKey: distributionKey(groupId, stockholmDate(t.deps.now())) } : {}),
     };
   },

@@ -2,6 +2,7 @@
 // channel's group, the person's own group, or (for the unit manager) the whole unit; `enheten` asks for
 // the unit. A bad month or a group the person may not see gets a Swedish answer that repeats nothing.
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import { statsCard } from '../../cards/statsCard.js';
 import { cardMonths, checkStatsQuery, monthStats } from '../../stats/query.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
@@ -21,19 +22,10 @@ function parseArgs(rest: string | undefined): { month?: string; group?: string; 
 
 function handle(t: CommandTurn, rest: string | undefined): Reply {
   const actor = t.actor;
-  if (!actor)
-    return {
-      card: noticeCard(
-        'Du finns inte i organisationsfilen',
-        'Bara personal i organisationsfilen kan se statistiken.',
-        'Warning',
-      ),
-    };
+  const w = texts(t.lang).stats;
+  if (!actor) return { card: noticeCard(texts(t.lang).notice.notRegisteredTitle, w.notRegisteredText, 'Warning') };
   const args = parseArgs(rest);
-  if (args.extra)
-    return {
-      card: noticeCard('Statistik', 'Skriv statistik, statistik ÅÅÅÅ-MM eller statistik ÅÅÅÅ-MM grupp-id.', 'Warning'),
-    };
+  if (args.extra) return { card: noticeCard(w.commandTitle, w.usage, 'Warning') };
   const manager = actor.role === 'unit_manager';
   let groupId: string | null;
   if (args.group === UNIT) groupId = null;
@@ -44,19 +36,11 @@ function handle(t: CommandTurn, rest: string | undefined): Reply {
     ...(args.month !== undefined ? { month: args.month } : {}),
     ...(groupId !== null ? { groupId } : {}),
   });
-  if (!q.ok)
-    return { card: noticeCard('Statistiken kunde inte visas', q.issues.map((i) => i.message).join(' '), 'Warning') };
-  if (groupId === null && !manager)
-    return {
-      card: noticeCard(
-        'Statistik',
-        'Hela enhetens siffror är för enhetschefen. Skriv statistik för din grupps.',
-        'Attention',
-      ),
-    };
+  if (!q.ok) return { card: noticeCard(w.notShown, q.issues.map((i) => i.message).join(' '), 'Warning') };
+  if (groupId === null && !manager) return { card: noticeCard(w.commandTitle, w.unitForManager, 'Attention') };
   if (groupId !== null && !manager && !actor.groups.includes(groupId))
-    return { card: noticeCard('Statistik', 'Du ser bara statistiken för dina egna grupper.', 'Attention') };
-  return { card: statsCard({ history: monthStats(t.deps, cardMonths(q.month)), groupId }) };
+    return { card: noticeCard(w.commandTitle, w.ownGroups, 'Attention') };
+  return { card: statsCard({ history: monthStats(t.deps, cardMonths(q.month)), groupId, lang: t.lang }) };
 }
 
 export const stats: ChatCommand = {

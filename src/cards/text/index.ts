@@ -65,4 +65,9 @@ export function ageWords(age: Age, lang: Lang = 'sv'): string {
   return age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`;
 }
 
+/** A deadline's name: in Swedish the rule table's own label (it may be configured), else the catalogue's. */
+export function deadlineLabel(d: { kind: string; label: string }, lang: Lang = 'sv'): string {
+  return lang === 'sv' ? d.label : ((LANGS[lang].deadline as Record<string, string>)[d.kind] ?? d.label);
+}
+
 export { formatDate, formatDateTime, formatTime } from '../../domain/time.js';
