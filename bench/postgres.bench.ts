@@ -2,12 +2,24 @@
 // run: a local server from Debian's package (started here, fsync on, Unix socket), 50,000 stored
 // cases of which 5,000 open. Start-up load, the assign commit (case + audit + outbox, one
 // transaction), the catch-up a unit of work starts with (nothing new, and after one commit of
-// another instance), and the same commit with two instances writing at once.
+// another instance), and the same commit with two instances writing at once; then what a person
+// and the morning see on each store in the same run: the reassign invoke over HTTP (the bot on
+// PostgreSQL, then on the embedded store) and all morning lists built from the store's cases.
 import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import { enqueue } from '../src/outbox/messages.js';
 import type { Case } from '../src/domain/schemas.js';
+import { Calendar } from '../src/domain/calendar.js';
+import { DEFAULT_RULES } from '../src/domain/rules.js';
+import type { Staff, Group } from '../src/domain/schemas.js';
+import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
+import { openLowdbStore } from '../src/store/lowdbStore.js';
+import type { Store } from '../src/store/port.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgresStore.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchReassign } from './bot.bench.js';
 import { startPostgres } from '../test/support/postgres.js';
 import type { BenchRow } from './row.js';
 
@@ -40,6 +52,62 @@ function syntheticCase(i: number, open: boolean): Case {
     updatedAt: at,
     updatedBy: 'system:bench',
   };
+}
+
+/** Every group's morning list from the store's cases, as the 07:45 tick builds them (after a catch-up). */
+async function allMorningLists(store: Store): Promise<{ ms: number; items: number }> {
+  const groups: Group[] = GROUPS.map((id) => ({ id, name: id, kind: id === 'vinr' ? 'violence' : 'investigation' }));
+  const staff: Staff[] = Array.from({ length: 12 }, (_, i) => ({
+    aadObjectId: staffUuid(10 + i),
+    name: `Handläggare ${i + 1}`,
+    role: 'caseworker',
+    groups: [...GROUPS],
+  }));
+  const now = new Date('2026-11-24T07:45:00+01:00');
+  const calendar = new Calendar({ eveHolidaysAreNonWorking: true });
+  const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: DEFAULT_RULES.noContactDays };
+  const t0 = performance.now();
+  await store.refresh?.();
+  const cases = listCases(store.allCases());
+  const deadlines = deadlineMemo(DEFAULT_RULES);
+  let items = 0;
+  for (const group of groups)
+    items += buildMorningList({
+      group,
+      cases,
+      staff,
+      absences: [],
+      handovers: [],
+      now,
+      calendar,
+      rules: DEFAULT_RULES,
+      settings,
+      deadlines,
+    }).total;
+  return { ms: performance.now() - t0, items };
+}
+
+/** The median of five runs after one to warm up (the first build compiles the list code). */
+async function medianOf5(run: () => Promise<{ ms: number; items: number }>): Promise<{ ms: number; items: number }> {
+  await run();
+  const runs: { ms: number; items: number }[] = [];
+  for (let i = 0; i < 5; i++) runs.push(await run());
+  return runs.sort((x, y) => x.ms - y.ms)[2];
+}
+
+/** The bot's reassign bench (bench/bot.bench.ts) with the e2e suite's store switch set for its run. */
+async function reassignOn(store: 'postgres' | 'embedded', url: string): Promise<BenchRow[]> {
+  const saved = { store: process.env.TEST_STORE, url: process.env.TEST_DATABASE_URL };
+  if (store === 'postgres') Object.assign(process.env, { TEST_STORE: 'postgres', TEST_DATABASE_URL: url });
+  else delete process.env.TEST_STORE;
+  try {
+    return (await benchReassign()).map((r) => ({ ...r, name: `${store}: ${r.name}` }));
+  } finally {
+    if (saved.store === undefined) delete process.env.TEST_STORE;
+    else process.env.TEST_STORE = saved.store;
+    if (saved.url === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = saved.url;
+  }
 }
 
 async function assign(store: PostgresStore, id: string, i: number, now: Date): Promise<number> {
@@ -131,8 +199,20 @@ export async function benchPostgres(
       }),
     );
     const rss = process.memoryUsage().rss / 1024 / 1024;
+    // The morning lists from each store, the same 50,000 cases: PostgreSQL's copy after a catch-up,
+    // and an embedded store seeded with them.
+    const listsPg = await medianOf5(() => allMorningLists(a));
+    const dir = mkdtempSync(join(tmpdir(), 'arendevakt-bench-pg-lists-'));
+    const embedded = await openLowdbStore(join(dir, 'db.json'));
+    const all = [...a.allCases()];
+    for (let i = 0; i < all.length; i += 5_000)
+      await embedded.commit({ cases: all.slice(i, i + 5_000).map((c) => ({ case: c, expectedVersion: null })) });
+    const listsEmbedded = await medianOf5(() => allMorningLists(embedded));
+    await embedded.close();
+    rmSync(dir, { recursive: true, force: true });
     await a.close();
     await b.close();
+    const reassign = [...(await reassignOn('postgres', server.url('postgres'))), ...(await reassignOn('embedded', ''))];
     const size = `${stored.toLocaleString('en')} cases, ${ids.length.toLocaleString('en')} open`;
     const ctx = `PostgreSQL ${version}, local socket, fsync on`;
     return [
@@ -188,6 +268,23 @@ export async function benchPostgres(
         aim: '(context)',
         ok: true,
       },
+      {
+        name: `postgres: all ${GROUPS.length} morning lists (catch-up + build), ${size}`,
+        value: r2(listsPg.ms),
+        unit: 'ms',
+        aim: '≤ 100 ms',
+        ok: listsPg.ms <= 100,
+        note: `${listsPg.items} list items; median of 5`,
+      },
+      {
+        name: `embedded: all ${GROUPS.length} morning lists, the same cases`,
+        value: r2(listsEmbedded.ms),
+        unit: 'ms',
+        aim: '≤ 100 ms',
+        ok: listsEmbedded.ms <= 100,
+        note: `${listsEmbedded.items} list items; median of 5`,
+      },
+      ...reassign,
     ];
   } finally {
     server.stop();
