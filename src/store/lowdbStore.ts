@@ -22,6 +22,7 @@ import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './au
 import { DurableJSONFile, fsyncDir, StoreFileError, StoreWriteError } from './durableFile.js';
 import { acquireLock, type LockOptions } from './lock.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
+import { MemoryCopy, type Doc } from './memoryCopy.js';
 import type { AuditEntry, AuditVerification, CommitResult, CompactionResult, Store, Transaction } from './port.js';
 
 /** The steps of a compaction, for tests that crash between them. */
@@ -86,8 +87,6 @@ interface PendingRedaction {
 
 const COMPACT_SUFFIX = '.compact';
 
-type Doc = Record<string, unknown> & { version?: number };
-
 export const isJournalLine = (l: unknown): l is JournalLine =>
   typeof l === 'object' &&
   l !== null &&
@@ -128,7 +127,7 @@ export async function openLowdbStore(dataFile: string, opts: LowdbStoreOptions =
   }
 }
 
-class LowdbStore implements Store {
+class LowdbStore extends MemoryCopy implements Store {
   private readonly journalFile: string;
   private readonly db: Low<SnapshotV2>;
   private journal!: FileHandle;
@@ -137,11 +136,6 @@ class LowdbStore implements Store {
   private seq = 0;
   private auditSeq = 0;
   private lastHash = '';
-  private readonly cases = new Map<string, Case>();
-  private readonly open = new Set<string>();
-  private readonly byChild = new Map<string, Set<string>>();
-  private readonly byFamily = new Map<string, Set<string>>();
-  private readonly docs = new Map<string, Map<string, Doc>>();
   /** caseId → [offset, length] of the journal lines that hold its audit entries. */
   private readonly auditIndex = new Map<string, [number, number][]>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -161,6 +155,7 @@ class LowdbStore implements Store {
     private readonly opts: LowdbStoreOptions,
     private readonly release: () => void,
   ) {
+    super();
     this.journalFile = `${dataFile}.journal`;
     this.db = new Low<SnapshotV2>(new DurableJSONFile(dataFile), emptySnapshot());
   }
@@ -321,36 +316,6 @@ class LowdbStore implements Store {
     this.seq = line.seq;
   }
 
-  private indexCase(c: Case): void {
-    const previous = this.cases.get(c.id);
-    if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
-    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
-    this.cases.set(c.id, c);
-    if (c.phase === 'closed') this.open.delete(c.id);
-    else this.open.add(c.id);
-    const set = this.byChild.get(c.childRef) ?? new Set<string>();
-    set.add(c.id);
-    this.byChild.set(c.childRef, set);
-    if (c.familyRef) {
-      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
-      family.add(c.id);
-      this.byFamily.set(c.familyRef, family);
-    }
-  }
-
-  private dropCase(id: string): void {
-    const previous = this.cases.get(id);
-    if (!previous) return;
-    this.cases.delete(id);
-    this.open.delete(id);
-    this.byChild.get(previous.childRef)?.delete(id);
-    if (this.byChild.get(previous.childRef)?.size === 0) this.byChild.delete(previous.childRef);
-    if (previous.familyRef) {
-      this.byFamily.get(previous.familyRef)?.delete(id);
-      if (this.byFamily.get(previous.familyRef)?.size === 0) this.byFamily.delete(previous.familyRef);
-    }
-  }
-
   /** The entry as it reads now: the redactions committed since the last compaction applied. */
   private redacted(e: AuditEntry): AuditEntry {
     let out = e;
@@ -363,42 +328,6 @@ class LowdbStore implements Store {
       }
     }
     return out;
-  }
-
-  getCase(id: string): Case | undefined {
-    return this.cases.get(id);
-  }
-
-  allCases(): Iterable<Case> {
-    return this.cases.values();
-  }
-
-  *openCases(): Iterable<Case> {
-    for (const id of this.open) yield this.cases.get(id)!;
-  }
-
-  casesByChild(childRef: string): Case[] {
-    return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
-  }
-
-  casesByFamily(familyRef: string): Case[] {
-    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
-  }
-
-  getDoc<T = unknown>(collection: string, id: string): T | undefined {
-    return this.docs.get(collection)?.get(id) as T | undefined;
-  }
-
-  listDocs<T = unknown>(collection: string): T[] {
-    return [...(this.docs.get(collection)?.values() ?? [])] as T[];
-  }
-
-  docIds(collection: string): string[] {
-    return [...(this.docs.get(collection)?.keys() ?? [])];
-  }
-
-  collections(): string[] {
-    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
   }
 
   commit(tx: Transaction): Promise<CommitResult> {

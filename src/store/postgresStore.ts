@@ -19,6 +19,7 @@ import { redactUrl } from './redactUrl.js';
 import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
 import { StoreFileError } from './durableFile.js';
 import { LOCK_NAMESPACE, LOCK_OUTBOX_DRAIN, migratePostgres } from './pgMigrate.js';
+import { MemoryCopy, type Doc } from './memoryCopy.js';
 import type { AuditEntry, AuditVerification, CommitResult, CompactionResult, Store, Transaction } from './port.js';
 
 export interface PostgresStoreOptions {
@@ -27,8 +28,6 @@ export interface PostgresStoreOptions {
   /** Connections in the pool (commits are serialised per instance; reads of the audit log use more). */
   poolSize?: number;
 }
-
-type Doc = Record<string, unknown> & { version?: number };
 
 const SEP = '\x1f';
 
@@ -51,12 +50,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   }
 }
 
-export class PostgresStore implements Store {
-  private readonly cases = new Map<string, Case>();
-  private readonly open = new Set<string>();
-  private readonly byChild = new Map<string, Set<string>>();
-  private readonly byFamily = new Map<string, Set<string>>();
-  private readonly docs = new Map<string, Map<string, Doc>>();
+export class PostgresStore extends MemoryCopy implements Store {
   /** The last commit seq this replica has applied. */
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -73,76 +67,16 @@ export class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     private readonly url: string,
     private readonly opts: PostgresStoreOptions,
-  ) {}
+  ) {
+    super();
+  }
 
   async load(): Promise<void> {
     await this.fullLoad();
     await this.connectSession();
   }
 
-  // ---- reads: the replica -------------------------------------------------------------------
-
-  getCase(id: string): Case | undefined {
-    return this.cases.get(id);
-  }
-
-  allCases(): Iterable<Case> {
-    return this.cases.values();
-  }
-
-  *openCases(): Iterable<Case> {
-    for (const id of this.open) yield this.cases.get(id)!;
-  }
-
-  casesByChild(childRef: string): Case[] {
-    return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
-  }
-
-  casesByFamily(familyRef: string): Case[] {
-    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
-  }
-
-  getDoc<T = unknown>(collection: string, id: string): T | undefined {
-    return this.docs.get(collection)?.get(id) as T | undefined;
-  }
-
-  listDocs<T = unknown>(collection: string): T[] {
-    return [...(this.docs.get(collection)?.values() ?? [])] as T[];
-  }
-
-  docIds(collection: string): string[] {
-    return [...(this.docs.get(collection)?.keys() ?? [])];
-  }
-
-  collections(): string[] {
-    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
-  }
-
-  private indexCase(c: Case): void {
-    const previous = this.cases.get(c.id);
-    if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
-    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
-    this.cases.set(c.id, c);
-    if (c.phase === 'closed') this.open.delete(c.id);
-    else this.open.add(c.id);
-    const set = this.byChild.get(c.childRef) ?? new Set<string>();
-    set.add(c.id);
-    this.byChild.set(c.childRef, set);
-    if (c.familyRef) {
-      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
-      family.add(c.id);
-      this.byFamily.set(c.familyRef, family);
-    }
-  }
-
-  private dropCase(id: string): void {
-    const previous = this.cases.get(id);
-    if (!previous) return;
-    this.cases.delete(id);
-    this.open.delete(id);
-    this.byChild.get(previous.childRef)?.delete(id);
-    if (previous.familyRef) this.byFamily.get(previous.familyRef)?.delete(id);
-  }
+  // ---- the replica (its reads are MemoryCopy's, src/store/memoryCopy.ts) --------------------
 
   private setDoc(collection: string, id: string, value: Doc | null): void {
     const coll = this.docs.get(collection) ?? new Map<string, Doc>();
@@ -177,11 +111,7 @@ export class PostgresStore implements Store {
         'SELECT collection, id, value FROM av_docs',
       );
       await client.query('COMMIT');
-      this.cases.clear();
-      this.open.clear();
-      this.byChild.clear();
-      this.byFamily.clear();
-      this.docs.clear();
+      this.clearCopy();
       for (const r of cases.rows) this.indexCase(r.data);
       for (const r of docs.rows) this.setDoc(r.collection, r.id, r.value);
       this.seq = Number(head.rows[0].seq);

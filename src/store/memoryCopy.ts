@@ -1,0 +1,91 @@
+// The in-memory copy both stores answer reads from: every case with its indexes (open cases, by
+// child, by family) and every document by collection. The embedded store fills it from its snapshot
+// and journal; the PostgreSQL store from the database, caught up at each unit of work.
+import type { Case } from '../domain/schemas.js';
+
+export type Doc = Record<string, unknown> & { version?: number };
+
+export abstract class MemoryCopy {
+  protected readonly cases = new Map<string, Case>();
+  protected readonly open = new Set<string>();
+  protected readonly byChild = new Map<string, Set<string>>();
+  protected readonly byFamily = new Map<string, Set<string>>();
+  protected readonly docs = new Map<string, Map<string, Doc>>();
+
+  getCase(id: string): Case | undefined {
+    return this.cases.get(id);
+  }
+
+  allCases(): Iterable<Case> {
+    return this.cases.values();
+  }
+
+  *openCases(): Iterable<Case> {
+    for (const id of this.open) yield this.cases.get(id)!;
+  }
+
+  casesByChild(childRef: string): Case[] {
+    return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
+  casesByFamily(familyRef: string): Case[] {
+    return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
+  }
+
+  getDoc<T = unknown>(collection: string, id: string): T | undefined {
+    return this.docs.get(collection)?.get(id) as T | undefined;
+  }
+
+  listDocs<T = unknown>(collection: string): T[] {
+    return [...(this.docs.get(collection)?.values() ?? [])] as T[];
+  }
+
+  docIds(collection: string): string[] {
+    return [...(this.docs.get(collection)?.keys() ?? [])];
+  }
+
+  collections(): string[] {
+    return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
+  }
+
+  /** The case as stored now, its indexes moved with it (a changed childRef or familyRef). */
+  protected indexCase(c: Case): void {
+    const previous = this.cases.get(c.id);
+    if (previous && previous.childRef !== c.childRef) this.byChild.get(previous.childRef)?.delete(c.id);
+    if (previous?.familyRef && previous.familyRef !== c.familyRef) this.byFamily.get(previous.familyRef)?.delete(c.id);
+    this.cases.set(c.id, c);
+    if (c.phase === 'closed') this.open.delete(c.id);
+    else this.open.add(c.id);
+    const set = this.byChild.get(c.childRef) ?? new Set<string>();
+    set.add(c.id);
+    this.byChild.set(c.childRef, set);
+    if (c.familyRef) {
+      const family = this.byFamily.get(c.familyRef) ?? new Set<string>();
+      family.add(c.id);
+      this.byFamily.set(c.familyRef, family);
+    }
+  }
+
+  /** A case removed (gallring), with its place in the indexes. */
+  protected dropCase(id: string): void {
+    const previous = this.cases.get(id);
+    if (!previous) return;
+    this.cases.delete(id);
+    this.open.delete(id);
+    this.byChild.get(previous.childRef)?.delete(id);
+    if (this.byChild.get(previous.childRef)?.size === 0) this.byChild.delete(previous.childRef);
+    if (previous.familyRef) {
+      this.byFamily.get(previous.familyRef)?.delete(id);
+      if (this.byFamily.get(previous.familyRef)?.size === 0) this.byFamily.delete(previous.familyRef);
+    }
+  }
+
+  /** Everything forgotten, before a full load. */
+  protected clearCopy(): void {
+    this.cases.clear();
+    this.open.clear();
+    this.byChild.clear();
+    this.byFamily.clear();
+    this.docs.clear();
+  }
+}
