@@ -108,7 +108,7 @@ export function monthsEndingWith(m: Month, n: number): Month[] {
   return Array.from({ length: n }, (_, i) => addMonthsTo(m, i - (n - 1)));
 }
 
-const LABELS: Record<FigureId, string> = {
+export const FIGURE_LABELS: Record<FigureId, string> = {
   skyddsbedomning: 'Skyddsbedömning samma dag',
   forhandsbedomning_14: 'Förhandsbedömning inom 14 dagar',
   forhandsbedomning_i_kraft: 'Förhandsbedömning inom frist (med förlängning)',
@@ -134,7 +134,9 @@ const KIND_OF: Record<FigureId, DeadlineKind> = {
 
 /** The label of a figure (the contact figure names the limit in days). */
 export function figureLabel(id: FigureId, noContactDays: number): string {
-  return id === 'kontakt' ? `Utredning med kontakt med familj eller barn minst var ${noContactDays}:e dag` : LABELS[id];
+  return id === 'kontakt'
+    ? `Utredning med kontakt med familj eller barn minst var ${noContactDays}:e dag`
+    : FIGURE_LABELS[id];
 }
 
 function figureReference(id: FigureId, rules: RuleTable): string {

@@ -1,7 +1,7 @@
 // Swedish words for months and shares, one place for the card, the chart and the CLI.
 import type { Month } from './figures.js';
 
-const MONTHS = [
+export const MONTHS = [
   'januari',
   'februari',
   'mars',

@@ -1,6 +1,8 @@
 // Every user-facing word of the shared label sets, the help card and the notice cards, in Swedish.
 // The default language; docs/cards.md says how to add one. English in code, Swedish on cards.
 import type { DeadlineKind } from '../../domain/rules.js';
+import { FIGURE_LABELS } from '../../stats/figures.js';
+import { MONTHS } from '../../stats/format.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
@@ -715,32 +717,9 @@ export const sv = {
     case: 'Ärende',
   } /** The statistics card (src/cards/statsCard.ts); in Swedish the figures' labels are src/stats's own. */,
   stats: {
-    months: [
-      'januari',
-      'februari',
-      'mars',
-      'april',
-      'maj',
-      'juni',
-      'juli',
-      'augusti',
-      'september',
-      'oktober',
-      'november',
-      'december',
-    ],
-    // The same as src/stats's labels (the export's): the card uses those in Swedish.
-    figure: {
-      skyddsbedomning: 'Skyddsbedömning samma dag',
-      forhandsbedomning_14: 'Förhandsbedömning inom 14 dagar',
-      forhandsbedomning_i_kraft: 'Förhandsbedömning inom frist (med förlängning)',
-      utredning_4_manader: 'Utredning klar inom 4 månader',
-      utredning_i_kraft: 'Utredning klar inom frist (med förlängning)',
-      forlangning_i_tid: 'Förlängning beslutad före fristen',
-      aterkoppling: 'Återkoppling i tid',
-      kontakt: 'Utredning med kontakt med familj eller barn',
-      lvu: 'LVU-frister (6 §, 7 §, 8 §) hållna',
-    } as Record<string, string>,
+    months: [...MONTHS],
+    // src/stats's own labels (the export's and the CLI's): one Swedish wording everywhere.
+    figure: { ...FIGURE_LABELS } as Record<string, string>,
     contactFigure: (days: number) => `Utredning med kontakt med familj eller barn minst var ${days}:e dag`,
     short: {
       skyddsbedomning: 'Skyddsbedömning',
