@@ -9,7 +9,7 @@
 // by that act: a later entry, whose hash still verifies, must name this entry's case or seq under
 // the same rule. A redaction without its recorded act is a broken chain.
 import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditInput, AuditRedaction, AuditVerification } from './port.js';
+import type { AuditEntry, AuditInput, AuditRedaction, AuditVerification, Redaction } from './port.js';
 
 /** JSON with sorted keys, so the hash does not depend on property order. */
 export function canonicalJson(value: unknown): string {
@@ -40,6 +40,28 @@ export interface RedactsRecord {
   cases?: string[];
   /** Single entries whose named fields were erased. */
   seqs?: number[];
+}
+
+/**
+ * A commit's audit inputs with the redaction's record written into its act (the last input), as
+ * both stores commit it: the chain then pins what was removed under which rule. Refuses a
+ * redaction without an act, and a case written and removed in the same commit.
+ */
+export function withRedactionAct(
+  inputs: readonly AuditInput[],
+  redact: Redaction,
+  writtenCaseIds: string[],
+): AuditInput[] {
+  if (inputs.length === 0) throw new Error('A redaction needs the audit entry that records it');
+  if ((redact.cases ?? []).some((id) => writtenCaseIds.includes(id)))
+    throw new Error('A case cannot be written and removed in one commit');
+  const act = inputs[inputs.length - 1];
+  const record: RedactsRecord = {
+    rule: redact.rule,
+    ...(redact.cases?.length ? { cases: redact.cases } : {}),
+    ...(redact.entries?.length ? { seqs: redact.entries.map((e) => e.seq) } : {}),
+  };
+  return [...inputs.slice(0, -1), { ...act, data: { ...act.data, redacts: record } }];
 }
 
 /**

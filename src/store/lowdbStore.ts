@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { Low } from 'lowdb';
 import type { Case } from '../domain/schemas.js';
 import { errorFields, log } from '../log.js';
-import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
+import { ChainVerifier, chainEntry, redactEntry, withRedactionAct } from './audit.js';
 import { DurableJSONFile, fsyncDir, StoreFileError, StoreWriteError } from './durableFile.js';
 import { acquireLock, type LockOptions } from './lock.js';
 import { CURRENT_SCHEMA_VERSION, migrate, type SnapshotV2 } from './migrations.js';
@@ -357,20 +357,16 @@ class LowdbStore extends MemoryCopy implements Store {
         return { ok: false, conflict: { kind: 'doc', collection: d.collection, id: d.id, currentVersion } };
       }
     }
-    const inputs = [...(tx.audit ?? [])];
+    let inputs = [...(tx.audit ?? [])];
     let redact: LineRedaction | undefined;
     if (tx.redact) {
       const r = tx.redact;
-      if (inputs.length === 0) throw new Error('A redaction needs the audit entry that records it');
-      if ((r.cases ?? []).some((id) => cases.some((c) => c.id === id)))
-        throw new Error('A case cannot be written and removed in one commit');
+      inputs = withRedactionAct(
+        inputs,
+        r,
+        cases.map((c) => c.id),
+      );
       const act = inputs[inputs.length - 1];
-      const record: RedactsRecord = {
-        rule: r.rule,
-        ...(r.cases?.length ? { cases: r.cases } : {}),
-        ...(r.entries?.length ? { seqs: r.entries.map((e) => e.seq) } : {}),
-      };
-      inputs[inputs.length - 1] = { ...act, data: { ...act.data, redacts: record } };
       redact = {
         rule: r.rule,
         at: act.at,

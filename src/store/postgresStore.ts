@@ -16,7 +16,7 @@
 import pg from 'pg';
 import type { Case } from '../domain/schemas.js';
 import { redactUrl } from './redactUrl.js';
-import { ChainVerifier, chainEntry, redactEntry, type RedactsRecord } from './audit.js';
+import { ChainVerifier, chainEntry, redactEntry, withRedactionAct } from './audit.js';
 import { StoreFileError } from './durableFile.js';
 import { LOCK_NAMESPACE, LOCK_OUTBOX_DRAIN, migratePostgres } from './pgMigrate.js';
 import { MemoryCopy, type Doc } from './memoryCopy.js';
@@ -198,22 +198,15 @@ export class PostgresStore extends MemoryCopy implements Store {
         versions[w.case.id] = version;
         return { id: w.case.id, expected: w.expectedVersion, version, data: { ...w.case, version } };
       });
-      const inputs = [...(tx.audit ?? [])];
       const r0 = tx.redact;
-      let bySeq = 0;
-      if (r0) {
-        if (inputs.length === 0) throw new Error('A redaction needs the audit entry that records it');
-        if ((r0.cases ?? []).some((id) => cases.some((c) => c.id === id)))
-          throw new Error('A case cannot be written and removed in one commit');
-        const act = inputs[inputs.length - 1];
-        const record: RedactsRecord = {
-          rule: r0.rule,
-          ...(r0.cases?.length ? { cases: r0.cases } : {}),
-          ...(r0.entries?.length ? { seqs: r0.entries.map((e) => e.seq) } : {}),
-        };
-        inputs[inputs.length - 1] = { ...act, data: { ...act.data, redacts: record } };
-        bySeq = Number(head.audit_seq) + inputs.length;
-      }
+      const inputs = r0
+        ? withRedactionAct(
+            tx.audit ?? [],
+            r0,
+            cases.map((c) => c.id),
+          )
+        : [...(tx.audit ?? [])];
+      const bySeq = r0 ? Number(head.audit_seq) + inputs.length : 0;
       let prev = head.last_hash;
       let auditSeq = Number(head.audit_seq);
       const audit = inputs.map((input) => {
