@@ -5,10 +5,9 @@
 // Exit 0 done, 1 the copy did not verify, 2 wrong arguments or configuration.
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { copyStore, inspectStoreFiles, verifyBackup, writeManifest, type CopyHook } from '../store/backup.js';
 import { fsyncDir } from '../store/durableFile.js';
-import { argValue, configOrRefusal, type CliResult } from './common.js';
+import { argValue, configOrRefusal, runWhenMain, type CliResult } from './common.js';
 
 export const PG_DUMP_HINT =
   'DATABASE_URL pekar på PostgreSQL: säkerhetskopiera med pg_dump i stället, till exempel ' +
@@ -66,15 +65,8 @@ export async function backup(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  backup(process.argv.slice(2)).then(
-    ({ code, output }) => {
-      (code === 0 ? console.log : console.error)(output);
-      process.exit(code);
-    },
-    (err: Error) => {
-      console.error(`Säkerhetskopieringen misslyckades: ${err.message} Ingen säkerhetskopia togs.`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(
+  import.meta.url,
+  backup,
+  (message) => `Säkerhetskopieringen misslyckades: ${message} Ingen säkerhetskopia togs.`,
+);

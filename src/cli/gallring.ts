@@ -5,12 +5,10 @@
 // (src/app/lifecycle.ts, docs/privacy.md). --dry-run counts and changes nothing.
 // Exit 0 done, 1 the chain did not verify after, 2 wrong arguments or configuration, 3 the store
 // could not be opened (the embedded store while the bot runs: stop it first).
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gallringReport, runGallring } from '../app/lifecycle.js';
 import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
-import { configOrRefusal, type CliResult } from './common.js';
+import { configOrRefusal, runWhenMain, type CliResult } from './common.js';
 
 export async function gallring(
   argv: string[],
@@ -51,15 +49,4 @@ export async function gallring(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  gallring(process.argv.slice(2)).then(
-    ({ code, output }) => {
-      (code === 0 ? console.log : console.error)(output);
-      process.exit(code);
-    },
-    (err: Error) => {
-      console.error(`Gallringen misslyckades: ${err.message} Inget har gallrats.`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, gallring, (message) => `Gallringen misslyckades: ${message} Inget har gallrats.`);

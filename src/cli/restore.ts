@@ -6,11 +6,10 @@
 // Exit 0 restored, 1 the backup did not verify, 2 wrong arguments or data in the way, 3 the bot runs.
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { verifyBackup } from '../store/backup.js';
 import { StoreFileError, fsyncDir } from '../store/durableFile.js';
 import { acquireLock } from '../store/lock.js';
-import { argValue, configOrRefusal, type CliResult } from './common.js';
+import { argValue, configOrRefusal, runWhenMain, type CliResult } from './common.js';
 
 const PG_RESTORE_HINT =
   'DATABASE_URL pekar på PostgreSQL: återställ med pg_restore i stället (se docs/backup.md). Inget har ändrats.';
@@ -102,15 +101,4 @@ export async function restore(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  restore(process.argv.slice(2)).then(
-    ({ code, output }) => {
-      (code === 0 ? console.log : console.error)(output);
-      process.exit(code);
-    },
-    (err: Error) => {
-      console.error(`Återställningen misslyckades: ${err.message}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, restore, (message) => `Återställningen misslyckades: ${message}`);

@@ -5,11 +5,9 @@
 // PostgreSQL runs VACUUM on its tables (--full: VACUUM FULL, which locks them while it runs).
 // The chain is verified after. Exit 0 done, 1 the chain did not verify, 3 the store could not be
 // opened (the embedded store while the bot runs: stop it first).
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
-import { configOrRefusal, type CliResult } from './common.js';
+import { configOrRefusal, runWhenMain, type CliResult } from './common.js';
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
 
@@ -42,15 +40,4 @@ export async function storeCompact(argv: string[], env: NodeJS.ProcessEnv = proc
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  storeCompact(process.argv.slice(2)).then(
-    ({ code, output }) => {
-      (code === 0 ? console.log : console.error)(output);
-      process.exit(code);
-    },
-    (err: Error) => {
-      console.error(`Komprimeringen misslyckades: ${err.message}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, storeCompact, (message) => `Komprimeringen misslyckades: ${message}`);
