@@ -10,7 +10,8 @@ import { copyFile, mkdtemp, open, readFile, rm, stat, writeFile, type FileHandle
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fsyncDir } from './durableFile.js';
-import { isJournalLine, openLowdbStore } from './lowdbStore.js';
+import { isJournalLine } from './journal.js';
+import { openLowdbStore } from './lowdbStore.js';
 
 export const MANIFEST = 'säkerhetskopia.json';
 const FORMAT = 'arendevakt-backup/1';
