@@ -5,6 +5,7 @@ import type { Actor, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
+import type { Lang } from '../cards/text/index.js';
 import { enqueue } from '../outbox/messages.js';
 
 export const caseCardKey = (caseId: string, groupId: string) => `case:${caseId}:group:${groupId}`;
@@ -44,11 +45,16 @@ function ownershipEffects(deps: AppDeps) {
     );
 }
 
-export function takeCase(deps: AppDeps, input: { caseId: string; version: number; actor: Actor }): Promise<CaseResult> {
+/** `lang`: the language of a refusal (the activity's locale); Swedish when not given. */
+export function takeCase(
+  deps: AppDeps,
+  input: { caseId: string; version: number; actor: Actor; lang?: Lang },
+): Promise<CaseResult> {
   return executeCaseCommand(deps, {
     caseId: input.caseId,
     expectedVersion: input.version,
     actor: input.actor,
+    ...(input.lang ? { lang: input.lang } : {}),
     intent: { type: 'take' },
     effects: ownershipEffects(deps),
   });
@@ -56,12 +62,13 @@ export function takeCase(deps: AppDeps, input: { caseId: string; version: number
 
 export function assignCase(
   deps: AppDeps,
-  input: { caseId: string; version: number; assignees: string[]; actor: Actor },
+  input: { caseId: string; version: number; assignees: string[]; actor: Actor; lang?: Lang },
 ): Promise<CaseResult> {
   return executeCaseCommand(deps, {
     caseId: input.caseId,
     expectedVersion: input.version,
     actor: input.actor,
+    ...(input.lang ? { lang: input.lang } : {}),
     intent: { type: 'assign', assignees: input.assignees },
     effects: ownershipEffects(deps),
   });

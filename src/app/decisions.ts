@@ -1,6 +1,6 @@
 // Decisions on a case from a form (skyddsbedömning, förhandsbedömning, extension, contact, barnsamtal
 // not held, återkoppling done, close). One use case per decision, all the same story: validate the
-// form with zod (a Swedish message per field), refuse free text with a personnummer before anything
+// form with zod (a message per field, in the reader's language), refuse free text with a personnummer before anything
 // is stored, run the command with the version the card showed, refresh the channel card in the same
 // commit, and remind the person that the legal record is the case-management system.
 import { z } from 'zod';
@@ -10,12 +10,22 @@ import { guardFreeText, isSecrecyMessage, scrubbed } from '../domain/secrecy.js'
 import { loadPerCaseworker } from '../domain/queries.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
-import { formatSwedishDate, isValidLocalDate, stockholmYear } from '../domain/time.js';
+import { formatDate, isValidLocalDate, stockholmYear } from '../domain/time.js';
 import { LAW_FORM_KINDS } from '../cards/lawForms.js';
-import { date, emptyToUndefined, optionalDate, optionalText, requiredText, staffIds, yesNo } from './formFields.js';
+import {
+  date,
+  emptyToUndefined,
+  fieldMessage,
+  optionalDate,
+  optionalText,
+  requiredText,
+  staffIds,
+  yesNo,
+} from './formFields.js';
 import { caseCardUpdates } from './assignCase.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { joinAnd, texts, type Lang } from '../cards/text/index.js';
+import type { ValidationKey } from './formFields.js';
 import { absences, caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 
@@ -41,6 +51,8 @@ export interface DecisionInput {
   version: number;
   actor: Actor;
   data: FormData;
+  /** The reader's language (the activity's locale): the answer and the field messages. */
+  lang?: Lang;
 }
 
 export interface Reminder {
@@ -53,23 +65,20 @@ export type DecisionResult =
   | { ok: true; case: Case; message: string; reminder: Reminder }
   | (Extract<CaseResult, { ok: false }> & { kind: DecisionKind });
 
-// ---- field schemas (Swedish messages; empty strings from the card count as missing) ----
+// ---- field schemas (messages by catalogue key; empty strings from the card count as missing) ----
 
 export const SkyddForm = z.object({
   decidedOn: optionalDate,
-  immediateProtection: yesNo('Välj om barnet behöver omedelbart skydd.'),
-  motivation: requiredText('Skriv en kort motivering.'),
+  immediateProtection: yesNo('immediateProtection'),
+  motivation: requiredText('motivationShort'),
 });
-
-/** Said when a förhandsbedömning was decided after the date in force (it stays counted as late). */
-const LATE_DECISION = ' Beslutet kom efter fristen och räknas som försenat.';
 
 export const ForhandForm = z.object({
   decidedOn: optionalDate,
   outcome: z.enum(['open', 'not_open', 'already_ongoing'], {
-    error: 'Välj beslut: inled utredning, inled inte, eller pågående utredning.',
+    error: 'forhandOutcome',
   }),
-  motivation: requiredText('Skriv en motivering till beslutet.'),
+  motivation: requiredText('motivation'),
   synnerligaSkal: optionalText,
   violenceReason: optionalText,
   investigator: optionalText,
@@ -78,39 +87,39 @@ export const ForhandForm = z.object({
 
 export const ExtendForm = z.object({
   decidedOn: optionalDate,
-  newDeadline: date('Ange det nya datumet som ÅÅÅÅ-MM-DD.'),
-  reason: requiredText('Skriv skälet till förlängningen.'),
+  newDeadline: date('newDeadline'),
+  reason: requiredText('extendReason'),
 });
 
 export const ContactForm = z.object({
-  kind: z.enum(ContactKind.options, { error: 'Välj typ av kontakt.' }),
-  date: date('Ange datumet för kontakten som ÅÅÅÅ-MM-DD.'),
+  kind: z.enum(ContactKind.options, { error: 'contactKind' satisfies ValidationKey }),
+  date: date('contactDate'),
   childRef: z.preprocess(
     emptyToUndefined,
     z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'Barnets referens: bokstäver, siffror, - _ . /')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'childRef' satisfies ValidationKey)
       .optional(),
   ),
   note: optionalText,
 });
 
 export const BarnsamtalNotHeldForm = z.object({
-  reason: requiredText('Skriv varför barnsamtal inte hålls (t.ex. barnets ålder eller språk).'),
+  reason: requiredText('barnsamtalReason'),
 });
 
 export const AterkopplingForm = z.object({});
 
 export const CloseForm = z.object({
   decidedOn: optionalDate,
-  outcome: z.enum(['insats', 'ingen_insats'], { error: 'Välj utfall: insats eller ingen insats.' }),
+  outcome: z.enum(['insats', 'ingen_insats'], { error: 'closeOutcome' satisfies ValidationKey }),
   motivation: optionalText,
   uppfoljningUntil: optionalDate,
 });
 
 export const UppfoljningForm = z.object({
   outcome: z.enum(UppfoljningOutcome.options, {
-    error: 'Välj hur uppföljningen slutade: utan vidare åtgärd, ny utredning eller insats.',
+    error: 'uppfoljningOutcome' satisfies ValidationKey,
   }),
   note: optionalText,
 });
@@ -120,11 +129,18 @@ export const UppfoljningForm = z.object({
 export interface Spec<S extends z.ZodType> {
   schema: S;
   intent(d: z.infer<S>): CaseIntent;
-  success(c: Case, deps: AppDeps): string;
+  /** The answer, in the reader's language. */
+  success(c: Case, deps: AppDeps, lang: Lang): string;
 }
 
 export const spec = <S extends z.ZodType>(s: Spec<S>) => s;
-const names = (deps: AppDeps, ids: string[]) => ids.map((id) => deps.org.name(id)).join(' och ');
+const names = (deps: AppDeps, ids: string[], lang: Lang) =>
+  joinAnd(
+    ids.map((id) => deps.org.name(id, lang)),
+    lang,
+  );
+const answers = (lang: Lang) => texts(lang).caseAnswers.decisions;
+const day = (c: Case, d: string | undefined, lang: Lang) => (d ? formatDate(d, stockholmYear(c.updatedAt), lang) : '');
 
 const SPECS = {
   skydd: spec({
@@ -135,8 +151,7 @@ const SPECS = {
       motivation: d.motivation,
       ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
-    success: (c) =>
-      `Skyddsbedömningen är registrerad: ${c.skyddsbedomning?.immediateProtection ? 'barnet behöver omedelbart skydd' : 'inget omedelbart skyddsbehov'}.`,
+    success: (c, _deps, lang) => answers(lang).skydd(!!c.skyddsbedomning?.immediateProtection),
   }),
   forhand: spec({
     schema: ForhandForm,
@@ -152,22 +167,21 @@ const SPECS = {
         ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
       };
     },
-    success: (c, deps) => {
+    success: (c, deps, lang) => {
+      const t = answers(lang);
+      // Said when the decision came after the date in force (it stays counted as late).
+      const late = c.forhandsbedomning?.late ? t.late : '';
       if (c.utredning) {
-        const who = c.assignees.length ? ` Utredare: ${names(deps, c.assignees)}.` : ' Ingen utredare är utsedd ännu.';
-        const lateOpen = c.forhandsbedomning?.late ? LATE_DECISION : '';
-        return `Utredning inledd ${formatSwedishDate(c.utredning.openedOn, stockholmYear(c.updatedAt))}; ska vara klar senast ${formatSwedishDate(c.utredning.deadline, stockholmYear(c.updatedAt))}.${who}${lateOpen} Informera vårdnadshavarna (och barnet) om att utredningen inletts.`;
+        const who = c.assignees.length ? t.investigators(names(deps, c.assignees, lang)) : t.noInvestigator;
+        return t.opened(day(c, c.utredning.openedOn, lang), day(c, c.utredning.deadline, lang), who, late);
       }
       const task =
         c.aterkoppling && !c.aterkoppling.doneAt
           ? c.aterkoppling.due
-            ? ` Återkoppling till anmälaren senast ${c.aterkoppling.due}.`
-            : ' Återkoppling till anmälaren (ingen tidsgräns).'
+            ? t.aterkopplingDue(c.aterkoppling.due)
+            : t.aterkopplingNoLimit
           : '';
-      const late = c.forhandsbedomning?.late ? LATE_DECISION : '';
-      return c.closure?.outcome === 'already_ongoing'
-        ? `Beslut: utredning pågår redan. Ärendet är avslutat.${late}${task}`
-        : `Beslut: utredning inleds inte. Ärendet är avslutat.${late}${task}`;
+      return c.closure?.outcome === 'already_ongoing' ? t.alreadyOngoing(late, task) : t.notOpened(late, task);
     },
   }),
   extend: spec({
@@ -178,13 +192,15 @@ const SPECS = {
       reason: d.reason,
       ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
-    success: (c) => {
+    success: (c, _deps, lang) => {
+      const t = answers(lang);
       const last = c.utredning?.extensions.at(-1);
-      const day = (d: string | undefined) => (d ? formatSwedishDate(d, stockholmYear(c.updatedAt)) : '');
-      const base = `Utredningen är förlängd från ${day(last?.previousDeadline)} till ${day(last?.newDeadline)} (lagstadgad tid ${day(c.utredning?.statutoryDeadline)}).`;
-      return last?.overrun
-        ? `${base} Förlängningen beslutades efter att fristen gått ut: den registreras som överskriden frist och utredningen räknas som försenad.`
-        : base;
+      const base = t.extended(
+        day(c, last?.previousDeadline, lang),
+        day(c, last?.newDeadline, lang),
+        day(c, c.utredning?.statutoryDeadline, lang),
+      );
+      return last?.overrun ? `${base}${t.extendedOverrun}` : base;
     },
   }),
   contact: spec({
@@ -196,20 +212,21 @@ const SPECS = {
       ...(d.childRef ? { childRef: d.childRef } : {}),
       ...(d.note ? { note: d.note } : {}),
     }),
-    success: (c) => {
+    success: (c, _deps, lang) => {
+      const t = answers(lang);
       const k = c.contacts.at(-1);
-      return `Kontakten är registrerad (${k ? CONTACT_TEXT[k.kind] : 'kontakt'} ${k?.date ? formatSwedishDate(k.date, stockholmYear(c.updatedAt)) : ''}).`;
+      return t.contact(k ? (t.contactKind[k.kind] ?? k.kind) : t.contactUnknown, day(c, k?.date, lang));
     },
   }),
   barnsamtal: spec({
     schema: BarnsamtalNotHeldForm,
     intent: (d) => ({ type: 'recordBarnsamtalNotHeld', reason: d.reason }),
-    success: () => 'Skälet till att barnsamtal inte hålls är registrerat.',
+    success: (_c, _deps, lang) => answers(lang).barnsamtal,
   }),
   aterkoppling: spec({
     schema: AterkopplingForm,
     intent: () => ({ type: 'completeAterkoppling' }),
-    success: () => 'Återkopplingen till anmälaren är markerad som gjord.',
+    success: (_c, _deps, lang) => answers(lang).aterkoppling,
   }),
   close: spec({
     schema: CloseForm,
@@ -220,33 +237,18 @@ const SPECS = {
       ...(d.uppfoljningUntil ? { uppfoljningUntil: d.uppfoljningUntil } : {}),
       ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
-    success: (c) =>
-      `Utredningen är avslutad (${c.closure?.outcome === 'insats' ? 'insats' : 'ingen insats'}).` +
-      (c.uppfoljning
-        ? ` Uppföljning till ${c.uppfoljning.due}. Informera vårdnadshavarna, och barnet om det fyllt 15 år.`
-        : ''),
+    success: (c, _deps, lang) =>
+      answers(lang).closed(c.closure?.outcome === 'insats') +
+      (c.uppfoljning ? answers(lang).uppfoljningUntil(c.uppfoljning.due) : ''),
   }),
   uppfoljning: spec({
     schema: UppfoljningForm,
     intent: (d) => ({ type: 'completeUppfoljning', outcome: d.outcome, ...(d.note ? { note: d.note } : {}) }),
-    success: (c) =>
-      `Uppföljningen är registrerad som avslutad (${UPPFOLJNING_OUTCOME_TEXT[c.uppfoljning?.outcome ?? 'no_action']}).`,
+    success: (c, _deps, lang) =>
+      answers(lang).uppfoljning(answers(lang).uppfoljningOutcome[c.uppfoljning?.outcome ?? 'no_action']),
   }),
   ...LAW_SPECS,
 } satisfies Record<DecisionKind, Spec<z.ZodType>>;
-
-export const UPPFOLJNING_OUTCOME_TEXT: Record<UppfoljningOutcome, string> = {
-  no_action: 'utan vidare åtgärd',
-  new_investigation: 'ny utredning inleds',
-  insats: 'familjen får insats',
-};
-
-const CONTACT_TEXT: Record<ContactKind, string> = {
-  barnsamtal: 'barnsamtal',
-  hembesok: 'hembesök',
-  vardnadshavarmote: 'möte med vårdnadshavare',
-  other: 'annan kontakt',
-};
 
 /** Fields of the decision forms that hold a reference (the rest is free text or a choice). */
 const REFERENCE_FIELDS = new Set(['childRef']);
@@ -262,20 +264,20 @@ export function guardFormFields(kind: DecisionKind, data: FormData) {
   return guardFreeText(text, refs);
 }
 
-/** The zod issues of a form as one Swedish message per field. */
-export function fieldMessages(error: z.ZodError): Record<string, string> {
+/** The zod issues of a form as one message per field, in the reader's language. */
+export function fieldMessages(error: z.ZodError, lang: Lang = 'sv'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.message;
+    out[key] ??= fieldMessage(issue.message, lang);
   }
   return out;
 }
 
-export function reminderFor(deps: AppDeps, caseId: string): Reminder {
+export function reminderFor(deps: AppDeps, caseId: string, lang: Lang = 'sv'): Reminder {
   const link = caseLink(deps, caseId);
   return {
-    text: `Kom ihåg att dokumentera beslutet i verksamhetssystemet (ärende ${caseId}); Ärendevakt är inte den rättsliga akten.`,
+    text: answers(lang).reminder(caseId),
     ...(link ? { link } : {}),
   };
 }
@@ -283,14 +285,15 @@ export function reminderFor(deps: AppDeps, caseId: string): Reminder {
 /** Any decision by kind: the entrance the card actions use. */
 export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: DecisionInput): Promise<DecisionResult> {
   const s = SPECS[kind] as Spec<z.ZodType<Record<string, unknown>>>;
+  const lang = input.lang ?? 'sv';
   const current = deps.store.getCase(input.caseId);
   const parsed = s.schema.safeParse(input.data ?? {});
   // The secrecy guard reads every field of the form as it was sent, whatever else is wrong with it,
   // so the person learns every problem at once and a field with a number always comes back empty.
   const secrecy = guardFormFields(kind, input.data ?? {});
   if (!parsed.success || secrecy) {
-    const fields = { ...(parsed.success ? {} : fieldMessages(parsed.error)), ...(secrecy?.fields ?? {}) };
-    const message = secrecy && parsed.success ? secrecy.message : 'Uppgifterna kunde inte sparas. Rätta fälten nedan.';
+    const fields = { ...(parsed.success ? {} : fieldMessages(parsed.error, lang)), ...(secrecy?.fields ?? {}) };
+    const message = secrecy && parsed.success ? secrecy.message : answers(lang).notSaved;
     return failed(kind, refuse('invalid', message, fields), current);
   }
   const r = await executeCaseCommand(deps, {
@@ -298,11 +301,17 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
     expectedVersion: input.version,
     actor: input.actor,
     intent: s.intent(parsed.data),
+    lang,
     effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });
   if (!r.ok) return { ...r, kind };
   if (kind === 'forhand' && r.case.utredning) await endUppfoljningAfterOpening(deps, r.case);
-  return { ok: true, case: r.case, message: s.success(r.case, deps), reminder: reminderFor(deps, r.case.id) };
+  return {
+    ok: true,
+    case: r.case,
+    message: s.success(r.case, deps, lang),
+    reminder: reminderFor(deps, r.case.id, lang),
+  };
 }
 
 function failed(kind: DecisionKind, refusal: Refusal, current: Case | undefined): DecisionResult {

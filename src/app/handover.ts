@@ -15,7 +15,9 @@ import { entryStates, escalationChain, lateness, responsibleFor } from '../domai
 import { markHandedBack, tick, writeStatus } from '../domain/handoverCommands.js';
 import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { refuse, type Actor, type Case, type DomainEvent, type LocalDate, type Refusal } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
+import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
+import { langOfStaff } from './recipientLang.js';
 import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
 import { renderCard, type Card } from '../cards/render.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
@@ -95,26 +97,28 @@ export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocW
 /** The 1:1 line to whoever answers for the checklist (the other team leads when one is away too). */
 export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
   const who = responsibleFor(deps.org.org, absences(deps), h, stockholmDate(now));
-  const name = deps.org.name(h.staffId);
-  return who.map((id) =>
-    enqueue(
+  return who.map((id) => {
+    // Each in their own language (their last 1:1 locale, src/app/recipientLang.ts).
+    const lang = langOfStaff(deps, id);
+    return enqueue(
       now,
       { kind: 'user', staffId: id },
       {
         kind: 'text',
-        text: `${name} är frånvarande. Överlämningslistan med ${h.entries.length} öppna ärenden finns i gruppens kanal: se till att varje ärende får en ny handläggare och en skriftlig status.`,
+        text: texts(lang).appNotices.handover.responsible(
+          deps.org.name(h.staffId, lang),
+          count(h.entries.length, 'öppet ärende', lang),
+        ),
       },
-    ),
-  );
+    );
+  });
 }
 
-/** The line the group channels get instead of an empty checklist. */
-export function noOpenCasesText(deps: AppDeps, h: Handover): { title: string; text: string } {
-  const name = deps.org.name(h.staffId);
-  return {
-    title: `Överlämning: ${name} är frånvarande`,
-    text: `${name} har inga öppna ärenden att lämna över. Ingen överlämningslista behövs.`,
-  };
+/** The line the group channels get instead of an empty checklist (Swedish there; `överlämning` answers in the reader's). */
+export function noOpenCasesText(deps: AppDeps, h: Handover, lang: Lang = 'sv'): { title: string; text: string } {
+  const t = texts(lang).appNotices.handover;
+  const name = deps.org.name(h.staffId, lang);
+  return { title: t.noOpenCasesTitle(name), text: t.noOpenCases(name) };
 }
 
 function noOpenCasesNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
@@ -170,10 +174,12 @@ async function change(
   handoverId: string,
   actor: Actor,
   step: (h: Handover, now: Date) => { ok: true; state: Handover; events: DomainEvent[] } | Refusal,
+  lang: Lang = 'sv',
 ): Promise<HandoverResult> {
+  const t = texts(lang).appNotices.handover;
   for (let attempt = 0; attempt < 5; attempt++) {
     const h = getHandover(deps, handoverId);
-    if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
+    if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
     const now = deps.now();
     const d = step(h, now);
     if (!d.ok) return { ok: false, refusal: d, handover: h };
@@ -192,51 +198,67 @@ async function change(
       return { ok: true, handover: getHandover(deps, handoverId)! };
     }
   }
-  return { ok: false, refusal: refuse('conflict', 'Överlämningslistan ändrades samtidigt av flera. Försök igen.') };
+  return { ok: false, refusal: refuse('conflict', t.conflict) };
 }
 
 /** Save the three hand-ticked items of one case at once (the toggles on the card); unchanged ones are left alone. */
 export function saveHandoverChecks(
   deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseId: string; values: Partial<Record<TickItem, boolean>> },
+  input: {
+    actor: Actor;
+    handoverId: string;
+    caseId: string;
+    values: Partial<Record<TickItem, boolean>>;
+    lang?: Lang;
+  },
 ): Promise<HandoverResult> {
-  return change(deps, input.handoverId, input.actor, (h, now) => {
-    const c = deps.store.getCase(input.caseId);
-    let state = h;
-    const events: DomainEvent[] = [];
-    for (const [item, done] of Object.entries(input.values) as [TickItem, boolean][]) {
-      const entry = state.entries.find((e) => e.caseId === input.caseId);
-      if (entry && !!entry.checks[item] === done) continue;
-      const d = tick(state, input.caseId, item, done, c, input.actor, now);
-      if (!d.ok) return d;
-      state = d.state;
-      events.push(...d.events);
-    }
-    if (!events.length) {
-      // Nothing changed: still only someone allowed to tick may save.
-      const entry = state.entries.find((e) => e.caseId === input.caseId);
-      const probe = tick(
-        state,
-        input.caseId,
-        'deadlinesChecked',
-        !!entry?.checks.deadlinesChecked,
-        c,
-        input.actor,
-        now,
-      );
-      if (!probe.ok) return probe;
+  return change(
+    deps,
+    input.handoverId,
+    input.actor,
+    (h, now) => {
+      const c = deps.store.getCase(input.caseId);
+      let state = h;
+      const events: DomainEvent[] = [];
+      for (const [item, done] of Object.entries(input.values) as [TickItem, boolean][]) {
+        const entry = state.entries.find((e) => e.caseId === input.caseId);
+        if (entry && !!entry.checks[item] === done) continue;
+        const d = tick(state, input.caseId, item, done, c, input.actor, now);
+        if (!d.ok) return d;
+        state = d.state;
+        events.push(...d.events);
+      }
+      if (!events.length) {
+        // Nothing changed: still only someone allowed to tick may save.
+        const entry = state.entries.find((e) => e.caseId === input.caseId);
+        const probe = tick(
+          state,
+          input.caseId,
+          'deadlinesChecked',
+          !!entry?.checks.deadlinesChecked,
+          c,
+          input.actor,
+          now,
+        );
+        if (!probe.ok) return probe;
+        return { ok: true, state, events };
+      }
       return { ok: true, state, events };
-    }
-    return { ok: true, state, events };
-  });
+    },
+    input.lang,
+  );
 }
 
 export function writeHandoverStatus(
   deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseId: string; text: string },
+  input: { actor: Actor; handoverId: string; caseId: string; text: string; lang?: Lang },
 ): Promise<HandoverResult> {
-  return change(deps, input.handoverId, input.actor, (h, now) =>
-    writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now),
+  return change(
+    deps,
+    input.handoverId,
+    input.actor,
+    (h, now) => writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now),
+    input.lang,
   );
 }
 
@@ -247,35 +269,41 @@ export function writeHandoverStatus(
  */
 export async function reassignFromHandover(
   deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseId: string; version: number; newOwnerId: string },
+  input: { actor: Actor; handoverId: string; caseId: string; version: number; newOwnerId: string; lang?: Lang },
 ): Promise<HandoverResult & { caseResult?: CaseResult; siblings?: string[] }> {
+  const { lang } = input;
+  const t = texts(lang).appNotices.handover;
   const h = getHandover(deps, input.handoverId);
-  if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
+  if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
   if (!h.entries.some((e) => e.caseId === input.caseId))
-    return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte på överlämningslistan.'), handover: h };
+    return { ok: false, refusal: refuse('not_found', t.notOnList), handover: h };
   if (!isActive(h))
     return {
       ok: false,
-      refusal: refuse(
-        'invalid',
-        h.returnedAt ? 'Frånvaron är avslutad; lämna tillbaka ärenden i stället.' : 'Överlämningen har inte börjat än.',
-      ),
+      refusal: refuse('invalid', h.returnedAt ? t.returnedHandBack : t.notStarted),
       handover: h,
     };
   const c = deps.store.getCase(input.caseId);
-  if (!c) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte.'), handover: h };
+  if (!c) return { ok: false, refusal: refuse('not_found', t.noCase), handover: h };
   const caseResult = await assignCase(deps, {
     caseId: c.id,
     version: input.version,
     assignees: assigneesAfterHandover(c, h.staffId, input.newOwnerId),
     actor: input.actor,
+    ...(lang ? { lang } : {}),
   });
   if (!caseResult.ok) return { ok: false, refusal: caseResult.refusal, handover: h, caseResult };
-  const r = await change(deps, h.id, input.actor, (cur, now) => ({
-    ok: true,
-    state: recordNewOwner(cur, c.id, input.newOwnerId, now),
-    events: [{ type: 'HandoverNewOwner', caseId: c.id, data: { handoverId: h.id, newOwnerId: input.newOwnerId } }],
-  }));
+  const r = await change(
+    deps,
+    h.id,
+    input.actor,
+    (cur, now) => ({
+      ok: true,
+      state: recordNewOwner(cur, c.id, input.newOwnerId, now),
+      events: [{ type: 'HandoverNewOwner', caseId: c.id, data: { handoverId: h.id, newOwnerId: input.newOwnerId } }],
+    }),
+    lang,
+  );
   if (!r.ok) return { ...r, caseResult };
   // Siblings on the same list without a new owner go with it: a family is handed over as one (docs/family.md).
   const siblings: string[] = [];
@@ -312,24 +340,17 @@ export interface HandBackOutcome {
  */
 export async function handBack(
   deps: AppDeps,
-  input: { actor: Actor; handoverId: string; caseIds: string[] | 'all' },
+  input: { actor: Actor; handoverId: string; caseIds: string[] | 'all'; lang?: Lang },
 ): Promise<
   { ok: true; handover: Handover; outcomes: HandBackOutcome[] } | { ok: false; refusal: Refusal; handover?: Handover }
 > {
+  const { lang } = input;
+  const t = texts(lang).appNotices.handover;
   const h = getHandover(deps, input.handoverId);
-  if (!h) return { ok: false, refusal: refuse('not_found', 'Överlämningen finns inte.') };
-  if (!h.returnedAt)
-    return {
-      ok: false,
-      refusal: refuse('invalid', 'Ärenden lämnas tillbaka först när personen är åter.'),
-      handover: h,
-    };
+  if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
+  if (!h.returnedAt) return { ok: false, refusal: refuse('invalid', t.handBackNotYet), handover: h };
   if (input.actor.role === 'caseworker')
-    return {
-      ok: false,
-      refusal: refuse('forbidden', 'Bara en gruppledare eller enhetschefen kan lämna tillbaka ärenden.'),
-      handover: h,
-    };
+    return { ok: false, refusal: refuse('forbidden', t.handBackForbidden), handover: h };
   const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
   const candidates = states.filter(
     (s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt,
@@ -339,7 +360,7 @@ export async function handBack(
   for (const caseId of wanted) {
     const s = candidates.find((x) => x.caseId === caseId);
     if (!s || !s.case) {
-      outcomes.push({ caseId, ok: false, message: 'Ärendet har ingen ställföreträdare att ta tillbaka från.' });
+      outcomes.push({ caseId, ok: false, message: t.noStandIn });
       continue;
     }
     const r = await assignCase(deps, {
@@ -352,12 +373,13 @@ export async function handBack(
         h.entries.find((e) => e.caseId === caseId)?.coOwners,
       ),
       actor: input.actor,
+      ...(lang ? { lang } : {}),
     });
     if (!r.ok) {
       outcomes.push({ caseId, ok: false, message: r.refusal.message });
       continue;
     }
-    const m = await change(deps, h.id, input.actor, (cur, now) => markHandedBack(cur, caseId, input.actor, now));
+    const m = await change(deps, h.id, input.actor, (cur, now) => markHandedBack(cur, caseId, input.actor, now), lang);
     outcomes.push(m.ok ? { caseId, ok: true } : { caseId, ok: false, message: m.refusal.message });
   }
   return { ok: true, handover: getHandover(deps, h.id)!, outcomes };
@@ -374,7 +396,7 @@ export interface OpenHandoverItem {
   /** Which of the five steps are still missing (Swedish labels are in STEP_LABEL). */
   missing: string[];
   late: 'none' | 'noOwner' | 'noStatus';
-  nextDeadline?: { label: string; due: LocalDate };
+  nextDeadline?: { kind: string; label: string; due: LocalDate };
 }
 
 /** Every case on a running checklist that is not fully handed over, most urgent first per handover. */
@@ -395,7 +417,7 @@ export function openHandovers(deps: AppDeps, now: Date): OpenHandoverItem[] {
           .filter(([, done]) => !done)
           .map(([k]) => k),
         late: lateness(h, s, e, now, deps.calendar),
-        ...(s.next ? { nextDeadline: { label: s.next.label, due: s.next.due } } : {}),
+        ...(s.next ? { nextDeadline: { kind: s.next.kind, label: s.next.label, due: s.next.due } } : {}),
       });
     }
   }
@@ -410,7 +432,7 @@ export interface HandoverEscalation {
     caseId: string;
     handoverId: string;
     fromStaffId: string;
-    nextDeadline?: { label: string; due: LocalDate };
+    nextDeadline?: { kind: string; label: string; due: LocalDate };
   }[];
 }
 
@@ -449,25 +471,22 @@ export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalatio
   return [...byKey.values()];
 }
 
-/** The escalation as a message (the case-list card). */
-export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Date) {
-  const year = Number(stockholmDate(now).slice(0, 4));
-  const absent = [...new Set(e.items.map((i) => deps.org.name(i.fromStaffId)))].join(', ');
-  const n = e.items.length;
+/** The escalation as a message (the case-list card), in the recipient's language. */
+export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Date, lang: Lang = 'sv') {
+  const t = texts(lang).appNotices.handover;
+  const year = stockholmYear(now);
+  const absent = [...new Set(e.items.map((i) => deps.org.name(i.fromStaffId, lang)))].join(', ');
+  const cases = count(e.items.length, 'ärende', lang);
   return {
-    title:
-      e.kind === 'noOwner'
-        ? `Överlämning: ${n} ${n === 1 ? 'ärende saknar' : 'ärenden saknar'} ny handläggare`
-        : `Överlämning: skriv status för ${n} ${n === 1 ? 'ärende' : 'ärenden'}`,
-    summary:
-      e.kind === 'noOwner'
-        ? `${absent} är frånvarande och ärendena nedan har fortfarande ingen ny handläggare. Fördela dem i dag på överlämningslistan.`
-        : `Du tog över ärendena från ${absent} för mer än två arbetsdagar sedan. Skriv på överlämningslistan hur långt de har kommit.`,
+    title: e.kind === 'noOwner' ? t.noOwnerTitle(cases) : t.noStatusTitle(cases),
+    summary: e.kind === 'noOwner' ? t.noOwnerSummary(absent) : t.noStatusSummary(absent),
     items: e.items.map((i) => ({
       caseId: i.caseId,
-      phase: `från ${deps.org.name(i.fromStaffId)}`,
-      detail: e.kind === 'noOwner' ? 'Ingen ny handläggare' : 'Ingen skriftlig status',
-      deadline: i.nextDeadline ? `${i.nextDeadline.label} ${formatSwedishDate(i.nextDeadline.due, year)}` : '',
+      phase: t.from(deps.org.name(i.fromStaffId, lang)),
+      detail: e.kind === 'noOwner' ? t.noOwnerDetail : t.noStatusDetail,
+      deadline: i.nextDeadline
+        ? `${deadlineLabel(i.nextDeadline, lang)} ${formatDate(i.nextDeadline.due, year, lang)}`
+        : '',
       color: 'Attention',
     })),
     more: 0,
@@ -496,7 +515,11 @@ export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Prom
         enqueue(
           now,
           { kind: 'user', staffId: e.recipientId },
-          { kind: 'card', template: 'case-list', data: escalationCardData(deps, e, now) },
+          {
+            kind: 'card',
+            template: 'case-list',
+            data: escalationCardData(deps, e, now, langOfStaff(deps, e.recipientId)),
+          },
         ),
       ],
       audit: [
