@@ -80,6 +80,18 @@ export const appNotices: AppNotices = {
     skydd: 'Safety assessment',
     by: (date) => `by ${date}`,
   },
+  genast: {
+    title: (caseId) => `${caseId} · The safety assessment is not done`,
+    text: (received, hours) =>
+      `The report came in ${received}, ${hours} ago, and no safety assessment (skyddsbedömning) is registered. It must be done at once (SoL 20 kap. 1 §): tomorrow morning is too late.`,
+    case: 'Case',
+    group: 'Group',
+    concerns: 'Concerns',
+    received: 'Received',
+    owner: 'Caseworker',
+    by: (date) => `by ${date}`,
+    officeHours: (n) => (n === 1 ? '1 office hour' : `${n} office hours`),
+  },
   report: {
     zod: {
       invalid_type: 'Wrong type or missing.',

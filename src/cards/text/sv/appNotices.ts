@@ -92,6 +92,19 @@ export const appNotices = {
     skydd: 'Skyddsbedömning',
     by: (date: string) => `senast ${date}`,
   },
+  /** src/jobs/watches.ts: the "genast" nudge to the team leads when no skyddsbedömning is registered. */
+  genast: {
+    title: (caseId: string) => `${caseId} · Skyddsbedömningen är inte gjord`,
+    text: (received: string, hours: string) =>
+      `Anmälan kom in ${received}, för ${hours} sedan, och ingen skyddsbedömning är registrerad. Den ska göras genast (SoL 20 kap. 1 §): nästa morgon är för sent.`,
+    case: 'Ärende',
+    group: 'Grupp',
+    concerns: 'Oro',
+    received: 'Mottagen',
+    owner: 'Handläggare',
+    by: (date: string) => `senast ${date}`,
+    officeHours: (n: number) => (n === 1 ? '1 kontorstimme' : `${n} kontorstimmar`),
+  },
   /** src/app/ingestReport.ts and reportForm.ts: one report, from the API or the Teams form. */
   report: {
     zod: {
