@@ -8,7 +8,7 @@ import { refuse, type Absence, type Actor, type LocalDate, type Refusal } from '
 import { stockholmDate } from '../domain/time.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { ABSENCES, domainContext, type AppDeps } from './context.js';
-import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handover.js';
+import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handoverChecklist.js';
 import { texts, type Lang } from '../cards/text/index.js';
 
 export const DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS = 3;
