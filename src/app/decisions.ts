@@ -1,49 +1,48 @@
 // Decisions on a case from a form (skyddsbedömning, förhandsbedömning, extension, contact, barnsamtal
 // not held, återkoppling done, close). One use case per decision, all the same story: validate the
-// form with zod (a message per field, in the reader's language), refuse free text with a personnummer before anything
-// is stored, run the command with the version the card showed, refresh the channel card in the same
-// commit, and remind the person that the legal record is the case-management system.
+// form with zod (a message per field, in the reader's language), refuse free text with a personnummer
+// before anything is stored, run the command with the version the card showed, refresh the channel
+// card in the same commit, and remind the person that the legal record is the case-management system.
+// The kinds and the form schemas are in decisionSchemas.ts, the forms as cards in decisionFormCards.ts.
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
-import { ContactKind, refuse, UppfoljningOutcome, type Actor, type Case, type Refusal } from '../domain/schemas.js';
-import { guardFreeText, isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
-import { loadPerCaseworker } from '../domain/queries.js';
-import { decisionForm, FORM_META } from '../cards/decisionForms.js';
-import type { Card } from '../cards/render.js';
-import { formatDate, isValidLocalDate, stockholmYear } from '../domain/time.js';
-import { LAW_FORM_KINDS } from '../cards/lawForms.js';
-import {
-  date,
-  emptyToUndefined,
-  fieldMessage,
-  optionalDate,
-  optionalText,
-  requiredText,
-  staffIds,
-  yesNo,
-} from './formFields.js';
+import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { guardFreeText } from '../domain/secrecy.js';
+import { FORM_META } from '../cards/decisionForms.js';
+import { formatDate, stockholmYear } from '../domain/time.js';
+import { fieldMessage } from './formFields.js';
 import { caseCardUpdates } from './assignCase.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
 import { joinAnd, texts, type Lang } from '../cards/text/index.js';
-import type { ValidationKey } from './formFields.js';
-import { absences, caseLink, type AppDeps } from './context.js';
+import { caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
+import {
+  AterkopplingForm,
+  BarnsamtalNotHeldForm,
+  CloseForm,
+  ContactForm,
+  ExtendForm,
+  ForhandForm,
+  SkyddForm,
+  UppfoljningForm,
+  type DecisionKind,
+  type FormData,
+} from './decisionSchemas.js';
 
-export const DECISION_KINDS = [
-  'skydd',
-  'forhand',
-  'extend',
-  'contact',
-  'barnsamtal',
-  'aterkoppling',
-  'close',
-  'uppfoljning',
-  ...LAW_FORM_KINDS,
-] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
-
-/** What a person enters on a form: Adaptive Card inputs arrive as strings. */
-export type FormData = Record<string, unknown>;
+export {
+  AterkopplingForm,
+  BarnsamtalNotHeldForm,
+  CloseForm,
+  ContactForm,
+  DECISION_KINDS,
+  ExtendForm,
+  ForhandForm,
+  SkyddForm,
+  UppfoljningForm,
+  type DecisionKind,
+  type FormData,
+} from './decisionSchemas.js';
+export { decisionFormFor, formAgain } from './decisionFormCards.js';
 
 export interface DecisionInput {
   caseId: string;
@@ -64,65 +63,6 @@ export interface Reminder {
 export type DecisionResult =
   | { ok: true; case: Case; message: string; reminder: Reminder }
   | (Extract<CaseResult, { ok: false }> & { kind: DecisionKind });
-
-// ---- field schemas (messages by catalogue key; empty strings from the card count as missing) ----
-
-export const SkyddForm = z.object({
-  decidedOn: optionalDate,
-  immediateProtection: yesNo('immediateProtection'),
-  motivation: requiredText('motivationShort'),
-});
-
-export const ForhandForm = z.object({
-  decidedOn: optionalDate,
-  outcome: z.enum(['open', 'not_open', 'already_ongoing'], {
-    error: 'forhandOutcome',
-  }),
-  motivation: requiredText('motivation'),
-  synnerligaSkal: optionalText,
-  violenceReason: optionalText,
-  investigator: optionalText,
-  secondInvestigator: optionalText,
-});
-
-export const ExtendForm = z.object({
-  decidedOn: optionalDate,
-  newDeadline: date('newDeadline'),
-  reason: requiredText('extendReason'),
-});
-
-export const ContactForm = z.object({
-  kind: z.enum(ContactKind.options, { error: 'contactKind' satisfies ValidationKey }),
-  date: date('contactDate'),
-  childRef: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/, 'childRef' satisfies ValidationKey)
-      .optional(),
-  ),
-  note: optionalText,
-});
-
-export const BarnsamtalNotHeldForm = z.object({
-  reason: requiredText('barnsamtalReason'),
-});
-
-export const AterkopplingForm = z.object({});
-
-export const CloseForm = z.object({
-  decidedOn: optionalDate,
-  outcome: z.enum(['insats', 'ingen_insats'], { error: 'closeOutcome' satisfies ValidationKey }),
-  motivation: optionalText,
-  uppfoljningUntil: optionalDate,
-});
-
-export const UppfoljningForm = z.object({
-  outcome: z.enum(UppfoljningOutcome.options, {
-    error: 'uppfoljningOutcome' satisfies ValidationKey,
-  }),
-  note: optionalText,
-});
 
 // ---- one spec per decision ----
 
@@ -327,64 +267,3 @@ export const recordBarnsamtalNotHeld = (deps: AppDeps, input: DecisionInput) =>
 export const completeAterkoppling = (deps: AppDeps, input: DecisionInput) =>
   submitDecision(deps, 'aterkoppling', input);
 export const closeInvestigation = (deps: AppDeps, input: DecisionInput) => submitDecision(deps, 'close', input);
-
-// ---- the forms as cards ----
-
-/** The form for a decision on this case, with what was entered and the messages by field. */
-export function decisionFormFor(
-  deps: AppDeps,
-  c: Case,
-  kind: DecisionKind,
-  state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string; lang?: Lang } = {},
-): Card {
-  const now = deps.now();
-  return decisionForm({
-    kind,
-    case: c,
-    now,
-    rules: deps.rules,
-    calendar: deps.calendar,
-    nameOf: (id) => deps.org.name(id),
-    loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
-    // Who may be named: the deciders (team leads, unit managers); for a protective measure anyone in the group.
-    deciders: deps.org.org.staff
-      .filter(
-        (s) =>
-          (kind === 'skyddsatgard' || s.role !== 'caseworker') &&
-          (s.role === 'unit_manager' || s.groups.includes(c.groupId)),
-      )
-      .map((s) => ({ id: s.aadObjectId, name: s.name })),
-    ...state,
-  });
-}
-
-/**
- * The form again after a refused submission: what was entered, except anything the secrecy guard
- * refused (a personnummer is never sent back to the card), and the messages by field.
- */
-export function formAgain(
-  deps: AppDeps,
-  c: Case,
-  kind: DecisionKind,
-  data: FormData,
-  refusal: Refusal,
-  lang: Lang = 'sv',
-): Card {
-  const entered: Record<string, string> = {};
-  for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') entered[f] = data[f] as string;
-  // Whatever was refused, a value with something like a personnummer never goes back to the card.
-  const values = scrubbed(entered);
-  const issues: Record<string, string> = {};
-  for (const [f, message] of Object.entries(refusal.fields ?? {})) {
-    if (isSecrecyMessage(message)) values[f] = '';
-    if (FORM_META[kind].fields.includes(f)) issues[f] = message;
-  }
-  const byField = Object.keys(issues).length > 0;
-  const t = texts(lang).forms;
-  const error = byField
-    ? refusal.fields && Object.values(refusal.fields).some(isSecrecyMessage)
-      ? t.notSavedSecrecy
-      : t.notSavedFields
-    : t.notSaved(refusal.message);
-  return decisionFormFor(deps, c, kind, { values, issues, error, lang });
-}
