@@ -11,7 +11,6 @@ import { guardFreeText } from '../domain/secrecy.js';
 import { FORM_META } from '../cards/decisionForms.js';
 import { formatDate, stockholmYear } from '../domain/time.js';
 import { fieldMessage } from './formFields.js';
-import { caseCardUpdates } from './assignCase.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
 import { joinAnd, texts, type Lang } from '../cards/text/index.js';
 import { caseLink, type AppDeps } from './context.js';
@@ -242,7 +241,6 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
     actor: input.actor,
     intent: s.intent(parsed.data),
     lang,
-    effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });
   if (!r.ok) return { ...r, kind };
   if (kind === 'forhand' && r.case.utredning) await endUppfoljningAfterOpening(deps, r.case);
