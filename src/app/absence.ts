@@ -8,7 +8,8 @@ import { refuse, type Absence, type Actor, type LocalDate, type Refusal } from '
 import { stockholmDate } from '../domain/time.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { ABSENCES, domainContext, type AppDeps } from './context.js';
-import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handover.js';
+import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handoverChecklist.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export const DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS = 3;
 
@@ -22,6 +23,8 @@ export interface RegisterAbsenceInput {
   to?: LocalDate;
   /** Only when the person said so; nothing is assumed (an employee's health is not the team's business). */
   kind?: Absence['kind'];
+  /** The language of the answer (the activity's locale). */
+  lang?: Lang;
 }
 
 const asDoc = (v: object) => v as unknown as Record<string, unknown>;
@@ -83,8 +86,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   }
   docs.splice(1, 0, { collection: HANDOVERS, id: handover.id, value: asDoc(handover), expectedVersion: null });
   const r = await deps.store.commit({ docs, audit });
-  if (!r.ok)
-    return { ok: false, refusal: refuse('conflict', 'Frånvaron registrerades samtidigt av någon annan. Försök igen.') };
+  if (!r.ok) return { ok: false, refusal: refuse('conflict', texts(input.lang).appNotices.absence.registerConflict) };
   if (docs.length > 2) deps.onOutbox?.();
   return { ok: true, absence, handover: getHandover(deps, handover.id)! };
 }
@@ -94,13 +96,17 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
  * one: domain `absenceToEnd`). Their checklist closes for new work and turns into the hand-back list;
  * every note written during the absence stays.
  */
-export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: string }): Promise<AbsenceResult> {
+export async function endAbsence(
+  deps: AppDeps,
+  input: { actor: Actor; staffId: string; lang?: Lang },
+): Promise<AbsenceResult> {
+  const t = texts(input.lang).appNotices.absence;
   const now = deps.now();
   const current = absenceToEnd(domainContext(deps).absences, input.staffId, stockholmDate(now));
   if (!current)
     return {
       ok: false,
-      refusal: refuse('not_found', `${deps.org.name(input.staffId)} har ingen registrerad frånvaro.`),
+      refusal: refuse('not_found', t.noAbsence(deps.org.name(input.staffId, input.lang))),
     };
   const d = decideAbsence(domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
   if (!d.ok) return { ok: false, refusal: d };
@@ -122,7 +128,7 @@ export async function endAbsence(deps: AppDeps, input: { actor: Actor; staffId: 
       ...(e.data ? { data: e.data } : {}),
     })),
   });
-  if (!r.ok) return { ok: false, refusal: refuse('conflict', 'Frånvaron ändrades samtidigt. Försök igen.') };
+  if (!r.ok) return { ok: false, refusal: refuse('conflict', t.endConflict) };
   if (docs.length > 2) deps.onOutbox?.();
   deps.onPresenceChanged?.(current.staffId);
   return { ok: true, absence: d.state, ...(handover ? { handover: getHandover(deps, handover.id)! } : {}) };

@@ -8,23 +8,23 @@ import { GROUP_CHANNELS, type GroupChannel } from './conversations.js';
 import { MANAGEMENT } from '../outbox/deliveryFailure.js';
 import { redeliverWaiting } from './deliveries.js';
 import { fileBindingOf } from './configuredChannels.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export async function connectChannel(
   deps: AppDeps,
-  input: { actor: Actor; groupId: string; conversationKey: string },
+  /** lang: the language of the answer (the activity's locale). */
+  input: { actor: Actor; groupId: string; conversationKey: string; lang?: Lang },
 ): Promise<{ ok: true; groupName: string; waiting: number } | Refusal> {
   const { actor, groupId } = input;
+  const t = texts(input.lang).appNotices.channel;
   if (!can(actor.role, 'connectChannel')) return refuse('forbidden', forbiddenMessage('connectChannel', actor.role));
-  const group =
-    groupId === MANAGEMENT
-      ? { id: MANAGEMENT, name: 'ledningen (det som inte kan levereras)' }
-      : deps.org.group(groupId);
+  const group = groupId === MANAGEMENT ? { id: MANAGEMENT, name: t.managementName } : deps.org.group(groupId);
   if (!group) {
     const ids = [...deps.org.org.groups.map((g) => g.id), MANAGEMENT].join(', ');
-    return refuse('invalid', `Det finns ingen grupp med det id:t. Grupper: ${ids}.`);
+    return refuse('invalid', t.noSuchGroup(ids));
   }
   if (actor.role === 'team_lead' && groupId !== MANAGEMENT && !actor.groups.includes(groupId))
-    return refuse('forbidden', 'Du kan bara koppla kanaler för dina egna grupper.');
+    return refuse('forbidden', t.ownGroupsOnly);
   const current = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
   const now = deps.now().toISOString();
   const value: GroupChannel = {
@@ -57,7 +57,7 @@ export async function connectChannel(
       },
     ],
   });
-  if (!r.ok) return refuse('conflict', 'Någon annan kopplade gruppen samtidigt. Försök igen.');
+  if (!r.ok) return refuse('conflict', t.conflict);
   if (waiting.docs.length) deps.onOutbox?.();
   return { ok: true, groupName: group.name, waiting: waiting.count };
 }

@@ -6,6 +6,7 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Actor, Organisation, Staff } from '../domain/schemas.js';
 import type { Store } from '../store/port.js';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../domain/officeHours.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export const ABSENCES = 'absences';
 
@@ -66,9 +67,10 @@ export class Directory {
     return this.byId.get(id);
   }
 
-  name(id: string): string {
+  /** The person's name; the bot's own for a system actor, "okänd person" in the reader's language for anyone else. */
+  name(id: string, lang: Lang = 'sv'): string {
     if (id.startsWith('system:')) return 'Ärendevakt';
-    return this.byId.get(id)?.name ?? 'okänd person';
+    return this.byId.get(id)?.name ?? texts(lang).appNotices.unknownPerson;
   }
 
   actor(id: string | undefined): Actor | undefined {

@@ -11,6 +11,7 @@ import { domainContext, type AppDeps } from './context.js';
 import { newOwnerNotices } from './newOwners.js';
 import { langOfStaff } from './recipientLang.js';
 import { protectionEffects } from './protection.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export type CaseResult =
   | { ok: true; case: Case; before: Case | undefined; events: DomainEvent[] }
@@ -22,6 +23,8 @@ export interface CaseCommand {
   expectedVersion?: number | null;
   intent: CaseIntent;
   actor: Actor;
+  /** The language of the person's answer (the activity's locale); Swedish when not given. */
+  lang?: Lang;
 }
 
 export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promise<CaseResult> {
@@ -33,7 +36,7 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
     cmd.expectedVersion !== null &&
     current.version !== cmd.expectedVersion
   ) {
-    return stale(deps, current);
+    return stale(deps, current, cmd.lang);
   }
   // The secrecy guard (every entrance): a personnummer in a motivation, note or reason is refused.
   const secrecy = guardIntentText(cmd.intent);
@@ -65,8 +68,8 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   if (!result.ok) {
     const latest = deps.store.getCase(cmd.caseId);
     return latest
-      ? stale(deps, latest)
-      : { ok: false, refusal: { ok: false, code: 'conflict', message: 'Ärendet ändrades samtidigt. Försök igen.' } };
+      ? stale(deps, latest, cmd.lang)
+      : { ok: false, refusal: { ok: false, code: 'conflict', message: texts(cmd.lang).caseAnswers.conflict } };
   }
   if (docs.length) deps.onOutbox?.();
   return { ok: true, case: deps.store.getCase(after.id)!, before: current, events: decision.events };
@@ -85,14 +88,14 @@ function channelCards(deps: AppDeps, before: Case | undefined, after: Case): Doc
   return caseCardUpdates(deps.now(), after, siblings);
 }
 
-function stale(deps: AppDeps, current: Case): CaseResult {
-  const name = deps.org.name(current.updatedBy);
+function stale(deps: AppDeps, current: Case, lang: Lang = 'sv'): CaseResult {
+  const name = deps.org.name(current.updatedBy, lang);
   return {
     ok: false,
     refusal: {
       ok: false,
       code: 'stale',
-      message: `Ärendet har ändrats av ${name} sedan kortet visades. Inget har ändrats; här är det aktuella läget.`,
+      message: texts(lang).caseAnswers.stale(name),
     },
     case: current,
     changedBy: { id: current.updatedBy, name, at: current.updatedAt },

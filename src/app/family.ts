@@ -136,17 +136,22 @@ export type AssignSiblingsResult =
  * every unassigned open sibling, each through the one assign use case (role, group, absence and
  * version checks, the cards and the new owner's 1:1 card).
  */
-export async function assignSiblings(deps: AppDeps, actor: Actor, caseId: string): Promise<AssignSiblingsResult> {
+export async function assignSiblings(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  lang: Lang = 'sv',
+): Promise<AssignSiblingsResult> {
+  const t = texts(lang).appNotices.family;
   const c = deps.store.getCase(caseId);
-  if (!c) return { ok: false, refusal: refuse('not_found', 'Ärendet finns inte.') };
-  if (!c.assignees.length)
-    return { ok: false, refusal: refuse('invalid', 'Ärendet har ingen handläggare än.'), case: c };
+  if (!c) return { ok: false, refusal: refuse('not_found', t.noCase) };
+  if (!c.assignees.length) return { ok: false, refusal: refuse('invalid', t.noOwner), case: c };
   const targets = familyOf(deps, c).unassignedSiblings;
-  if (!targets.length) return { ok: false, refusal: refuse('invalid', 'Inga syskon utan handläggare.'), case: c };
+  if (!targets.length) return { ok: false, refusal: refuse('invalid', t.noSiblings), case: c };
   const assigned: string[] = [];
   const failed: { caseId: string; message: string }[] = [];
   for (const s of targets) {
-    const r = await assignCase(deps, { caseId: s.id, version: s.version, assignees: c.assignees, actor });
+    const r = await assignCase(deps, { caseId: s.id, version: s.version, assignees: c.assignees, actor, lang });
     if (r.ok) assigned.push(s.id);
     else failed.push({ caseId: s.id, message: r.refusal.message });
   }

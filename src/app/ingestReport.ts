@@ -15,6 +15,7 @@ import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
 import { outOfHoursNotices } from './outOfHours.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export const INTAKE_ACTOR: Actor = {
   id: 'system:intake',
@@ -51,28 +52,21 @@ const sameReport = (c: Case, r: ReportInput) =>
   (c.summary ?? '') === (r.summary ?? '') &&
   (c.familyRef ?? '') === (r.familyRef ?? '');
 
-const SWEDISH_ZOD: Record<string, string> = {
-  invalid_type: 'Fel typ eller saknas.',
-  invalid_value: 'Ogiltigt värde.',
-  invalid_format: 'Fel format.',
-  too_small: 'För kort eller för få.',
-  too_big: 'För långt eller för många.',
-  unrecognized_keys: 'Okänt fält.',
-};
-
 /** Unknown fields are refused (nothing unexpected is stored); built once (zod compiles it). */
 const STRICT_REPORT = ReportInput.strict();
 
 export const DEFAULT_SUMMARY_MAX_CHARS = 2000;
 
 /**
- * Parse a report; a failure names each field with a Swedish message and never repeats its value.
- * `summaryMaxChars` (REPORT_SUMMARY_MAX_CHARS) limits the summary; 0: a summary is not stored at all.
+ * Parse a report; a failure names each field with a message (Swedish, or the Teams form's reader's
+ * language: `lang`) and never repeats its value. `summaryMaxChars` (REPORT_SUMMARY_MAX_CHARS) limits
+ * the summary; 0: a summary is not stored at all.
  */
 export function parseReport(
   body: unknown,
-  opts: { summaryMaxChars?: number } = {},
+  opts: { summaryMaxChars?: number; lang?: Lang } = {},
 ): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
+  const t = texts(opts.lang).appNotices.report;
   const maxSummary = opts.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
   const fields: Record<string, string> = {};
   const parsed = STRICT_REPORT.safeParse(body);
@@ -81,10 +75,9 @@ export function parseReport(
       const path = i.path.map(String).join('.') || '(kroppen)';
       const custom =
         i.code === 'custom' || (i.code === 'invalid_format' && i.message && !i.message.startsWith('Invalid'));
-      fields[path] ??= custom ? i.message : (SWEDISH_ZOD[i.code] ?? 'Ogiltigt värde.');
-      if (i.code === 'invalid_format' && path === 'receivedAt')
-        fields[path] = 'Tid som ISO 8601 med tidszon, t.ex. 2026-11-20T09:15:00+01:00.';
-      if (path === '(kroppen)' && i.code === 'invalid_type') fields[path] = 'Anmälan ska vara ett JSON-objekt.';
+      fields[path] ??= custom ? i.message : (t.zod[i.code] ?? t.invalidValue);
+      if (i.code === 'invalid_format' && path === 'receivedAt') fields[path] = t.receivedAtFormat;
+      if (path === '(kroppen)' && i.code === 'invalid_type') fields[path] = t.notAnObject;
     }
   }
   // The secrecy guard looks at the text fields even when something else is wrong, so that the
@@ -94,13 +87,13 @@ export function parseReport(
   if (secrecy) Object.assign(fields, secrecy.fields);
   let tooLong = false;
   if (parsed.success && maxSummary > 0 && (parsed.data.summary?.length ?? 0) > maxSummary) {
-    fields.summary ??= `Sammanfattningen får vara högst ${maxSummary} tecken.`;
+    fields.summary ??= t.summaryTooLong(maxSummary);
     tooLong = true;
   }
   if (!parsed.success || secrecy || tooLong) {
     return {
       ok: false,
-      refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : 'Anmälan är ogiltig.', fields),
+      refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : t.invalid, fields),
     };
   }
   const report: ReportInput = { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] };
@@ -141,8 +134,8 @@ export class ReportBatch {
     if (this.cases.get(report.externalId)?.expectedVersion === null) {
       return {
         ok: false,
-        refusal: refuse('conflict', 'Samma ärendereferens förekommer två gånger.', {
-          externalId: 'Finns redan tidigare i samma import.',
+        refusal: refuse('conflict', texts('sv').appNotices.report.twice, {
+          externalId: texts('sv').appNotices.report.twiceField,
         }),
       };
     }
@@ -257,22 +250,26 @@ export function duplicateStatus(existing: Case, report: ReportInput): 200 | 409 
   return sameReport(existing, report) ? 200 : 409;
 }
 
-export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = INTAKE_ACTOR): Promise<IngestResult> {
-  const parsed = parseReport(body, { summaryMaxChars: deps.config.summaryMaxChars });
+/** `lang`: the language of the messages (the Teams form's reader's); the API answers in Swedish. */
+export async function ingestReport(
+  deps: AppDeps,
+  body: unknown,
+  actor: Actor = INTAKE_ACTOR,
+  lang: Lang = 'sv',
+): Promise<IngestResult> {
+  const t = texts(lang).appNotices.report;
+  const parsed = parseReport(body, { summaryMaxChars: deps.config.summaryMaxChars, lang });
   if (!parsed.ok) return { status: 400, refusal: parsed.refusal };
   const report = parsed.report;
   if (!deps.org.group(report.groupId)) {
-    return {
-      status: 400,
-      refusal: refuse('invalid', 'Anmälan är ogiltig.', { groupId: 'Gruppen finns inte i organisationen.' }),
-    };
+    return { status: 400, refusal: refuse('invalid', t.invalid, { groupId: t.noGroup }) };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = deps.store.getCase(report.externalId);
     if (existing) {
       return sameReport(existing, report)
         ? { status: 200, case: existing }
-        : { status: 409, message: 'Ärendet finns redan med annat innehåll.', case: existing };
+        : { status: 409, message: t.otherContent, case: existing };
     }
     const batch = new ReportBatch(deps, actor, deps.now());
     const planned = batch.add(report);
@@ -281,5 +278,5 @@ export async function ingestReport(deps: AppDeps, body: unknown, actor: Actor = 
     // Someone registered the same report or changed a linked case at the same moment: look again.
   }
   const latest = deps.store.getCase(report.externalId);
-  return { status: 409, message: 'Ärendet ändrades samtidigt; försök igen.', ...(latest ? { case: latest } : {}) };
+  return { status: 409, message: t.conflict, ...(latest ? { case: latest } : {}) };
 }

@@ -1,32 +1,37 @@
 // The forms for the statute's smaller steps and the LVU track (src/cards/lawForms.ts draws them):
-// one zod schema each, the intent and the Swedish answer (every field passes the secrecy guard in
+// one zod schema each, the intent and the answer in the reader's language (every field passes the secrecy guard in
 // submitDecision).
 // They run through the same submitDecision as every other decision form.
 import { z } from 'zod';
 import type { LawFormKind } from '../cards/lawForms.js';
 import type { CaseIntent } from '../domain/commands.js';
 import { deadlinesOf } from '../domain/deadlines.js';
-import { MEASURE_LABEL, protectionState } from '../domain/protection.js';
+import { protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmYear } from '../domain/time.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { executeCaseCommand } from './executeCaseCommand.js';
-import { date, optionalDate, optionalText, requiredText } from './formFields.js';
+import { date, optionalDate, optionalText, requiredText, type ValidationKey } from './formFields.js';
 
 interface LawSpec<S extends z.ZodType> {
   schema: S;
   intent(d: z.infer<S>): CaseIntent;
-  success(c: Case, deps: AppDeps): string;
+  success(c: Case, deps: AppDeps, lang: Lang): string;
 }
 const spec = <S extends z.ZodType>(s: LawSpec<S>) => s;
 
-const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+const choice = <T extends string>(values: readonly [T, ...T[]], message: ValidationKey) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.enum(values, { error: message }));
 const OnForm = z.object({ on: optionalDate });
-const lvuDate = (c: Case, d: string | undefined) =>
-  d ? formatSwedishDate(d, Number(stockholmDate(c.updatedAt).slice(0, 4))) : '';
+const lvuDate = (c: Case, d: string | undefined, lang: Lang) =>
+  d ? formatDate(d, stockholmYear(c.updatedAt), lang) : '';
+const law = (lang: Lang) => texts(lang).caseAnswers.law;
 
-const lvuStep = (step: Extract<CaseIntent, { type: 'lvuRecord' }>['step'], said: (c: Case) => string) =>
+const lvuStep = (
+  step: Extract<CaseIntent, { type: 'lvuRecord' }>['step'],
+  said: (c: Case, deps: AppDeps, lang: Lang) => string,
+) =>
   spec({
     schema: OnForm,
     intent: (d) => ({ type: 'lvuRecord', step, ...(d.on ? { on: d.on } : {}) }),
@@ -38,8 +43,8 @@ export const LAW_SPECS = {
     schema: z.object({
       decidedOn: optionalDate,
       decidedBy: optionalText,
-      newDeadline: date('Ange det nya datumet som ÅÅÅÅ-MM-DD.'),
-      reason: requiredText('Ange de synnerliga skälen.'),
+      newDeadline: date('newDeadline'),
+      reason: requiredText('synnerligaSkal'),
     }),
     intent: (d) => ({
       type: 'extendForhandsbedomning',
@@ -48,9 +53,13 @@ export const LAW_SPECS = {
       ...(d.decidedBy ? { decidedBy: d.decidedBy } : {}),
       ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
     }),
-    success: (c, deps) => {
+    success: (c, deps, lang) => {
       const e = c.forhandsExtensions?.at(-1);
-      return `Förhandsbedömningen är förlängd till ${lvuDate(c, e?.newDeadline)} (beslut ${lvuDate(c, e?.decidedOn)} av ${e ? deps.org.name(e.decidedBy) : ''}).`;
+      return law(lang).forhandExtended(
+        lvuDate(c, e?.newDeadline, lang),
+        lvuDate(c, e?.decidedOn, lang),
+        e ? deps.org.name(e.decidedBy, lang) : '',
+      );
     },
   }),
   information: spec({
@@ -60,31 +69,31 @@ export const LAW_SPECS = {
       ...(d.givenOn ? { givenOn: d.givenOn } : {}),
       ...(d.reason ? { reason: d.reason } : {}),
     }),
-    success: (c) =>
+    success: (c, _deps, lang) =>
       c.utredning?.information?.givenOn
-        ? `De berörda informerades om utredningen ${lvuDate(c, c.utredning.information.givenOn)}.`
-        : 'Skälet till att de berörda inte informeras är registrerat.',
+        ? law(lang).informed(lvuDate(c, c.utredning.information.givenOn, lang))
+        : law(lang).notInformed,
   }),
   aterkopplingRequest: spec({
     schema: z.object({ requestedOn: optionalDate }),
     intent: (d) => ({ type: 'requestAterkoppling', ...(d.requestedOn ? { requestedOn: d.requestedOn } : {}) }),
-    success: (c) =>
+    success: (c, _deps, lang) =>
       c.aterkoppling?.due
-        ? `Anmälaren har begärt återkoppling: senast ${c.aterkoppling.due}.`
+        ? law(lang).aterkopplingDue(c.aterkoppling.due)
         : c.forhandsbedomning
-          ? 'Anmälaren har begärt återkoppling (ingen tidsgräns för beslut före 2026-01-15).'
-          : 'Anmälaren har begärt återkoppling: fristen räknas från förhandsbedömningens beslut.',
+          ? law(lang).aterkopplingBefore2026
+          : law(lang).aterkopplingFromDecision,
   }),
   uppfoljningInfo: spec({
     schema: z.object({}),
     intent: () => ({ type: 'recordUppfoljningInformed' }),
-    success: () => 'Informationen om uppföljningen är registrerad.',
+    success: (_c, _deps, lang) => law(lang).uppfoljningInfo,
   }),
   lvuStart: spec({
     schema: z.object({
       decidedOn: optionalDate,
-      decidedBy: choice(['namnd', 'ordforande', 'ledamot'], 'Välj vem som beslutade.'),
-      ground: choice(['2', '3'], 'Välj grund: 2 § eller 3 § LVU.'),
+      decidedBy: choice(['namnd', 'ordforande', 'ledamot'], 'decidedBy'),
+      ground: choice(['2', '3'], 'lvuGround'),
       verkstalldOn: optionalDate,
     }),
     intent: (d) => ({
@@ -94,23 +103,26 @@ export const LAW_SPECS = {
       ...(d.decidedOn ? { decidedOn: d.decidedOn } : {}),
       ...(d.verkstalldOn ? { verkstalldOn: d.verkstalldOn } : {}),
     }),
-    success: (c, deps) => {
+    success: (c, deps, lang) => {
       const under = deadlinesOf(c, deps.rules).find((d) => d.kind === 'lvu_understallning');
       const ans = deadlinesOf(c, deps.rules).find((d) => d.kind === 'lvu_ansokan');
+      const t = law(lang);
       return (
-        `Omedelbart omhändertagande registrerat. Underställning senast ${lvuDate(c, under?.due)}` +
-        (ans ? `, ansökan om vård senast ${lvuDate(c, ans.due)}.` : '; registrera verkställigheten när den är gjord.')
+        t.lvuOmedelbart(lvuDate(c, under?.due, lang)) +
+        (ans ? t.lvuAnsokanDue(lvuDate(c, ans.due, lang)) : t.lvuVerkstallNext)
       );
     },
   }),
-  lvuVerkstalld: lvuStep('verkstalld', (c) => `Verkställigheten är registrerad (${lvuDate(c, c.lvu?.verkstalldOn)}).`),
-  lvuNamnd: lvuStep('namnd', () => 'Anmälan till nämnden är registrerad.'),
-  lvuUnderstallning: lvuStep('understallning', () => 'Underställningen till förvaltningsrätten är registrerad.'),
-  lvuAnsokan: lvuStep('ansokan', () => 'Ansökan om vård är registrerad.'),
+  lvuVerkstalld: lvuStep('verkstalld', (c, _deps, lang) =>
+    law(lang).lvuVerkstalld(lvuDate(c, c.lvu?.verkstalldOn, lang)),
+  ),
+  lvuNamnd: lvuStep('namnd', (_c, _deps, lang) => law(lang).lvuNamnd),
+  lvuUnderstallning: lvuStep('understallning', (_c, _deps, lang) => law(lang).lvuUnderstallning),
+  lvuAnsokan: lvuStep('ansokan', (_c, _deps, lang) => law(lang).lvuAnsokan),
   lvuCourtExtension: spec({
-    schema: z.object({ until: date('Ange rättens datum som ÅÅÅÅ-MM-DD.') }),
+    schema: z.object({ until: date('courtDate') }),
     intent: (d) => ({ type: 'lvuCourtExtension', until: d.until }),
-    success: (c) => `Ansökan om vård ska nu göras senast ${c.lvu?.courtExtendedTo} (rättens beslut).`,
+    success: (c, _deps, lang) => law(lang).lvuCourtExtended(c.lvu?.courtExtendedTo ?? ''),
   }),
   lvuDom: spec({
     schema: z.object({ on: optionalDate, outcome: optionalText, finalOn: optionalDate }),
@@ -120,29 +132,27 @@ export const LAW_SPECS = {
       ...(d.on ? { on: d.on } : {}),
       ...(d.finalOn ? { finalOn: d.finalOn } : {}),
     }),
-    success: (c) =>
-      c.lvu?.courtDecision?.outcome === 'avslag'
-        ? 'Rättens beslut är registrerat: ansökan avslogs och LVU-spåret avslutas.'
-        : 'Rättens beslut om vård är registrerat.',
+    success: (c, _deps, lang) =>
+      c.lvu?.courtDecision?.outcome === 'avslag' ? law(lang).lvuCourtRejected : law(lang).lvuCourtVard,
   }),
-  lvuVard: lvuStep('vard', () => 'Vårdens början är registrerad.'),
-  lvuReview: lvuStep('review', () => 'Övervägandet eller prövningen är registrerad.'),
+  lvuVard: lvuStep('vard', (_c, _deps, lang) => law(lang).lvuVard),
+  lvuReview: lvuStep('review', (_c, _deps, lang) => law(lang).lvuReview),
   lvuRestriction: spec({
     schema: z.object({
-      kind: choice(['umgange', 'hemlig_vistelseort', 'review'], 'Välj beslut.'),
+      kind: choice(['umgange', 'hemlig_vistelseort', 'review'], 'decision'),
       on: optionalDate,
     }),
     intent: (d) => ({ type: 'lvuRestriction', kind: d.kind, ...(d.on ? { on: d.on } : {}) }),
-    success: () => 'Beslutet om begränsning är registrerat.',
+    success: (_c, _deps, lang) => law(lang).lvuRestriction,
   }),
-  lvuEnd: lvuStep('end', () => 'LVU-spåret är avslutat.'),
+  lvuEnd: lvuStep('end', (_c, _deps, lang) => law(lang).lvuEnd),
   skyddsatgard: spec({
     schema: z.object({
-      kind: choice(['placement', 'lvu_6', 'police', 'other'], 'Välj vad som gjordes.'),
+      kind: choice(['placement', 'lvu_6', 'police', 'other'], 'measureKind'),
       on: optionalDate,
       time: optionalText,
       doneBy: optionalText,
-      motivation: requiredText('Skriv en kort motivering.'),
+      motivation: requiredText('motivationShort'),
     }),
     intent: (d) => ({
       type: 'recordProtectiveMeasure',
@@ -152,19 +162,13 @@ export const LAW_SPECS = {
       ...(d.time ? { time: d.time } : {}),
       ...(d.doneBy ? { doneBy: d.doneBy } : {}),
     }),
-    success: (c, deps) => {
+    success: (c, deps, lang) => {
+      const t = law(lang);
       const m = c.protectiveMeasures?.at(-1);
       const state = protectionState(c);
-      const what = m
-        ? `${MEASURE_LABEL[m.kind]} ${m.on}${m.time ? ` kl. ${m.time}` : ''} (${deps.org.name(m.doneBy)})`
-        : '';
-      const lvu =
-        m?.kind === 'lvu_6' && !c.lvu
-          ? ' Registrera också beslutet med Omedelbart omhändertagande (LVU) så att underställningen och ansökan bevakas.'
-          : '';
-      return state.status === 'met'
-        ? `Skyddsåtgärden är registrerad: ${what}. Larmet är avslutat.${lvu}`
-        : `Skyddsåtgärden är registrerad: ${what}. Ärendet saknar fortfarande handläggare och ligger kvar först i listorna.${lvu}`;
+      const what = m ? t.measureWhat(t.measureKind[m.kind], m.on, m.time, deps.org.name(m.doneBy, lang)) : '';
+      const lvu = m?.kind === 'lvu_6' && !c.lvu ? t.measureAlsoLvu : '';
+      return state.status === 'met' ? t.measureDone(what, lvu) : t.measureNoOwner(what, lvu);
     },
   }),
 } satisfies Record<LawFormKind, LawSpec<z.ZodType>>;

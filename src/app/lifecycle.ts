@@ -6,6 +6,7 @@ import type { Actor, Case } from '../domain/schemas.js';
 import { can, forbiddenMessage } from '../domain/permissions.js';
 import { ERASED_MARKER, freeTextPaths } from '../store/audit.js';
 import type { AuditEntry, AuditVerification, DocWrite, Store } from '../store/port.js';
+import { count, texts as catalogue, type Lang } from '../cards/text/index.js';
 
 /** The keys whose strings are text a person wrote (src/domain/schemas.ts); erasure looks only here. */
 export const FREE_TEXT_KEYS: ReadonlySet<string> = new Set([
@@ -168,18 +169,17 @@ export async function runGallring(
   return { plan, verification: await store.verifyAudit(), ms: performance.now() - started };
 }
 
-/** The Swedish report of a run (the CLI prints it; no case content, only counts and the rule). */
-export function gallringReport(r: GallringResult, dryRun: boolean): string {
+/** The report of a run (the CLI prints it in Swedish; no case content, only counts and the rule). */
+export function gallringReport(r: GallringResult, dryRun: boolean, lang: Lang = 'sv'): string {
   const p = r.plan;
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const t = catalogue(lang).appNotices.gallring;
+  const cases = count(p.cases.length, 'ärende', lang);
   const lines = [
-    `Gallring: avslutade ärenden som avslutades före ${p.cutoff.slice(0, 10)} (${p.afterMonths} månader).`,
-    dryRun
-      ? `Provkörning: ${n(p.cases.length, 'ärende', 'ärenden')} skulle gallras, ${p.docsDeleted} dokument tas bort och ${p.docsChanged} ändras. Inget har ändrats.`
-      : `Gallrat: ${n(p.cases.length, 'ärende', 'ärenden')} med sin fritext; ${p.docsDeleted} dokument borttagna, ${p.docsChanged} ändrade.`,
+    t.rule(p.cutoff.slice(0, 10), count(p.afterMonths, 'månad', lang)),
+    dryRun ? t.dryRun(cases, p.docsDeleted, p.docsChanged) : t.done(cases, p.docsDeleted, p.docsChanged),
   ];
   if (r.verification) lines.push(r.verification.message);
-  lines.push(`Tid: ${(r.ms / 1000).toFixed(1)} s.`);
+  lines.push(t.time((r.ms / 1000).toFixed(1)));
   return lines.join('\n');
 }
 

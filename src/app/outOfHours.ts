@@ -6,8 +6,9 @@
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { isOfficeTime } from '../domain/officeHours.js';
 import type { Case } from '../domain/schemas.js';
-import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
-import { concernsText, REPORTER_LABEL } from '../cards/labels.js';
+import { formatDate, formatDateTime, stockholmDate, stockholmTime, stockholmYear } from '../domain/time.js';
+import { concernsText } from '../cards/labels.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { officeHoursOf, type AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -24,32 +25,42 @@ export function isOutOfHours(deps: AppDeps, c: Pick<Case, 'receivedAt'>): boolea
 
 export const outOfHoursGroups = (deps: AppDeps) => deps.org.org.groups.filter((g) => g.kind === 'out_of_hours');
 
+/**
+ * The out-of-hours card's data in a language (src/cards/text/, `appNotices.outOfHours`). It is posted
+ * in a channel, which has no one language, so the notice itself is Swedish (docs/cards.md).
+ */
+export function outOfHoursCardData(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') {
+  const all = texts(lang);
+  const t = all.appNotices.outOfHours;
+  const year = stockholmYear(now);
+  const due = formatDate(skyddsbedomningDue(c.receivedAt, deps.rules), year, lang);
+  const group = deps.org.group(c.groupId)?.name ?? c.groupId;
+  const received = formatDateTime(c.receivedAt, year, lang);
+  return {
+    caseId: c.id,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    title: t.title(c.id),
+    text: t.text(received, group, due, nextOpening(deps, c.receivedAt, year, lang)),
+    facts: [
+      { title: t.case, value: c.id },
+      { title: t.group, value: group },
+      { title: t.concerns, value: concernsText(c.concerns, lang) },
+      { title: t.received, value: received },
+      { title: t.reporter, value: all.reporter[c.reporter.type] },
+      { title: t.skydd, value: t.by(due) },
+    ],
+    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts).
+    concerns: concernsText(c.concerns, lang),
+    received: formatDateTime(c.receivedAt, undefined, lang),
+    skydd: t.by(due),
+  };
+}
+
 /** The card to each out-of-hours group's channel, and the audit entry, for a new report out of hours. */
 export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: DocWrite[]; audit: AuditInput[] } {
   const groups = outOfHoursGroups(deps).filter((g) => g.id !== c.groupId);
   if (!groups.length || !isOutOfHours(deps, c)) return { docs: [], audit: [] };
-  const year = Number(stockholmDate(now).slice(0, 4));
-  const due = skyddsbedomningDue(c.receivedAt, deps.rules);
-  const group = deps.org.group(c.groupId)?.name ?? c.groupId;
-  const received = `${formatSwedishDate(stockholmDate(c.receivedAt), year)} kl. ${stockholmTime(c.receivedAt)}`;
-  const data = {
-    caseId: c.id,
-    // The reference first: at phone width the line breaks after it, never inside it.
-    title: `${c.id} · Ny anmälan utanför kontorstid`,
-    text: `Anmälan kom in ${received} till ${group}, utanför kontorstid. Skyddsbedömningen ska göras senast ${formatSwedishDate(due, year)}: socialjouren ansvarar tills kontorstiden börjar ${nextOpening(deps, c.receivedAt, year)}.`,
-    facts: [
-      { title: 'Ärende', value: c.id },
-      { title: 'Grupp', value: group },
-      { title: 'Oro', value: concernsText(c.concerns) },
-      { title: 'Mottagen', value: received },
-      { title: 'Anmälare', value: REPORTER_LABEL[c.reporter.type] },
-      { title: 'Skyddsbedömning', value: `senast ${formatSwedishDate(due, year)}` },
-    ],
-    // What a delivery-failure report quotes (src/outbox/deliveryFailure.ts).
-    concerns: concernsText(c.concerns),
-    received: formatSwedishDateTime(c.receivedAt),
-    skydd: `senast ${formatSwedishDate(due, year)}`,
-  };
+  const data = outOfHoursCardData(deps, c, now);
   return {
     docs: groups.map((g) =>
       enqueue(now, { kind: 'group', groupId: g.id }, { kind: 'card', template: OUT_OF_HOURS_TEMPLATE, data }),
@@ -66,11 +77,11 @@ export function outOfHoursNotices(deps: AppDeps, c: Case, now: Date): { docs: Do
   };
 }
 
-/** "mån 23 nov kl. 08:00": when the group is next at work after this instant. */
-function nextOpening(deps: AppDeps, instant: string, year: number): string {
+/** "mån 23 nov kl. 08:00" ("Mon 23 Nov at 08:00"): when the group is next at work after this instant. */
+function nextOpening(deps: AppDeps, instant: string, year: number, lang: Lang): string {
   const oh = officeHoursOf(deps);
   const day = stockholmDate(instant);
   const open =
     deps.calendar.isWorkingDay(day) && stockholmTime(instant) < oh.start ? day : deps.calendar.nextWorkingDay(day);
-  return `${formatSwedishDate(open, year)} kl. ${oh.start}`;
+  return `${formatDate(open, year, lang)} ${texts(lang).time.at} ${oh.start}`;
 }

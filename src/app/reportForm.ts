@@ -7,8 +7,9 @@ import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../d
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
-import { parseSwedishDateTime } from './importReports.js';
+import { parseSwedishDateTime } from './swedishDateTime.js';
 import { DEFAULT_SUMMARY_MAX_CHARS, ingestReport } from './ingestReport.js';
+import { texts, type Lang } from '../cards/text/index.js';
 
 export const FORM_FIELDS = [
   'externalId',
@@ -133,18 +134,17 @@ export function formToReport(data: Record<string, unknown>): Record<string, unkn
 export type FormResult =
   { ok: true; status: 201 | 200; case: Case; message: string } | { ok: false; form: Card; refusal?: Refusal };
 
-/** Submit the form: the same use case as the API, with the person as the actor. */
+/** Submit the form: the same use case as the API, with the person as the actor, answered in their language. */
 export async function submitReportForm(
   deps: AppDeps,
   actor: Actor,
   data: Record<string, unknown>,
+  lang: Lang = 'sv',
 ): Promise<FormResult> {
-  const r = await ingestReport(deps, formToReport(data), actor);
+  const t = texts(lang).appNotices.report;
+  const r = await ingestReport(deps, formToReport(data), actor, lang);
   if (r.status === 201 || r.status === 200) {
-    const message =
-      r.status === 201
-        ? `Anmälan ${r.case.id} är registrerad. Kortet postas i gruppens kanal.`
-        : `Anmälan ${r.case.id} fanns redan med samma innehåll; inget nytt har registrerats.`;
+    const message = r.status === 201 ? t.registered(r.case.id) : t.alreadyRegistered(r.case.id);
     return { ok: true, status: r.status, case: r.case, message };
   }
   // Show the form again with what was entered, except what the secrecy guard refused.
@@ -156,8 +156,8 @@ export async function submitReportForm(
   let error: string;
   let refusal: Refusal | undefined;
   if (r.status === 409) {
-    issues.externalId = 'Ärendet finns redan med annat innehåll. Kontrollera referensen.';
-    error = 'Anmälan registrerades inte.';
+    issues.externalId = t.otherContentField;
+    error = t.notRegistered;
   } else {
     const refused: Refusal = (r as { refusal: Refusal }).refusal;
     refusal = refused;
@@ -169,12 +169,7 @@ export async function submitReportForm(
           values[path as 'summary'] = '';
       }
     }
-    error =
-      r.status === 403
-        ? refused.message
-        : Object.keys(issues).length
-          ? 'Anmälan registrerades inte. Rätta fälten nedan.'
-          : refused.message;
+    error = r.status === 403 ? refused.message : Object.keys(issues).length ? t.notRegisteredFields : refused.message;
   }
   return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
 }

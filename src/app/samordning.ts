@@ -5,7 +5,9 @@
 import { renderCard, type Card } from '../cards/render.js';
 import { familyViolence, hasViolenceConcern, openSections, sectionOf, type Section } from '../domain/family.js';
 import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
-import { formatSwedishDate, stockholmDate } from '../domain/time.js';
+import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
+import { joinAnd, texts, type Lang } from '../cards/text/index.js';
+import { langOfStaff } from './recipientLang.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { vinrNotices } from './vinrNotices.js';
@@ -14,7 +16,8 @@ import { enqueue } from '../outbox/messages.js';
 /** Once-only claims: `vinr:<caseId>` (the family VINR notice), `samordning:<familyRef>:<a>+<b>`. */
 export const FAMILY_NOTICES = 'familyNotices';
 export const SAMORDNING_TEMPLATE = 'samordning';
-export const FAMILY_VIOLENCE_WHY = 'Oro för våld i nära relationer finns i ett annat ärende i familjen';
+/** Why VINR hears of a case without a violence concern of its own (VINR's channel reads Swedish). */
+export const FAMILY_VIOLENCE_WHY = texts('sv').appNotices.samordning.familyViolenceWhy;
 
 export interface SamordningSide {
   key: string;
@@ -117,7 +120,12 @@ export function familyNoticeWrites(
           enqueue(
             now,
             { kind: 'user', staffId: lead },
-            { kind: 'card', template: SAMORDNING_TEMPLATE, data: samordningCardData(deps, doc, i as 0 | 1, now) },
+            {
+              kind: 'card',
+              template: SAMORDNING_TEMPLATE,
+              // In the team lead's own language (their last 1:1 locale, src/app/recipientLang.ts).
+              data: samordningCardData(deps, doc, i as 0 | 1, now, undefined, langOfStaff(deps, lead)),
+            },
           ),
         );
   }
@@ -131,29 +139,36 @@ export function samordningCardData(
   mine: 0 | 1,
   now: Date,
   notice?: { text: string; tone: 'good' | 'attention' },
+  lang: Lang = 'sv',
 ) {
-  const year = Number(stockholmDate(now).slice(0, 4));
+  const t = texts(lang).appNotices.samordning;
+  const year = stockholmYear(now);
   const own = s.sides[mine];
   const other = s.sides[mine === 0 ? 1 : 0];
-  const owners = other.ownerIds.map((id) => deps.org.name(id)).join(' och ') || 'ej fördelat';
+  const owners =
+    joinAnd(
+      other.ownerIds.map((id) => deps.org.name(id, lang)),
+      lang,
+    ) || t.unassigned;
   const told = s.told[other.key];
   return {
+    ...(lang === 'sv' ? {} : { lang }),
     samordningId: s.id,
     toSection: other.key,
-    title: `Samordning: familj ${s.familyRef}`,
-    summary: `Familjen har nu öppna ärenden både hos ${own.name} och hos ${other.name}. Här syns bara att den andra sektionen är inblandad, vem som har ärendet och sedan när – aldrig innehållet. Samordna enligt er rutin (till exempel en SIP).`,
+    title: t.title(s.familyRef),
+    summary: t.summary(own.name, other.name),
     facts: [
       // One reference a line: in a narrow fact column a second one would break inside.
-      { title: 'Era ärenden', value: own.caseIds.join('\n') || '–' },
-      { title: 'Andra sektionen', value: other.name },
-      { title: 'Handläggare där', value: owners },
-      { title: 'Sedan', value: other.since ? formatSwedishDate(stockholmDate(other.since), year) : '–' },
+      { title: t.yourCases, value: own.caseIds.join('\n') || '–' },
+      { title: t.otherSection, value: other.name },
+      { title: t.ownersThere, value: owners },
+      { title: t.since, value: other.since ? formatDate(stockholmDate(other.since), year, lang) : '–' },
     ],
     toldLine: told
-      ? `Gruppledaren i ${other.name} fick besked av ${deps.org.name(told.by)} ${formatSwedishDate(stockholmDate(told.at), year)}.`
+      ? t.told(other.name, deps.org.name(told.by, lang), formatDate(stockholmDate(told.at), year, lang))
       : '',
     canTell: !told,
-    tellTitle: `Meddela gruppledaren i ${other.name}`,
+    tellTitle: t.tell(other.name),
     hasNotice: !!notice,
     notice: notice
       ? { text: notice.text, color: notice.tone === 'good' ? 'Good' : 'Attention' }
@@ -166,8 +181,9 @@ export function samordningCard(
   s: Samordning,
   mine: 0 | 1,
   notice?: { text: string; tone: 'good' | 'attention' },
+  lang: Lang = 'sv',
 ): Card {
-  return renderCard(SAMORDNING_TEMPLATE, samordningCardData(deps, s, mine, deps.now(), notice));
+  return renderCard(SAMORDNING_TEMPLATE, samordningCardData(deps, s, mine, deps.now(), notice, lang));
 }
 
 export type TellResult =
@@ -181,13 +197,15 @@ export type TellResult =
 export async function tellOtherSection(
   deps: AppDeps,
   actor: Actor,
-  input: { samordningId: string; toSection: string },
+  /** lang: the language of the answer (the activity's locale); each team lead told reads their own. */
+  input: { samordningId: string; toSection: string; lang?: Lang },
 ): Promise<TellResult> {
+  const t = texts(input.lang).appNotices.samordning;
   for (let attempt = 0; attempt < 3; attempt++) {
     const s = deps.store.getDoc<Samordning>(FAMILY_NOTICES, input.samordningId);
-    if (!s || !Array.isArray(s.sides)) return { ok: false, refusal: refuse('not_found', 'Samordningen finns inte.') };
+    if (!s || !Array.isArray(s.sides)) return { ok: false, refusal: refuse('not_found', t.notFound) };
     const to = s.sides.findIndex((x) => x.key === input.toSection);
-    if (to < 0) return { ok: false, refusal: refuse('invalid', 'Kortet saknar uppgift om sektionen.') };
+    if (to < 0) return { ok: false, refusal: refuse('invalid', t.noSection) };
     const mine = (to === 0 ? 1 : 0) as 0 | 1;
     const own = s.sides[mine];
     const mayAct =
@@ -197,10 +215,7 @@ export async function tellOtherSection(
     if (!mayAct)
       return {
         ok: false,
-        refusal: refuse(
-          'forbidden',
-          `Bara gruppledaren i ${own.name} eller enhetschefen kan meddela den andra sektionen.`,
-        ),
+        refusal: refuse('forbidden', t.forbidden(own.name)),
         samordning: s,
         mine,
       };
@@ -208,7 +223,7 @@ export async function tellOtherSection(
     if (told)
       return {
         ok: false,
-        refusal: refuse('conflict', `${deps.org.name(told.by)} har redan meddelat gruppledaren i ${s.sides[to].name}.`),
+        refusal: refuse('conflict', t.alreadyTold(deps.org.name(told.by, input.lang), s.sides[to].name)),
         samordning: s,
         mine,
       };
@@ -218,7 +233,6 @@ export async function tellOtherSection(
       told: { ...s.told, [input.toSection]: { by: actor.id, at: now.toISOString() } },
       version: s.version + 1,
     };
-    const text = `${actor.name} i ${own.name} vill samordna kring familj ${s.familyRef}: familjen har öppna ärenden både hos er (${s.sides[to].name}) och hos ${own.name}. Kontakta ${actor.name}.`;
     const r = await deps.store.commit({
       docs: [
         {
@@ -227,7 +241,21 @@ export async function tellOtherSection(
           value: next as unknown as Record<string, unknown>,
           expectedVersion: s.version,
         },
-        ...s.sides[to].leadIds.map((id) => enqueue(now, { kind: 'user', staffId: id }, { kind: 'text', text })),
+        ...s.sides[to].leadIds.map((id) =>
+          enqueue(
+            now,
+            { kind: 'user', staffId: id },
+            {
+              kind: 'text',
+              text: texts(langOfStaff(deps, id)).appNotices.samordning.message(
+                actor.name,
+                own.name,
+                s.familyRef,
+                s.sides[to].name,
+              ),
+            },
+          ),
+        ),
       ],
       audit: [
         {
@@ -243,5 +271,5 @@ export async function tellOtherSection(
       return { ok: true, samordning: next, mine };
     }
   }
-  return { ok: false, refusal: refuse('conflict', 'Samordningen ändrades samtidigt; försök igen.') };
+  return { ok: false, refusal: refuse('conflict', t.conflict) };
 }

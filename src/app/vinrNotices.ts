@@ -5,7 +5,8 @@ import { concernsText } from '../cards/labels.js';
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { groupsToNotify } from '../domain/routing.js';
 import type { Case } from '../domain/schemas.js';
-import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
+import { formatDate, formatDateTime } from '../domain/time.js';
+import { texts } from '../cards/text/index.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -17,6 +18,8 @@ export const vinrKey = (caseId: string, groupId: string) => `vinr:${caseId}:${gr
  * whose family has violence in another case (docs/family.md).
  */
 export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: string): DocWrite[] {
+  // Posted in VINR's channel, which has no one language: Swedish (docs/cards.md).
+  const t = texts('sv').appNotices.vinr;
   const receiving = deps.org.group(c.groupId)?.name ?? c.groupId;
   const targets = familyWhy
     ? groupsToNotify(['violence'], c.groupId, deps.org.org.groups).map((t) => ({ ...t, why: familyWhy }))
@@ -32,11 +35,11 @@ export function vinrNotices(deps: AppDeps, c: Case, now: Date, familyWhy?: strin
           groupName: receiving,
           why,
           caseId: c.id,
-          received: formatSwedishDateTime(c.receivedAt),
+          received: formatDateTime(c.receivedAt),
           concerns: concernsText(c.concerns),
           skydd: c.sectionKind
-            ? 'gäller inte (ärende utanför barn och unga)'
-            : `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules))}`,
+            ? t.skyddNotApplicable
+            : t.skyddBy(formatDate(skyddsbedomningDue(c.receivedAt, deps.rules))),
         },
       },
       // Keyed, so that the drain records its delivery and the case card can say VINR was told.

@@ -15,7 +15,8 @@ import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { addOfficeHours, DEFAULT_GENAST_OFFICE_HOURS } from '../domain/officeHours.js';
 import { protectionState, renoticeAt } from '../domain/protection.js';
 import type { Case } from '../domain/schemas.js';
-import { formatSwedishDate, formatSwedishDateTime, stockholmDate, stockholmTime } from '../domain/time.js';
+import { formatDate, formatDateTime, stockholmYear } from '../domain/time.js';
+import { joinAnd, texts, type Lang } from '../cards/text/index.js';
 import { concernsText } from '../cards/labels.js';
 import { CLAIMS, claimWrite, hasClaim, type Claim } from './claims.js';
 
@@ -95,37 +96,53 @@ async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Pro
   return r.ok;
 }
 
-/** The group's team leads (else the unit manager) nudged, and the channel card marked. */
+/** The nudge's card in the team lead's language (src/cards/text/, `appNotices.genast`). */
+export function genastNudgeData(deps: AppDeps, c: Case, now: Date, hours: number, lang: Lang = 'sv') {
+  const all = texts(lang);
+  const t = all.appNotices.genast;
+  const year = stockholmYear(now);
+  const received = formatDateTime(c.receivedAt, year, lang);
+  return {
+    caseId: c.id,
+    // The reference first: at phone width the line breaks after it, never inside it.
+    title: t.title(c.id),
+    text: t.text(received, t.officeHours(hours)),
+    facts: [
+      { title: t.case, value: c.id },
+      { title: t.group, value: deps.org.group(c.groupId)?.name ?? c.groupId },
+      { title: t.concerns, value: concernsText(c.concerns, lang) },
+      { title: t.received, value: received },
+      {
+        title: t.owner,
+        value: c.assignees.length
+          ? joinAnd(
+              c.assignees.map((id) => deps.org.name(id, lang)),
+              lang,
+            )
+          : all.unassigned,
+      },
+    ],
+    concerns: concernsText(c.concerns, lang),
+    received: formatDateTime(c.receivedAt, undefined, lang),
+    skydd: t.by(formatDate(skyddsbedomningDue(c.receivedAt, deps.rules), year, lang)),
+  };
+}
+
+/** The group's team leads (else the unit manager) nudged, each in their own language, and the channel card marked. */
 async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<boolean> {
   const leads = deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
   const recipients = leads.length ? leads : deps.org.unitManagers().map((s) => s.aadObjectId);
-  const year = Number(stockholmDate(now).slice(0, 4));
-  const received = `${formatSwedishDate(stockholmDate(c.receivedAt), year)} kl. ${stockholmTime(c.receivedAt)}`;
-  const data = {
-    caseId: c.id,
-    // The reference first: at phone width the line breaks after it, never inside it.
-    title: `${c.id} · Skyddsbedömningen är inte gjord`,
-    text: `Anmälan kom in ${received}, för ${hours === 1 ? '1 kontorstimme' : `${hours} kontorstimmar`} sedan, och ingen skyddsbedömning är registrerad. Den ska göras genast (SoL 20 kap. 1 §): nästa morgon är för sent.`,
-    facts: [
-      { title: 'Ärende', value: c.id },
-      { title: 'Grupp', value: deps.org.group(c.groupId)?.name ?? c.groupId },
-      { title: 'Oro', value: concernsText(c.concerns) },
-      { title: 'Mottagen', value: received },
-      {
-        title: 'Handläggare',
-        value: c.assignees.length ? c.assignees.map((id) => deps.org.name(id)).join(' och ') : 'Ej fördelad',
-      },
-    ],
-    concerns: concernsText(c.concerns),
-    received: formatSwedishDateTime(c.receivedAt),
-    skydd: `senast ${formatSwedishDate(skyddsbedomningDue(c.receivedAt, deps.rules), year)}`,
-  };
+  const data = perLang((lang) => genastNudgeData(deps, c, now, hours, lang));
   const id = genastClaimId(c.id);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length + 1),
       ...recipients.map((staffId) =>
-        enqueue(now, { kind: 'user', staffId }, { kind: 'card', template: GENAST_TEMPLATE, data }),
+        enqueue(
+          now,
+          { kind: 'user', staffId },
+          { kind: 'card', template: GENAST_TEMPLATE, data: data(langOfStaff(deps, staffId)) },
+        ),
       ),
       // The channel card is drawn again: it now says that the team leads were nudged.
       ...caseCardUpdates(now, c),

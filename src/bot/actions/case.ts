@@ -45,7 +45,12 @@ export const take: CardAction = {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRefData.safeParse(data);
     if (!d.success) return badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
-    const r = await takeCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor });
+    const r = await takeCase(turn.deps, {
+      caseId: d.data.caseId,
+      version: d.data.version,
+      actor: turn.actor,
+      lang: turn.lang,
+    });
     return answer(turn, r, texts(turn.lang).actions.taken(turn.actor.name));
   },
 };
@@ -62,6 +67,7 @@ export const assign: CardAction = {
       version: d.data.version,
       assignees: [d.data.assignee],
       actor: turn.actor,
+      lang: turn.lang,
     });
     return answer(
       turn,

@@ -77,6 +77,7 @@ function submit(kind: DecisionKind): CardAction {
         version: d.data.version,
         actor: turn.actor,
         data,
+        lang: turn.lang,
       });
       if (r.ok) return withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
       // Someone outside the case's group sees the refusal only, not the case.

@@ -20,7 +20,7 @@ export const familyAssignSiblings: CardAction = {
     if (!d.success)
       return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
     const viewer = answerViewer(turn);
-    const r = await assignSiblings(turn.deps, turn.actor, d.data.caseId);
+    const r = await assignSiblings(turn.deps, turn.actor, d.data.caseId, turn.lang);
     if (!r.ok)
       return r.case
         ? caseCardFor(turn.deps, r.case, {
@@ -49,7 +49,7 @@ export const familyTellOtherSection: CardAction = {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = SamordningData.safeParse(data);
     if (!d.success) return noticeCard('Det gick inte', 'Kortet saknar uppgifter om samordningen.', 'Attention');
-    const r = await tellOtherSection(turn.deps, turn.actor, d.data);
+    const r = await tellOtherSection(turn.deps, turn.actor, { ...d.data, lang: turn.lang });
     if (!r.ok)
       return r.samordning && r.mine !== undefined
         ? samordningCard(turn.deps, r.samordning, r.mine, { text: r.refusal.message, tone: 'attention' })

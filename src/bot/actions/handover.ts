@@ -70,6 +70,7 @@ export const handoverReassign: CardAction = {
       caseId: d.data.caseId,
       version: d.data.version,
       newOwnerId: owner,
+      lang: turn.lang,
     });
     if (!r.ok)
       return answer(
@@ -108,6 +109,7 @@ export const handoverTick: CardAction = {
       handoverId: d.data.handoverId,
       caseId: d.data.caseId,
       values,
+      lang: turn.lang,
     });
     if (!r.ok)
       return answer(
@@ -133,6 +135,7 @@ export const handoverStatus: CardAction = {
       handoverId: d.data.handoverId,
       caseId: d.data.caseId,
       text: typeof text === 'string' ? text : '',
+      lang: turn.lang,
     });
     // A refusal never repeats the text (it may hold a personnummer).
     if (!r.ok)
@@ -157,6 +160,7 @@ export const handoverHandBack: CardAction = {
       actor: turn.actor,
       handoverId: d.data.handoverId,
       caseIds: d.data.caseId ? [d.data.caseId] : 'all',
+      lang: turn.lang,
     });
     if (!r.ok)
       return answer(turn, r.handover ?? getHandover(turn.deps, d.data.handoverId), r.refusal.message, 'attention');

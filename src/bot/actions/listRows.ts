@@ -105,7 +105,12 @@ export const listTake: CardAction = {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = RowData.safeParse(data);
     if (!d.success) return BAD_DATA(turn.lang);
-    const r = await takeCase(turn.deps, { caseId: d.data.caseId, version: d.data.version, actor: turn.actor });
+    const r = await takeCase(turn.deps, {
+      caseId: d.data.caseId,
+      version: d.data.version,
+      actor: turn.actor,
+      lang: turn.lang,
+    });
     return listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
   },
 };
@@ -127,6 +132,7 @@ export const listAssign: CardAction = {
       version: d.data.version,
       assignees: [chosen],
       actor: turn.actor,
+      lang: turn.lang,
     });
     return listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
   },

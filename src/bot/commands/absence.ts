@@ -74,7 +74,12 @@ export const absence: ChatCommand = {
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const args = parseAbsenceArgs(m[1] ?? '', turn.lang);
     if (args.problem) return { card: noticeCard(t.notRegisteredAbsence, args.problem, 'Attention') };
-    const r = await registerAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, ...args });
+    const r = await registerAbsence(turn.deps, {
+      actor: turn.actor,
+      staffId: person.aadObjectId,
+      ...args,
+      lang: turn.lang,
+    });
     if (!r.ok) {
       const fields = Object.values(r.refusal.fields ?? {});
       return {
@@ -126,7 +131,7 @@ export const back: ChatCommand = {
     if (!turn.actor) return notRegistered(turn.lang);
     const person = personOf(turn);
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
-    const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId });
+    const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, lang: turn.lang });
     if (!r.ok) return { card: noticeCard(t.notEnded, r.refusal.message, 'Attention') };
     const h = r.handover;
     if (!h || !h.activatedAt || h.entries.length === 0) {
@@ -173,7 +178,7 @@ export const showHandover: ChatCommand = {
       };
     }
     if (h.entries.length === 0) {
-      const { title, text } = noOpenCasesText(deps, h);
+      const { title, text } = noOpenCasesText(deps, h, turn.lang);
       return { card: noticeCard(title, text, 'Good') };
     }
     return { card: handoverCardFor(deps, h, { lang: turn.lang }) };

@@ -34,6 +34,7 @@ export const connect: ChatCommand = {
       actor: t.actor,
       groupId: m[1].toLowerCase(),
       conversationKey: t.conversationKey,
+      lang: t.lang,
     });
     if (!r.ok) return { card: noticeCard(n.notConnectedTitle, r.message, 'Attention') };
     const what = m[1].toLowerCase() === MANAGEMENT ? n.connectedManagement : n.connectedGroup;

@@ -1,6 +1,8 @@
 // The same words in English, for the few staff whose Teams is set to English (the activity's locale).
 // Swedish legal terms keep their Swedish name in brackets where a colleague would say them so.
 import { type Forms, type Noun, type Texts } from './sv.js';
+import { caseAnswers } from './en/caseAnswers.js';
+import { appNotices } from './en/appNotices.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -970,4 +972,6 @@ export const en: Texts = {
     done: (seq, entries, category) =>
       `The text of event no. ${seq} is replaced by [raderad] in the case and in the audit log (${entries} ${entries === 1 ? 'entry' : 'entries'}), and gone from the data files. Reason: ${category}. The erasure is logged under your name, and the log still verifies.`,
   },
+  caseAnswers,
+  appNotices,
 };

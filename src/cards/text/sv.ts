@@ -4,6 +4,8 @@ import type { DeadlineKind } from '../../domain/rules.js';
 import { FIGURE_LABELS } from '../../stats/figures.js';
 import { MONTHS } from '../../stats/format.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
+import { caseAnswers } from './sv/caseAnswers.js';
+import { appNotices } from './sv/appNotices.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
 export interface Forms {
@@ -1016,6 +1018,8 @@ export const sv = {
     done: (seq: number, entries: number, category: string) =>
       `Texten i händelse nr ${seq} är ersatt med [raderad] i ärendet och i granskningsloggen (${entries} ${entries === 1 ? 'post' : 'poster'}), och borta från datafilerna. Skäl: ${category}. Raderingen är loggad med ditt namn, och loggens kontroll stämmer fortfarande.`,
   },
+  caseAnswers,
+  appNotices,
 };
 
 export type Texts = typeof sv;
