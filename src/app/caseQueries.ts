@@ -84,6 +84,15 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
   };
 }
 
+/**
+ * The case a card or a command names: by its reference as stored, or as written in capitals
+ * ("ifo-2026-004512"); undefined for anything that is not a reference of a stored case.
+ */
+export function caseByRef(deps: AppDeps, ref: unknown): Case | undefined {
+  if (typeof ref !== 'string' || ref === '') return undefined;
+  return deps.store.getCase(ref) ?? deps.store.getCase(ref.toUpperCase());
+}
+
 export function findCase(deps: AppDeps, externalId: string): ApiCase | undefined {
   const c = deps.store.getCase(externalId);
   // One case: with its family and history (lists leave them out: they cost a look-up per case).

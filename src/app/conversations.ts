@@ -88,6 +88,11 @@ export function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>):
   return { collection: MEMBERS, id: m.aadObjectId, value: { ...m, version: (current?.version ?? 0) + 1 } };
 }
 
+/** The member record Teams gave for a Teams user id (from a team's roster), if the bot has seen it. */
+export function memberByTeamsId(deps: AppDeps, teamsId: string): MemberRecord | undefined {
+  return deps.store.listDocs<MemberRecord>(MEMBERS).find((x) => x.teamsId === teamsId);
+}
+
 export function groupsOfChannel(deps: AppDeps, conversationKey: string): string[] {
   return deps.store
     .listDocs<GroupChannel>(GROUP_CHANNELS)

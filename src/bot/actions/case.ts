@@ -10,6 +10,7 @@ import { formatDateTime } from '../../domain/time.js';
 import { texts, type Lang } from '../../cards/text/index.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { maySee } from './access.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 const CaseRefData = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
 const AssignData = CaseRefData.extend({ assignee: z.string().max(100) });
@@ -29,7 +30,7 @@ function answer(turn: Turn, r: CaseResult, success: string) {
 }
 
 function badData(turn: Turn, caseId: unknown, message: string) {
-  const c = typeof caseId === 'string' ? turn.deps.store.getCase(caseId) : undefined;
+  const c = caseByRef(turn.deps, caseId);
   return c
     ? caseCardFor(turn.deps, c, {
         lang: turn.lang,
@@ -85,7 +86,7 @@ export const assign: CardAction = {
 export const refresh: CardAction = {
   verb: 'case.refresh',
   handle(turn, data) {
-    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    const c = caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.caseGone);
     return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: turn.actor?.role ?? 'none' });
   },
@@ -100,7 +101,7 @@ export const actions: CardAction = {
   verb: 'case.actions',
   handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
-    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    const c = caseByRef(turn.deps, data.caseId);
     if (!c)
       return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noSuchCaseText, 'Attention');
     const a = turn.actor;
@@ -113,7 +114,7 @@ export const actions: CardAction = {
 export const show: CardAction = {
   verb: 'case.show',
   handle(turn, data) {
-    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    const c = caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!turn.actor) return notInOrganisation(turn.lang);
     // Öppna on a list row, a reminder or the escalation: only people who may see the case get its card.

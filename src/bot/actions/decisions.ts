@@ -16,6 +16,7 @@ import { formatDateTime } from '../../domain/time.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { maySee } from './access.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 const CaseRefData = z.object({
   caseId: z.string().min(1).max(64),
@@ -36,7 +37,7 @@ function openForm(kind: DecisionKind): CardAction {
     handle(turn, data) {
       if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
-      const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+      const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
       if (!d.success || !c)
         return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noCaseText, 'Attention');
       if (!maySee(turn, c))
@@ -108,7 +109,7 @@ export const showTimeline: CardAction = {
   verb: 'decision.timeline.show',
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
-    const c = typeof data.caseId === 'string' ? turn.deps.store.getCase(data.caseId) : undefined;
+    const c = caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
@@ -130,7 +131,7 @@ export const revealTimelineText: CardAction = {
     const d = z
       .object({ caseId: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() })
       .safeParse(data);
-    const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+    const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
     if (!d.success || !c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
       return noticeCard(

@@ -17,6 +17,7 @@ import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { maySee } from './decisions.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 const Ref = z.object({ handoverId: z.string().min(1).max(200) });
 const CaseRef = Ref.extend({
@@ -211,7 +212,7 @@ export const handoverShowStatus: CardAction = {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
     const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    const c = d.success ? turn.deps.store.getCase(d.data.caseId) : undefined;
+    const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
     if (!d.success || !h || !c || !h.entries.some((e) => e.caseId === c.id))
       return noticeCard(texts(turn.lang).handoverAnswers.notFound);
     if (!maySee(turn, c))

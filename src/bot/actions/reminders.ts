@@ -13,6 +13,7 @@ import { planReminders } from '../../jobs/reminders.js';
 import { snoozeOf, snoozeReminder } from '../../jobs/snooze.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 const SnoozeData = z.object({
   caseId: z.string().min(1).max(64),
@@ -53,7 +54,7 @@ export const snoozeAction: CardAction = {
       ? { text: texts(turn.lang).reminder.snoozeDone(d.data.caseId, date(r.quietOn), date(r.resumeOn)), color: 'Good' }
       : { text: r.message, color: 'Attention' };
     if (d.data.kind === 'assigned') {
-      const c = turn.deps.store.getCase(d.data.caseId);
+      const c = caseByRef(turn.deps, d.data.caseId);
       if (!c || !c.assignees.includes(turn.actor.id))
         return noticeCard(a.failedTitle, notice.text, r.ok ? 'Good' : 'Attention');
       return assignedToYouCardFor(turn.deps, c, turn.actor.id, notice.text, r.ok ? 'good' : 'attention', turn.lang);

@@ -3,7 +3,7 @@
 // found from the @mention entity (its aadObjectId; Teams sometimes leaves it out, then the Teams user
 // id remembered from the roster, then the name in the organisation file). Without a mention: oneself.
 import { endAbsence, registerAbsence } from '../../app/absence.js';
-import { channelOfGroup, MEMBERS, type MemberRecord } from '../../app/conversations.js';
+import { channelOfGroup, memberByTeamsId } from '../../app/conversations.js';
 import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { count, texts, type Lang } from '../../cards/text/index.js';
@@ -22,7 +22,7 @@ export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
   if (!m) return turn.actor ? org.staff(turn.actor.id) : undefined;
   const byAad = m.aadObjectId ? org.staff(m.aadObjectId) : undefined;
   if (byAad) return byAad;
-  const member = turn.deps.store.listDocs<MemberRecord>(MEMBERS).find((x) => x.teamsId === m.teamsId);
+  const member = memberByTeamsId(turn.deps, m.teamsId);
   const byMember = member ? org.staff(member.aadObjectId) : undefined;
   if (byMember) return byMember;
   const byName = org.org.staff.filter((s) => s.name.toLowerCase() === m.name.trim().toLowerCase());

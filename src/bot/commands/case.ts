@@ -7,12 +7,13 @@ import { timelineCard } from '../../cards/timelineCard.js';
 import { audienceOf, maySee } from '../actions/decisions.js';
 import { count, texts } from '../../cards/text/index.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 function lookup(t: CommandTurn, ref: string | undefined) {
   const n = texts(t.lang).caseCommand;
   if (!t.actor) return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
   if (!ref) return { card: noticeCard(n.whichTitle, n.whichText, 'Warning') };
-  const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
+  const c = caseByRef(t.deps, ref);
   // Never the argument itself: it could be a number typed by mistake.
   if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
   if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };

@@ -8,6 +8,7 @@ import { texts } from '../../cards/text/index.js';
 import { forbiddenMessage } from '../../domain/permissions.js';
 import { maySee } from '../actions/decisions.js';
 import type { ChatCommand } from '../types.js';
+import { caseByRef } from '../../app/caseQueries.js';
 
 /** What a person may type for a category: fel-ärende with or without its ä. */
 function category(word: string | undefined): string | undefined {
@@ -30,7 +31,7 @@ export const eraseText: ChatCommand = {
     const seq = Number(nr);
     if (!ref || !Number.isInteger(seq) || seq <= 0 || !reason)
       return { card: noticeCard(l.usageTitle, l.usageText, 'Warning') };
-    const c = t.deps.store.getCase(ref) ?? t.deps.store.getCase(ref.toUpperCase());
+    const c = caseByRef(t.deps, ref);
     if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
     if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };
     const r = await eraseFreeText(t.deps.store, { actor: t.actor, caseId: c.id, seq, reason, now: t.deps.now() });
