@@ -2,17 +2,18 @@
 // Skyddsbedömning comes first and loudest; deadlines carry their status colour; no personnummer,
 // no names of children or parents: only the case reference, categories, dates and staff names.
 import type { Calendar } from '../domain/calendar.js';
-import { actBy, deadlinesOf, deadlineStatus, type Deadline } from '../domain/deadlines.js';
+import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import { caseHeadline, urgentFirst, type CaseHeadline } from '../views/caseHeadline.js';
 import { lastContacts, type Load } from '../domain/queries.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
-import { daysBetween, formatDate, formatDateTime, stockholmDate } from '../domain/time.js';
+import { formatDate, formatDateTime, stockholmDate } from '../domain/time.js';
 import { protectionState } from '../domain/protection.js';
-import { decisionButtons } from './decisionForms.js';
+import { caseButtons } from './caseButtons.js';
+import { deadlineText, doneAtOf, lvuPanel } from './deadlineLines.js';
 import { withFamilySection, type FamilySectionView } from './familySection.js';
 import { caseCardAlarm } from './protectionAlarm.js';
-import { concernsText, STATUS_COLOR } from './labels.js';
+import { concernsText } from './labels.js';
 import { renderCard, type Card } from './render.js';
 import { count, noun, texts, type Lang } from './text/index.js';
 
@@ -47,113 +48,6 @@ export interface CaseCardInput {
   lang?: Lang;
 }
 
-export interface DeadlineLine {
-  label: string;
-  text: string;
-  color: string;
-}
-
-export function deadlineText(
-  d: Deadline,
-  now: Date,
-  calendar: Calendar,
-  doneAt?: string,
-  lang: Lang = 'sv',
-): DeadlineLine {
-  const t = texts(lang).caseCard;
-  const status = deadlineStatus(d, now, calendar);
-  const today = stockholmDate(now);
-  const year = Number(today.slice(0, 4));
-  const fmt = (x: string) => formatDate(x, year, lang);
-  const date = fmt(d.due);
-  let text: string;
-  switch (status) {
-    case 'done':
-      text = doneAt ? t.doneAt(formatDateTime(doneAt, undefined, lang)) : t.done;
-      break;
-    case 'overdue':
-      text = t.overdue(date);
-      break;
-    case 'due_today':
-      text = t.dueToday(date);
-      break;
-    default:
-      text = t.left(date, count(daysBetween(today, d.due), 'dag', lang));
-  }
-  if (d.overrun) text = t.overrun(fmt(d.statutoryDue), date);
-  else if (d.due !== d.statutoryDue && status !== 'done') text += ` · ${t.statutory(fmt(d.statutoryDue))}`;
-  // LVU 7 § and 8 §: a weekend never gives more time, so the card says when to act.
-  if (d.noWeekendGrace && status !== 'done' && status !== 'overdue' && !calendar.isWorkingDay(d.due))
-    text += ` · ${t.noWeekendGrace(fmt(actBy(d, calendar)))}`;
-  if (d.informational && status !== 'done') text += ` · ${t.courtInfo}`;
-  return { label: texts(lang).deadline[d.kind], text, color: STATUS_COLOR[status] };
-}
-
-function doneAtOf(c: Case, d: Deadline): string | undefined {
-  if (d.kind === 'skyddsbedomning') return c.skyddsbedomning?.at;
-  if (d.kind === 'forhandsbedomning') return c.forhandsbedomning?.decidedAt;
-  if (d.kind === 'aterkoppling') return c.aterkoppling?.doneAt;
-  if (d.kind === 'utredning') return c.closure?.at;
-  if (d.kind === 'utredning_information') return c.utredning?.information?.at;
-  if (d.kind === 'uppfoljning_information') return c.uppfoljning?.informedAt;
-  if (d.kind.startsWith('lvu_')) return undefined;
-  return c.uppfoljning?.doneAt;
-}
-
-/** The LVU panel on top of the card: the open deadlines where being late ends the protection. */
-function lvuPanel(c: Case, ds: Deadline[], now: Date, calendar: Calendar, lang: Lang) {
-  const t = c.lvu;
-  if (!t || t.endedOn) return { hasLvu: false, lvu: { title: '', lines: [] as DeadlineLine[] } };
-  const open = ds.filter((d) => d.kind.startsWith('lvu_') && !d.done).sort((a, b) => (a.due < b.due ? -1 : 1));
-  const year = Number(stockholmDate(now).slice(0, 4));
-  return {
-    hasLvu: true,
-    lvu: {
-      title: texts(lang).caseCard.lvuTitle(
-        formatDate(t.decidedOn, year, lang),
-        t.verkstalldOn ? formatDate(t.verkstalldOn, year, lang) : undefined,
-      ),
-      lines: open.map((d) => deadlineText(d, now, calendar, undefined, lang)),
-    },
-  };
-}
-
-/** One button of the case card: Action.Execute with the case's reference and version. */
-interface CaseButton {
-  title: string;
-  verb: string;
-  style: 'positive' | 'default';
-}
-
-/**
- * At most three primary buttons, and only as many as fit side by side at phone width (340 px, the
- * test/cards/phoneWidth.browser.test.ts check), with "Mer" after them: an Action.ShowCard that lists
- * the rest one per row. The width is estimated from the title: 8 px a character and 34 px padding
- * and spacing; "Mer" takes 70 px.
- */
-export const PHONE_BUTTON_ROW_PX = 308;
-const buttonPx = (title: string) => title.length * 8 + 34;
-const MORE_PX = 70;
-
-function primaryCount(titles: string[]): number {
-  const fits = (n: number, more: boolean) =>
-    titles.slice(0, n).reduce((w, t) => w + buttonPx(t), more ? MORE_PX : 0) <= PHONE_BUTTON_ROW_PX;
-  if (titles.length <= 3 && fits(titles.length, false)) return titles.length;
-  let n = Math.min(3, titles.length);
-  while (n > 1 && !fits(n, true)) n -= 1;
-  return n;
-}
-
-/** Decision buttons every role may press: what a channel card shows (the server checks anyway). */
-function everyoneButtons(c: Case, rules: RuleTable, today: string, lang: Lang) {
-  const per = (['caseworker', 'team_lead', 'unit_manager'] as const).map((r) =>
-    decisionButtons(c, r, rules, today, lang),
-  );
-  const all = (k: 'main' | 'more' | 'lvu') =>
-    per[0]![k].filter((b) => per.every((p) => [...p.main, ...p.more, ...p.lvu].some((x) => x.verb === b.verb)));
-  return { main: [...all('main'), ...all('more')], lvu: all('lvu') };
-}
-
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;
   const lang = input.lang ?? 'sv';
@@ -162,7 +56,6 @@ export function caseCardView(input: CaseCardInput) {
   const ds = deadlinesOf(c, input.rules);
   const today = stockholmDate(input.now);
   const viewer = input.viewer ?? 'all';
-  const channel = viewer === 'all';
   // Immediate protection without owner and measure is never "done": the alarm goes first, in red.
   const protection = protectionState(c);
   const alarmOn = protection.status === 'unmet';
@@ -211,43 +104,16 @@ export function caseCardView(input: CaseCardInput) {
     value: l.staff.aadObjectId,
   }));
   const absent = input.loads.filter((l) => l.absent).map((l) => l.staff.name);
-  // Which buttons (docs/cards.md "Buttons by role"). A channel card is the same for every member
-  // (Teams refreshes no card per user there): only what every role may do, and "Åtgärder", which
-  // answers the presser alone with their own role's card. A role's own view has that role's buttons.
-  // Every press is checked on the server whatever the card showed.
-  const decisions = c.sectionKind
-    ? { main: [], lvu: [] }
-    : channel
-      ? everyoneButtons(c, input.rules, today, lang)
-      : (() => {
-          const b = decisionButtons(c, viewer, input.rules, today, lang);
-          return { main: [...b.main, ...b.more], lvu: b.lvu };
-        })();
-  const canTake = open && unassigned && (channel || viewer === 'caseworker');
-  const canAssign = open && !channel && (viewer === 'team_lead' || viewer === 'unit_manager') && choices.length > 0;
-  const hasHistory = viewer !== 'none';
-  const assignTitle = unassigned ? tc.assign : tc.reassign;
-  const btn = (title: string, verb: string, style: CaseButton['style'] = 'default'): CaseButton => ({
-    title,
-    verb,
-    style,
-  });
-  const lead = canTake ? [btn(tc.take, 'case.take', 'positive')] : [];
-  const rest = [
-    ...(channel ? [btn(tc.actions, 'case.actions')] : []),
-    ...(channel && hasHistory ? [btn(tc.history, 'decision.timeline.show')] : []),
-    ...[...decisions.main, ...decisions.lvu].map((d) => btn(d.title, d.verb)),
-    ...(!channel && hasHistory ? [btn(tc.history, 'decision.timeline.show')] : []),
-  ];
   const link = input.link ?? '';
-  // Take or assign first (never both: take is the caseworker's, assign the lead's), then the rest.
-  const firstTitles = [...lead.map((b) => b.title), ...(canAssign ? [assignTitle] : [])];
-  const titles = [...firstTitles, ...rest.map((b) => b.title), ...(link ? [tc.openInSystem] : [])];
-  const primary = Math.max(primaryCount(titles), firstTitles.length);
-  const restPrimary = Math.max(0, primary - firstTitles.length);
-  const primaryActions = rest.slice(0, restPrimary);
-  const moreActions = rest.slice(restPrimary);
-  const linkPrimary = !!link && moreActions.length === 0 && primary === titles.length;
+  const buttons = caseButtons({
+    case: c,
+    viewer,
+    rules: input.rules,
+    today,
+    lang,
+    hasChoices: choices.length > 0,
+    link,
+  });
   return {
     lang,
     ...caseCardAlarm(protection, input.nameOf, lang),
@@ -297,18 +163,10 @@ export function caseCardView(input: CaseCardInput) {
         }
       : undefined,
     hasNotice: !!input.notice,
-    canTake,
-    canAssign,
-    assignTitle,
+    ...buttons,
     choices,
     defaultChoice: c.assignees[0] ?? input.suggestedOwner ?? '',
-    leadActions: lead,
-    primaryActions,
-    moreActions,
-    hasMore: moreActions.length > 0 || (!!link && !linkPrimary),
-    linkPrimary,
     ...lvuPanel(c, ds, input.now, input.calendar, lang),
-    hasHistory,
     absentLine: absent.length ? tc.absentToday(absent.join(', ')) : '',
     link,
     hasRefresh: (input.refreshUserIds ?? []).length > 0,

@@ -193,7 +193,6 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
   /** Each month the investigation ran in: was there a stretch of more than the limit without contact? */
   function contact(c: Case, closed: LocalDate | undefined) {
     const u = c.utredning!;
-    const limit = rules.noContactDays;
     const end = closed && closed < today ? closed : today;
     if (u.openedOn > end) return;
     const first = monthOf(u.openedOn);
