@@ -519,7 +519,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
           formTemplate(kind) === 'decision-form' ? {} : { lang },
         ),
       );
-    add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
+    add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead
     // sees it; the digest a channel gets when it is linked; `leveranser`.
     const vinrNotice = store

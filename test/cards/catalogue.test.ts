@@ -30,17 +30,13 @@ const NOT_YET_MOVED = new Set([
   'src/app/outOfHours.ts',
   'src/app/reportForm.ts',
   'src/app/samordning.ts',
-  'src/app/timeline.ts',
   'src/app/vinrNotices.ts',
   'src/bot/actions/family.ts',
   'src/bot/app.ts',
   'src/bot/commands/newReport.ts',
-  'src/bot/graphInstall.ts',
-  'src/bot/teamsSender.ts',
   'src/cards/lawForms.ts',
   'src/outbox/deliveryFailure.ts',
   'src/outbox/retryPolicy.ts',
-  'src/cards/timelineCard.ts',
 ]);
 
 /**
@@ -61,6 +57,7 @@ const NOUN_KEYS = new Set([...Object.keys(NOUNS_SV), 'Ärendevakt']);
 
 /** The moved templates: every word they show comes from the catalogue ($root.L) or the data. */
 const MOVED_TEMPLATES = [
+  'timeline',
   'assigned-to-you',
   'deliveries',
   'distribution',

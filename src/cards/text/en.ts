@@ -1,6 +1,7 @@
 // The same words in English, for the few staff whose Teams is set to English (the activity's locale).
 // Swedish legal terms keep their Swedish name in brackets where a colleague would say them so.
 import { type Forms, type Noun, type Texts } from './sv.js';
+import { timelineEn } from './en/timeline.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -83,6 +84,7 @@ export const en: Texts = {
   nouns: NOUNS_EN,
   unassigned: 'Unassigned',
   and: 'and',
+  timeline: timelineEn,
   status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
   time: { at: 'at' },
   caseCard: {
@@ -291,6 +293,7 @@ export const en: Texts = {
     showMore: (hidden) => `Show more (${hidden} more)`,
   },
   templates: {
+    timeline: timelineEn.template,
     case: {
       owner: 'Caseworker',
       assignLabel: 'Caseworker (current cases/capacity)',

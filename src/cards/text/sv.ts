@@ -3,6 +3,7 @@
 import type { DeadlineKind } from '../../domain/rules.js';
 import { FIGURE_LABELS } from '../../stats/figures.js';
 import { MONTHS } from '../../stats/format.js';
+import { timelineSv } from './sv/timeline.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
@@ -107,6 +108,7 @@ export const sv = {
   /** Whoever has no owner yet, everywhere the same. */
   unassigned: 'Ej fördelad',
   and: 'och',
+  timeline: timelineSv,
   /** The words beside a coloured deadline, so that colour is never the only sign. */
   status: {
     overdue: 'FÖRSENAD',
@@ -341,6 +343,7 @@ export const sv = {
   },
   /** Words the templates in /cards show as they are, by template (src/cards/render.ts gives them as L). */
   templates: {
+    timeline: timelineSv.template,
     case: {
       owner: 'Handläggare',
       assignLabel: 'Handläggare (aktuella ärenden/kapacitet)',
@@ -888,7 +891,7 @@ export const sv = {
     notFoundText: 'Hittade inget ärende med den referensen.',
     otherGroupTitle: 'Det gick inte',
     otherGroupText: 'Ärendet tillhör en grupp som du inte är med i.',
-    /** `historik «ref» barn`: the child's timeline (the timeline card is Swedish only still). */
+    /** `historik «ref» barn`: the child's timeline. */
     childTitle: (cases: string, notShown: string) =>
       `Barnets historik · ${cases}${notShown ? ` (${notShown} i andra grupper visas inte)` : ''}`,
   },
