@@ -501,7 +501,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
         ],
       ),
     );
-    add('new-report', 'new-report', newReportForm(deps, karin));
+    add('new-report', 'new-report', newReportForm(deps, karin, {}, lang));
     add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning', undefined, lang));
     const handover = allHandovers(deps)[0];
     if (handover) add('handover', 'handover', handoverCardFor(deps, handover, { lang }));
@@ -538,7 +538,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'delivery-failure',
       'delivery-failure',
-      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead')),
+      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead', lang)),
     );
     add(
       'delivery-digest',

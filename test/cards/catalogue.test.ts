@@ -28,15 +28,11 @@ const NOT_YET_MOVED = new Set([
   'src/app/lifecycle.ts',
   'src/app/decisions.ts',
   'src/app/outOfHours.ts',
-  'src/app/reportForm.ts',
   'src/app/samordning.ts',
   'src/app/vinrNotices.ts',
   'src/bot/actions/family.ts',
   'src/bot/app.ts',
-  'src/bot/commands/newReport.ts',
   'src/cards/lawForms.ts',
-  'src/outbox/deliveryFailure.ts',
-  'src/outbox/retryPolicy.ts',
 ]);
 
 /**
@@ -47,6 +43,7 @@ const ALLOWED: Record<string, string[]> = {
   // The commands the bot understands are Swedish words in every language (help lists them as they are).
   'src/bot/commands/basic.ts': ['hjälp', 'ofördelade', 'försenade'],
   'src/bot/commands/distribution.ts': ['fördelning'],
+  'src/bot/commands/newReport.ts': ['ny anmälan'],
   // And the words of `frånvaro … från 2026-12-01` it reads (the RegExp's source).
   'src/bot/commands/absence.ts': ['frånvaro', 'åter', 'överlämning', '\\\\bfr(?:å|a)n\\\\s+(?:och\\\\s+med\\\\s+)?${}'],
   // The case-list template's own Swedish word, replaced by the catalogue's in another language.
@@ -58,6 +55,8 @@ const NOUN_KEYS = new Set([...Object.keys(NOUNS_SV), 'Ärendevakt']);
 /** The moved templates: every word they show comes from the catalogue ($root.L) or the data. */
 const MOVED_TEMPLATES = [
   'timeline',
+  'delivery-failure',
+  'new-report',
   'assigned-to-you',
   'deliveries',
   'distribution',

@@ -170,6 +170,8 @@ describe('every rendered card is readable', async () => {
  */
 const ENGLISH_TEMPLATES = new Set([
   'timeline',
+  'delivery-failure',
+  'new-report',
   'case',
   'assigned-to-you',
   'case-list',

@@ -10,7 +10,7 @@ export const reportForm: CardAction = {
   handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const groupId = typeof data.groupId === 'string' ? data.groupId : turn.channelGroups[0];
-    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {});
+    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {}, turn.lang);
   },
 };
 
@@ -19,10 +19,11 @@ export const reportCreate: CardAction = {
   verb: 'report.create',
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
-    const r = await submitReportForm(turn.deps, turn.actor, data);
+    const r = await submitReportForm(turn.deps, turn.actor, data, turn.lang);
     if (!r.ok) return r.form;
     const viewer = answerViewer(turn);
     return caseCardFor(turn.deps, r.case, {
+      lang: turn.lang,
       viewer,
       notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' },
     });

@@ -2,6 +2,8 @@
 // Swedish legal terms keep their Swedish name in brackets where a colleague would say them so.
 import { type Forms, type Noun, type Texts } from './sv.js';
 import { timelineEn } from './en/timeline.js';
+import { deliveryFailureEn } from './en/deliveryFailure.js';
+import { newReportEn } from './en/newReport.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -85,6 +87,8 @@ export const en: Texts = {
   unassigned: 'Unassigned',
   and: 'and',
   timeline: timelineEn,
+  deliveryFailure: deliveryFailureEn,
+  newReport: newReportEn,
   status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
   time: { at: 'at' },
   caseCard: {
@@ -294,6 +298,8 @@ export const en: Texts = {
   },
   templates: {
     timeline: timelineEn.template,
+    'delivery-failure': deliveryFailureEn.template,
+    'new-report': newReportEn.template,
     case: {
       owner: 'Caseworker',
       assignLabel: 'Caseworker (current cases/capacity)',

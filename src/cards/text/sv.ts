@@ -4,6 +4,8 @@ import type { DeadlineKind } from '../../domain/rules.js';
 import { FIGURE_LABELS } from '../../stats/figures.js';
 import { MONTHS } from '../../stats/format.js';
 import { timelineSv } from './sv/timeline.js';
+import { deliveryFailureSv } from './sv/deliveryFailure.js';
+import { newReportSv } from './sv/newReport.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
@@ -109,6 +111,8 @@ export const sv = {
   unassigned: 'Ej fördelad',
   and: 'och',
   timeline: timelineSv,
+  deliveryFailure: deliveryFailureSv,
+  newReport: newReportSv,
   /** The words beside a coloured deadline, so that colour is never the only sign. */
   status: {
     overdue: 'FÖRSENAD',
@@ -344,6 +348,8 @@ export const sv = {
   /** Words the templates in /cards show as they are, by template (src/cards/render.ts gives them as L). */
   templates: {
     timeline: timelineSv.template,
+    'delivery-failure': deliveryFailureSv.template,
+    'new-report': newReportSv.template,
     case: {
       owner: 'Handläggare',
       assignLabel: 'Handläggare (aktuella ärenden/kapacitet)',
