@@ -511,13 +511,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       add(
         `decision-${kind}`,
         formTemplate(kind),
-        decisionFormFor(
-          deps,
-          kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation,
-          kind,
-          // The law forms' own words are Swedish still (docs/cards.md).
-          formTemplate(kind) === 'decision-form' ? {} : { lang },
-        ),
+        decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, { lang }),
       );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead

@@ -32,7 +32,6 @@ const NOT_YET_MOVED = new Set([
   'src/app/vinrNotices.ts',
   'src/bot/actions/family.ts',
   'src/bot/app.ts',
-  'src/cards/lawForms.ts',
 ]);
 
 /**

@@ -172,6 +172,7 @@ const ENGLISH_TEMPLATES = new Set([
   'timeline',
   'delivery-failure',
   'new-report',
+  'decision-form',
   'case',
   'assigned-to-you',
   'case-list',

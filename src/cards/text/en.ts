@@ -4,6 +4,7 @@ import { type Forms, type Noun, type Texts } from './sv.js';
 import { timelineEn } from './en/timeline.js';
 import { deliveryFailureEn } from './en/deliveryFailure.js';
 import { newReportEn } from './en/newReport.js';
+import { lawFormsEn } from './en/lawForms.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -89,6 +90,7 @@ export const en: Texts = {
   timeline: timelineEn,
   deliveryFailure: deliveryFailureEn,
   newReport: newReportEn,
+  lawForms: lawFormsEn,
   status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
   time: { at: 'at' },
   caseCard: {

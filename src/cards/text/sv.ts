@@ -6,6 +6,7 @@ import { MONTHS } from '../../stats/format.js';
 import { timelineSv } from './sv/timeline.js';
 import { deliveryFailureSv } from './sv/deliveryFailure.js';
 import { newReportSv } from './sv/newReport.js';
+import { lawFormsSv } from './sv/lawForms.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
@@ -113,6 +114,7 @@ export const sv = {
   timeline: timelineSv,
   deliveryFailure: deliveryFailureSv,
   newReport: newReportSv,
+  lawForms: lawFormsSv,
   /** The words beside a coloured deadline, so that colour is never the only sign. */
   status: {
     overdue: 'FÖRSENAD',
