@@ -30,8 +30,6 @@ const NOT_YET_MOVED = new Set([
   'src/app/outOfHours.ts',
   'src/app/samordning.ts',
   'src/app/vinrNotices.ts',
-  'src/bot/actions/family.ts',
-  'src/bot/app.ts',
 ]);
 
 /**

@@ -5,6 +5,8 @@ import { timelineEn } from './en/timeline.js';
 import { deliveryFailureEn } from './en/deliveryFailure.js';
 import { newReportEn } from './en/newReport.js';
 import { lawFormsEn } from './en/lawForms.js';
+import { botEn } from './en/bot.js';
+import { familyActionsEn } from './en/familyActions.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -91,6 +93,8 @@ export const en: Texts = {
   deliveryFailure: deliveryFailureEn,
   newReport: newReportEn,
   lawForms: lawFormsEn,
+  bot: botEn,
+  familyActions: familyActionsEn,
   status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
   time: { at: 'at' },
   caseCard: {

@@ -7,6 +7,8 @@ import { timelineSv } from './sv/timeline.js';
 import { deliveryFailureSv } from './sv/deliveryFailure.js';
 import { newReportSv } from './sv/newReport.js';
 import { lawFormsSv } from './sv/lawForms.js';
+import { botSv } from './sv/bot.js';
+import { familyActionsSv } from './sv/familyActions.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
@@ -115,6 +117,8 @@ export const sv = {
   deliveryFailure: deliveryFailureSv,
   newReport: newReportSv,
   lawForms: lawFormsSv,
+  bot: botSv,
+  familyActions: familyActionsSv,
   /** The words beside a coloured deadline, so that colour is never the only sign. */
   status: {
     overdue: 'FÖRSENAD',
