@@ -35,6 +35,8 @@ export interface Figure {
   id: FigureId;
   /** Swedish, as the card and the export show it. */
   label: string;
+  /** The contact figure's limit in days (the rule table's noContactDays), for its name in another language. */
+  limitDays?: number;
   /** The legal basis (the rule row's reference text). */
   reference: string;
   /** Clocks judged (their deadline fell in the month and has passed). */
@@ -484,6 +486,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       return {
         id,
         label: figureLabel(id, rules.noContactDays),
+        ...(id === 'kontakt' ? { limitDays: rules.noContactDays } : {}),
         reference: figureReference(id, rules),
         total,
         met,
