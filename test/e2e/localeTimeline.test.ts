@@ -7,7 +7,7 @@ import { ingestReport } from '../../src/app/ingestReport.js';
 import type { Staff } from '../../src/domain/schemas.js';
 import { cardText, installAndConnect, report, startTestBot, type TestBot } from '../support/bot.js';
 import { actionFor } from '../support/cardActions.js';
-import { channel, invoke, message, personal, type Where } from '../support/teams.js';
+import { BOT, botAddedToTeam, channel, invoke, message, personal, type Where } from '../support/teams.js';
 import { validateCard } from '../support/validateCard.js';
 
 const NOW = new Date('2026-11-24T10:00:00+01:00');
@@ -135,6 +135,42 @@ describe('the history and ny anmälan in the Teams language', () => {
     expect(cardText(await say(stranger, 'ny anmälan', 'en-US'))).toBe(
       'You are not in the organisation file\nOnly staff in the organisation file can register reports.',
     );
+  });
+});
+
+describe('the install greeting', () => {
+  let t: TestBot;
+  beforeEach(async () => {
+    t = await startTestBot({ now: () => NOW });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('greets a team in Swedish whoever installs it, and a person in their 1:1 in their language', async () => {
+    const karin = t.who('karin');
+    const inTeam = { ...botAddedToTeam(t.connector.url, karin), locale: 'en-US' };
+    expect((await t.post(inTeam)).status).toBe(200);
+    const team = t.connector.cards((c) => c.kind === 'reply' && c.activityId === inTeam.id);
+    expect(team).toHaveLength(1);
+    expect(cardText(team[0].card)).toMatch(/^Hej! Jag är Ärendevakt\.\nJag bevakar anmälningar/);
+
+    const base = message(t.connector.url, karin, '', personal);
+    const inChat = {
+      ...base,
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: BOT.id }],
+      locale: 'en-US',
+    };
+    expect((await t.post(inChat)).status).toBe(200);
+    const chat = t.connector.cards((c) => c.kind === 'reply' && c.activityId === inChat.id);
+    expect(chat).toHaveLength(1);
+    expect(validateCard(chat[0].card)).toEqual([]);
+    const text = cardText(chat[0].card);
+    expect(text).toMatch(/^Hello! I'm Ärendevakt\.\nI watch reports and deadlines/);
+    expect(text).toContain('for example **koppla barn-mottagning**');
+    expect(text).not.toMatch(/Jag bevakar|Skriv|till exempel/);
   });
 });
 
