@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAbsence } from '../src/app/absence.js';
-import { assignCase, caseCardUpdates, takeCase } from '../src/app/assignCase.js';
+import { assignCase, takeCase } from '../src/app/assignCase.js';
 import { connectChannel } from '../src/app/connectChannel.js';
 import { distributionCard } from '../src/app/distribution.js';
 import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
@@ -281,7 +281,6 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
           expectedVersion: c.version,
           actor: who,
           intent,
-          effects: (_b, a) => caseCardUpdates(clock, a),
         }),
         `${intent.type} ${caseId}`,
       );

@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assignCase, caseCardUpdates } from '../src/app/assignCase.js';
+import { assignCase } from '../src/app/assignCase.js';
 import { Directory, type AppDeps } from '../src/app/context.js';
 import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
 import { INTAKE_ACTOR } from '../src/app/ingestReport.js';
@@ -171,7 +171,6 @@ export async function seedDemo(dataFile: string, now: Date, orgFile = EXAMPLE_OR
           summary,
         },
       },
-      effects: (_b, a) => caseCardUpdates(clock, a),
     });
     if (!r.ok) throw new Error(`${id}: ${r.refusal.message}`);
     return r.case;

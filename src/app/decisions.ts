@@ -13,7 +13,6 @@ import type { Card } from '../cards/render.js';
 import { formatSwedishDate, isValidLocalDate, stockholmYear } from '../domain/time.js';
 import { LAW_FORM_KINDS } from '../cards/lawForms.js';
 import { date, emptyToUndefined, optionalDate, optionalText, requiredText, staffIds, yesNo } from './formFields.js';
-import { caseCardUpdates } from './assignCase.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
 import { texts, type Lang } from '../cards/text/index.js';
 import { absences, caseLink, type AppDeps } from './context.js';
@@ -298,7 +297,6 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
     expectedVersion: input.version,
     actor: input.actor,
     intent: s.intent(parsed.data),
-    effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });
   if (!r.ok) return { ...r, kind };
   if (kind === 'forhand' && r.case.utredning) await endUppfoljningAfterOpening(deps, r.case);

@@ -1,10 +1,12 @@
 // The way of one action on a case: load, ask the domain, commit with the version check, audit every
-// event with before/after, queue the notifications in the same commit. Nothing is written when the
+// event with before/after, queue the channel card, the new owners' notices and the protection alarm
+// in the same commit. Nothing is written when the
 // domain refuses or someone else changed the case first.
 import { decideCase, type CaseIntent } from '../domain/commands.js';
 import { guardIntentText } from '../domain/secrecy.js';
 import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
+import { caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
 import { newOwnerNotices } from './newOwners.js';
 import { langOfStaff } from './recipientLang.js';
@@ -20,8 +22,6 @@ export interface CaseCommand {
   expectedVersion?: number | null;
   intent: CaseIntent;
   actor: Actor;
-  /** Outbox messages and other docs to write in the same commit, given the case before and after. */
-  effects?: (before: Case | undefined, after: Case, events: DomainEvent[]) => DocWrite[];
 }
 
 export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promise<CaseResult> {
@@ -43,7 +43,7 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   const after = decision.state;
   // Whoever the change made an owner hears of it, whichever entrance made it (src/app/newOwners.ts).
   const docs = [
-    ...(cmd.effects?.(current, after, decision.events) ?? []),
+    ...channelCards(deps, current, after),
     ...newOwnerNotices(now, cmd.actor, current, after, (id) => langOfStaff(deps, id)),
     // The immediate-protection alarm goes on, changes or ends with whatever change caused it.
     ...protectionEffects(deps, current, after),
@@ -70,6 +70,19 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   }
   if (docs.length) deps.onOutbox?.();
   return { ok: true, case: deps.store.getCase(after.id)!, before: current, events: decision.events };
+}
+
+/**
+ * Every change redraws the case's channel card for everyone, in the same commit. A change of owner
+ * redraws the open siblings' cards too: they show who has the family and suggest the same owner.
+ */
+function channelCards(deps: AppDeps, before: Case | undefined, after: Case): DocWrite[] {
+  const ownersChanged = before !== undefined && before.assignees.join() !== after.assignees.join();
+  const siblings =
+    ownersChanged && after.familyRef
+      ? deps.store.casesByFamily(after.familyRef).filter((x) => x.id !== after.id && x.phase !== 'closed')
+      : [];
+  return caseCardUpdates(deps.now(), after, siblings);
 }
 
 function stale(deps: AppDeps, current: Case): CaseResult {

@@ -9,7 +9,7 @@ import { ReportInput, refuse, type Actor, type Case, type Refusal } from '../dom
 import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
-import { caseCardKey, caseCardUpdates } from './assignCase.js';
+import { caseCardKey, caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';

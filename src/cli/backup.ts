@@ -5,7 +5,8 @@
 // Exit 0 done, 1 the copy did not verify, 2 wrong arguments or configuration.
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { copyStore, inspectStoreFiles, verifyBackup, writeManifest, type CopyHook } from '../store/backup.js';
+import { copyStore, type CopyHook } from '../store/backup.js';
+import { inspectStoreFiles, verifyBackup, writeManifest } from '../store/backupCheck.js';
 import { fsyncDir } from '../store/durableFile.js';
 import { argValue, configOrRefusal, runWhenMain, type CliResult } from './common.js';
 

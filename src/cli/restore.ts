@@ -6,7 +6,7 @@
 // Exit 0 restored, 1 the backup did not verify, 2 wrong arguments or data in the way, 3 the bot runs.
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { verifyBackup } from '../store/backup.js';
+import { verifyBackup } from '../store/backupCheck.js';
 import { StoreFileError, fsyncDir } from '../store/durableFile.js';
 import { acquireLock } from '../store/lock.js';
 import { argValue, configOrRefusal, runWhenMain, type CliResult } from './common.js';

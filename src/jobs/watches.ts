@@ -7,7 +7,7 @@
 // audit entry, so it is sent once across restarts and instances, and the timeline shows it.
 import { alarmCardData, perLang, renoticeMinutes } from '../app/protection.js';
 import { langOfStaff } from '../app/recipientLang.js';
-import { caseCardUpdates } from '../app/assignCase.js';
+import { caseCardUpdates } from '../app/caseCardUpdates.js';
 import { officeHoursOf, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
 import { ALARM_TEMPLATE } from '../cards/protectionAlarm.js';

@@ -1,31 +1,19 @@
 // The outbox drain: sends what use cases queued, paced to Teams' limits, retried on throttling and
 // transient errors with exponential backoff and jitter (honouring Retry-After), and given up on with
-// a delivery-failure card to whoever can fix it (src/outbox/deliveryFailure.ts): never silently. A message is removed from the
+// a delivery-failure card to whoever can fix it (src/outbox/deliveryFailure.ts): never silently. This
+// file chooses what goes in each round and when; one message's delivery is ./delivery.ts. A message is removed from the
 // outbox only after the connector accepted it, in a commit made as soon as that one send's answer is
 // known (at-least-once: a crash repeats at most the sends in flight at that instant; an update is
 // then repeated, which changes nothing, a post may be doubled). Every send has a deadline; a send
 // that times out or meets a network error (refused, reset, DNS) is retried like a 503, for as long as
 // the dead-letter horizon (default 24 h) since its first failure.
 import type { AppDeps } from '../app/context.js';
-import { OUTBOX, type OutboxMessage } from './messages.js';
-import { deadLetter } from './deliveryFailure.js';
-import {
-  CONVERSATIONS,
-  MEMBERS,
-  channelOfGroup,
-  markInactive,
-  rememberConversation,
-  userKey,
-  type ConversationRecord,
-  type MemberRecord,
-} from '../app/conversations.js';
-import type { DocWrite } from '../store/port.js';
+import { userKey } from '../app/conversations.js';
 import { errorFields, log } from '../log.js';
-import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
+import { Delivery } from './delivery.js';
+import { OUTBOX, type OutboxMessage } from './messages.js';
 import { Pacer } from './pacer.js';
-import { renderMessage } from './render.js';
-import { isGone, retryStep } from './retryPolicy.js';
-import { SendError, withDeadline, type OutgoingMessage, type Sender } from './sender.js';
+import type { Sender } from './sender.js';
 
 export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
 /**
@@ -57,6 +45,7 @@ export interface DrainOptions {
 
 export class OutboxDrain {
   private readonly pacer: Pacer;
+  private readonly delivery: Delivery;
   private readonly inFlight = new Set<string>();
   /** Upsert keys with a send in flight: one at a time per card, so updates keep their order. */
   private readonly busyKeys = new Set<string>();
@@ -69,10 +58,15 @@ export class OutboxDrain {
 
   constructor(
     private readonly deps: AppDeps,
-    private readonly sender: Sender,
+    sender: Sender,
     private readonly opts: DrainOptions = {},
   ) {
     this.pacer = opts.pacer ?? new Pacer();
+    this.delivery = new Delivery(deps, sender, {
+      ...opts,
+      sendTimeoutMs: opts.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+      clock: () => this.clock(),
+    });
   }
 
   /**
@@ -200,7 +194,12 @@ export class OutboxDrain {
       if (msg.upsertKey) this.busyKeys.add(msg.upsertKey);
       this.inFlight.add(msg.id);
       // Not awaited by the round: a slow or hanging send holds its own slot, never the others.
-      const task = this.deliver(msg)
+      const task = this.delivery
+        .deliver(msg)
+        .then((outcome) => {
+          if (outcome.kind === 'sent') this.sentCount++;
+          else if (outcome.kind === 'retry') this.schedule(outcome.inMs);
+        })
         .catch((err) => log.error({ outboxId: msg.id, ...errorFields(err) }, 'outbox bookkeeping failed'))
         .finally(() => {
           this.inFlight.delete(msg.id);
@@ -236,112 +235,5 @@ export class OutboxDrain {
     if (t.kind === 'group') return `group:${t.groupId}`;
     if (t.kind === 'user') return userKey(t.staffId);
     return t.key;
-  }
-
-  private sendTimeout(): number {
-    return this.opts.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-  }
-
-  private async resolve(msg: OutboxMessage): Promise<ConversationRecord | undefined> {
-    const t = msg.target;
-    if (t.kind === 'group') return channelOfGroup(this.deps, t.groupId);
-    if (t.kind === 'conversation') return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, t.key);
-    const existing = this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
-    if (existing) return existing;
-    const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
-    if (!member && !this.sender.reachByInstall) return undefined;
-    const created = member
-      ? await withDeadline(this.sender.createPersonal(member), this.sendTimeout())
-      : await withDeadline(this.sender.reachByInstall!(t.staffId), this.sendTimeout());
-    if (!created) return undefined;
-    const write = rememberConversation(this.deps, created);
-    if (write) await this.deps.store.commit({ docs: [write] });
-    return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
-  }
-
-  /**
-   * Send one message and commit what marks it sent at once, before anything else is sent in its
-   * place: a crash after this repeats nothing of it.
-   */
-  private async deliver(msg: OutboxMessage): Promise<void> {
-    let conversation: ConversationRecord | undefined;
-    let docs: DocWrite[];
-    const limit = this.sendTimeout();
-    try {
-      conversation = await this.resolve(msg);
-      if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
-      if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
-      const out = renderMessage(this.deps, msg);
-      if (!out) return await this.giveUp(msg, 'nothing_to_render');
-      // No version check on the delete: an in-flight message is touched by nothing else, and one
-      // conflict must not undo the bookkeeping of the whole round.
-      docs = [{ collection: OUTBOX, id: msg.id, value: null }];
-      const known = msg.upsertKey ? cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
-      if (known && known.conversationKey === conversation.key) {
-        try {
-          await withDeadline(this.sender.update(conversation, known.activityId, out), limit);
-        } catch (err) {
-          // The message was deleted in Teams: post it again.
-          if (!(err instanceof SendError && err.status === 404 && !err.code)) throw err;
-          const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-          docs.push(cardActivityWrite(msg.upsertKey!, activityId, conversation.key, this.deps.now(), known));
-        }
-      } else {
-        const { activityId } = await withDeadline(this.sender.post(conversation, out), limit);
-        if (msg.upsertKey)
-          docs.push(cardActivityWrite(msg.upsertKey, activityId, conversation.key, this.deps.now(), known));
-      }
-    } catch (err) {
-      return this.failed(msg, conversation, err);
-    }
-    this.sentCount++;
-    // No version check on the delete: an in-flight message is touched by nothing else. Failing here
-    // (a full disk) leaves it queued: sent again later, the one duplicate at-least-once allows.
-    await this.deps.store.commit({ docs });
-  }
-
-  private async failed(msg: OutboxMessage, conversation: ConversationRecord | undefined, err: unknown): Promise<void> {
-    const status = err instanceof SendError ? err.status : 0;
-    const code = err instanceof SendError ? err.code : undefined;
-    if ((status === 403 || status === 404) && conversation && isGone(code)) {
-      log.warn(
-        { outboxId: msg.id, conversation: conversation.key, status, code },
-        'conversation gone or blocked; marked inactive',
-      );
-      const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
-      return this.giveUp(msg, code ?? 'gone', `${status} ${code ?? ''}`.trim(), inactive ? [inactive] : []);
-    }
-    const step = retryStep(msg, err, this.clock(), this.opts);
-    if (step.kind === 'giveUp') return this.giveUp(msg, 'retries_exhausted', step.detail);
-    const { attempts, firstFailedAt, delay, now } = step;
-    log.info({ outboxId: msg.id, status, attempts, delayMs: Math.round(delay) }, 'send failed; will retry');
-    await this.deps.store.commit({
-      docs: [
-        {
-          collection: OUTBOX,
-          id: msg.id,
-          expectedVersion: msg.version,
-          value: {
-            ...msg,
-            attempts,
-            firstFailedAt,
-            nextAttemptAt: new Date(now + delay).toISOString(),
-            lastError: String(status || code || 'error'),
-            version: msg.version + 1,
-          },
-        },
-      ],
-    });
-    this.schedule(Math.max(delay, 5));
-  }
-
-  /**
-   * Stop trying: the message is kept as dead and reported (src/outbox/deliveryFailure.ts) in one commit.
-   * The only place the drain gives up.
-   */
-  private async giveUp(msg: OutboxMessage, code: string, detail?: string, extra: DocWrite[] = []): Promise<void> {
-    log.warn({ outboxId: msg.id, reason: code, detail }, 'outbox message undeliverable; reported');
-    await this.deps.store.commit({ docs: [...deadLetter(this.deps, msg, code, detail), ...extra] });
-    this.deps.onOutbox?.();
   }
 }

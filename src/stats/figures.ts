@@ -4,166 +4,24 @@
 //
 // One pass over the cases yields every observation of every requested month at once, so the card's
 // thirteen months cost about as much as one (bench/stats.bench.ts: 50,000 stored cases).
-import type { Calendar } from '../domain/calendar.js';
 import { dueFrom, skyddsbedomningDueOn, utredningDue } from '../domain/deadlines.js';
 import { addPeriod } from '../domain/deadlineRow.js';
 import { FAMILY_CONTACTS } from '../domain/queries.js';
-import { referenceText, ruleFor, type DeadlineKind, type RuleTable } from '../domain/rules.js';
-import type { Case, Group, LocalDate } from '../domain/schemas.js';
-import { addDays, addMonths, daysBetween, stockholmDate, stockholmTime } from '../domain/time.js';
+import { ruleFor, type DeadlineKind } from '../domain/rules.js';
+import type { Case, LocalDate } from '../domain/schemas.js';
+import { addDays, daysBetween, stockholmDate, stockholmTime } from '../domain/time.js';
+import {
+  DEFAULT_CONTINUATION_DAYS,
+  firstDayOf,
+  lastDayOf,
+  monthOf,
+  type Month,
+  type MonthStats,
+  type StatsOptions,
+} from './model.js';
+import { Tally } from './tally.js';
 
-/** 'ÅÅÅÅ-MM', e.g. 2026-11. */
-export type Month = string;
-
-export const FIGURE_IDS = [
-  'skyddsbedomning',
-  'forhandsbedomning_14',
-  'forhandsbedomning_i_kraft',
-  'utredning_4_manader',
-  'utredning_i_kraft',
-  'forlangning_i_tid',
-  'aterkoppling',
-  'kontakt',
-  'lvu',
-] as const;
-export type FigureId = (typeof FIGURE_IDS)[number];
-
-/** A new investigation about the same child opened within this many days of a closed one continues its clock. */
-export const DEFAULT_CONTINUATION_DAYS = 30;
-
-export interface Figure {
-  id: FigureId;
-  /** Swedish, as the card and the export show it. */
-  label: string;
-  /** The contact figure's limit in days (the rule table's noContactDays), for its name in another language. */
-  limitDays?: number;
-  /** The legal basis (the rule row's reference text). */
-  reference: string;
-  /** Clocks judged (their deadline fell in the month and has passed). */
-  total: number;
-  met: number;
-  late: number;
-  /** Share met, 0–1, or null when nothing was judged. */
-  share: number | null;
-  /** Clocks of the month still running (deadline today or later): not yet judged. */
-  pending: number;
-  /** The cases behind `late` (pseudonymous references), sorted. Continuing clocks list every case. */
-  lateCases: string[];
-}
-
-export interface DaysSummary {
-  median: number | null;
-  p90: number | null;
-  max: number | null;
-}
-
-export interface UnassignedFigure {
-  /** Reports received in the month. */
-  received: number;
-  /** Of these, still without an owner today (counted up to today). */
-  stillUnassigned: number;
-  workingDays: DaysSummary;
-  calendarDays: DaysSummary;
-  /** The reports that waited longest (working days), at most ten, longest first. */
-  longest: { caseId: string; workingDays: number }[];
-}
-
-export interface ScopeStats {
-  /** null for the whole unit. */
-  groupId: string | null;
-  name: string;
-  figures: Figure[];
-  unassigned: UnassignedFigure;
-}
-
-export interface MonthStats {
-  month: Month;
-  from: LocalDate;
-  to: LocalDate;
-  /** The day the figures were computed for ("as of"): a clock still running then is pending. */
-  asOf: LocalDate;
-  /** The month has ended. */
-  complete: boolean;
-  unit: ScopeStats;
-  groups: ScopeStats[];
-}
-
-export interface StatsOptions {
-  now: Date;
-  rules: RuleTable;
-  calendar: Calendar;
-  /** The organisation's groups, in the order they are shown. */
-  groups: readonly Group[];
-  continuationDays?: number;
-}
-
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export const isMonth = (s: string): boolean => MONTH_PATTERN.test(s);
-export const monthOf = (d: LocalDate): Month => d.slice(0, 7);
-export const firstDayOf = (m: Month): LocalDate => `${m}-01`;
-export const lastDayOf = (m: Month): LocalDate => addDays(addMonths(firstDayOf(m), 1), -1);
-export const addMonthsTo = (m: Month, n: number): Month => monthOf(addMonths(firstDayOf(m), n));
-
-/** The month and the `n - 1` months before it, oldest first. */
-export function monthsEndingWith(m: Month, n: number): Month[] {
-  return Array.from({ length: n }, (_, i) => addMonthsTo(m, i - (n - 1)));
-}
-
-export const FIGURE_LABELS: Record<FigureId, string> = {
-  skyddsbedomning: 'Skyddsbedömning samma dag',
-  forhandsbedomning_14: 'Förhandsbedömning inom 14 dagar',
-  forhandsbedomning_i_kraft: 'Förhandsbedömning inom frist (med förlängning)',
-  utredning_4_manader: 'Utredning klar inom 4 månader',
-  utredning_i_kraft: 'Utredning klar inom frist (med förlängning)',
-  forlangning_i_tid: 'Förlängning beslutad före fristen',
-  aterkoppling: 'Återkoppling i tid',
-  kontakt: 'Utredning med kontakt med familj eller barn',
-  lvu: 'LVU-frister (6 §, 7 §, 8 §) hållna',
-};
-
-const KIND_OF: Record<FigureId, DeadlineKind> = {
-  skyddsbedomning: 'skyddsbedomning',
-  forhandsbedomning_14: 'forhandsbedomning',
-  forhandsbedomning_i_kraft: 'forhandsbedomning',
-  utredning_4_manader: 'utredning',
-  utredning_i_kraft: 'utredning',
-  forlangning_i_tid: 'utredning',
-  aterkoppling: 'aterkoppling',
-  kontakt: 'utredning',
-  lvu: 'lvu_understallning',
-};
-
-/** The label of a figure (the contact figure names the limit in days). */
-export function figureLabel(id: FigureId, noContactDays: number): string {
-  return id === 'kontakt'
-    ? `Utredning med kontakt med familj eller barn minst var ${noContactDays}:e dag`
-    : FIGURE_LABELS[id];
-}
-
-function figureReference(id: FigureId, rules: RuleTable): string {
-  if (id === 'lvu') return 'LVU (1990:52) 6 §, 7 § och 8 §';
-  if (id === 'kontakt')
-    return `${referenceText(ruleFor(rules, 'utredning'))}; gränsen ${rules.noContactDays} dagar är kommunens inställning`;
-  return referenceText(ruleFor(rules, KIND_OF[id]));
-}
-
-interface Acc {
-  total: number;
-  met: number;
-  pending: number;
-  late: string[];
-}
-
-interface UnassignedAcc {
-  received: number;
-  still: number;
-  working: number[];
-  calendar: number[];
-  longest: { caseId: string; workingDays: number }[];
-}
-
-type Bucket = { figures: Map<FigureId, Acc>; unassigned: UnassignedAcc };
+export * from './model.js';
 
 const dateOf = (instant: string | undefined, entered?: LocalDate): LocalDate | undefined =>
   entered ?? (instant ? stockholmDate(instant) : undefined);
@@ -172,16 +30,6 @@ const dateOf = (instant: string | undefined, entered?: LocalDate): LocalDate | u
 export function closedOn(c: Case): LocalDate | undefined {
   if (!c.closure) return undefined;
   return c.closure.closedOn ?? c.uppfoljning?.startedOn ?? stockholmDate(c.closure.at);
-}
-
-function summary(values: number[]): DaysSummary {
-  if (!values.length) return { median: null, p90: null, max: null };
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  // Nearest rank: the smallest value that at least 90 % of the reports are at or below.
-  const p90 = s[Math.ceil(0.9 * s.length) - 1];
-  return { median, p90, max: s[s.length - 1] };
 }
 
 /**
@@ -193,41 +41,8 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
   const wanted = new Set(months);
   const continuation = opts.continuationDays ?? DEFAULT_CONTINUATION_DAYS;
   const { rules, calendar } = opts;
-  const buckets = new Map<string, Bucket>(); // `${month}|${groupId}`
-  const bucket = (month: Month, groupId: string): Bucket => {
-    const key = `${month}|${groupId}`;
-    let b = buckets.get(key);
-    if (!b) {
-      b = {
-        figures: new Map(),
-        unassigned: { received: 0, still: 0, working: [], calendar: [], longest: [] },
-      };
-      buckets.set(key, b);
-    }
-    return b;
-  };
-  /** One clock: its deadline, the day it was met (if it was), and the cases to list when late. */
-  const judge = (
-    id: FigureId,
-    groupId: string,
-    due: LocalDate,
-    doneOn: LocalDate | undefined,
-    refs: readonly string[],
-    extraLate = false,
-  ) => {
-    const month = monthOf(due);
-    if (!wanted.has(month)) return;
-    const figures = bucket(month, groupId).figures;
-    let a = figures.get(id);
-    if (!a) figures.set(id, (a = { total: 0, met: 0, pending: 0, late: [] }));
-    if (doneOn === undefined && due >= today) {
-      a.pending++;
-      return;
-    }
-    a.total++;
-    if (doneOn !== undefined && doneOn <= due && !extraLate) a.met++;
-    else a.late.push(...refs);
-  };
+  const tally = new Tally(wanted, today);
+  const judge = tally.judge.bind(tally);
 
   // Memoised by date: the rule row for a date never changes during one computation.
   const memo = <T>(f: (k: string) => T) => {
@@ -270,14 +85,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     // Extensions of the investigation decided in the month: before the deadline, or after it (an overrun).
     for (const e of c.utredning?.extensions ?? []) {
       const on = dateOf(e.at, e.decidedOn)!;
-      const month = monthOf(on);
-      if (!wanted.has(month)) continue;
-      const figures = bucket(month, g).figures;
-      let a = figures.get('forlangning_i_tid');
-      if (!a) figures.set('forlangning_i_tid', (a = { total: 0, met: 0, pending: 0, late: [] }));
-      a.total++;
-      if (e.overrun) a.late.push(c.id);
-      else a.met++;
+      tally.count('forlangning_i_tid', monthOf(on), g, !e.overrun, c.id);
     }
     if (c.utredning) {
       withUtredning.push(c);
@@ -311,7 +119,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
     const inForce = c.forhandsExtensions?.at(-1)?.newDeadline ?? statutory;
     judge('forhandsbedomning_14', g, statutory, fDone, [c.id]);
     // The cohort is the statutory month for both figures, so that they compare.
-    judgeInForce('forhandsbedomning_i_kraft', g, statutory, inForce, fDone, !!f?.late, [c.id]);
+    tally.judgeInForce('forhandsbedomning_i_kraft', g, statutory, inForce, fDone, !!f?.late, [c.id]);
 
     // Days unassigned, for the reports received in the month.
     const rm = monthOf(received);
@@ -322,14 +130,13 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
           ? undefined
           : (closedDay ?? today);
       if (end !== undefined) {
-        const u = bucket(rm, g).unassigned;
         const stop = end > today ? today : end;
-        const wd = calendar.workingDaysBetween(received, stop);
-        u.received++;
-        if (!c.firstAssignedAt && !closedDay) u.still++;
-        u.working.push(wd);
-        u.calendar.push(Math.max(0, daysBetween(received, stop)));
-        u.longest.push({ caseId: c.id, workingDays: wd });
+        tally.unassigned(rm, g, {
+          caseId: c.id,
+          still: !c.firstAssignedAt && !closedDay,
+          workingDays: calendar.workingDaysBetween(received, stop),
+          calendarDays: Math.max(0, daysBetween(received, stop)),
+        });
       }
     }
   }
@@ -365,7 +172,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       const finished = last.phase === 'closed' ? closed(last) : undefined;
       const refs = chain.map((k) => k.id);
       judge('utredning_4_manader', last.groupId, due, finished, refs);
-      judgeInForce('utredning_i_kraft', last.groupId, due, inForce, finished, overrun, refs);
+      tally.judgeInForce('utredning_i_kraft', last.groupId, due, inForce, finished, overrun, refs);
       chain = [];
     };
     for (const c of list) {
@@ -381,30 +188,6 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       chain.push(c);
     }
     flush();
-  }
-
-  /** Judged in the statutory month's cohort, against the date in force; pending while that runs. */
-  function judgeInForce(
-    id: FigureId,
-    groupId: string,
-    cohortDue: LocalDate,
-    inForce: LocalDate,
-    doneOn: LocalDate | undefined,
-    overrun: boolean,
-    refs: readonly string[],
-  ) {
-    const month = monthOf(cohortDue);
-    if (!wanted.has(month)) return;
-    const figures = bucket(month, groupId).figures;
-    let a = figures.get(id);
-    if (!a) figures.set(id, (a = { total: 0, met: 0, pending: 0, late: [] }));
-    if (doneOn === undefined && inForce >= today && !overrun) {
-      a.pending++;
-      return;
-    }
-    a.total++;
-    if (doneOn !== undefined && doneOn <= inForce && !overrun) a.met++;
-    else a.late.push(...refs);
   }
 
   /** Each month the investigation ran in: was there a stretch of more than the limit without contact? */
@@ -440,12 +223,7 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
         if (next === undefined ? flags[i] <= end && flags[i] <= to : flags[i] < next && flags[i] <= to && next > from)
           silent = true;
       }
-      const figures = bucket(m, c.groupId).figures;
-      let a = figures.get('kontakt');
-      if (!a) figures.set('kontakt', (a = { total: 0, met: 0, pending: 0, late: [] }));
-      a.total++;
-      if (silent) a.late.push(c.id);
-      else a.met++;
+      tally.count('kontakt', m, c.groupId, !silent, c.id);
     }
   }
 
@@ -466,65 +244,14 @@ export function computeMonths(cases: Iterable<Case>, months: readonly Month[], o
       step('lvu_namnd', t.decidedOn, t.namndReported?.on, t.namndMeetingOn);
   }
 
-  const scopeOf = (month: Month, groupIds: string[] | null, groupId: string | null, name: string): ScopeStats => {
-    const parts = [...buckets.entries()]
-      .filter(([k]) => k.startsWith(`${month}|`) && (groupIds === null || groupIds.includes(k.slice(8))))
-      .map(([, b]) => b);
-    const figures = FIGURE_IDS.map((id): Figure => {
-      let total = 0;
-      let met = 0;
-      let pending = 0;
-      const late: string[] = [];
-      for (const p of parts) {
-        const a = p.figures.get(id);
-        if (!a) continue;
-        total += a.total;
-        met += a.met;
-        pending += a.pending;
-        late.push(...a.late);
-      }
-      return {
-        id,
-        label: figureLabel(id, rules.noContactDays),
-        ...(id === 'kontakt' ? { limitDays: rules.noContactDays } : {}),
-        reference: figureReference(id, rules),
-        total,
-        met,
-        late: total - met,
-        share: total ? met / total : null,
-        pending,
-        lateCases: [...new Set(late)].sort(),
-      };
-    });
-    const working = parts.flatMap((p) => p.unassigned.working);
-    const cal = parts.flatMap((p) => p.unassigned.calendar);
-    const longest = parts
-      .flatMap((p) => p.unassigned.longest)
-      .filter((l) => l.workingDays > 0)
-      .sort((a, b) => b.workingDays - a.workingDays || (a.caseId < b.caseId ? -1 : 1))
-      .slice(0, 10);
-    return {
-      groupId,
-      name,
-      figures,
-      unassigned: {
-        received: parts.reduce((n, p) => n + p.unassigned.received, 0),
-        stillUnassigned: parts.reduce((n, p) => n + p.unassigned.still, 0),
-        workingDays: summary(working),
-        calendarDays: summary(cal),
-        longest,
-      },
-    };
-  };
-
   return months.map((month) => ({
     month,
     from: firstDayOf(month),
     to: lastDayOf(month),
     asOf: today,
     complete: lastDayOf(month) < today,
-    unit: scopeOf(month, null, null, 'Hela enheten'),
-    groups: opts.groups.map((g) => scopeOf(month, [g.id], g.id, g.name)),
+    unit: tally.scope(month, null, null, 'Hela enheten', rules),
+    groups: opts.groups.map((g) => tally.scope(month, [g.id], g.id, g.name, rules)),
   }));
 }
 

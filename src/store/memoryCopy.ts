@@ -80,6 +80,14 @@ export abstract class MemoryCopy {
     }
   }
 
+  /** A document written (null: deleted). */
+  protected setDoc(collection: string, id: string, value: Doc | null): void {
+    const coll = this.docs.get(collection) ?? new Map<string, Doc>();
+    if (value === null) coll.delete(id);
+    else coll.set(id, value);
+    this.docs.set(collection, coll);
+  }
+
   /** Everything forgotten, before a full load. */
   protected clearCopy(): void {
     this.cases.clear();

@@ -77,3 +77,42 @@ export function migrate(data: unknown, file: string): SnapshotV2 {
   }
   return current as SnapshotV2;
 }
+
+export const emptySnapshot = (): SnapshotV2 => ({
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  seq: 0,
+  logOffset: 0,
+  auditSeq: 0,
+  lastHash: '',
+  cases: {},
+  docs: {},
+  auditIndex: {},
+});
+
+/** The snapshot of a state in memory, in the current version. */
+export function snapshotOf(state: {
+  seq: number;
+  logOffset: number;
+  auditSeq: number;
+  lastHash: string;
+  cases: ReadonlyMap<string, Case>;
+  docs: ReadonlyMap<string, ReadonlyMap<string, Record<string, unknown>>>;
+  auditIndex: ReadonlyMap<string, [number, number][]>;
+  journalId?: string;
+  pendingRedactions: NonNullable<SnapshotV2['pendingRedactions']>;
+}): SnapshotV2 {
+  const docs: SnapshotV2['docs'] = {};
+  for (const [c, byId] of state.docs) docs[c] = Object.fromEntries(byId);
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    seq: state.seq,
+    logOffset: state.logOffset,
+    auditSeq: state.auditSeq,
+    lastHash: state.lastHash,
+    cases: Object.fromEntries(state.cases),
+    docs,
+    auditIndex: Object.fromEntries(state.auditIndex),
+    ...(state.journalId ? { journalId: state.journalId } : {}),
+    ...(state.pendingRedactions.length ? { pendingRedactions: state.pendingRedactions } : {}),
+  };
+}

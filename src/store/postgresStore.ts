@@ -78,13 +78,6 @@ export class PostgresStore extends MemoryCopy implements Store {
 
   // ---- the replica (its reads are MemoryCopy's, src/store/memoryCopy.ts) --------------------
 
-  private setDoc(collection: string, id: string, value: Doc | null): void {
-    const coll = this.docs.get(collection) ?? new Map<string, Doc>();
-    if (value === null) coll.delete(id);
-    else coll.set(id, value);
-    this.docs.set(collection, coll);
-  }
-
   // ---- catching up ---------------------------------------------------------------------------
 
   /** Catch up with every commit made (by any instance) before this call. */

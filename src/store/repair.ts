@@ -6,7 +6,7 @@ import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreFileError, fsyncDir } from './durableFile.js';
 import { acquireLock } from './lock.js';
-import { isJournalLine } from './lowdbStore.js';
+import { isJournalLine } from './journal.js';
 
 export interface RepairResult {
   /** 0 repaired or nothing to do, 1 refused (damage not at the end), 3 locked or unreadable. */

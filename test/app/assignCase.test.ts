@@ -1,7 +1,8 @@
 // Take, assign and reassign as a team would notice them: one change per press, the card updated for
 // everyone and the new owner told, in the same commit; stale and forbidden presses change nothing.
 import { describe, expect, it } from 'vitest';
-import { assignCase, caseCardKey, takeCase } from '../../src/app/assignCase.js';
+import { assignCase, takeCase } from '../../src/app/assignCase.js';
+import { caseCardKey } from '../../src/app/caseCardUpdates.js';
 import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import type { AppDeps } from '../../src/app/context.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';

@@ -530,6 +530,50 @@ describe('closing an investigation', () => {
     );
   });
 
+  it('a new investigation about the same child ends the uppföljning and redraws that case’s channel card', async () => {
+    const deps = await fresh();
+    await opened(deps);
+    at('2027-02-01T10:00:00+01:00');
+    ok(
+      await closeInvestigation(
+        deps,
+        input(caseOf(deps), karin, {
+          outcome: 'ingen_insats',
+          motivation: 'Stöd via skolan.',
+          uppfoljningUntil: '2027-04-01',
+        }),
+      ),
+    );
+    // A new report about the same child, and a förhandsbedömning that opens an investigation.
+    at('2027-02-10T09:00:00+01:00');
+    const second = await registerCase(deps, { externalId: 'IFO-2027-000031', receivedAt: '2027-02-10T08:30:00+01:00' });
+    ok(
+      await recordSkyddsbedomning(
+        deps,
+        input(second, anna, { immediateProtection: 'nej', motivation: 'Ingen akut fara.' }),
+      ),
+    );
+    const cardsOfFirst = () =>
+      deps.store
+        .listDocs<OutboxMessage>(OUTBOX)
+        .filter((m) => m.content.kind === 'caseCard' && m.content.caseId === ID);
+    for (const m of cardsOfFirst()) await deps.store.commit({ docs: [{ collection: OUTBOX, id: m.id, value: null }] });
+    at('2027-02-12T10:00:00+01:00');
+    ok(
+      await decideForhandsbedomning(
+        deps,
+        input(deps.store.getCase(second.id)!, karin, {
+          outcome: 'open',
+          motivation: 'Oron kvarstår.',
+          investigator: anna.aadObjectId,
+        }),
+      ),
+    );
+    expect(caseOf(deps).uppfoljning).toMatchObject({ endedEarly: expect.anything() });
+    // The channel card of the first case no longer offers its uppföljning: it is queued for redrawing.
+    expect(cardsOfFirst()).toHaveLength(1);
+  });
+
   it('a caseworker may not close; a stale card changes nothing', async () => {
     const deps = await fresh();
     const c = await opened(deps);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backup } from '../../src/cli/backup.js';
 import { restore } from '../../src/cli/restore.js';
-import { MANIFEST, sha256File, verifyBackup } from '../../src/store/backup.js';
+import { MANIFEST, sha256File, verifyBackup } from '../../src/store/backupCheck.js';
 import { writeFileDurably } from '../../src/store/durableFile.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import type { Store } from '../../src/store/port.js';

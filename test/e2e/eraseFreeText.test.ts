@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, startTestBot, teams, type TestBot } from '../support/bot.js';
+import { databaseForDataFile, tablesHold } from '../support/postgres.js';
 
 const ID = 'IFO-2026-400777';
 const NAME = 'Syntetnamn Testbarnsson';
@@ -30,11 +31,10 @@ afterAll(async () => {
   await t?.stop();
 });
 
-// On PostgreSQL (TEST_STORE=postgres) there are no data files of the bot's: the contract tests
-// look in the tables there (test/store/contract.test.ts).
-const ON_FILES = process.env.TEST_STORE !== 'postgres';
-const filesHold = (text: string, expected: boolean) => {
-  if (!ON_FILES) return expected;
+// Where the store keeps it: the data files of the embedded store, or on PostgreSQL
+// (TEST_STORE=postgres) the tables of the test's database.
+const storedHolds = async (text: string): Promise<boolean> => {
+  if (process.env.TEST_STORE === 'postgres') return tablesHold(await databaseForDataFile(t.dataFile), text);
   const dir = dirname(t.dataFile);
   return readdirSync(dir).some((f) => readFileSync(join(dir, f)).includes(Buffer.from(text)));
 };
@@ -51,7 +51,7 @@ describe('radera fritext', () => {
       expect(cardText(r.replies[0].card)).toMatch(/Bara enhetschefen kan radera fritext[\s\S]*Det kan: enhetschef/);
     }
     expect(t.deps.store.getCase(ID)?.skyddsbedomning).toMatchObject({ motivation: MOTIVATION });
-    expect(filesHold(NAME, true)).toBe(true);
+    expect(await storedHolds(NAME)).toBe(true);
   });
 
   it('asks for the form and refuses a reason in words of one’s own', async () => {
@@ -62,7 +62,7 @@ describe('radera fritext', () => {
     expect(cardText(own.replies[0].card)).toMatch(/Bara skälets kategori[\s\S]*Inget har ändrats/);
     const none = await t.sendMessage(lars, `radera fritext ${ID} 99 personuppgift`, teams.personal);
     expect(cardText(none.replies[0].card)).toMatch(new RegExp(`Ärende ${ID} har ingen händelse nr 99`));
-    expect(filesHold(NAME, true)).toBe(true);
+    expect(await storedHolds(NAME)).toBe(true);
   });
 
   it('erases it for the unit manager: case, audit and files; the history tells who, when and why', async () => {
@@ -75,7 +75,7 @@ describe('radera fritext', () => {
     const audit = await t.deps.store.auditFor(ID);
     expect(JSON.stringify(audit)).not.toContain(NAME);
     expect(audit.at(-1)).toMatchObject({ type: 'FreeTextErased', actor: t.who('lars').aadObjectId });
-    expect(filesHold(NAME, false)).toBe(false);
+    expect(await storedHolds(NAME)).toBe(false);
 
     const h = await t.sendMessage(t.who('karin'), `historik ${ID}`, teams.personal);
     const text = cardText(h.replies[0].card);

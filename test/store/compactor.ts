@@ -1,7 +1,8 @@
 // A child process for the crash-during-compaction test: opens the store, runs a gallring (or a
 // plain compaction) and kills itself with SIGKILL right after the named step of the compaction.
 import { runGallring } from '../../src/app/lifecycle.js';
-import { openLowdbStore, type CompactionStep } from '../../src/store/lowdbStore.js';
+import type { CompactionStep } from '../../src/store/journalCompaction.js';
+import { openLowdbStore } from '../../src/store/lowdbStore.js';
 
 const [dataFile, mode, killAt] = process.argv.slice(2);
 const store = await openLowdbStore(dataFile, {

@@ -1,11 +1,10 @@
 // One contract, two stores: the Store port's promises (src/store/port.ts) tested the same way on the
 // embedded store and on PostgreSQL (a real server: test/support/postgres.ts).
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { openPostgresStore } from '../../src/store/postgresStore.js';
 import type { Store } from '../../src/store/port.js';
-import { freshDatabase, usePostgres } from '../support/postgres.js';
+import { freshDatabase, tablesHold, usePostgres } from '../support/postgres.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
 import type { AppDeps } from '../../src/app/context.js';
@@ -51,19 +50,7 @@ const SUBJECTS: Subject[] = [
       return {
         open: () => openPostgresStore(url),
         // What the tables hold (the server's files and WAL are the server's: docs/postgres.md).
-        contains: async (marker) => {
-          const pool = new pg.Pool({ connectionString: url, max: 1 });
-          try {
-            const r = await pool.query<{ n: string }>(
-              `SELECT (SELECT count(*) FROM av_audit WHERE entry LIKE $1) + (SELECT count(*) FROM av_cases WHERE data::text LIKE $1)
-                 + (SELECT count(*) FROM av_docs WHERE value::text LIKE $1) AS n`,
-              [`%${marker}%`],
-            );
-            return Number(r.rows[0].n) > 0;
-          } finally {
-            await pool.end();
-          }
-        },
+        contains: (marker) => tablesHold(url, marker),
       };
     },
   },

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../../src/app/context.js';
-import { caseCardUpdates } from '../../src/app/assignCase.js';
 import { executeCaseCommand, type CaseResult } from '../../src/app/executeCaseCommand.js';
 import { loadOrganisation, type Config } from '../../src/config.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
@@ -161,7 +160,6 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
         expectedVersion: null,
         actor: INTAKE_ACTOR,
         intent: { type: 'registerReport', report: r },
-        effects: (_before, after) => caseCardUpdates(running.deps.now(), after),
       });
     },
     drained: () => running.drain.idle(),

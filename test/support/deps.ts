@@ -7,7 +7,6 @@ import { onTestFinished } from 'vitest';
 import { Directory, type AppDeps } from '../../src/app/context.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { caseCardUpdates } from '../../src/app/assignCase.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import type { Case, Organisation, ReportInput } from '../../src/domain/schemas.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
@@ -47,7 +46,6 @@ export async function registerCase(deps: AppDeps, over: Partial<ReportInput> = {
     expectedVersion: null,
     actor: INTAKE_ACTOR,
     intent: { type: 'registerReport', report: r },
-    effects: (_before, after) => caseCardUpdates(deps.now(), after),
   });
   if (!res.ok) throw new Error(`registration refused: ${res.refusal.message}`);
   return res.case;

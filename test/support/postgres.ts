@@ -185,3 +185,18 @@ export async function databaseForDataFile(dataFile: string): Promise<string> {
     throw new Error('TEST_STORE=postgres behöver TEST_DATABASE_URL (en PostgreSQL-server, se .ci/run).');
   return freshDatabase(`av_${createHash('sha256').update(dataFile).digest('hex').slice(0, 24)}`);
 }
+
+/** Whether a PostgreSQL store's tables hold `marker` anywhere: audit entries, cases or documents. */
+export async function tablesHold(url: string, marker: string): Promise<boolean> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const r = await pool.query<{ n: string }>(
+      `SELECT (SELECT count(*) FROM av_audit WHERE entry LIKE $1) + (SELECT count(*) FROM av_cases WHERE data::text LIKE $1)
+         + (SELECT count(*) FROM av_docs WHERE value::text LIKE $1) AS n`,
+      [`%${marker}%`],
+    );
+    return Number(r.rows[0].n) > 0;
+  } finally {
+    await pool.end();
+  }
+}
