@@ -500,7 +500,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
         ],
       ),
     );
-    add('new-report', 'new-report', newReportForm(deps, karin));
+    add('new-report', 'new-report', newReportForm(deps, karin, {}, lang));
     add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning', undefined, lang));
     const handover = allHandovers(deps)[0];
     if (handover) add('handover', 'handover', handoverCardFor(deps, handover, { lang }));
@@ -510,15 +510,9 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       add(
         `decision-${kind}`,
         formTemplate(kind),
-        decisionFormFor(
-          deps,
-          kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation,
-          kind,
-          // The law forms' own words are Swedish still (docs/cards.md).
-          formTemplate(kind) === 'decision-form' ? {} : { lang },
-        ),
+        decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, { lang }),
       );
-    add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id))!));
+    add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead
     // sees it; the digest a channel gets when it is linked; `leveranser`.
     const vinrNotice = store
@@ -537,7 +531,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'delivery-failure',
       'delivery-failure',
-      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead')),
+      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead', lang)),
     );
     add(
       'delivery-digest',

@@ -1,15 +1,14 @@
 // "Ny anmälan" by hand in Teams: the form (cards/new-report.json) and its submission, through the
 // same use case, validation, secrecy guard and messages as the intake API. A refused field is shown
 // again empty when the secrecy guard refused it: the card never carries a personnummer back.
-import { CONCERN_LABEL, REPORTER_LABEL } from '../cards/labels.js';
 import { renderCard, type Card } from '../cards/render.js';
+import { texts, type Lang } from '../cards/text/index.js';
 import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './swedishDateTime.js';
 import { DEFAULT_SUMMARY_MAX_CHARS, ingestReport } from './ingestReport.js';
-import { texts, type Lang } from '../cards/text/index.js';
 
 export const FORM_FIELDS = [
   'externalId',
@@ -52,7 +51,9 @@ export interface FormState {
   groupId?: string;
 }
 
-export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}): Card {
+/** The form in the reader's language (Swedish by default). */
+export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}, lang: Lang = 'sv'): Card {
+  const L = texts(lang);
   const groups = formGroups(deps, actor);
   const now = deps.now();
   const time = new Intl.DateTimeFormat('sv-SE', {
@@ -91,14 +92,15 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
   };
   const summaryMax = deps.config.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
   return renderCard('new-report', {
+    lang,
     summaryEnabled: summaryMax > 0,
     summaryMax: Math.max(summaryMax, 1),
     values,
     issues,
     error: state.error ?? '',
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
-    reporterTypes: ReporterType.options.map((v) => ({ value: v, title: REPORTER_LABEL[v] })),
-    concernChoices: Concern.options.map((v) => ({ value: v, title: CONCERN_LABEL[v] })),
+    reporterTypes: ReporterType.options.map((v) => ({ value: v, title: L.reporter[v] })),
+    concernChoices: Concern.options.map((v) => ({ value: v, title: L.concern[v] })),
   });
 }
 
@@ -141,10 +143,10 @@ export async function submitReportForm(
   data: Record<string, unknown>,
   lang: Lang = 'sv',
 ): Promise<FormResult> {
-  const t = texts(lang).appNotices.report;
+  const t = texts(lang).newReport;
   const r = await ingestReport(deps, formToReport(data), actor, lang);
   if (r.status === 201 || r.status === 200) {
-    const message = r.status === 201 ? t.registered(r.case.id) : t.alreadyRegistered(r.case.id);
+    const message = r.status === 201 ? t.registered(r.case.id) : t.alreadyThere(r.case.id);
     return { ok: true, status: r.status, case: r.case, message };
   }
   // Show the form again with what was entered, except what the secrecy guard refused.
@@ -156,7 +158,7 @@ export async function submitReportForm(
   let error: string;
   let refusal: Refusal | undefined;
   if (r.status === 409) {
-    issues.externalId = t.otherContentField;
+    issues.externalId = t.conflict;
     error = t.notRegistered;
   } else {
     const refused: Refusal = (r as { refusal: Refusal }).refusal;
@@ -169,7 +171,11 @@ export async function submitReportForm(
           values[path as 'summary'] = '';
       }
     }
-    error = r.status === 403 ? refused.message : Object.keys(issues).length ? t.notRegisteredFields : refused.message;
+    error = r.status === 403 ? refused.message : Object.keys(issues).length ? t.fixFields : refused.message;
   }
-  return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
+  return {
+    ok: false,
+    form: newReportForm(deps, actor, { values, issues, error }, lang),
+    ...(refusal ? { refusal } : {}),
+  };
 }

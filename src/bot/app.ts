@@ -1,66 +1,29 @@
 // The Teams side: a teams-ai Application (no AI planner) that turns activities into calls on the
-// command and action handlers, remembers where it can post, and greets a team once when installed.
-import { randomUUID } from 'node:crypto';
+// command and action handlers in the reader's language, and remembers where it can post. How it
+// answers: src/bot/replies.ts; members and the install greeting: src/bot/install.ts.
 // The two classes from their own modules: the package's index also loads its AI planners and a GPT
 // tokenizer (about 30 MB of RSS) that this bot never uses (bench/soak.bench.ts).
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
-import {
-  ActivityTypes,
-  CardFactory,
-  MessageFactory,
-  TeamsInfo,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
 import { bindConfiguredChannels } from '../app/configuredChannels.js';
-import {
-  TEAMS,
-  groupsOfChannel,
-  rememberConversation,
-  rememberMember,
-  userKey,
-  type TeamRecord,
-} from '../app/conversations.js';
-import type { Card } from '../cards/render.js';
+import { groupsOfChannel, rememberConversation, rememberMember } from '../app/conversations.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { langOf, texts } from '../cards/text/index.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
-import { StoreWriteError } from '../store/durableFile.js';
 import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { cardActivityOf, cardActivityWrite } from '../outbox/cardActivities.js';
 import { ACTIONS } from './actions/index.js';
 import { COMMANDS } from './commands/index.js';
+import { conversationOf, tenantOf } from './conversation.js';
+import { membersAdded } from './install.js';
+import { cardMessage, failureCard, guarded, noticeSummary, replySummary, sendCardInvokeResponse } from './replies.js';
 import type { CommandTurn, Mention, Turn } from './types.js';
 
-export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-
-/** The conversation key: a channel without its thread suffix, a 1:1 by the user, else the chat id. */
-export function conversationOf(activity: Partial<Activity>): {
-  key: string;
-  kind: Turn['conversationKind'];
-  id: string;
-} {
-  const conv = activity.conversation!;
-  const id = conv.id.split(';messageid=')[0];
-  if (conv.conversationType === 'personal' && activity.from?.aadObjectId)
-    return { key: userKey(activity.from.aadObjectId), kind: 'personal', id };
-  if (conv.conversationType === 'channel') return { key: `channel:${id}`, kind: 'channel', id };
-  return { key: `chat:${id}`, kind: conv.conversationType === 'personal' ? 'personal' : 'groupChat', id };
-}
-
-function tenantOf(activity: Partial<Activity>): string | undefined {
-  return (
-    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId
-  );
-}
-
-/** Teams' notification text for a notice: "Ärendevakt: det förstod jag inte" ("I" stays capital). */
-const noticeSummary = (title: string) =>
-  `Ärendevakt: ${/^I\b/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1)}`;
+export { ADAPTIVE_CARD_RESPONSE, sendCardInvokeResponse } from './replies.js';
+export { conversationOf, tenantOf } from './conversation.js';
 
 export interface BotOptions {
   adapter: TeamsAdapter;
@@ -175,11 +138,11 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
       log.info({ command: command.name, actor: turn.actor?.id, conversation: conv.key }, 'command');
       const reply = await guarded(
         () => command.handle(turn, m),
-        (id, err) => ({ card: failureCard(id, err) }),
+        (id, err) => ({ card: failureCard(turn.lang, id, err) }),
         { command: command.name },
       );
       const sent = await ctx.sendActivity(
-        'card' in reply ? cardMessage(reply.card, replySummary(reply.card)) : reply.text,
+        'card' in reply ? cardMessage(reply.card, replySummary(reply.card, turn.lang)) : reply.text,
       );
       if ('card' in reply && reply.upsertKey && sent?.id)
         await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
@@ -206,9 +169,11 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         await sendCardInvokeResponse(ctx, noticeCard(texts(turn.lang).notice.refusedTitle, secret, 'Attention'));
         return '';
       }
-      const card = await guarded(() => action.handle(turn, (data ?? {}) as Record<string, unknown>), failureCard, {
-        verb: action.verb,
-      });
+      const card = await guarded(
+        () => action.handle(turn, (data ?? {}) as Record<string, unknown>),
+        (id, err) => failureCard(turn.lang, id, err),
+        { verb: action.verb },
+      );
       await sendCardInvokeResponse(ctx, card);
       return ''; // answered above; the library sends nothing more once an invoke response exists
     });
@@ -216,166 +181,8 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const conv = await remember(ctx);
-    const a = ctx.activity;
-    const botAdded = (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
-    const teamId = (a.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-    const writes: DocWrite[] = [];
-    for (const m of a.membersAdded ?? []) {
-      if (m.id !== a.recipient.id && m.aadObjectId) {
-        const w = rememberMember(deps, {
-          aadObjectId: m.aadObjectId,
-          teamsId: m.id,
-          tenantId: tenantOf(a),
-          serviceUrl: a.serviceUrl,
-        });
-        if (w) writes.push(w);
-      }
-    }
-    if (writes.length) await deps.store.commit({ docs: writes });
-    if (!botAdded) return;
-    if (teamId) await rememberRoster(ctx, teamId);
-    if (teamId) {
-      const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
-      if (current?.greetedAt) return; // greet once, even if the bot is added again
-      const value: TeamRecord = {
-        ...current,
-        teamId,
-        conversationKey: conv.key,
-        greetedAt: deps.now().toISOString(),
-        version: (current?.version ?? 0) + 1,
-      };
-      const r = await deps.store.commit({
-        docs: [
-          {
-            collection: TEAMS,
-            id: teamId,
-            value: value as unknown as Record<string, unknown>,
-            expectedVersion: current ? current.version : null,
-          },
-        ],
-        audit: [
-          {
-            at: deps.now().toISOString(),
-            actor: a.from?.aadObjectId ?? 'system',
-            type: 'BotInstalled',
-            data: { teamId },
-          },
-        ],
-      });
-      if (!r.ok) return;
-    }
-    await ctx.sendActivity(
-      cardMessage(
-        noticeCard('Hej! Jag är Ärendevakt.', installGreeting(a), 'Good'),
-        'Ärendevakt är installerad i teamet',
-      ),
-    );
+    await membersAdded(deps, ctx, conv, turnFor(ctx, conv).lang ?? 'sv');
   });
-
-  /**
-   * The install greeting: groups the organisation file binds to this team are named as bound (no
-   * `koppla` needed); otherwise how a team lead links a channel, with a real group id as the example
-   * (an angle-bracket placeholder vanishes in the Teams client).
-   */
-  function installGreeting(a: TurnContext['activity']): string {
-    const team = (a.channelData as { team?: { id?: string; aadGroupId?: string } } | undefined)?.team;
-    const ids = [team?.id, team?.aadGroupId].filter((x): x is string => !!x).map((x) => x.toLowerCase());
-    const groups = deps.org.org.groups;
-    const bound = groups.filter((g) => g.channel && ids.includes(g.channel.teamId.toLowerCase()));
-    const intro = 'Jag bevakar anmälningar och tidsfrister så att inget passerar obemärkt.';
-    if (bound.length)
-      return `${intro} Organisationsfilen kopplar ${bound.map((g) => g.name).join(', ')} till en kanal i det här teamet: korten kommer dit utan att någon skriver **koppla**. Skriv **@Ärendevakt hjälp** för mer.`;
-    const example = groups[0]?.id ?? 'barn-mottagning';
-    return `${intro} En gruppledare kopplar en kanal till sin grupp genom att skriva **@Ärendevakt koppla** och gruppens id i kanalen, till exempel **koppla ${example}**. Skriv **@Ärendevakt hjälp** för mer.`;
-  }
-
-  /**
-   * On install, the team's members: a new owner gets a 1:1 card even if they never wrote to the bot
-   * (a proactive 1:1 needs their Teams user id, which only the roster or their own messages give).
-   */
-  async function rememberRoster(ctx: TurnContext, teamId: string): Promise<void> {
-    const a = ctx.activity;
-    try {
-      let token: string | undefined;
-      let pages = 0;
-      do {
-        const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
-        const docs = page.members
-          .filter((m) => m.aadObjectId && deps.org.staff(m.aadObjectId))
-          .map((m) =>
-            rememberMember(deps, {
-              aadObjectId: m.aadObjectId!,
-              teamsId: m.id,
-              tenantId: m.tenantId ?? tenantOf(a),
-              serviceUrl: a.serviceUrl,
-            }),
-          )
-          .filter((w): w is DocWrite => !!w);
-        if (docs.length) await deps.store.commit({ docs });
-        token = page.continuationToken;
-      } while (token && ++pages < 100);
-    } catch (err) {
-      // Not fatal: members are also remembered from their own messages and membersAdded events.
-      log.warn({ teamId, ...errorFields(err) }, 'team roster could not be read');
-    }
-  }
 
   return app;
 }
-
-/** A card as a message, with Teams' notification text (the toast shows it instead of "Card"). */
-function cardMessage(card: Card, summary: string): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.summary = summary;
-  return activity;
-}
-
-/** A command's answer: "Svar från Ärendevakt" with the one case it is about, by reference only. */
-function replySummary(card: Card): string {
-  const ids = new Set<string>();
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'caseId' && typeof x === 'string' && x) ids.add(x);
-        else if (k !== 'refresh') walk(x);
-      }
-  };
-  walk(card);
-  return ids.size === 1 ? `Svar från Ärendevakt om ${[...ids][0]}` : 'Svar från Ärendevakt';
-}
-
-/** A failure the person could not cause: logged with an id (never content), answered in Swedish. */
-async function guarded<T>(
-  run: () => Promise<T> | T,
-  answer: (errorId: string, err: unknown) => T,
-  where: Record<string, string>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    const errorId = randomUUID().slice(0, 8);
-    log.error({ errorId, ...where, ...errorFields(err) }, 'handler failed');
-    return answer(errorId, err);
-  }
-}
-
-function failureCard(errorId: string, err?: unknown) {
-  // The store refused the write (a full disk): nothing was changed, and the person is told so.
-  if (err instanceof StoreWriteError) return noticeCard('Inget har sparats', err.message, 'Attention');
-  return noticeCard(
-    'Något gick fel',
-    `Försök igen om en stund. Om felet kvarstår, ge IT-förvaltningen felkoden ${errorId}.`,
-    'Attention',
-  );
-}
-
-/** Answer an Action.Execute with a card for the person who pressed (the channel card is updated by the outbox). */
-export async function sendCardInvokeResponse(ctx: TurnContext, card: Card): Promise<void> {
-  await ctx.sendActivity({
-    type: ActivityTypes.InvokeResponse,
-    value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: card } },
-  });
-}
-
-export { tenantOf };

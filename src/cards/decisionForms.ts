@@ -17,9 +17,10 @@ import {
   LAW_FORM_FIELDS,
   LAW_FORM_KINDS,
   LAW_FORM_META,
-  lawFormFields,
+  lawFormSubmit,
   type LawFormKind,
 } from './lawForms.js';
+import { lawFormFields } from './lawFormFields.js';
 import { renderCard, type Card } from './render.js';
 
 /** The same names as src/app/decisions.ts DECISION_KINDS (cards stay free of the app layer). */
@@ -164,7 +165,7 @@ export interface FormInput {
   error?: string;
   /** Staff who may be named as the decision-maker (the förhandsbedömning extension). */
   deciders?: { id: string; name: string }[];
-  /** The reader's language (src/cards/text/); the law forms' own words are Swedish still. */
+  /** The reader's language (src/cards/text/). */
   lang?: Lang;
 }
 
@@ -287,16 +288,18 @@ export function decisionForm(input: FormInput): Card {
 
 function lawForm(input: FormInput, kind: LawFormKind, caseLine: string, today: string): Card {
   const c = input.case;
-  const { intro, fields } = lawFormFields(kind, c, today, input.rules, input.deciders ?? []);
+  const lang = input.lang ?? 'sv';
+  const { intro, fields } = lawFormFields(kind, c, today, input.rules, input.deciders ?? [], lang);
   return renderCard('decision-form', {
+    ...(lang === 'sv' ? {} : { lang }),
     caseId: c.id,
     version: c.version,
     // The reference first: at phone width the line breaks after it, never inside it.
-    heading: `${c.id} · ${FORM_META[kind].heading}`,
+    heading: `${c.id} · ${texts(lang).lawForms.heading[kind]}`,
     caseLine,
     intro,
     error: input.error ?? '',
-    submitTitle: LAW_FORM_META[kind].submit,
+    submitTitle: lawFormSubmit(kind, lang),
     submitVerb: submitVerb(kind),
     fields: fields.map((f) => ({
       ...f,

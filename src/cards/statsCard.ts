@@ -32,10 +32,10 @@ function monthIn(m: string, lang: Lang, short = false): string {
 }
 
 /** A figure's name: src/stats's own in Swedish, the catalogue's in another language. */
-function labelIn(f: Figure, lang: Lang, noContactDays: number | undefined): string {
+function labelIn(f: Figure, lang: Lang): string {
   if (lang === 'sv') return f.label;
   const t = texts(lang).stats;
-  if (f.id === 'kontakt' && noContactDays !== undefined) return t.contactFigure(noContactDays);
+  if (f.id === 'kontakt' && f.limitDays !== undefined) return t.contactFigure(f.limitDays);
   return t.figure[f.id] ?? f.label;
 }
 
@@ -65,8 +65,7 @@ export function statsCardData(input: StatsCardInput, lateMax = LATE_LIST_MAX) {
   const scope = scopeIn(month, input.groupId);
   const lang = input.lang ?? 'sv';
   const t = texts(lang).stats;
-  const noContactDays = Number(/(\d+)/.exec(scope.figures.find((f) => f.id === 'kontakt')?.label ?? '')?.[1]);
-  const label = (f: Figure) => labelIn(f, lang, Number.isFinite(noContactDays) ? noContactDays : undefined);
+  const label = (f: Figure) => labelIn(f, lang);
   const shortOf = (id: FigureId) => (lang === 'sv' ? sv.stats.short[id] : (t.short[id] ?? sv.stats.short[id]));
   const series = CHART_FIGURES.map(({ id }) => ({
     legend: label(scope.figures.find((f) => f.id === id)!),

@@ -9,6 +9,9 @@ import type { DocWrite } from '../store/port.js';
 import { texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS } from '../app/conversations.js';
+import { langOfTarget } from '../app/recipientLang.js';
+import { skyddsbedomningDue } from '../domain/deadlines.js';
+import { formatDate, formatDateTime, stockholmYear } from '../domain/time.js';
 import { OUTBOX, enqueue, type OutboxMessage } from './messages.js';
 
 /** The reserved group id of the unit's management channel. */
@@ -22,6 +25,8 @@ export type FailureLevel = 'team_lead' | 'unit_manager' | 'management';
 
 /** What a failure card carries (cards/delivery-failure.json), plus how far up the chain it is. */
 export interface FailureData {
+  /** The reader's language when not Swedish (renderCard reads it): src/app/recipientLang.ts. */
+  lang?: Lang;
   level: FailureLevel;
   /** The outbox id of the undelivered message (kept as 'dead' for retry). */
   failedId: string;
@@ -85,102 +90,119 @@ export function groupsOf(deps: AppDeps, msg: OutboxMessage): string[] {
 }
 
 /** Whom the message was for, in a person's words. */
-function recipientOf(deps: AppDeps, msg: OutboxMessage): string {
+function recipientOf(deps: AppDeps, msg: OutboxMessage, lang: Lang): string {
   const t = msg.target;
+  const w = texts(lang).deliveryFailure;
   if (t.kind === 'user') return deps.org.name(t.staffId);
   if (t.kind === 'group')
     return t.groupId === MANAGEMENT
-      ? 'ledningens kanal'
-      : `gruppens kanal (${deps.org.group(t.groupId)?.name ?? t.groupId})`;
-  return 'en chatt';
+      ? w.managementChannel
+      : w.groupChannel(deps.org.group(t.groupId)?.name ?? t.groupId);
+  return w.aChat;
 }
 
-function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): { why: string; fix: string } {
+function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason, lang: Lang): { why: string; fix: string } {
   const t = msg.target;
-  const who = recipientOf(deps, msg);
+  const w = texts(lang).deliveryFailure;
+  const who = recipientOf(deps, msg, lang);
   if (t.kind === 'group' && reason === 'no_channel') {
-    if (t.groupId === MANAGEMENT)
-      return {
-        why: 'ledningen har ingen kopplad kanal',
-        fix: 'Koppla ledningens kanal med **koppla ledning**.',
-      };
+    if (t.groupId === MANAGEMENT) return w.managementNoChannel;
     const group = deps.org.group(t.groupId);
     const name = group?.name ?? t.groupId;
     // A channel named in the organisation file is bound when the bot is installed in its team.
     if (group?.channel)
-      return {
-        why: `gruppen ${name} har en kanal i organisationsfilen, men Ärendevakt är inte installerad i det teamet än`,
-        fix: `Lägg till Ärendevakt i teamet (${group.channel.teamId}). Det som väntar skickas till kanalen när appen är installerad; **koppla ${t.groupId}** i en annan kanal går också.`,
-      };
-    return {
-      why: `gruppen ${name} har ingen kopplad kanal`,
-      fix: `Koppla en kanal med **koppla ${t.groupId}**. Det som väntar skickas dit när kanalen är kopplad.`,
-    };
+      return { why: w.notInstalledWhy(name), fix: w.notInstalledFix(group.channel.teamId, t.groupId) };
+    return { why: w.noChannelWhy(name), fix: w.noChannelFix(t.groupId) };
   }
   const person = t.kind === 'user' ? deps.org.name(t.staffId) : undefined;
   switch (reason) {
     case 'no_chat':
-      return {
-        why: `Ärendevakt når inte ${who}: personen har ingen chatt med Ärendevakt och finns inte i något teams medlemslista`,
-        fix: `Be ${person ?? 'personen'} skriva hjälp till Ärendevakt i en chatt, eller lägg till personen i ett team där Ärendevakt finns.`,
-      };
+      return { why: w.noChatWhy(who), fix: w.noChatFix(person ?? w.thePerson) };
     case 'blocked':
-      return {
-        why: `Ärendevakt når inte ${who} i Teams: chatten med Ärendevakt är blockerad`,
-        fix: `Be ${person ?? 'ägaren'} häva blockeringen av Ärendevakt i Teams.`,
-      };
+      return { why: w.blockedWhy(who), fix: w.blockedFix(person ?? w.theOwner) };
     case 'disabled':
-      return {
-        why: `Ärendevakt når inte ${who} i Teams: boten är avstängd av administratören`,
-        fix: 'Be IT-förvaltningen aktivera Ärendevakt i Teams igen.',
-      };
+      return { why: w.disabledWhy(who), fix: w.disabledFix };
     case 'retries_exhausted':
-      return {
-        why: `Teams tog inte emot meddelandet till ${who} trots upprepade försök`,
-        fix: 'Tryck Försök igen. Om det inte hjälper, kontakta IT-förvaltningen.',
-      };
+      return { why: w.exhaustedWhy(who), fix: w.exhaustedFix };
     case 'nothing_to_render':
-      return {
-        why: 'ärendet finns inte längre i Ärendevakt',
-        fix: 'Kontrollera ärendet i verksamhetssystemet.',
-      };
+      return { why: w.nothingWhy, fix: w.nothingFix };
     default:
       return {
-        why: `Ärendevakt når inte ${who} i Teams: ${t.kind === 'user' ? 'chatten' : 'kanalen'} finns inte längre eller boten är borttagen`,
-        fix:
-          t.kind === 'group'
-            ? `Lägg till Ärendevakt i teamet igen och skriv **koppla ${t.groupId}** i kanalen.`
-            : `Be ${person ?? 'personen'} öppna chatten med Ärendevakt igen.`,
+        why: w.goneWhy(who, t.kind === 'user'),
+        fix: t.kind === 'group' ? w.goneFixChannel(t.groupId) : w.goneFixChat(person ?? w.thePerson),
       };
   }
 }
 
-/** The failure card's content for an undelivered message. */
-export function failureData(deps: AppDeps, msg: OutboxMessage, reason: FailureReason, level: FailureLevel) {
-  const original = isFailureReport(msg) ? (msg.content as { data: FailureData }).data : undefined;
-  const caseId = original?.caseId || caseIdOf(msg) || '';
-  const what = whatOf(msg);
-  const { why, fix } = explain(deps, msg, reason);
-  const facts: { title: string; value: string }[] = [];
-  if (caseId) facts.push({ title: 'Ärende', value: caseId });
+/**
+ * What the undelivered message showed, quoted as facts. In Swedish the message's own words (a card's
+ * `concerns`, `received`, `skydd`); in another language the same facts from the case itself, since the
+ * quoted words are the channel card's Swedish.
+ */
+function quotedFacts(deps: AppDeps, msg: OutboxMessage, caseId: string, lang: Lang) {
+  const w = texts(lang).deliveryFailure;
   const d = msg.content.kind === 'card' ? (msg.content.data as Record<string, unknown>) : {};
-  if (typeof d.concerns === 'string') facts.push({ title: 'Oro', value: d.concerns });
-  if (typeof d.received === 'string') facts.push({ title: 'Mottagen', value: d.received });
-  if (typeof d.skydd === 'string') facts.push({ title: 'Skyddsbedömning', value: d.skydd });
-  facts.push({ title: 'Till', value: recipientOf(deps, msg) });
-  const data: FailureData = {
+  const facts: { title: string; value: string }[] = [];
+  const c = lang !== 'sv' && caseId ? deps.store.getCase(caseId) : undefined;
+  if (c) {
+    const year = stockholmYear(deps.now());
+    const L = texts(lang);
+    if (typeof d.concerns === 'string')
+      facts.push({ title: w.facts.concerns, value: c.concerns.map((k) => L.concern[k]).join(', ') });
+    if (typeof d.received === 'string')
+      facts.push({ title: w.facts.received, value: formatDateTime(c.receivedAt, year, lang) });
+    if (typeof d.skydd === 'string')
+      facts.push({
+        title: w.facts.skydd,
+        value: w.skyddBy(formatDate(skyddsbedomningDue(c.receivedAt, deps.rules), year, lang)),
+      });
+    return facts;
+  }
+  if (typeof d.concerns === 'string') facts.push({ title: w.facts.concerns, value: d.concerns });
+  if (typeof d.received === 'string') facts.push({ title: w.facts.received, value: d.received });
+  if (typeof d.skydd === 'string') facts.push({ title: w.facts.skydd, value: d.skydd });
+  return facts;
+}
+
+/**
+ * A report one step up the chain quotes the report that failed: in its reader's language, made again
+ * from the message it was about when the first report was written in another.
+ */
+function originalIn(deps: AppDeps, original: FailureData, lang: Lang): FailureData {
+  if ((original.lang ?? 'sv') === lang) return original;
+  const failed = deps.store.getDoc<OutboxMessage>(OUTBOX, original.failedId);
+  return failed ? failureData(deps, failed, deadReason(failed), original.level, lang) : original;
+}
+
+/** The failure card's content for an undelivered message, in the reader's language (Swedish by default). */
+export function failureData(
+  deps: AppDeps,
+  msg: OutboxMessage,
+  reason: FailureReason,
+  level: FailureLevel,
+  lang: Lang = 'sv',
+): FailureData {
+  const w = texts(lang).deliveryFailure;
+  const reported = isFailureReport(msg) ? (msg.content as { data: FailureData }).data : undefined;
+  const original = reported ? originalIn(deps, reported, lang) : undefined;
+  const caseId = original?.caseId || caseIdOf(msg) || '';
+  const what = whatOf(msg, lang);
+  const { why, fix } = explain(deps, msg, reason, lang);
+  const facts: { title: string; value: string }[] = [];
+  if (caseId) facts.push({ title: w.facts.caseId, value: caseId });
+  facts.push(...quotedFacts(deps, msg, caseId, lang));
+  facts.push({ title: w.facts.to, value: recipientOf(deps, msg, lang) });
+  return {
+    ...(lang !== 'sv' ? { lang } : {}),
     level,
     failedId: msg.id,
-    title: original ? `Kunde inte levereras: ${original.title}` : `${what} kunde inte levereras`,
-    text: original
-      ? `${original.text} Rapporten om det kunde inte heller levereras: ${why}.`
-      : `${what}${caseId ? ` för ${caseId}` : ''} kunde inte levereras: ${why}.`,
+    title: original ? w.titleAgain(original.title) : w.title(what),
+    text: original ? w.textAgain(original.text, why) : w.text(what, caseId, why),
     fix: original ? `${original.fix} ${fix}` : fix,
     caseId,
     facts,
     at: deps.now().toISOString(),
   };
-  return data;
 }
 
 export const isFailureReport = (msg: OutboxMessage) =>
@@ -227,7 +249,11 @@ export function failureReports(deps: AppDeps, msg: OutboxMessage, reason: Failur
     enqueue(
       now,
       r.target,
-      { kind: 'card', template: FAILURE_TEMPLATE, data: failureData(deps, msg, reason, r.level) },
+      {
+        kind: 'card',
+        template: FAILURE_TEMPLATE,
+        data: failureData(deps, msg, reason, r.level, langOfTarget(deps, r.target)),
+      },
       // One card per failed message and recipient, however often it is reported.
       `failure:${msg.id}:${r.target.kind === 'user' ? r.target.staffId : MANAGEMENT}`,
     ),

@@ -4,7 +4,7 @@
 import type { AppDeps } from '../app/context.js';
 import { summaryOf } from '../app/notificationText.js';
 import { assignedToYouCardFor, caseCardFor } from '../app/present.js';
-import { langOfStaff } from '../app/recipientLang.js';
+import { langOfStaff, langOfTarget } from '../app/recipientLang.js';
 import { renderCard } from '../cards/render.js';
 import type { OutboxMessage } from './messages.js';
 import type { OutgoingMessage } from './sender.js';
@@ -14,11 +14,9 @@ export function renderMessage(deps: AppDeps, msg: OutboxMessage): OutgoingMessag
   const out = renderContent(deps, msg);
   if (!out?.card) return out;
   const found = msg.content.kind === 'caseCard' ? deps.store.getCase(msg.content.caseId) : undefined;
-  // The 1:1 assignment card is in its owner's language (src/app/recipientLang.ts), so is its toast.
-  const lang =
-    msg.content.kind === 'caseCard' && msg.content.view === 'assignedToYou' && msg.target.kind === 'user'
-      ? langOfStaff(deps, msg.target.staffId)
-      : 'sv';
+  // A case card to a person (the 1:1 assignment card, the case view) is in their language
+  // (src/app/recipientLang.ts), so is its toast; a channel's is Swedish.
+  const lang = msg.content.kind === 'caseCard' ? langOfTarget(deps, msg.target) : 'sv';
   const summary = summaryOf(msg.content, found, deps.rules, deps.now(), lang);
   return summary ? { ...out, summary } : out;
 }
@@ -42,6 +40,10 @@ function renderContent(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | und
     };
   const viewer = msg.target.kind === 'user' ? (deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
   return {
-    card: caseCardFor(deps, found, { viewer, ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}) }),
+    card: caseCardFor(deps, found, {
+      viewer,
+      lang: langOfTarget(deps, msg.target),
+      ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}),
+    }),
   };
 }

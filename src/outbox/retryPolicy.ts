@@ -1,6 +1,7 @@
 // What the drain does after a failed send: retry a status that may pass by itself (throttling, a
 // gateway error, no answer at all) until the dead-letter horizon; give up on a refusal that will not
 // change after a few tries; a blocked or removed conversation is gone at once (docs/deliveries.md).
+import { count } from '../cards/text/index.js';
 import { errorFields } from '../log.js';
 import type { OutboxMessage } from './messages.js';
 import { SendError } from './sender.js';
@@ -44,7 +45,7 @@ export function retryStep(msg: OutboxMessage, err: unknown, now: number, opts: R
   if (retryable ? failingFor >= (opts.deadLetterAfterMs ?? DEFAULT_DEAD_LETTER_MS) : attempts >= MAX_ATTEMPTS_REFUSED)
     return {
       kind: 'giveUp',
-      detail: `${status || code || errorFields(err).code || errorFields(err).error} (${attempts} försök)`,
+      detail: `${status || code || errorFields(err).code || errorFields(err).error} (${count(attempts, 'försök')})`,
     };
   const base = opts.backoffBaseMs ?? 1_000;
   const random = opts.random ?? Math.random;

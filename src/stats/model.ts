@@ -28,6 +28,8 @@ export interface Figure {
   id: FigureId;
   /** Swedish, as the card and the export show it. */
   label: string;
+  /** The contact figure's limit in days (the rule table's noContactDays), for its name in another language. */
+  limitDays?: number;
   /** The legal basis (the rule row's reference text). */
   reference: string;
   /** Clocks judged (their deadline fell in the month and has passed). */

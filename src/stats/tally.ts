@@ -146,6 +146,7 @@ export class Tally {
       return {
         id,
         label: figureLabel(id, rules.noContactDays),
+        ...(id === 'kontakt' ? { limitDays: rules.noContactDays } : {}),
         reference: figureReference(id, rules),
         total,
         met,

@@ -27,9 +27,11 @@ export interface TimelineEntry {
 export interface Timeline {
   caseId: string;
   generatedAt: string;
+  /** The language of `what`, `textLabel` and `auditStatement` when not Swedish (src/cards/text/). */
+  lang?: 'sv' | 'en';
   entries: TimelineEntry[];
   /** The whole audit log's hash chain, checked when the timeline was made. */
   audit: AuditVerification;
-  /** One Swedish sentence saying whether the record can be trusted. */
+  /** One sentence saying whether the record can be trusted. */
   auditStatement: string;
 }

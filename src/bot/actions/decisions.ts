@@ -113,7 +113,7 @@ export const showTimeline: CardAction = {
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
-    return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: audienceOf(turn) });
+    return timelineCard((await caseTimeline(turn.deps, c.id, turn.lang))!, { audience: audienceOf(turn) });
   },
 };
 
@@ -139,7 +139,7 @@ export const revealTimelineText: CardAction = {
         texts(turn.lang).actions.otherGroupNothingShown,
         'Attention',
       );
-    return timelineCard((await caseTimeline(turn.deps, c.id))!, { audience: 'channel', reveal: d.data.seq });
+    return timelineCard((await caseTimeline(turn.deps, c.id, turn.lang))!, { audience: 'channel', reveal: d.data.seq });
   },
 };
 

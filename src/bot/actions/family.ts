@@ -1,11 +1,13 @@
 // The family's buttons (docs/family.md): give the unassigned siblings the same owner as this case,
 // and tell the other section's team lead from the samordning card. Every press is checked by the
-// use case; the person who pressed gets the refreshed card with a line on top.
+// use case; the person who pressed gets the refreshed card with a line on top, in their language (the
+// samordning card itself is Swedish still: src/app/samordning.ts).
 import { z } from 'zod';
 import { assignSiblings } from '../../app/family.js';
 import { caseCardFor } from '../../app/present.js';
 import { samordningCard, tellOtherSection } from '../../app/samordning.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
@@ -16,22 +18,24 @@ export const familyAssignSiblings: CardAction = {
   verb: 'family.assignSiblings',
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
+    const a = texts(turn.lang).actions;
+    const t = texts(turn.lang).familyActions;
     const d = CaseData.safeParse(data);
-    if (!d.success)
-      return noticeCard('Det gick inte', 'Kortet saknar ärendeuppgifter. Inget har ändrats.', 'Attention');
+    if (!d.success) return noticeCard(a.failedTitle, a.cardMissingCase, 'Attention');
     const viewer = answerViewer(turn);
     const r = await assignSiblings(turn.deps, turn.actor, d.data.caseId, turn.lang);
     if (!r.ok)
       return r.case
         ? caseCardFor(turn.deps, r.case, {
+            lang: turn.lang,
             viewer,
-            notice: { text: `${r.refusal.message} Inget har ändrats.`, tone: 'attention' },
+            notice: { text: a.nothingChanged(r.refusal.message), tone: 'attention' },
           })
-        : noticeCard('Det gick inte', r.refusal.message, 'Attention');
-    const owners = r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ');
+        : noticeCard(a.failedTitle, r.refusal.message, 'Attention');
+    const owners = r.case.assignees.map((id) => turn.deps.org.name(id)).join(` ${texts(turn.lang).and} `);
     const text = [
-      r.assigned.length ? `${owners} har fått även ${r.assigned.join(', ')}.` : '',
-      r.failed.length ? `Inte fördelade: ${r.failed.map((f) => `${f.caseId} (${f.message})`).join('; ')}.` : '',
+      r.assigned.length ? t.siblingsAssigned(owners, r.assigned.join(', ')) : '',
+      r.failed.length ? t.notAssigned(r.failed.map((f) => `${f.caseId} (${f.message})`).join('; ')) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -47,16 +51,17 @@ export const familyTellOtherSection: CardAction = {
   verb: 'family.tellOtherSection',
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
+    const a = texts(turn.lang).actions;
     const d = SamordningData.safeParse(data);
-    if (!d.success) return noticeCard('Det gick inte', 'Kortet saknar uppgifter om samordningen.', 'Attention');
+    if (!d.success) return noticeCard(a.failedTitle, texts(turn.lang).familyActions.samordningMissing, 'Attention');
     const r = await tellOtherSection(turn.deps, turn.actor, { ...d.data, lang: turn.lang });
     if (!r.ok)
       return r.samordning && r.mine !== undefined
         ? samordningCard(turn.deps, r.samordning, r.mine, { text: r.refusal.message, tone: 'attention' })
-        : noticeCard('Det gick inte', r.refusal.message, 'Attention');
+        : noticeCard(a.failedTitle, r.refusal.message, 'Attention');
     const other = r.samordning.sides[r.mine === 0 ? 1 : 0];
     return samordningCard(turn.deps, r.samordning, r.mine, {
-      text: `Gruppledaren i ${other.name} har fått ett meddelande om att du vill samordna.`,
+      text: texts(turn.lang).familyActions.otherSectionTold(other.name),
       tone: 'good',
     });
   },

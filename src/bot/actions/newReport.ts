@@ -10,7 +10,7 @@ export const reportForm: CardAction = {
   handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const groupId = typeof data.groupId === 'string' ? data.groupId : turn.channelGroups[0];
-    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {});
+    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {}, turn.lang);
   },
 };
 

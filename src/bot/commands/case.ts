@@ -43,20 +43,18 @@ export const history: ChatCommand = {
     if ('card' in c) return c;
     // `historik <ref> barn`: every case about the child that the person may see, as one story.
     if (m[2]) {
-      const ct = (await childTimeline(t.deps, c.id, (x) => maySee(t, x)))!;
-      // The timeline card is Swedish only still (docs/cards.md), so its title is too.
-      const sv = texts('sv');
+      const ct = (await childTimeline(t.deps, c.id, (x) => maySee(t, x), t.lang))!;
       return {
         card: timelineCard(ct, {
           audience: audienceOf(t),
-          title: sv.caseCommand.childTitle(
-            count(ct.caseIds.length, 'ärende'),
-            ct.notShown ? count(ct.notShown, 'ärende') : '',
+          title: texts(t.lang).caseCommand.childTitle(
+            count(ct.caseIds.length, 'ärende', t.lang),
+            ct.notShown ? count(ct.notShown, 'ärende', t.lang) : '',
           ),
         }),
       };
     }
     // Posted in a channel it is read by everyone there: written text waits behind "Visa".
-    return { card: timelineCard((await caseTimeline(t.deps, c.id))!, { audience: audienceOf(t) }) };
+    return { card: timelineCard((await caseTimeline(t.deps, c.id, t.lang))!, { audience: audienceOf(t) }) };
   },
 };

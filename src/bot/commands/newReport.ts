@@ -1,6 +1,8 @@
-// `ny anmälan`: the form for registering an anmälan by hand (same checks as the intake API).
+// `ny anmälan`: the form for registering an anmälan by hand (same checks as the intake API), in the
+// writer's language.
 import { newReportForm } from '../../app/reportForm.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { texts } from '../../cards/text/index.js';
 import type { ChatCommand } from '../types.js';
 
 export const newReport: ChatCommand = {
@@ -8,14 +10,11 @@ export const newReport: ChatCommand = {
   pattern: /^ny\s+anm(ä|a)lan$/i,
   handle(t) {
     if (!t.actor) {
-      return {
-        card: noticeCard(
-          'Du finns inte i organisationsfilen',
-          'Bara personal i organisationsfilen kan registrera anmälningar.',
-          'Warning',
-        ),
-      };
+      const n = texts(t.lang).newReport;
+      return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
     }
-    return { card: newReportForm(t.deps, t.actor, t.channelGroups[0] ? { groupId: t.channelGroups[0] } : {}) };
+    return {
+      card: newReportForm(t.deps, t.actor, t.channelGroups[0] ? { groupId: t.channelGroups[0] } : {}, t.lang),
+    };
   },
 };

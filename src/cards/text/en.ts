@@ -3,6 +3,12 @@
 import { type Forms, type Noun, type Texts } from './sv.js';
 import { caseAnswers } from './en/caseAnswers.js';
 import { appNotices } from './en/appNotices.js';
+import { timelineEn } from './en/timeline.js';
+import { deliveryFailureEn } from './en/deliveryFailure.js';
+import { newReportEn } from './en/newReport.js';
+import { lawFormsEn } from './en/lawForms.js';
+import { botEn } from './en/bot.js';
+import { familyActionsEn } from './en/familyActions.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -85,6 +91,12 @@ export const en: Texts = {
   nouns: NOUNS_EN,
   unassigned: 'Unassigned',
   and: 'and',
+  timeline: timelineEn,
+  deliveryFailure: deliveryFailureEn,
+  newReport: newReportEn,
+  lawForms: lawFormsEn,
+  bot: botEn,
+  familyActions: familyActionsEn,
   status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
   time: { at: 'at' },
   caseCard: {
@@ -293,6 +305,9 @@ export const en: Texts = {
     showMore: (hidden) => `Show more (${hidden} more)`,
   },
   templates: {
+    timeline: timelineEn.template,
+    'delivery-failure': deliveryFailureEn.template,
+    'new-report': newReportEn.template,
     case: {
       owner: 'Caseworker',
       assignLabel: 'Caseworker (current cases/capacity)',

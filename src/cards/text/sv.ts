@@ -3,6 +3,12 @@
 import type { DeadlineKind } from '../../domain/rules.js';
 import { FIGURE_LABELS } from '../../stats/figures.js';
 import { MONTHS } from '../../stats/format.js';
+import { timelineSv } from './sv/timeline.js';
+import { deliveryFailureSv } from './sv/deliveryFailure.js';
+import { newReportSv } from './sv/newReport.js';
+import { lawFormsSv } from './sv/lawForms.js';
+import { botSv } from './sv/bot.js';
+import { familyActionsSv } from './sv/familyActions.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 import { caseAnswers } from './sv/caseAnswers.js';
 import { appNotices } from './sv/appNotices.js';
@@ -109,6 +115,12 @@ export const sv = {
   /** Whoever has no owner yet, everywhere the same. */
   unassigned: 'Ej fördelad',
   and: 'och',
+  timeline: timelineSv,
+  deliveryFailure: deliveryFailureSv,
+  newReport: newReportSv,
+  lawForms: lawFormsSv,
+  bot: botSv,
+  familyActions: familyActionsSv,
   /** The words beside a coloured deadline, so that colour is never the only sign. */
   status: {
     overdue: 'FÖRSENAD',
@@ -343,6 +355,9 @@ export const sv = {
   },
   /** Words the templates in /cards show as they are, by template (src/cards/render.ts gives them as L). */
   templates: {
+    timeline: timelineSv.template,
+    'delivery-failure': deliveryFailureSv.template,
+    'new-report': newReportSv.template,
     case: {
       owner: 'Handläggare',
       assignLabel: 'Handläggare (aktuella ärenden/kapacitet)',
@@ -890,7 +905,7 @@ export const sv = {
     notFoundText: 'Hittade inget ärende med den referensen.',
     otherGroupTitle: 'Det gick inte',
     otherGroupText: 'Ärendet tillhör en grupp som du inte är med i.',
-    /** `historik «ref» barn`: the child's timeline (the timeline card is Swedish only still). */
+    /** `historik «ref» barn`: the child's timeline. */
     childTitle: (cases: string, notShown: string) =>
       `Barnets historik · ${cases}${notShown ? ` (${notShown} i andra grupper visas inte)` : ''}`,
   },

@@ -111,11 +111,6 @@ export const appNotices: AppNotices = {
     noGroup: 'The group is not in the organisation.',
     otherContent: 'The case already exists with other content.',
     conflict: 'The case was changed at the same time; try again.',
-    registered: (ref) => `Report ${ref} is registered. The card is posted in the group's channel.`,
-    alreadyRegistered: (ref) => `Report ${ref} already existed with the same content; nothing new was registered.`,
-    otherContentField: 'The case already exists with other content. Check the reference.',
-    notRegistered: 'The report was not registered.',
-    notRegisteredFields: 'The report was not registered. Correct the fields below.',
   },
   import: {
     notUtf8: 'The file is not UTF-8. Save it as UTF-8 (with or without BOM).',

@@ -126,11 +126,6 @@ export const appNotices = {
     otherContent: 'Ärendet finns redan med annat innehåll.',
     conflict: 'Ärendet ändrades samtidigt; försök igen.',
     /** The Teams form (src/app/reportForm.ts). */
-    registered: (ref: string) => `Anmälan ${ref} är registrerad. Kortet postas i gruppens kanal.`,
-    alreadyRegistered: (ref: string) => `Anmälan ${ref} fanns redan med samma innehåll; inget nytt har registrerats.`,
-    otherContentField: 'Ärendet finns redan med annat innehåll. Kontrollera referensen.',
-    notRegistered: 'Anmälan registrerades inte.',
-    notRegisteredFields: 'Anmälan registrerades inte. Rätta fälten nedan.',
   },
   /** src/app/importReports.ts: the file import's problems (the CLI prints them). */
   import: {
