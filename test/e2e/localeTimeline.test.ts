@@ -125,7 +125,7 @@ describe('the history and ny anmälan in the Teams language', () => {
       'en-US',
     );
     expect(cardText(answer)).toContain(
-      "Report IFO-2026-000152 is registered. Its card is posted in the group's channel.",
+      "Report IFO-2026-000152 is registered. The card is posted in the group's channel.",
     );
     expect(cardText(answer)).not.toMatch(/Anmälan IFO|Ej fördelad|Skyddsbedömning ska/);
 

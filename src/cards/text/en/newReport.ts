@@ -4,7 +4,7 @@ import type { newReportSv } from '../sv/newReport.js';
 export const newReportEn: typeof newReportSv = {
   notRegisteredTitle: 'You are not in the organisation file',
   notRegisteredText: 'Only staff in the organisation file can register reports.',
-  registered: (ref) => `Report ${ref} is registered. Its card is posted in the group's channel.`,
+  registered: (ref) => `Report ${ref} is registered. The card is posted in the group's channel.`,
   alreadyThere: (ref) => `Report ${ref} was already there with the same content; nothing new was registered.`,
   conflict: 'The case already exists with different content. Check the reference.',
   notRegistered: 'The report was not registered.',
