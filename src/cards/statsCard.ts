@@ -6,7 +6,7 @@ import { formatDate } from '../domain/time.js';
 import { formatPercent, monthName } from '../stats/format.js';
 import type { Figure, FigureId, MonthStats, ScopeStats } from '../stats/figures.js';
 import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
-import { noun, texts, type Lang } from './text/index.js';
+import { noun, periodWords, texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
 
 /** The figures drawn in the chart, with their short column names for the fallback table. */
@@ -36,6 +36,8 @@ function labelIn(f: Figure, lang: Lang): string {
   if (lang === 'sv') return f.label;
   const t = texts(lang).stats;
   if (f.id === 'kontakt' && f.limitDays !== undefined) return t.contactFigure(f.limitDays);
+  if (f.period && (f.id === 'forhandsbedomning_14' || f.id === 'utredning_4_manader'))
+    return t.periodFigure[f.id](periodWords(f.period, lang));
   return t.figure[f.id] ?? f.label;
 }
 

@@ -1,6 +1,6 @@
 // What the compliance figures are (docs/stats.md): the figures' ids, labels and legal references,
 // the shape of a month's figures per group and for the unit, and the months they are asked for.
-import { referenceText, ruleFor, type DeadlineKind, type RuleTable } from '../domain/rules.js';
+import { referenceText, ruleFor, type DeadlineKind, type Period, type RuleTable } from '../domain/rules.js';
 import type { Calendar } from '../domain/calendar.js';
 import type { Group, LocalDate } from '../domain/schemas.js';
 import { addDays, addMonths } from '../domain/time.js';
@@ -30,6 +30,8 @@ export interface Figure {
   label: string;
   /** The contact figure's limit in days (the rule table's noContactDays), for its name in another language. */
   limitDays?: number;
+  /** The statutory period a figure names (the rule table's row in force now), for its name in another language. */
+  period?: Period;
   /** The legal basis (the rule row's reference text). */
   reference: string;
   /** Clocks judged (their deadline fell in the month and has passed). */
@@ -127,11 +129,31 @@ const KIND_OF: Record<FigureId, DeadlineKind> = {
   lvu: 'lvu_understallning',
 };
 
-/** The label of a figure (the contact figure names the limit in days). */
-export function figureLabel(id: FigureId, noContactDays: number): string {
-  return id === 'kontakt'
-    ? `Utredning med kontakt med familj eller barn minst var ${noContactDays}:e dag`
-    : FIGURE_LABELS[id];
+/** The figures named by their statutory period, which the rule table may change (docs/rules.md). */
+export const PERIOD_FIGURES = { forhandsbedomning_14: 'forhandsbedomning', utredning_4_manader: 'utredning' } as const;
+
+const SV_UNITS: Record<Period['unit'], [string, string]> = {
+  days: ['dag', 'dagar'],
+  weeks: ['vecka', 'veckor'],
+  months: ['månad', 'månader'],
+};
+
+/** "14 dagar", "4 månader", "1 vecka": how the Swedish labels and the export write a period. */
+export const periodSv = (p: Period): string => `${p.amount} ${SV_UNITS[p.unit][p.amount === 1 ? 0 : 1]}`;
+
+/** The statutory period of a figure named by it, from the rule row in force now; undefined for the others. */
+export function figurePeriod(id: FigureId, rules: RuleTable): Period | undefined {
+  const kind = (PERIOD_FIGURES as Partial<Record<FigureId, DeadlineKind>>)[id];
+  return kind ? ruleFor(rules, kind).period : undefined;
+}
+
+/** The label of a figure: the contact figure names the limit in days, two others their statutory period. */
+export function figureLabel(id: FigureId, rules: RuleTable): string {
+  if (id === 'kontakt') return `Utredning med kontakt med familj eller barn minst var ${rules.noContactDays}:e dag`;
+  const period = figurePeriod(id, rules);
+  if (id === 'forhandsbedomning_14' && period) return `Förhandsbedömning inom ${periodSv(period)}`;
+  if (id === 'utredning_4_manader' && period) return `Utredning klar inom ${periodSv(period)}`;
+  return FIGURE_LABELS[id];
 }
 
 export function figureReference(id: FigureId, rules: RuleTable): string {

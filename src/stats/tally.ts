@@ -6,6 +6,7 @@ import type { LocalDate } from '../domain/schemas.js';
 import {
   FIGURE_IDS,
   figureLabel,
+  figurePeriod,
   figureReference,
   type DaysSummary,
   type Figure,
@@ -145,8 +146,9 @@ export class Tally {
       }
       return {
         id,
-        label: figureLabel(id, rules.noContactDays),
+        label: figureLabel(id, rules),
         ...(id === 'kontakt' ? { limitDays: rules.noContactDays } : {}),
+        ...(figurePeriod(id, rules) ? { period: figurePeriod(id, rules) } : {}),
         reference: figureReference(id, rules),
         total,
         met,

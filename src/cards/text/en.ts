@@ -32,6 +32,7 @@ const NOUNS_EN: Record<Noun, Forms> = {
   'försenad tidsfrist': { one: 'overdue deadline', other: 'overdue deadlines' },
   'ärende ofördelat': { one: 'case unassigned', other: 'cases unassigned' },
   minut: { one: 'minute', other: 'minutes' },
+  vecka: { one: 'week', other: 'weeks' },
   'tidigare anteckning': { one: 'earlier note', other: 'earlier notes' },
   förhandsbedömning: { one: 'initial assessment', other: 'initial assessments' },
   utredning: { one: 'investigation', other: 'investigations' },
@@ -705,6 +706,10 @@ export const en: Texts = {
       lvu: 'LVU deadlines (6 §, 7 §, 8 §) kept',
     },
     contactFigure: (days) => `Investigation with contact with the family or child at least every ${days} days`,
+    periodFigure: {
+      forhandsbedomning_14: (period) => `Initial assessment within ${period}`,
+      utredning_4_manader: (period) => `Investigation done within ${period}`,
+    },
     short: {
       skyddsbedomning: 'Protection assessment',
       forhandsbedomning_14: 'Initial assessment 14 d',

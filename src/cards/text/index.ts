@@ -3,6 +3,7 @@
 // (src/domain/time.ts). How to add a language: docs/cards.md.
 import { daysBetween } from '../../domain/time.js';
 import { ageText, type Age } from '../../domain/age.js';
+import type { Period } from '../../domain/rules.js';
 import { en } from './en.js';
 import { sv, type Noun, type Texts } from './sv.js';
 
@@ -63,6 +64,11 @@ export function ageWords(age: Age, lang: Lang = 'sv'): string {
   if (lang === 'sv') return ageText(age);
   const days = count(age.days, 'dag', lang);
   return age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`;
+}
+
+/** A rule table period in words: "14 dagar", "4 månader", "1 vecka"; "14 days" in English. */
+export function periodWords(p: Period, lang: Lang = 'sv'): string {
+  return count(p.amount, p.unit === 'days' ? 'dag' : p.unit === 'weeks' ? 'vecka' : 'månad', lang);
 }
 
 /** A deadline's name: in Swedish the rule table's own label (it may be configured), else the catalogue's. */

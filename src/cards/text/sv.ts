@@ -42,6 +42,7 @@ export const NOUNS_SV = {
   'försenad tidsfrist': { one: 'försenad tidsfrist', other: 'försenade tidsfrister' },
   'ärende ofördelat': { one: 'ärende ofördelat', other: 'ärenden ofördelade' },
   minut: { one: 'minut', other: 'minuter' },
+  vecka: { one: 'vecka', other: 'veckor' },
   'tidigare anteckning': { one: 'tidigare anteckning', other: 'tidigare anteckningar' },
   förhandsbedömning: { one: 'förhandsbedömning', other: 'förhandsbedömningar' },
   utredning: { one: 'utredning', other: 'utredningar' },
@@ -738,6 +739,11 @@ export const sv = {
     // src/stats's own labels (the export's and the CLI's): one Swedish wording everywhere.
     figure: { ...FIGURE_LABELS } as Record<string, string>,
     contactFigure: (days: number) => `Utredning med kontakt med familj eller barn minst var ${days}:e dag`,
+    /** The figures named by their statutory period ("14 dagar"), which the rule table may change. */
+    periodFigure: {
+      forhandsbedomning_14: (period: string) => `Förhandsbedömning inom ${period}`,
+      utredning_4_manader: (period: string) => `Utredning klar inom ${period}`,
+    },
     short: {
       skyddsbedomning: 'Skyddsbedömning',
       forhandsbedomning_14: 'Förhandsbedömning 14 d',
