@@ -96,26 +96,38 @@ export interface Load {
   absent: boolean;
 }
 
-/** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
+/** Open cases per owner: all, förhandsbedömningar (and other phases) and utredningar. */
+export type OpenCounts = ReadonlyMap<string, { open: number; forhand: number; utr: number }>;
+
+export function openCountsOf(cases: Iterable<Case>): OpenCounts {
+  const counts = new Map<string, { open: number; forhand: number; utr: number }>();
+  for (const c of cases) {
+    if (!isOpen(c)) continue;
+    const utr = c.phase === 'utredning';
+    for (const id of c.assignees) {
+      let k = counts.get(id);
+      if (!k) counts.set(id, (k = { open: 0, forhand: 0, utr: 0 }));
+      k.open++;
+      if (utr) k.utr++;
+      else k.forhand++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Each caseworker's open cases against capacity, with absence marked (optionally for one group).
+ * `counts`: the cases' openCountsOf, for a caller that asks for several groups of the same cases.
+ */
 export function loadPerCaseworker(
   cases: Iterable<Case>,
   org: { readonly staff: readonly Staff[] },
   absences: readonly Absence[],
   now: Date,
   groupId?: string,
+  counts: OpenCounts = openCountsOf(cases),
 ): Load[] {
   const today = stockholmDate(now);
-  const counts = new Map<string, { open: number; forhand: number; utr: number }>();
-  for (const c of cases) {
-    if (!isOpen(c)) continue;
-    for (const id of c.assignees) {
-      const k = counts.get(id) ?? { open: 0, forhand: 0, utr: 0 };
-      k.open++;
-      if (c.phase === 'utredning') k.utr++;
-      else k.forhand++;
-      counts.set(id, k);
-    }
-  }
   return org.staff
     .filter((s) => s.role === 'caseworker' && (!groupId || s.groups.includes(groupId)))
     .map((s) => {
