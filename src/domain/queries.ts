@@ -99,7 +99,18 @@ export interface Load {
 /** Open cases per owner: all, förhandsbedömningar (and other phases) and utredningar. */
 export type OpenCounts = ReadonlyMap<string, { open: number; forhand: number; utr: number }>;
 
+// Per frozen array of cases (the stores' openCases(), the lists' listCases()): it cannot change,
+// and neither can its case objects (docs/architecture.md, "Derived values"), so its counts hold.
+const countsMemo = new WeakMap<readonly Case[], OpenCounts>();
+
 export function openCountsOf(cases: Iterable<Case>): OpenCounts {
+  if (!Array.isArray(cases) || !Object.isFrozen(cases)) return countOpen(cases);
+  let counts = countsMemo.get(cases);
+  if (!counts) countsMemo.set(cases, (counts = countOpen(cases)));
+  return counts;
+}
+
+function countOpen(cases: Iterable<Case>): OpenCounts {
   const counts = new Map<string, { open: number; forhand: number; utr: number }>();
   for (const c of cases) {
     if (!isOpen(c)) continue;
