@@ -80,7 +80,23 @@ export function uppfoljningLatest(closedOn: LocalDate, rules: RuleTable): LocalD
 const dateOf = (instant: string | undefined, entered: LocalDate | undefined) =>
   entered ?? (instant ? stockholmDate(instant) : undefined);
 
+// The deadlines of one case object under one rule table, computed once. A case object is never
+// changed in place: every commit stores a new object (docs/architecture.md, "Derived values"), so a
+// changed case is a new key, and the old one's entry goes with it. The arrays are frozen: a caller
+// that sorted one in place would change every other caller's answer.
+const memo = new WeakMap<Case, { rules: RuleTable; deadlines: Deadline[] }>();
+
 export function deadlinesOf(c: Case, rules: RuleTable): Deadline[] {
+  const hit = memo.get(c);
+  if (hit && hit.rules === rules) return hit.deadlines;
+  const deadlines = computeDeadlines(c, rules);
+  for (const d of deadlines) Object.freeze(d);
+  Object.freeze(deadlines);
+  memo.set(c, { rules, deadlines });
+  return deadlines;
+}
+
+function computeDeadlines(c: Case, rules: RuleTable): Deadline[] {
   // A case in a section outside child welfare (docs/family.md) has none of these deadlines.
   if (c.sectionKind) return [];
   const closed = c.phase === 'closed';

@@ -96,26 +96,49 @@ export interface Load {
   absent: boolean;
 }
 
-/** Each caseworker's open cases against capacity, with absence marked (optionally for one group). */
+/** Open cases per owner: all, förhandsbedömningar (and other phases) and utredningar. */
+export type OpenCounts = ReadonlyMap<string, { open: number; forhand: number; utr: number }>;
+
+// Per frozen array of cases (the stores' openCases(), the lists' listCases()): it cannot change,
+// and neither can its case objects (docs/architecture.md, "Derived values"), so its counts hold.
+const countsMemo = new WeakMap<readonly Case[], OpenCounts>();
+
+export function openCountsOf(cases: Iterable<Case>): OpenCounts {
+  if (!Array.isArray(cases) || !Object.isFrozen(cases)) return countOpen(cases);
+  let counts = countsMemo.get(cases);
+  if (!counts) countsMemo.set(cases, (counts = countOpen(cases)));
+  return counts;
+}
+
+function countOpen(cases: Iterable<Case>): OpenCounts {
+  const counts = new Map<string, { open: number; forhand: number; utr: number }>();
+  for (const c of cases) {
+    if (!isOpen(c)) continue;
+    const utr = c.phase === 'utredning';
+    for (const id of c.assignees) {
+      let k = counts.get(id);
+      if (!k) counts.set(id, (k = { open: 0, forhand: 0, utr: 0 }));
+      k.open++;
+      if (utr) k.utr++;
+      else k.forhand++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Each caseworker's open cases against capacity, with absence marked (optionally for one group).
+ * `counts`: the cases' openCountsOf, for a caller that asks for several groups of the same cases.
+ */
 export function loadPerCaseworker(
   cases: Iterable<Case>,
   org: { readonly staff: readonly Staff[] },
   absences: readonly Absence[],
   now: Date,
   groupId?: string,
+  counts: OpenCounts = openCountsOf(cases),
 ): Load[] {
   const today = stockholmDate(now);
-  const counts = new Map<string, { open: number; forhand: number; utr: number }>();
-  for (const c of cases) {
-    if (!isOpen(c)) continue;
-    for (const id of c.assignees) {
-      const k = counts.get(id) ?? { open: 0, forhand: 0, utr: 0 };
-      k.open++;
-      if (c.phase === 'utredning') k.utr++;
-      else k.forhand++;
-      counts.set(id, k);
-    }
-  }
   return org.staff
     .filter((s) => s.role === 'caseworker' && (!groupId || s.groups.includes(groupId)))
     .map((s) => {

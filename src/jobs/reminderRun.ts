@@ -16,7 +16,7 @@ import { snoozeOf } from './snooze.js';
 
 export interface ReminderRunInput {
   /** What the morning tick already computed for its lists. */
-  cases?: Case[];
+  cases?: readonly Case[];
   absences?: Absence[];
   deadlines?: (c: Case) => Deadline[];
   /** Only these people (the catch-up); the look-back on earlier days runs only without it. */

@@ -11,6 +11,13 @@ export abstract class MemoryCopy {
   protected readonly byChild = new Map<string, Set<string>>();
   protected readonly byFamily = new Map<string, Set<string>>();
   protected readonly docs = new Map<string, Map<string, Doc>>();
+  /**
+   * The open cases as one frozen array, in the order of `open`: a commit hands out a new array
+   * (the old one copied, the case replaced or appended), so what a caller derived from an array
+   * holds for that array (docs/architecture.md, "Derived values").
+   */
+  private openList: readonly Case[] | null = null;
+  private openAt = new Map<string, number>();
 
   getCase(id: string): Case | undefined {
     return this.cases.get(id);
@@ -20,8 +27,27 @@ export abstract class MemoryCopy {
     return this.cases.values();
   }
 
-  *openCases(): Iterable<Case> {
-    for (const id of this.open) yield this.cases.get(id)!;
+  openCases(): Iterable<Case> {
+    if (!this.openList) {
+      const list = [...this.open].map((id) => this.cases.get(id)!);
+      this.openAt = new Map(list.map((c, i) => [c.id, i]));
+      this.openList = Object.freeze(list);
+    }
+    return this.openList;
+  }
+
+  /** The open-case array after `c` was stored: copied with it in place, or made again when one closed. */
+  private openListWith(c: Case): void {
+    if (!this.openList) return;
+    const at = this.openAt.get(c.id);
+    if (c.phase === 'closed') {
+      if (at !== undefined) this.openList = null;
+      return;
+    }
+    const next = this.openList.slice();
+    if (at === undefined) this.openAt.set(c.id, next.push(c) - 1);
+    else next[at] = c;
+    this.openList = Object.freeze(next);
   }
 
   casesByChild(childRef: string): Case[] {
@@ -56,6 +82,7 @@ export abstract class MemoryCopy {
     this.cases.set(c.id, c);
     if (c.phase === 'closed') this.open.delete(c.id);
     else this.open.add(c.id);
+    this.openListWith(c);
     const set = this.byChild.get(c.childRef) ?? new Set<string>();
     set.add(c.id);
     this.byChild.set(c.childRef, set);
@@ -70,6 +97,7 @@ export abstract class MemoryCopy {
   protected dropCase(id: string): void {
     const previous = this.cases.get(id);
     if (!previous) return;
+    this.openList = null;
     this.cases.delete(id);
     this.open.delete(id);
     this.byChild.get(previous.childRef)?.delete(id);
@@ -90,6 +118,7 @@ export abstract class MemoryCopy {
 
   /** Everything forgotten, before a full load. */
   protected clearCopy(): void {
+    this.openList = null;
     this.cases.clear();
     this.open.clear();
     this.byChild.clear();
