@@ -1,0 +1,57 @@
+// The labels every card shares: reporter types, concerns, phases, deadlines, contacts, roles, status words, in English (docs/cards.md "The text catalogue").
+import type { svWords } from '../sv/words.js';
+
+export const enWords: typeof svWords = {
+  reporter: {
+    preschool: 'Preschool',
+    school: 'School',
+    police: 'Police',
+    healthcare: 'Healthcare',
+    social_services: 'Social services',
+    relative: 'Relative',
+    private_person: 'Private person',
+    anonymous: 'Anonymous',
+    other: 'Other',
+  },
+  concern: {
+    violence: 'Violence',
+    neglect: 'Neglect',
+    parental_substance_abuse: 'Parental substance abuse',
+    own_behaviour: 'Own behaviour',
+    mental_health: 'Mental health',
+    honour_related: 'Honour-related',
+    other: 'Other',
+  },
+  phase: {
+    skyddsbedomning: 'Protection assessment (skyddsbedömning)',
+    forhandsbedomning: 'Initial assessment (förhandsbedömning)',
+    utredning: 'Investigation (utredning)',
+    closed: 'Closed',
+  },
+  deadline: {
+    skyddsbedomning: 'Protection assessment',
+    forhandsbedomning: 'Initial assessment',
+    utredning: 'Investigation due',
+    aterkoppling: 'Feedback to the reporter',
+    uppfoljning: 'Follow-up',
+    utredning_information: 'Information about the investigation',
+    uppfoljning_information: 'Information about the follow-up',
+    lvu_namnd: 'LVU 6 § report to the board',
+    lvu_understallning: 'LVU 7 § submission to the court',
+    lvu_ansokan: 'LVU 8 § application for care',
+    lvu_dom: "LVU 34 § the court's decision (information)",
+    lvu_vard_paborjad: 'LVU 5 § care started',
+    lvu_overvagande: 'LVU 13 § review',
+    lvu_provning: 'LVU 13 § examination',
+    lvu_begransning: 'LVU 14 § review of restrictions',
+  },
+  contact: {
+    barnsamtal: 'Talk with the child',
+    hembesok: 'Home visit',
+    vardnadshavarmote: 'Meeting with the guardians',
+    other: 'Other contact',
+  },
+  role: { caseworker: 'Caseworker', team_lead: 'Team lead', unit_manager: 'Unit manager' },
+  status: { overdue: 'OVERDUE', today: 'today', tomorrow: 'tomorrow', inDays: (n) => `in ${n}` },
+  time: { at: 'at' },
+};
