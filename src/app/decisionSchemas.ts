@@ -3,7 +3,7 @@
 // is src/app/decisions.ts.
 import { z } from 'zod';
 import { ContactKind, UppfoljningOutcome } from '../domain/schemas.js';
-import { LAW_FORM_KINDS } from '../cards/lawForms.js';
+import { LAW_FORM_KINDS } from '../domain/forms.js';
 import {
   date,
   emptyToUndefined,

@@ -3,7 +3,7 @@
 // submitDecision).
 // They run through the same submitDecision as every other decision form.
 import { z } from 'zod';
-import type { LawFormKind } from '../cards/lawForms.js';
+import type { LawFormKind } from '../domain/forms.js';
 import type { CaseIntent } from '../domain/commands.js';
 import { deadlinesOf } from '../domain/deadlines.js';
 import { protectionState } from '../domain/protection.js';

@@ -1,7 +1,7 @@
 // From the store to what a card shows: the case card with the group's loads, linked cases and the
 // link into the case-management system.
 import { assignedToYouCard, caseCard } from '../cards/caseCard.js';
-import { availableForms } from '../cards/decisionForms.js';
+import { availableForms } from '../domain/forms.js';
 import { stockholmDate } from '../domain/time.js';
 import { checkSnooze } from '../jobs/snooze.js';
 import type { Card } from '../cards/render.js';

@@ -6,29 +6,24 @@ import { sv } from './text/sv.js';
 import type { Calendar } from '../domain/calendar.js';
 import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
-import { can, type Command } from '../domain/permissions.js';
+import type { Command } from '../domain/permissions.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, deadlineLabel } from './text/index.js';
 import { isViolence } from '../domain/violence.js';
+import { LAW_FORM_FIELDS, LAW_FORM_META, lawFormSubmit } from './lawForms.js';
 import {
-  availableLawForms,
-  LAW_FORM_FIELDS,
+  availableForms,
+  FORM_COMMAND,
+  isLawForm,
   LAW_FORM_KINDS,
-  LAW_FORM_META,
-  lawFormSubmit,
+  type BasicFormKind,
+  type FormKind,
   type LawFormKind,
-} from './lawForms.js';
+} from '../domain/forms.js';
 import { lawFormFields } from './lawFormFields.js';
 import { renderCard, type Card } from './render.js';
-
-/** The same names as src/app/decisions.ts DECISION_KINDS (cards stay free of the app layer). */
-export type BasicFormKind =
-  'skydd' | 'forhand' | 'extend' | 'contact' | 'barnsamtal' | 'aterkoppling' | 'close' | 'uppfoljning';
-export type FormKind = BasicFormKind | LawFormKind;
-
-const isLawForm = (k: FormKind): k is LawFormKind => (LAW_FORM_KINDS as readonly string[]).includes(k);
 
 type FormMeta = { button: string; heading: string; command: Command; fields: string[] };
 
@@ -36,13 +31,13 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
   skydd: {
     button: sv.formButton.skydd,
     heading: sv.forms.heading.skydd,
-    command: 'recordSkyddsbedomning',
+    command: FORM_COMMAND.skydd,
     fields: ['decidedOn', 'immediateProtection', 'motivation'],
   },
   forhand: {
     button: sv.formButton.forhand,
     heading: sv.forms.heading.forhand,
-    command: 'decideForhandsbedomning',
+    command: FORM_COMMAND.forhand,
     fields: [
       'decidedOn',
       'outcome',
@@ -56,37 +51,37 @@ const BASIC_META: Record<BasicFormKind, FormMeta> = {
   extend: {
     button: sv.formButton.extend,
     heading: sv.forms.heading.extend,
-    command: 'extend',
+    command: FORM_COMMAND.extend,
     fields: ['decidedOn', 'newDeadline', 'reason'],
   },
   contact: {
     button: sv.formButton.contact,
     heading: sv.forms.heading.contact,
-    command: 'recordContact',
+    command: FORM_COMMAND.contact,
     fields: ['kind', 'date', 'childRef', 'note'],
   },
   barnsamtal: {
     button: sv.formButton.barnsamtal,
     heading: sv.forms.heading.barnsamtal,
-    command: 'recordBarnsamtalNotHeld',
+    command: FORM_COMMAND.barnsamtal,
     fields: ['reason'],
   },
   aterkoppling: {
     button: sv.formButton.aterkoppling,
     heading: sv.forms.heading.aterkoppling,
-    command: 'completeAterkoppling',
+    command: FORM_COMMAND.aterkoppling,
     fields: [],
   },
   close: {
     button: sv.formButton.close,
     heading: sv.forms.heading.close,
-    command: 'close',
+    command: FORM_COMMAND.close,
     fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
   uppfoljning: {
     button: sv.formButton.uppfoljning,
     heading: sv.forms.heading.uppfoljning,
-    command: 'completeUppfoljning',
+    command: FORM_COMMAND.uppfoljning,
     fields: ['outcome', 'note'],
   },
 };
@@ -111,27 +106,6 @@ export const formTemplate = (kind: FormKind) => (isLawForm(kind) ? 'decision-for
 
 export const openFormVerb = (kind: FormKind) => `decision.${kind}.open-form`;
 export const submitVerb = (kind: FormKind) => `decision.${kind}.submit`;
-
-/** The forms that make sense for this case now (by phase), for this viewer ('all' in a channel). */
-export function availableForms(c: Case, viewer: Role | 'all' | 'none', rules: RuleTable, today?: string): FormKind[] {
-  if (viewer === 'none') return [];
-  const kinds: FormKind[] = [];
-  if (!c.skyddsbedomning && c.phase !== 'closed') kinds.push('skydd');
-  if (c.phase === 'forhandsbedomning' && c.skyddsbedomning && !c.forhandsbedomning) kinds.push('forhand');
-  if (c.phase === 'forhandsbedomning' || c.phase === 'utredning') kinds.push('contact');
-  if (c.phase === 'utredning' && !c.barnsamtalNotHeldReason && !c.contacts.some((k) => k.kind === 'barnsamtal'))
-    kinds.push('barnsamtal');
-  if (c.aterkoppling && !c.aterkoppling.doneAt) kinds.push('aterkoppling');
-  if (c.uppfoljning && !c.uppfoljning.doneAt && !c.uppfoljning.endedEarly) kinds.push('uppfoljning');
-  if (c.phase === 'utredning') kinds.push('extend', 'close');
-  if (today) kinds.push(...availableLawForms(c, today, rules));
-  // An unmet immediate-protection alarm is the most urgent thing: its form comes first.
-  const alarm = kinds.indexOf('skyddsatgard');
-  if (alarm > 0) kinds.unshift(...kinds.splice(alarm, 1));
-  return viewer === 'all'
-    ? kinds
-    : kinds.filter((k) => can(viewer, FORM_META[k].command, { extendRoles: rules.extendRoles }));
-}
 
 /** Buttons for the case card: the case's own decisions, then the LVU track's (each row at most 5). */
 export function decisionButtons(

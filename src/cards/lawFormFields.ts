@@ -6,7 +6,7 @@ import { reviewKindOf } from '../domain/lvuDeadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case } from '../domain/schemas.js';
 import { formatDate, stockholmYear } from '../domain/time.js';
-import type { LawFormKind } from './lawForms.js';
+import type { LawFormKind } from '../domain/forms.js';
 import { texts, type Lang } from './text/index.js';
 
 export interface FieldSpec {

@@ -11,7 +11,7 @@ import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import { fitCount } from '../cards/morningList.js';
-import { availableForms } from '../cards/decisionForms.js';
+import { availableForms } from '../domain/forms.js';
 import { checkSnooze, type Snooze } from './snooze.js';
 
 export interface ReminderItem {

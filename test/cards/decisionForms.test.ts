@@ -1,7 +1,8 @@
 // Which decision buttons a case card offers, by phase and by the viewer's role, and the forms as
 // valid Adaptive Cards: what a caseworker or a team lead would notice on the card.
 import { describe, expect, it } from 'vitest';
-import { availableForms, decisionForm, suggestSecond } from '../../src/cards/decisionForms.js';
+import { decisionForm, suggestSecond } from '../../src/cards/decisionForms.js';
+import { availableForms } from '../../src/domain/forms.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import type { Load } from '../../src/domain/queries.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';

@@ -1,7 +1,8 @@
 // The decision date on every decision form (today by default) and the statute's smaller forms and
 // the LVU forms as a caseworker sees them: valid cards, the right inputs, offered only when they apply.
 import { describe, expect, it } from 'vitest';
-import { availableForms, decisionForm, type FormKind } from '../../src/cards/decisionForms.js';
+import { decisionForm } from '../../src/cards/decisionForms.js';
+import { availableForms, type FormKind } from '../../src/domain/forms.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Case } from '../../src/domain/schemas.js';
