@@ -5,43 +5,18 @@
 // across restarts, crashes and several instances; yesterday's list is never posted today, and the
 // outbox drain paces the sends to Teams' limits.
 import cron, { type ScheduledTask } from 'node-cron';
-import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
-import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
-import { enqueue } from '../outbox/messages.js';
-import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
-import { morningListData } from '../cards/morningList.js';
+import type { AppDeps } from '../app/context.js';
+import { runGallring } from '../app/lifecycle.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
 import { errorFields, log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
-import {
-  CLAIMS,
-  claimAndEnqueue,
-  distributionClaimId,
-  escalationClaimId,
-  lvuClaimId,
-  hasClaim,
-  morningClaimId,
-  type Claim,
-} from './claims.js';
-import { buildEscalation, escalationCardData } from './escalation.js';
-import { langOfStaff } from '../app/recipientLang.js';
-import type { Lang } from '../cards/text/index.js';
+import { CLAIMS, claimAndEnqueue, hasClaim, type Claim as ClaimDoc } from './claims.js';
 import { runMonthlyStats } from './monthlyStats.js';
-import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
-import {
-  buildMorningList,
-  deadlineMemo,
-  DEFAULT_LIST_SETTINGS,
-  listCases,
-  type MorningListView,
-} from './morningList.js';
-import { openHandovers, runHandoverMorning } from '../app/handover.js';
-import type { Group } from '../domain/schemas.js';
+import { runDistribution, runMorning, type Claim } from './morningRun.js';
 import { pruneLedger } from './reminderLedger.js';
-import { pruneSnoozes } from './snooze.js';
 import { runReminders, type ReminderRunInput } from './reminderRun.js';
+import { pruneSnoozes } from './snooze.js';
 import { runWatches } from './watches.js';
-import { runGallring } from '../app/lifecycle.js';
 
 export interface SchedulerOptions {
   /** HH:MM Swedish time (MORNING_LIST_TIME, default 07:45): group lists, reminders, escalation. */
@@ -198,9 +173,10 @@ export class Scheduler {
     const report: TickReport = { date: today, workingDay: this.deps.calendar.isWorkingDay(today), claimed: [] };
     if (!report.workingDay || this.stopped) return report;
     const time = stockholmTime(now);
-    if (time >= this.opts.morningListTime) await this.morning(now, today, report);
+    if (time >= this.opts.morningListTime) await runMorning(this.deps, now, today, this.claimer(report, now));
     if (time >= this.opts.morningListTime) await this.monthlyStats(now, today, report);
-    if (this.opts.distributionTime && time >= this.opts.distributionTime) await this.distribution(now, today, report);
+    if (this.opts.distributionTime && time >= this.opts.distributionTime)
+      await runDistribution(this.deps, now, today, this.claimer(report, now));
     if (report.claimed.length) {
       this.deps.onOutbox?.();
       log.info({ date: today, claimed: report.claimed.length }, 'scheduled jobs queued');
@@ -236,106 +212,14 @@ export class Scheduler {
     }
   }
 
+  private claimer(report: TickReport, now: Date): Claim {
+    return (id, messages) => this.claim(report, id, now, messages);
+  }
+
   private async claim(report: TickReport, id: string, now: Date, messages: DocWrite[]): Promise<void> {
     if ((await claimAndEnqueue(this.deps.store, id, now, messages)) === 'claimed') {
       report.claimed.push(id);
       this.opts.onClaimed?.(id);
-    }
-  }
-
-  private linkedGroups() {
-    const linked = new Set(this.deps.store.listDocs<GroupChannel>(GROUP_CHANNELS).map((g) => g.groupId));
-    return this.deps.org.org.groups.filter((g) => linked.has(g.id));
-  }
-
-  private async morning(now: Date, today: string, report: TickReport): Promise<void> {
-    const { store, org, calendar, rules } = this.deps;
-    const cases = listCases(store.allCases());
-    const abs = absences(this.deps);
-    // The absence feature's morning part first (start due checklists, escalate late handovers; it
-    // keeps its own once-a-day claims), so the lists show today's handovers. Its failure must not
-    // stop the lists.
-    try {
-      await runHandoverMorning(this.deps, now);
-    } catch (err) {
-      log.error(errorFields(err), 'handover morning failed');
-    }
-    const handovers = openHandovers(this.deps, now);
-    const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
-    const deadlines = deadlineMemo(rules);
-    const views = new Map<string, MorningListView>();
-    const viewOf = (group: Group) => {
-      let v = views.get(group.id);
-      if (!v)
-        views.set(
-          group.id,
-          (v = buildMorningList({
-            group,
-            cases,
-            staff: org.org.staff,
-            absences: abs,
-            handovers,
-            now,
-            calendar,
-            rules,
-            settings,
-            deadlines,
-            officeHours: officeHoursOf(this.deps),
-          })),
-        );
-      return v;
-    };
-    // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
-    for (const group of this.linkedGroups()) {
-      const id = morningClaimId(group.id, today);
-      if (hasClaim(store, id)) continue;
-      const view = viewOf(group);
-      await this.claim(report, id, now, [
-        enqueue(
-          now,
-          { kind: 'group', groupId: group.id },
-          { kind: 'card', template: 'morning-list', data: morningListData(view) },
-        ),
-      ]);
-    }
-    await this.reminders(now, today, report, { cases, absences: abs, deadlines });
-    // LVU 7 § and 8 §: the team leads of the case's group are told two working days before.
-    const warnings = lvuWarnings(cases, now, calendar, rules, deadlines).filter((w) => w.deadline.due >= today);
-    for (const card of teamLeadLvuCards(warnings, org.org.staff, now, (id) => langOfStaff(this.deps, id))) {
-      const id = lvuClaimId(card.staffId, today);
-      if (hasClaim(store, id)) continue;
-      await this.claim(report, id, now, [
-        enqueue(now, { kind: 'user', staffId: card.staffId }, { kind: 'card', template: 'reminder', data: card.data }),
-      ]);
-    }
-    const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
-    if (managers.length) {
-      for (const g of org.org.groups) viewOf(g);
-      // One card per language the unit managers read (src/app/recipientLang.ts).
-      const built = new Map<Lang, object | undefined>();
-      const dataIn = (lang: Lang) => {
-        if (!built.has(lang)) {
-          const view = buildEscalation({
-            groups: org.org.groups,
-            cases,
-            staff: org.org.staff,
-            now,
-            calendar,
-            rules,
-            views,
-            lang,
-          });
-          built.set(lang, view && escalationCardData(view));
-        }
-        return built.get(lang);
-      };
-      for (const m of managers) {
-        const data = dataIn(langOfStaff(this.deps, m.aadObjectId));
-        if (!data) continue;
-        await this.claim(report, escalationClaimId(m.aadObjectId, today), now, [
-          enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'escalation', data }),
-        ]);
-      }
     }
   }
 
@@ -381,25 +265,9 @@ export class Scheduler {
     }
   }
 
-  private async distribution(now: Date, today: string, report: TickReport): Promise<void> {
-    for (const group of this.linkedGroups()) {
-      const id = distributionClaimId(group.id, today);
-      if (hasClaim(this.deps.store, id)) continue;
-      const view = buildDistributionView(this.deps, group.id);
-      await this.claim(report, id, now, [
-        enqueue(
-          now,
-          { kind: 'group', groupId: group.id },
-          { kind: 'card', template: 'distribution', data: distributionCardData(view) },
-          distributionKey(group.id, today),
-        ),
-      ]);
-    }
-  }
-
   private async pruneClaims(today: string): Promise<void> {
     const cutoff = addDays(today, -(this.opts.keepClaimsDays ?? 14));
-    const old = this.deps.store.listDocs<Claim>(CLAIMS).filter((c) => stockholmDate(c.at) < cutoff);
+    const old = this.deps.store.listDocs<ClaimDoc>(CLAIMS).filter((c) => stockholmDate(c.at) < cutoff);
     if (old.length)
       await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
   }
