@@ -3,6 +3,7 @@
 import { type Forms, type Noun, type Texts } from './sv.js';
 import { caseAnswers } from './en/caseAnswers.js';
 import { appNotices } from './en/appNotices.js';
+import { refusals } from './en/refusals.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -974,4 +975,5 @@ export const en: Texts = {
   },
   caseAnswers,
   appNotices,
+  refusals,
 };

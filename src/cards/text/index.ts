@@ -5,6 +5,8 @@ import { daysBetween } from '../../domain/time.js';
 import { ageText, type Age } from '../../domain/age.js';
 import { en } from './en.js';
 import { sv, type Noun, type Texts } from './sv.js';
+import type { Refusal } from '../../domain/schemas.js';
+import type { RefusalKey } from '../../domain/refusals.js';
 
 export type { Forms, HelpRowText, Noun, Texts } from './sv.js';
 
@@ -71,3 +73,14 @@ export function deadlineLabel(d: { kind: string; label: string }, lang: Lang = '
 }
 
 export { formatDate, formatDateTime, formatTime } from '../../domain/time.js';
+
+/**
+ * A refusal's reason in the reader's language: a domain refusal by its key and values
+ * (src/domain/refusals.ts, English in ./en/refusals.ts); one made outside the domain, without a key,
+ * keeps its message, which the use case wrote in the reader's language already.
+ */
+export function refusalText(refusal: Pick<Refusal, 'message' | 'key' | 'params'>, lang: Lang = 'sv'): string {
+  if (lang === 'sv' || !refusal.key) return refusal.message;
+  const entry: string | ((p: never) => string) = LANGS[lang].refusals[refusal.key satisfies RefusalKey];
+  return typeof entry === 'string' ? entry : (entry as (p: unknown) => string)(refusal.params ?? {});
+}

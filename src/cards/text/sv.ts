@@ -6,6 +6,7 @@ import { MONTHS } from '../../stats/format.js';
 import type { Concern, ContactKind, Phase, ReporterType, Role } from '../../domain/schemas.js';
 import { caseAnswers } from './sv/caseAnswers.js';
 import { appNotices } from './sv/appNotices.js';
+import { refusals } from './sv/refusals.js';
 
 /** A noun with its singular and plural (Intl.PluralRules' 'one' and 'other'). */
 export interface Forms {
@@ -1020,6 +1021,7 @@ export const sv = {
   },
   caseAnswers,
   appNotices,
+  refusals,
 };
 
 export type Texts = typeof sv;
