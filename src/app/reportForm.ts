@@ -9,7 +9,7 @@ import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './swedishDateTime.js';
 import { DEFAULT_SUMMARY_MAX_CHARS, ingestReport } from './ingestReport.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { texts, type Lang, refusalText } from '../cards/text/index.js';
 
 export const FORM_FIELDS = [
   'externalId',
@@ -169,7 +169,12 @@ export async function submitReportForm(
           values[path as 'summary'] = '';
       }
     }
-    error = r.status === 403 ? refused.message : Object.keys(issues).length ? t.notRegisteredFields : refused.message;
+    error =
+      r.status === 403
+        ? refusalText(refused, lang)
+        : Object.keys(issues).length
+          ? t.notRegisteredFields
+          : refusalText(refused, lang);
   }
   return { ok: false, form: newReportForm(deps, actor, { values, issues, error }), ...(refusal ? { refusal } : {}) };
 }

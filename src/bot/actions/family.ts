@@ -8,6 +8,7 @@ import { samordningCard, tellOtherSection } from '../../app/samordning.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
+import { refusalText } from '../../cards/text/index.js';
 
 const CaseData = z.object({ caseId: z.string().min(1).max(64) });
 const SamordningData = z.object({ samordningId: z.string().min(1).max(200), toSection: z.string().min(1).max(64) });
@@ -25,9 +26,9 @@ export const familyAssignSiblings: CardAction = {
       return r.case
         ? caseCardFor(turn.deps, r.case, {
             viewer,
-            notice: { text: `${r.refusal.message} Inget har ändrats.`, tone: 'attention' },
+            notice: { text: `${refusalText(r.refusal, turn.lang)} Inget har ändrats.`, tone: 'attention' },
           })
-        : noticeCard('Det gick inte', r.refusal.message, 'Attention');
+        : noticeCard('Det gick inte', refusalText(r.refusal, turn.lang), 'Attention');
     const owners = r.case.assignees.map((id) => turn.deps.org.name(id)).join(' och ');
     const text = [
       r.assigned.length ? `${owners} har fått även ${r.assigned.join(', ')}.` : '',
@@ -52,8 +53,11 @@ export const familyTellOtherSection: CardAction = {
     const r = await tellOtherSection(turn.deps, turn.actor, { ...d.data, lang: turn.lang });
     if (!r.ok)
       return r.samordning && r.mine !== undefined
-        ? samordningCard(turn.deps, r.samordning, r.mine, { text: r.refusal.message, tone: 'attention' })
-        : noticeCard('Det gick inte', r.refusal.message, 'Attention');
+        ? samordningCard(turn.deps, r.samordning, r.mine, {
+            text: refusalText(r.refusal, turn.lang),
+            tone: 'attention',
+          })
+        : noticeCard('Det gick inte', refusalText(r.refusal, turn.lang), 'Attention');
     const other = r.samordning.sides[r.mine === 0 ? 1 : 0];
     return samordningCard(turn.deps, r.samordning, r.mine, {
       text: `Gruppledaren i ${other.name} har fått ett meddelande om att du vill samordna.`,

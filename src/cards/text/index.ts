@@ -6,7 +6,7 @@ import { ageText, type Age } from '../../domain/age.js';
 import { en } from './en.js';
 import { sv, type Noun, type Texts } from './sv.js';
 import type { Refusal } from '../../domain/schemas.js';
-import type { RefusalKey } from '../../domain/refusals.js';
+import type { RefusalKey, Said } from '../../domain/refusals.js';
 
 export type { Forms, HelpRowText, Noun, Texts } from './sv.js';
 
@@ -83,4 +83,9 @@ export function refusalText(refusal: Pick<Refusal, 'message' | 'key' | 'params'>
   if (lang === 'sv' || !refusal.key) return refusal.message;
   const entry: string | ((p: never) => string) = LANGS[lang].refusals[refusal.key satisfies RefusalKey];
   return typeof entry === 'string' ? entry : (entry as (p: unknown) => string)(refusal.params ?? {});
+}
+
+/** A domain refusal's words (`forbidden(command, role)`, `said(key)`) in the reader's language. */
+export function saidText(words: Said, lang: Lang = 'sv'): string {
+  return refusalText({ message: words.text, key: words.key, ...(words.params ? { params: words.params } : {}) }, lang);
 }
