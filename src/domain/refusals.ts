@@ -3,7 +3,7 @@
 // language: the catalogue holds the English for each key (src/cards/text/en/refusals.ts, typed
 // against this table) and `refusalText` in src/cards/text picks one. The Swedish stays the
 // refusal's `message`.
-import type { Role } from './schemas.js';
+import type { Role } from './schemaBasics.js';
 
 /** A role as a refusal names it in Swedish. */
 export const ROLE_LABEL_SV: Record<Role, string> = {
