@@ -1,7 +1,7 @@
 // `koppla <groupId>`: this channel becomes the home of a group's cards and lists; `koppla ledning`
 // links the unit's management channel. What waited for the group (cards queued before its channel
 // was linked, kept as undelivered) is sent there in the same commit, most urgent first.
-import { can, forbiddenMessage } from '../domain/permissions.js';
+import { can, forbidden } from '../domain/permissions.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS, type GroupChannel } from './conversations.js';
@@ -17,7 +17,7 @@ export async function connectChannel(
 ): Promise<{ ok: true; groupName: string; waiting: number } | Refusal> {
   const { actor, groupId } = input;
   const t = texts(input.lang).appNotices.channel;
-  if (!can(actor.role, 'connectChannel')) return refuse('forbidden', forbiddenMessage('connectChannel', actor.role));
+  if (!can(actor.role, 'connectChannel')) return refuse('forbidden', forbidden('connectChannel', actor.role));
   const group = groupId === MANAGEMENT ? { id: MANAGEMENT, name: t.managementName } : deps.org.group(groupId);
   if (!group) {
     const ids = [...deps.org.org.groups.map((g) => g.id), MANAGEMENT].join(', ');

@@ -5,7 +5,7 @@ import { loadPerCaseworker } from '../domain/queries.js';
 import type { Case, Refusal } from '../domain/schemas.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { texts, type Lang, refusalText } from '../cards/text/index.js';
 import { absences, type AppDeps } from './context.js';
 import type { DecisionKind, FormData } from './decisionSchemas.js';
 
@@ -64,6 +64,6 @@ export function formAgain(
     ? refusal.fields && Object.values(refusal.fields).some(isSecrecyMessage)
       ? t.notSavedSecrecy
       : t.notSavedFields
-    : t.notSaved(refusal.message);
+    : t.notSaved(refusalText(refusal, lang));
   return decisionFormFor(deps, c, kind, { values, issues, error, lang });
 }

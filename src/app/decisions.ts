@@ -12,7 +12,7 @@ import { FORM_META } from '../cards/decisionForms.js';
 import { formatDate, stockholmYear } from '../domain/time.js';
 import { fieldMessage } from './formFields.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
-import { joinAnd, texts, type Lang } from '../cards/text/index.js';
+import { joinAnd, refusalText, texts, type Lang } from '../cards/text/index.js';
 import { caseLink, type AppDeps } from './context.js';
 import { executeCaseCommand, type CaseResult } from './executeCaseCommand.js';
 import {
@@ -232,7 +232,7 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
   const secrecy = guardFormFields(kind, input.data ?? {});
   if (!parsed.success || secrecy) {
     const fields = { ...(parsed.success ? {} : fieldMessages(parsed.error, lang)), ...(secrecy?.fields ?? {}) };
-    const message = secrecy && parsed.success ? secrecy.message : answers(lang).notSaved;
+    const message = secrecy && parsed.success ? refusalText(secrecy, lang) : answers(lang).notSaved;
     return failed(kind, refuse('invalid', message, fields), current);
   }
   const r = await executeCaseCommand(deps, {

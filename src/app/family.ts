@@ -1,7 +1,7 @@
 // The family of a case as the case card and the API show it (docs/family.md), from the store's
 // casesByFamily and casesByChild indexes and the pure rules in src/domain/family.ts.
 import type { FamilySectionView } from '../cards/familySection.js';
-import { count, texts, type Lang } from '../cards/text/index.js';
+import { count, texts, type Lang, refusalText } from '../cards/text/index.js';
 import {
   familySettings,
   familyViolence,
@@ -153,7 +153,7 @@ export async function assignSiblings(
   for (const s of targets) {
     const r = await assignCase(deps, { caseId: s.id, version: s.version, assignees: c.assignees, actor, lang });
     if (r.ok) assigned.push(s.id);
-    else failed.push({ caseId: s.id, message: r.refusal.message });
+    else failed.push({ caseId: s.id, message: refusalText(r.refusal, lang) });
   }
   return { ok: true, case: deps.store.getCase(caseId)!, assigned, failed };
 }

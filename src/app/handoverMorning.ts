@@ -123,6 +123,8 @@ export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Da
     })),
     more: 0,
     empty: '',
+    // The template's own words ("Visa ärendet") in the recipient's language (src/cards/render.ts).
+    lang,
   };
 }
 

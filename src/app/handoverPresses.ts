@@ -12,7 +12,7 @@ import {
 import { entryStates } from '../domain/handoverProgress.js';
 import { markHandedBack, tick, writeStatus } from '../domain/handoverCommands.js';
 import { refuse, type Actor, type Case, type DomainEvent, type Refusal } from '../domain/schemas.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { texts, type Lang, refusalText } from '../cards/text/index.js';
 import type { AuditInput } from '../store/port.js';
 import { assignCase } from './assignCase.js';
 import type { AppDeps } from './context.js';
@@ -234,11 +234,11 @@ export async function handBack(
       ...(lang ? { lang } : {}),
     });
     if (!r.ok) {
-      outcomes.push({ caseId, ok: false, message: r.refusal.message });
+      outcomes.push({ caseId, ok: false, message: refusalText(r.refusal, lang) });
       continue;
     }
     const m = await change(deps, h.id, input.actor, (cur, now) => markHandedBack(cur, caseId, input.actor, now), lang);
-    outcomes.push(m.ok ? { caseId, ok: true } : { caseId, ok: false, message: m.refusal.message });
+    outcomes.push(m.ok ? { caseId, ok: true } : { caseId, ok: false, message: refusalText(m.refusal, lang) });
   }
   return { ok: true, handover: getHandover(deps, h.id)!, outcomes };
 }

@@ -15,7 +15,7 @@ import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
 import { outOfHoursNotices } from './outOfHours.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { refusalText, texts, type Lang } from '../cards/text/index.js';
 
 export const INTAKE_ACTOR: Actor = {
   id: 'system:intake',
@@ -93,7 +93,7 @@ export function parseReport(
   if (!parsed.success || secrecy || tooLong) {
     return {
       ok: false,
-      refusal: refuse('invalid', secrecy && parsed.success ? secrecy.message : t.invalid, fields),
+      refusal: refuse('invalid', secrecy && parsed.success ? refusalText(secrecy, opts.lang) : t.invalid, fields),
     };
   }
   const report: ReportInput = { ...parsed.data, concerns: [...new Set(parsed.data.concerns)] };

@@ -53,6 +53,8 @@ export function outOfHoursCardData(deps: AppDeps, c: Case, now: Date, lang: Lang
     concerns: concernsText(c.concerns, lang),
     received: formatDateTime(c.receivedAt, undefined, lang),
     skydd: t.by(due),
+    // The template's own words in the same language (src/cards/render.ts).
+    lang,
   };
 }
 

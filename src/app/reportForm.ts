@@ -2,7 +2,7 @@
 // same use case, validation, secrecy guard and messages as the intake API. A refused field is shown
 // again empty when the secrecy guard refused it: the card never carries a personnummer back.
 import { renderCard, type Card } from '../cards/render.js';
-import { texts, type Lang } from '../cards/text/index.js';
+import { refusalText, texts, type Lang } from '../cards/text/index.js';
 import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
@@ -171,7 +171,12 @@ export async function submitReportForm(
           values[path as 'summary'] = '';
       }
     }
-    error = r.status === 403 ? refused.message : Object.keys(issues).length ? t.fixFields : refused.message;
+    error =
+      r.status === 403
+        ? refusalText(refused, lang)
+        : Object.keys(issues).length
+          ? t.fixFields
+          : refusalText(refused, lang);
   }
   return {
     ok: false,

@@ -31,20 +31,6 @@ export interface CaseListItem {
   color: string;
 }
 
-/** The case-list template's fixed Swedish words in another language. */
-function translated(card: Card, words: Record<string, string>, moreText: string): Card {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (!v || typeof v !== 'object') return v;
-    const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    if (typeof o.tooltip === 'string' && words[o.tooltip]) o.tooltip = words[o.tooltip];
-    if (o.type === 'TextBlock' && typeof o.text === 'string' && o.text.startsWith('… och ') && moreText)
-      o.text = moreText;
-    return o;
-  };
-  return walk(card) as Card;
-}
-
 /**
  * A list of cases, most urgent first (the caller sorts). Items that would take the card past the
  * size limit are counted as "och N till" instead of shown.
@@ -57,10 +43,9 @@ export function caseListCard(
   const t = texts(lang).lists;
   const render = (shown: CaseListItem[]) => {
     const more = input.items.length - shown.length;
-    const card = renderCard('case-list', { ...input, items: shown, more });
-    // The template's own words are Swedish, so that a case-list message already waiting in the outbox
-    // (with data from before the catalogue) still renders; another language replaces them here.
-    return lang === 'sv' ? card : translated(card, { 'Visa ärendet': t.showCase }, more ? t.andMore(more) : '');
+    // The template's own words come from the catalogue in `lang` (Swedish for a case-list message
+    // already waiting in the outbox with data from before it had a language).
+    return renderCard('case-list', { ...input, items: shown, more, lang });
   };
   let shown = input.items.slice(0, 50);
   let card = render(shown);

@@ -1,8 +1,9 @@
 // Absence (sick leave, planned leave): who may register it, and whether someone is away on a date.
 import type { DomainContext } from './domainContext.js';
-import { can, forbiddenMessage } from './permissions.js';
+import { can, forbidden } from './permissions.js';
 import { refuse, type Absence, type Actor, type Decision, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export type AbsenceIntent =
   | { type: 'registerAbsence'; staffId: string; kind?: Absence['kind']; from: LocalDate; to?: LocalDate }
@@ -54,15 +55,14 @@ export function decideAbsence(
     `abs-${intent.type === 'registerAbsence' ? `${intent.staffId.slice(0, 8)}-${intent.from}` : 'x'}-${now.getTime().toString(36)}`,
 ): Decision<Absence> {
   const command = intent.type === 'registerAbsence' ? 'registerAbsence' : 'endAbsence';
-  if (actor.system || !can(actor.role, command)) return refuse('forbidden', forbiddenMessage(command, actor.role));
+  if (actor.system || !can(actor.role, command)) return refuse('forbidden', forbidden(command, actor.role));
   const today = stockholmDate(now);
 
   if (intent.type === 'endAbsence') {
     const a = ctx.absences.find((x) => x.id === intent.absenceId);
-    if (!a) return refuse('not_found', 'Frånvaron finns inte.');
-    if (!mayHandleAbsenceOf(ctx, actor, a.staffId))
-      return refuse('forbidden', 'Du kan bara avsluta din egen frånvaro eller frånvaro i din grupp.');
-    if (a.endedAt) return refuse('invalid', 'Frånvaron är redan avslutad.');
+    if (!a) return refuse('not_found', said('absenceNotFound'));
+    if (!mayHandleAbsenceOf(ctx, actor, a.staffId)) return refuse('forbidden', said('absenceEndOwnOrGroup'));
+    if (a.endedAt) return refuse('invalid', said('absenceAlreadyEnded'));
     const ended: Absence = { ...a, endedAt: now.toISOString(), endedBy: actor.id };
     return {
       ok: true,
@@ -72,9 +72,9 @@ export function decideAbsence(
   }
 
   const person = ctx.org.staff.find((s) => s.aadObjectId === intent.staffId);
-  if (!person) return refuse('invalid', 'Personen finns inte i organisationen.', { staffId: 'Okänd person.' });
+  if (!person) return refuse('invalid', said('personNotInOrg'), { staffId: 'Okänd person.' });
   if (!mayHandleAbsenceOf(ctx, actor, intent.staffId)) {
-    return refuse('forbidden', 'Du kan registrera din egen frånvaro, eller som gruppledare frånvaro i din grupp.');
+    return refuse('forbidden', said('absenceRegisterOwnOrGroup'));
   }
   const fields: Record<string, string> = {};
   if (!isValidLocalDate(intent.from)) fields.from = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
@@ -83,7 +83,7 @@ export function decideAbsence(
     else if (intent.to < intent.from) fields.to = 'Slutdatumet kan inte vara före startdatumet.';
     else if (intent.to < today) fields.to = 'Slutdatumet har redan passerat.';
   }
-  if (Object.keys(fields).length) return refuse('invalid', 'Frånvaron kunde inte registreras.', fields);
+  if (Object.keys(fields).length) return refuse('invalid', said('absenceNotRegistered'), fields);
   const overlapping = ctx.absences.find(
     (a) =>
       a.staffId === intent.staffId &&
@@ -94,7 +94,11 @@ export function decideAbsence(
   if (overlapping) {
     return refuse(
       'conflict',
-      `${person.name} har redan en registrerad frånvaro från ${overlapping.from}${overlapping.to ? ` till ${overlapping.to}` : ''}.`,
+      said('absenceOverlap', {
+        name: person.name,
+        from: overlapping.from,
+        ...(overlapping.to ? { to: overlapping.to } : {}),
+      }),
     );
   }
   const absence: Absence = {

@@ -8,14 +8,14 @@ import { checkAssignees } from './ownershipCommands.js';
 import { refuse, type DomainEvent } from './schemas.js';
 import { stockholmDate } from './time.js';
 import { isViolence } from './violence.js';
+import { said } from './refusals.js';
 
 export const recordSkyddsbedomning: CaseStep<'recordSkyddsbedomning'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
-  if (current.skyddsbedomning) return refuse('invalid', 'Skyddsbedömningen är redan registrerad.');
-  if (blank(intent.motivation))
-    return refuse('invalid', 'Skriv en kort motivering.', { motivation: 'Motivering krävs.' });
+  if (current.skyddsbedomning) return refuse('invalid', said('skyddAlreadyRecorded'));
+  if (blank(intent.motivation)) return refuse('invalid', said('writeMotivation'), { motivation: 'Motivering krävs.' });
   const on = decisionDate(intent.decidedOn, today, current);
-  if ('error' in on) return refuse('invalid', 'Skyddsbedömningen kunde inte sparas.', { decidedOn: on.error });
+  if ('error' in on) return refuse('invalid', said('skyddNotSaved'), { decidedOn: on.error });
   return done(
     {
       ...current,
@@ -47,8 +47,8 @@ export const decideForhandsbedomning: CaseStep<'decideForhandsbedomning'> = (
 ) => {
   const today = stockholmDate(now);
   const f = forhandsbedomningState(current, ctx.rules, today);
-  if (!f.pending) return refuse('invalid', 'Förhandsbedömningen är redan beslutad.');
-  if (!f.decidable) return refuse('invalid', 'Registrera skyddsbedömningen först.');
+  if (!f.pending) return refuse('invalid', said('forhandsAlreadyDecided'));
+  if (!f.decidable) return refuse('invalid', said('skyddFirst'));
   const fields: Record<string, string> = {};
   if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
   // Violence and honour-related oppression: opening at once is the proposal; not opening needs a
@@ -57,7 +57,7 @@ export const decideForhandsbedomning: CaseStep<'decideForhandsbedomning'> = (
     fields.violenceReason = 'Anmälan gäller våld: skriv varför utredning inte inleds.';
   const on = decisionDate(intent.decidedOn, today, current);
   if ('error' in on) fields.decidedOn = on.error;
-  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Beslutet kunde inte sparas.', fields);
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('decisionNotSaved'), fields);
   const decidedOn = on.date;
   // 20 kap. 2 §: an extension is its own decision before the deadline; a decision after the date in
   // force is accepted and stays counted as an overrun.

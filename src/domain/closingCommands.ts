@@ -5,10 +5,11 @@ import { blank, decisionDate } from './domainContext.js';
 import { uppfoljningProblem } from './lawCommands.js';
 import { refuse } from './schemas.js';
 import { stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export const close: CaseStep<'close'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
-  if (current.phase !== 'utredning') return refuse('invalid', 'Bara en pågående utredning kan avslutas här.');
+  if (current.phase !== 'utredning') return refuse('invalid', said('onlyOpenInvestigationCloses'));
   const fields: Record<string, string> = {};
   const on = decisionDate(intent.decidedOn, today, current, {
     date: current.utredning?.openedOn ?? today,
@@ -23,7 +24,7 @@ export const close: CaseStep<'close'> = (ctx, current, intent, actor, now, done)
     else if (intent.uppfoljningUntil <= today)
       fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
   }
-  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Utredningen kunde inte avslutas.', fields);
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('investigationNotClosed'), fields);
   const motivation = intent.motivation && !blank(intent.motivation) ? intent.motivation.trim() : undefined;
   return done(
     {
@@ -48,8 +49,8 @@ export const close: CaseStep<'close'> = (ctx, current, intent, actor, now, done)
 };
 
 export const completeAterkoppling: CaseStep<'completeAterkoppling'> = (ctx, current, intent, actor, now, done) => {
-  if (!current.aterkoppling) return refuse('invalid', 'Ärendet har ingen återkoppling att göra.');
-  if (current.aterkoppling.doneAt) return refuse('invalid', 'Återkopplingen är redan gjord.');
+  if (!current.aterkoppling) return refuse('invalid', said('noAterkoppling'));
+  if (current.aterkoppling.doneAt) return refuse('invalid', said('aterkopplingDone'));
   return done(
     { ...current, aterkoppling: { ...current.aterkoppling, doneAt: now.toISOString(), by: actor.id } },
     { type: 'AterkopplingCompleted', caseId: current.id },
@@ -58,10 +59,10 @@ export const completeAterkoppling: CaseStep<'completeAterkoppling'> = (ctx, curr
 
 export const completeUppfoljning: CaseStep<'completeUppfoljning'> = (ctx, current, intent, actor, now, done) => {
   const u = current.uppfoljning;
-  if (!u) return refuse('invalid', 'Ärendet har ingen uppföljning.');
-  if (u.doneAt) return refuse('invalid', 'Uppföljningen är redan registrerad som avslutad.');
+  if (!u) return refuse('invalid', said('noUppfoljning'));
+  if (u.doneAt) return refuse('invalid', said('uppfoljningAlreadyEnded'));
   if (u.endedEarly)
-    return refuse('invalid', `Uppföljningen upphörde redan ${u.endedEarly.on}: ny utredning i ${u.endedEarly.caseId}.`);
+    return refuse('invalid', said('uppfoljningEndedEarly', { on: u.endedEarly.on, caseId: u.endedEarly.caseId }));
   const note = intent.note && !blank(intent.note) ? intent.note.trim() : undefined;
   return done(
     {

@@ -24,11 +24,12 @@ import { extend, recordBarnsamtalNotHeld, recordContact } from './investigationC
 import { decideLaw } from './lawCommands.js';
 import { decideLvu, LVU_INTENTS } from './lvu.js';
 import { assign, take } from './ownershipCommands.js';
-import { can, forbiddenMessage, type Command } from './permissions.js';
+import { can, forbidden, type Command } from './permissions.js';
 import { decideProtectiveMeasure } from './protection.js';
 import { registerReport } from './reportCommands.js';
 import { refuse, type Actor, type Case, type Decision, type DomainEvent } from './schemas.js';
 import { stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export type { DomainContext } from './domainContext.js';
 export type { CaseIntent } from './caseIntents.js';
@@ -84,20 +85,20 @@ export function decideCase(
       state: { ...state, updatedAt: now.toISOString(), updatedBy: actor.id },
       events,
     }));
-  if (actor.system) return refuse('forbidden', 'Integrationer kan bara registrera anmälningar.');
+  if (actor.system) return refuse('forbidden', said('integrationOnlyReports'));
   if (!can(actor.role, command, { extendRoles: ctx.rules.extendRoles })) {
-    return refuse('forbidden', forbiddenMessage(command, actor.role, { extendRoles: ctx.rules.extendRoles }));
+    return refuse('forbidden', forbidden(command, actor.role, { extendRoles: ctx.rules.extendRoles }));
   }
-  if (!current) return refuse('not_found', 'Ärendet finns inte.');
+  if (!current) return refuse('not_found', said('caseNotFound'));
   if (
     actor.role !== 'unit_manager' &&
     !actor.groups.includes(current.groupId) &&
     !current.assignees.includes(actor.id)
   ) {
-    return refuse('forbidden', 'Ärendet tillhör en grupp som du inte är med i.');
+    return refuse('forbidden', said('caseOtherGroup'));
   }
   if (current.phase === 'closed' && !ON_CLOSED.has(intent.type)) {
-    return refuse('invalid', 'Ärendet är avslutat och kan inte ändras.');
+    return refuse('invalid', said('caseClosedNoChange'));
   }
   const today = stockholmDate(now);
   const touched = (c: Case): Case => ({ ...c, updatedAt: now.toISOString(), updatedBy: actor.id });

@@ -3,6 +3,7 @@ import type { Calendar } from './calendar.js';
 import type { RuleTable } from './rules.js';
 import type { Absence, Case, Decision, DomainEvent, LocalDate } from './schemas.js';
 import { refuse } from './schemas.js';
+import type { Said } from './refusals.js';
 import type { Organisation } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 
@@ -38,4 +39,4 @@ export function decisionDate(
   return { date: d };
 }
 
-export const invalid = (message: string, fields: Record<string, string>) => refuse('invalid', message, fields);
+export const invalid = (message: string | Said, fields: Record<string, string>) => refuse('invalid', message, fields);

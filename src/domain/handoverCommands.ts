@@ -3,6 +3,7 @@
 import { guardFreeText } from './secrecy.js';
 import { refuse, type Refusal, type Actor, type Case, type Decision } from './schemas.js';
 import { currentNewOwner, type Handover, type HandoverEntry, type Tick, type TickItem } from './handover.js';
+import { said } from './refusals.js';
 
 const isLead = (a: Actor) => a.role === 'unit_manager' || a.role === 'team_lead';
 
@@ -15,7 +16,7 @@ function leadOf(a: Actor, h: Handover, c: Case | undefined): boolean {
 
 function findEntry(h: Handover, caseId: string): HandoverEntry | Refusal {
   const e = h.entries.find((x) => x.caseId === caseId);
-  return e ?? refuse('not_found', 'Ärendet finns inte på överlämningslistan.');
+  return e ?? refuse('not_found', said('notOnHandover'));
 }
 
 function replaceEntry(h: Handover, e: HandoverEntry): Handover {
@@ -23,8 +24,8 @@ function replaceEntry(h: Handover, e: HandoverEntry): Handover {
 }
 
 function ensureOpen(h: Handover): Refusal | null {
-  if (!h.activatedAt) return refuse('invalid', 'Överlämningen har inte börjat än.');
-  if (h.returnedAt) return refuse('invalid', 'Frånvaron är avslutad; överlämningen är stängd.');
+  if (!h.activatedAt) return refuse('invalid', said('handoverNotStarted'));
+  if (h.returnedAt) return refuse('invalid', said('handoverClosed'));
   return null;
 }
 
@@ -44,7 +45,7 @@ export function tick(
   if ('ok' in e) return e;
   const owner = currentNewOwner(h, e, c);
   if (!leadOf(actor, h, c) && actor.id !== owner) {
-    return refuse('forbidden', 'Bara den nya handläggaren eller en gruppledare kan bocka av överlämningen.');
+    return refuse('forbidden', said('handoverCheckWho'));
   }
   const checks = { ...e.checks };
   if (done) checks[item] = { by: actor.id, at: now.toISOString() };
@@ -74,15 +75,12 @@ export function writeStatus(
   const owner = currentNewOwner(h, e, c);
   const coOwner = (e.coOwners ?? []).includes(actor.id) && !!c?.assignees.includes(actor.id);
   if (!leadOf(actor, h, c) && actor.id !== owner && actor.id !== h.staffId && !coOwner) {
-    return refuse(
-      'forbidden',
-      'Bara den nya handläggaren, medutredaren, den frånvarande eller en gruppledare kan skriva status.',
-    );
+    return refuse('forbidden', said('handoverStatusWho'));
   }
   const trimmed = text.trim();
-  if (!trimmed) return refuse('invalid', 'Skriv hur långt ärendet har kommit.', { status: 'Skriv en status.' });
+  if (!trimmed) return refuse('invalid', said('handoverWriteStatus'), { status: 'Skriv en status.' });
   if (trimmed.length > MAX_STATUS_CHARS)
-    return refuse('invalid', `Statusen får vara högst ${MAX_STATUS_CHARS} tecken.`, { status: 'För lång text.' });
+    return refuse('invalid', said('handoverStatusTooLong', { max: MAX_STATUS_CHARS }), { status: 'För lång text.' });
   const secret = guardFreeText({ status: trimmed });
   if (secret) return secret;
   return {
@@ -93,11 +91,11 @@ export function writeStatus(
 }
 
 export function markHandedBack(h: Handover, caseId: string, actor: Actor, now: Date): Decision<Handover> {
-  if (!h.returnedAt) return refuse('invalid', 'Ärenden lämnas tillbaka först när personen är åter.');
-  if (!isLead(actor)) return refuse('forbidden', 'Bara en gruppledare eller enhetschefen kan lämna tillbaka ärenden.');
+  if (!h.returnedAt) return refuse('invalid', said('handBackAfterReturn'));
+  if (!isLead(actor)) return refuse('forbidden', said('handBackWho'));
   const e = findEntry(h, caseId);
   if ('ok' in e) return e;
-  if (e.handedBackAt) return refuse('invalid', 'Ärendet är redan tillbakalämnat.');
+  if (e.handedBackAt) return refuse('invalid', said('alreadyHandedBack'));
   return {
     ok: true,
     state: replaceEntry(h, { ...e, handedBackAt: now.toISOString(), handedBackBy: actor.id }),

@@ -4,11 +4,12 @@ import type { CaseStep } from './caseIntents.js';
 import { blank, decisionDate } from './domainContext.js';
 import { refuse } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export const extend: CaseStep<'extend'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
   if (current.phase !== 'utredning' || !current.utredning)
-    return refuse('invalid', 'Bara en pågående utredning kan förlängas.');
+    return refuse('invalid', said('onlyOpenInvestigationExtends'));
   const fields: Record<string, string> = {};
   const on = decisionDate(intent.decidedOn, today, current, {
     date: current.utredning.openedOn,
@@ -19,7 +20,7 @@ export const extend: CaseStep<'extend'> = (ctx, current, intent, actor, now, don
   else if (intent.newDeadline <= current.utredning.deadline)
     fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
   if (blank(intent.reason)) fields.reason = 'Skälet till förlängningen krävs.';
-  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', 'Förlängningen kunde inte sparas.', fields);
+  if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('extensionNotSaved'), fields);
   // 20 kap. 3 §: an extension decided after the deadline cannot undo the overrun; it is recorded
   // as one and the deadline stays counted as missed.
   const overrun = on.date > current.utredning.deadline || current.utredning.extensions.some((e) => e.overrun);
@@ -56,7 +57,7 @@ export const recordContact: CaseStep<'recordContact'> = (ctx, current, intent, a
   if (!isValidLocalDate(intent.date)) fields.date = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
   else if (intent.date > today) fields.date = 'Datumet kan inte vara i framtiden.';
   else if (intent.date < stockholmDate(current.receivedAt)) fields.date = 'Datumet kan inte vara före anmälan.';
-  if (Object.keys(fields).length) return refuse('invalid', 'Kontakten kunde inte sparas.', fields);
+  if (Object.keys(fields).length) return refuse('invalid', said('contactNotSaved'), fields);
   const childRef = intent.kind === 'barnsamtal' ? (intent.childRef ?? current.childRef) : intent.childRef;
   const contact = {
     kind: intent.kind,
@@ -80,7 +81,7 @@ export const recordBarnsamtalNotHeld: CaseStep<'recordBarnsamtalNotHeld'> = (
   now,
   done,
 ) => {
-  if (blank(intent.reason)) return refuse('invalid', 'Skriv varför barnsamtal inte hålls.', { reason: 'Skäl krävs.' });
+  if (blank(intent.reason)) return refuse('invalid', said('barnsamtalWhyNot'), { reason: 'Skäl krävs.' });
   return done(
     { ...current, barnsamtalNotHeldReason: intent.reason.trim() },
     { type: 'BarnsamtalNotHeldRecorded', caseId: current.id, reason: intent.reason.trim() },

@@ -7,6 +7,7 @@ import { blank, decisionDate, invalid, type Done, type DomainContext } from './d
 import { ruleFor } from './rules.js';
 import { refuse, type Actor, type Case, type Decision, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export type LawIntent =
   | { type: 'extendForhandsbedomning'; newDeadline: string; reason: string; decidedBy?: string; decidedOn?: string }
@@ -27,7 +28,7 @@ export function decideLaw(
   switch (intent.type) {
     case 'extendForhandsbedomning': {
       const f = forhandsbedomningState(current, ctx.rules, today);
-      if (!f.pending) return refuse('invalid', 'Bara en förhandsbedömning som inte är beslutad kan förlängas.');
+      if (!f.pending) return refuse('invalid', said('onlyPendingForhandsExtends'));
       const inForce = f.due;
       const fields: Record<string, string> = {};
       const on = decisionDate(intent.decidedOn, today, current);
@@ -39,7 +40,7 @@ export function decideLaw(
       if (blank(intent.reason)) fields.reason = 'Ange de synnerliga skälen (arbetsbelastning räknas aldrig).';
       const who = intent.decidedBy && !blank(intent.decidedBy) ? intent.decidedBy.trim() : actor.id;
       if (!ctx.org.staff.some((s) => s.aadObjectId === who)) fields.decidedBy = 'Välj vem som fattade beslutet.';
-      if (Object.keys(fields).length || 'error' in on) return invalid('Förlängningen kunde inte sparas.', fields);
+      if (Object.keys(fields).length || 'error' in on) return invalid(said('extensionNotSaved'), fields);
       const ext = {
         decidedOn: on.date,
         decidedBy: who,
@@ -61,8 +62,8 @@ export function decideLaw(
     }
     case 'recordUtredningInformation': {
       const u = current.utredning;
-      if (current.phase !== 'utredning' || !u) return refuse('invalid', 'Ärendet har ingen pågående utredning.');
-      if (u.information) return refuse('invalid', 'Informationen om utredningen är redan registrerad.');
+      if (current.phase !== 'utredning' || !u) return refuse('invalid', said('noOpenInvestigation'));
+      if (u.information) return refuse('invalid', said('investigationInfoRecorded'));
       const fields: Record<string, string> = {};
       const hasReason = !blank(intent.reason);
       let givenOn: LocalDate | undefined;
@@ -77,7 +78,7 @@ export function decideLaw(
       if (!givenOn && !hasReason && !fields.givenOn)
         fields.givenOn = 'Ange när de berörda informerades, eller skälet till att de inte informeras.';
       if (givenOn && hasReason) fields.reason = 'Ange antingen ett datum eller ett skäl, inte båda.';
-      if (Object.keys(fields).length) return invalid('Informationen kunde inte sparas.', fields);
+      if (Object.keys(fields).length) return invalid(said('informationNotSaved'), fields);
       const notGivenReason = givenOn ? undefined : intent.reason!.trim();
       const information = {
         ...(givenOn ? { givenOn } : { notGivenReason }),
@@ -95,16 +96,12 @@ export function decideLaw(
       );
     }
     case 'requestAterkoppling': {
-      if (!current.reporter.professional)
-        return refuse(
-          'invalid',
-          'Återkopplingsplikten gäller anmälningar från yrkesverksamma med anmälningsplikt (19 kap. 1–3 §§ SoL).',
-        );
+      if (!current.reporter.professional) return refuse('invalid', said('aterkopplingOnlyMandatory'));
       if (current.aterkoppling?.requestedOn || current.reporter.requestsFeedback)
-        return refuse('invalid', 'Anmälarens begäran om återkoppling är redan registrerad.');
-      if (current.aterkoppling?.doneAt) return refuse('invalid', 'Återkopplingen är redan gjord.');
+        return refuse('invalid', said('aterkopplingRequestRecorded'));
+      if (current.aterkoppling?.doneAt) return refuse('invalid', said('aterkopplingDone'));
       const d = decisionDate(intent.requestedOn, today, current);
-      if ('error' in d) return invalid('Begäran kunde inte sparas.', { requestedOn: d.error });
+      if ('error' in d) return invalid(said('requestNotSaved'), { requestedOn: d.error });
       const f = current.forhandsbedomning;
       const decidedOn = f ? (f.decidedOn ?? stockholmDate(f.decidedAt)) : undefined;
       const due = decidedOn
@@ -124,8 +121,8 @@ export function decideLaw(
     }
     case 'recordUppfoljningInformed': {
       const u = current.uppfoljning;
-      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', 'Ärendet har ingen pågående uppföljning.');
-      if (u.informedAt) return refuse('invalid', 'Informationen om uppföljningen är redan registrerad.');
+      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', said('noOpenUppfoljning'));
+      if (u.informedAt) return refuse('invalid', said('uppfoljningInfoRecorded'));
       return done(
         { ...current, uppfoljning: { ...u, informedAt: now.toISOString() } },
         { type: 'UppfoljningInformationRecorded', caseId: current.id },
@@ -133,7 +130,7 @@ export function decideLaw(
     }
     case 'endUppfoljning': {
       const u = current.uppfoljning;
-      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', 'Ärendet har ingen pågående uppföljning.');
+      if (!u || u.doneAt || u.endedEarly) return refuse('invalid', said('noOpenUppfoljning'));
       return done(
         { ...current, uppfoljning: { ...u, endedEarly: { on: intent.on, caseId: intent.byCaseId } } },
         {

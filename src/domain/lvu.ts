@@ -5,6 +5,7 @@ import { decisionDate, invalid, type Done, type DomainContext } from './domainCo
 import { nextMeeting } from './lvuDeadlines.js';
 import { refuse, type Actor, type Case, type Decision, type LocalDate, type LvuTrack } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export type LvuStepKind = 'verkstalld' | 'namnd' | 'understallning' | 'ansokan' | 'vard' | 'review' | 'end';
 
@@ -30,7 +31,7 @@ export function decideLvu(
   const today = stockholmDate(now);
   const step = (on: LocalDate) => ({ on, at: now.toISOString(), by: actor.id });
   if (intent.type === 'lvuStart') {
-    if (current.lvu && !current.lvu.endedOn) return refuse('invalid', 'Ärendet har redan ett pågående LVU-spår.');
+    if (current.lvu && !current.lvu.endedOn) return refuse('invalid', said('lvuAlreadyOpen'));
     const fields: Record<string, string> = {};
     const decided = decisionDate(intent.decidedOn, today, current);
     if ('error' in decided) fields.decidedOn = decided.error;
@@ -46,7 +47,7 @@ export function decideLvu(
       if ('error' in v) fields.verkstalldOn = v.error.replace('Beslutsdatumet', 'Datumet');
       else verkstalldOn = v.date;
     }
-    if (Object.keys(fields).length || 'error' in decided) return invalid('Omhändertagandet kunde inte sparas.', fields);
+    if (Object.keys(fields).length || 'error' in decided) return invalid(said('lvuOmhandertagandeNotSaved'), fields);
     const decidedBy = intent.decidedBy as LvuTrack['decidedBy'];
     const meeting = decidedBy === 'namnd' ? undefined : nextMeeting(ctx.org.namndMeetings, decided.date);
     const lvu: LvuTrack = {
@@ -70,7 +71,7 @@ export function decideLvu(
     );
   }
   const t = current.lvu;
-  if (!t || t.endedOn) return refuse('invalid', 'Ärendet har inget pågående LVU-spår.');
+  if (!t || t.endedOn) return refuse('invalid', said('lvuNone'));
   const dateField = (entered: string | undefined, field: string, notBefore: LocalDate = t.decidedOn) => {
     const d = decisionDate(entered, today, current, {
       date: notBefore,
@@ -83,9 +84,9 @@ export function decideLvu(
   switch (intent.type) {
     case 'lvuRecord': {
       const d = dateField(intent.on, 'on');
-      if ('error' in d) return invalid('Uppgiften kunde inte sparas.', d.error);
+      if ('error' in d) return invalid(said('detailNotSaved'), d.error);
       const s = step(d.date);
-      const again = () => refuse('invalid', 'Det steget är redan registrerat.');
+      const again = () => refuse('invalid', said('lvuStepRecorded'));
       switch (intent.step) {
         case 'verkstalld':
           if (t.verkstalldOn) return again();
@@ -98,43 +99,43 @@ export function decideLvu(
           return saved({ ...t, understalld: s }, 'LvuUnderstalld', { on: d.date });
         case 'ansokan':
           if (t.ansokan) return again();
-          if (!t.verkstalldOn) return invalid('Registrera verkställigheten först.', { on: 'Verkställighet saknas.' });
+          if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { on: 'Verkställighet saknas.' });
           return saved({ ...t, ansokan: s }, 'LvuAnsokan', { on: d.date });
         case 'vard':
           if (t.vardBegun) return again();
           if (t.courtDecision?.outcome !== 'vard')
-            return invalid('Registrera rättens beslut om vård först.', { on: 'Beslut om vård saknas.' });
+            return invalid(said('lvuCourtVardFirst'), { on: 'Beslut om vård saknas.' });
           return saved({ ...t, vardBegun: s }, 'LvuVardBegun', { on: d.date });
         case 'review': {
-          if (!t.vardBegun) return invalid('Vården har inte påbörjats.', { on: 'Vården har inte påbörjats.' });
+          if (!t.vardBegun) return invalid(said('lvuVardNotBegun'), { on: 'Vården har inte påbörjats.' });
           const kind = t.ground === '3' ? 'provning' : 'overvagande';
           return saved({ ...t, reviews: [...t.reviews, { ...s, kind }] }, 'LvuReviewed', { on: d.date, kind });
         }
         case 'end':
           return saved({ ...t, endedOn: d.date }, 'LvuEnded', { on: d.date });
       }
-      return refuse('invalid', 'Okänt LVU-steg.');
+      return refuse('invalid', said('lvuUnknownStep'));
     }
     case 'lvuCourtExtension': {
-      if (!t.verkstalldOn) return invalid('Registrera verkställigheten först.', { until: 'Verkställighet saknas.' });
-      if (t.ansokan) return refuse('invalid', 'Ansökan är redan gjord.');
+      if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { until: 'Verkställighet saknas.' });
+      if (t.ansokan) return refuse('invalid', said('lvuAnsokanDone'));
       if (!isValidLocalDate(intent.until) || intent.until <= today)
-        return invalid('Uppgiften kunde inte sparas.', {
+        return invalid(said('detailNotSaved'), {
           until: 'Ange rättens nya datum (efter i dag) som ÅÅÅÅ-MM-DD.',
         });
       return saved({ ...t, courtExtendedTo: intent.until }, 'LvuCourtExtended', { until: intent.until });
     }
     case 'lvuCourtDecision': {
-      if (!t.ansokan) return invalid('Registrera ansökan först.', { on: 'Ansökan saknas.' });
+      if (!t.ansokan) return invalid(said('lvuAnsokanFirst'), { on: 'Ansökan saknas.' });
       const fields: Record<string, string> = {};
       if (intent.outcome !== 'vard' && intent.outcome !== 'avslag') fields.outcome = 'Välj rättens beslut.';
       if (t.courtDecision) {
         // The same form again adds the day the decision became final.
         if (t.courtDecision.finalOn || t.courtDecision.outcome !== 'vard')
-          return refuse('invalid', 'Rättens beslut är redan registrerat.');
+          return refuse('invalid', said('lvuCourtRecorded'));
         const f = dateField(intent.finalOn, 'finalOn', t.courtDecision.on);
         if ('error' in f || !intent.finalOn)
-          return invalid('Uppgiften kunde inte sparas.', 'error' in f ? f.error : { finalOn: 'Ange dagen.' });
+          return invalid(said('detailNotSaved'), 'error' in f ? f.error : { finalOn: 'Ange dagen.' });
         return saved({ ...t, courtDecision: { ...t.courtDecision, finalOn: f.date } }, 'LvuDecisionFinal', {
           on: f.date,
         });
@@ -147,7 +148,7 @@ export function decideLvu(
         if ('error' in f) Object.assign(fields, f.error);
         else finalOn = f.date;
       }
-      if (Object.keys(fields).length || 'error' in d) return invalid('Uppgiften kunde inte sparas.', fields);
+      if (Object.keys(fields).length || 'error' in d) return invalid(said('detailNotSaved'), fields);
       const outcome = intent.outcome as 'vard' | 'avslag';
       const decision = { on: d.date, outcome, ...(finalOn ? { finalOn } : {}), at: now.toISOString(), by: actor.id };
       return saved(
@@ -158,17 +159,16 @@ export function decideLvu(
     }
     case 'lvuRestriction': {
       const d = dateField(intent.on, 'on');
-      if ('error' in d) return invalid('Uppgiften kunde inte sparas.', d.error);
+      if ('error' in d) return invalid(said('detailNotSaved'), d.error);
       if (intent.kind === 'review') {
-        if (!t.restrictions.length)
-          return invalid('Det finns ingen begränsning att överväga.', { kind: 'Ingen begränsning.' });
+        if (!t.restrictions.length) return invalid(said('lvuNoRestriction'), { kind: 'Ingen begränsning.' });
         return saved({ ...t, reviews: [...t.reviews, { ...step(d.date), kind: 'begransning' }] }, 'LvuReviewed', {
           on: d.date,
           kind: 'begransning',
         });
       }
       if (intent.kind !== 'umgange' && intent.kind !== 'hemlig_vistelseort')
-        return invalid('Uppgiften kunde inte sparas.', { kind: 'Välj vilket beslut.' });
+        return invalid(said('detailNotSaved'), { kind: 'Välj vilket beslut.' });
       return saved(
         { ...t, restrictions: [...t.restrictions, { ...step(d.date), kind: intent.kind }] },
         'LvuRestrictionDecided',

@@ -5,12 +5,13 @@ import type { DomainContext } from './domainContext.js';
 import { isAbsent } from './absence.js';
 import { refuse, type LocalDate, type Staff } from './schemas.js';
 import { stockholmDate } from './time.js';
+import { said } from './refusals.js';
 
 export const take: CaseStep<'take'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
-  if (current.assignees.length > 0) return refuse('conflict', 'Ärendet har redan en handläggare.');
-  if (!actor.groups.includes(current.groupId)) return refuse('forbidden', 'Du kan bara ta ärenden i din egen grupp.');
-  if (isAbsent(ctx.absences, actor.id, today)) return refuse('invalid', 'Du är registrerad som frånvarande i dag.');
+  if (current.assignees.length > 0) return refuse('conflict', said('alreadyAssigned'));
+  if (!actor.groups.includes(current.groupId)) return refuse('forbidden', said('takeOwnGroup'));
+  if (isAbsent(ctx.absences, actor.id, today)) return refuse('invalid', said('youAreAbsent'));
   return done(
     { ...current, assignees: [actor.id], firstAssignedAt: current.firstAssignedAt ?? now.toISOString() },
     { type: 'CaseTaken', caseId: current.id, data: { to: [actor.id] } },
@@ -20,11 +21,11 @@ export const take: CaseStep<'take'> = (ctx, current, intent, actor, now, done) =
 export const assign: CaseStep<'assign'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
   if (actor.role === 'team_lead' && !actor.groups.includes(current.groupId)) {
-    return refuse('forbidden', 'Du kan bara fördela ärenden i din egen grupp.');
+    return refuse('forbidden', said('assignOwnGroup'));
   }
   const problem = checkAssignees(ctx, current.groupId, intent.assignees, today);
   if (problem) return problem;
-  if (sameSet(intent.assignees, current.assignees)) return refuse('invalid', 'Ärendet har redan de handläggarna.');
+  if (sameSet(intent.assignees, current.assignees)) return refuse('invalid', said('sameAssignees'));
   const type = current.assignees.length === 0 ? 'CaseAssigned' : 'CaseReassigned';
   return done(
     { ...current, assignees: [...intent.assignees], firstAssignedAt: current.firstAssignedAt ?? now.toISOString() },
@@ -34,19 +35,18 @@ export const assign: CaseStep<'assign'> = (ctx, current, intent, actor, now, don
 
 /** Why these people cannot have a case of the group today, or undefined when they can. */
 export function checkAssignees(ctx: DomainContext, groupId: string, ids: string[], today: LocalDate) {
-  if (ids.length === 0) return refuse('invalid', 'Välj minst en handläggare.', { assignee: 'Välj en handläggare.' });
-  if (ids.length > 2) return refuse('invalid', 'Högst två handläggare per ärende.', { assignee: 'Välj högst två.' });
-  if (new Set(ids).size !== ids.length)
-    return refuse('invalid', 'Samma handläggare är vald två gånger.', { assignee: 'Välj två olika.' });
+  if (ids.length === 0) return refuse('invalid', said('pickAssignee'), { assignee: 'Välj en handläggare.' });
+  if (ids.length > 2) return refuse('invalid', said('atMostTwo'), { assignee: 'Välj högst två.' });
+  if (new Set(ids).size !== ids.length) return refuse('invalid', said('sameTwice'), { assignee: 'Välj två olika.' });
   for (const id of ids) {
     const s: Staff | undefined = ctx.org.staff.find((x) => x.aadObjectId === id);
-    if (!s) return refuse('invalid', 'Den valda personen finns inte i organisationen.', { assignee: 'Okänd person.' });
+    if (!s) return refuse('invalid', said('pickedNotInOrg'), { assignee: 'Okänd person.' });
     if (s.role !== 'caseworker')
-      return refuse('invalid', `${s.name} är inte handläggare.`, { assignee: 'Välj en handläggare.' });
+      return refuse('invalid', said('notCaseworker', { name: s.name }), { assignee: 'Välj en handläggare.' });
     if (!s.groups.includes(groupId))
-      return refuse('invalid', `${s.name} är inte med i ärendets grupp.`, { assignee: 'Välj någon i gruppen.' });
+      return refuse('invalid', said('notInGroup', { name: s.name }), { assignee: 'Välj någon i gruppen.' });
     if (isAbsent(ctx.absences, id, today))
-      return refuse('invalid', `${s.name} är frånvarande i dag.`, { assignee: 'Välj någon som är på plats.' });
+      return refuse('invalid', said('absentToday', { name: s.name }), { assignee: 'Välj någon som är på plats.' });
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Who may do what: one table, checked by every command. Group membership and "only your own" rules
 // are checked by the commands themselves; this table answers the role question alone.
 import type { Role } from './schemas.js';
+import { ROLE_LABEL_SV, said, type Said } from './refusals.js';
 
 export const COMMANDS = [
   'registerReport',
@@ -69,15 +70,15 @@ export function can(role: Role, command: Command, settings: PermissionSettings =
   return PERMISSIONS[command].includes(role);
 }
 
-export const ROLE_LABEL: Record<Role, string> = {
-  caseworker: 'handläggare',
-  team_lead: 'gruppledare',
-  unit_manager: 'enhetschef',
-};
+export const ROLE_LABEL: Record<Role, string> = ROLE_LABEL_SV;
+
+/** The refusal for a role that may not do a command, by key with the role codes (refusals.ts). */
+export function forbidden(command: Command, role: Role, settings: PermissionSettings = {}): Said {
+  const roles = command === 'extend' && settings.extendRoles ? settings.extendRoles : PERMISSIONS[command];
+  return said('roleMayNot', { role, roles: roles.join(',') });
+}
 
 /** The Swedish refusal for a role that may not do a command. */
 export function forbiddenMessage(command: Command, role: Role, settings: PermissionSettings = {}): string {
-  const roles = command === 'extend' && settings.extendRoles ? settings.extendRoles : PERMISSIONS[command];
-  const who = roles.map((r) => ROLE_LABEL[r]);
-  return `Som ${ROLE_LABEL[role]} kan du inte göra det här. Det kan: ${who.join(', ')}.`;
+  return forbidden(command, role, settings).text;
 }

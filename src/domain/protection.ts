@@ -17,6 +17,7 @@ import {
   type StaffId,
 } from './schemas.js';
 import { stockholmDate, stockholmInstant } from './time.js';
+import { said } from './refusals.js';
 
 export type { ProtectiveMeasure, ProtectiveMeasureKind } from './schemas.js';
 
@@ -145,7 +146,7 @@ export function decideProtectiveMeasure(
   now: Date,
   done: Done,
 ): Decision<Case> {
-  if (current.phase === 'closed') return refuse('invalid', 'Ärendet är avslutat.');
+  if (current.phase === 'closed') return refuse('invalid', said('caseClosed'));
   const today = stockholmDate(now);
   const fields: Record<string, string> = {};
   if (!(KINDS as readonly string[]).includes(intent.kind))
@@ -161,7 +162,7 @@ export function decideProtectiveMeasure(
   const doneBy = intent.doneBy?.trim() || actor.id;
   if (!ctx.org.staff.some((s) => s.aadObjectId === doneBy)) fields.doneBy = 'Välj vem som gjorde det.';
   if (blank(intent.motivation)) fields.motivation = 'Skriv en kort motivering.';
-  if (Object.keys(fields).length || 'error' in on) return invalid('Skyddsåtgärden kunde inte sparas.', fields);
+  if (Object.keys(fields).length || 'error' in on) return invalid(said('protectionNotSaved'), fields);
   const measure: ProtectiveMeasure = {
     kind: intent.kind as ProtectiveMeasureKind,
     on: on.date,

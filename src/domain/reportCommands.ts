@@ -1,8 +1,9 @@
 // A new anmälan: the case is created in phase skyddsbedömning with no owner, in a group of the
 // organisation file (a group outside child welfare gets no child deadlines, docs/family.md).
 import type { DomainContext } from './domainContext.js';
-import { can, forbiddenMessage } from './permissions.js';
+import { can, forbidden } from './permissions.js';
 import { refuse, type Actor, type Case, type Decision, type ReportInput } from './schemas.js';
+import { said } from './refusals.js';
 
 export function registerReport(
   ctx: DomainContext,
@@ -11,17 +12,17 @@ export function registerReport(
   actor: Actor,
   now: Date,
 ): Decision<Case> {
-  if (current) return refuse('conflict', `Ärendet ${report.externalId} finns redan.`);
+  if (current) return refuse('conflict', said('reportExists', { externalId: report.externalId }));
   const group = ctx.org.groups.find((g) => g.id === report.groupId);
-  if (!group) return refuse('invalid', 'Okänd grupp.', { groupId: 'Gruppen finns inte i organisationen.' });
+  if (!group) return refuse('invalid', said('unknownGroup'), { groupId: 'Gruppen finns inte i organisationen.' });
   if (!actor.system) {
-    if (!can(actor.role, 'registerReport')) return refuse('forbidden', forbiddenMessage('registerReport', actor.role));
+    if (!can(actor.role, 'registerReport')) return refuse('forbidden', forbidden('registerReport', actor.role));
     if (actor.role !== 'unit_manager' && !actor.groups.includes(report.groupId)) {
-      return refuse('forbidden', 'Du kan bara registrera anmälningar i din egen grupp.');
+      return refuse('forbidden', said('reportOwnGroup'));
     }
   }
   if (new Date(report.receivedAt).getTime() > now.getTime() + 5 * 60_000) {
-    return refuse('invalid', 'Mottagningstiden kan inte vara i framtiden.', {
+    return refuse('invalid', said('receivedInFuture'), {
       receivedAt: 'Tiden ligger i framtiden.',
     });
   }

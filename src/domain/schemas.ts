@@ -3,6 +3,7 @@
 // This file gathers them (schemaBasics, organisationSchema, caseSchema) and holds what a decision
 // returns: the actor, the events, a refusal.
 import type { Role, StaffId } from './schemaBasics.js';
+import type { RefusalKey, Said } from './refusals.js';
 
 export * from './schemaBasics.js';
 export * from './organisationSchema.js';
@@ -28,11 +29,16 @@ export interface DomainEvent {
   reason?: string;
 }
 
-/** A refusal: the Swedish text is shown to the person who acted. */
+/**
+ * A refusal: the Swedish text is shown to the person who acted. A domain refusal has the key and
+ * values of its text (src/domain/refusals.ts), which the edge shows in the reader's language.
+ */
 export interface Refusal {
   ok: false;
   code: 'forbidden' | 'invalid' | 'conflict' | 'not_found' | 'stale';
   message: string;
+  key?: RefusalKey;
+  params?: Record<string, string | number | undefined>;
   /** Field-level messages for forms: path → Swedish message. */
   fields?: Record<string, string>;
 }
@@ -45,9 +51,11 @@ export interface Decided<S> {
 
 export type Decision<S> = Decided<S> | Refusal;
 
-export const refuse = (code: Refusal['code'], message: string, fields?: Record<string, string>): Refusal => ({
+export const refuse = (code: Refusal['code'], message: string | Said, fields?: Record<string, string>): Refusal => ({
   ok: false,
   code,
-  message,
+  ...(typeof message === 'string'
+    ? { message }
+    : { message: message.text, key: message.key, ...(message.params ? { params: message.params } : {}) }),
   ...(fields ? { fields } : {}),
 });

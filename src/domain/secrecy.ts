@@ -3,6 +3,7 @@
 // returned, stored or logged: callers get a yes/no and the names of the fields.
 import { containsPersonnummer, containsPersonnummerShape, shapedLikePersonnummer } from './personnummer.js';
 import { refuse, type Refusal } from './schemas.js';
+import { said } from './refusals.js';
 
 export { containsPersonnummer, normaliseForDetection, shapedLikePersonnummer } from './personnummer.js';
 
@@ -72,7 +73,7 @@ export function guardFreeText(
   }
   const names = Object.keys(bad);
   if (!names.length) return null;
-  return refuse('invalid', `${SECRECY_MESSAGE} Gäller fältet ${names.join(', ')}.`, bad);
+  return refuse('invalid', said('secrecy', { fields: names.join(', ') }), bad);
 }
 
 /**

@@ -125,6 +125,8 @@ export function genastNudgeData(deps: AppDeps, c: Case, now: Date, hours: number
     concerns: concernsText(c.concerns, lang),
     received: formatDateTime(c.receivedAt, undefined, lang),
     skydd: t.by(formatDate(skyddsbedomningDue(c.receivedAt, deps.rules), year, lang)),
+    // The template's own words (its buttons) in the reader's language too (src/cards/render.ts).
+    lang,
   };
 }
 

@@ -71,6 +71,10 @@ const MOVED_TEMPLATES = [
   'decision-form',
   'decision-skydd',
   'decision-uppfoljning',
+  'case-list',
+  'genast-nudge',
+  'out-of-hours',
+  'vinr-notice',
 ];
 
 function files(dir: string): string[] {

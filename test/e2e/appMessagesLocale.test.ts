@@ -248,9 +248,13 @@ describe('what the bot sends on its own, in the language of the recipient’s la
     );
     expect(en[0]).toContain('Unassigned');
     expect(en[0]).not.toMatch(/Anmälan kom in|kontorstimmar|Ej fördelad|\bkl\. /);
+    // Its buttons too (the template's own words follow the data's language).
+    expect(en[0]).toContain('Show the case');
+    expect(en[0]).not.toContain('Visa ärendet');
     const sv = personalTexts(t, per, cardText).filter((x) => x.startsWith('IFO-2026-008105 ·'));
     expect(sv).toHaveLength(1);
     expect(sv[0]).toContain('IFO-2026-008105 · Skyddsbedömningen är inte gjord');
     expect(sv[0]).toContain('Anmälan kom in fre 20 nov kl. 17:30, för 3 kontorstimmar sedan');
+    expect(sv[0]).toContain('Visa ärendet');
   });
 });

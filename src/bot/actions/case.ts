@@ -7,7 +7,7 @@ import type { CaseResult } from '../../app/executeCaseCommand.js';
 import { caseCardFor } from '../../app/present.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { formatDateTime } from '../../domain/time.js';
-import { texts, type Lang } from '../../cards/text/index.js';
+import { texts, type Lang, refusalText } from '../../cards/text/index.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { maySee } from './access.js';
 import { caseByRef } from '../../app/caseQueries.js';
@@ -22,10 +22,10 @@ function answer(turn: Turn, r: CaseResult, success: string) {
   const viewer = answerViewer(turn);
   if (r.ok) return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text: success, tone: 'good' } });
   const t = texts(turn.lang).actions;
-  if (!r.case) return noticeCard(t.failedTitle, r.refusal.message, 'Attention');
+  if (!r.case) return noticeCard(t.failedTitle, refusalText(r.refusal, turn.lang), 'Attention');
   const text = r.changedBy
     ? t.changedNothingChanged(r.changedBy.name, formatDateTime(r.changedBy.at, undefined, turn.lang))
-    : t.nothingChanged(r.refusal.message);
+    : t.nothingChanged(refusalText(r.refusal, turn.lang));
   return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text, tone: 'attention' } });
 }
 

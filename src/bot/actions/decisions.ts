@@ -8,9 +8,9 @@ import { caseCardFor } from '../../app/present.js';
 import { caseTimeline } from '../../app/timeline.js';
 import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
+import { texts, refusalText, saidText } from '../../cards/text/index.js';
 import { REVEAL_VERB, timelineCard } from '../../cards/timelineCard.js';
-import { can, forbiddenMessage } from '../../domain/permissions.js';
+import { can, forbidden } from '../../domain/permissions.js';
 import type { Case } from '../../domain/schemas.js';
 import { formatDateTime } from '../../domain/time.js';
 import { answerViewer, type CardAction, type Turn } from '../types.js';
@@ -47,7 +47,9 @@ function openForm(kind: DecisionKind): CardAction {
         return withNotice(
           turn,
           c,
-          texts(turn.lang).actions.nothingChanged(forbiddenMessage(FORM_META[kind].command, turn.actor.role, settings)),
+          texts(turn.lang).actions.nothingChanged(
+            saidText(forbidden(FORM_META[kind].command, turn.actor.role, settings), turn.lang),
+          ),
           'attention',
         );
       }
@@ -85,7 +87,7 @@ function submit(kind: DecisionKind): CardAction {
       if (!r.case || !maySee(turn, r.case))
         return noticeCard(
           texts(turn.lang).actions.failedTitle,
-          texts(turn.lang).actions.nothingChanged(r.refusal.message),
+          texts(turn.lang).actions.nothingChanged(refusalText(r.refusal, turn.lang)),
           'Attention',
         );
       if (r.changedBy)
@@ -100,7 +102,12 @@ function submit(kind: DecisionKind): CardAction {
         );
       if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
         return formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
-      return withNotice(turn, r.case, texts(turn.lang).actions.nothingChanged(r.refusal.message), 'attention');
+      return withNotice(
+        turn,
+        r.case,
+        texts(turn.lang).actions.nothingChanged(refusalText(r.refusal, turn.lang)),
+        'attention',
+      );
     },
   };
 }

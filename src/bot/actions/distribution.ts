@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { assignFromDistribution, distributionCard } from '../../app/distribution.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
+import { texts, refusalText } from '../../cards/text/index.js';
 import type { CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
@@ -45,7 +45,7 @@ export const distributionAssign: CardAction = {
           ),
           color: 'Good',
         }
-      : { text: `${d.data.caseId}: ${r.refusal.message}`, color: 'Attention' };
+      : { text: `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}`, color: 'Attention' };
     return distributionCard(turn.deps, d.data.groupId, notice, turn.lang);
   },
 };

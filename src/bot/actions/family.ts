@@ -7,7 +7,7 @@ import { assignSiblings } from '../../app/family.js';
 import { caseCardFor } from '../../app/present.js';
 import { samordningCard, tellOtherSection } from '../../app/samordning.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
+import { refusalText, texts } from '../../cards/text/index.js';
 import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
@@ -29,9 +29,9 @@ export const familyAssignSiblings: CardAction = {
         ? caseCardFor(turn.deps, r.case, {
             lang: turn.lang,
             viewer,
-            notice: { text: a.nothingChanged(r.refusal.message), tone: 'attention' },
+            notice: { text: a.nothingChanged(refusalText(r.refusal, turn.lang)), tone: 'attention' },
           })
-        : noticeCard(a.failedTitle, r.refusal.message, 'Attention');
+        : noticeCard(a.failedTitle, refusalText(r.refusal, turn.lang), 'Attention');
     const owners = r.case.assignees.map((id) => turn.deps.org.name(id)).join(` ${texts(turn.lang).and} `);
     const text = [
       r.assigned.length ? t.siblingsAssigned(owners, r.assigned.join(', ')) : '',
@@ -57,8 +57,11 @@ export const familyTellOtherSection: CardAction = {
     const r = await tellOtherSection(turn.deps, turn.actor, { ...d.data, lang: turn.lang });
     if (!r.ok)
       return r.samordning && r.mine !== undefined
-        ? samordningCard(turn.deps, r.samordning, r.mine, { text: r.refusal.message, tone: 'attention' })
-        : noticeCard(a.failedTitle, r.refusal.message, 'Attention');
+        ? samordningCard(turn.deps, r.samordning, r.mine, {
+            text: refusalText(r.refusal, turn.lang),
+            tone: 'attention',
+          })
+        : noticeCard(a.failedTitle, refusalText(r.refusal, turn.lang), 'Attention');
     const other = r.samordning.sides[r.mine === 0 ? 1 : 0];
     return samordningCard(turn.deps, r.samordning, r.mine, {
       text: texts(turn.lang).familyActions.otherSectionTold(other.name),

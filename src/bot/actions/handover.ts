@@ -12,7 +12,7 @@ import {
   writeHandoverStatus,
 } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
+import { texts, refusalText } from '../../cards/text/index.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
@@ -77,7 +77,7 @@ export const handoverReassign: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message}${r.refusal.code === 'stale' ? '' : texts(turn.lang).handoverAnswers.nothingChanged}`,
+        `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}${r.refusal.code === 'stale' ? '' : texts(turn.lang).handoverAnswers.nothingChanged}`,
         'attention',
         data,
       );
@@ -116,7 +116,7 @@ export const handoverTick: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message}`,
+        `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}`,
         'attention',
         data,
       );
@@ -143,7 +143,7 @@ export const handoverStatus: CardAction = {
       return answer(
         turn,
         getHandover(turn.deps, d.data.handoverId),
-        `${d.data.caseId}: ${r.refusal.message}${texts(turn.lang).handoverAnswers.statusNotSaved}`,
+        `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}${texts(turn.lang).handoverAnswers.statusNotSaved}`,
         'attention',
         data,
       );
@@ -164,7 +164,12 @@ export const handoverHandBack: CardAction = {
       lang: turn.lang,
     });
     if (!r.ok)
-      return answer(turn, r.handover ?? getHandover(turn.deps, d.data.handoverId), r.refusal.message, 'attention');
+      return answer(
+        turn,
+        r.handover ?? getHandover(turn.deps, d.data.handoverId),
+        refusalText(r.refusal, turn.lang),
+        'attention',
+      );
     const done = r.outcomes.filter((o) => o.ok).map((o) => o.caseId);
     const failed = r.outcomes.filter((o) => !o.ok);
     const name = turn.deps.org.name(r.handover.staffId);

@@ -13,7 +13,7 @@ import { renderCard } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import type { Group } from '../../domain/schemas.js';
 import { formatDateTime, stockholmDate } from '../../domain/time.js';
-import { texts, type Lang } from '../../cards/text/index.js';
+import { texts, type Lang, refusalText } from '../../cards/text/index.js';
 import { buildEscalation, escalationCardData } from '../../jobs/escalation.js';
 import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
 import type { CardAction, Turn } from '../types.js';
@@ -93,7 +93,7 @@ function noticeOf(turn: Turn, caseId: string, r: CaseResult): ListNotice {
       tone: 'attention',
     };
   // The refusal's reason is the use case's own words (Swedish).
-  return { text: t.morning.refused(caseId, r.refusal.message), tone: 'attention' };
+  return { text: t.morning.refused(caseId, refusalText(r.refusal, turn.lang)), tone: 'attention' };
 }
 
 const BAD_DATA = (lang: Lang | undefined) =>

@@ -6,7 +6,7 @@ import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, memberByTeamsId } from '../../app/conversations.js';
 import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { count, texts, type Lang } from '../../cards/text/index.js';
+import { count, texts, type Lang, refusalText } from '../../cards/text/index.js';
 import type { Staff } from '../../domain/schemas.js';
 import { formatDate, stockholmDate } from '../../domain/time.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
@@ -83,7 +83,7 @@ export const absence: ChatCommand = {
     if (!r.ok) {
       const fields = Object.values(r.refusal.fields ?? {});
       return {
-        card: noticeCard(t.notRegisteredAbsence, [r.refusal.message, ...fields].join(' '), 'Attention'),
+        card: noticeCard(t.notRegisteredAbsence, [refusalText(r.refusal, turn.lang), ...fields].join(' '), 'Attention'),
       };
     }
     const deps = turn.deps;
@@ -132,7 +132,7 @@ export const back: ChatCommand = {
     const person = personOf(turn);
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, lang: turn.lang });
-    if (!r.ok) return { card: noticeCard(t.notEnded, r.refusal.message, 'Attention') };
+    if (!r.ok) return { card: noticeCard(t.notEnded, refusalText(r.refusal, turn.lang), 'Attention') };
     const h = r.handover;
     if (!h || !h.activatedAt || h.entries.length === 0) {
       return { card: noticeCard(t.welcomeBack(person.name), t.ended, 'Good') };

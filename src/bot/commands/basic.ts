@@ -4,7 +4,7 @@ import { connectChannel } from '../../app/connectChannel.js';
 import { MANAGEMENT } from '../../outbox/deliveryFailure.js';
 import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
 import { helpCard, noticeCard } from '../../cards/simpleCards.js';
-import { count, texts, type Lang } from '../../cards/text/index.js';
+import { count, refusalText, texts, type Lang } from '../../cards/text/index.js';
 import { groupsInScope, type ChatCommand, type Reply } from '../types.js';
 
 const notRegistered = (lang: Lang = 'sv'): Reply => {
@@ -36,7 +36,7 @@ export const connect: ChatCommand = {
       conversationKey: t.conversationKey,
       lang: t.lang,
     });
-    if (!r.ok) return { card: noticeCard(n.notConnectedTitle, r.message, 'Attention') };
+    if (!r.ok) return { card: noticeCard(n.notConnectedTitle, refusalText(r, t.lang), 'Attention') };
     const what = m[1].toLowerCase() === MANAGEMENT ? n.connectedManagement : n.connectedGroup;
     const waiting = r.waiting ? n.waiting(count(r.waiting, 'kort', t.lang)) : '';
     return { card: noticeCard(n.connectedTitle(r.groupName), `${what}${waiting}`, 'Good') };

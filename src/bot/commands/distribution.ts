@@ -2,8 +2,8 @@
 import { distributionCard, distributionKey } from '../../app/distribution.js';
 import { stockholmDate } from '../../domain/time.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
-import { can, forbiddenMessage } from '../../domain/permissions.js';
+import { saidText, texts } from '../../cards/text/index.js';
+import { can, forbidden } from '../../domain/permissions.js';
 import { groupsInScope, type ChatCommand } from '../types.js';
 
 export const distribution: ChatCommand = {
@@ -14,7 +14,9 @@ export const distribution: ChatCommand = {
     const w = all.distribution;
     if (!t.actor) return { card: noticeCard(all.notice.notRegisteredTitle, w.notRegisteredText, 'Warning') };
     if (!can(t.actor.role, 'distribution'))
-      return { card: noticeCard(w.forLeadsTitle, forbiddenMessage('distribution', t.actor.role), 'Attention') };
+      return {
+        card: noticeCard(w.forLeadsTitle, saidText(forbidden('distribution', t.actor.role), t.lang), 'Attention'),
+      };
     const scope = m[2] ? [m[2].toLowerCase()] : groupsInScope(t);
     const groupId = scope.find((g) => t.deps.org.group(g));
     if (!groupId)

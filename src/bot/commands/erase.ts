@@ -4,8 +4,8 @@
 // every other role, before the case is even looked up (src/app/lifecycle.ts does the erasure).
 import { ERASE_REASONS, eraseFreeText } from '../../app/lifecycle.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { texts } from '../../cards/text/index.js';
-import { forbiddenMessage } from '../../domain/permissions.js';
+import { saidText, texts } from '../../cards/text/index.js';
+import { forbidden } from '../../domain/permissions.js';
 import { maySee } from '../actions/decisions.js';
 import type { ChatCommand } from '../types.js';
 import { caseByRef } from '../../app/caseQueries.js';
@@ -24,7 +24,9 @@ export const eraseText: ChatCommand = {
     const n = texts(t.lang).caseCommand;
     if (!t.actor) return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
     if (t.actor.role !== 'unit_manager')
-      return { card: noticeCard(l.forbiddenTitle, forbiddenMessage('eraseFreeText', t.actor.role), 'Attention') };
+      return {
+        card: noticeCard(l.forbiddenTitle, saidText(forbidden('eraseFreeText', t.actor.role), t.lang), 'Attention'),
+      };
     const [, ref, nr, why, rest] = m;
     if (rest.trim()) return { card: noticeCard(l.extraTextTitle, l.extraText, 'Warning') };
     const reason = category(why);

@@ -16,6 +16,7 @@ import { enDaily } from './en/daily.js';
 import { enPeople } from './en/people.js';
 import { enAdmin } from './en/admin.js';
 import { enHelp } from './en/help.js';
+import { refusals } from './en/refusals.js';
 
 const NOUNS_EN: Record<Noun, Forms> = {
   ärende: { one: 'case', other: 'cases' },
@@ -64,4 +65,5 @@ export const en: Texts = {
   familyActions: familyActionsEn,
   caseAnswers,
   appNotices,
+  refusals,
 };

@@ -6,6 +6,8 @@ import { ageText, type Age } from '../../domain/age.js';
 import type { Period } from '../../domain/rules.js';
 import { en } from './en.js';
 import { sv, type Noun, type Texts } from './sv.js';
+import type { Refusal } from '../../domain/schemas.js';
+import type { RefusalKey, Said } from '../../domain/refusals.js';
 
 export type { Forms, HelpRowText, Noun, Texts } from './sv.js';
 
@@ -77,3 +79,19 @@ export function deadlineLabel(d: { kind: string; label: string }, lang: Lang = '
 }
 
 export { formatDate, formatDateTime, formatTime } from '../../domain/time.js';
+
+/**
+ * A refusal's reason in the reader's language: a domain refusal by its key and values
+ * (src/domain/refusals.ts, English in ./en/refusals.ts); one made outside the domain, without a key,
+ * keeps its message, which the use case wrote in the reader's language already.
+ */
+export function refusalText(refusal: Pick<Refusal, 'message' | 'key' | 'params'>, lang: Lang = 'sv'): string {
+  if (lang === 'sv' || !refusal.key) return refusal.message;
+  const entry: string | ((p: never) => string) = LANGS[lang].refusals[refusal.key satisfies RefusalKey];
+  return typeof entry === 'string' ? entry : (entry as (p: unknown) => string)(refusal.params ?? {});
+}
+
+/** A domain refusal's words (`forbidden(command, role)`, `said(key)`) in the reader's language. */
+export function saidText(words: Said, lang: Lang = 'sv'): string {
+  return refusalText({ message: words.text, key: words.key, ...(words.params ? { params: words.params } : {}) }, lang);
+}

@@ -16,6 +16,7 @@ import { svDaily } from './sv/daily.js';
 import { svPeople } from './sv/people.js';
 import { svAdmin } from './sv/admin.js';
 import { svHelp } from './sv/help.js';
+import { refusals } from './sv/refusals.js';
 
 export { NOUNS_SV, type Forms, type HelpRowText, type Noun } from './sv/nouns.js';
 
@@ -39,6 +40,7 @@ export const sv = {
   familyActions: familyActionsSv,
   caseAnswers,
   appNotices,
+  refusals,
 };
 
 export type Texts = typeof sv;

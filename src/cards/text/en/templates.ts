@@ -190,5 +190,24 @@ export const enTemplates: typeof svTemplates = {
       submit: 'The follow-up has ended',
       cancel: 'Cancel',
     },
+    'case-list': {
+      showCase: 'Show the case',
+      andMore: '… and',
+      andMoreEnd: 'more. The most urgent are shown first.',
+    },
+    'genast-nudge': { skydd: 'Safety assessment', showCase: 'Show the case' },
+    'out-of-hours': {
+      privacy:
+        'The card shows only the case reference, concerns and times. Details about the child are in the case-management system.',
+    },
+    'vinr-notice': {
+      title: 'For your information: new report in',
+      why: '. You receive it for information under the procedure for violence in close relationships.',
+      case: 'Case',
+      received: 'Received',
+      concerns: 'Concerns',
+      skydd: 'Safety assessment (skyddsbedömning)',
+      showCase: 'Show the case',
+    },
   },
 };

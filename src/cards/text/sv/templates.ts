@@ -181,5 +181,25 @@ export const svTemplates = {
       submit: 'Uppföljningen är avslutad',
       cancel: 'Avbryt',
     },
+    // The templates whose words moved last: the list of cases (src/cards/simpleCards.ts, the
+    // escalation), the skyddsbedömning nudge, the out-of-hours card and VINR's notice.
+    'case-list': {
+      showCase: 'Visa ärendet',
+      andMore: '… och',
+      andMoreEnd: 'till. De mest brådskande visas först.',
+    },
+    'genast-nudge': { skydd: 'Skyddsbedömning', showCase: 'Visa ärendet' },
+    'out-of-hours': {
+      privacy: 'Kortet visar bara ärendereferens, oro och tider. Uppgifter om barnet finns i verksamhetssystemet.',
+    },
+    'vinr-notice': {
+      title: 'För kännedom: ny anmälan i',
+      why: '. Ni får den för kännedom enligt rutinen för våld i nära relationer.',
+      case: 'Ärende',
+      received: 'Mottagen',
+      concerns: 'Oro',
+      skydd: 'Skyddsbedömning',
+      showCase: 'Visa ärendet',
+    },
   },
 };

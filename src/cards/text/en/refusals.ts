@@ -1,0 +1,102 @@
+// The domain's refusals in English, typed against the Swedish (../sv/refusals.ts, the domain's
+// table in src/domain/refusals.ts) so that a missing key does not compile. Swedish legal terms keep
+// their name in brackets where a colleague would say it so.
+import type { Role } from '../../../domain/schemas.js';
+import type { Refusals } from '../sv/refusals.js';
+
+const ROLE_EN: Record<Role, string> = {
+  caseworker: 'caseworker',
+  team_lead: 'team lead',
+  unit_manager: 'unit manager',
+};
+const roleEn = (r: string): string => ROLE_EN[r as Role] ?? r;
+
+export const refusals: Refusals = {
+  roleMayNot: (p) =>
+    `As ${p.role === 'unit_manager' ? 'a unit manager' : `a ${roleEn(p.role)}`} you cannot do this. Who can: ${p.roles
+      .split(',')
+      .map(roleEn)
+      .join(', ')}.`,
+  integrationOnlyReports: 'Integrations can only register reports.',
+  caseNotFound: 'The case does not exist.',
+  caseOtherGroup: 'The case belongs to a group you are not a member of.',
+  caseClosedNoChange: 'The case is closed and cannot be changed.',
+  caseClosed: 'The case is closed.',
+  absenceNotFound: 'The absence does not exist.',
+  absenceEndOwnOrGroup: 'You can only end your own absence or an absence in your group.',
+  absenceAlreadyEnded: 'The absence has already ended.',
+  personNotInOrg: 'The person is not in the organisation.',
+  absenceRegisterOwnOrGroup: 'You can register your own absence or, as a team lead, an absence in your group.',
+  absenceNotRegistered: 'The absence could not be registered.',
+  absenceOverlap: (p) => `${p.name} already has an absence registered from ${p.from}${p.to ? ` to ${p.to}` : ''}.`,
+  skyddAlreadyRecorded: 'The safety assessment (skyddsbedömning) is already recorded.',
+  writeMotivation: 'Write a short motivation.',
+  skyddNotSaved: 'The safety assessment (skyddsbedömning) could not be saved.',
+  forhandsAlreadyDecided: 'The initial assessment (förhandsbedömning) is already decided.',
+  skyddFirst: 'Record the safety assessment (skyddsbedömning) first.',
+  decisionNotSaved: 'The decision could not be saved.',
+  onlyOpenInvestigationCloses: 'Only an open investigation can be closed here.',
+  investigationNotClosed: 'The investigation could not be closed.',
+  noAterkoppling: 'The case has no feedback (återkoppling) to give.',
+  aterkopplingDone: 'The feedback (återkoppling) has already been given.',
+  noUppfoljning: 'The case has no follow-up (uppföljning).',
+  uppfoljningAlreadyEnded: 'The follow-up (uppföljning) is already recorded as finished.',
+  uppfoljningEndedEarly: (p) => `The follow-up (uppföljning) already ended ${p.on}: new investigation in ${p.caseId}.`,
+  notOnHandover: 'The case is not on the handover list.',
+  handoverNotStarted: 'The handover has not started yet.',
+  handoverClosed: 'The absence has ended; the handover is closed.',
+  handoverCheckWho: 'Only the new caseworker or a team lead can tick off the handover.',
+  handoverStatusWho:
+    'Only the new caseworker, the co-investigator, the absent person or a team lead can write a status.',
+  handoverWriteStatus: 'Write how far the case has come.',
+  handoverStatusTooLong: (p) => `The status can be at most ${p.max} characters.`,
+  handBackAfterReturn: 'Cases are handed back only when the person has returned.',
+  handBackWho: 'Only a team lead or the unit manager can hand cases back.',
+  alreadyHandedBack: 'The case has already been handed back.',
+  onlyOpenInvestigationExtends: 'Only an open investigation can be extended.',
+  extensionNotSaved: 'The extension could not be saved.',
+  contactNotSaved: 'The contact could not be saved.',
+  barnsamtalWhyNot: 'Write why no conversation with the child (barnsamtal) is held.',
+  onlyPendingForhandsExtends: 'Only an initial assessment (förhandsbedömning) not yet decided can be extended.',
+  noOpenInvestigation: 'The case has no open investigation.',
+  investigationInfoRecorded: 'The information about the investigation is already recorded.',
+  informationNotSaved: 'The information could not be saved.',
+  aterkopplingOnlyMandatory:
+    'The duty to give feedback (återkoppling) applies to reports from professionals with a duty to report (19 kap. 1–3 §§ SoL).',
+  aterkopplingRequestRecorded: "The reporter's request for feedback (återkoppling) is already recorded.",
+  requestNotSaved: 'The request could not be saved.',
+  noOpenUppfoljning: 'The case has no ongoing follow-up (uppföljning).',
+  uppfoljningInfoRecorded: 'The information about the follow-up (uppföljning) is already recorded.',
+  lvuAlreadyOpen: 'The case already has an ongoing LVU track.',
+  lvuOmhandertagandeNotSaved: 'The immediate custody (omhändertagande) could not be saved.',
+  lvuNone: 'The case has no ongoing LVU track.',
+  detailNotSaved: 'The details could not be saved.',
+  lvuStepRecorded: 'That step is already recorded.',
+  lvuVerkstallighetFirst: 'Record the enforcement (verkställighet) first.',
+  lvuCourtVardFirst: "Record the court's decision on care first.",
+  lvuVardNotBegun: 'The care has not begun.',
+  lvuUnknownStep: 'Unknown LVU step.',
+  lvuAnsokanDone: 'The application (ansökan) has already been made.',
+  lvuAnsokanFirst: 'Record the application (ansökan) first.',
+  lvuCourtRecorded: "The court's decision is already recorded.",
+  lvuNoRestriction: 'There is no restriction to review.',
+  alreadyAssigned: 'The case already has a caseworker.',
+  takeOwnGroup: 'You can only take cases in your own group.',
+  youAreAbsent: 'You are registered as absent today.',
+  assignOwnGroup: 'You can only assign cases in your own group.',
+  sameAssignees: 'The case already has those caseworkers.',
+  pickAssignee: 'Choose at least one caseworker.',
+  atMostTwo: 'At most two caseworkers per case.',
+  sameTwice: 'The same caseworker is chosen twice.',
+  pickedNotInOrg: 'The chosen person is not in the organisation.',
+  notCaseworker: (p) => `${p.name} is not a caseworker.`,
+  notInGroup: (p) => `${p.name} is not in the case's group.`,
+  absentToday: (p) => `${p.name} is absent today.`,
+  protectionNotSaved: 'The protective measure could not be saved.',
+  reportExists: (p) => `The case ${p.externalId} already exists.`,
+  unknownGroup: 'Unknown group.',
+  reportOwnGroup: 'You can only register reports in your own group.',
+  receivedInFuture: 'The time received cannot be in the future.',
+  secrecy: (p) =>
+    `The text contains something that looks like a personal identity number or coordination number. Remove it; cases are identified by their case reference. Applies to the field ${p.fields}.`,
+};

@@ -1,0 +1,11 @@
+// The domain's refusals in Swedish, by key: the table is the domain's own (src/domain/refusals.ts),
+// since a refusal's `message` is made there. English: ../en/refusals.ts. refusalText in ../index.ts
+// shows a refusal in the reader's language.
+import { REFUSALS_SV, type RefusalTable } from '../../../domain/refusals.js';
+
+/** Each key's text: a string, or a function of the refusal's values. */
+export type Refusals = {
+  [K in keyof RefusalTable]: RefusalTable[K] extends (p: infer P) => string ? (p: P) => string : string;
+};
+
+export const refusals: Refusals = REFUSALS_SV;
