@@ -84,8 +84,11 @@ export function caseCardView(input: CaseCardInput) {
     .filter((d) => d !== head.deadline && !inLvuPanel(d))
     .map((d) => {
       const line = deadlineText(d, input.now, input.calendar, doneAtOf(c, d), lang);
-      if (d.kind === 'skyddsbedomning' && d.done && c.skyddsbedomning)
+      if (d.kind === 'skyddsbedomning' && d.done && c.skyddsbedomning) {
         line.text += c.skyddsbedomning.immediateProtection ? tc.skyddNeeded : tc.skyddNotNeeded;
+        // Done, but what it found is the most dangerous state there is: never in the colour of "done".
+        if (c.skyddsbedomning.immediateProtection) line.color = 'Attention';
+      }
       return line;
     });
   const unassigned = c.assignees.length === 0;

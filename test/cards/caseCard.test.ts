@@ -102,6 +102,40 @@ describe('the case card', () => {
     expect(text).not.toContain('Skyddsbedömning gjord');
   });
 
+  it('never shows a skyddsbedömning that found immediate danger in the colour of done', () => {
+    const colourOf = (immediateProtection: boolean) => {
+      const card = render(
+        {
+          ...base,
+          phase: 'forhandsbedomning',
+          assignees: [anna.aadObjectId],
+          skyddsbedomning: {
+            at: '2026-11-20T11:00:00+01:00',
+            by: anna.aadObjectId,
+            immediateProtection,
+            motivation: 'x',
+          } as Case['skyddsbedomning'],
+        },
+        '2026-11-23T10:00:00+01:00',
+      );
+      const found: { text?: string; color?: string }[] = [];
+      const walk = (x: unknown) => {
+        if (Array.isArray(x)) x.forEach(walk);
+        else if (x && typeof x === 'object') {
+          const o = x as { type?: string; text?: string; color?: string };
+          if (o.type === 'TextBlock' && typeof o.text === 'string' && o.text.startsWith('klar fre 20 nov'))
+            found.push(o);
+          Object.values(o).forEach(walk);
+        }
+      };
+      walk(card);
+      expect(found).toHaveLength(1);
+      return found[0].color;
+    };
+    expect(colourOf(false)).toBe('Good');
+    expect(colourOf(true)).toBe('Attention');
+  });
+
   it('lists every caseworker with load, marking over capacity and absence, those present first', () => {
     const card = render(base, '2026-11-20T10:00:00+01:00', { viewer: 'team_lead' });
     const json = JSON.stringify(card);
