@@ -34,9 +34,9 @@ export const enAdmin: typeof svAdmin = {
       utredning_4_manader: (period) => `Investigation done within ${period}`,
     },
     short: {
-      skyddsbedomning: 'Protection assessment',
-      forhandsbedomning_14: 'Initial assessment 14 d',
-      utredning_4_manader: 'Investigation 4 mo',
+      skyddsbedomning: 'Protection assess\u00adment',
+      forhandsbedomning_14: 'Initial assess\u00adment 14 d',
+      utredning_4_manader: 'Investi\u00adgation 4 mo',
     },
     nothing: 'Nothing to assess in the month',
     inTime: (met, total, share) => `${met} of ${total} in time (${share})`,

@@ -13,9 +13,11 @@ export const svAdmin = {
       forhandsbedomning_14: (period: string) => `Förhandsbedömning inom ${period}`,
       utredning_4_manader: (period: string) => `Utredning klar inom ${period}`,
     },
+    // The fallback table's column names: at phone width a column is about nine letters wide, so the
+    // long words carry a soft hyphen (U+00AD) where a Swedish reader would break them.
     short: {
-      skyddsbedomning: 'Skyddsbedömning',
-      forhandsbedomning_14: 'Förhandsbedömning 14 d',
+      skyddsbedomning: 'Skydds\u00adbedömning',
+      forhandsbedomning_14: 'Förhands\u00adbedömning 14 d',
       utredning_4_manader: 'Utredning 4 mån',
     } as Record<string, string>,
     nothing: 'Inget att bedöma i månaden',
