@@ -3,7 +3,7 @@
 // is src/app/decisions.ts.
 import { z } from 'zod';
 import { ContactKind, UppfoljningOutcome } from '../domain/schemas.js';
-import { LAW_FORM_KINDS } from '../domain/forms.js';
+import { BASIC_FORM_KINDS, LAW_FORM_KINDS } from '../domain/forms.js';
 import {
   date,
   emptyToUndefined,
@@ -14,17 +14,8 @@ import {
   type ValidationKey,
 } from './formFields.js';
 
-export const DECISION_KINDS = [
-  'skydd',
-  'forhand',
-  'extend',
-  'contact',
-  'barnsamtal',
-  'aterkoppling',
-  'close',
-  'uppfoljning',
-  ...LAW_FORM_KINDS,
-] as const;
+/** Every decision a form records: the case's own and the law forms' (src/domain/forms.ts). */
+export const DECISION_KINDS = [...BASIC_FORM_KINDS, ...LAW_FORM_KINDS] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /** What a person enters on a form: Adaptive Card inputs arrive as strings. */

@@ -7,7 +7,7 @@ import { protectionState } from './protection.js';
 import type { RuleTable } from './rules.js';
 import type { Case, Role } from './schemas.js';
 
-/** The case's own decisions (the same names as src/app/decisions.ts DECISION_KINDS). */
+/** The case's own decisions (src/app/decisionSchemas.ts DECISION_KINDS adds the law forms to them). */
 export const BASIC_FORM_KINDS = [
   'skydd',
   'forhand',
