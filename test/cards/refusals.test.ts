@@ -7,6 +7,7 @@ import { REFUSALS_SV, type RefusalKey } from '../../src/domain/refusals.js';
 import { forbidden as forbiddenWords } from '../../src/domain/permissions.js';
 import { refuse } from '../../src/domain/schemas.js';
 import { guardFreeText } from '../../src/domain/secrecy.js';
+import { syntheticPersonnummer } from '../support/synthetic.js';
 
 /** Values for every parameter a refusal's text takes. */
 const PARAMS = {
@@ -59,7 +60,7 @@ describe('the domain refusals in English', () => {
   });
 
   it('shows a domain refusal in English for en and keeps the Swedish message for sv', () => {
-    const r = guardFreeText({ status: 'Barnet 19121212-1212 bor hos mamma' })!;
+    const r = guardFreeText({ status: `Barnet ${syntheticPersonnummer('121212121')} bor hos mamma` })!;
     expect(r.key).toBe('secrecy');
     expect(refusalText(r, 'sv')).toBe(r.message);
     expect(refusalText(r, 'en')).toBe(
