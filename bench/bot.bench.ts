@@ -105,7 +105,7 @@ export async function benchReassign(
     const workers = [bot.who('anna'), bot.who('bo')];
     const times: number[] = [];
     for (let i = 0; i < invokes + 20; i++) {
-      const c = bot.deps.store.getCase('IFO-2026-BENCH')!;
+      const c = (await bot.deps.store.getCase('IFO-2026-BENCH'))!;
       const t0 = performance.now();
       const r = await bot.invoke(
         karin,
@@ -123,7 +123,7 @@ export async function benchReassign(
     await bot.drained();
     const reads: number[] = [];
     for (let i = 0; i < invokes + 20; i++) {
-      const c = bot.deps.store.getCase('IFO-2026-BENCH')!;
+      const c = (await bot.deps.store.getCase('IFO-2026-BENCH'))!;
       const t0 = performance.now();
       const r = await bot.invoke(karin, 'case.refresh', { caseId: c.id }, channel(CHANNEL));
       if (r.status !== 200) throw new Error(`refresh failed: ${r.status}`);

@@ -59,16 +59,16 @@ export async function benchFamily(opts: { stored?: number; open?: number } = {})
     config: {},
   };
   try {
-    const sample = [...store.openCases()].filter((c) => c.familyRef).slice(0, 500);
+    const sample = [...(await store.openCases())].filter((c) => c.familyRef).slice(0, 500);
     const t0 = performance.now();
     let lines = 0;
-    for (const c of sample) lines += familySectionView(deps, c, familyOf(deps, c)).siblings.length;
+    for (const c of sample) lines += (await familySectionView(deps, c, await familyOf(deps, c))).siblings.length;
     const familyMs = (performance.now() - t0) / sample.length;
     const t1 = performance.now();
-    for (const c of sample) caseCardFor(deps, c);
+    for (const c of sample) await caseCardFor(deps, c);
     const cardMs = (performance.now() - t1) / sample.length;
     const t2 = performance.now();
-    for (const c of sample) caseCardFor(deps, { ...c, familyRef: undefined, childRef: `none-${c.id}` });
+    for (const c of sample) await caseCardFor(deps, { ...c, familyRef: undefined, childRef: `none-${c.id}` });
     const plainMs = (performance.now() - t2) / sample.length;
     return [
       {

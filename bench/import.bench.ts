@@ -80,7 +80,7 @@ export async function benchImport(opts: { rows?: number } = {}): Promise<ImportB
     const t2 = performance.now();
     const reopened = await openLowdbStore(dataFile);
     let n = 0;
-    for (const _ of reopened.allCases()) n++;
+    for (const _ of await reopened.allCases()) n++;
     const reopenMs = performance.now() - t2;
     await reopened.close();
     const journal = statSync(`${dataFile}.journal`).size;

@@ -69,7 +69,7 @@ async function allMorningLists(store: Store): Promise<{ ms: number; items: numbe
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   await store.refresh?.();
-  const cases = listCases(store.allCases());
+  const cases = listCases(await store.allCases());
   const deadlines = deadlineMemo(DEFAULT_RULES);
   let items = 0;
   for (const group of groups)
@@ -117,7 +117,7 @@ async function reassignOn(store: 'postgres' | 'embedded', url: string): Promise<
 
 async function assign(store: PostgresStore, id: string, i: number, now: Date): Promise<number> {
   for (;;) {
-    const c = store.getCase(id)!;
+    const c = (await store.getCase(id))!;
     const assignee = staffUuid(10 + ((i + 1) % 12));
     const s = performance.now();
     const r = await store.commit({
@@ -174,7 +174,7 @@ export async function benchPostgres(
     const a = await openPostgresStore(url);
     const startup = performance.now() - t0;
     const b = await openPostgresStore(url);
-    const ids = [...a.openCases()].map((c) => c.id);
+    const ids = [...(await a.openCases())].map((c) => c.id);
 
     const times: number[] = [];
     for (let i = 0; i < commits + 20; i++) {
@@ -225,7 +225,7 @@ export async function benchPostgres(
     const listsPg = await medianOf5(() => allMorningLists(a));
     const dir = mkdtempSync(join(tmpdir(), 'arendevakt-bench-pg-lists-'));
     const embedded = await openLowdbStore(join(dir, 'db.json'));
-    const all = [...a.allCases()];
+    const all = [...(await a.allCases())];
     for (let i = 0; i < all.length; i += 5_000)
       await embedded.commit({ cases: all.slice(i, i + 5_000).map((c) => ({ case: c, expectedVersion: null })) });
     const listsEmbedded = await medianOf5(() => allMorningLists(embedded));

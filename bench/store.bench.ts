@@ -74,12 +74,12 @@ export async function benchStore(
     const t0 = performance.now();
     const store = await openLowdbStore(dataFile);
     const startup = performance.now() - t0;
-    const ids = [...store.openCases()].map((c) => c.id);
+    const ids = [...(await store.openCases())].map((c) => c.id);
     const openCount = ids.length;
 
     const times: number[] = [];
     for (let i = 0; i < commits + 20; i++) {
-      const c = store.getCase(ids[i % ids.length])!;
+      const c = (await store.getCase(ids[i % ids.length]))!;
       const assignee = staffUuid(10 + ((i + 1) % 12));
       const next: Case = { ...c, assignees: [assignee], updatedAt: now.toISOString(), updatedBy: 'bench' };
       const s = performance.now();
@@ -118,7 +118,7 @@ export async function benchStore(
 
     // The naive way: the whole state as one JSON file, temp + fsync + rename + fsync dir per change.
     const all: Record<string, Case> = {};
-    for (const c of store.allCases()) all[c.id] = c;
+    for (const c of await store.allCases()) all[c.id] = c;
     const naiveFile = join(dir, 'naive.json');
     const naive: number[] = [];
     for (let i = 0; i < naiveCommits; i++) {

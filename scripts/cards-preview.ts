@@ -44,6 +44,7 @@ import type { CaseIntent } from '../src/domain/commands.js';
 import type { Actor, Concern, ReporterType } from '../src/domain/schemas.js';
 import { Scheduler } from '../src/jobs/scheduler.js';
 import { openLowdbStore } from '../src/store/lowdbStore.js';
+import type { DocWrite } from '../src/store/port.js';
 import { statsCard } from '../src/cards/statsCard.js';
 import { computeMonths } from '../src/stats/figures.js';
 import { cardMonths } from '../src/stats/query.js';
@@ -254,15 +255,16 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     // In English: everyone's Teams is in English, so what the bot sends a person on their own (reminders,
     // the escalation, the alarm) is English too (src/app/recipientLang.ts); the channels stay Swedish.
     if (lang !== 'sv') {
-      const docs = org.staff.flatMap((s) => {
-        const w = rememberConversation(deps, {
+      const docs: DocWrite[] = [];
+      for (const s of org.staff) {
+        const w = await rememberConversation(deps, {
           key: userKey(s.aadObjectId),
           kind: 'personal',
           reference: { locale: 'en-US', user: { id: `29:${s.aadObjectId}`, aadObjectId: s.aadObjectId } },
           serviceUrl: 'https://smba.trafficmanager.net/teams/',
         });
-        return w ? [w] : [];
-      });
+        if (w) docs.push(w);
+      }
       await store.commit({ docs });
     }
     for (const g of org.groups) {
@@ -274,7 +276,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     }
     const act = async (caseId: string, who: Actor, intent: CaseIntent, when: string) => {
       clock = at(when);
-      const c = store.getCase(caseId)!;
+      const c = (await store.getCase(caseId))!;
       must(
         await executeCaseCommand(deps, {
           caseId,
@@ -290,7 +292,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       must(
         await assignCase(deps, {
           caseId,
-          version: store.getCase(caseId)!.version,
+          version: (await store.getCase(caseId))!.version,
           assignees: to.map((a) => a.id),
           actor: who,
         }),
@@ -349,7 +351,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     must(
       await takeCase(deps, {
         caseId: 'IFO-2026-004452',
-        version: store.getCase('IFO-2026-004452')!.version,
+        version: (await store.getCase('IFO-2026-004452'))!.version,
         actor: anna,
       }),
       'take',
@@ -385,8 +387,8 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     must(await registerAbsence(deps, { actor: karin, staffId: bo.id, kind: 'sick' }), 'absence');
     // The newest report as its channel card showed it on arrival (the README's picture).
     clock = at('2026-11-23T08:00:00+01:00');
-    const arrived = store.getCase('IFO-2026-004520');
-    const newReportCard = arrived ? caseCardFor(deps, arrived, { viewer: 'all', lang }) : undefined;
+    const arrived = await store.getCase('IFO-2026-004520');
+    const newReportCard = arrived ? await caseCardFor(deps, arrived, { viewer: 'all', lang }) : undefined;
     // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
     // so the group's team leads and the unit manager get the alarm at once.
     await act(
@@ -412,31 +414,43 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     const add = (name: string, template: string, card: Card) => out.push({ name, template, card });
     // Cards queued in the outbox, rendered the way the sender renders them; the largest of each template.
     const largest = new Map<string, Card>();
-    for (const m of store.listDocs<OutboxMessage>(OUTBOX)) {
+    for (const m of await store.listDocs<OutboxMessage>(OUTBOX)) {
       if (m.content.kind !== 'card') continue;
       const card = renderCard(m.content.template, m.content.data as object);
       const prev = largest.get(m.content.template);
       if (!prev || cardSize(card) > cardSize(prev)) largest.set(m.content.template, card);
     }
     for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
-    const unassignedNew = store.getCase('IFO-2026-004520')!;
-    add('case', 'case', caseCardFor(deps, unassignedNew, { viewer: 'all', lang }));
+    const unassignedNew = (await store.getCase('IFO-2026-004520'))!;
+    add('case', 'case', await caseCardFor(deps, unassignedNew, { viewer: 'all', lang }));
     if (newReportCard) add('case-new', 'case', newReportCard);
-    add('case-assigned', 'case', caseCardFor(deps, store.getCase('IFO-2026-004417')!, { viewer: 'all', lang }));
-    add('case-investigation', 'case', caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'all', lang }));
+    add(
+      'case-assigned',
+      'case',
+      await caseCardFor(deps, (await store.getCase('IFO-2026-004417'))!, { viewer: 'all', lang }),
+    );
+    add(
+      'case-investigation',
+      'case',
+      await caseCardFor(deps, (await store.getCase('IFO-2026-004388'))!, { viewer: 'all', lang }),
+    );
     // What "Åtgärder" answers a team lead (her own view): Tilldela, her decisions, the rest under "Mer".
-    add('case-lead-view', 'case', caseCardFor(deps, unassignedNew, { viewer: 'team_lead', lang }));
+    add('case-lead-view', 'case', await caseCardFor(deps, unassignedNew, { viewer: 'team_lead', lang }));
     add(
       'case-investigation-lead-view',
       'case',
-      caseCardFor(deps, store.getCase('IFO-2026-004388')!, { viewer: 'team_lead', lang }),
+      await caseCardFor(deps, (await store.getCase('IFO-2026-004388'))!, { viewer: 'team_lead', lang }),
     );
     // A sibling (docs/family.md): the other child of the family, and the same caseworker suggested.
-    add('case-family', 'case', caseCardFor(deps, store.getCase('IFO-2026-004519')!, { viewer: 'all', lang }));
+    add(
+      'case-family',
+      'case',
+      await caseCardFor(deps, (await store.getCase('IFO-2026-004519'))!, { viewer: 'all', lang }),
+    );
     add(
       'case-stale',
       'case',
-      caseCardFor(deps, store.getCase('IFO-2026-004512')!, {
+      await caseCardFor(deps, (await store.getCase('IFO-2026-004512'))!, {
         viewer: 'caseworker',
         lang,
         notice: {
@@ -451,9 +465,9 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'assigned-to-you',
       'assigned-to-you',
-      assignedToYouCardFor(
+      await assignedToYouCardFor(
         deps,
-        store.getCase('IFO-2026-004512')!,
+        (await store.getCase('IFO-2026-004512'))!,
         anna.id,
         lang === 'sv' ? 'Karin Ek fördelade ärendet till dig.' : 'Karin Ek assigned the case to you.',
         'good',
@@ -463,9 +477,9 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add('help', 'help', helpCard(karin, true, lang));
     add('help-caseworker', 'help', helpCard(anna, false, lang));
     add('help-unregistered', 'help', helpCard(undefined, false, lang));
-    add('case-list-unassigned', 'case-list', unassignedCard(deps, ['barn-mottagning'], lang));
-    add('case-list-overdue', 'case-list', overdueCard(deps, ['barn-mottagning', 'barn-utredning-1'], lang));
-    add('case-list-mine', 'case-list', myCasesCard(deps, anna, lang));
+    add('case-list-unassigned', 'case-list', await unassignedCard(deps, ['barn-mottagning'], lang));
+    add('case-list-overdue', 'case-list', await overdueCard(deps, ['barn-mottagning', 'barn-utredning-1'], lang));
+    add('case-list-mine', 'case-list', await myCasesCard(deps, anna, lang));
     // The morning list as a press answers it (Visa alla, Ta, Tilldela) in the presser's language;
     // the one posted in the channel (from the outbox, above) is Swedish.
     if (lang !== 'sv')
@@ -475,10 +489,10 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
         morningListCard(
           buildMorningList({
             group: deps.org.group('barn-mottagning')!,
-            cases: listCases(store.allCases()),
+            cases: listCases(await store.allCases()),
             staff: org.staff,
-            absences: absences(deps),
-            handovers: openHandovers(deps, clock),
+            absences: await absences(deps),
+            handovers: await openHandovers(deps, clock),
             now: clock,
             calendar: deps.calendar,
             rules: deps.rules,
@@ -501,23 +515,25 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       ),
     );
     add('new-report', 'new-report', newReportForm(deps, karin, {}, lang));
-    add('distribution', 'distribution', distributionCard(deps, 'barn-mottagning', undefined, lang));
-    const handover = allHandovers(deps)[0];
-    if (handover) add('handover', 'handover', handoverCardFor(deps, handover, { lang }));
+    add('distribution', 'distribution', await distributionCard(deps, 'barn-mottagning', undefined, lang));
+    const handover = (await allHandovers(deps))[0];
+    if (handover) add('handover', 'handover', await handoverCardFor(deps, handover, { lang }));
     // The decision forms (on a new report, or on the running investigation) and a case's history.
-    const investigation = store.getCase('IFO-2026-004388')!;
+    const investigation = (await store.getCase('IFO-2026-004388'))!;
     for (const kind of DECISION_KINDS)
       add(
         `decision-${kind}`,
         formTemplate(kind),
-        decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, { lang }),
+        await decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, {
+          lang,
+        }),
       );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead
     // sees it; the digest a channel gets when it is linked; `leveranser`.
-    const vinrNotice = store
-      .listDocs<OutboxMessage>(OUTBOX)
-      .find((m) => m.content.kind === 'card' && m.content.template === 'vinr-notice');
+    const vinrNotice = (await store.listDocs<OutboxMessage>(OUTBOX)).find(
+      (m) => m.content.kind === 'card' && m.content.template === 'vinr-notice',
+    );
     const undelivered: OutboxMessage = vinrNotice ?? {
       id: 'sample',
       createdAt: clock.toISOString(),
@@ -531,7 +547,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'delivery-failure',
       'delivery-failure',
-      renderCard('delivery-failure', failureData(deps, undelivered, 'no_channel', 'team_lead', lang)),
+      renderCard('delivery-failure', await failureData(deps, undelivered, 'no_channel', 'team_lead', lang)),
     );
     add(
       'delivery-digest',

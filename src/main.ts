@@ -97,8 +97,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     parts: [
       {
         name: 'outbox',
-        health: () => {
-          const h = drain.health();
+        health: async () => {
+          const h = await drain.health();
           return h.ok ? h : { ok: false, reason: 'outbox_not_draining', count: h.due };
         },
       },
@@ -259,24 +259,25 @@ async function main(): Promise<void> {
         : `Local mode: no MicrosoftAppId set, requests to /api/messages are NOT authenticated, and HOST=${running.host} lets others reach them`,
     );
   if (!config.ingestApiKey) log.warn('Intake API disabled: INGEST_API_KEY is not set');
-  logWhoCannotBeReached(running.deps, !!config.graph);
+  await logWhoCannotBeReached(running.deps, !!config.graph);
 }
 
 /**
  * Nothing dangerous passes silently: the start-up log says when reports out of hours have nobody to
  * go to, and which team leads and unit managers the bot cannot reach in a 1:1 chat yet (ids only).
  */
-export function logWhoCannotBeReached(deps: AppDeps, graph = false): void {
+export async function logWhoCannotBeReached(deps: AppDeps, graph = false): Promise<void> {
   if (!deps.org.org.groups.some((g) => g.kind === 'out_of_hours'))
     log.warn(
       'No out-of-hours group (kind out_of_hours, the socialjour) in the organisation file: reports outside office hours reach nobody until the next working morning',
     );
-  const unreachable = deps.org.org.staff
-    .filter((s) => s.role !== 'caseworker')
-    .filter(
-      (s) => !deps.store.getDoc(CONVERSATIONS, userKey(s.aadObjectId)) && !deps.store.getDoc(MEMBERS, s.aadObjectId),
-    )
-    .map((s) => ({ aadObjectId: s.aadObjectId, role: s.role }));
+  const unreachable: { aadObjectId: string; role: string }[] = [];
+  for (const s of deps.org.org.staff) {
+    if (s.role === 'caseworker') continue;
+    if (await deps.store.getDoc(CONVERSATIONS, userKey(s.aadObjectId))) continue;
+    if (await deps.store.getDoc(MEMBERS, s.aadObjectId)) continue;
+    unreachable.push({ aadObjectId: s.aadObjectId, role: s.role });
+  }
   if (unreachable.length)
     log.warn(
       { unreachable },

@@ -30,9 +30,9 @@ export interface RegisterAbsenceInput {
 const asDoc = (v: object) => v as unknown as Record<string, unknown>;
 
 /** The groups whose channels get the checklist: the person's own, and those of their open cases. */
-function handoverGroups(deps: AppDeps, staffId: string): string[] {
+async function handoverGroups(deps: AppDeps, staffId: string): Promise<string[]> {
   const own = deps.org.staff(staffId)?.groups ?? [];
-  const ofCases = openCasesOf(deps.store.openCases(), staffId).map((c) => c.groupId);
+  const ofCases = openCasesOf(await deps.store.openCases(), staffId).map((c) => c.groupId);
   return [...new Set([...own, ...ofCases])];
 }
 
@@ -41,7 +41,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   const today = stockholmDate(now);
   const from = input.from ?? today;
   const d = decideAbsence(
-    domainContext(deps),
+    await domainContext(deps),
     {
       type: 'registerAbsence',
       staffId: input.staffId,
@@ -58,7 +58,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   const lead = deps.config.plannedLeaveHandoverDays ?? DEFAULT_PLANNED_LEAVE_HANDOVER_DAYS;
   let handover = newHandover(
     absence,
-    handoverGroups(deps, absence.staffId),
+    await handoverGroups(deps, absence.staffId),
     today,
     lead,
     deps.calendar,
@@ -74,7 +74,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   }));
   if (handover.startsOn <= today) {
     // The absence must count in the store's eyes before the card is drawn (the person is no longer a choice).
-    const activated = activationWrites(deps, handover, now);
+    const activated = await activationWrites(deps, handover, now);
     handover = activated.handover;
     docs.push(...activated.docs);
     audit.push({
@@ -88,7 +88,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
   const r = await deps.store.commit({ docs, audit });
   if (!r.ok) return { ok: false, refusal: refuse('conflict', texts(input.lang).appNotices.absence.registerConflict) };
   if (docs.length > 2) deps.onOutbox?.();
-  return { ok: true, absence, handover: getHandover(deps, handover.id)! };
+  return { ok: true, absence, handover: (await getHandover(deps, handover.id))! };
 }
 
 /**
@@ -102,22 +102,22 @@ export async function endAbsence(
 ): Promise<AbsenceResult> {
   const t = texts(input.lang).appNotices.absence;
   const now = deps.now();
-  const current = absenceToEnd(domainContext(deps).absences, input.staffId, stockholmDate(now));
+  const current = absenceToEnd((await domainContext(deps)).absences, input.staffId, stockholmDate(now));
   if (!current)
     return {
       ok: false,
       refusal: refuse('not_found', t.noAbsence(deps.org.name(input.staffId, input.lang))),
     };
-  const d = decideAbsence(domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
+  const d = decideAbsence(await domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
   if (!d.ok) return { ok: false, refusal: d };
-  const h = getHandover(deps, current.id);
+  const h = await getHandover(deps, current.id);
   const docs: DocWrite[] = [{ collection: ABSENCES, id: current.id, value: asDoc(d.state) }];
   let handover: Handover | undefined;
   if (h) {
     handover = { ...markReturned(h, now), version: h.version + 1 };
     docs.push({ collection: HANDOVERS, id: h.id, value: asDoc(handover), expectedVersion: h.version });
     // A checklist that was never posted (planned leave cancelled early) needs no card.
-    if (h.activatedAt) docs.push(...handoverCardUpdates(deps, handover, now));
+    if (h.activatedAt) docs.push(...(await handoverCardUpdates(deps, handover, now)));
   }
   const r = await deps.store.commit({
     docs,
@@ -131,5 +131,5 @@ export async function endAbsence(
   if (!r.ok) return { ok: false, refusal: refuse('conflict', t.endConflict) };
   if (docs.length > 2) deps.onOutbox?.();
   deps.onPresenceChanged?.(current.staffId);
-  return { ok: true, absence: d.state, ...(handover ? { handover: getHandover(deps, handover.id)! } : {}) };
+  return { ok: true, absence: d.state, ...(handover ? { handover: (await getHandover(deps, handover.id))! } : {}) };
 }

@@ -44,8 +44,8 @@ export interface ApiCase {
   unassignedWorkingDays?: number;
   /** The family, siblings, other sections and the child's history (docs/family.md). */
   familyRef?: string;
-  family?: ReturnType<typeof familyForApi>['family'];
-  history?: ReturnType<typeof familyForApi>['history'];
+  family?: Awaited<ReturnType<typeof familyForApi>>['family'];
+  history?: Awaited<ReturnType<typeof familyForApi>>['history'];
 }
 
 /** The case as the API returns it: phase, owners, deadlines, version, last contact. */
@@ -88,15 +88,15 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
  * The case a card or a command names: by its reference as stored, or as written in capitals
  * ("ifo-2026-004512"); undefined for anything that is not a reference of a stored case.
  */
-export function caseByRef(deps: AppDeps, ref: unknown): Case | undefined {
+export async function caseByRef(deps: AppDeps, ref: unknown): Promise<Case | undefined> {
   if (typeof ref !== 'string' || ref === '') return undefined;
-  return deps.store.getCase(ref) ?? deps.store.getCase(ref.toUpperCase());
+  return (await deps.store.getCase(ref)) ?? (await deps.store.getCase(ref.toUpperCase()));
 }
 
-export function findCase(deps: AppDeps, externalId: string): ApiCase | undefined {
-  const c = deps.store.getCase(externalId);
+export async function findCase(deps: AppDeps, externalId: string): Promise<ApiCase | undefined> {
+  const c = await deps.store.getCase(externalId);
   // One case: with its family and history (lists leave them out: they cost a look-up per case).
-  return c ? { ...caseForApi(deps, c), ...familyForApi(deps, c) } : undefined;
+  return c ? { ...caseForApi(deps, c), ...(await familyForApi(deps, c)) } : undefined;
 }
 
 /**
@@ -104,18 +104,18 @@ export function findCase(deps: AppDeps, externalId: string): ApiCase | undefined
  * open: every case not closed, oldest first; unassigned: open without an owner, longest waiting
  * first; overdue: cases with a deadline that has passed (a closed case's återkoppling counts).
  */
-export function listCases(deps: AppDeps, q: { groupId?: string; state: ListState }): ApiCase[] {
+export async function listCases(deps: AppDeps, q: { groupId?: string; state: ListState }): Promise<ApiCase[]> {
   const now = deps.now();
   const inGroup = (c: Case) => q.groupId === undefined || c.groupId === q.groupId;
   if (q.state === 'unassigned') {
-    const open = [...deps.store.openCases()].filter(inGroup);
+    const open = [...(await deps.store.openCases())].filter(inGroup);
     return unassigned(open, now, deps.calendar).map((u) => ({
       ...caseForApi(deps, u.case),
       unassignedWorkingDays: u.ageWorkingDays,
     }));
   }
   if (q.state === 'overdue') {
-    const all = [...deps.store.allCases()].filter(inGroup);
+    const all = [...(await deps.store.allCases())].filter(inGroup);
     const seen = new Set<string>();
     const out: ApiCase[] = [];
     for (const { case: c } of overdue(all, now, deps.rules, deps.calendar)) {
@@ -125,7 +125,7 @@ export function listCases(deps: AppDeps, q: { groupId?: string; state: ListState
     }
     return out;
   }
-  return [...deps.store.openCases()]
+  return [...(await deps.store.openCases())]
     .filter(inGroup)
     .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))
     .map((c) => caseForApi(deps, c));

@@ -55,8 +55,8 @@ function linkStands(link: GroupChannel | undefined, group: Group): boolean {
 }
 
 /** Remember the team as seen (only when something changed); returns the write, if any. */
-function teamWrite(deps: AppDeps, seen: SeenTeam): DocWrite | undefined {
-  const current = deps.store.getDoc<TeamRecord>(TEAMS, seen.teamId);
+async function teamWrite(deps: AppDeps, seen: SeenTeam): Promise<DocWrite | undefined> {
+  const current = await deps.store.getDoc<TeamRecord>(TEAMS, seen.teamId);
   if (
     current &&
     current.serviceUrl === seen.serviceUrl &&
@@ -84,14 +84,14 @@ function teamWrite(deps: AppDeps, seen: SeenTeam): DocWrite | undefined {
 }
 
 /** The channel's conversation reference, built from what the team's activities told (as `koppla` stores one). */
-function channelConversation(
+async function channelConversation(
   deps: AppDeps,
   channelId: string,
   team: TeamRecord,
   install: boolean,
-): DocWrite | undefined {
+): Promise<DocWrite | undefined> {
   const key = channelKey(channelId);
-  const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
   // A reference from a real activity in the channel is as good; a gone one comes back on an install.
   if (current && (current.active || !install)) return undefined;
   const value: ConversationRecord = {
@@ -124,22 +124,22 @@ function channelConversation(
 export async function bindConfiguredChannels(deps: AppDeps, seen?: SeenTeam): Promise<string[]> {
   const configured = deps.org.org.groups.filter((g) => g.channel);
   if (seen) {
-    const w = teamWrite(deps, seen);
+    const w = await teamWrite(deps, seen);
     if (w) {
       const r = await deps.store.commit({ docs: [w] });
       if (!r.ok) log.warn({ teamId: seen.teamId }, 'team not remembered (conflict)');
     }
   }
   if (!configured.length) return [];
-  const teams = deps.store.listDocs<TeamRecord>(TEAMS).filter((t) => t.serviceUrl && t.bot);
+  const teams = (await deps.store.listDocs<TeamRecord>(TEAMS)).filter((t) => t.serviceUrl && t.bot);
   const bound: string[] = [];
   for (const group of configured) {
     const team = teams.find((t) => teamMatches(group, t));
     if (!team) continue;
     const channelId = group.channel!.channelId;
     const install = !!seen?.install && seen.teamId === team.teamId;
-    const link = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, group.id);
-    const conversation = channelConversation(deps, channelId, team, install);
+    const link = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, group.id);
+    const conversation = await channelConversation(deps, channelId, team, install);
     if (linkStands(link, group)) {
       // Still make sure there is somewhere to post (a reinstalled team, a file link with no reference).
       if (conversation && link!.conversationKey === channelKey(channelId))
@@ -156,7 +156,7 @@ export async function bindConfiguredChannels(deps: AppDeps, seen?: SeenTeam): Pr
       fileBinding: fileBindingOf(group)!,
       version: (link?.version ?? 0) + 1,
     };
-    const waiting = redeliverWaiting(deps, group.id);
+    const waiting = await redeliverWaiting(deps, group.id);
     const r = await deps.store.commit({
       docs: [
         ...(conversation ? [conversation] : []),

@@ -25,7 +25,7 @@ export async function connectChannel(
   }
   if (actor.role === 'team_lead' && groupId !== MANAGEMENT && !actor.groups.includes(groupId))
     return refuse('forbidden', t.ownGroupsOnly);
-  const current = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
+  const current = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
   const now = deps.now().toISOString();
   const value: GroupChannel = {
     groupId,
@@ -37,7 +37,7 @@ export async function connectChannel(
     fileBinding: groupId === MANAGEMENT ? null : (fileBindingOf(deps.org.group(groupId)) ?? null),
     version: (current?.version ?? 0) + 1,
   };
-  const waiting = redeliverWaiting(deps, groupId);
+  const waiting = await redeliverWaiting(deps, groupId);
   const r = await deps.store.commit({
     docs: [
       {

@@ -104,12 +104,12 @@ export function officeHoursOf(deps: AppDeps): OfficeHours {
   return deps.org.org.officeHours ?? DEFAULT_OFFICE_HOURS;
 }
 
-export function absences(deps: AppDeps): Absence[] {
-  return deps.store.listDocs<Absence>(ABSENCES);
+export async function absences(deps: AppDeps): Promise<Absence[]> {
+  return await deps.store.listDocs<Absence>(ABSENCES);
 }
 
-export function domainContext(deps: AppDeps): DomainContext {
-  return { org: deps.org.org, rules: deps.rules, calendar: deps.calendar, absences: absences(deps) };
+export async function domainContext(deps: AppDeps): Promise<DomainContext> {
+  return { org: deps.org.org, rules: deps.rules, calendar: deps.calendar, absences: await absences(deps) };
 }
 
 export function caseLink(deps: AppDeps, caseId: string): string | undefined {

@@ -60,11 +60,11 @@ export interface TeamRecord {
 export const userKey = (aadObjectId: string) => `user:${aadObjectId}`;
 
 /** A write that stores or refreshes a conversation; undefined when nothing changed. */
-export function rememberConversation(
+export async function rememberConversation(
   deps: AppDeps,
   rec: Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>,
-): DocWrite | undefined {
-  const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, rec.key);
+): Promise<DocWrite | undefined> {
+  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, rec.key);
   if (
     current &&
     current.active &&
@@ -82,31 +82,30 @@ export function rememberConversation(
   return { collection: CONVERSATIONS, id: rec.key, value: value as unknown as Record<string, unknown> };
 }
 
-export function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>): DocWrite | undefined {
-  const current = deps.store.getDoc<MemberRecord>(MEMBERS, m.aadObjectId);
+export async function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>): Promise<DocWrite | undefined> {
+  const current = await deps.store.getDoc<MemberRecord>(MEMBERS, m.aadObjectId);
   if (current && current.teamsId === m.teamsId && current.serviceUrl === m.serviceUrl) return undefined;
   return { collection: MEMBERS, id: m.aadObjectId, value: { ...m, version: (current?.version ?? 0) + 1 } };
 }
 
 /** The member record Teams gave for a Teams user id (from a team's roster), if the bot has seen it. */
-export function memberByTeamsId(deps: AppDeps, teamsId: string): MemberRecord | undefined {
-  return deps.store.listDocs<MemberRecord>(MEMBERS).find((x) => x.teamsId === teamsId);
+export async function memberByTeamsId(deps: AppDeps, teamsId: string): Promise<MemberRecord | undefined> {
+  return (await deps.store.listDocs<MemberRecord>(MEMBERS)).find((x) => x.teamsId === teamsId);
 }
 
-export function groupsOfChannel(deps: AppDeps, conversationKey: string): string[] {
-  return deps.store
-    .listDocs<GroupChannel>(GROUP_CHANNELS)
+export async function groupsOfChannel(deps: AppDeps, conversationKey: string): Promise<string[]> {
+  return (await deps.store.listDocs<GroupChannel>(GROUP_CHANNELS))
     .filter((g) => g.conversationKey === conversationKey)
     .map((g) => g.groupId);
 }
 
-export function channelOfGroup(deps: AppDeps, groupId: string): ConversationRecord | undefined {
-  const link = deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
-  return link ? deps.store.getDoc<ConversationRecord>(CONVERSATIONS, link.conversationKey) : undefined;
+export async function channelOfGroup(deps: AppDeps, groupId: string): Promise<ConversationRecord | undefined> {
+  const link = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
+  return link ? await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, link.conversationKey) : undefined;
 }
 
-export function markInactive(deps: AppDeps, key: string, reason: string): DocWrite | undefined {
-  const current = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+export async function markInactive(deps: AppDeps, key: string, reason: string): Promise<DocWrite | undefined> {
+  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
   if (!current || !current.active) return undefined;
   return {
     collection: CONVERSATIONS,

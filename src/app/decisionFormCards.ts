@@ -10,12 +10,12 @@ import { absences, type AppDeps } from './context.js';
 import type { DecisionKind, FormData } from './decisionSchemas.js';
 
 /** The form for a decision on this case, with what was entered and the messages by field. */
-export function decisionFormFor(
+export async function decisionFormFor(
   deps: AppDeps,
   c: Case,
   kind: DecisionKind,
   state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string; lang?: Lang } = {},
-): Card {
+): Promise<Card> {
   const now = deps.now();
   return decisionForm({
     kind,
@@ -24,7 +24,7 @@ export function decisionFormFor(
     rules: deps.rules,
     calendar: deps.calendar,
     nameOf: (id) => deps.org.name(id),
-    loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
+    loads: loadPerCaseworker(await deps.store.openCases(), deps.org.org, await absences(deps), now, c.groupId),
     // Who may be named: the deciders (team leads, unit managers); for a protective measure anyone in the group.
     deciders: deps.org.org.staff
       .filter(
@@ -41,14 +41,14 @@ export function decisionFormFor(
  * The form again after a refused submission: what was entered, except anything the secrecy guard
  * refused (a personnummer is never sent back to the card), and the messages by field.
  */
-export function formAgain(
+export async function formAgain(
   deps: AppDeps,
   c: Case,
   kind: DecisionKind,
   data: FormData,
   refusal: Refusal,
   lang: Lang = 'sv',
-): Card {
+): Promise<Card> {
   const entered: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') entered[f] = data[f] as string;
   // Whatever was refused, a value with something like a personnummer never goes back to the card.
@@ -65,5 +65,5 @@ export function formAgain(
       ? t.notSavedSecrecy
       : t.notSavedFields
     : t.notSaved(refusalText(refusal, lang));
-  return decisionFormFor(deps, c, kind, { values, issues, error, lang });
+  return await decisionFormFor(deps, c, kind, { values, issues, error, lang });
 }

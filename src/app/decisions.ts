@@ -225,7 +225,7 @@ export function reminderFor(deps: AppDeps, caseId: string, lang: Lang = 'sv'): R
 export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: DecisionInput): Promise<DecisionResult> {
   const s = SPECS[kind] as Spec<z.ZodType<Record<string, unknown>>>;
   const lang = input.lang ?? 'sv';
-  const current = deps.store.getCase(input.caseId);
+  const current = await deps.store.getCase(input.caseId);
   const parsed = s.schema.safeParse(input.data ?? {});
   // The secrecy guard reads every field of the form as it was sent, whatever else is wrong with it,
   // so the person learns every problem at once and a field with a number always comes back empty.

@@ -1,6 +1,7 @@
 // What could not be delivered, for the people who can fix it (`leveranser`, with a retry button),
 // for operations (/healthz problems: codes and counts, never case content), and for `koppla`
 // (what waited for a group is sent when its channel is linked). See docs/deliveries.md.
+import { filterAsync } from './asyncFilter.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
@@ -31,15 +32,15 @@ export function urgencyOf(m: OutboxMessage): number {
 const byUrgency = (a: OutboxMessage, b: OutboxMessage) =>
   urgencyOf(a) - urgencyOf(b) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
-export const deadMessages = (deps: AppDeps) =>
-  deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.status === 'dead');
+export const deadMessages = async (deps: AppDeps) =>
+  (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.status === 'dead');
 
 /**
  * The writes that send again, to a just linked channel, what was kept for `groupId` as undelivered:
  * each card afresh in order of urgency, or one digest when there are many.
  */
-export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWrite[]; count: number } {
-  const waiting = deadMessages(deps)
+export async function redeliverWaiting(deps: AppDeps, groupId: string): Promise<{ docs: DocWrite[]; count: number }> {
+  const waiting = (await deadMessages(deps))
     .filter((m) => m.target.kind === 'group' && m.target.groupId === groupId)
     .sort(byUrgency);
   if (!waiting.length) return { docs: [], count: 0 };
@@ -73,11 +74,11 @@ export function redeliverWaiting(deps: AppDeps, groupId: string): { docs: DocWri
 }
 
 /** Whether this person may see and retry this undelivered message. */
-function concerns(deps: AppDeps, actor: Actor, m: OutboxMessage): boolean {
+async function concerns(deps: AppDeps, actor: Actor, m: OutboxMessage): Promise<boolean> {
   if (actor.role === 'unit_manager') return true;
   if (actor.role !== 'team_lead') return false;
   if (m.target.kind === 'user' && m.target.staffId === actor.id) return true;
-  return groupsOf(deps, m).some((g) => actor.groups.includes(g));
+  return (await groupsOf(deps, m)).some((g) => actor.groups.includes(g));
 }
 
 function toText(deps: AppDeps, m: OutboxMessage, lang: Lang): string {
@@ -90,11 +91,12 @@ function toText(deps: AppDeps, m: OutboxMessage, lang: Lang): string {
 }
 
 /** What waits or failed that this person can act on: failed first, then what is being retried. */
-export function deliveriesFor(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): DeliveryItem[] {
+export async function deliveriesFor(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Promise<DeliveryItem[]> {
   const w = texts(lang).deliveries;
-  return deps.store
-    .listDocs<OutboxMessage>(OUTBOX)
-    .filter((m) => (m.status === 'dead' || (m.status === 'pending' && m.attempts > 0)) && concerns(deps, actor, m))
+  const failing = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+    (m) => m.status === 'dead' || (m.status === 'pending' && m.attempts > 0),
+  );
+  return (await filterAsync(failing, (m) => concerns(deps, actor, m)))
     .sort((a, b) => Number(b.status === 'dead') - Number(a.status === 'dead') || byUrgency(a, b))
     .map((m) => {
       const dead = m.status === 'dead';
@@ -120,9 +122,9 @@ export async function retryDelivery(
 ): Promise<{ ok: true; message: string } | Refusal> {
   const w = texts(lang).deliveries;
   if (actor.role === 'caseworker') return refuse('forbidden', w.onlyLeadsRetry);
-  const m = deps.store.getDoc<OutboxMessage>(OUTBOX, id);
+  const m = await deps.store.getDoc<OutboxMessage>(OUTBOX, id);
   if (!m || m.status !== 'dead') return { ok: true, message: w.alreadySent };
-  if (!concerns(deps, actor, m)) return refuse('forbidden', w.otherGroup);
+  if (!(await concerns(deps, actor, m))) return refuse('forbidden', w.otherGroup);
   const retried: OutboxMessage = {
     ...m,
     status: 'pending',
@@ -149,11 +151,11 @@ export interface HealthProblem {
 }
 
 /** What /healthz reports as problems: codes and counts only. */
-export function healthProblems(deps: AppDeps): HealthProblem[] {
+export async function healthProblems(deps: AppDeps): Promise<HealthProblem[]> {
   const problems: HealthProblem[] = [];
-  const dead = deadMessages(deps);
+  const dead = await deadMessages(deps);
   if (dead.length) problems.push({ code: 'undeliverable', count: dead.length });
-  const linked = new Set(deps.store.listDocs<{ groupId: string }>(GROUP_CHANNELS).map((g) => g.groupId));
+  const linked = new Set((await deps.store.listDocs<{ groupId: string }>(GROUP_CHANNELS)).map((g) => g.groupId));
   const unlinked = deps.org.org.groups.filter((g) => !linked.has(g.id)).length;
   if (unlinked) problems.push({ code: 'group_without_channel', count: unlinked });
   if (!linked.has(MANAGEMENT)) problems.push({ code: 'no_management_channel', count: 1 });

@@ -61,7 +61,11 @@ export function spreadSuggestions(people: Suggestable[], rows: number): string[]
   return out;
 }
 
-export function buildDistributionView(deps: AppDeps, groupId: string, lang: Lang = 'sv'): DistributionView {
+export async function buildDistributionView(
+  deps: AppDeps,
+  groupId: string,
+  lang: Lang = 'sv',
+): Promise<DistributionView> {
   const now = deps.now();
   const today = stockholmDate(now);
   const year = Number(today.slice(0, 4));
@@ -69,7 +73,7 @@ export function buildDistributionView(deps: AppDeps, groupId: string, lang: Lang
   const t = all.distribution;
   const date = (d: string) => formatDate(d, year, lang);
   const names = (ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(` ${all.and} `);
-  const open = [...deps.store.openCases()];
+  const open = [...(await deps.store.openCases())];
   const group = deps.org.group(groupId);
   // An unmet immediate-protection alarm first, however new the case is.
   const waiting = protectionFirst(
@@ -80,7 +84,7 @@ export function buildDistributionView(deps: AppDeps, groupId: string, lang: Lang
     ),
     (u) => u.case,
   );
-  const loads = loadPerCaseworker(open, deps.org.org, absences(deps), now, groupId);
+  const loads = loadPerCaseworker(open, deps.org.org, await absences(deps), now, groupId);
   const nextDue = (c: Case) =>
     deadlinesOf(c, deps.rules)
       .filter((d) => !d.done)
@@ -188,13 +192,13 @@ export function distributionCardData(view: DistributionView, notice?: { text: st
   );
 }
 
-export function distributionCard(
+export async function distributionCard(
   deps: AppDeps,
   groupId: string,
   notice?: { text: string; color: string },
   lang: Lang = 'sv',
-): Card {
-  return renderCard('distribution', distributionCardData(buildDistributionView(deps, groupId, lang), notice));
+): Promise<Card> {
+  return renderCard('distribution', distributionCardData(await buildDistributionView(deps, groupId, lang), notice));
 }
 
 /**
@@ -215,8 +219,8 @@ export async function assignFromDistribution(
   const key = distributionKey(input.groupId, stockholmDate(now));
   // Only a card the bot posted itself (the scheduled one) can be updated for everyone; a card shown
   // as a command's answer is refreshed for the person who pressed by the invoke's answer.
-  if (r.ok && cardActivityOf(deps.store, key)) {
-    const data = distributionCardData(buildDistributionView(deps, input.groupId));
+  if (r.ok && (await cardActivityOf(deps.store, key))) {
+    const data = distributionCardData(await buildDistributionView(deps, input.groupId));
     await deps.store.commit({
       docs: [
         enqueue(now, { kind: 'group', groupId: input.groupId }, { kind: 'card', template: 'distribution', data }, key),

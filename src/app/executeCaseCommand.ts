@@ -9,7 +9,7 @@ import type { DocWrite } from '../store/port.js';
 import { caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
 import { newOwnerNotices } from './newOwners.js';
-import { langOfStaff } from './recipientLang.js';
+import { staffLangs } from './recipientLang.js';
 import { protectionEffects } from './protection.js';
 import { texts, type Lang } from '../cards/text/index.js';
 
@@ -29,7 +29,7 @@ export interface CaseCommand {
 
 export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promise<CaseResult> {
   const now = deps.now();
-  const current = deps.store.getCase(cmd.caseId);
+  const current = await deps.store.getCase(cmd.caseId);
   if (
     cmd.expectedVersion !== undefined &&
     current &&
@@ -41,15 +41,15 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   // The secrecy guard (every entrance): a personnummer in a motivation, note or reason is refused.
   const secrecy = guardIntentText(cmd.intent);
   if (secrecy) return { ok: false, refusal: secrecy, ...(current ? { case: current } : {}) };
-  const decision = decideCase(domainContext(deps), current, cmd.intent, cmd.actor, now);
+  const decision = decideCase(await domainContext(deps), current, cmd.intent, cmd.actor, now);
   if (!decision.ok) return { ok: false, refusal: decision, ...(current ? { case: current } : {}) };
   const after = decision.state;
   // Whoever the change made an owner hears of it, whichever entrance made it (src/app/newOwners.ts).
   const docs = [
-    ...channelCards(deps, current, after),
-    ...newOwnerNotices(now, cmd.actor, current, after, (id) => langOfStaff(deps, id)),
+    ...(await channelCards(deps, current, after)),
+    ...newOwnerNotices(now, cmd.actor, current, after, await staffLangs(deps)),
     // The immediate-protection alarm goes on, changes or ends with whatever change caused it.
-    ...protectionEffects(deps, current, after),
+    ...(await protectionEffects(deps, current, after)),
   ];
   const result = await deps.store.commit({
     cases: [{ case: after, expectedVersion: current ? current.version : null }],
@@ -66,24 +66,24 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
     })),
   });
   if (!result.ok) {
-    const latest = deps.store.getCase(cmd.caseId);
+    const latest = await deps.store.getCase(cmd.caseId);
     return latest
       ? stale(deps, latest, cmd.lang)
       : { ok: false, refusal: { ok: false, code: 'conflict', message: texts(cmd.lang).caseAnswers.conflict } };
   }
   if (docs.length) deps.onOutbox?.();
-  return { ok: true, case: deps.store.getCase(after.id)!, before: current, events: decision.events };
+  return { ok: true, case: (await deps.store.getCase(after.id))!, before: current, events: decision.events };
 }
 
 /**
  * Every change redraws the case's channel card for everyone, in the same commit. A change of owner
  * redraws the open siblings' cards too: they show who has the family and suggest the same owner.
  */
-function channelCards(deps: AppDeps, before: Case | undefined, after: Case): DocWrite[] {
+async function channelCards(deps: AppDeps, before: Case | undefined, after: Case): Promise<DocWrite[]> {
   const ownersChanged = before !== undefined && before.assignees.join() !== after.assignees.join();
   const siblings =
     ownersChanged && after.familyRef
-      ? deps.store.casesByFamily(after.familyRef).filter((x) => x.id !== after.id && x.phase !== 'closed')
+      ? (await deps.store.casesByFamily(after.familyRef)).filter((x) => x.id !== after.id && x.phase !== 'closed')
       : [];
   return caseCardUpdates(deps.now(), after, siblings);
 }

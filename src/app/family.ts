@@ -18,8 +18,8 @@ import { daysBetween, formatDate, stockholmDate } from '../domain/time.js';
 import { DEFAULT_CONTINUATION_DAYS } from '../stats/figures.js';
 import { absences, type AppDeps } from './context.js';
 
-export const familyCasesOf = (deps: AppDeps, c: Case): Case[] =>
-  c.familyRef ? deps.store.casesByFamily(c.familyRef) : [];
+export const familyCasesOf = async (deps: AppDeps, c: Case): Promise<Case[]> =>
+  c.familyRef ? await deps.store.casesByFamily(c.familyRef) : [];
 
 export interface Family {
   siblings: Case[];
@@ -32,12 +32,12 @@ export interface Family {
   unassignedSiblings: Case[];
 }
 
-export function familyOf(deps: AppDeps, c: Case): Family {
+export async function familyOf(deps: AppDeps, c: Case): Promise<Family> {
   const now = deps.now();
-  const family = familyCasesOf(deps, c);
+  const family = await familyCasesOf(deps, c);
   const siblings = siblingsOf(c, family);
   const today = stockholmDate(now);
-  const abs = absences(deps);
+  const abs = await absences(deps);
   const canOwnIn = (groupId: string) => (id: string) =>
     deps.org.caseworkersOf(groupId).some((s) => s.aadObjectId === id) && !isAbsent(abs, id, today);
   const owners = c.assignees;
@@ -48,7 +48,7 @@ export function familyOf(deps: AppDeps, c: Case): Family {
     // The same set time as the statistics, so the card and the figures agree on what is one investigation.
     history: historyOf(
       c,
-      deps.store.casesByChild(c.childRef),
+      await deps.store.casesByChild(c.childRef),
       family,
       now,
       deps.rules,
@@ -63,12 +63,13 @@ export function familyOf(deps: AppDeps, c: Case): Family {
 }
 
 /** The case card's family section (src/cards/familySection.ts), in the reader's language (src/cards/text/). */
-export function familySectionView(
+export async function familySectionView(
   deps: AppDeps,
   c: Case,
-  f: Family = familyOf(deps, c),
+  family?: Family,
   lang: Lang = 'sv',
-): FamilySectionView {
+): Promise<FamilySectionView> {
+  const f = family ?? (await familyOf(deps, c));
   const all = texts(lang);
   const t = all.familyView;
   const names = (ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(` ${all.and} `);
@@ -114,7 +115,8 @@ export function familySectionView(
 }
 
 /** The family and history as GET /api/cases/{ref} returns them (docs/intake-api.md). */
-export function familyForApi(deps: AppDeps, c: Case, f: Family = familyOf(deps, c)) {
+export async function familyForApi(deps: AppDeps, c: Case, family?: Family) {
+  const f = family ?? (await familyOf(deps, c));
   const owners = (ids: readonly string[]) => ids.map((id) => ({ aadObjectId: id, name: deps.org.name(id) }));
   return {
     ...(c.familyRef ? { familyRef: c.familyRef } : {}),
@@ -143,10 +145,10 @@ export async function assignSiblings(
   lang: Lang = 'sv',
 ): Promise<AssignSiblingsResult> {
   const t = texts(lang).appNotices.family;
-  const c = deps.store.getCase(caseId);
+  const c = await deps.store.getCase(caseId);
   if (!c) return { ok: false, refusal: refuse('not_found', t.noCase) };
   if (!c.assignees.length) return { ok: false, refusal: refuse('invalid', t.noOwner), case: c };
-  const targets = familyOf(deps, c).unassignedSiblings;
+  const targets = (await familyOf(deps, c)).unassignedSiblings;
   if (!targets.length) return { ok: false, refusal: refuse('invalid', t.noSiblings), case: c };
   const assigned: string[] = [];
   const failed: { caseId: string; message: string }[] = [];
@@ -155,5 +157,5 @@ export async function assignSiblings(
     if (r.ok) assigned.push(s.id);
     else failed.push({ caseId: s.id, message: refusalText(r.refusal, lang) });
   }
-  return { ok: true, case: deps.store.getCase(caseId)!, assigned, failed };
+  return { ok: true, case: (await deps.store.getCase(caseId))!, assigned, failed };
 }

@@ -2,12 +2,13 @@
 // stored, the card's data and its copies in the group channels, the line to whoever answers for it,
 // and the writes that post a checklist when its day comes. The presses on the card are in
 // handoverPresses.ts, the morning's work in handoverMorning.ts.
+import { caseLookup } from './caseLookup.js';
 import { activate, isActive, type Handover } from '../domain/handover.js';
 import { entryStates, responsibleFor } from '../domain/handoverProgress.js';
 import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
-import { langOfStaff } from './recipientLang.js';
+import { staffLangs } from './recipientLang.js';
 import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
 import { renderCard, type Card } from '../cards/render.js';
 import type { DocWrite } from '../store/port.js';
@@ -19,23 +20,30 @@ export const HANDOVER_ESCALATIONS = 'handoverEscalations';
 
 export const handoverCardKey = (handoverId: string, groupId: string) => `handover:${handoverId}:group:${groupId}`;
 
-export function getHandover(deps: AppDeps, id: string): Handover | undefined {
-  return deps.store.getDoc<Handover>(HANDOVERS, id);
+export async function getHandover(deps: AppDeps, id: string): Promise<Handover | undefined> {
+  return await deps.store.getDoc<Handover>(HANDOVERS, id);
 }
 
-export function allHandovers(deps: AppDeps): Handover[] {
-  return deps.store.listDocs<Handover>(HANDOVERS);
+export async function allHandovers(deps: AppDeps): Promise<Handover[]> {
+  return await deps.store.listDocs<Handover>(HANDOVERS);
 }
 
 /** The data of the checklist card as it stands now (rendered by cards/handover.json). */
-export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}) {
+export async function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}) {
   const now = deps.now();
-  const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
+  const states = entryStates(
+    h,
+    await caseLookup(
+      deps.store,
+      h.entries.map((e) => e.caseId),
+    ),
+    deps.rules,
+  );
   const today = stockholmDate(now);
-  const abs = absences(deps);
+  const abs = await absences(deps);
   // Each caseworker's open cases, counted once per card (not once per case on the list).
   const load = new Map<string, number>();
-  for (const c of deps.store.openCases()) for (const id of c.assignees) load.set(id, (load.get(id) ?? 0) + 1);
+  for (const c of await deps.store.openCases()) for (const id of c.assignees) load.set(id, (load.get(id) ?? 0) + 1);
   const choices = new Map<string, { title: string; value: string }[]>();
   const choicesFor = (groupId: string) => {
     let list = choices.get(groupId);
@@ -63,15 +71,15 @@ export function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptio
 }
 
 /** The checklist card for the person who pressed or wrote (the channel copy is updated through the outbox). */
-export function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}): Card {
-  return renderCard(HANDOVER_TEMPLATE, handoverView(deps, h, opts));
+export async function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}): Promise<Card> {
+  return renderCard(HANDOVER_TEMPLATE, await handoverView(deps, h, opts));
 }
 
 /** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */
-export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
+export async function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): Promise<DocWrite[]> {
   // A list of nothing ("0 av 0 ärenden") is never posted: the morning redraw, a return, a tick.
   if (h.entries.length === 0) return [];
-  const data = handoverView(deps, h);
+  const data = await handoverView(deps, h);
   return h.groupIds.map((g) =>
     enqueue(
       now,
@@ -83,11 +91,12 @@ export function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): DocW
 }
 
 /** The 1:1 line to whoever answers for the checklist (the other team leads when one is away too). */
-export function responsibleNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
-  const who = responsibleFor(deps.org.org, absences(deps), h, stockholmDate(now));
+export async function responsibleNotices(deps: AppDeps, h: Handover, now: Date): Promise<DocWrite[]> {
+  const who = responsibleFor(deps.org.org, await absences(deps), h, stockholmDate(now));
+  const langOf = await staffLangs(deps);
   return who.map((id) => {
     // Each in their own language (their last 1:1 locale, src/app/recipientLang.ts).
-    const lang = langOfStaff(deps, id);
+    const lang = langOf(id);
     return enqueue(
       now,
       { kind: 'user', staffId: id },
@@ -124,21 +133,25 @@ function noOpenCasesNotices(deps: AppDeps, h: Handover, now: Date): DocWrite[] {
  * The checklist `överlämning @person` shows again: the person's running one (posted, not yet
  * returned), else the latest one still to be posted or handed back; undefined when there is none.
  */
-export function handoverOf(deps: AppDeps, staffId: string): Handover | undefined {
-  const mine = allHandovers(deps)
+export async function handoverOf(deps: AppDeps, staffId: string): Promise<Handover | undefined> {
+  const mine = (await allHandovers(deps))
     .filter((h) => h.staffId === staffId)
     .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   return mine.find((h) => isActive(h)) ?? mine.find((h) => !h.activatedAt && !h.returnedAt);
 }
 
 /** The writes that post a handover's checklist now (its entries are the person's open cases at this moment). */
-export function activationWrites(deps: AppDeps, h: Handover, now: Date): { handover: Handover; docs: DocWrite[] } {
-  const active = activate(h, openCasesOf(deps.store.openCases(), h.staffId), now);
+export async function activationWrites(
+  deps: AppDeps,
+  h: Handover,
+  now: Date,
+): Promise<{ handover: Handover; docs: DocWrite[] }> {
+  const active = activate(h, openCasesOf(await deps.store.openCases(), h.staffId), now);
   // Nobody needs a list of nothing in the channel: a short notice says there is nothing to hand over.
   if (active.entries.length === 0) return { handover: active, docs: noOpenCasesNotices(deps, active, now) };
   return {
     handover: active,
-    docs: [...handoverCardUpdates(deps, active, now), ...responsibleNotices(deps, active, now)],
+    docs: [...(await handoverCardUpdates(deps, active, now)), ...(await responsibleNotices(deps, active, now))],
   };
 }
 

@@ -1,6 +1,7 @@
 // The handover part of each morning: the open items the morning list shows, the escalations that are
 // due (no new owner by the next working day, no status after two) and their 1:1 cards, posting the
 // checklists of planned leave whose day has come and redrawing running ones.
+import { caseLookup } from './caseLookup.js';
 import { isActive, isDue, type Handover } from '../domain/handover.js';
 import { entryStates, escalationChain, lateness } from '../domain/handoverProgress.js';
 import type { LocalDate } from '../domain/schemas.js';
@@ -32,11 +33,18 @@ export interface OpenHandoverItem {
 }
 
 /** Every case on a running checklist that is not fully handed over, most urgent first per handover. */
-export function openHandovers(deps: AppDeps, now: Date): OpenHandoverItem[] {
+export async function openHandovers(deps: AppDeps, now: Date): Promise<OpenHandoverItem[]> {
   const out: OpenHandoverItem[] = [];
-  for (const h of allHandovers(deps)) {
+  for (const h of await allHandovers(deps)) {
     if (!isActive(h)) continue;
-    for (const s of entryStates(h, (id) => deps.store.getCase(id), deps.rules)) {
+    for (const s of entryStates(
+      h,
+      await caseLookup(
+        deps.store,
+        h.entries.map((e) => e.caseId),
+      ),
+      deps.rules,
+    )) {
       if (s.handedOver) continue;
       const e = h.entries.find((x) => x.caseId === s.caseId)!;
       out.push({
@@ -74,11 +82,11 @@ export interface HandoverEscalation {
  * message per person listing all of them; a new owner who has not written a status after 2 working
  * days is told so.
  */
-export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalation[] {
+export async function handoverEscalations(deps: AppDeps, now: Date): Promise<HandoverEscalation[]> {
   const today = stockholmDate(now);
   // Escalations belong to working mornings; a run on a weekend or holiday says nothing.
   if (!deps.calendar.isWorkingDay(today)) return [];
-  const abs = absences(deps);
+  const abs = await absences(deps);
   const byKey = new Map<string, HandoverEscalation>();
   const add = (recipientId: string, kind: HandoverEscalation['kind'], item: HandoverEscalation['items'][number]) => {
     const key = `${kind}:${recipientId}`;
@@ -86,8 +94,8 @@ export function handoverEscalations(deps: AppDeps, now: Date): HandoverEscalatio
     esc.items.push(item);
     byKey.set(key, esc);
   };
-  const handovers = new Map(allHandovers(deps).map((h) => [h.id, h]));
-  for (const item of openHandovers(deps, now)) {
+  const handovers = new Map((await allHandovers(deps)).map((h) => [h.id, h]));
+  for (const item of await openHandovers(deps, now)) {
     if (item.late === 'none') continue;
     const h = handovers.get(item.handoverId)!;
     const entry = {
@@ -135,9 +143,9 @@ export function escalationCardData(deps: AppDeps, e: HandoverEscalation, now: Da
 export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Promise<HandoverEscalation[]> {
   const today = stockholmDate(now);
   const sent: HandoverEscalation[] = [];
-  for (const e of handoverEscalations(deps, now)) {
+  for (const e of await handoverEscalations(deps, now)) {
     const claimId = `${today}:${e.kind}:${e.recipientId}`;
-    if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
+    if (await deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
     const r = await deps.store.commit({
       docs: [
         {
@@ -152,7 +160,7 @@ export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Prom
           {
             kind: 'card',
             template: 'case-list',
-            data: escalationCardData(deps, e, now, langOfStaff(deps, e.recipientId)),
+            data: escalationCardData(deps, e, now, await langOfStaff(deps, e.recipientId)),
           },
         ),
       ],
@@ -175,9 +183,9 @@ export async function enqueueHandoverEscalations(deps: AppDeps, now: Date): Prom
 export async function activateDueHandovers(deps: AppDeps, now: Date): Promise<Handover[]> {
   const today = stockholmDate(now);
   const out: Handover[] = [];
-  for (const h of allHandovers(deps)) {
+  for (const h of await allHandovers(deps)) {
     if (!isDue(h, today)) continue;
-    const { handover, docs } = activationWrites(deps, h, now);
+    const { handover, docs } = await activationWrites(deps, h, now);
     const r = await deps.store.commit({
       docs: [handoverDocWrite(handover, h.version), ...docs],
       audit: [
@@ -202,14 +210,14 @@ export async function activateDueHandovers(deps: AppDeps, now: Date): Promise<Ha
 export async function refreshRunningHandoverCards(deps: AppDeps, now: Date): Promise<number> {
   const today = stockholmDate(now);
   let n = 0;
-  for (const h of allHandovers(deps)) {
+  for (const h of await allHandovers(deps)) {
     if (!isActive(h)) continue;
     const claimId = `${today}:refresh:${h.id}`;
-    if (deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
+    if (await deps.store.getDoc(HANDOVER_ESCALATIONS, claimId)) continue;
     const r = await deps.store.commit({
       docs: [
         { collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, version: 1 }, expectedVersion: null },
-        ...handoverCardUpdates(deps, h, now),
+        ...(await handoverCardUpdates(deps, h, now)),
       ],
     });
     if (r.ok) n++;

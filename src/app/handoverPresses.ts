@@ -1,6 +1,7 @@
 // The presses on a handover checklist as use cases: tick items, write a status, give a case a new
 // owner (through the one assign use case, siblings along), and hand cases back after the return.
 // Each is committed with a version check and refreshes the channel card in the same commit.
+import { caseLookup } from './caseLookup.js';
 import {
   assigneesAfterHandBack,
   assigneesAfterHandover,
@@ -27,22 +28,24 @@ export type HandoverResult =
  * same commit. A concurrent change to another case of the same list is not a conflict for the person:
  * the step is simply applied again to the fresh document (a few tries).
  */
+type Step = { ok: true; state: Handover; events: DomainEvent[] } | Refusal;
+
 async function change(
   deps: AppDeps,
   handoverId: string,
   actor: Actor,
-  step: (h: Handover, now: Date) => { ok: true; state: Handover; events: DomainEvent[] } | Refusal,
+  step: (h: Handover, now: Date) => Step | Promise<Step>,
   lang: Lang = 'sv',
 ): Promise<HandoverResult> {
   const t = texts(lang).appNotices.handover;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const h = getHandover(deps, handoverId);
+    const h = await getHandover(deps, handoverId);
     if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
     const now = deps.now();
-    const d = step(h, now);
+    const d = await step(h, now);
     if (!d.ok) return { ok: false, refusal: d, handover: h };
     const next = { ...d.state, version: h.version + 1 };
-    const docs = [handoverDocWrite(d.state, h.version), ...handoverCardUpdates(deps, next, now)];
+    const docs = [handoverDocWrite(d.state, h.version), ...(await handoverCardUpdates(deps, next, now))];
     const audit: AuditInput[] = d.events.map((e) => ({
       at: now.toISOString(),
       actor: actor.id,
@@ -53,7 +56,7 @@ async function change(
     const r = await deps.store.commit({ docs, audit });
     if (r.ok) {
       deps.onOutbox?.();
-      return { ok: true, handover: getHandover(deps, handoverId)! };
+      return { ok: true, handover: (await getHandover(deps, handoverId))! };
     }
   }
   return { ok: false, refusal: refuse('conflict', t.conflict) };
@@ -74,8 +77,8 @@ export function saveHandoverChecks(
     deps,
     input.handoverId,
     input.actor,
-    (h, now) => {
-      const c = deps.store.getCase(input.caseId);
+    async (h, now) => {
+      const c = await deps.store.getCase(input.caseId);
       let state = h;
       const events: DomainEvent[] = [];
       for (const [item, done] of Object.entries(input.values) as [TickItem, boolean][]) {
@@ -115,7 +118,8 @@ export function writeHandoverStatus(
     deps,
     input.handoverId,
     input.actor,
-    (h, now) => writeStatus(h, input.caseId, input.text, deps.store.getCase(input.caseId), input.actor, now),
+    async (h, now) =>
+      writeStatus(h, input.caseId, input.text, await deps.store.getCase(input.caseId), input.actor, now),
     input.lang,
   );
 }
@@ -131,7 +135,7 @@ export async function reassignFromHandover(
 ): Promise<HandoverResult & { caseResult?: CaseResult; siblings?: string[] }> {
   const { lang } = input;
   const t = texts(lang).appNotices.handover;
-  const h = getHandover(deps, input.handoverId);
+  const h = await getHandover(deps, input.handoverId);
   if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
   if (!h.entries.some((e) => e.caseId === input.caseId))
     return { ok: false, refusal: refuse('not_found', t.notOnList), handover: h };
@@ -141,7 +145,7 @@ export async function reassignFromHandover(
       refusal: refuse('invalid', h.returnedAt ? t.returnedHandBack : t.notStarted),
       handover: h,
     };
-  const c = deps.store.getCase(input.caseId);
+  const c = await deps.store.getCase(input.caseId);
   if (!c) return { ok: false, refusal: refuse('not_found', t.noCase), handover: h };
   const caseResult = await assignCase(deps, {
     caseId: c.id,
@@ -165,7 +169,11 @@ export async function reassignFromHandover(
   if (!r.ok) return { ...r, caseResult };
   // Siblings on the same list without a new owner go with it: a family is handed over as one (docs/family.md).
   const siblings: string[] = [];
-  for (const s of entryStates(r.handover, (id) => deps.store.getCase(id), deps.rules)) {
+  const caseOf = await caseLookup(
+    deps.store,
+    r.handover.entries.map((e) => e.caseId),
+  );
+  for (const s of entryStates(r.handover, caseOf, deps.rules)) {
     if (s.caseId === c.id || s.closed || s.newOwnerId || !c.familyRef || s.case?.familyRef !== c.familyRef) continue;
     const sr = await assignCase(deps, {
       caseId: s.caseId,
@@ -183,7 +191,7 @@ export async function reassignFromHandover(
     }));
     if (rr.ok) siblings.push(s.caseId);
   }
-  return { ...r, handover: getHandover(deps, h.id)!, caseResult, case: caseResult.case, siblings };
+  return { ...r, handover: (await getHandover(deps, h.id))!, caseResult, case: caseResult.case, siblings };
 }
 
 export interface HandBackOutcome {
@@ -204,12 +212,19 @@ export async function handBack(
 > {
   const { lang } = input;
   const t = texts(lang).appNotices.handover;
-  const h = getHandover(deps, input.handoverId);
+  const h = await getHandover(deps, input.handoverId);
   if (!h) return { ok: false, refusal: refuse('not_found', t.notFound) };
   if (!h.returnedAt) return { ok: false, refusal: refuse('invalid', t.handBackNotYet), handover: h };
   if (input.actor.role === 'caseworker')
     return { ok: false, refusal: refuse('forbidden', t.handBackForbidden), handover: h };
-  const states = entryStates(h, (id) => deps.store.getCase(id), deps.rules);
+  const states = entryStates(
+    h,
+    await caseLookup(
+      deps.store,
+      h.entries.map((e) => e.caseId),
+    ),
+    deps.rules,
+  );
   const candidates = states.filter(
     (s) => !s.closed && s.newOwnerId && !h.entries.find((e) => e.caseId === s.caseId)?.handedBackAt,
   );
@@ -240,5 +255,5 @@ export async function handBack(
     const m = await change(deps, h.id, input.actor, (cur, now) => markHandedBack(cur, caseId, input.actor, now), lang);
     outcomes.push(m.ok ? { caseId, ok: true } : { caseId, ok: false, message: refusalText(m.refusal, lang) });
   }
-  return { ok: true, handover: getHandover(deps, h.id)!, outcomes };
+  return { ok: true, handover: (await getHandover(deps, h.id))!, outcomes };
 }

@@ -176,7 +176,7 @@ export async function importReports(
   const recentFrom = now.getTime() - POST_CARDS_WITHIN_DAYS * 86_400_000;
   const postCard = (c: Case) => c.phase !== 'closed' && Date.parse(c.receivedAt) >= recentFrom;
   const batch = new ReportBatch(deps, IMPORT_ACTOR, now, postCard);
-  const ctx = domainContext(deps);
+  const ctx = await domainContext(deps);
   const out: ImportReport = {
     dryRun: opts.dryRun,
     rows: parsed.records.length,
@@ -219,14 +219,14 @@ export async function importReports(
       continue;
     }
     firstLine.set(report.externalId, line);
-    const existing = deps.store.getCase(report.externalId);
+    const existing = await deps.store.getCase(report.externalId);
     if (existing) {
       if (duplicateStatus(existing, report) === 200) out.skipped.push({ line, externalId: report.externalId });
       else
         out.problems.push({ line, column: colOf('externalId'), message: texts('sv').appNotices.report.otherContent });
       continue;
     }
-    const planned = batch.add(report, ctx);
+    const planned = await batch.add(report, ctx);
     if (!planned.ok) {
       for (const [field, message] of Object.entries(planned.refusal.fields ?? { [t.row]: planned.refusal.message }))
         out.problems.push({ line, column: colOf(field), message });

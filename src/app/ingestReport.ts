@@ -11,6 +11,7 @@ import { concernsText } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
+import type { DomainContext } from '../domain/domainContext.js';
 import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
@@ -130,7 +131,11 @@ export class ReportBatch {
   }
 
   /** Plan one report (already parsed and guarded). A refusal leaves the batch unchanged. */
-  add(report: ReportInput, ctx = domainContext(this.deps)): { ok: true; case: Case } | { ok: false; refusal: Refusal } {
+  async add(
+    report: ReportInput,
+    context?: DomainContext,
+  ): Promise<{ ok: true; case: Case } | { ok: false; refusal: Refusal }> {
+    const ctx = context ?? (await domainContext(this.deps));
     if (this.cases.get(report.externalId)?.expectedVersion === null) {
       return {
         ok: false,
@@ -146,7 +151,7 @@ export class ReportBatch {
         : { ok: false, refusal: d };
     const at = this.now.toISOString();
     // Open cases about the same child in other groups are linked both ways, and both cards say so.
-    const others = this.linkable(report);
+    const others = await this.linkable(report);
     const created: Case = { ...d.state, linkedCaseIds: others.map((o) => o.id) };
     this.cases.set(created.id, { case: created, expectedVersion: null, before: null });
     this.newByChild.set(created.childRef, [...(this.newByChild.get(created.childRef) ?? []), created.id]);
@@ -190,7 +195,7 @@ export class ReportBatch {
       for (const doc of ooh.docs) this.docs.set(doc.id, doc);
       this.audit.push(...ooh.audit);
     }
-    if (created.familyRef) this.family(created);
+    if (created.familyRef) await this.family(created);
     return { ok: true, case: created };
   }
 
@@ -199,17 +204,17 @@ export class ReportBatch {
    * siblings and sections), violence in the family reaches VINR for every child case, and two
    * sections with open cases get the samordning card once.
    */
-  private family(created: Case): void {
+  private async family(created: Case): Promise<void> {
     const ref = created.familyRef!;
     this.newByFamily.set(ref, [...(this.newByFamily.get(ref) ?? []), created.id]);
     const byId = new Map<string, Case>();
-    for (const c of this.deps.store.casesByFamily(ref)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
+    for (const c of await this.deps.store.casesByFamily(ref)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
     for (const id of this.newByFamily.get(ref) ?? []) byId.set(id, this.cases.get(id)!.case);
     const family = [...byId.values()];
     if (!this.postCard(created)) return;
     for (const c of family) if (c.id !== created.id && c.phase !== 'closed' && this.postCard(c)) this.card(c);
     const pending = (collection: string, id: string) => this.docs.has(`${collection}:${id}`);
-    for (const doc of familyNoticeWrites(this.deps, created, family, this.now, pending))
+    for (const doc of await familyNoticeWrites(this.deps, created, family, this.now, pending))
       this.docs.set(`${doc.collection}:${doc.id}`, doc);
   }
 
@@ -217,10 +222,11 @@ export class ReportBatch {
     for (const doc of caseCardUpdates(this.now, c)) this.docs.set(caseCardKey(c.id, c.groupId), doc);
   }
 
-  private linkable(report: ReportInput): Case[] {
+  private async linkable(report: ReportInput): Promise<Case[]> {
     if (!LINK_SAME_CHILD.acrossGroups) return [];
     const byId = new Map<string, Case>();
-    for (const c of this.deps.store.casesByChild(report.childRef)) byId.set(c.id, this.cases.get(c.id)?.case ?? c);
+    for (const c of await this.deps.store.casesByChild(report.childRef))
+      byId.set(c.id, this.cases.get(c.id)?.case ?? c);
     for (const id of this.newByChild.get(report.childRef) ?? []) byId.set(id, this.cases.get(id)!.case);
     return [...byId.values()].filter(
       (c) => c.phase !== 'closed' && c.id !== report.externalId && c.groupId !== report.groupId,
@@ -265,18 +271,18 @@ export async function ingestReport(
     return { status: 400, refusal: refuse('invalid', t.invalid, { groupId: t.noGroup }) };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = deps.store.getCase(report.externalId);
+    const existing = await deps.store.getCase(report.externalId);
     if (existing) {
       return sameReport(existing, report)
         ? { status: 200, case: existing }
         : { status: 409, message: t.otherContent, case: existing };
     }
     const batch = new ReportBatch(deps, actor, deps.now());
-    const planned = batch.add(report);
+    const planned = await batch.add(report);
     if (!planned.ok) return { status: planned.refusal.code === 'forbidden' ? 403 : 400, refusal: planned.refusal };
-    if (await batch.commit()) return { status: 201, case: deps.store.getCase(planned.case.id)! };
+    if (await batch.commit()) return { status: 201, case: (await deps.store.getCase(planned.case.id))! };
     // Someone registered the same report or changed a linked case at the same moment: look again.
   }
-  const latest = deps.store.getCase(report.externalId);
+  const latest = await deps.store.getCase(report.externalId);
   return { status: 409, message: t.conflict, ...(latest ? { case: latest } : {}) };
 }

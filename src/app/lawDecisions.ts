@@ -187,7 +187,7 @@ const BOT_ACTOR: Actor = {
  */
 export async function endUppfoljningAfterOpening(deps: AppDeps, opened: Case): Promise<void> {
   const on = opened.utredning!.openedOn;
-  for (const other of deps.store.casesByChild(opened.childRef)) {
+  for (const other of await deps.store.casesByChild(opened.childRef)) {
     const u = other.uppfoljning;
     if (other.id === opened.id || !u || u.doneAt || u.endedEarly) continue;
     await executeCaseCommand(deps, {

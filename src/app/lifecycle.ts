@@ -104,19 +104,19 @@ export function scrubDoc(
 }
 
 /** Which closed cases are past the rule, and what of the documents goes with them. */
-export function planGallring(store: Store, opts: { afterMonths: number; now: Date }): GallringPlan {
+export async function planGallring(store: Store, opts: { afterMonths: number; now: Date }): Promise<GallringPlan> {
   const cutoff = monthsBefore(opts.now, opts.afterMonths);
   const limit = cutoff.getTime();
   const cases: string[] = [];
-  for (const c of store.allCases()) if (c.phase === 'closed' && closedAt(c) < limit) cases.push(c.id);
+  for (const c of await store.allCases()) if (c.phase === 'closed' && closedAt(c) < limit) cases.push(c.id);
   const removed = new Set(cases);
   const docs: DocWrite[] = [];
   let docsDeleted = 0;
   let docsChanged = 0;
   if (removed.size > 0)
-    for (const collection of store.collections())
-      for (const id of store.docIds(collection)) {
-        const doc = store.getDoc<Record<string, unknown>>(collection, id);
+    for (const collection of await store.collections())
+      for (const id of await store.docIds(collection)) {
+        const doc = await store.getDoc<Record<string, unknown>>(collection, id);
         if (!doc) continue;
         const r = scrubDoc(id, doc, removed);
         if (r === undefined) continue;
@@ -140,7 +140,7 @@ export async function runGallring(
   opts: { afterMonths: number; now: Date; dryRun?: boolean },
 ): Promise<GallringResult> {
   const started = performance.now();
-  const plan = planGallring(store, opts);
+  const plan = await planGallring(store, opts);
   if (opts.dryRun || plan.cases.length === 0)
     return {
       plan,
@@ -244,7 +244,7 @@ export async function eraseFreeText(
     return { ok: false, reason: 'forbidden', message: forbiddenMessage('eraseFreeText', input.actor.role) };
   if (!(ERASE_REASONS as readonly string[]).includes(input.reason)) return { ok: false, reason: 'bad-reason' };
   for (let attempt = 0; attempt < 3; attempt++) {
-    const c = store.getCase(input.caseId);
+    const c = await store.getCase(input.caseId);
     if (!c) return { ok: false, reason: 'unknown-case' };
     const entries = await store.auditFor(c.id);
     const target = entries.find((e) => e.seq === input.seq);

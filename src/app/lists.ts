@@ -68,10 +68,10 @@ export function unassignedAge(age: Age, lang: Lang = 'sv'): string {
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
-export function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Card {
+export async function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Promise<Card> {
   const t = texts(lang).lists;
   const items = protectionFirst(
-    openCasesOf(deps.store.openCases(), actor.id)
+    openCasesOf(await deps.store.openCases(), actor.id)
       .map((c) => ({ c, i: item(deps, c, '', lang) }))
       .sort((a, b) => byDue(a.i, b.i)),
     (x) => x.c,
@@ -88,9 +88,9 @@ export function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Car
   );
 }
 
-export function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Card {
+export async function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
   const t = texts(lang).lists;
-  const cases = [...deps.store.openCases()].filter((c) => groupIds.includes(c.groupId));
+  const cases = [...(await deps.store.openCases())].filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
   const today = stockholmDate(deps.now());
   // Every row is unassigned: its age says so ("ofördelad 10 dagar, 6 arbetsdagar"), not "Ej fördelad" beside it.
@@ -115,9 +115,9 @@ export function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = '
   );
 }
 
-export function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Card {
+export async function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
   const t = texts(lang).lists;
-  const cases = [...deps.store.allCases()].filter(
+  const cases = [...(await deps.store.allCases())].filter(
     (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
   );
   const list = protectionFirst(overdue(cases, deps.now(), deps.rules, deps.calendar), (x) => x.case);

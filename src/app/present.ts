@@ -19,15 +19,14 @@ export interface CaseCardOptions {
   lang?: Lang;
 }
 
-function linkedOf(deps: AppDeps, c: Case) {
-  return c.linkedCaseIds
-    .map((id) => deps.store.getCase(id))
+async function linkedOf(deps: AppDeps, c: Case) {
+  return (await Promise.all(c.linkedCaseIds.map((id) => deps.store.getCase(id))))
     .filter((x): x is Case => !!x && x.phase !== 'closed')
     .map((x) => ({ id: x.id, groupName: deps.org.group(x.groupId)?.name ?? x.groupId }));
 }
 
 /** What every card about one case needs from the deployment. */
-function cardBasics(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') {
+async function cardBasics(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') {
   return {
     case: c,
     now,
@@ -36,23 +35,23 @@ function cardBasics(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') {
     groupName: deps.org.group(c.groupId)?.name ?? c.groupId,
     nameOf: (id: string) => deps.org.name(id),
     link: caseLink(deps, c.id),
-    watchLines: watchLinesFor(deps, c, lang),
+    watchLines: await watchLinesFor(deps, c, lang),
     lang,
   };
 }
 
-export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Card {
+export async function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Promise<Card> {
   const now = deps.now();
-  const linked = linkedOf(deps, c);
+  const linked = await linkedOf(deps, c);
   // A card with a notice answers one person (a refusal, a stale press): Teams' automatic refresh
   // would replace it with the plain view before they read it, so such a card has none.
   const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
-  const family = familyOf(deps, c);
+  const family = await familyOf(deps, c);
   return caseCard({
-    family: familySectionView(deps, c, family, opts.lang),
+    family: await familySectionView(deps, c, family, opts.lang),
     ...(family.suggested[0] ? { suggestedOwner: family.suggested[0] } : {}),
-    ...cardBasics(deps, c, now, opts.lang),
-    loads: loadPerCaseworker(deps.store.openCases(), deps.org.org, absences(deps), now, c.groupId),
+    ...(await cardBasics(deps, c, now, opts.lang)),
+    loads: loadPerCaseworker(await deps.store.openCases(), deps.org.org, await absences(deps), now, c.groupId),
     linked,
     viewer: opts.viewer ?? 'all',
     ...(opts.notice ? { notice: opts.notice } : {}),
@@ -61,22 +60,22 @@ export function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}):
 }
 
 /** The 1:1 card a new owner gets: what the case is and when each deadline falls. */
-export function assignedToYouCardFor(
+export async function assignedToYouCardFor(
   deps: AppDeps,
   c: Case,
   ownerId: string,
   note?: string,
   tone: 'good' | 'attention' = 'good',
   lang: Lang = 'sv',
-): Card {
+): Promise<Card> {
   const now = deps.now();
   return assignedToYouCard({
-    ...cardBasics(deps, c, now, lang),
+    ...(await cardBasics(deps, c, now, lang)),
     loads: [],
-    linked: linkedOf(deps, c),
-    family: familySectionView(deps, c, undefined, lang),
+    linked: await linkedOf(deps, c),
+    family: await familySectionView(deps, c, undefined, lang),
     ...(note ? { notice: { text: note, tone } } : {}),
-    myOpen: openCasesOf(deps.store.openCases(), ownerId).length,
+    myOpen: openCasesOf(await deps.store.openCases(), ownerId).length,
     canContact: availableForms(c, 'caseworker', deps.rules).includes('contact'),
     canSnooze: checkSnooze(c, ownerId, stockholmDate(now), deps.calendar, deps.rules).ok,
   });

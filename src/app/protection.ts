@@ -14,7 +14,7 @@ import type { Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import type { Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
-import { langOfStaff } from './recipientLang.js';
+import { staffLangs } from './recipientLang.js';
 import { enqueue } from '../outbox/messages.js';
 
 /** One alarm card per case and person, updated in place as the alarm changes. */
@@ -51,7 +51,7 @@ export function alarmCardData(deps: AppDeps, c: Case, opts: { renoticeAfterMinut
  * The alarm's outbox writes for one change of a case: the alarm cards when it goes on, their update
  * when it changes or ends. Nothing when the change did not touch it.
  */
-export function protectionEffects(deps: AppDeps, before: Case | undefined, after: Case): DocWrite[] {
+export async function protectionEffects(deps: AppDeps, before: Case | undefined, after: Case): Promise<DocWrite[]> {
   const was = before ? protectionState(before) : undefined;
   const is = protectionState(after);
   const raised = is.status === 'unmet' && was?.status !== 'unmet';
@@ -62,11 +62,12 @@ export function protectionEffects(deps: AppDeps, before: Case | undefined, after
   if (!raised && !changed) return [];
   const now = deps.now();
   const data = perLang((lang) => alarmCardData(deps, after, { lang }));
+  const langOf = await staffLangs(deps);
   return alarmRecipients(deps, after).map((id) =>
     enqueue(
       now,
       { kind: 'user', staffId: id },
-      { kind: 'card', template: ALARM_TEMPLATE, data: data(langOfStaff(deps, id)) },
+      { kind: 'card', template: ALARM_TEMPLATE, data: data(langOf(id)) },
       alarmKey(after.id, id),
     ),
   );

@@ -8,14 +8,28 @@ import { CONVERSATIONS, userKey, type ConversationRecord } from './conversations
 import type { OutboxTarget } from '../outbox/messages.js';
 
 /** The language staffId last used in Teams (their 1:1 chat's reference), or Swedish. */
-export function langOfStaff(deps: Pick<AppDeps, 'store' | 'config'>, staffId: string): Lang {
+export async function langOfStaff(deps: Pick<AppDeps, 'store' | 'config'>, staffId: string): Promise<Lang> {
   if (deps.config.language === 'sv') return 'sv';
-  const conv = deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(staffId));
+  const conv = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(staffId));
   const locale = conv?.reference?.locale;
   return langOf(typeof locale === 'string' ? locale : undefined);
 }
 
 /** The language of an outbox target: a person's own, a channel's or conversation's Swedish. */
-export function langOfTarget(deps: Pick<AppDeps, 'store' | 'config'>, target: OutboxTarget): Lang {
-  return target.kind === 'user' ? langOfStaff(deps, target.staffId) : 'sv';
+export async function langOfTarget(deps: Pick<AppDeps, 'store' | 'config'>, target: OutboxTarget): Promise<Lang> {
+  return target.kind === 'user' ? await langOfStaff(deps, target.staffId) : 'sv';
+}
+
+/**
+ * Everyone's language at once, for code that asks per person inside a loop or a pure builder: one
+ * read of the 1:1 chats instead of one per person. Unknown people (not in a 1:1 chat) are Swedish.
+ */
+export async function staffLangs(deps: Pick<AppDeps, 'store' | 'config'>): Promise<(staffId: string) => Lang> {
+  if (deps.config.language === 'sv') return () => 'sv';
+  const byKey = new Map<string, Lang>();
+  for (const conv of await deps.store.listDocs<ConversationRecord>(CONVERSATIONS)) {
+    const locale = conv.reference?.locale;
+    byKey.set(conv.key, langOf(typeof locale === 'string' ? locale : undefined));
+  }
+  return (staffId) => byKey.get(userKey(staffId)) ?? 'sv';
 }

@@ -7,7 +7,7 @@ import { familyViolence, hasViolenceConcern, openSections, sectionOf, type Secti
 import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import { joinAnd, texts, type Lang } from '../cards/text/index.js';
-import { langOfStaff } from './recipientLang.js';
+import { langOfStaff, staffLangs } from './recipientLang.js';
 import type { DocWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { vinrNotices } from './vinrNotices.js';
@@ -67,27 +67,27 @@ function side(deps: AppDeps, section: Section, open: Case[]): SamordningSide {
  * The writes a new case of a family sets off (queued in the same commit as the case). `pending`
  * says whether the batch already holds a claim (an import with several cases of one family).
  */
-export function familyNoticeWrites(
+export async function familyNoticeWrites(
   deps: AppDeps,
   created: Case,
   family: readonly Case[],
   now: Date,
   pending: (collection: string, id: string) => boolean,
-): DocWrite[] {
+): Promise<DocWrite[]> {
   const out: DocWrite[] = [];
-  const fresh = (id: string) => !pending(FAMILY_NOTICES, id) && !deps.store.getDoc(FAMILY_NOTICES, id);
+  const fresh = async (id: string) => !pending(FAMILY_NOTICES, id) && !(await deps.store.getDoc(FAMILY_NOTICES, id));
   const open = family.filter((c) => c.phase !== 'closed');
   // Violence in any case of the family: every open child case of it is told to VINR once.
-  const vinrFor = (c: Case) => {
+  const vinrFor = async (c: Case) => {
     const id = `vinr:${c.id}`;
-    if (!fresh(id)) return;
+    if (!(await fresh(id))) return;
     const notices = vinrNotices(deps, c, now, FAMILY_VIOLENCE_WHY);
     if (!notices.length) return;
     out.push(claim(id, { caseId: c.id, because: created.id, at: now.toISOString() }), ...notices);
   };
   if (hasViolenceConcern(created)) {
-    for (const c of open) if (c.id !== created.id && !c.sectionKind && !hasViolenceConcern(c)) vinrFor(c);
-  } else if (!created.sectionKind && familyViolence(created, family, now)) vinrFor(created);
+    for (const c of open) if (c.id !== created.id && !c.sectionKind && !hasViolenceConcern(c)) await vinrFor(c);
+  } else if (!created.sectionKind && familyViolence(created, family, now)) await vinrFor(created);
 
   // Two sections: the first time this pair has open cases about the family.
   const groupOf = (id: string) => deps.org.group(id);
@@ -98,7 +98,7 @@ export function familyNoticeWrites(
   )) {
     if (other.key === mine.key) continue;
     const id = `samordning:${created.familyRef}:${[mine.key, other.key].sort().join('+')}`;
-    if (!fresh(id)) continue;
+    if (!(await fresh(id))) continue;
     const sides: [SamordningSide, SamordningSide] = [side(deps, mine, open), side(deps, other, open)];
     const doc: Samordning = {
       id,
@@ -124,7 +124,7 @@ export function familyNoticeWrites(
               kind: 'card',
               template: SAMORDNING_TEMPLATE,
               // In the team lead's own language (their last 1:1 locale, src/app/recipientLang.ts).
-              data: samordningCardData(deps, doc, i as 0 | 1, now, undefined, langOfStaff(deps, lead)),
+              data: samordningCardData(deps, doc, i as 0 | 1, now, undefined, await langOfStaff(deps, lead)),
             },
           ),
         );
@@ -202,7 +202,7 @@ export async function tellOtherSection(
 ): Promise<TellResult> {
   const t = texts(input.lang).appNotices.samordning;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const s = deps.store.getDoc<Samordning>(FAMILY_NOTICES, input.samordningId);
+    const s = await deps.store.getDoc<Samordning>(FAMILY_NOTICES, input.samordningId);
     if (!s || !Array.isArray(s.sides)) return { ok: false, refusal: refuse('not_found', t.notFound) };
     const to = s.sides.findIndex((x) => x.key === input.toSection);
     if (to < 0) return { ok: false, refusal: refuse('invalid', t.noSection) };
@@ -228,6 +228,7 @@ export async function tellOtherSection(
         mine,
       };
     const now = deps.now();
+    const langOf = await staffLangs(deps);
     const next: Samordning = {
       ...s,
       told: { ...s.told, [input.toSection]: { by: actor.id, at: now.toISOString() } },
@@ -247,7 +248,7 @@ export async function tellOtherSection(
             { kind: 'user', staffId: id },
             {
               kind: 'text',
-              text: texts(langOfStaff(deps, id)).appNotices.samordning.message(
+              text: texts(langOf(id)).appNotices.samordning.message(
                 actor.name,
                 own.name,
                 s.familyRef,

@@ -39,7 +39,7 @@ const AUDIT_CHECK = { maxAgeMs: 15 * 60_000 };
 
 /** The timeline of one case in `lang` (Swedish by default: the API), or undefined when the case is not known. */
 export async function caseTimeline(deps: AppDeps, caseId: string, lang: Lang = 'sv'): Promise<Timeline | undefined> {
-  if (!deps.store.getCase(caseId)) return undefined;
+  if (!(await deps.store.getCase(caseId))) return undefined;
   const [entries, audit] = await Promise.all([deps.store.auditFor(caseId), deps.store.verifyAudit(AUDIT_CHECK)]);
   return timelineOf(deps, caseId, entries, audit, lang);
 }
@@ -55,9 +55,9 @@ export async function childTimeline(
   include: (c: Case) => boolean = () => true,
   lang: Lang = 'sv',
 ): Promise<(Timeline & { childRef: string; caseIds: string[]; notShown: number }) | undefined> {
-  const c = deps.store.getCase(caseId);
+  const c = await deps.store.getCase(caseId);
   if (!c) return undefined;
-  const all = deps.store.casesByChild(c.childRef).filter((x) => !x.sectionKind);
+  const all = (await deps.store.casesByChild(c.childRef)).filter((x) => !x.sectionKind);
   const shown = all.filter((x) => x.id === c.id || include(x));
   const [lists, audit] = await Promise.all([
     Promise.all(shown.map((x) => deps.store.auditFor(x.id))),

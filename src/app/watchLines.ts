@@ -13,7 +13,11 @@ import { OUTBOX, type OutboxMessage } from '../outbox/messages.js';
 import { deadReason } from '../outbox/deliveryFailure.js';
 import { vinrKey } from './vinrNotices.js';
 
-export function watchLinesFor(deps: AppDeps, c: Case, lang: Lang = 'sv'): { text: string; color: string }[] {
+export async function watchLinesFor(
+  deps: AppDeps,
+  c: Case,
+  lang: Lang = 'sv',
+): Promise<{ text: string; color: string }[]> {
   const t = texts(lang).watch;
   const out: { text: string; color: string }[] = [];
   const year = Number(stockholmDate(deps.now()).slice(0, 4));
@@ -23,8 +27,8 @@ export function watchLinesFor(deps: AppDeps, c: Case, lang: Lang = 'sv'): { text
       text: t.outOfHours(when(c.receivedAt), !c.skyddsbedomning),
       color: c.skyddsbedomning ? 'Default' : 'Warning',
     });
-  out.push(...vinrLines(deps, c, when, lang));
-  const nudged = !c.skyddsbedomning && c.phase !== 'closed' ? genastNudgedAt(deps, c.id) : undefined;
+  out.push(...(await vinrLines(deps, c, when, lang)));
+  const nudged = !c.skyddsbedomning && c.phase !== 'closed' ? await genastNudgedAt(deps, c.id) : undefined;
   if (nudged) {
     const h = genastOfficeHours(deps);
     out.push({
@@ -36,23 +40,23 @@ export function watchLinesFor(deps: AppDeps, c: Case, lang: Lang = 'sv'): { text
 }
 
 /** Whether the violence group was told: delivered, still being sent, or undeliverable (and why). */
-function vinrLines(
+async function vinrLines(
   deps: AppDeps,
   c: Case,
   when: (iso: string) => string,
   lang: Lang,
-): { text: string; color: string }[] {
+): Promise<{ text: string; color: string }[]> {
   const t = texts(lang).watch;
   const groups = groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map((x) => x.group);
   if (!groups.length) return [];
-  const queued = deps.store
-    .listDocs<OutboxMessage>(OUTBOX)
-    .filter(
-      (m) =>
-        m.content.kind === 'card' &&
-        m.content.template === 'vinr-notice' &&
-        (m.content.data as { caseId?: string }).caseId === c.id,
-    );
+  const queued = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+    (m) =>
+      m.content.kind === 'card' &&
+      m.content.template === 'vinr-notice' &&
+      (m.content.data as { caseId?: string }).caseId === c.id,
+  );
+  const postedIn = new Map<string, Awaited<ReturnType<typeof cardActivityOf>>>();
+  for (const g of groups) postedIn.set(g.id, await cardActivityOf(deps.store, vinrKey(c.id, g.id)));
   return groups.flatMap((g) => {
     const m = queued.find((x) => x.target.kind === 'group' && x.target.groupId === g.id);
     if (m?.status === 'dead')
@@ -63,7 +67,7 @@ function vinrLines(
         },
       ];
     if (m) return [{ text: t.vinrSending(g.name), color: 'Warning' }];
-    const posted = cardActivityOf(deps.store, vinrKey(c.id, g.id));
+    const posted = postedIn.get(g.id);
     if (posted)
       return [
         {

@@ -66,7 +66,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     reference.conversation = { ...reference.conversation, id: conv.id };
     delete (reference as { activityId?: string }).activityId;
     const writes: (DocWrite | undefined)[] = [
-      rememberConversation(deps, {
+      await rememberConversation(deps, {
         key: conv.key,
         kind: conv.kind,
         reference: reference as unknown as Record<string, unknown>,
@@ -75,7 +75,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     ];
     if (a.from?.aadObjectId) {
       writes.push(
-        rememberMember(deps, {
+        await rememberMember(deps, {
           aadObjectId: a.from.aadObjectId,
           teamsId: a.from.id,
           tenantId: tenantOf(a),
@@ -94,17 +94,17 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   /** The reply's activity id under its upsert key, as the outbox drain records the cards it posts. */
   async function rememberCardActivity(key: string, activityId: string, conversationKey: string): Promise<void> {
     await deps.store.commit({
-      docs: [cardActivityWrite(key, activityId, conversationKey, deps.now(), cardActivityOf(deps.store, key))],
+      docs: [cardActivityWrite(key, activityId, conversationKey, deps.now(), await cardActivityOf(deps.store, key))],
     });
   }
 
-  function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Turn {
+  async function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Promise<Turn> {
     return {
       deps,
       actor: deps.org.actor(ctx.activity.from?.aadObjectId),
       conversationKey: conv.key,
       conversationKind: conv.kind,
-      channelGroups: conv.kind === 'channel' ? groupsOfChannel(deps, conv.key) : [],
+      channelGroups: conv.kind === 'channel' ? await groupsOfChannel(deps, conv.key) : [],
       lang: deps.config.language === 'sv' ? 'sv' : langOf(ctx.activity.locale),
     };
   }
@@ -118,7 +118,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     const mentions: Mention[] = (ctx.activity.entities ?? [])
       .filter((e) => e.type === 'mention' && e.mentioned?.id !== ctx.activity.recipient.id)
       .map((e) => ({ name: e.mentioned.name, teamsId: e.mentioned.id, aadObjectId: e.mentioned.aadObjectId }));
-    const turn: CommandTurn = { ...turnFor(ctx, conv), text, mentions };
+    const turn: CommandTurn = { ...(await turnFor(ctx, conv)), text, mentions };
     // One gate for every command (ärende, historik, koppla, frånvaro, åter ...): a message that holds
     // something like a personnummer is answered without a word of it and reaches no command.
     const secret = messageProblem(text);
@@ -159,7 +159,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
   for (const action of ACTIONS) {
     app.adaptiveCards.actionExecute(action.verb, async (ctx, _state, data) => {
       const conv = await remember(ctx);
-      const turn = turnFor(ctx, conv);
+      const turn = await turnFor(ctx, conv);
       log.info({ verb: action.verb, actor: turn.actor?.id, conversation: conv.key }, 'card action');
       // A card's own references never look like a personnummer; one that does was made up: refused
       // before any handler can repeat it.
@@ -181,7 +181,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
 
   app.conversationUpdate('membersAdded', async (ctx) => {
     const conv = await remember(ctx);
-    await membersAdded(deps, ctx, conv, turnFor(ctx, conv).lang ?? 'sv');
+    await membersAdded(deps, ctx, conv, (await turnFor(ctx, conv)).lang ?? 'sv');
   });
 
   return app;

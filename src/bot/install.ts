@@ -23,7 +23,7 @@ export async function membersAdded(
   const writes: DocWrite[] = [];
   for (const m of a.membersAdded ?? []) {
     if (m.id !== a.recipient.id && m.aadObjectId) {
-      const w = rememberMember(deps, {
+      const w = await rememberMember(deps, {
         aadObjectId: m.aadObjectId,
         teamsId: m.id,
         tenantId: tenantOf(a),
@@ -36,7 +36,7 @@ export async function membersAdded(
   if (!botAdded) return;
   if (teamId) await rememberRoster(deps, ctx, teamId);
   if (teamId) {
-    const current = deps.store.getDoc<TeamRecord>(TEAMS, teamId);
+    const current = await deps.store.getDoc<TeamRecord>(TEAMS, teamId);
     if (current?.greetedAt) return; // greet once, even if the bot is added again
     const value: TeamRecord = {
       ...current,
@@ -98,17 +98,16 @@ async function rememberRoster(deps: AppDeps, ctx: TurnContext, teamId: string): 
     let pages = 0;
     do {
       const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
-      const docs = page.members
-        .filter((m) => m.aadObjectId && deps.org.staff(m.aadObjectId))
-        .map((m) =>
-          rememberMember(deps, {
-            aadObjectId: m.aadObjectId!,
-            teamsId: m.id,
-            tenantId: m.tenantId ?? tenantOf(a),
-            serviceUrl: a.serviceUrl,
-          }),
-        )
-        .filter((w): w is DocWrite => !!w);
+      const docs: DocWrite[] = [];
+      for (const m of page.members.filter((x) => x.aadObjectId && deps.org.staff(x.aadObjectId))) {
+        const w = await rememberMember(deps, {
+          aadObjectId: m.aadObjectId!,
+          teamsId: m.id,
+          tenantId: m.tenantId ?? tenantOf(a),
+          serviceUrl: a.serviceUrl,
+        });
+        if (w) docs.push(w);
+      }
       if (docs.length) await deps.store.commit({ docs });
       token = page.continuationToken;
     } while (token && ++pages < 100);

@@ -86,10 +86,10 @@ export async function runStats(
     const name = `statistik-${q.month}${q.groupId ? `-${q.groupId}` : ''}`;
     if (format === 'png') {
       const file = args.out ?? `${name}.png`;
-      writeFileSync(file, statsChartPng(monthStats(deps, cardMonths(q.month)), q.groupId ?? null));
+      writeFileSync(file, statsChartPng(await monthStats(deps, cardMonths(q.month)), q.groupId ?? null));
       return { code: 0, output: `Diagrammet för ${q.month} sparat i ${file}.`, files: [file] };
     }
-    const body = statsExport(monthStats(deps, [q.month])[0], q.groupId);
+    const body = statsExport((await monthStats(deps, [q.month]))[0], q.groupId);
     const text = format === 'csv' ? statsCsv(body) : `${JSON.stringify(body, null, 2)}\n`;
     if (!args.out) return { code: 0, output: text, files: [] };
     writeFileSync(args.out, text);

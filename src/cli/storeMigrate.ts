@@ -88,14 +88,15 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
     const collections = [...keys.keys()];
     if (findBrokenLink(audit) !== undefined || audit.length !== check.entries)
       return { code: 1, output: `Granskningsloggen i ${config.dataFile} kunde inte läsas hel. Inget har flyttats.` };
-    const cases = [...source.allCases()];
-    const docs = [...keys].flatMap(([c, ids]) =>
-      [...ids].flatMap((id) => {
-        const value = source!.getDoc<Record<string, unknown>>(c, id);
-        return value === undefined ? [] : [{ c, id, value }];
-      }),
-    );
-    const listed = collections.reduce((n, c) => n + source!.listDocs(c).length, 0);
+    const cases = [...(await source.allCases())];
+    const docs: { c: string; id: string; value: Record<string, unknown> }[] = [];
+    for (const [c, ids] of keys)
+      for (const id of ids) {
+        const value = await source.getDoc<Record<string, unknown>>(c, id);
+        if (value !== undefined) docs.push({ c, id, value });
+      }
+    let listed = 0;
+    for (const c of collections) listed += (await source.listDocs(c)).length;
     if (listed !== docs.length)
       return { code: 1, output: `Dokumenten i ${config.dataFile} kunde inte läsas hela. Inget har flyttats.` };
 
@@ -172,8 +173,8 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
     try {
       const verified = await copy.verifyAudit();
       const copied = {
-        cases: [...copy.allCases()].length,
-        docs: collections.reduce((n, c) => n + copy.listDocs(c).length, 0),
+        cases: [...(await copy.allCases())].length,
+        docs: (await Promise.all(collections.map((c) => copy.listDocs(c)))).reduce((n, l) => n + l.length, 0),
       };
       if (
         !verified.ok ||

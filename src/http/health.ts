@@ -13,8 +13,10 @@ export type Phase = 'starting' | 'ready' | 'stopping';
 export interface Readiness {
   phase: Phase;
   /** Each returns ok, or not with a reason code; absent parts (no scheduler) are left out. */
-  parts: { name: string; health: () => { ok: boolean; reason?: string; count?: number } }[];
+  parts: { name: string; health: () => Promise<PartHealth> | PartHealth }[];
 }
+
+type PartHealth = { ok: boolean; reason?: string; count?: number };
 
 const PROBE = { collection: 'health', id: 'write-probe' };
 
@@ -78,8 +80,7 @@ export function registerHealthRoutes(server: restify.Server, deps: AppDeps, opts
   server.get('/readyz', async (_req, res) => {
     const { phase, parts } = opts.readiness;
     if (phase !== 'ready') return sendJson(res, 503, { status: phase });
-    const reasons = parts
-      .map((p) => p.health())
+    const reasons = (await Promise.all(parts.map((p) => p.health())))
       .filter((h) => !h.ok)
       .map((h) => h.reason ?? 'not_ready');
     if (!(await opts.probe.writable())) reasons.push('store_not_writable');
@@ -92,7 +93,7 @@ export function registerHealthRoutes(server: restify.Server, deps: AppDeps, opts
   server.get('/healthz', async (req, res) => {
     const problems: Problem[] = await collectProblems(deps, opts.checks);
     if (opts.readiness.phase === 'ready') {
-      for (const h of opts.readiness.parts.map((p) => p.health()))
+      for (const h of await Promise.all(opts.readiness.parts.map((p) => p.health())))
         if (!h.ok) problems.push({ code: h.reason ?? 'not_ready', count: h.count ?? 1 });
       if (!(await opts.probe.writable())) problems.push({ code: 'store_not_writable', count: 1 });
     }
@@ -104,9 +105,7 @@ export function registerHealthRoutes(server: restify.Server, deps: AppDeps, opts
       time: deps.now().toISOString(),
     };
     if (withKey(req)) {
-      let open = 0;
-      for (const _ of deps.store.openCases()) open++;
-      body.openCases = open;
+      body.openCases = (await deps.store.openCases()).length;
     }
     sendJson(res, 200, body);
   });

@@ -184,17 +184,17 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
   });
 
   server.get('/api/cases/:externalId', async (req: restify.Request, res: Res) => {
-    await guarded(res, 'GET /api/cases/:externalId', () => {
+    await guarded(res, 'GET /api/cases/:externalId', async () => {
       if (!admit(req, res, reads)) return;
       const id = String(req.params?.externalId ?? '');
-      const c = findCase(deps, id);
+      const c = await findCase(deps, id);
       if (!c) send(res, 404, { error: 'Ärendet finns inte.' });
       else send(res, 200, c);
     });
   });
 
   server.get('/api/cases', async (req: restify.Request, res: Res) => {
-    await guarded(res, 'GET /api/cases', () => {
+    await guarded(res, 'GET /api/cases', async () => {
       if (!admit(req, res, reads)) return;
       const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const issues: { path: string; message: string }[] = [];
@@ -208,7 +208,7 @@ export function registerIntakeRoutes(server: restify.Server, deps: AppDeps, opts
         send(res, 400, { error: 'Ogiltig fråga.', issues });
         return;
       }
-      const cases = listCases(deps, { ...(groupId ? { groupId } : {}), state });
+      const cases = await listCases(deps, { ...(groupId ? { groupId } : {}), state });
       send(res, 200, { groupId: groupId ?? null, state, count: cases.length, cases });
     });
   });

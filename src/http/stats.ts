@@ -53,7 +53,7 @@ export function registerStatsRoutes(
         sendJson(res, 400, { error: 'Ogiltig fråga.', issues });
         return;
       }
-      const body = statsExport(monthStats(deps, [q.month])[0], q.groupId);
+      const body = statsExport((await monthStats(deps, [q.month]))[0], q.groupId);
       if (!wantsCsv(format, req.headers.accept)) {
         sendJson(res, 200, body);
         return;

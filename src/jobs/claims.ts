@@ -21,8 +21,8 @@ export const reminderClaimId = (staffId: string, date: string) => `reminders:${s
 export const lvuClaimId = (staffId: string, date: string) => `lvu:${staffId}:${date}`;
 export const escalationClaimId = (managerId: string, date: string) => `escalation:${managerId}:${date}`;
 
-export function hasClaim(store: Store, id: string): boolean {
-  return store.getDoc<Claim>(CLAIMS, id) !== undefined;
+export async function hasClaim(store: Store, id: string): Promise<boolean> {
+  return (await store.getDoc<Claim>(CLAIMS, id)) !== undefined;
 }
 
 export function claimWrite(id: string, now: Date, messages: number): DocWrite {
@@ -40,7 +40,7 @@ export async function claimAndEnqueue(
   now: Date,
   messages: DocWrite[],
 ): Promise<'claimed' | 'already'> {
-  if (hasClaim(store, id)) return 'already';
+  if (await hasClaim(store, id)) return 'already';
   const r = await store.commit({ docs: [claimWrite(id, now, messages.length), ...messages] });
   if (r.ok) return 'claimed';
   if (r.conflict.kind === 'doc' && r.conflict.collection === CLAIMS) return 'already';

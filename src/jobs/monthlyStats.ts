@@ -2,6 +2,7 @@
 // was down then, on a working day in the week after), the previous month's figures for the whole unit in
 // each unit manager's 1:1 chat. Claimed per manager and month with the message in the same commit
 // (src/jobs/claims.ts), so it goes once across restarts and instances.
+import { filterAsync } from '../app/asyncFilter.js';
 import type { AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
 import { fittedStatsCardData } from '../cards/statsCard.js';
@@ -40,9 +41,12 @@ export async function runMonthlyStats(
 ): Promise<void> {
   if (!isMonthlyStatsDay(deps.calendar, today)) return;
   const month = previousMonth(now);
-  const managers = deps.org.unitManagers().filter((m) => !hasClaim(deps.store, statsClaimId(m.aadObjectId, month)));
+  const managers = await filterAsync(
+    deps.org.unitManagers(),
+    async (m) => !(await hasClaim(deps.store, statsClaimId(m.aadObjectId, month))),
+  );
   if (!managers.length) return;
-  const history = monthStats(deps, cardMonths(month));
+  const history = await monthStats(deps, cardMonths(month));
   // In each unit manager's language (src/app/recipientLang.ts), made once per language.
   const data = perLang((lang) => fittedStatsCardData({ history, groupId: null, lang }));
   for (const m of managers)
@@ -50,7 +54,7 @@ export async function runMonthlyStats(
       enqueue(
         now,
         { kind: 'user', staffId: m.aadObjectId },
-        { kind: 'card', template: 'stats', data: data(langOfStaff(deps, m.aadObjectId)) },
+        { kind: 'card', template: 'stats', data: data(await langOfStaff(deps, m.aadObjectId)) },
       ),
     ]);
 }

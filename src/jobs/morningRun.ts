@@ -1,11 +1,12 @@
 // What the morning's schedule does (src/jobs/scheduler.ts says when): the lists, reminders, LVU
 // warnings and escalations of a working day, and the distribution-meeting card, each built and queued
 // under its own claim so that it goes out once across restarts, crashes and instances.
+import { filterAsync } from '../app/asyncFilter.js';
 import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
 import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
-import { langOfStaff } from '../app/recipientLang.js';
+import { langOfStaff, staffLangs } from '../app/recipientLang.js';
 import { morningListData } from '../cards/morningList.js';
 import type { Lang } from '../cards/text/index.js';
 import type { Group } from '../domain/schemas.js';
@@ -28,8 +29,8 @@ import { runReminders } from './reminderRun.js';
 export type Claim = (id: string, messages: DocWrite[]) => Promise<void>;
 
 /** The groups whose channel the bot knows: the ones that get a morning list and a distribution card. */
-export function linkedGroups(deps: AppDeps): Group[] {
-  const linked = new Set(deps.store.listDocs<GroupChannel>(GROUP_CHANNELS).map((g) => g.groupId));
+export async function linkedGroups(deps: AppDeps): Promise<Group[]> {
+  const linked = new Set((await deps.store.listDocs<GroupChannel>(GROUP_CHANNELS)).map((g) => g.groupId));
   return deps.org.org.groups.filter((g) => linked.has(g.id));
 }
 
@@ -41,8 +42,8 @@ export function linkedGroups(deps: AppDeps): Group[] {
  */
 export async function runMorning(deps: AppDeps, now: Date, today: string, claim: Claim): Promise<void> {
   const { store, org, calendar, rules } = deps;
-  const cases = listCases(store.allCases());
-  const abs = absences(deps);
+  const cases = listCases(await store.allCases());
+  const abs = await absences(deps);
   // The absence feature's morning part first (start due checklists, escalate late handovers; it
   // keeps its own once-a-day claims), so the lists show today's handovers. Its failure must not
   // stop the lists.
@@ -51,7 +52,7 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
   } catch (err) {
     log.error(errorFields(err), 'handover morning failed');
   }
-  const handovers = openHandovers(deps, now);
+  const handovers = await openHandovers(deps, now);
   const settings = { ...DEFAULT_LIST_SETTINGS, noContactDays: rules.noContactDays };
   const deadlines = deadlineMemo(rules);
   const views = new Map<string, MorningListView>();
@@ -77,9 +78,9 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
     return v;
   };
   // Group lists first: the drain sends in queue order, the channels before the 1:1 chats.
-  for (const group of linkedGroups(deps)) {
+  for (const group of await linkedGroups(deps)) {
     const id = morningClaimId(group.id, today);
-    if (hasClaim(store, id)) continue;
+    if (await hasClaim(store, id)) continue;
     const view = viewOf(group);
     await claim(id, [
       enqueue(
@@ -92,14 +93,17 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
   await runReminders(deps, now, today, claim, { cases, absences: abs, deadlines });
   // LVU 7 § and 8 §: the team leads of the case's group are told two working days before.
   const warnings = lvuWarnings(cases, now, calendar, rules, deadlines).filter((w) => w.deadline.due >= today);
-  for (const card of teamLeadLvuCards(warnings, org.org.staff, now, (id) => langOfStaff(deps, id))) {
+  for (const card of teamLeadLvuCards(warnings, org.org.staff, now, await staffLangs(deps))) {
     const id = lvuClaimId(card.staffId, today);
-    if (hasClaim(store, id)) continue;
+    if (await hasClaim(store, id)) continue;
     await claim(id, [
       enqueue(now, { kind: 'user', staffId: card.staffId }, { kind: 'card', template: 'reminder', data: card.data }),
     ]);
   }
-  const managers = org.unitManagers().filter((m) => !hasClaim(store, escalationClaimId(m.aadObjectId, today)));
+  const managers = await filterAsync(
+    org.unitManagers(),
+    async (m) => !(await hasClaim(store, escalationClaimId(m.aadObjectId, today))),
+  );
   if (managers.length) {
     for (const g of org.org.groups) viewOf(g);
     // One card per language the unit managers read (src/app/recipientLang.ts).
@@ -121,7 +125,7 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
       return built.get(lang);
     };
     for (const m of managers) {
-      const data = dataIn(langOfStaff(deps, m.aadObjectId));
+      const data = dataIn(await langOfStaff(deps, m.aadObjectId));
       if (!data) continue;
       await claim(escalationClaimId(m.aadObjectId, today), [
         enqueue(now, { kind: 'user', staffId: m.aadObjectId }, { kind: 'card', template: 'escalation', data }),
@@ -132,10 +136,10 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
 
 /** The distribution-meeting card in each linked group's channel, once a working day after DISTRIBUTION_TIME. */
 export async function runDistribution(deps: AppDeps, now: Date, today: string, claim: Claim): Promise<void> {
-  for (const group of linkedGroups(deps)) {
+  for (const group of await linkedGroups(deps)) {
     const id = distributionClaimId(group.id, today);
-    if (hasClaim(deps.store, id)) continue;
-    const view = buildDistributionView(deps, group.id);
+    if (await hasClaim(deps.store, id)) continue;
+    const view = await buildDistributionView(deps, group.id);
     await claim(id, [
       enqueue(
         now,

@@ -4,6 +4,7 @@
 // not to be absent (the absence was ended that day or its end moved back) with no reminder sent, or a
 // working day with no run at all, is a reminder that was due and not sent: logged as a warning and
 // written to the audit log, once. Kept in its own collection, pruned with the claims.
+import { filterAsync } from '../app/asyncFilter.js';
 import { isAbsent } from '../domain/absence.js';
 import type { Absence, LocalDate } from '../domain/schemas.js';
 import { addDays, stockholmDate } from '../domain/time.js';
@@ -43,11 +44,11 @@ const insert = (id: string, value: object): DocWrite => ({
 export async function recordRun(store: Store, now: Date, date: LocalDate, skipped: SkippedReminder[]): Promise<void> {
   const at = now.toISOString();
   const docs: DocWrite[] = [];
-  if (!store.getDoc(REMINDER_LEDGER, runEntryId(date)))
+  if (!(await store.getDoc(REMINDER_LEDGER, runEntryId(date))))
     docs.push(insert(runEntryId(date), { id: runEntryId(date), kind: 'run', date, at, version: 1 }));
   for (const s of skipped) {
     const id = skipEntryId(s.staffId, s.date);
-    if (store.getDoc(REMINDER_LEDGER, id)) continue;
+    if (await store.getDoc(REMINDER_LEDGER, id)) continue;
     log.info(
       { staffId: s.staffId, date: s.date, absenceId: s.absenceId, caseIds: s.caseIds },
       'reminder not sent: the person is registered as absent',
@@ -71,14 +72,13 @@ export async function auditReminders(
   nextWorkingDay: (d: LocalDate) => LocalDate,
 ): Promise<{ notSent: SkipEntry[]; missedRuns: LocalDate[] }> {
   const at = now.toISOString();
-  const entries = store.listDocs<SkipEntry | RunEntry>(REMINDER_LEDGER);
-  const notSent = entries.filter(
-    (e): e is SkipEntry =>
-      e.kind === 'skip' &&
-      !e.reported &&
-      e.date < today &&
-      !isAbsent(absences, e.staffId, e.date) &&
-      !hasClaim(store, reminderClaimId(e.staffId, e.date)),
+  const entries = await store.listDocs<SkipEntry | RunEntry>(REMINDER_LEDGER);
+  const notSent = await filterAsync(
+    entries.filter(
+      (e): e is SkipEntry =>
+        e.kind === 'skip' && !e.reported && e.date < today && !isAbsent(absences, e.staffId, e.date),
+    ),
+    async (e) => !(await hasClaim(store, reminderClaimId(e.staffId, e.date))),
   );
   // Every working day since the last run before today (none before the first run ever).
   const ran = new Set(entries.filter((e): e is RunEntry => e.kind === 'run').map((r) => r.date));
@@ -89,7 +89,7 @@ export async function auditReminders(
   const missedRuns: LocalDate[] = [];
   if (lastRun)
     for (let d = nextWorkingDay(lastRun); d < today; d = nextWorkingDay(d))
-      if (!store.getDoc(REMINDER_LEDGER, missedRunId(d))) missedRuns.push(d);
+      if (!(await store.getDoc(REMINDER_LEDGER, missedRunId(d)))) missedRuns.push(d);
   if (!notSent.length && !missedRuns.length) return { notSent, missedRuns };
   const docs: DocWrite[] = [];
   const audit: AuditInput[] = [];
@@ -126,7 +126,7 @@ export async function auditReminders(
 /** Ledger entries older than the claims are kept (default 14 days) are removed. */
 export async function pruneLedger(store: Store, today: LocalDate, keepDays = 14): Promise<void> {
   const cutoff = addDays(today, -keepDays);
-  const old = store.listDocs<Entry>(REMINDER_LEDGER).filter((e) => stockholmDate(e.at) < cutoff);
+  const old = (await store.listDocs<Entry>(REMINDER_LEDGER)).filter((e) => stockholmDate(e.at) < cutoff);
   if (old.length)
     await store.commit({ docs: old.map((e) => ({ collection: REMINDER_LEDGER, id: e.id, value: null })) });
 }

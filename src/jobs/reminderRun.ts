@@ -4,7 +4,7 @@
 // catch-up after `åter` for one person.
 import { absences, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
-import { langOfStaff } from '../app/recipientLang.js';
+import { staffLangs } from '../app/recipientLang.js';
 import type { Deadline } from '../domain/deadlines.js';
 import type { Absence, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
@@ -12,7 +12,7 @@ import { hasClaim, reminderClaimId } from './claims.js';
 import { listCases } from './morningList.js';
 import { auditReminders, recordRun } from './reminderLedger.js';
 import { planReminders } from './reminders.js';
-import { snoozeOf } from './snooze.js';
+import { snoozeLookup } from './snooze.js';
 
 export interface ReminderRunInput {
   /** What the morning tick already computed for its lists. */
@@ -31,22 +31,22 @@ export async function runReminders(
   given: ReminderRunInput = {},
 ): Promise<void> {
   const { store, org, calendar, rules } = deps;
-  const abs = given.absences ?? absences(deps);
+  const abs = given.absences ?? (await absences(deps));
   const staff = given.only ? org.org.staff.filter((x) => given.only!.has(x.aadObjectId)) : org.org.staff;
   const plan = planReminders({
-    cases: given.cases ?? listCases(store.allCases()),
+    cases: given.cases ?? listCases(await store.allCases()),
     staff,
     absences: abs,
     now,
     calendar,
     rules,
     ...(given.deadlines ? { deadlines: given.deadlines } : {}),
-    snoozeOf: (staffId, caseId) => snoozeOf(store, staffId, caseId),
-    langOf: (staffId) => langOfStaff(deps, staffId),
+    snoozeOf: await snoozeLookup(store),
+    langOf: await staffLangs(deps),
   });
   for (const r of plan.due) {
     const id = reminderClaimId(r.staffId, today);
-    if (hasClaim(store, id)) continue;
+    if (await hasClaim(store, id)) continue;
     const target = { kind: 'user' as const, staffId: r.staffId };
     await claim(id, [
       ...(r.summary ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.summary })] : []),

@@ -196,7 +196,7 @@ export class Scheduler {
    */
   private async gallring(now: Date, today: string, afterMonths: number, report: TickReport): Promise<void> {
     const id = `gallring:${today}`;
-    if (hasClaim(this.deps.store, id)) return;
+    if (await hasClaim(this.deps.store, id)) return;
     await this.claim(report, id, now, []);
     if (!report.claimed.includes(id)) return;
     try {
@@ -267,7 +267,7 @@ export class Scheduler {
 
   private async pruneClaims(today: string): Promise<void> {
     const cutoff = addDays(today, -(this.opts.keepClaimsDays ?? 14));
-    const old = this.deps.store.listDocs<ClaimDoc>(CLAIMS).filter((c) => stockholmDate(c.at) < cutoff);
+    const old = (await this.deps.store.listDocs<ClaimDoc>(CLAIMS)).filter((c) => stockholmDate(c.at) < cutoff);
     if (old.length)
       await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
   }

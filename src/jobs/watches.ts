@@ -6,7 +6,7 @@
 // Each is claimed once per case (src/jobs/claims.ts) in the same commit as its messages and its
 // audit entry, so it is sent once across restarts and instances, and the timeline shows it.
 import { alarmCardData, perLang, renoticeMinutes } from '../app/protection.js';
-import { langOfStaff } from '../app/recipientLang.js';
+import { staffLangs } from '../app/recipientLang.js';
 import { caseCardUpdates } from '../app/caseCardUpdates.js';
 import { officeHoursOf, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -35,8 +35,8 @@ export function genastDue(deps: AppDeps, c: Case): Date {
 }
 
 /** When the nudge for this case went out, if it did (the case card says so). */
-export function genastNudgedAt(deps: AppDeps, caseId: string): string | undefined {
-  return deps.store.getDoc<Claim>(CLAIMS, genastClaimId(caseId))?.at;
+export async function genastNudgedAt(deps: AppDeps, caseId: string): Promise<string | undefined> {
+  return (await deps.store.getDoc<Claim>(CLAIMS, genastClaimId(caseId)))?.at;
 }
 
 /** Run every watch that is due now; returns the claims made. */
@@ -44,10 +44,10 @@ export async function runWatches(deps: AppDeps, now: Date): Promise<string[]> {
   const claimed: string[] = [];
   const minutes = renoticeMinutes(deps);
   const hours = genastOfficeHours(deps);
-  for (const c of deps.store.openCases()) {
+  for (const c of await deps.store.openCases()) {
     const state = protectionState(c);
     const at = renoticeAt(state, minutes);
-    if (at && at <= now && !hasClaim(deps.store, renoticeClaimId(c.id))) {
+    if (at && at <= now && !(await hasClaim(deps.store, renoticeClaimId(c.id)))) {
       if (await renotice(deps, c, now, minutes)) claimed.push(renoticeClaimId(c.id));
     }
     if (c.phase === 'skyddsbedomning' && !c.skyddsbedomning) {
@@ -55,7 +55,7 @@ export async function runWatches(deps: AppDeps, now: Date): Promise<string[]> {
       if (
         due <= now &&
         now.getTime() - due.getTime() < GENAST_LOOKBACK_MS &&
-        !hasClaim(deps.store, genastClaimId(c.id)) &&
+        !(await hasClaim(deps.store, genastClaimId(c.id))) &&
         (await nudge(deps, c, now, hours))
       )
         claimed.push(genastClaimId(c.id));
@@ -72,6 +72,7 @@ async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Pro
   const recipients = to.length ? to : deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
   const data = perLang((lang) => alarmCardData(deps, c, { renoticeAfterMinutes: minutes, lang }));
   const id = renoticeClaimId(c.id);
+  const langOf = await staffLangs(deps);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length),
@@ -79,7 +80,7 @@ async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Pro
         enqueue(
           now,
           { kind: 'user', staffId },
-          { kind: 'card', template: ALARM_TEMPLATE, data: data(langOfStaff(deps, staffId)) },
+          { kind: 'card', template: ALARM_TEMPLATE, data: data(langOf(staffId)) },
         ),
       ),
     ],
@@ -136,6 +137,7 @@ async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<
   const recipients = leads.length ? leads : deps.org.unitManagers().map((s) => s.aadObjectId);
   const data = perLang((lang) => genastNudgeData(deps, c, now, hours, lang));
   const id = genastClaimId(c.id);
+  const langOf = await staffLangs(deps);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length + 1),
@@ -143,7 +145,7 @@ async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<
         enqueue(
           now,
           { kind: 'user', staffId },
-          { kind: 'card', template: GENAST_TEMPLATE, data: data(langOfStaff(deps, staffId)) },
+          { kind: 'card', template: GENAST_TEMPLATE, data: data(langOf(staffId)) },
         ),
       ),
       // The channel card is drawn again: it now says that the team leads were nudged.

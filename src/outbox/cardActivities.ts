@@ -13,8 +13,8 @@ export interface CardActivity {
   postedAt?: string;
 }
 
-export function cardActivityOf(store: Pick<Store, 'getDoc'>, key: string): CardActivity | undefined {
-  return store.getDoc<CardActivity>(CARD_ACTIVITIES, key);
+export async function cardActivityOf(store: Pick<Store, 'getDoc'>, key: string): Promise<CardActivity | undefined> {
+  return await store.getDoc<CardActivity>(CARD_ACTIVITIES, key);
 }
 
 /** The record of `activityId` now showing the card under `key` (a new version of any earlier one). */

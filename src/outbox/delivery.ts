@@ -45,19 +45,19 @@ export class Delivery {
 
   private async resolve(msg: OutboxMessage): Promise<ConversationRecord | undefined> {
     const t = msg.target;
-    if (t.kind === 'group') return channelOfGroup(this.deps, t.groupId);
-    if (t.kind === 'conversation') return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, t.key);
-    const existing = this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
+    if (t.kind === 'group') return await channelOfGroup(this.deps, t.groupId);
+    if (t.kind === 'conversation') return await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, t.key);
+    const existing = await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
     if (existing) return existing;
-    const member = this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
+    const member = await this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
     if (!member && !this.sender.reachByInstall) return undefined;
     const created = member
       ? await withDeadline(this.sender.createPersonal(member), this.sendTimeout())
       : await withDeadline(this.sender.reachByInstall!(t.staffId), this.sendTimeout());
     if (!created) return undefined;
-    const write = rememberConversation(this.deps, created);
+    const write = await rememberConversation(this.deps, created);
     if (write) await this.deps.store.commit({ docs: [write] });
-    return this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
+    return await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
   }
 
   /**
@@ -72,12 +72,12 @@ export class Delivery {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
       if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
-      const out = renderMessage(this.deps, msg);
+      const out = await renderMessage(this.deps, msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
       docs = [{ collection: OUTBOX, id: msg.id, value: null }];
-      const known = msg.upsertKey ? cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
+      const known = msg.upsertKey ? await cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {
           await withDeadline(this.sender.update(conversation, known.activityId, out), limit);
@@ -113,7 +113,7 @@ export class Delivery {
         { outboxId: msg.id, conversation: conversation.key, status, code },
         'conversation gone or blocked; marked inactive',
       );
-      const inactive = markInactive(this.deps, conversation.key, code ?? String(status));
+      const inactive = await markInactive(this.deps, conversation.key, code ?? String(status));
       return this.giveUp(msg, code ?? 'gone', `${status} ${code ?? ''}`.trim(), inactive ? [inactive] : []);
     }
     const step = retryStep(msg, err, this.opts.clock(), this.opts);
@@ -151,7 +151,7 @@ export class Delivery {
     extra: DocWrite[] = [],
   ): Promise<DeliveryOutcome> {
     log.warn({ outboxId: msg.id, reason: code, detail }, 'outbox message undeliverable; reported');
-    await this.deps.store.commit({ docs: [...deadLetter(this.deps, msg, code, detail), ...extra] });
+    await this.deps.store.commit({ docs: [...(await deadLetter(this.deps, msg, code, detail)), ...extra] });
     this.deps.onOutbox?.();
     return { kind: 'reported' };
   }

@@ -79,11 +79,11 @@ export function caseIdOf(msg: OutboxMessage): string | undefined {
 }
 
 /** The groups a message concerns: the target group, the case's group, or the person's groups. */
-export function groupsOf(deps: AppDeps, msg: OutboxMessage): string[] {
+export async function groupsOf(deps: AppDeps, msg: OutboxMessage): Promise<string[]> {
   const t = msg.target;
   if (t.kind === 'group') return t.groupId === MANAGEMENT ? [] : [t.groupId];
   const caseId = caseIdOf(msg);
-  const c = caseId ? deps.store.getCase(caseId) : undefined;
+  const c = caseId ? await deps.store.getCase(caseId) : undefined;
   if (c) return [c.groupId];
   if (t.kind === 'user') return deps.org.staff(t.staffId)?.groups ?? [];
   return [];
@@ -139,11 +139,11 @@ function explain(deps: AppDeps, msg: OutboxMessage, reason: FailureReason, lang:
  * `concerns`, `received`, `skydd`); in another language the same facts from the case itself, since the
  * quoted words are the channel card's Swedish.
  */
-function quotedFacts(deps: AppDeps, msg: OutboxMessage, caseId: string, lang: Lang) {
+async function quotedFacts(deps: AppDeps, msg: OutboxMessage, caseId: string, lang: Lang) {
   const w = texts(lang).deliveryFailure;
   const d = msg.content.kind === 'card' ? (msg.content.data as Record<string, unknown>) : {};
   const facts: { title: string; value: string }[] = [];
-  const c = lang !== 'sv' && caseId ? deps.store.getCase(caseId) : undefined;
+  const c = lang !== 'sv' && caseId ? await deps.store.getCase(caseId) : undefined;
   if (c) {
     const year = stockholmYear(deps.now());
     const L = texts(lang);
@@ -168,29 +168,29 @@ function quotedFacts(deps: AppDeps, msg: OutboxMessage, caseId: string, lang: La
  * A report one step up the chain quotes the report that failed: in its reader's language, made again
  * from the message it was about when the first report was written in another.
  */
-function originalIn(deps: AppDeps, original: FailureData, lang: Lang): FailureData {
+async function originalIn(deps: AppDeps, original: FailureData, lang: Lang): Promise<FailureData> {
   if ((original.lang ?? 'sv') === lang) return original;
-  const failed = deps.store.getDoc<OutboxMessage>(OUTBOX, original.failedId);
-  return failed ? failureData(deps, failed, deadReason(failed), original.level, lang) : original;
+  const failed = await deps.store.getDoc<OutboxMessage>(OUTBOX, original.failedId);
+  return failed ? await failureData(deps, failed, deadReason(failed), original.level, lang) : original;
 }
 
 /** The failure card's content for an undelivered message, in the reader's language (Swedish by default). */
-export function failureData(
+export async function failureData(
   deps: AppDeps,
   msg: OutboxMessage,
   reason: FailureReason,
   level: FailureLevel,
   lang: Lang = 'sv',
-): FailureData {
+): Promise<FailureData> {
   const w = texts(lang).deliveryFailure;
   const reported = isFailureReport(msg) ? (msg.content as { data: FailureData }).data : undefined;
-  const original = reported ? originalIn(deps, reported, lang) : undefined;
+  const original = reported ? await originalIn(deps, reported, lang) : undefined;
   const caseId = original?.caseId || caseIdOf(msg) || '';
   const what = whatOf(msg, lang);
   const { why, fix } = explain(deps, msg, reason, lang);
   const facts: { title: string; value: string }[] = [];
   if (caseId) facts.push({ title: w.facts.caseId, value: caseId });
-  facts.push(...quotedFacts(deps, msg, caseId, lang));
+  facts.push(...(await quotedFacts(deps, msg, caseId, lang)));
   facts.push({ title: w.facts.to, value: recipientOf(deps, msg, lang) });
   return {
     ...(lang !== 'sv' ? { lang } : {}),
@@ -208,13 +208,13 @@ export function failureData(
 export const isFailureReport = (msg: OutboxMessage) =>
   msg.content.kind === 'card' && msg.content.template === FAILURE_TEMPLATE;
 
-const managementLinked = (deps: AppDeps) => !!deps.store.getDoc(GROUP_CHANNELS, MANAGEMENT);
+const managementLinked = async (deps: AppDeps) => !!(await deps.store.getDoc(GROUP_CHANNELS, MANAGEMENT));
 
 /**
  * The messages that report `msg` as undelivered: one per recipient at the next step of the chain.
  * Empty only when the chain is exhausted (a report to the management channel that failed).
  */
-export function failureReports(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): DocWrite[] {
+export async function failureReports(deps: AppDeps, msg: OutboxMessage, reason: FailureReason): Promise<DocWrite[]> {
   const now = deps.now();
   const t = msg.target;
   const self = t.kind === 'user' ? t.staffId : undefined;
@@ -224,47 +224,55 @@ export function failureReports(deps: AppDeps, msg: OutboxMessage, reason: Failur
     for (const id of new Set(ids)) if (id !== self) out.push({ target: { kind: 'user', staffId: id }, level: lvl });
   };
   const managers = () => deps.org.unitManagers().map((s) => s.aadObjectId);
-  const toManagement = () => {
-    if (!(t.kind === 'group' && t.groupId === MANAGEMENT) && managementLinked(deps))
+  const toManagement = async () => {
+    if (!(t.kind === 'group' && t.groupId === MANAGEMENT) && (await managementLinked(deps)))
       out.push({ target: { kind: 'group', groupId: MANAGEMENT }, level: 'management' });
   };
   if (level === 'team_lead') {
     toUsers(managers(), 'unit_manager');
-    if (!out.length) toManagement();
+    if (!out.length) await toManagement();
   } else if (level === 'unit_manager') {
-    toManagement();
+    await toManagement();
   } else if (level === 'management') {
     // The last step: left for /healthz and `leveranser`.
   } else {
-    const leads = groupsOf(deps, msg).flatMap((g) => deps.org.teamLeadsOf(g).map((s) => s.aadObjectId));
+    const leads = (await groupsOf(deps, msg)).flatMap((g) => deps.org.teamLeadsOf(g).map((s) => s.aadObjectId));
     toUsers(leads, 'team_lead');
     if (!out.length) toUsers(managers(), 'unit_manager');
-    toManagement();
+    await toManagement();
   }
   // Nobody at all (no team lead, no unit manager, no linked management channel): queued for the
   // management channel anyway, where it waits for **koppla ledning**, so it is never lost.
   if (!out.length && level !== 'management' && !(t.kind === 'group' && t.groupId === MANAGEMENT))
     out.push({ target: { kind: 'group', groupId: MANAGEMENT }, level: 'management' });
-  return out.map((r) =>
-    enqueue(
-      now,
-      r.target,
-      {
-        kind: 'card',
-        template: FAILURE_TEMPLATE,
-        data: failureData(deps, msg, reason, r.level, langOfTarget(deps, r.target)),
-      },
-      // One card per failed message and recipient, however often it is reported.
-      `failure:${msg.id}:${r.target.kind === 'user' ? r.target.staffId : MANAGEMENT}`,
-    ),
-  );
+  const writes: DocWrite[] = [];
+  for (const r of out)
+    writes.push(
+      enqueue(
+        now,
+        r.target,
+        {
+          kind: 'card',
+          template: FAILURE_TEMPLATE,
+          data: await failureData(deps, msg, reason, r.level, await langOfTarget(deps, r.target)),
+        },
+        // One card per failed message and recipient, however often it is reported.
+        `failure:${msg.id}:${r.target.kind === 'user' ? r.target.staffId : MANAGEMENT}`,
+      ),
+    );
+  return writes;
 }
 
 /**
  * THE dead-letter point: the writes that mark `msg` undeliverable and report it. Every path of the
  * drain that stops trying goes through here, so no message is ever dead without its report queued.
  */
-export function deadLetter(deps: AppDeps, msg: OutboxMessage, code: string | undefined, detail?: string): DocWrite[] {
+export async function deadLetter(
+  deps: AppDeps,
+  msg: OutboxMessage,
+  code: string | undefined,
+  detail?: string,
+): Promise<DocWrite[]> {
   const reason = reasonOf(code);
   const dead: OutboxMessage = {
     ...msg,
@@ -280,7 +288,7 @@ export function deadLetter(deps: AppDeps, msg: OutboxMessage, code: string | und
       expectedVersion: msg.version,
       value: dead as unknown as Record<string, unknown>,
     },
-    ...failureReports(deps, msg, reason),
+    ...(await failureReports(deps, msg, reason)),
   ];
 }
 

@@ -101,7 +101,7 @@ export class OutboxDrain {
   async idle(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
-      if (!this.running && this.inFlight.size === 0 && this.due().length === 0) return;
+      if (!this.running && this.inFlight.size === 0 && (await this.due()).length === 0) return;
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -110,8 +110,8 @@ export class OutboxDrain {
    * For /readyz: the drain runs, and messages that are due (never tried, or past their backoff) do
    * not wait longer than `stuckMs` for a round: one due for minutes means the drain does not drain.
    */
-  health(stuckMs = 5 * 60_000): { ok: boolean; due: number } {
-    const due = this.due().length;
+  async health(stuckMs = 5 * 60_000): Promise<{ ok: boolean; due: number }> {
+    const due = (await this.due()).length;
     const stuck = due > 0 && this.clock() - this.lastRoundAt > stuckMs;
     return { ok: !this.stopped && !stuck, due };
   }
@@ -147,10 +147,9 @@ export class OutboxDrain {
     return m.attempts === 0 || Date.parse(m.nextAttemptAt) <= now;
   }
 
-  private due(): OutboxMessage[] {
+  private async due(): Promise<OutboxMessage[]> {
     const now = this.clock();
-    return this.deps.store
-      .listDocs<OutboxMessage>(OUTBOX)
+    return (await this.deps.store.listDocs<OutboxMessage>(OUTBOX))
       .filter((m) => m.status === 'pending' && this.isDue(m, now) && !this.inFlight.has(m.id))
       .sort(
         // Fewest tries first, then oldest: in an outage every message gets its turn, instead of the
@@ -167,7 +166,7 @@ export class OutboxDrain {
     await this.deps.store.refresh?.();
     if (this.deps.store.holdLead && !(await this.deps.store.holdLead('outbox'))) return this.schedule(2_000);
     const concurrency = this.opts.concurrency ?? DEFAULT_CONCURRENCY;
-    const pending = await this.supersede(this.due());
+    const pending = await this.supersede(await this.due());
     // Of several messages for the same card only the oldest may go, so they arrive in order.
     const first = new Map<string, OutboxMessage>();
     for (const m of pending)
@@ -209,8 +208,7 @@ export class OutboxDrain {
         });
       this.tasks.add(task);
     }
-    const later = this.deps.store
-      .listDocs<OutboxMessage>(OUTBOX)
+    const later = (await this.deps.store.listDocs<OutboxMessage>(OUTBOX))
       .filter((m) => m.status === 'pending' && !this.inFlight.has(m.id))
       .map((m) => (m.attempts === 0 ? 0 : Date.parse(m.nextAttemptAt) - this.clock()));
     if (later.length) nextWake = Math.min(nextWake, Math.max(20, Math.min(...later)));

@@ -10,39 +10,39 @@ import type { OutboxMessage } from './messages.js';
 import type { OutgoingMessage } from './sender.js';
 
 /** The message to send, or undefined when there is nothing to render (the case is gone). */
-export function renderMessage(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | undefined {
-  const out = renderContent(deps, msg);
+export async function renderMessage(deps: AppDeps, msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
+  const out = await renderContent(deps, msg);
   if (!out?.card) return out;
-  const found = msg.content.kind === 'caseCard' ? deps.store.getCase(msg.content.caseId) : undefined;
+  const found = msg.content.kind === 'caseCard' ? await deps.store.getCase(msg.content.caseId) : undefined;
   // A case card to a person (the 1:1 assignment card, the case view) is in their language
   // (src/app/recipientLang.ts), so is its toast; a channel's is Swedish.
-  const lang = msg.content.kind === 'caseCard' ? langOfTarget(deps, msg.target) : 'sv';
+  const lang = msg.content.kind === 'caseCard' ? await langOfTarget(deps, msg.target) : 'sv';
   const summary = summaryOf(msg.content, found, deps.rules, deps.now(), lang);
   return summary ? { ...out, summary } : out;
 }
 
-function renderContent(deps: AppDeps, msg: OutboxMessage): OutgoingMessage | undefined {
+async function renderContent(deps: AppDeps, msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
   const c = msg.content;
   if (c.kind === 'text') return { text: c.text };
   if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
-  const found = deps.store.getCase(c.caseId);
+  const found = await deps.store.getCase(c.caseId);
   if (!found) return undefined;
   if (c.view === 'assignedToYou' && msg.target.kind === 'user')
     return {
-      card: assignedToYouCardFor(
+      card: await assignedToYouCardFor(
         deps,
         found,
         msg.target.staffId,
         c.note,
         'good',
-        langOfStaff(deps, msg.target.staffId),
+        await langOfStaff(deps, msg.target.staffId),
       ),
     };
   const viewer = msg.target.kind === 'user' ? (deps.org.staff(msg.target.staffId)?.role ?? 'none') : 'all';
   return {
-    card: caseCardFor(deps, found, {
+    card: await caseCardFor(deps, found, {
       viewer,
-      lang: langOfTarget(deps, msg.target),
+      lang: await langOfTarget(deps, msg.target),
       ...(c.note ? { notice: { text: c.note, tone: 'good' } } : {}),
     }),
   };

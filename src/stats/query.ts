@@ -40,8 +40,8 @@ export function checkStatsQuery(deps: AppDeps, input: { month?: string; groupId?
 }
 
 /** The figures of these months from every stored case, with each case's rule row. */
-export function monthStats(deps: AppDeps, months: readonly Month[]): MonthStats[] {
-  return computeMonths(deps.store.allCases(), months, {
+export async function monthStats(deps: AppDeps, months: readonly Month[]): Promise<MonthStats[]> {
+  return computeMonths(await deps.store.allCases(), months, {
     now: deps.now(),
     rules: deps.rules,
     calendar: deps.calendar,

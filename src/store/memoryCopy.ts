@@ -19,15 +19,21 @@ export abstract class MemoryCopy {
   private openList: readonly Case[] | null = null;
   private openAt = new Map<string, number>();
 
-  getCase(id: string): Case | undefined {
+  // Reads are async because the port is (./port.ts): a store across a network implements the same
+  // signatures. This copy answers at once; the promise costs one microtask.
+  async getCase(id: string): Promise<Case | undefined> {
     return this.cases.get(id);
   }
 
-  allCases(): Iterable<Case> {
-    return this.cases.values();
+  async allCases(): Promise<readonly Case[]> {
+    return [...this.cases.values()];
   }
 
-  openCases(): Iterable<Case> {
+  async openCases(): Promise<readonly Case[]> {
+    return this.openNow();
+  }
+
+  private openNow(): readonly Case[] {
     if (!this.openList) {
       const list = [...this.open].map((id) => this.cases.get(id)!);
       this.openAt = new Map(list.map((c, i) => [c.id, i]));
@@ -50,27 +56,27 @@ export abstract class MemoryCopy {
     this.openList = Object.freeze(next);
   }
 
-  casesByChild(childRef: string): Case[] {
+  async casesByChild(childRef: string): Promise<Case[]> {
     return [...(this.byChild.get(childRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
-  casesByFamily(familyRef: string): Case[] {
+  async casesByFamily(familyRef: string): Promise<Case[]> {
     return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
-  getDoc<T = unknown>(collection: string, id: string): T | undefined {
+  async getDoc<T = unknown>(collection: string, id: string): Promise<T | undefined> {
     return this.docs.get(collection)?.get(id) as T | undefined;
   }
 
-  listDocs<T = unknown>(collection: string): T[] {
+  async listDocs<T = unknown>(collection: string): Promise<T[]> {
     return [...(this.docs.get(collection)?.values() ?? [])] as T[];
   }
 
-  docIds(collection: string): string[] {
+  async docIds(collection: string): Promise<string[]> {
     return [...(this.docs.get(collection)?.keys() ?? [])];
   }
 
-  collections(): string[] {
+  async collections(): Promise<string[]> {
     return [...this.docs].filter(([, byId]) => byId.size > 0).map(([c]) => c);
   }
 

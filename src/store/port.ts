@@ -96,21 +96,28 @@ export interface CompactionResult {
   ms: number;
 }
 
+/**
+ * Every read is async, so that a store across a network (PostgreSQL) implements the same port as the
+ * embedded one; both answer from an in-memory copy today (./memoryCopy.ts), caught up by `refresh`.
+ */
 export interface Store {
-  getCase(id: string): Case | undefined;
-  /** Every stored case (open and closed). */
-  allCases(): Iterable<Case>;
-  /** Cases whose phase is not 'closed' (kept as an index: cheap at 50,000 stored). */
-  openCases(): Iterable<Case>;
-  casesByChild(childRef: string): Case[];
+  getCase(id: string): Promise<Case | undefined>;
+  /** Every stored case (open and closed), as an array the caller may keep. */
+  allCases(): Promise<readonly Case[]>;
+  /**
+   * Cases whose phase is not 'closed' (kept as an index: cheap at 50,000 stored). The array is frozen
+   * and replaced, never changed, by a commit: what was derived from one array holds for it.
+   */
+  openCases(): Promise<readonly Case[]>;
+  casesByChild(childRef: string): Promise<Case[]>;
   /** Every stored case (open and closed) with this familyRef, kept as an index like casesByChild. */
-  casesByFamily(familyRef: string): Case[];
-  getDoc<T = unknown>(collection: string, id: string): T | undefined;
-  listDocs<T = unknown>(collection: string): T[];
+  casesByFamily(familyRef: string): Promise<Case[]>;
+  getDoc<T = unknown>(collection: string, id: string): Promise<T | undefined>;
+  listDocs<T = unknown>(collection: string): Promise<T[]>;
   /** The names of the collections that hold documents (gallring looks through them all). */
-  collections(): string[];
+  collections(): Promise<string[]>;
   /** The keys of the documents in one collection. */
-  docIds(collection: string): string[];
+  docIds(collection: string): Promise<string[]>;
   /**
    * Atomic and durable: when the promise resolves, the transaction survives kill -9.
    * On a version conflict nothing is written. Case versions are set by the store

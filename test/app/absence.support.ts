@@ -11,7 +11,7 @@ export const who = (first: string, org: Organisation = EXAMPLE_ORG): Staff => pe
 export interface Unit {
   deps: AppDeps;
   setNow(iso: string): void;
-  outbox(): OutboxMessage[];
+  outbox(): Promise<OutboxMessage[]>;
   /** Forget what is queued so far (as if it had been sent). */
   clearOutbox(): Promise<void>;
 }
@@ -25,11 +25,13 @@ export async function unit(startIso = '2026-11-23T09:30:00+01:00', org: Organisa
     setNow(iso) {
       now = new Date(iso);
     },
-    outbox: () => deps.store.listDocs<OutboxMessage>(OUTBOX),
+    outbox: async () => await deps.store.listDocs<OutboxMessage>(OUTBOX),
     async clearOutbox() {
-      const docs = deps.store
-        .listDocs<OutboxMessage>(OUTBOX)
-        .map((m) => ({ collection: OUTBOX, id: m.id, value: null }));
+      const docs = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).map((m) => ({
+        collection: OUTBOX,
+        id: m.id,
+        value: null,
+      }));
       if (docs.length) await deps.store.commit({ docs });
     },
   };

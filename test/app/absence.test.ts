@@ -44,7 +44,7 @@ async function annaSickWith(n: number) {
 describe('registering sick leave', () => {
   it('stores the absence and a checklist of every open case in one commit, and queues the card for the group channel', async () => {
     const { u, handover } = await annaSickWith(4);
-    const absence = u.deps.store.listDocs<Absence>(ABSENCES)[0];
+    const absence = (await u.deps.store.listDocs<Absence>(ABSENCES))[0];
     expect(absence).toMatchObject({
       staffId: anna.aadObjectId,
       from: '2026-11-23',
@@ -52,7 +52,7 @@ describe('registering sick leave', () => {
     });
     expect(absence.to).toBeUndefined();
     expect(absence.kind).toBeUndefined(); // not given, not assumed
-    const stored = u.deps.store.getDoc<Handover>(HANDOVERS, absence.id)!;
+    const stored = (await u.deps.store.getDoc<Handover>(HANDOVERS, absence.id))!;
     expect(stored.entries.map((e) => e.caseId).sort()).toEqual([
       'IFO-2026-000101',
       'IFO-2026-000102',
@@ -61,7 +61,7 @@ describe('registering sick leave', () => {
     ]);
     expect(stored.activatedAt).toBe(u.deps.now().toISOString());
     expect(handover.id).toBe(absence.id);
-    const card = u.outbox().find((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'))!;
+    const card = (await u.outbox()).find((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'))!;
     expect(card).toMatchObject({
       target: { kind: 'group', groupId: 'barn-mottagning' },
       content: { kind: 'card', template: 'handover' },
@@ -76,7 +76,7 @@ describe('registering sick leave', () => {
       'IFO-2026-000104',
     ]);
     // The team lead who answers for the list hears of it in her 1:1 chat.
-    const notice = u.outbox().find((m) => m.target.kind === 'user')!;
+    const notice = (await u.outbox()).find((m) => m.target.kind === 'user')!;
     expect(notice.target).toEqual({ kind: 'user', staffId: karin.aadObjectId });
     expect((notice.content as { text: string }).text).toMatch(/Anna Berg är frånvarande.*4 öppna ärenden/);
   });
@@ -87,8 +87,8 @@ describe('registering sick leave', () => {
     expect(own.ok && own.absence.to).toBe('2026-11-27');
     const other = await registerAbsence(u.deps, { actor: actorOf(anna), staffId: bo.aadObjectId });
     expect(other).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
-    expect(u.deps.store.listDocs(ABSENCES)).toHaveLength(1);
-    expect(u.deps.store.listDocs(HANDOVERS)).toHaveLength(1);
+    expect(await u.deps.store.listDocs(ABSENCES)).toHaveLength(1);
+    expect(await u.deps.store.listDocs(HANDOVERS)).toHaveLength(1);
   });
 
   it('posts the checklist of planned leave three working days before it starts, with the cases open then', async () => {
@@ -107,7 +107,7 @@ describe('registering sick leave', () => {
     expect(r.absence.kind).toBeUndefined();
     expect(r.handover).toMatchObject({ startsOn: '2026-12-02', entries: [] });
     expect(r.handover!.activatedAt).toBeUndefined();
-    expect(u.outbox()).toHaveLength(0);
+    expect(await u.outbox()).toHaveLength(0);
     await casesOwnedBy(u.deps, anna, 1, 'IFO-2026-0009');
     u.setNow('2026-12-01T07:45:00+01:00');
     expect(await activateDueHandovers(u.deps, u.deps.now())).toHaveLength(0);
@@ -115,7 +115,7 @@ describe('registering sick leave', () => {
     const started = await activateDueHandovers(u.deps, u.deps.now());
     expect(started.map((h) => h.entries.length)).toEqual([3]);
     expect(await activateDueHandovers(u.deps, u.deps.now())).toHaveLength(0); // once
-    expect(u.outbox().filter((m) => m.upsertKey?.startsWith('handover:'))).toHaveLength(1);
+    expect((await u.outbox()).filter((m) => m.upsertKey?.startsWith('handover:'))).toHaveLength(1);
   });
 });
 
@@ -130,12 +130,12 @@ describe('working the checklist', () => {
       newOwnerId: bo.aadObjectId,
     });
     expect(r.ok).toBe(true);
-    expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([bo.aadObjectId]);
-    const entry = getHandover(u.deps, handover.id)!.entries.find((e) => e.caseId === cases[0].id)!;
+    expect((await u.deps.store.getCase(cases[0].id))!.assignees).toEqual([bo.aadObjectId]);
+    const entry = (await getHandover(u.deps, handover.id))!.entries.find((e) => e.caseId === cases[0].id)!;
     expect(entry).toMatchObject({ newOwnerId: bo.aadObjectId, newOwnerAt: u.deps.now().toISOString() });
     // Bo hears of his new case; the case card and the checklist card are refreshed.
-    expect(u.outbox().some((m) => m.target.kind === 'user' && m.target.staffId === bo.aadObjectId)).toBe(true);
-    expect(u.outbox().some((m) => m.upsertKey === `case:${cases[0].id}:group:barn-mottagning`)).toBe(true);
+    expect((await u.outbox()).some((m) => m.target.kind === 'user' && m.target.staffId === bo.aadObjectId)).toBe(true);
+    expect((await u.outbox()).some((m) => m.upsertKey === `case:${cases[0].id}:group:barn-mottagning`)).toBe(true);
     const audit = await u.deps.store.auditFor(cases[0].id);
     expect(audit.map((a) => a.type)).toContain('HandoverNewOwner');
 
@@ -148,7 +148,7 @@ describe('working the checklist', () => {
       newOwnerId: cecilia.aadObjectId,
     });
     expect(stale).toMatchObject({ ok: false, refusal: { code: 'stale' } });
-    expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([bo.aadObjectId]);
+    expect((await u.deps.store.getCase(cases[0].id))!.assignees).toEqual([bo.aadObjectId]);
   });
 
   it('refuses a new owner who is absent, and a caseworker reassigning', async () => {
@@ -169,7 +169,7 @@ describe('working the checklist', () => {
       newOwnerId: anna.aadObjectId,
     });
     expect(toAnna).toMatchObject({ ok: false });
-    expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([anna.aadObjectId]);
+    expect((await u.deps.store.getCase(cases[0].id))!.assignees).toEqual([anna.aadObjectId]);
   });
 
   it('lets the new owner tick items and write a status; a personnummer in the status is refused and not stored', async () => {
@@ -203,7 +203,7 @@ describe('working the checklist', () => {
       text: `Barnet ${pnr} ej träffat`,
     });
     expect(bad).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
-    expect(JSON.stringify(u.deps.store.listDocs(HANDOVERS))).not.toContain(pnr);
+    expect(JSON.stringify(await u.deps.store.listDocs(HANDOVERS))).not.toContain(pnr);
     const ok = await writeHandoverStatus(u.deps, {
       actor: actorOf(bo),
       handoverId: handover.id,
@@ -211,7 +211,7 @@ describe('working the checklist', () => {
       text: 'Förskolan ringd; hembesök bokat.',
     });
     expect(ok.ok).toBe(true);
-    const items = openHandovers(u.deps, u.deps.now());
+    const items = await openHandovers(u.deps, u.deps.now());
     expect(items).toEqual([
       expect.objectContaining({
         caseId: cases[0].id,
@@ -235,17 +235,17 @@ describe('escalation the next working morning', () => {
         newOwnerId: bo.aadObjectId,
       });
     }
-    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]); // not the same day
+    expect(await handoverEscalations(u.deps, u.deps.now())).toEqual([]); // not the same day
     await u.clearOutbox();
     u.setNow('2026-11-24T07:45:00+01:00');
-    const esc = handoverEscalations(u.deps, u.deps.now());
+    const esc = await handoverEscalations(u.deps, u.deps.now());
     expect(esc.map((e) => [e.recipientId, e.kind, e.items.map((i) => i.caseId)])).toEqual([
       [karin.aadObjectId, 'noOwner', [cases[2].id, cases[3].id]],
       [lars.aadObjectId, 'noOwner', [cases[2].id, cases[3].id]],
     ]);
     expect(await enqueueHandoverEscalations(u.deps, u.deps.now())).toHaveLength(2);
     expect(await enqueueHandoverEscalations(u.deps, u.deps.now())).toHaveLength(0);
-    const toLars = u.outbox().filter((m) => m.target.kind === 'user' && m.target.staffId === lars.aadObjectId);
+    const toLars = (await u.outbox()).filter((m) => m.target.kind === 'user' && m.target.staffId === lars.aadObjectId);
     expect(toLars).toHaveLength(1);
     const data = (toLars[0].content as { data: { title: string; items: { caseId: string }[] } }).data;
     expect(data.title).toBe('Överlämning: 2 ärenden saknar ny handläggare');
@@ -262,9 +262,9 @@ describe('escalation the next working morning', () => {
       newOwnerId: bo.aadObjectId,
     });
     u.setNow('2026-11-24T07:45:00+01:00');
-    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
+    expect(await handoverEscalations(u.deps, u.deps.now())).toEqual([]);
     u.setNow('2026-11-25T07:45:00+01:00');
-    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([
+    expect(await handoverEscalations(u.deps, u.deps.now())).toEqual([
       { recipientId: bo.aadObjectId, kind: 'noStatus', items: [expect.objectContaining({ caseId: cases[0].id })] },
     ]);
   });
@@ -283,13 +283,12 @@ describe('escalation the next working morning', () => {
     await u.clearOutbox();
     const r = await registerAbsence(u.deps, { actor: actorOf(lars), staffId: anna.aadObjectId });
     if (!r.ok) throw new Error(r.refusal.message);
-    const notices = u
-      .outbox()
+    const notices = (await u.outbox())
       .filter((m) => m.target.kind === 'user')
       .map((m) => (m.target as { staffId: string }).staffId);
     expect(notices).toEqual([maja.aadObjectId]);
     u.setNow('2026-11-24T07:45:00+01:00');
-    const esc = handoverEscalations(u.deps, u.deps.now()).filter((e) =>
+    const esc = (await handoverEscalations(u.deps, u.deps.now())).filter((e) =>
       e.items.some((i) => i.fromStaffId === anna.aadObjectId),
     );
     expect(esc.map((e) => e.recipientId)).toEqual([maja.aadObjectId, lars.aadObjectId]);
@@ -303,10 +302,7 @@ describe('escalation the next working morning', () => {
     await u.clearOutbox();
     await registerAbsence(u.deps, { actor: actorOf(lars), staffId: anna.aadObjectId });
     expect(
-      u
-        .outbox()
-        .filter((m) => m.target.kind === 'user')
-        .map((m) => (m.target as { staffId: string }).staffId),
+      (await u.outbox()).filter((m) => m.target.kind === 'user').map((m) => (m.target as { staffId: string }).staffId),
     ).toEqual([lars.aadObjectId]);
   });
 });
@@ -335,22 +331,22 @@ describe('coming back', () => {
     expect(back.absence.endedAt).toBe(u.deps.now().toISOString());
     expect(back.handover!.returnedAt).toBe(u.deps.now().toISOString());
     // Nothing is escalated for a person who is back.
-    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
-    expect(openHandovers(u.deps, u.deps.now())).toEqual([]);
+    expect(await handoverEscalations(u.deps, u.deps.now())).toEqual([]);
+    expect(await openHandovers(u.deps, u.deps.now())).toEqual([]);
 
     const bySelf = await handBack(u.deps, { actor: actorOf(anna), handoverId: handover.id, caseIds: [cases[0].id] });
     expect(bySelf).toMatchObject({ ok: false, refusal: { code: 'forbidden' } });
     const one = await handBack(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseIds: [cases[0].id] });
     expect(one.ok && one.outcomes).toEqual([{ caseId: cases[0].id, ok: true }]);
-    expect(u.deps.store.getCase(cases[0].id)!.assignees).toEqual([anna.aadObjectId]);
+    expect((await u.deps.store.getCase(cases[0].id))!.assignees).toEqual([anna.aadObjectId]);
     const rest = await handBack(u.deps, { actor: actorOf(karin), handoverId: handover.id, caseIds: 'all' });
     expect(rest.ok && rest.outcomes.map((o) => o.caseId)).toEqual([cases[1].id, cases[2].id]);
-    expect(cases.map((c) => u.deps.store.getCase(c.id)!.assignees)).toEqual([
+    expect((await Promise.all(cases.map((c) => u.deps.store.getCase(c.id)))).map((c) => c!.assignees)).toEqual([
       [anna.aadObjectId],
       [anna.aadObjectId],
       [anna.aadObjectId],
     ]);
-    const kept = getHandover(u.deps, handover.id)!.entries.find((e) => e.caseId === cases[0].id)!;
+    const kept = (await getHandover(u.deps, handover.id))!.entries.find((e) => e.caseId === cases[0].id)!;
     expect(kept.notes.map((n) => n.text)).toEqual(['Barnsamtal hållet i skolan.']);
     expect(kept.handedBackBy).toBe(karin.aadObjectId);
   });
@@ -370,9 +366,9 @@ describe('weekends and holidays', () => {
     await casesOwnedBy(u.deps, anna, 1);
     await registerAbsence(u.deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
     u.setNow('2026-11-28T07:45:00+01:00');
-    expect(handoverEscalations(u.deps, u.deps.now())).toEqual([]);
+    expect(await handoverEscalations(u.deps, u.deps.now())).toEqual([]);
     u.setNow('2026-11-30T07:45:00+01:00');
-    expect(handoverEscalations(u.deps, u.deps.now()).map((e) => e.recipientId)).toEqual([
+    expect((await handoverEscalations(u.deps, u.deps.now())).map((e) => e.recipientId)).toEqual([
       karin.aadObjectId,
       lars.aadObjectId,
     ]);
@@ -396,7 +392,7 @@ describe('the morning redraw', () => {
     u.setNow('2026-11-24T07:45:00+01:00');
     await runHandoverMorning(u.deps, u.deps.now());
     await runHandoverMorning(u.deps, u.deps.now());
-    const redraws = u.outbox().filter((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'));
+    const redraws = (await u.outbox()).filter((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'));
     expect(redraws).toHaveLength(1);
     const data = (redraws[0].content as { data: { progress: string } }).data;
     expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare · 2 kvar att lämna över');
@@ -408,7 +404,7 @@ describe('a person without open cases', () => {
     const u = await unit();
     const r = await registerAbsence(u.deps, { actor: actorOf(karin), staffId: bo.aadObjectId });
     expect(r.ok && r.handover!.entries).toEqual([]);
-    const queued = u.outbox() as unknown as {
+    const queued = (await u.outbox()) as unknown as {
       target: unknown;
       content: { template?: string; data?: { text?: string } };
     }[];

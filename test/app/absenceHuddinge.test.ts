@@ -65,7 +65,7 @@ describe('the Huddinge timeline with the handover checklist', () => {
     // 2021-01-13: a caseworker from the resource pool is assigned.
     u.setNow('2021-01-13T10:00:00+01:00');
     for (const id of IDS) {
-      const c = deps.store.getCase(id)!;
+      const c = (await deps.store.getCase(id))!;
       expect(
         (await assignCase(deps, { caseId: id, version: c.version, assignees: [elin.aadObjectId], actor: actorOf(per) }))
           .ok,
@@ -73,10 +73,10 @@ describe('the Huddinge timeline with the handover checklist', () => {
     }
     // Nobody has met the family: flagged from 21 days after the decision to open, i.e. from 2021-01-04.
     expect(
-      noContact(deps.store.openCases(), new Date('2021-01-03T08:00:00+01:00'), deps.rules.noContactDays),
+      noContact(await deps.store.openCases(), new Date('2021-01-03T08:00:00+01:00'), deps.rules.noContactDays),
     ).toHaveLength(0);
     expect(
-      noContact(deps.store.openCases(), new Date('2021-01-04T08:00:00+01:00'), deps.rules.noContactDays)
+      noContact(await deps.store.openCases(), new Date('2021-01-04T08:00:00+01:00'), deps.rules.noContactDays)
         .map((n) => n.case.id)
         .sort(),
     ).toEqual(IDS);
@@ -88,20 +88,18 @@ describe('the Huddinge timeline with the handover checklist', () => {
     const handoverId = sick.handover!.id;
     expect(sick.handover!.entries.map((e) => e.caseId).sort()).toEqual(IDS);
     expect(
-      u
-        .outbox()
-        .some(
-          (m) =>
-            m.target.kind === 'group' &&
-            m.target.groupId === 'barn-utredning-1' &&
-            m.content.kind === 'card' &&
-            m.content.template === 'handover',
-        ),
+      (await u.outbox()).some(
+        (m) =>
+          m.target.kind === 'group' &&
+          m.target.groupId === 'barn-utredning-1' &&
+          m.content.kind === 'card' &&
+          m.content.template === 'handover',
+      ),
     ).toBe(true);
     // ... and the silence with the family is already 56 days long, on the morning list's no-contact section.
-    expect(noContact(deps.store.openCases(), deps.now(), deps.rules.noContactDays).map((n) => n.daysWithout)).toEqual([
-      56, 56, 56,
-    ]);
+    expect(
+      noContact(await deps.store.openCases(), deps.now(), deps.rules.noContactDays).map((n) => n.daysWithout),
+    ).toEqual([56, 56, 56]);
 
     // 2021-02-09 07:45: "nothing acute" is not an owner: the team lead and the unit manager hear of all three.
     u.setNow('2021-02-09T07:45:00+01:00');
@@ -121,7 +119,7 @@ describe('the Huddinge timeline with the handover checklist', () => {
     // The unit manager acts on it the same day, from the checklist: new owners on Friday of the same week.
     u.setNow('2021-02-12T09:30:00+01:00');
     for (const [i, id] of IDS.entries()) {
-      const c = deps.store.getCase(id)!;
+      const c = (await deps.store.getCase(id))!;
       const r = await reassignFromHandover(deps, {
         actor: actorOf(lars),
         handoverId,
@@ -131,9 +129,9 @@ describe('the Huddinge timeline with the handover checklist', () => {
       });
       expect(r.ok).toBe(true);
     }
-    const owned = getHandover(deps, handoverId)!.entries.map((e) => stockholmDate(e.newOwnerAt!));
+    const owned = (await getHandover(deps, handoverId))!.entries.map((e) => stockholmDate(e.newOwnerAt!));
     expect(owned.every((d) => d >= '2021-02-08' && d <= '2021-02-12')).toBe(true);
-    expect(IDS.map((id) => deps.store.getCase(id)!.assignees)).toEqual([
+    expect((await Promise.all(IDS.map((id) => deps.store.getCase(id)))).map((c) => c!.assignees)).toEqual([
       [fredrik.aadObjectId],
       [fredrik.aadObjectId],
       [gunilla.aadObjectId],
@@ -141,9 +139,9 @@ describe('the Huddinge timeline with the handover checklist', () => {
 
     // Tuesday 2021-02-16, two working days later, no written status yet: the new owners are told.
     u.setNow('2021-02-15T07:45:00+01:00');
-    expect(handoverEscalations(deps, deps.now())).toEqual([]);
+    expect(await handoverEscalations(deps, deps.now())).toEqual([]);
     u.setNow('2021-02-16T07:45:00+01:00');
-    expect(handoverEscalations(deps, deps.now()).map((e) => [e.recipientId, e.kind, e.items.length])).toEqual([
+    expect((await handoverEscalations(deps, deps.now())).map((e) => [e.recipientId, e.kind, e.items.length])).toEqual([
       [fredrik.aadObjectId, 'noStatus', 2],
       [gunilla.aadObjectId, 'noStatus', 1],
     ]);

@@ -18,21 +18,25 @@ async function withCase(): Promise<AppDeps> {
   await registerCase(deps);
   // The registration's own card message is not what these tests are about.
   await deps.store.commit({
-    docs: deps.store.listDocs<OutboxMessage>(OUTBOX).map((m) => ({ collection: OUTBOX, id: m.id, value: null })),
+    docs: (await deps.store.listDocs<OutboxMessage>(OUTBOX)).map((m) => ({
+      collection: OUTBOX,
+      id: m.id,
+      value: null,
+    })),
   });
   return deps;
 }
 
-const outbox = (deps: AppDeps) => deps.store.listDocs<OutboxMessage>(OUTBOX);
+const outbox = async (deps: AppDeps) => await deps.store.listDocs<OutboxMessage>(OUTBOX);
 
 describe('taking and assigning a case', () => {
   it('a caseworker who takes an unassigned case owns it, the channel card is queued for update, and she gets no message about her own press', async () => {
     const deps = await withCase();
     const r = await takeCase(deps, { caseId: ID, version: 1, actor: actorOf(anna) });
     expect(r.ok).toBe(true);
-    const c = deps.store.getCase(ID)!;
+    const c = (await deps.store.getCase(ID))!;
     expect(c).toMatchObject({ version: 2, assignees: [anna.aadObjectId], updatedBy: anna.aadObjectId });
-    const queued = outbox(deps);
+    const queued = await outbox(deps);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({
       target: { kind: 'group', groupId: 'barn-mottagning' },
@@ -51,7 +55,7 @@ describe('taking and assigning a case', () => {
     expect(last).toMatchObject({ actor: karin.aadObjectId, caseId: ID, at: deps.now().toISOString() });
     expect((last.before as { assignees: string[] }).assignees).toEqual([anna.aadObjectId]);
     expect((last.after as { assignees: string[] }).assignees).toEqual([bo.aadObjectId]);
-    const personal = outbox(deps).filter((m) => m.target.kind === 'user');
+    const personal = (await outbox(deps)).filter((m) => m.target.kind === 'user');
     expect(personal).toHaveLength(1);
     expect(personal[0]).toMatchObject({
       target: { staffId: bo.aadObjectId },
@@ -65,7 +69,7 @@ describe('taking and assigning a case', () => {
     const deps = await withCase();
     await takeCase(deps, { caseId: ID, version: 1, actor: actorOf(anna) });
     const auditBefore = (await deps.store.auditFor(ID)).length;
-    const queuedBefore = outbox(deps).length;
+    const queuedBefore = (await outbox(deps)).length;
     const r = await assignCase(deps, { caseId: ID, version: 1, assignees: [bo.aadObjectId], actor: actorOf(karin) });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -73,7 +77,7 @@ describe('taking and assigning a case', () => {
     expect(r.changedBy).toMatchObject({ id: anna.aadObjectId, name: 'Anna Berg' });
     expect(r.case?.assignees).toEqual([anna.aadObjectId]);
     expect((await deps.store.auditFor(ID)).length).toBe(auditBefore);
-    expect(outbox(deps).length).toBe(queuedBefore);
+    expect((await outbox(deps)).length).toBe(queuedBefore);
   });
 
   it('a caseworker cannot assign, whatever card she pressed; nothing is written', async () => {
@@ -81,8 +85,8 @@ describe('taking and assigning a case', () => {
     const r = await assignCase(deps, { caseId: ID, version: 1, assignees: [anna.aadObjectId], actor: actorOf(anna) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
-    expect(deps.store.getCase(ID)).toMatchObject({ version: 1, assignees: [] });
-    expect(outbox(deps)).toEqual([]);
+    expect(await deps.store.getCase(ID)).toMatchObject({ version: 1, assignees: [] });
+    expect(await outbox(deps)).toEqual([]);
   });
 
   it('of two takes of the same version at the same moment exactly one wins', async () => {
@@ -92,7 +96,7 @@ describe('taking and assigning a case', () => {
       takeCase(deps, { caseId: ID, version: 1, actor: actorOf(bo) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(deps.store.getCase(ID)!.assignees).toHaveLength(1);
-    expect(outbox(deps)).toHaveLength(1);
+    expect((await deps.store.getCase(ID))!.assignees).toHaveLength(1);
+    expect(await outbox(deps)).toHaveLength(1);
   });
 });

@@ -48,13 +48,13 @@ const ok = (r: DecisionResult) => {
   if (!r.ok) throw new Error(`refused: ${r.refusal.message} ${JSON.stringify(r.refusal.fields ?? {})}`);
   return r;
 };
-const caseOf = (deps: AppDeps) => deps.store.getCase(ID)!;
+const caseOf = async (deps: AppDeps) => (await deps.store.getCase(ID))!;
 
 async function skyddDone(deps: AppDeps) {
   return ok(
     await recordSkyddsbedomning(
       deps,
-      input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
+      input(await caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
     ),
   ).case;
 }
@@ -64,7 +64,7 @@ async function opened(deps: AppDeps) {
   return ok(
     await decideForhandsbedomning(
       deps,
-      input(caseOf(deps), karin, {
+      input(await caseOf(deps), karin, {
         outcome: 'open',
         motivation: 'Oron kvarstår efter samtal.',
         investigator: anna.aadObjectId,
@@ -77,9 +77,9 @@ async function opened(deps: AppDeps) {
 /** Nothing written: same version, same audit length, same outbox. */
 async function snapshot(deps: AppDeps) {
   return {
-    version: caseOf(deps).version,
+    version: (await caseOf(deps)).version,
     audit: (await deps.store.auditFor(ID)).length,
-    outbox: deps.store.listDocs<OutboxMessage>(OUTBOX).length,
+    outbox: (await deps.store.listDocs<OutboxMessage>(OUTBOX)).length,
   };
 }
 
@@ -90,7 +90,7 @@ describe('skyddsbedömning', () => {
     const r = ok(
       await recordSkyddsbedomning(
         deps,
-        input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
+        input(await caseOf(deps), anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara.' }),
       ),
     );
     expect(r.case.skyddsbedomning).toMatchObject({
@@ -117,7 +117,7 @@ describe('skyddsbedömning', () => {
     const before = await snapshot(deps);
     const r = await recordSkyddsbedomning(
       deps,
-      input(caseOf(deps), elin, { immediateProtection: 'ja', motivation: 'Akut.' }),
+      input(await caseOf(deps), elin, { immediateProtection: 'ja', motivation: 'Akut.' }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
@@ -126,7 +126,7 @@ describe('skyddsbedömning', () => {
 
   it('a stale card is refused with who changed the case, and nothing changes', async () => {
     const deps = await fresh();
-    const old = caseOf(deps);
+    const old = await caseOf(deps);
     ok(await recordContact(deps, input(old, bo, { kind: 'other', date: '2026-11-20', note: 'Samtal med förskolan.' })));
     const before = await snapshot(deps);
     const r = await recordSkyddsbedomning(
@@ -138,7 +138,7 @@ describe('skyddsbedömning', () => {
     expect(r.refusal.code).toBe('stale');
     expect(r.changedBy?.name).toBe('Bo Lindqvist');
     expect(await snapshot(deps)).toEqual(before);
-    expect(caseOf(deps).skyddsbedomning).toBeUndefined();
+    expect((await caseOf(deps)).skyddsbedomning).toBeUndefined();
   });
 
   it('a form without a result or a motivation gets a Swedish message next to each field', async () => {
@@ -146,7 +146,7 @@ describe('skyddsbedömning', () => {
     const before = await snapshot(deps);
     const r = await recordSkyddsbedomning(
       deps,
-      input(caseOf(deps), anna, { immediateProtection: '', motivation: '   ' }),
+      input(await caseOf(deps), anna, { immediateProtection: '', motivation: '   ' }),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -164,7 +164,7 @@ describe('skyddsbedömning', () => {
     const before = await snapshot(deps);
     const r = await recordSkyddsbedomning(
       deps,
-      input(caseOf(deps), anna, { immediateProtection: 'nej', motivation: `Barnet ${pnr} verkar tryggt.` }),
+      input(await caseOf(deps), anna, { immediateProtection: 'nej', motivation: `Barnet ${pnr} verkar tryggt.` }),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -183,7 +183,7 @@ describe('förhandsbedömning', () => {
     const r = ok(
       await decideForhandsbedomning(
         deps,
-        input(caseOf(deps), karin, {
+        input(await caseOf(deps), karin, {
           outcome: 'open',
           motivation: 'Oron kvarstår.',
           investigator: anna.aadObjectId,
@@ -208,7 +208,7 @@ describe('förhandsbedömning', () => {
     const r = ok(
       await decideForhandsbedomning(
         deps,
-        input(caseOf(deps), karin, { outcome: 'not_open', motivation: 'Oron är utredd av skolan.' }),
+        input(await caseOf(deps), karin, { outcome: 'not_open', motivation: 'Oron är utredd av skolan.' }),
       ),
     );
     expect(r.case.phase).toBe('closed');
@@ -220,7 +220,10 @@ describe('förhandsbedömning', () => {
     const deps = await fresh();
     await skyddDone(deps);
     const before = await snapshot(deps);
-    const r = await decideForhandsbedomning(deps, input(caseOf(deps), anna, { outcome: 'open', motivation: 'Oro.' }));
+    const r = await decideForhandsbedomning(
+      deps,
+      input(await caseOf(deps), anna, { outcome: 'open', motivation: 'Oro.' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.refusal.code).toBe('forbidden');
@@ -231,7 +234,7 @@ describe('förhandsbedömning', () => {
 
   it('a stale card changes nothing', async () => {
     const deps = await fresh();
-    const old = caseOf(deps);
+    const old = await caseOf(deps);
     await skyddDone(deps);
     const before = await snapshot(deps);
     const r = await decideForhandsbedomning(deps, input(old, karin, { outcome: 'open', motivation: 'Oro.' }));
@@ -243,7 +246,7 @@ describe('förhandsbedömning', () => {
   it('missing outcome and motivation are named per field; after 14 days the decision is recorded as late', async () => {
     const deps = await fresh();
     await skyddDone(deps);
-    const r = await decideForhandsbedomning(deps, input(caseOf(deps), karin, {}));
+    const r = await decideForhandsbedomning(deps, input(await caseOf(deps), karin, {}));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.refusal.fields?.outcome).toMatch(/Välj beslut/);
@@ -252,7 +255,7 @@ describe('förhandsbedömning', () => {
     at('2026-12-10T10:00:00+01:00');
     const late = await decideForhandsbedomning(
       deps,
-      input(caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.' }),
+      input(await caseOf(deps), karin, { outcome: 'open', motivation: 'Oro.' }),
     );
     // 20 kap. 2 §: a reason typed after the fact is no extension: the decision counts as late.
     expect(late.ok && late.case.forhandsbedomning?.late).toBe(true);
@@ -265,7 +268,7 @@ describe('förhandsbedömning', () => {
     const before = await snapshot(deps);
     const r = await decideForhandsbedomning(
       deps,
-      input(caseOf(deps), karin, {
+      input(await caseOf(deps), karin, {
         outcome: 'open',
         motivation: 'Oro.',
         synnerligaSkal: `Polisförhör med ${syntheticPersonnummer('150912123')}`,
@@ -285,7 +288,7 @@ describe('extension', () => {
     const r = ok(
       await extendInvestigation(
         deps,
-        input(caseOf(deps), karin, { newDeadline: '2027-05-25', reason: 'Väntar på BBIC-utlåtande från BUP.' }),
+        input(await caseOf(deps), karin, { newDeadline: '2027-05-25', reason: 'Väntar på BBIC-utlåtande från BUP.' }),
       ),
     );
     expect(r.case.utredning).toMatchObject({ deadline: '2027-05-25', statutoryDeadline: '2027-03-25' });
@@ -303,7 +306,7 @@ describe('extension', () => {
     const before = await snapshot(deps);
     const r = await extendInvestigation(
       deps,
-      input(caseOf(deps), anna, { newDeadline: '2027-05-25', reason: 'Behöver mer tid.' }),
+      input(await caseOf(deps), anna, { newDeadline: '2027-05-25', reason: 'Behöver mer tid.' }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
@@ -324,7 +327,7 @@ describe('extension', () => {
   it('a bad date and a missing reason get their own messages; a date not after the deadline is refused by the domain', async () => {
     const deps = await fresh();
     await opened(deps);
-    const r = await extendInvestigation(deps, input(caseOf(deps), karin, { newDeadline: '25/5', reason: '' }));
+    const r = await extendInvestigation(deps, input(await caseOf(deps), karin, { newDeadline: '25/5', reason: '' }));
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.refusal.fields).toEqual({
@@ -333,7 +336,7 @@ describe('extension', () => {
       });
     const early = await extendInvestigation(
       deps,
-      input(caseOf(deps), karin, { newDeadline: '2027-03-01', reason: 'Skäl.' }),
+      input(await caseOf(deps), karin, { newDeadline: '2027-03-01', reason: 'Skäl.' }),
     );
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.refusal.fields?.newDeadline).toMatch(/efter 2027-03-25/);
@@ -345,7 +348,7 @@ describe('extension', () => {
     const before = await snapshot(deps);
     const r = await extendInvestigation(
       deps,
-      input(caseOf(deps), karin, {
+      input(await caseOf(deps), karin, {
         newDeadline: '2027-05-25',
         reason: `Gäller ${syntheticPersonnummer('150912123').replace('-', '')}`,
       }),
@@ -364,7 +367,7 @@ describe('contacts', () => {
     const r = ok(
       await recordContact(
         deps,
-        input(caseOf(deps), anna, { kind: 'barnsamtal', date: '2026-11-27', childRef: 'B-2026-0412' }),
+        input(await caseOf(deps), anna, { kind: 'barnsamtal', date: '2026-11-27', childRef: 'B-2026-0412' }),
       ),
     );
     expect(r.case.contacts.at(-1)).toMatchObject({
@@ -379,7 +382,7 @@ describe('contacts', () => {
   it('someone outside the group is refused; nothing changes', async () => {
     const deps = await fresh();
     const before = await snapshot(deps);
-    const r = await recordContact(deps, input(caseOf(deps), elin, { kind: 'hembesok', date: '2026-11-20' }));
+    const r = await recordContact(deps, input(await caseOf(deps), elin, { kind: 'hembesok', date: '2026-11-20' }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('forbidden');
     expect(await snapshot(deps)).toEqual(before);
@@ -387,7 +390,7 @@ describe('contacts', () => {
 
   it('a stale card changes nothing', async () => {
     const deps = await fresh();
-    const old = caseOf(deps);
+    const old = await caseOf(deps);
     await skyddDone(deps);
     const before = await snapshot(deps);
     const r = await recordContact(deps, input(old, anna, { kind: 'hembesok', date: '2026-11-20' }));
@@ -398,7 +401,10 @@ describe('contacts', () => {
 
   it('kind, date and child reference get their own messages; a future date is refused by the domain', async () => {
     const deps = await fresh();
-    const r = await recordContact(deps, input(caseOf(deps), anna, { kind: 'telefon', date: 'igår', childRef: 'B 12' }));
+    const r = await recordContact(
+      deps,
+      input(await caseOf(deps), anna, { kind: 'telefon', date: 'igår', childRef: 'B 12' }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.refusal.fields).toEqual({
@@ -407,7 +413,7 @@ describe('contacts', () => {
         childRef: 'Barnets referens: bokstäver, siffror, - _ . /',
       });
     }
-    const future = await recordContact(deps, input(caseOf(deps), anna, { kind: 'hembesok', date: '2026-11-21' }));
+    const future = await recordContact(deps, input(await caseOf(deps), anna, { kind: 'hembesok', date: '2026-11-21' }));
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.refusal.fields?.date).toBe('Datumet kan inte vara i framtiden.');
   });
@@ -418,7 +424,7 @@ describe('contacts', () => {
     const pnr = syntheticPersonnummer('150912123');
     const r = await recordContact(
       deps,
-      input(caseOf(deps), anna, {
+      input(await caseOf(deps), anna, {
         kind: 'barnsamtal',
         date: '2026-11-20',
         childRef: pnr.replace('-', ''),
@@ -438,7 +444,7 @@ describe('barnsamtal not held', () => {
     const r = ok(
       await recordBarnsamtalNotHeld(
         deps,
-        input(caseOf(deps), anna, { reason: 'Barnet är ett år och har inget talat språk.' }),
+        input(await caseOf(deps), anna, { reason: 'Barnet är ett år och har inget talat språk.' }),
       ),
     );
     expect(r.case.barnsamtalNotHeldReason).toBe('Barnet är ett år och har inget talat språk.');
@@ -464,7 +470,7 @@ describe('barnsamtal not held', () => {
     const deps = await fresh();
     await opened(deps);
     const before = await snapshot(deps);
-    const r = await recordBarnsamtalNotHeld(deps, input(caseOf(deps), anna, { reason: '' }));
+    const r = await recordBarnsamtalNotHeld(deps, input(await caseOf(deps), anna, { reason: '' }));
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.refusal.fields).toEqual({
@@ -472,7 +478,7 @@ describe('barnsamtal not held', () => {
       });
     const s = await recordBarnsamtalNotHeld(
       deps,
-      input(caseOf(deps), anna, { reason: `Gäller ${syntheticPersonnummer('150912123')}` }),
+      input(await caseOf(deps), anna, { reason: `Gäller ${syntheticPersonnummer('150912123')}` }),
     );
     expect(s.ok).toBe(false);
     if (!s.ok) expect(s.refusal.fields).toEqual({ reason: SECRECY_MESSAGE });
@@ -485,7 +491,7 @@ describe('återkoppling', () => {
     const deps = await fresh();
     await opened(deps);
     at('2026-11-26T10:00:00+01:00');
-    const r = ok(await completeAterkoppling(deps, input(caseOf(deps), anna, {})));
+    const r = ok(await completeAterkoppling(deps, input(await caseOf(deps), anna, {})));
     expect(r.case.aterkoppling).toMatchObject({ doneAt: clock.toISOString(), by: anna.aadObjectId });
   });
 
@@ -501,7 +507,7 @@ describe('återkoppling', () => {
     const again = await completeAterkoppling(deps, input(c, bo, {}));
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.refusal.code).toBe('stale');
-    const twice = await completeAterkoppling(deps, input(caseOf(deps), bo, {}));
+    const twice = await completeAterkoppling(deps, input(await caseOf(deps), bo, {}));
     expect(twice.ok).toBe(false);
     if (!twice.ok) expect(twice.refusal.message).toBe('Återkopplingen är redan gjord.');
   });
@@ -515,7 +521,7 @@ describe('closing an investigation', () => {
     const r = ok(
       await closeInvestigation(
         deps,
-        input(caseOf(deps), karin, {
+        input(await caseOf(deps), karin, {
           outcome: 'ingen_insats',
           motivation: 'Familjen tar emot stöd via skolan.',
           uppfoljningUntil: '2027-04-01',
@@ -537,7 +543,7 @@ describe('closing an investigation', () => {
     ok(
       await closeInvestigation(
         deps,
-        input(caseOf(deps), karin, {
+        input(await caseOf(deps), karin, {
           outcome: 'ingen_insats',
           motivation: 'Stöd via skolan.',
           uppfoljningUntil: '2027-04-01',
@@ -553,25 +559,26 @@ describe('closing an investigation', () => {
         input(second, anna, { immediateProtection: 'nej', motivation: 'Ingen akut fara.' }),
       ),
     );
-    const cardsOfFirst = () =>
-      deps.store
-        .listDocs<OutboxMessage>(OUTBOX)
-        .filter((m) => m.content.kind === 'caseCard' && m.content.caseId === ID);
-    for (const m of cardsOfFirst()) await deps.store.commit({ docs: [{ collection: OUTBOX, id: m.id, value: null }] });
+    const cardsOfFirst = async () =>
+      (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+        (m) => m.content.kind === 'caseCard' && m.content.caseId === ID,
+      );
+    for (const m of await cardsOfFirst())
+      await deps.store.commit({ docs: [{ collection: OUTBOX, id: m.id, value: null }] });
     at('2027-02-12T10:00:00+01:00');
     ok(
       await decideForhandsbedomning(
         deps,
-        input(deps.store.getCase(second.id)!, karin, {
+        input((await deps.store.getCase(second.id))!, karin, {
           outcome: 'open',
           motivation: 'Oron kvarstår.',
           investigator: anna.aadObjectId,
         }),
       ),
     );
-    expect(caseOf(deps).uppfoljning).toMatchObject({ endedEarly: expect.anything() });
+    expect((await caseOf(deps)).uppfoljning).toMatchObject({ endedEarly: expect.anything() });
     // The channel card of the first case no longer offers its uppföljning: it is queued for redrawing.
-    expect(cardsOfFirst()).toHaveLength(1);
+    expect(await cardsOfFirst()).toHaveLength(1);
   });
 
   it('a caseworker may not close; a stale card changes nothing', async () => {
@@ -595,7 +602,7 @@ describe('closing an investigation', () => {
     await opened(deps);
     const r = await closeInvestigation(
       deps,
-      input(caseOf(deps), karin, { outcome: 'kanske', uppfoljningUntil: '1 april' }),
+      input(await caseOf(deps), karin, { outcome: 'kanske', uppfoljningUntil: '1 april' }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
@@ -605,7 +612,7 @@ describe('closing an investigation', () => {
       });
     const wrong = await closeInvestigation(
       deps,
-      input(caseOf(deps), karin, { outcome: 'insats', uppfoljningUntil: '2027-04-01' }),
+      input(await caseOf(deps), karin, { outcome: 'insats', uppfoljningUntil: '2027-04-01' }),
     );
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.refusal.fields?.uppfoljningUntil).toMatch(/utan insats/);
@@ -617,7 +624,7 @@ describe('closing an investigation', () => {
     const before = await snapshot(deps);
     const r = await closeInvestigation(
       deps,
-      input(caseOf(deps), karin, { outcome: 'insats', motivation: syntheticPersonnummer('150912123') }),
+      input(await caseOf(deps), karin, { outcome: 'insats', motivation: syntheticPersonnummer('150912123') }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ motivation: SECRECY_MESSAGE });
@@ -630,7 +637,7 @@ describe('closing an investigation', () => {
     const r = ok(
       await recordSkyddsbedomning(
         deps,
-        input(deps.store.getCase(ID)!, anna, { immediateProtection: 'ja', motivation: 'Polisen kallad.' }),
+        input((await deps.store.getCase(ID))!, anna, { immediateProtection: 'ja', motivation: 'Polisen kallad.' }),
       ),
     );
     expect(r.reminder.link).toBeUndefined();

@@ -20,12 +20,11 @@ async function waitingFor(deps: Awaited<ReturnType<typeof testDeps>>, templates:
       { kind: 'card', template, data: { caseId: 'IFO-1' } },
     );
     await deps.store.commit({ docs: [w] });
-    await deps.store.commit({ docs: deadLetter(deps, w.value as unknown as OutboxMessage, 'no_channel') });
+    await deps.store.commit({ docs: await deadLetter(deps, w.value as unknown as OutboxMessage, 'no_channel') });
   }
 }
-const pendingTo = (deps: Awaited<ReturnType<typeof testDeps>>, groupId: string) =>
-  deps.store
-    .listDocs<OutboxMessage>(OUTBOX)
+const pendingTo = async (deps: Awaited<ReturnType<typeof testDeps>>, groupId: string) =>
+  (await deps.store.listDocs<OutboxMessage>(OUTBOX))
     .filter((m) => m.status === 'pending' && m.target.kind === 'group' && m.target.groupId === groupId)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 
@@ -33,12 +32,12 @@ describe('cards that waited for a channel', () => {
   it('are sent when the channel is linked, the alarm first', async () => {
     const deps = await testDeps();
     await waitingFor(deps, ['morning-list', 'vinr-notice', 'protection-alarm']);
-    expect(healthProblems(deps)).toContainEqual({ code: 'undeliverable', count: 3 });
+    expect(await healthProblems(deps)).toContainEqual({ code: 'undeliverable', count: 3 });
     const r = await connectChannel(deps, { actor: karin, groupId: 'vinr', conversationKey: 'channel:19:vinr' });
     expect(r).toMatchObject({ ok: true, waiting: 3 });
-    const order = pendingTo(deps, 'vinr').map((m) => (m.content as { template: string }).template);
+    const order = (await pendingTo(deps, 'vinr')).map((m) => (m.content as { template: string }).template);
     expect(order).toEqual(['protection-alarm', 'vinr-notice', 'morning-list']);
-    expect(healthProblems(deps).find((p) => p.code === 'undeliverable')).toBeUndefined();
+    expect((await healthProblems(deps)).find((p) => p.code === 'undeliverable')).toBeUndefined();
   });
 
   it('arrive as one digest when there are many', async () => {
@@ -48,7 +47,7 @@ describe('cards that waited for a channel', () => {
       Array.from({ length: DIGEST_AT + 2 }, () => 'vinr-notice'),
     );
     await connectChannel(deps, { actor: karin, groupId: 'vinr', conversationKey: 'channel:19:vinr' });
-    const sent = pendingTo(deps, 'vinr');
+    const sent = await pendingTo(deps, 'vinr');
     expect(sent).toHaveLength(1);
     expect(sent[0].content).toMatchObject({ kind: 'card', template: 'delivery-digest' });
     expect((sent[0].content as { data: { title: string } }).data.title).toBe(
@@ -58,7 +57,7 @@ describe('cards that waited for a channel', () => {
 });
 
 describe('the chain of failure reports', () => {
-  const reportsOf = (docs: ReturnType<typeof failureReports>) =>
+  const reportsOf = (docs: Awaited<ReturnType<typeof failureReports>>) =>
     docs.map((d) => {
       const m = d.value as unknown as OutboxMessage;
       return { target: m.target, level: (m.content as { data: FailureData }).data.level };
@@ -68,18 +67,18 @@ describe('the chain of failure reports', () => {
     const deps = await testDeps();
     const msg = enqueue(deps.now(), { kind: 'group', groupId: 'barn-utredning-1' }, { kind: 'text', text: 'x' })
       .value as unknown as OutboxMessage;
-    const first = reportsOf(failureReports(deps, msg, 'no_channel'));
+    const first = reportsOf(await failureReports(deps, msg, 'no_channel'));
     expect(first).toEqual([{ target: { kind: 'user', staffId: per.id }, level: 'team_lead' }]);
-    const toPer = failureReports(deps, msg, 'no_channel')[0].value as unknown as OutboxMessage;
+    const toPer = (await failureReports(deps, msg, 'no_channel'))[0].value as unknown as OutboxMessage;
     expect(toPer.content).toMatchObject({ template: FAILURE_TEMPLATE });
-    const second = reportsOf(failureReports(deps, toPer, 'blocked'));
+    const second = reportsOf(await failureReports(deps, toPer, 'blocked'));
     expect(second).toEqual([{ target: { kind: 'user', staffId: lars.id }, level: 'unit_manager' }]);
-    const toLars = failureReports(deps, toPer, 'blocked')[0].value as unknown as OutboxMessage;
+    const toLars = (await failureReports(deps, toPer, 'blocked'))[0].value as unknown as OutboxMessage;
     // No management channel linked: it waits for `koppla ledning` rather than being lost.
-    expect(reportsOf(failureReports(deps, toLars, 'no_chat'))).toEqual([
+    expect(reportsOf(await failureReports(deps, toLars, 'no_chat'))).toEqual([
       { target: { kind: 'group', groupId: 'ledning' }, level: 'management' },
     ]);
-    const data = (failureReports(deps, toLars, 'no_chat')[0].value as unknown as OutboxMessage).content as {
+    const data = ((await failureReports(deps, toLars, 'no_chat'))[0].value as unknown as OutboxMessage).content as {
       data: FailureData;
     };
     expect(data.data.text).toMatch(/Rapporten om det kunde inte heller levereras/);
@@ -90,9 +89,9 @@ describe('the chain of failure reports', () => {
     await waitingFor(deps, ['vinr-notice']);
     const other = enqueue(deps.now(), { kind: 'group', groupId: 'barn-utredning-2' }, { kind: 'text', text: 'x' });
     await deps.store.commit({ docs: [other] });
-    await deps.store.commit({ docs: deadLetter(deps, other.value as unknown as OutboxMessage, 'no_channel') });
-    expect(deliveriesFor(deps, karin).map((i) => i.to)).toEqual(['Våld i nära relationer']);
-    expect(deliveriesFor(deps, per).map((i) => i.to)).toEqual(['Utredning barn 2']);
-    expect(deliveriesFor(deps, lars)).toHaveLength(2);
+    await deps.store.commit({ docs: await deadLetter(deps, other.value as unknown as OutboxMessage, 'no_channel') });
+    expect((await deliveriesFor(deps, karin)).map((i) => i.to)).toEqual(['Våld i nära relationer']);
+    expect((await deliveriesFor(deps, per)).map((i) => i.to)).toEqual(['Utredning barn 2']);
+    expect(await deliveriesFor(deps, lars)).toHaveLength(2);
   });
 });

@@ -33,7 +33,7 @@ describe('the distribution view', () => {
         childRef: `B-2026-010${i}`,
         receivedAt: `2026-11-${day}T10:00:00+01:00`,
       });
-    const view = buildDistributionView(deps, 'barn-mottagning');
+    const view = await buildDistributionView(deps, 'barn-mottagning');
     expect(view.cases).toHaveLength(4);
     const suggested = view.cases.map((c) => c.suggested);
     // Four present caseworkers with no cases: one row each.
@@ -49,7 +49,7 @@ describe('the distribution view', () => {
       childRef: 'B-2026-0202',
       receivedAt: '2026-11-24T08:00:00+01:00',
     });
-    const [late, fresh] = buildDistributionView(deps, 'barn-mottagning').cases;
+    const [late, fresh] = (await buildDistributionView(deps, 'barn-mottagning')).cases;
     expect(late.text).toMatch(/^\*\*IFO-2026-007201\*\* · \*\*Skyddsbedömning försenad, tors 19 nov\*\*/);
     expect(late.color).toBe('Attention');
     expect(fresh.text).not.toMatch(/försenad/);
@@ -63,7 +63,7 @@ describe('the distribution view', () => {
       childRef: 'B-2026-0302',
       receivedAt: '2026-11-23T11:00:00+01:00',
     });
-    expect(buildDistributionView(deps, 'barn-mottagning').assignedToday).toEqual([]);
+    expect((await buildDistributionView(deps, 'barn-mottagning')).assignedToday).toEqual([]);
     const input = { groupId: 'barn-mottagning', actor: actorOf(karin) };
     expect(
       (
@@ -79,7 +79,7 @@ describe('the distribution view', () => {
       (await assignFromDistribution(deps, { ...input, caseId: two.id, version: two.version, assignee: bo.aadObjectId }))
         .ok,
     ).toBe(true);
-    const view = buildDistributionView(deps, 'barn-mottagning');
+    const view = await buildDistributionView(deps, 'barn-mottagning');
     expect(view.cases).toEqual([]);
     expect(view.assignedToday.map((a) => a.text)).toEqual([
       '✓ **IFO-2026-007301** till Anna Berg',

@@ -26,9 +26,9 @@ afterEach(async () => {
 });
 
 const FAMILY = 'F-2026-0107';
-const outbox = () => deps.store.listDocs<OutboxMessage>(OUTBOX);
-const cardsOf = (template: string) =>
-  outbox().filter((m) => m.content.kind === 'card' && m.content.template === template);
+const outbox = async () => await deps.store.listDocs<OutboxMessage>(OUTBOX);
+const cardsOf = async (template: string) =>
+  (await outbox()).filter((m) => m.content.kind === 'card' && m.content.template === template);
 
 async function threeSiblings() {
   for (const [i, child] of ['B-2026-0412', 'B-2026-0413', 'B-2026-0414'].entries()) {
@@ -50,8 +50,8 @@ describe('the family reference at every entrance', () => {
   it('is stored from the API and returned by GET /api/cases/{ref} with the siblings', async () => {
     deps = await intakeDeps({ org: FAMILY_ORG });
     const ids = await threeSiblings();
-    expect(deps.store.casesByFamily(FAMILY).map((c) => c.id)).toEqual(ids);
-    const api = findCase(deps, ids[0])!;
+    expect((await deps.store.casesByFamily(FAMILY)).map((c) => c.id)).toEqual(ids);
+    const api = (await findCase(deps, ids[0]))!;
     expect(api.familyRef).toBe(FAMILY);
     expect(api.family?.siblings.map((s) => s.externalId)).toEqual([ids[1], ids[2]]);
     expect(api.family?.siblings[0]).toEqual({ externalId: ids[1], phase: 'skyddsbedomning', owners: [] });
@@ -83,7 +83,7 @@ describe('the family reference at every entrance', () => {
     expect(r.refusal.fields?.familyRef).toBe(REFERENCE_MESSAGE);
     expect(JSON.stringify(r.refusal)).not.toContain(pnr);
     expect(JSON.stringify(r.refusal)).not.toContain(pnr.replace('-', ''));
-    expect([...deps.store.allCases()]).toHaveLength(0);
+    expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 
   it('comes in from the ny anmälan form; refused there, the field comes back empty with the message', async () => {
@@ -100,7 +100,7 @@ describe('the family reference at every entrance', () => {
     };
     const ok = await submitReportForm(deps, actor(STAFF.karin), { ...form, familyRef: FAMILY });
     expect(ok.ok).toBe(true);
-    expect(deps.store.getCase('IFO-2026-004600')?.familyRef).toBe(FAMILY);
+    expect((await deps.store.getCase('IFO-2026-004600'))?.familyRef).toBe(FAMILY);
     const pnr = syntheticPersonnummer();
     const bad = await submitReportForm(deps, actor(STAFF.karin), {
       ...form,
@@ -124,8 +124,11 @@ describe('the family reference at every entrance', () => {
     ].join('\n');
     const r = await importReports(deps, csv, { dryRun: false });
     expect(r.problems).toEqual([]);
-    expect(deps.store.casesByFamily('F-2026-0200').map((c) => c.id)).toEqual(['IFO-2026-004700', 'IFO-2026-004701']);
-    expect(deps.store.getCase('IFO-2026-004702')?.familyRef).toBeUndefined();
+    expect((await deps.store.casesByFamily('F-2026-0200')).map((c) => c.id)).toEqual([
+      'IFO-2026-004700',
+      'IFO-2026-004701',
+    ]);
+    expect((await deps.store.getCase('IFO-2026-004702'))?.familyRef).toBeUndefined();
     const pnr = syntheticPersonnummer();
     const bad = await importReports(deps, csv.replace('F-2026-0200', pnr).replace(/IFO-2026-0047/g, 'IFO-2026-0048'), {
       dryRun: false,
@@ -139,14 +142,14 @@ describe('siblings', () => {
   it('each card lists the other two with phase and owner; assigning one suggests the same caseworker for the others', async () => {
     deps = await intakeDeps({ org: FAMILY_ORG });
     const ids = await threeSiblings();
-    const text = (id: string) => cardText(caseCardFor(deps, deps.store.getCase(id)!));
+    const text = async (id: string) => cardText(await caseCardFor(deps, (await deps.store.getCase(id))!));
     for (const id of ids) {
       const others = ids.filter((x) => x !== id);
-      expect(text(id)).toContain('Syskon\n');
-      expect(text(id)).not.toContain(FAMILY);
-      for (const o of others) expect(text(id)).toContain(`${o} · Skyddsbedömning · Ej fördelad`);
+      expect(await text(id)).toContain('Syskon\n');
+      expect(await text(id)).not.toContain(FAMILY);
+      for (const o of others) expect(await text(id)).toContain(`${o} · Skyddsbedömning · Ej fördelad`);
     }
-    const first = deps.store.getCase(ids[0])!;
+    const first = (await deps.store.getCase(ids[0]))!;
     const a = await assignCase(deps, {
       caseId: first.id,
       version: first.version,
@@ -155,12 +158,14 @@ describe('siblings', () => {
     });
     expect(a.ok).toBe(true);
     // The siblings' cards are redrawn in the same commit and preselect Anna.
-    const redrawn = outbox().filter((m) => m.content.kind === 'caseCard' && m.createdAt === deps.now().toISOString());
+    const redrawn = (await outbox()).filter(
+      (m) => m.content.kind === 'caseCard' && m.createdAt === deps.now().toISOString(),
+    );
     expect(new Set(redrawn.map((m) => (m.content as { caseId: string }).caseId))).toEqual(new Set(ids));
-    const card = caseCardFor(deps, deps.store.getCase(ids[1])!);
+    const card = await caseCardFor(deps, (await deps.store.getCase(ids[1]))!);
     expect(cardText(card)).toContain('Samma handläggare som syskonen föreslås: Anna Berg');
     // The assign list is in a team lead's own view (the channel card has none: docs/cards.md).
-    const leadView = caseCardFor(deps, deps.store.getCase(ids[1])!, { viewer: 'team_lead' });
+    const leadView = await caseCardFor(deps, (await deps.store.getCase(ids[1]))!, { viewer: 'team_lead' });
     expect(JSON.stringify(leadView)).toContain(`"value":"${STAFF.anna.aadObjectId}"`);
     expect(validateCard(card)).toEqual([]);
     expect(validateCard(leadView)).toEqual([]);
@@ -168,11 +173,11 @@ describe('siblings', () => {
     const byBo = await assignSiblings(deps, actor(STAFF.bo), ids[0]);
     expect(byBo.ok && byBo.assigned).toEqual([]);
     expect(byBo.ok && byBo.failed.map((f) => f.caseId)).toEqual([ids[1], ids[2]]);
-    expect(deps.store.getCase(ids[1])!.assignees).toEqual([]);
+    expect((await deps.store.getCase(ids[1]))!.assignees).toEqual([]);
     // One press by the team lead gives the siblings the same caseworker.
     const r = await assignSiblings(deps, actor(STAFF.karin), ids[0]);
     expect(r.ok && r.assigned).toEqual([ids[1], ids[2]]);
-    for (const id of ids) expect(deps.store.getCase(id)!.assignees).toEqual([STAFF.anna.aadObjectId]);
+    for (const id of ids) expect((await deps.store.getCase(id))!.assignees).toEqual([STAFF.anna.aadObjectId]);
     const again = await assignSiblings(deps, actor(STAFF.karin), ids[0]);
     expect(again.ok).toBe(false);
   });
@@ -182,7 +187,7 @@ describe('other sections and the samordning card', () => {
   it('a case in the adult section with the same familyRef: one card to each side team lead, no content crossing', async () => {
     deps = await intakeDeps({ org: FAMILY_ORG });
     const ids = await threeSiblings();
-    expect(cardsOf('samordning')).toHaveLength(0);
+    expect(await cardsOf('samordning')).toHaveLength(0);
     const adult = await ingestReport(
       deps,
       report({
@@ -197,8 +202,8 @@ describe('other sections and the samordning card', () => {
     );
     expect(adult.status).toBe(201);
     // The adult case has no child-welfare deadlines.
-    expect(findCase(deps, 'VUX-2026-0090')!.deadlines).toEqual([]);
-    const cards = cardsOf('samordning');
+    expect((await findCase(deps, 'VUX-2026-0090'))!.deadlines).toEqual([]);
+    const cards = await cardsOf('samordning');
     expect(cards.map((m) => (m.target as { staffId: string }).staffId).sort()).toEqual(
       [STAFF.karin.aadObjectId, ADULT_STAFF.pia.aadObjectId].sort(),
     );
@@ -216,22 +221,22 @@ describe('other sections and the samordning card', () => {
     expect(piaJson).not.toContain('Hemlig text');
     expect(piaJson).not.toMatch(/B-2026-04/);
     // The child card says the adult section is involved, with no content; the adult card the reverse.
-    const childCard = cardText(caseCardFor(deps, deps.store.getCase(ids[0])!));
+    const childCard = cardText(await caseCardFor(deps, (await deps.store.getCase(ids[0]))!));
     expect(childCard).toMatch(/Andra sektioner med familjen\nVuxen – missbruk: ej fördelat, sedan/);
     expect(childCard).not.toContain('VUX-2026-0090');
-    const adultCard = caseCardFor(deps, deps.store.getCase('VUX-2026-0090')!);
+    const adultCard = await caseCardFor(deps, (await deps.store.getCase('VUX-2026-0090'))!);
     expect(cardText(adultCard)).toMatch(/Barn och unga: ej fördelat, sedan/);
     expect(cardText(adultCard)).not.toMatch(/IFO-2026-0045|Syskon|Hemlig/);
     expect(cardText(adultCard)).toContain('inga tidsfrister bevakas');
     // No child-welfare decision on it, and it is never listed as unassigned in the child watch.
     expect(JSON.stringify(adultCard)).not.toMatch(/decision\.(skydd|forhand)/);
     expect(
-      unassigned(deps.store.openCases(), deps.now(), deps.calendar)
+      unassigned(await deps.store.openCases(), deps.now(), deps.calendar)
         .map((u) => u.case.id)
         .sort(),
     ).toEqual(ids);
     expect(validateCard(adultCard)).toEqual([]);
-    const api = findCase(deps, ids[0])!;
+    const api = (await findCase(deps, ids[0]))!;
     expect(api.family?.otherSections).toEqual([
       { section: 'Vuxen – missbruk', owners: [], since: '2026-11-20T09:15:00+01:00' },
     ]);
@@ -240,7 +245,7 @@ describe('other sections and the samordning card', () => {
       deps,
       report({ externalId: 'VUX-2026-0091', groupId: 'vuxen-missbruk', childRef: 'V-2026-0091', familyRef: FAMILY }),
     );
-    expect(cardsOf('samordning')).toHaveLength(2);
+    expect(await cardsOf('samordning')).toHaveLength(2);
   });
 
   it('one press tells the other section team lead; the second press sees who did it; an outsider may not', async () => {
@@ -250,7 +255,7 @@ describe('other sections and the samordning card', () => {
       deps,
       report({ externalId: 'VUX-2026-0090', groupId: 'vuxen-missbruk', childRef: 'V-2026-0090', familyRef: FAMILY }),
     );
-    const s = deps.store.listDocs<Samordning>(FAMILY_NOTICES).find((d) => d.id.startsWith('samordning:'))!;
+    const s = (await deps.store.listDocs<Samordning>(FAMILY_NOTICES)).find((d) => d.id.startsWith('samordning:'))!;
     const outsider = await tellOtherSection(deps, actor(STAFF.olof), {
       samordningId: s.id,
       toSection: 'vuxen-missbruk',
@@ -258,7 +263,7 @@ describe('other sections and the samordning card', () => {
     expect(outsider.ok).toBe(false);
     const r = await tellOtherSection(deps, actor(STAFF.karin), { samordningId: s.id, toSection: 'vuxen-missbruk' });
     expect(r.ok).toBe(true);
-    const texts = outbox().filter(
+    const texts = (await outbox()).filter(
       (m) => m.content.kind === 'text' && (m.target as { staffId?: string }).staffId === ADULT_STAFF.pia.aadObjectId,
     );
     expect(texts).toHaveLength(1);
@@ -271,7 +276,7 @@ describe('other sections and the samordning card', () => {
     });
     expect(second.ok).toBe(false);
     if (!second.ok) expect(second.refusal.message).toContain('Karin Ek har redan meddelat');
-    expect(outbox().filter((m) => m.content.kind === 'text')).toHaveLength(1);
+    expect((await outbox()).filter((m) => m.content.kind === 'text')).toHaveLength(1);
   });
 });
 
@@ -279,7 +284,7 @@ describe('violence across the family', () => {
   it('a violence concern on the parent case puts the VINR notice and the violence flag on every child case', async () => {
     deps = await intakeDeps({ org: FAMILY_ORG });
     const ids = await threeSiblings();
-    expect(cardsOf('vinr-notice')).toHaveLength(0);
+    expect(await cardsOf('vinr-notice')).toHaveLength(0);
     await ingestReport(
       deps,
       report({
@@ -290,15 +295,20 @@ describe('violence across the family', () => {
         concerns: ['violence', 'parental_substance_abuse'],
       }),
     );
-    const notices = cardsOf('vinr-notice').map((m) => (m.content as { data: { caseId: string; why: string } }).data);
+    const notices = (await cardsOf('vinr-notice')).map(
+      (m) => (m.content as { data: { caseId: string; why: string } }).data,
+    );
     // One for the adult case itself (its own concern), one for each child case of the family.
     expect(notices.map((n) => n.caseId).sort()).toEqual([...ids, 'VUX-2026-0090'].sort());
     for (const n of notices.filter((x) => x.caseId !== 'VUX-2026-0090'))
       expect(n.why).toBe('Oro för våld i nära relationer finns i ett annat ärende i familjen');
-    for (const id of ids) expect(cardText(caseCardFor(deps, deps.store.getCase(id)!))).toContain('Våld i familjen');
+    for (const id of ids)
+      expect(cardText(await caseCardFor(deps, (await deps.store.getCase(id))!))).toContain('Våld i familjen');
     // A fourth child reported later is told to VINR too, once.
     await ingestReport(deps, report({ externalId: 'IFO-2026-004513', childRef: 'B-2026-0415', familyRef: FAMILY }));
-    expect(cardsOf('vinr-notice').filter((m) => JSON.stringify(m.content).includes('IFO-2026-004513'))).toHaveLength(1);
-    expect(findCase(deps, 'IFO-2026-004513')!.family?.violenceInFamily).toBe(true);
+    expect(
+      (await cardsOf('vinr-notice')).filter((m) => JSON.stringify(m.content).includes('IFO-2026-004513')),
+    ).toHaveLength(1);
+    expect((await findCase(deps, 'IFO-2026-004513'))!.family?.violenceInFamily).toBe(true);
   });
 });

@@ -71,13 +71,13 @@ describe('the Ny anmälan form', () => {
     const r = await submitReportForm(deps, actor(STAFF.anna), filled());
     expect(r.ok && r.status).toBe(201);
     expect(r.ok && r.message).toMatch(/IFO-2026-004512 är registrerad/);
-    expect(deps.store.getCase('IFO-2026-004512')).toMatchObject({
+    expect(await deps.store.getCase('IFO-2026-004512')).toMatchObject({
       receivedAt: '2026-11-20T09:15:00+01:00',
       concerns: ['neglect', 'violence'],
       reporter: { type: 'preschool', professional: true },
     });
     expect((await deps.store.auditFor('IFO-2026-004512'))[0].actor).toBe(STAFF.anna.aadObjectId);
-    const out = deps.store.listDocs<OutboxMessage>('outbox');
+    const out = await deps.store.listDocs<OutboxMessage>('outbox');
     expect(out.map((m) => m.target)).toEqual(
       expect.arrayContaining([
         { kind: 'group', groupId: 'barn-mottagning' },
@@ -113,7 +113,7 @@ describe('the Ny anmälan form', () => {
       concerns: 'neglect,violence',
     });
     expect(validateCard(r.form)).toEqual([]);
-    expect([...deps.store.allCases()]).toHaveLength(0);
+    expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 
   it('names wrong fields in Swedish and refuses another group’s registration', async () => {
@@ -133,7 +133,7 @@ describe('the Ny anmälan form', () => {
     const other = await submitReportForm(deps, actor(STAFF.anna), filled({ groupId: 'barn-utredning-1' }));
     expect(other.ok).toBe(false);
     if (!other.ok) expect(cardText(other.form)).toMatch(/bara registrera anmälningar i din egen grupp/);
-    expect([...deps.store.allCases()]).toHaveLength(0);
+    expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 
   it('turns the form inputs into the API body', () => {

@@ -29,7 +29,7 @@ async function throughForhandsbedomning(d: AppDeps, id: string, outcome: 'open' 
     intent: { type: 'decideForhandsbedomning', outcome, motivation: 'Oron är allvarlig.' },
   });
   expect(f.ok).toBe(true);
-  return d.store.getCase(id)!;
+  return (await d.store.getCase(id))!;
 }
 
 describe('återkoppling to a professional reporter', () => {
@@ -38,7 +38,7 @@ describe('återkoppling to a professional reporter', () => {
   it('appears as a deadline after the förhandsbedömning when the reporter asked, one week by the 2026 row', async () => {
     deps = await intakeDeps({ now: new Date('2026-11-23T10:00:00+01:00') });
     expect((await ingestReport(deps, report(asked))).status).toBe(201);
-    expect(deps.store.getCase('IFO-2026-004512')!.aterkoppling).toBeUndefined();
+    expect((await deps.store.getCase('IFO-2026-004512'))!.aterkoppling).toBeUndefined();
     const c = await throughForhandsbedomning(deps, 'IFO-2026-004512', 'open');
     expect(c.aterkoppling).toEqual({ due: '2026-11-30' }); // decided Mon 2026-11-23 + one week
     expect(deadlinesOf(c, deps.rules).find((d) => d.kind === 'aterkoppling')).toMatchObject({
@@ -89,14 +89,16 @@ describe('ingestReport', () => {
       ingestReport(deps, report()),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
-    expect(deps.store.listDocs<OutboxMessage>('outbox').filter((m) => m.content.kind === 'caseCard')).toHaveLength(1);
+    expect(
+      (await deps.store.listDocs<OutboxMessage>('outbox')).filter((m) => m.content.kind === 'caseCard'),
+    ).toHaveLength(1);
   });
 
   it('from Teams: a person registers in their own group; another group is refused (403), nothing stored', async () => {
     deps = await intakeDeps();
     const other = await ingestReport(deps, report({ groupId: 'barn-utredning-1' }), actor(STAFF.anna));
     expect(other.status).toBe(403);
-    expect([...deps.store.allCases()]).toHaveLength(0);
+    expect([...(await deps.store.allCases())]).toHaveLength(0);
     const own = await ingestReport(deps, report(), actor(STAFF.anna));
     expect(own.status).toBe(201);
     expect((await deps.store.auditFor('IFO-2026-004512'))[0].actor).toBe(STAFF.anna.aadObjectId);
@@ -143,7 +145,7 @@ describe('the VINR notice', () => {
     const { validateCard } = await import('../support/validateCard.js');
     deps = await intakeDeps();
     await ingestReport(deps, report({ concerns: ['honour_related'] }));
-    const notice = deps.store.listDocs<OutboxMessage>('outbox').find((m) => m.content.kind === 'card')!;
+    const notice = (await deps.store.listDocs<OutboxMessage>('outbox')).find((m) => m.content.kind === 'card')!;
     expect(notice.target).toEqual({ kind: 'group', groupId: 'vinr' });
     const content = notice.content as { template: string; data: object };
     const card = renderCard(content.template, content.data);

@@ -29,7 +29,7 @@ describe('the secrecy guard on case commands', () => {
       [{ type: 'recordBarnsamtalNotHeld', reason: `Se ${n}` }, 'reason'],
       [{ type: 'recordContact', kind: 'barnsamtal', date: '2026-11-20', childRef: n }, 'childRef'],
     ];
-    const before = deps.store.getCase('IFO-2026-004512')!;
+    const before = (await deps.store.getCase('IFO-2026-004512'))!;
     for (const [intent, field] of intents) {
       const r = await executeCaseCommand(deps, { caseId: 'IFO-2026-004512', actor: actor(STAFF.karin), intent });
       expect(r.ok).toBe(false);
@@ -39,7 +39,7 @@ describe('the secrecy guard on case commands', () => {
         expect(JSON.stringify(r.refusal)).not.toContain(n);
       }
     }
-    expect(deps.store.getCase('IFO-2026-004512')).toEqual(before);
+    expect(await deps.store.getCase('IFO-2026-004512')).toEqual(before);
     expect((await deps.store.auditFor('IFO-2026-004512')).map((a) => a.type)).toEqual(['ReportRegistered']);
   });
 
@@ -55,7 +55,7 @@ describe('the secrecy guard on case commands', () => {
       },
     });
     expect(r.ok).toBe(false);
-    expect([...deps.store.allCases()]).toHaveLength(0);
+    expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 
   it('lets clean motivations through', async () => {

@@ -16,8 +16,13 @@ const ok = (r: DecisionResult) => {
   if (!r.ok) throw new Error(`refused: ${r.refusal.message} ${JSON.stringify(r.refusal.fields ?? {})}`);
   return r;
 };
-const submit = (deps: AppDeps, who: Staff, kind: DecisionKind, id: string, data: Record<string, unknown>) =>
-  submitDecision(deps, kind, { caseId: id, version: deps.store.getCase(id)!.version, actor: actorOf(who), data });
+const submit = async (deps: AppDeps, who: Staff, kind: DecisionKind, id: string, data: Record<string, unknown>) =>
+  submitDecision(deps, kind, {
+    caseId: id,
+    version: (await deps.store.getCase(id))!.version,
+    actor: actorOf(who),
+    data,
+  });
 
 async function openInvestigation(deps: AppDeps, id: string, childRef: string, receivedAt: string, decidedOn = '') {
   await registerCase(deps, { externalId: id, childRef, receivedAt });
@@ -46,7 +51,7 @@ describe('decision dates through the forms', () => {
       childRef: 'B-2026-0402',
       receivedAt: '2026-01-26T09:00:00+01:00',
     });
-    const v = deps.store.getCase('IFO-2026-000402')!.version;
+    const v = (await deps.store.getCase('IFO-2026-000402'))!.version;
     const r = await submit(deps, anna, 'skydd', 'IFO-2026-000402', {
       immediateProtection: 'nej',
       motivation: 'Ok.',
@@ -54,7 +59,7 @@ describe('decision dates through the forms', () => {
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.fields).toEqual({ decidedOn: 'Beslutsdatumet kan inte vara i framtiden.' });
-    expect(deps.store.getCase('IFO-2026-000402')!.version).toBe(v);
+    expect((await deps.store.getCase('IFO-2026-000402'))!.version).toBe(v);
   });
 });
 
@@ -73,7 +78,7 @@ describe('uppföljning and a new investigation about the same child', () => {
     expect(closed.case.uppfoljning).toEqual({ due: '2026-06-30', startedOn: '2025-12-31' });
     clock = new Date('2026-02-10T10:00:00+01:00');
     await openInvestigation(deps, 'IFO-2026-000403', 'B-2025-0901', '2026-02-02T09:00:00+01:00');
-    const old = deps.store.getCase('IFO-2025-000901')!;
+    const old = (await deps.store.getCase('IFO-2025-000901'))!;
     expect(old.uppfoljning?.endedEarly).toEqual({ on: '2026-02-10', caseId: 'IFO-2026-000403' });
     expect(deadlinesOf(old, deps.rules).find((d) => d.kind === 'uppfoljning')?.done).toBe(true);
     const audit = await deps.store.auditFor('IFO-2025-000901');

@@ -34,7 +34,7 @@ describe('the summary of an anmälan', () => {
       expect(r.refusal.fields).toEqual({ summary: 'Sammanfattningen får vara högst 40 tecken.' });
       expect(JSON.stringify(r.refusal)).not.toContain('frånvaro');
     }
-    expect(deps.store.getCase('IFO-2026-000702')).toBeUndefined();
+    expect(await deps.store.getCase('IFO-2026-000702')).toBeUndefined();
     const form = newReportForm(deps, actor(STAFF.karin));
     expect(validateCard(form)).toEqual([]);
     expect(JSON.stringify(form)).toContain('"maxLength":40');
@@ -45,7 +45,7 @@ describe('the summary of an anmälan', () => {
     deps.config.summaryMaxChars = 0;
     const r = await ingestReport(deps, report({ externalId: 'IFO-2026-000703', summary: 'Förskolan oroar sig.' }));
     expect(r.status).toBe(201);
-    expect(deps.store.getCase('IFO-2026-000703')!.summary).toBeUndefined();
+    expect((await deps.store.getCase('IFO-2026-000703'))!.summary).toBeUndefined();
     await deps.store.close();
     expect(readFileSync(deps.dataFile, 'utf8')).not.toContain('Förskolan oroar sig');
     deps = undefined;

@@ -33,10 +33,10 @@ async function historyOfOneCase(dataFile?: string): Promise<{ deps: AppDeps; set
     const r = await p;
     if (!r.ok) throw new Error(JSON.stringify(r));
   };
-  const cur = () => deps.store.getCase(ID)!;
-  const as = (s: typeof anna, data: Record<string, unknown>) => ({
+  const cur = async () => (await deps.store.getCase(ID))!;
+  const as = async (s: typeof anna, data: Record<string, unknown>) => ({
     caseId: ID,
-    version: cur().version,
+    version: (await cur()).version,
     actor: actorOf(s),
     data,
   });
@@ -45,18 +45,23 @@ async function historyOfOneCase(dataFile?: string): Promise<{ deps: AppDeps; set
   await step(
     recordSkyddsbedomning(
       deps,
-      as(anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara enligt förskolan.' }),
+      await as(anna, { immediateProtection: 'nej', motivation: 'Inga tecken på akut fara enligt förskolan.' }),
     ),
   );
   setNow('2026-11-23T09:00:00+01:00');
   await step(
-    assignCase(deps, { caseId: ID, version: cur().version, assignees: [anna.aadObjectId], actor: actorOf(karin) }),
+    assignCase(deps, {
+      caseId: ID,
+      version: (await cur()).version,
+      assignees: [anna.aadObjectId],
+      actor: actorOf(karin),
+    }),
   );
   setNow('2026-11-25T10:00:00+01:00');
   await step(
     decideForhandsbedomning(
       deps,
-      as(karin, {
+      await as(karin, {
         outcome: 'open',
         motivation: 'Oron kvarstår efter samtal med pappan.',
         investigator: anna.aadObjectId,
@@ -66,17 +71,17 @@ async function historyOfOneCase(dataFile?: string): Promise<{ deps: AppDeps; set
   );
   setNow('2026-12-02T15:00:00+01:00');
   await step(
-    recordContact(deps, as(anna, { kind: 'hembesok', date: '2026-12-02', note: 'Båda vårdnadshavarna hemma.' })),
+    recordContact(deps, await as(anna, { kind: 'hembesok', date: '2026-12-02', note: 'Båda vårdnadshavarna hemma.' })),
   );
   setNow('2027-03-10T10:00:00+01:00');
   await step(
-    extendInvestigation(deps, as(karin, { newDeadline: '2027-05-25', reason: 'Väntar på utlåtande från BUP.' })),
+    extendInvestigation(deps, await as(karin, { newDeadline: '2027-05-25', reason: 'Väntar på utlåtande från BUP.' })),
   );
   setNow('2027-05-03T10:00:00+02:00');
   await step(
     closeInvestigation(
       deps,
-      as(karin, {
+      await as(karin, {
         outcome: 'ingen_insats',
         motivation: 'Familjen har stöd via skolan.',
         uppfoljningUntil: '2027-07-01',

@@ -102,7 +102,7 @@ describe('backup and restore of the running bot', () => {
     const store = await openLowdbStore(restored);
     const v = await store.verifyAudit();
     expect(v.ok, v.message).toBe(true);
-    const ids = new Set([...store.allCases()].map((c) => c.id));
+    const ids = new Set([...(await store.allCases())].map((c) => c.id));
     for (const id of before) expect(ids.has(id), id).toBe(true);
     // Nothing invented: only reports the live bot acknowledged (by the end of the backup's copy).
     expect(ids.size).toBeLessThanOrEqual(afterLast + 1);
@@ -122,7 +122,7 @@ describe('backup and restore of the running bot', () => {
     expect(existsSync(`${restored}.journal`)).toBe(true);
     const first = await openLowdbStore(restored);
     expect((await first.verifyAudit()).ok).toBe(true);
-    for (const id of backups[0].before) expect(first.getCase(id), id).toBeDefined();
+    for (const id of backups[0].before) expect(await first.getCase(id), id).toBeDefined();
     await first.close();
   }, 180_000);
 });

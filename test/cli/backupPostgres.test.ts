@@ -49,10 +49,10 @@ describe('pg_dump and pg_restore of the PostgreSQL store', () => {
       const v = await copy.verifyAudit();
       expect(v.ok, v.message).toBe(true);
       expect(v.entries).toBe(12);
-      expect([...copy.allCases()].map((c) => c.id).sort()).toEqual(
+      expect([...(await copy.allCases())].map((c) => c.id).sort()).toEqual(
         Array.from({ length: 12 }, (_, i) => `PG-${i + 1}`).sort(),
       );
-      expect(copy.listDocs('outbox')).toHaveLength(12);
+      expect(await copy.listDocs('outbox')).toHaveLength(12);
       // The restored database takes writes and goes on with the same chain.
       expect(
         (

@@ -48,8 +48,9 @@ const row = (
   over.summary ?? 'Hög frånvaro.',
 ];
 
-const cases = (d: AppDeps) => [...d.store.allCases()];
-const cards = (d: AppDeps) => d.store.listDocs<OutboxMessage>('outbox').filter((m) => m.content.kind === 'caseCard');
+const cases = async (d: AppDeps) => [...(await d.store.allCases())];
+const cards = async (d: AppDeps) =>
+  (await d.store.listDocs<OutboxMessage>('outbox')).filter((m) => m.content.kind === 'caseCard');
 
 let deps: AppDeps & { dataFile: string };
 afterEach(async () => {
@@ -74,7 +75,7 @@ describe('importReports', () => {
       committed: true,
       imported: ['IFO-2026-000001', 'IFO-2026-000002', 'IFO-2026-000003'],
     });
-    const one = deps.store.getCase('IFO-2026-000001')!;
+    const one = (await deps.store.getCase('IFO-2026-000001'))!;
     expect(one).toMatchObject({
       receivedAt: '2026-11-19T09:15:00+01:00',
       groupId: 'barn-mottagning',
@@ -83,12 +84,12 @@ describe('importReports', () => {
       concerns: ['neglect'],
       summary: 'Hög frånvaro.',
     });
-    expect(deps.store.getCase('IFO-2026-000002')).toMatchObject({
+    expect(await deps.store.getCase('IFO-2026-000002')).toMatchObject({
       receivedAt: '2026-06-15T00:00:00+02:00',
       reporter: { type: 'police', professional: true },
       concerns: ['violence', 'mental_health'],
     });
-    const three = deps.store.getCase('IFO-2026-000003')!;
+    const three = (await deps.store.getCase('IFO-2026-000003'))!;
     expect(three).toMatchObject({
       reporter: { type: 'relative', professional: false },
       concerns: ['neglect', 'honour_related'],
@@ -108,12 +109,12 @@ describe('importReports', () => {
     ]);
     const r = await importReports(deps, Buffer.from(file, 'utf8'), { dryRun: false });
     expect(r.problems).toEqual([]);
-    const rep = (n: number) => deps.store.getCase(`IFO-2026-${String(n).padStart(6, '0')}`)!.reporter;
-    expect(rep(1)).toEqual({ type: 'other', professional: false }); // the day before the widened list
-    expect(rep(2)).toEqual({ type: 'other', professional: true });
-    expect(rep(3)).toEqual({ type: 'healthcare', professional: true });
-    expect(rep(4)).toEqual({ type: 'other', professional: true }); // 19 kap. 2 §, always
-    expect(rep(5)).toEqual({ type: 'private_person', professional: false });
+    const rep = async (n: number) => (await deps.store.getCase(`IFO-2026-${String(n).padStart(6, '0')}`))!.reporter;
+    expect(await rep(1)).toEqual({ type: 'other', professional: false }); // the day before the widened list
+    expect(await rep(2)).toEqual({ type: 'other', professional: true });
+    expect(await rep(3)).toEqual({ type: 'healthcare', professional: true });
+    expect(await rep(4)).toEqual({ type: 'other', professional: true }); // 19 kap. 2 §, always
+    expect(await rep(5)).toEqual({ type: 'private_person', professional: false });
   });
 
   it('reads a comma file (LF, no BOM) with the concerns quoted', async () => {
@@ -122,8 +123,8 @@ describe('importReports', () => {
       dryRun: false,
     });
     expect(r.problems).toEqual([]);
-    expect(deps.store.getCase('IFO-2026-000001')?.concerns).toEqual(['violence', 'neglect']);
-    expect(cases(deps)).toHaveLength(2);
+    expect((await deps.store.getCase('IFO-2026-000001'))?.concerns).toEqual(['violence', 'neglect']);
+    expect(await cases(deps)).toHaveLength(2);
   });
 
   it('imports nothing when a row in the middle is bad, and names every bad row by line and column', async () => {
@@ -149,26 +150,26 @@ describe('importReports', () => {
       [8, 'ärendereferens'],
     ]);
     expect(JSON.stringify(r)).not.toContain(pnr);
-    expect(cases(deps)).toHaveLength(0);
-    expect(deps.store.listDocs('outbox')).toHaveLength(0);
+    expect(await cases(deps)).toHaveLength(0);
+    expect(await deps.store.listDocs('outbox')).toHaveLength(0);
   });
 
   it('re-importing the same file doubles nothing: every row skipped, no second card', async () => {
     deps = await intakeDeps({ now: NOW });
     const file = csv([row(1), row(2), row(3)]);
     await importReports(deps, file, { dryRun: false });
-    const before = cards(deps).length;
+    const before = (await cards(deps)).length;
     const again = await importReports(deps, file, { dryRun: false });
     expect(again).toMatchObject({ imported: [], problems: [], committed: false });
     expect(again.skipped.map((s) => s.line)).toEqual([2, 3, 4]);
-    expect(cases(deps)).toHaveLength(3);
-    expect(cards(deps)).toHaveLength(before);
+    expect(await cases(deps)).toHaveLength(3);
+    expect(await cards(deps)).toHaveLength(before);
     // The same reference with other content is a bad row: nothing of the file is imported.
     const changed = await importReports(deps, csv([row(4), row(1, { concerns: 'våld' })]), { dryRun: false });
     expect(changed.problems).toEqual([
       { line: 3, column: 'ärendereferens', message: 'Ärendet finns redan med annat innehåll.' },
     ]);
-    expect(deps.store.getCase('IFO-2026-000004')).toBeUndefined();
+    expect(await deps.store.getCase('IFO-2026-000004')).toBeUndefined();
   });
 
   it('a dry run reports what would be imported and writes nothing', async () => {
@@ -183,7 +184,7 @@ describe('importReports', () => {
       committed: false,
       cardsQueued: 2,
     });
-    expect(cases(deps)).toHaveLength(0);
+    expect(await cases(deps)).toHaveLength(0);
     expect(bytes()).toEqual(before);
   });
 
@@ -199,14 +200,15 @@ describe('importReports', () => {
       { dryRun: false },
     );
     expect(r.problems).toEqual([]);
-    expect(
-      cards(deps)
-        .map((m) => m.upsertKey)
-        .sort(),
-    ).toEqual(['case:IFO-2026-000001:group:barn-mottagning', 'case:IFO-2026-000003:group:barn-utredning-1']);
-    expect(deps.store.listDocs<OutboxMessage>('outbox').filter((m) => m.content.kind === 'card')).toHaveLength(1); // VINR, recent only
-    expect(deps.store.getCase('IFO-2026-000001')?.linkedCaseIds).toEqual(['IFO-2026-000003']);
-    expect(deps.store.getCase('IFO-2026-000003')?.linkedCaseIds).toEqual(['IFO-2026-000001']);
+    expect((await cards(deps)).map((m) => m.upsertKey).sort()).toEqual([
+      'case:IFO-2026-000001:group:barn-mottagning',
+      'case:IFO-2026-000003:group:barn-utredning-1',
+    ]);
+    expect((await deps.store.listDocs<OutboxMessage>('outbox')).filter((m) => m.content.kind === 'card')).toHaveLength(
+      1,
+    ); // VINR, recent only
+    expect((await deps.store.getCase('IFO-2026-000001'))?.linkedCaseIds).toEqual(['IFO-2026-000003']);
+    expect((await deps.store.getCase('IFO-2026-000003'))?.linkedCaseIds).toEqual(['IFO-2026-000001']);
   });
 
   it('refuses a file without the required columns, naming them', async () => {

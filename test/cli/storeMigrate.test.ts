@@ -77,19 +77,21 @@ describe('npm run store:migrate -- --to postgres', () => {
 
     const before = await openLowdbStore(file);
     const after = await openPostgresStore(url);
-    expect([...after.allCases()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
-      [...before.allCases()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    expect([...(await after.allCases())].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [...(await before.allCases())].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
-    expect([...after.openCases()].length).toBe(9);
+    expect([...(await after.openCases())].length).toBe(9);
     for (const c of ['outbox', 'claims', 'cardActivities'])
-      expect(after.listDocs(c).map(canonicalJson).sort()).toEqual(before.listDocs(c).map(canonicalJson).sort());
-    expect(after.getDoc('outbox', 'm-3')).toBeUndefined();
-    expect(after.getDoc('cardActivities', 'case:IFO-5:group:g')).toEqual({ activityId: 'a5', version: 1 });
+      expect((await after.listDocs(c)).map(canonicalJson).sort()).toEqual(
+        (await before.listDocs(c)).map(canonicalJson).sort(),
+      );
+    expect(await after.getDoc('outbox', 'm-3')).toBeUndefined();
+    expect(await after.getDoc('cardActivities', 'case:IFO-5:group:g')).toEqual({ activityId: 'a5', version: 1 });
     expect(await after.auditFor('IFO-5')).toEqual(await before.auditFor('IFO-5'));
     expect(await after.verifyAudit()).toMatchObject({ ok: true, entries: 13 });
     // The chain goes on from where the embedded store left it.
     await after.commit({
-      cases: [{ case: { ...after.getCase('IFO-5')!, assignees: ['anna'] }, expectedVersion: 1 }],
+      cases: [{ case: { ...(await after.getCase('IFO-5'))!, assignees: ['anna'] }, expectedVersion: 1 }],
       audit: [{ at: AT, actor: 'karin', type: 'CaseAssigned', caseId: 'IFO-5' }],
     });
     expect(await after.verifyAudit()).toMatchObject({ ok: true, entries: 14 });
@@ -117,7 +119,7 @@ describe('npm run store:migrate -- --to postgres', () => {
     expect(broken.code).toBe(1);
     expect(broken.output).toMatch(/kedjan bryts vid post 3.*Inget har flyttats/s);
     const target = await openPostgresStore(url);
-    expect([...target.allCases()]).toEqual([]);
+    expect([...(await target.allCases())]).toEqual([]);
     await target.close();
   });
 

@@ -150,7 +150,7 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
       expect(cardText(r.body.value)).toContain(`${caseId} har fått ny handläggare: ${owner.name}`);
       await bot.drained();
     }
-    expect(ids.map((id) => bot.deps.store.getCase(id)!.assignees[0])).toEqual([
+    expect((await Promise.all(ids.map((id) => bot.deps.store.getCase(id)))).map((c) => c!.assignees[0])).toEqual([
       bo.aadObjectId,
       cecilia.aadObjectId,
       bo.aadObjectId,
@@ -204,13 +204,9 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
       expect(cardText(r.body.value)).toContain(`Tillbaka hos Anna Berg: ${caseId}`);
     }
     await bot.drained();
-    expect(ids.slice(0, 5).map((id) => bot.deps.store.getCase(id)!.assignees[0])).toEqual([
-      anna.aadObjectId,
-      anna.aadObjectId,
-      bo.aadObjectId,
-      cecilia.aadObjectId,
-      bo.aadObjectId,
-    ]);
+    expect(
+      (await Promise.all(ids.slice(0, 5).map((id) => bot.deps.store.getCase(id)))).map((c) => c!.assignees[0]),
+    ).toEqual([anna.aadObjectId, anna.aadObjectId, bo.aadObjectId, cecilia.aadObjectId, bo.aadObjectId]);
     // Anna's absence is over: no more escalations about her cases.
     setNow('2026-12-01T07:45:00+01:00');
     expect((await runHandoverMorning(bot.deps, bot.deps.now())).escalations).toEqual([]);
@@ -241,7 +237,7 @@ describe('a caseworker with 9 open cases goes on sick leave', () => {
     expect(JSON.stringify(r.body.value)).not.toContain(pnr);
     await bot.drained();
     expect(bot.connector.calls.length).toBe(before);
-    expect(JSON.stringify(bot.deps.store.listDocs('handovers'))).not.toContain(pnr);
+    expect(JSON.stringify(await bot.deps.store.listDocs('handovers'))).not.toContain(pnr);
     const ok = await bot.invoke(
       karin,
       'handover.status',

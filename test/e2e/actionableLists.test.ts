@@ -81,7 +81,7 @@ describe('the morning list you can act on', () => {
       channel(CHANNEL),
     );
     expect(cardText(assigned.body.value)).toContain('Anna Berg har fått ärendet.');
-    expect(bot.deps.store.getCase('IFO-2026-007301')!.assignees).toEqual([anna.aadObjectId]);
+    expect((await bot.deps.store.getCase('IFO-2026-007301'))!.assignees).toEqual([anna.aadObjectId]);
     await bot.connector.waitFor(() => told(bot, anna, 'IFO-2026-007301').length > 0);
     await bot.drained();
     expect(told(bot, anna, 'IFO-2026-007301')).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('the morning list you can act on', () => {
     const lost = answers.filter((x) => /IFO-2026-007302: ärendet ändrades av Karin Ek .*; inget har ändrats/.test(x));
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    const owner = bot.deps.store.getCase('IFO-2026-007302')!.assignees;
+    const owner = (await bot.deps.store.getCase('IFO-2026-007302'))!.assignees;
     expect(owner).toHaveLength(1);
     // Both answers are the list again: the row shows its owner and no longer offers Ta/Tilldela.
     for (const x of answers) expect(x).toContain('Morgonlista Mottagning barn och unga');
@@ -147,7 +147,7 @@ describe('the morning list you can act on', () => {
     const take = actionFor(card, 'list.take', 'IFO-2026-007302')!;
     const r = await bot.invoke(bot.who('karin'), take.verb, take.data, channel(CHANNEL));
     expect(cardText(r.body.value)).toMatch(/IFO-2026-007302: .+ Inget har ändrats\./);
-    expect(bot.deps.store.getCase('IFO-2026-007302')!.assignees).toEqual([]);
+    expect((await bot.deps.store.getCase('IFO-2026-007302'))!.assignees).toEqual([]);
     const anna = bot.who('anna');
     const taken = await bot.invoke(anna, take.verb, take.data, channel(CHANNEL));
     expect(cardText(taken.body.value)).toContain('IFO-2026-007302: Anna Berg har fått ärendet.');
@@ -176,7 +176,7 @@ describe('the escalation to the enhetschef', () => {
     );
     expect(validateCard(r.body.value)).toEqual([]);
     expect(cardText(r.body.value)).toContain('IFO-2026-007301: Bo Lindqvist har fått ärendet.');
-    expect(bot.deps.store.getCase('IFO-2026-007301')!.assignees).toEqual([bo.aadObjectId]);
+    expect((await bot.deps.store.getCase('IFO-2026-007301'))!.assignees).toEqual([bo.aadObjectId]);
     expect(cardActions(r.body.value).some((a) => a.verb === 'list.assign' && a.data.caseId === 'IFO-2026-007301')).toBe(
       false,
     );

@@ -49,23 +49,23 @@ describe("the use cases' answers in the activity's language", () => {
     expect(
       (await t.registerReport({ externalId: 'IFO-2026-008101', receivedAt: '2026-11-24T08:00:00+01:00' })).ok,
     ).toBe(true);
-    const version = () => t.deps.store.getCase('IFO-2026-008101')!.version;
-    const data = (motivation: string) => ({
+    const version = async () => (await t.deps.store.getCase('IFO-2026-008101'))!.version;
+    const data = async (motivation: string) => ({
       caseId: 'IFO-2026-008101',
-      version: version(),
+      version: await version(),
       immediateProtection: 'nej',
       motivation,
     });
     // No motivation: the form again, its field message in the reader's language.
-    const refusedEn = await press(karin, 'decision.skydd.submit', data(''), 'en-US');
+    const refusedEn = await press(karin, 'decision.skydd.submit', await data(''), 'en-US');
     expect(refusedEn).toContain('Write a short motivation.');
     expect(refusedEn).not.toContain('Skriv en kort motivering.');
-    const refusedSv = await press(karin, 'decision.skydd.submit', data(''), 'sv-SE');
+    const refusedSv = await press(karin, 'decision.skydd.submit', await data(''), 'sv-SE');
     expect(refusedSv).toContain('Skriv en kort motivering.');
     expect(refusedSv).not.toContain('Write a short motivation.');
 
     // Saved: the confirmation and the reminder to document it in English.
-    const done = await press(karin, 'decision.skydd.submit', data('Ingen akut fara.'), 'en-US');
+    const done = await press(karin, 'decision.skydd.submit', await data('Ingen akut fara.'), 'en-US');
     expect(done).toContain(
       'The safety assessment (skyddsbedömning) is recorded: no immediate need of protection. Remember to record the decision in the case-management system (case IFO-2026-008101); Ärendevakt is not the legal record.',
     );
@@ -75,7 +75,7 @@ describe("the use cases' answers in the activity's language", () => {
     const forhand = await press(
       karin,
       'decision.forhand.submit',
-      { caseId: 'IFO-2026-008101', version: version(), outcome: 'not_open', motivation: 'Ingen oro kvar.' },
+      { caseId: 'IFO-2026-008101', version: await version(), outcome: 'not_open', motivation: 'Ingen oro kvar.' },
       'sv-SE',
     );
     expect(forhand).toContain('Beslut: utredning inleds inte. Ärendet är avslutat.');
@@ -156,7 +156,7 @@ describe('what the bot sends on its own, in the language of the recipient’s la
       expect(
         (await t.registerReport({ externalId: 'IFO-2026-008104', receivedAt: '2026-11-24T08:00:00+01:00' })).ok,
       ).toBe(true);
-      const c = t.deps.store.getCase('IFO-2026-008104')!;
+      const c = (await t.deps.store.getCase('IFO-2026-008104'))!;
       expect(
         (await t.invoke(karin, 'case.assign', { caseId: c.id, version: c.version, assignee: anna.aadObjectId })).status,
       ).toBe(200);
@@ -171,7 +171,7 @@ describe('what the bot sends on its own, in the language of the recipient’s la
       expect(lines.join('\n')).not.toMatch(notExpected);
 
       // Handing back before Anna is back is refused, in the presser's language.
-      const [h] = t.deps.store.listDocs<{ id: string; staffId: string }>('handovers');
+      const [h] = await t.deps.store.listDocs<{ id: string; staffId: string }>('handovers');
       expect(h.staffId).toBe(anna.aadObjectId);
       const r2 = await t.post({
         ...invoke(t.connector.url, karin, 'handover.handBack', { handoverId: h.id, all: true }, personal),

@@ -106,17 +106,17 @@ describe('chat commands and channels', () => {
     );
     expect(r.status).toBe(200);
     expect(t.connector.calls.length).toBe(before);
-    expect(t.deps.store.getDoc(CONVERSATIONS, `user:${t.who('karin').aadObjectId}`)).toBeUndefined();
+    expect(await t.deps.store.getDoc(CONVERSATIONS, `user:${t.who('karin').aadObjectId}`)).toBeUndefined();
   });
 
   it('follows a new service URL from the next incoming activity', async () => {
     const karin = t.who('karin');
     await t.sendMessage(karin, 'hjälp', personal);
     const key = `user:${karin.aadObjectId}`;
-    const oldUrl = t.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key)!.serviceUrl;
+    const oldUrl = (await t.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key))!.serviceUrl;
     const moved = message(t.connector.url.replace('127.0.0.1', 'localhost'), karin, 'hjälp', personal);
     await t.post(moved);
-    const now = t.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key)!;
+    const now = (await t.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key))!;
     expect(now.serviceUrl).not.toBe(oldUrl);
     expect(now.serviceUrl).toBe(moved.serviceUrl);
     expect((now.reference as { serviceUrl: string }).serviceUrl).toBe(moved.serviceUrl);

@@ -74,8 +74,8 @@ describe('a case with two investigators when one is ill', () => {
       channel(CHANNEL),
     );
     expect(cardText(alone.body.value)).toContain(`${b} har fått ny handläggare: Bo Lindqvist`);
-    expect(bot.deps.store.getCase(a)!.assignees).toEqual([cecilia.aadObjectId, bo.aadObjectId]);
-    expect(bot.deps.store.getCase(b)!.assignees).toEqual([bo.aadObjectId]);
+    expect((await bot.deps.store.getCase(a))!.assignees).toEqual([cecilia.aadObjectId, bo.aadObjectId]);
+    expect((await bot.deps.store.getCase(b))!.assignees).toEqual([bo.aadObjectId]);
     await bot.drained();
     expect(
       personalTexts(bot, cecilia, cardText).some((x) => x.includes('Du har fått ett ärende') && x.includes(a)),
@@ -122,7 +122,7 @@ describe('a case with two investigators when one is ill', () => {
       );
       expect(cardText(r.body.value)).toContain(`Tillbaka hos Anna Berg: ${caseId}`);
     }
-    expect(bot.deps.store.getCase(a)!.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
-    expect(bot.deps.store.getCase(b)!.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
+    expect((await bot.deps.store.getCase(a))!.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
+    expect((await bot.deps.store.getCase(b))!.assignees).toEqual([anna.aadObjectId, bo.aadObjectId]);
   });
 });

@@ -37,7 +37,7 @@ describe('a group bound in the organisation file', () => {
     expect(posted).toHaveLength(1);
     expect(validateCard(posted[0].card)).toEqual([]);
     // Bound from the file, recorded as such; nobody typed koppla.
-    const link = t.deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, 'barn-mottagning')!;
+    const link = (await t.deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, 'barn-mottagning'))!;
     expect(link).toMatchObject({
       source: 'file',
       linkedBy: 'organisationsfilen',
@@ -102,7 +102,7 @@ describe('a group bound in the organisation file', () => {
     await t.drained();
     expect(t.connector.to(OTHER).filter(isNewReport('IFO-2026-000126'))).toHaveLength(1);
     expect(t.connector.to(FILE_CHANNEL).filter(isNewReport('IFO-2026-000126'))).toHaveLength(0);
-    expect(t.deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, 'barn-mottagning')).toMatchObject({
+    expect(await t.deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, 'barn-mottagning')).toMatchObject({
       source: 'koppla',
       fileBinding: `${teams.TEAM_ID} ${FILE_CHANNEL}`,
     });
@@ -127,8 +127,8 @@ describe('a group bound in the organisation file', () => {
       channelData: { ...base.channelData, tenant: { id: FOREIGN } },
     });
     expect(r.status).toBe(200);
-    expect(t.deps.store.listDocs(TEAMS)).toEqual([]);
-    expect(t.deps.store.getDoc(GROUP_CHANNELS, 'barn-mottagning')).toBeUndefined();
+    expect(await t.deps.store.listDocs(TEAMS)).toEqual([]);
+    expect(await t.deps.store.getDoc(GROUP_CHANNELS, 'barn-mottagning')).toBeUndefined();
     await t.registerReport({ externalId: 'IFO-2026-000128', receivedAt: '2026-11-24T08:00:00+01:00' });
     await t.drained();
     expect(t.connector.to(FILE_CHANNEL)).toHaveLength(0);

@@ -54,15 +54,15 @@ async function queue(b: TestBot, n: number, conversations = 10): Promise<string[
   return texts;
 }
 
-const outbox = (b: TestBot) => b.deps.store.listDocs<OutboxMessage>(OUTBOX);
+const outbox = async (b: TestBot) => await b.deps.store.listDocs<OutboxMessage>(OUTBOX);
 const delivered = (b: TestBot) => new Set(b.connector.cards().map((c) => c.text));
 
-async function until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(pred: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() > end)
       throw new Error(
-        `not within ${timeoutMs} ms: ${what}; ${JSON.stringify(bot && outbox(bot).map((m) => [m.attempts, m.status]))}`,
+        `not within ${timeoutMs} ms: ${what}; ${JSON.stringify(bot && (await outbox(bot)).map((m) => [m.attempts, m.status]))}`,
       );
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -75,13 +75,13 @@ describe('a connector that fails', () => {
     const texts = await queue(bot, 40);
     await until(() => bot!.connector.unanswered.length >= 10, 5_000, 'sends reach the hanging connector');
     await new Promise((r) => setTimeout(r, 600)); // past the deadline: retried, still hanging
-    expect(outbox(bot).filter((m) => m.attempts > 0).length).toBeGreaterThan(0);
+    expect((await outbox(bot)).filter((m) => m.attempts > 0).length).toBeGreaterThan(0);
     bot.connector.mode = 'answer';
     const back = Date.now();
     await until(() => texts.every((t) => delivered(bot!).has(t)), 15_000, 'all cards delivered');
     expect(Date.now() - back).toBeLessThan(15_000);
     await bot.drained();
-    expect(outbox(bot)).toEqual([]);
+    expect(await outbox(bot)).toEqual([]);
   }, 30_000);
 
   it('that refuses connections for a while: status 0 is retried, none is given up on, all 40 arrive', async () => {
@@ -90,15 +90,15 @@ describe('a connector that fails', () => {
     bot = await startTestBot({ drainOptions: { backoffBaseMs: 50, sendTimeoutMs: 500, concurrency: 16 } });
     await bot.connector.refuse();
     const texts = await queue(bot, 40);
-    await until(() => outbox(bot!).every((m) => m.attempts >= 3), 20_000, 'every card tried three times');
-    expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
+    await until(async () => (await outbox(bot!)).every((m) => m.attempts >= 3), 20_000, 'every card tried three times');
+    expect((await outbox(bot)).filter((m) => m.status === 'dead')).toEqual([]);
     await bot.connector.accept();
     await until(() => texts.every((t) => delivered(bot!).has(t)), 15_000, 'all cards delivered');
     // A try that timed out may still have reached the connector (botbuilder's client retries a
     // refused connection by itself): its message waits out its backoff and is sent again, so the
     // outbox empties a few seconds later rather than at once (a repeat, never a loss; issue 13).
-    await until(() => outbox(bot!).length === 0, 20_000, 'the outbox empty');
-    expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
+    await until(async () => (await outbox(bot!)).length === 0, 20_000, 'the outbox empty');
+    expect((await outbox(bot)).filter((m) => m.status === 'dead')).toEqual([]);
   }, 45_000);
 
   it('that resets connections: retried like a 503, all arrive', async () => {
@@ -109,7 +109,7 @@ describe('a connector that fails', () => {
     bot.connector.mode = 'answer';
     await until(() => texts.every((t) => delivered(bot!).has(t)), 15_000, 'all cards delivered');
     await bot.drained();
-    expect(outbox(bot)).toEqual([]);
+    expect(await outbox(bot)).toEqual([]);
   }, 30_000);
 
   it('gives a card up only after the horizon, and then as a reported dead letter', async () => {
@@ -117,18 +117,20 @@ describe('a connector that fails', () => {
     await bot.connector.refuse();
     const t0 = Date.now();
     await queue(bot, 3, 3);
-    await until(() => outbox(bot!).some((m) => m.attempts >= 3), 5_000, 'retried');
-    expect(outbox(bot).filter((m) => m.status === 'dead')).toEqual([]);
+    await until(async () => (await outbox(bot!)).some((m) => m.attempts >= 3), 5_000, 'retried');
+    expect((await outbox(bot)).filter((m) => m.status === 'dead')).toEqual([]);
     await until(
-      () => outbox(bot!).filter((m) => m.content.kind === 'text' && m.status === 'dead').length === 3,
+      async () => (await outbox(bot!)).filter((m) => m.content.kind === 'text' && m.status === 'dead').length === 3,
       10_000,
       'dead after the horizon',
     );
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1_500);
-    const dead = outbox(bot).filter((m) => m.content.kind === 'text');
+    const dead = (await outbox(bot)).filter((m) => m.content.kind === 'text');
     expect(dead.every((m) => m.lastError?.startsWith('retries_exhausted'))).toBe(true);
     // Someone is told: a delivery-failure card is queued about each.
-    const reports = outbox(bot).filter((m) => m.content.kind === 'card' && m.content.template === 'delivery-failure');
+    const reports = (await outbox(bot)).filter(
+      (m) => m.content.kind === 'card' && m.content.template === 'delivery-failure',
+    );
     expect(reports.length).toBeGreaterThanOrEqual(1);
   }, 30_000);
 });

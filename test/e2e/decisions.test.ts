@@ -24,7 +24,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const version = (id: string) => t.deps.store.getCase(id)!.version;
+const version = async (id: string) => (await t.deps.store.getCase(id))!.version;
 async function press(who: Staff, verb: string, data: Record<string, unknown>) {
   const r = await t.invoke(who, verb, data, where);
   expect(r.status).toBe(200);
@@ -40,9 +40,9 @@ async function newCase(id: string, stage: 'new' | 'skydd' | 'utredning') {
   const r = await t.registerReport({ externalId: id, childRef: `B-${id}` });
   if (!r.ok) throw new Error(r.refusal.message);
   if (stage === 'new') return;
-  await submit(anna, 'skydd', id, version(id), { immediateProtection: 'nej', motivation: 'Ingen akut fara.' });
+  await submit(anna, 'skydd', id, await version(id), { immediateProtection: 'nej', motivation: 'Ingen akut fara.' });
   if (stage === 'skydd') return;
-  await submit(karin, 'forhand', id, version(id), {
+  await submit(karin, 'forhand', id, await version(id), {
     outcome: 'open',
     motivation: 'Oro kvarstår.',
     investigator: anna.aadObjectId,
@@ -54,7 +54,7 @@ async function newCase(id: string, stage: 'new' | 'skydd' | 'utredning') {
 async function expectNothingChanged(id: string, before: number, p: Promise<{ text: string }>, pattern: RegExp) {
   const r = await p;
   expect(r.text).toMatch(pattern);
-  expect(version(id)).toBe(before);
+  expect(await version(id)).toBe(before);
 }
 
 describe('skyddsbedömning from the case card', () => {
@@ -91,7 +91,7 @@ describe('skyddsbedömning from the case card', () => {
     });
     expect(outside.text).toMatch(/Ärendet tillhör en grupp som du inte är med i\. Inget har ändrats/);
     expect(outside.text).not.toContain(id);
-    expect(version(id)).toBe(1);
+    expect(await version(id)).toBe(1);
     await submit(bo, 'contact', id, 1, { kind: 'other', date: '2026-11-20' });
     await expectNothingChanged(
       id,
@@ -99,7 +99,7 @@ describe('skyddsbedömning from the case card', () => {
       submit(anna, 'skydd', id, 1, { immediateProtection: 'nej', motivation: 'Ok.' }),
       /Ärendet ändrades av Bo Lindqvist .*inget har sparats/,
     );
-    expect(t.deps.store.getCase(id)!.skyddsbedomning).toBeUndefined();
+    expect((await t.deps.store.getCase(id))!.skyddsbedomning).toBeUndefined();
   });
 
   it('an empty form comes back with a Swedish message next to each field', async () => {
@@ -110,7 +110,7 @@ describe('skyddsbedömning from the case card', () => {
     expect(r.text).toMatch(/Inget har sparats\. Rätta fälten nedan\./);
     expect(r.text).toMatch(/Välj om barnet behöver omedelbart skydd\./);
     expect(r.text).toMatch(/Skriv en kort motivering\./);
-    expect(version(id)).toBe(1);
+    expect(await version(id)).toBe(1);
   });
 });
 
@@ -118,9 +118,9 @@ describe('förhandsbedömning', () => {
   it('a team lead opens an investigation with two investigators; the card shows the 4-month deadline', async () => {
     const id = 'IFO-2026-100011';
     await newCase(id, 'skydd');
-    const form = await press(karin, 'decision.forhand.open-form', { caseId: id, version: version(id) });
+    const form = await press(karin, 'decision.forhand.open-form', { caseId: id, version: await version(id) });
     expect(form.text).toMatch(/Förslag: två utredare är god praxis/);
-    const r = await submit(karin, 'forhand', id, version(id), {
+    const r = await submit(karin, 'forhand', id, await version(id), {
       outcome: 'open',
       motivation: 'Oro kvarstår.',
       investigator: anna.aadObjectId,
@@ -139,7 +139,7 @@ describe('förhandsbedömning', () => {
   it('a caseworker is refused (the form does not even open); a stale card changes nothing', async () => {
     const id = 'IFO-2026-100012';
     await newCase(id, 'skydd');
-    const v = version(id);
+    const v = await version(id);
     await expectNothingChanged(
       id,
       v,
@@ -166,14 +166,14 @@ describe('contacts and barnsamtal not held', () => {
   it('a home visit shows as the last contact with the family; barnsamtal not held is recorded with its reason', async () => {
     const id = 'IFO-2026-100021';
     await newCase(id, 'utredning');
-    const r = await submit(anna, 'contact', id, version(id), {
+    const r = await submit(anna, 'contact', id, await version(id), {
       kind: 'hembesok',
       date: '2026-11-20',
       note: 'Båda vårdnadshavarna hemma.',
     });
     expect(r.text).toMatch(/Kontakten är registrerad \(hembesök fre 20 nov\)/);
     expect(r.text).toMatch(/Senaste kontakt med familjen: fre 20 nov · med barnet: inget barnsamtal/);
-    const b = await submit(anna, 'barnsamtal', id, version(id), { reason: 'Barnet är ett år.' });
+    const b = await submit(anna, 'barnsamtal', id, await version(id), { reason: 'Barnet är ett år.' });
     expect(b.text).toMatch(/Skälet till att barnsamtal inte hålls är registrerat/);
     expect(b.verbs).not.toContain('decision.barnsamtal.open-form');
   });
@@ -181,7 +181,7 @@ describe('contacts and barnsamtal not held', () => {
   it('outside the group refused; stale refused; a personnummer in the note comes back blank with the message', async () => {
     const id = 'IFO-2026-100022';
     await newCase(id, 'utredning');
-    const v = version(id);
+    const v = await version(id);
     await expectNothingChanged(
       id,
       v,
@@ -198,7 +198,7 @@ describe('contacts and barnsamtal not held', () => {
     const s = await submit(anna, 'contact', id, v, { kind: 'hembesok', date: '2026-11-20', note: `Träffade ${pnr}` });
     expect(s.text).toMatch(/Inget har sparats: ta bort personnumret/);
     expect(JSON.stringify(s.card)).not.toContain(pnr);
-    expect(version(id)).toBe(v);
+    expect(await version(id)).toBe(v);
     await submit(bo, 'contact', id, v, { kind: 'vardnadshavarmote', date: '2026-11-20' });
     await expectNothingChanged(
       id,
@@ -219,7 +219,7 @@ describe('extension, återkoppling and closing', () => {
   it('a team lead extends: the card shows the new deadline and the statutory one', async () => {
     const id = 'IFO-2026-100031';
     await newCase(id, 'utredning');
-    const v = version(id);
+    const v = await version(id);
     await expectNothingChanged(
       id,
       v,
@@ -246,10 +246,10 @@ describe('extension, återkoppling and closing', () => {
     const id = 'IFO-2026-100032';
     await newCase(id, 'utredning');
     // The preschool asks after the decision: "Anmälaren har begärt återkoppling" from the card, due at once.
-    const asked = await submit(anna, 'aterkopplingRequest', id, version(id), { requestedOn: '' });
+    const asked = await submit(anna, 'aterkopplingRequest', id, await version(id), { requestedOn: '' });
     expect(asked.text).toMatch(/Anmälaren har begärt återkoppling: senast 2026-11-20/);
     expect(asked.text).toMatch(/Återkoppling\ni dag, fre 20 nov/);
-    const v = version(id);
+    const v = await version(id);
     await expectNothingChanged(id, v, submit(elin, 'aterkoppling', id, v), /grupp som du inte är med i/);
     const r = await submit(anna, 'aterkoppling', id, v);
     expect(r.text).toMatch(/Återkopplingen till anmälaren är markerad som gjord/);
@@ -260,7 +260,7 @@ describe('extension, återkoppling and closing', () => {
   it('closing without insats with an uppföljning shows its own deadline; a caseworker and a stale card are refused', async () => {
     const id = 'IFO-2026-100033';
     await newCase(id, 'utredning');
-    const v = version(id);
+    const v = await version(id);
     await expectNothingChanged(
       id,
       v,

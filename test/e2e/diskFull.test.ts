@@ -92,8 +92,8 @@ describe('a full disk under the running bot', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     const store = await openLowdbStore(join(copy, 'db.json'));
-    for (const id of acked) expect(store.getCase(id), id).toBeDefined();
-    expect([...store.allCases()]).toHaveLength(acked.length);
+    for (const id of acked) expect(await store.getCase(id), id).toBeDefined();
+    expect([...(await store.allCases())]).toHaveLength(acked.length);
     expect((await store.verifyAudit()).ok).toBe(true);
     await store.close();
   }, 120_000);

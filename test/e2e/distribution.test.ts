@@ -53,7 +53,7 @@ describe('the distribution card', () => {
     expect(first).not.toBe(second);
 
     const press = async (caseId: string, input: string, assignee: string) => {
-      const c = t!.deps.store.getCase(caseId)!;
+      const c = (await t!.deps.store.getCase(caseId))!;
       const r = await t!.invoke(
         karin,
         'distribution.assign',

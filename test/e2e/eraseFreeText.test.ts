@@ -50,7 +50,7 @@ describe('radera fritext', () => {
       const r = await t.sendMessage(t.who(who), `radera fritext ${ID} ${seq} personuppgift`, teams.personal);
       expect(cardText(r.replies[0].card)).toMatch(/Bara enhetschefen kan radera fritext[\s\S]*Det kan: enhetschef/);
     }
-    expect(t.deps.store.getCase(ID)?.skyddsbedomning).toMatchObject({ motivation: MOTIVATION });
+    expect((await t.deps.store.getCase(ID))?.skyddsbedomning).toMatchObject({ motivation: MOTIVATION });
     expect(await storedHolds(NAME)).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe('radera fritext', () => {
     expect(answer).toMatch(/Fritexten är raderad/);
     expect(answer).toContain(`händelse nr ${seq} är ersatt med [raderad]`);
     expect(answer).toMatch(/Skäl: personuppgift som inte hör hemma i texten/);
-    expect(t.deps.store.getCase(ID)?.skyddsbedomning).toMatchObject({ motivation: '[raderad]' });
+    expect((await t.deps.store.getCase(ID))?.skyddsbedomning).toMatchObject({ motivation: '[raderad]' });
     const audit = await t.deps.store.auditFor(ID);
     expect(JSON.stringify(audit)).not.toContain(NAME);
     expect(audit.at(-1)).toMatchObject({ type: 'FreeTextErased', actor: t.who('lars').aadObjectId });

@@ -141,13 +141,13 @@ describe('three siblings reported the same day', () => {
       channel(CHANNEL),
     );
     expect(cardText(together.body.value)).toContain(`Anna Berg har fått även ${SIBLINGS[1]}, ${SIBLINGS[2]}.`);
-    for (const id of SIBLINGS) expect(bot.deps.store.getCase(id)!.assignees).toEqual([anna.aadObjectId]);
+    for (const id of SIBLINGS) expect((await bot.deps.store.getCase(id))!.assignees).toEqual([anna.aadObjectId]);
     await bot.drained();
     // Anna was told once per case in her 1:1 chat, as for any assignment.
     expect(personalTexts(bot, anna, cardText).filter((x) => x.includes('Du har fått ett ärende'))).toHaveLength(3);
 
     // Anna also has the unrelated case; then she falls ill.
-    const other = bot.deps.store.getCase(OTHER)!;
+    const other = (await bot.deps.store.getCase(OTHER))!;
     const give = await bot.invoke(
       karin,
       'case.assign',
@@ -174,8 +174,8 @@ describe('three siblings reported the same day', () => {
       channel(CHANNEL),
     );
     expect(cardText(handed.body.value)).toContain(`${SIBLINGS.join(', ')} har fått ny handläggare: Bo Lindqvist.`);
-    for (const id of SIBLINGS) expect(bot.deps.store.getCase(id)!.assignees).toEqual([bo.aadObjectId]);
-    expect(bot.deps.store.getCase(OTHER)!.assignees).toEqual([anna.aadObjectId]);
+    for (const id of SIBLINGS) expect((await bot.deps.store.getCase(id))!.assignees).toEqual([bo.aadObjectId]);
+    expect((await bot.deps.store.getCase(OTHER))!.assignees).toEqual([anna.aadObjectId]);
     await bot.drained();
     expect(cardText(latestHandover(bot))).toMatch(/0 av 4 ärenden överlämnade · 3 av 4 har ny handläggare/);
 

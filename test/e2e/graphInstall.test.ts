@@ -48,7 +48,7 @@ async function immediateProtection(t: TestBot, id: string, childRef: string) {
     'decision.skydd.submit',
     {
       caseId: id,
-      version: t.deps.store.getCase(id)!.version,
+      version: (await t.deps.store.getCase(id))!.version,
       immediateProtection: 'ja',
       motivation: 'Barnet kan inte vara hemma i natt enligt polisen.',
     },

@@ -96,7 +96,7 @@ describe('the language of the answers follows the Teams locale', () => {
 
   it('opens a decision form in English for en-US, and in Swedish otherwise', async () => {
     await t.registerReport({ externalId: 'IFO-2026-000033', receivedAt: '2026-11-24T08:00:00+01:00' });
-    const c = t.deps.store.getCase('IFO-2026-000033')!;
+    const c = (await t.deps.store.getCase('IFO-2026-000033'))!;
     const open = async (locale?: string) => {
       const r = await t.post({
         ...invoke(
@@ -217,7 +217,7 @@ describe('the case card and the morning list in English for an en-US user', () =
     expect(again).toMatch(/Protection assessment was due Fri 13 Nov · overdue 11 days, 7 working days/);
     expect(again).toContain('Neglect · Anna Berg');
     expect(again).not.toMatch(SWEDISH);
-    expect(t.deps.store.getCase('IFO-2026-007301')!.assignees).toEqual([anna.aadObjectId]);
+    expect((await t.deps.store.getCase('IFO-2026-007301'))!.assignees).toEqual([anna.aadObjectId]);
     // The same press from a Swedish client reads Swedish.
     const sv = cardText(await press(karin, open.verb, open.data, 'sv-SE'));
     expect(sv).toContain('Skyddsbedömning FÖRSENAD');
@@ -319,7 +319,7 @@ describe('proactive cards in the language the person last used', () => {
       (await t.registerReport({ externalId: 'IFO-2026-007505', receivedAt: '2026-11-23T07:20:00+01:00' })).ok,
     ).toBe(true);
     expect((await t.post({ ...message(t.connector.url, anna, 'mina', personal), locale: 'en-US' })).status).toBe(200);
-    const c = t.deps.store.getCase('IFO-2026-007505')!;
+    const c = (await t.deps.store.getCase('IFO-2026-007505'))!;
     const r = await t.invoke(
       karin,
       'case.assign',
@@ -328,7 +328,7 @@ describe('proactive cards in the language the person last used', () => {
     );
     expect(r.status).toBe(200);
     await t.drained();
-    expect(t.deps.store.getCase(c.id)!.assignees).toEqual([anna.aadObjectId]);
+    expect((await t.deps.store.getCase(c.id))!.assignees).toEqual([anna.aadObjectId]);
     const card = personalCards(anna)
       .map((x) => x.card!)
       .find((x) => cardText(x).includes('Karin Ek has given you the case IFO-2026-007505.'));
@@ -372,7 +372,7 @@ describe('proactive cards in the language the person last used', () => {
     // Teams sends the client's locale with every activity, the press too.
     const data = {
       caseId: 'IFO-2026-007504',
-      version: t.deps.store.getCase('IFO-2026-007504')!.version,
+      version: (await t.deps.store.getCase('IFO-2026-007504'))!.version,
       immediateProtection: 'ja',
       motivation: 'Polisen uppger att barnet inte kan vara hemma i natt.',
     };

@@ -45,7 +45,7 @@ describe('the history and ny anmälan in the Teams language', () => {
     const ref = 'IFO-2026-000151';
     expect((await t.registerReport({ externalId: ref, receivedAt: '2026-11-24T08:00:00+01:00' })).ok).toBe(true);
     const karin = t.who('karin');
-    const version = t.deps.store.getCase(ref)!.version;
+    const version = (await t.deps.store.getCase(ref))!.version;
     await press(karin, 'decision.skydd.submit', {
       caseId: ref,
       version,
@@ -53,7 +53,7 @@ describe('the history and ny anmälan in the Teams language', () => {
       immediateProtection: 'nej',
       motivation: 'Förskolan har talat med vårdnadshavaren i dag.',
     });
-    await press(t.who('anna'), 'case.take', { caseId: ref, version: t.deps.store.getCase(ref)!.version });
+    await press(t.who('anna'), 'case.take', { caseId: ref, version: (await t.deps.store.getCase(ref))!.version });
     return ref;
   }
 

@@ -32,15 +32,15 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const version = () => t.deps.store.getCase(ID)!.version;
+const version = async () => (await t.deps.store.getCase(ID))!.version;
 async function press(who: Staff, verb: string, data: Record<string, unknown>) {
   const r = await t.invoke(who, verb, data, where);
   expect(r.status).toBe(200);
   expect(validateCard(r.body.value)).toEqual([]);
   return { card: r.body.value, text: cardText(r.body.value), verbs: cardVerbs(r.body.value) };
 }
-const submit = (who: Staff, kind: string, data: Record<string, unknown>) =>
-  press(who, `decision.${kind}.submit`, { caseId: ID, version: version(), ...data });
+const submit = async (who: Staff, kind: string, data: Record<string, unknown>) =>
+  press(who, `decision.${kind}.submit`, { caseId: ID, version: await version(), ...data });
 
 /** Cards sent in the 1:1 chats the bot opened with this person. */
 function personal(who: Staff): string[] {
@@ -65,19 +65,19 @@ async function morning(iso: string) {
 
 describe('an omedelbart omhändertagande recorded from the case card', () => {
   it('shows the one-week underställning first on the card', async () => {
-    expect((await press(anna, 'case.take', { caseId: ID, version: version() })).text).toContain('Anna Berg');
+    expect((await press(anna, 'case.take', { caseId: ID, version: await version() })).text).toContain('Anna Berg');
     await submit(anna, 'skydd', { immediateProtection: 'ja', motivation: 'Barnet kan inte återvända hem i kväll.' });
     const shown = await t.sendMessage(karin, `ärende ${ID}`, where);
     expect(cardVerbs(shown.replies[0].card)).toContain('decision.lvuStart.open-form');
-    const form = await press(anna, 'decision.lvuStart.open-form', { caseId: ID, version: version() });
+    const form = await press(anna, 'decision.lvuStart.open-form', { caseId: ID, version: await version() });
     expect(form.text).toContain('Omedelbart omhändertagande enligt LVU 6 §');
     expect(form.verbs).toEqual(['decision.lvuStart.submit', 'case.show']);
 
     // A date in the future is refused by field, and nothing is stored.
-    const before = version();
+    const before = await version();
     const bad = await submit(anna, 'lvuStart', { decidedOn: '2026-01-10', decidedBy: 'ordforande', ground: '2' });
     expect(bad.text).toContain('Beslutsdatumet kan inte vara i framtiden.');
-    expect(version()).toBe(before);
+    expect(await version()).toBe(before);
 
     const r = await submit(anna, 'lvuStart', {
       decidedOn: '2026-01-09',

@@ -32,7 +32,7 @@ describe('the förhandsbedömning form names two investigators', () => {
       'decision.forhand.submit',
       {
         caseId: id,
-        version: t.deps.store.getCase(id)!.version,
+        version: (await t.deps.store.getCase(id))!.version,
         outcome: 'open',
         motivation: 'Oro kvarstår.',
         investigator: anna.aadObjectId,
@@ -57,13 +57,13 @@ describe('the förhandsbedömning form names two investigators', () => {
     await installAndConnect(t, t.who('karin'), 'barn-mottagning', CHANNEL);
     const [anna, bo, cecilia, karin] = ['anna', 'bo', 'cecilia', 'karin'].map((n) => t!.who(n));
     const [a, b] = await ownedCases(t, [anna], 2, { firstDay: '2026-11-16' });
-    const submit = (caseId: string, extra: Record<string, unknown>) =>
+    const submit = async (caseId: string, extra: Record<string, unknown>) =>
       t!.invoke(
         karin,
         'decision.forhand.submit',
         {
           caseId,
-          version: t!.deps.store.getCase(caseId)!.version,
+          version: (await t!.deps.store.getCase(caseId))!.version,
           outcome: 'open',
           motivation: 'Oro kvarstår.',
           ...extra,

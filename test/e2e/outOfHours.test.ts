@@ -98,7 +98,7 @@ describe('"genast": a report without skyddsbedömning three office hours after i
     );
 
     // The Monday report is assessed in time: no nudge at 12:00, and Friday's is not nudged twice.
-    const c = t.deps.store.getCase(MONDAY)!;
+    const c = (await t.deps.store.getCase(MONDAY))!;
     const r = await t.invoke(
       karin,
       'decision.skydd.submit',

@@ -50,7 +50,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const version = () => t.deps.store.getCase(ID)!.version;
+const version = async () => (await t.deps.store.getCase(ID))!.version;
 async function press(who: Staff, verb: string, data: Record<string, unknown>, at = where) {
   const r = await t.invoke(who, verb, data, at);
   expect(r.status).toBe(200);
@@ -65,7 +65,7 @@ describe('a skyddsbedömning that says the child needs immediate protection', ()
     clock = new Date('2026-11-20T07:40:00+01:00');
     const r = await press(karin, 'decision.skydd.submit', {
       caseId: ID,
-      version: version(),
+      version: await version(),
       immediateProtection: 'ja',
       motivation: 'Polisen uppger att barnet inte kan vara hemma i natt.',
     });
@@ -144,7 +144,7 @@ describe('a skyddsbedömning that says the child needs immediate protection', ()
     expect(form.text).toContain('Skyddsåtgärd vid omedelbart skyddsbehov');
     expect(form.text).toContain('Omedelbart omhändertagande enligt LVU 6 §');
     const p = numberFor('15', '03', '12', '238');
-    const before = version();
+    const before = await version();
     const bad = await press(karin, 'decision.skyddsatgard.submit', {
       caseId: ID,
       version: before,
@@ -155,7 +155,7 @@ describe('a skyddsbedömning that says the child needs immediate protection', ()
     });
     expect(bad.text).toContain('personnummer');
     expect(JSON.stringify(bad.card)).not.toContain(p.last4);
-    expect(version()).toBe(before);
+    expect(await version()).toBe(before);
 
     const ok = await press(karin, 'decision.skyddsatgard.submit', {
       caseId: ID,
@@ -171,7 +171,7 @@ describe('a skyddsbedömning that says the child needs immediate protection', ()
     await t.drained();
     expect(alarms(MAJA).at(-1)).toContain('Omedelbart skyddsbehov – ingen handläggare');
 
-    const take = await press(anna, 'case.take', { caseId: ID, version: version() });
+    const take = await press(anna, 'case.take', { caseId: ID, version: await version() });
     expect(take.text).not.toContain('ingen handläggare');
     // Met: the alarm is done, so it moves down; the next deadline leads the card.
     expect(take.text.split('\n')[0]).not.toContain('Omedelbart skyddsbehov');

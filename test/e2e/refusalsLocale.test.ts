@@ -38,12 +38,17 @@ describe("a domain refusal in the presser's language", () => {
     const submitted = await press(
       anna,
       'decision.forhand.submit',
-      { caseId: REF, version: t.deps.store.getCase(REF)!.version, outcome: 'not_open', motivation: 'Ingen oro.' },
+      {
+        caseId: REF,
+        version: (await t.deps.store.getCase(REF))!.version,
+        outcome: 'not_open',
+        motivation: 'Ingen oro.',
+      },
       'en-GB',
     );
     expect(submitted).toContain(EN);
     expect(submitted).not.toContain('Som handläggare');
-    expect(t.deps.store.getCase(REF)!.forhandsbedomning).toBeUndefined();
+    expect((await t.deps.store.getCase(REF))!.forhandsbedomning).toBeUndefined();
   });
 
   it('refuses the same press in Swedish for sv-SE and for no locale', async () => {
@@ -55,7 +60,12 @@ describe("a domain refusal in the presser's language", () => {
       const submitted = await press(
         anna,
         'decision.forhand.submit',
-        { caseId: REF, version: t.deps.store.getCase(REF)!.version, outcome: 'not_open', motivation: 'Ingen oro.' },
+        {
+          caseId: REF,
+          version: (await t.deps.store.getCase(REF))!.version,
+          outcome: 'not_open',
+          motivation: 'Ingen oro.',
+        },
         locale,
       );
       expect(submitted).toContain(SV);

@@ -42,7 +42,7 @@ describe('åter after the morning run', () => {
     await bot.running.scheduler!.tick();
     await bot.drained();
     expect(reminders(bot, anna)).toEqual([]);
-    expect(bot.deps.store.getDoc(REMINDER_LEDGER, skipEntryId(anna.aadObjectId, '2026-11-23'))).toMatchObject({
+    expect(await bot.deps.store.getDoc(REMINDER_LEDGER, skipEntryId(anna.aadObjectId, '2026-11-23'))).toMatchObject({
       reason: 'absent',
       caseIds: [caseId],
     });

@@ -77,7 +77,7 @@ describe('buttons by role', () => {
     // The answers went to the pressers only: nothing new was posted or updated in the channel.
     await t.drained();
     expect(t.connector.cards((c) => c.conversationId === CHANNEL).length).toBe(writesBefore);
-    expect(t.deps.store.getCase(REPORT.externalId)!.version).toBe(1);
+    expect((await t.deps.store.getCase(REPORT.externalId))!.version).toBe(1);
   });
 
   it('still refuses a caseworker who presses assign directly, and changes nothing', async () => {
@@ -89,7 +89,7 @@ describe('buttons by role', () => {
     );
     expect(r.status).toBe(200);
     expect(cardText(r.body.value)).toMatch(/Som handläggare kan du inte göra det här/);
-    expect(t.deps.store.getCase(REPORT.externalId)!.assignees).toEqual([]);
+    expect((await t.deps.store.getCase(REPORT.externalId))!.assignees).toEqual([]);
   });
 
   it("refreshes a chat's card per user into that user's own view", async () => {

@@ -122,7 +122,7 @@ describe('the distribution meeting', () => {
     expect(text).toContain('**Anna Berg** · 0 förhandsbedömningar · 0 utredningar · 0/8 ärenden');
     expect(cardVerbs(card).filter((v) => v === 'distribution.assign')).toHaveLength(2);
 
-    const case1 = t.deps.store.getCase('IFO-2026-007101')!;
+    const case1 = (await t.deps.store.getCase('IFO-2026-007101'))!;
     const res = await t.invoke(
       karin,
       'distribution.assign',
@@ -144,7 +144,7 @@ describe('the distribution meeting', () => {
     expect(cardText(after)).toMatch(
       /\*\*Anna Berg\*\* · 1 förhandsbedömning · 0 utredningar · 1\/8 ärenden\nIFO-[\d-]+: nästa frist/,
     );
-    expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+    expect((await t.deps.store.getCase('IFO-2026-007101'))!.assignees).toEqual([anna.aadObjectId]);
     // Everyone in the channel sees the card change: the posted card is updated in place.
     await t.drained();
     const posted = replies.at(-1)!;
@@ -170,7 +170,7 @@ describe('the distribution meeting', () => {
       channel(CHANNEL),
     );
     expect(cardText(stale.body.value)).toMatch(/IFO-2026-007101: Ärendet har ändrats av Karin Ek/);
-    expect(t.deps.store.getCase('IFO-2026-007101')!.assignees).toEqual([anna.aadObjectId]);
+    expect((await t.deps.store.getCase('IFO-2026-007101'))!.assignees).toEqual([anna.aadObjectId]);
   });
 });
 

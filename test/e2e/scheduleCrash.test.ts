@@ -51,9 +51,9 @@ describe('a crash right after the morning list was claimed', () => {
     expect(lists()).toHaveLength(0);
     // What the killed process left: the claim and its queued message, both durable.
     const store = await openLowdbStore(dataFile);
-    expect(store.getDoc(CLAIMS, 'morning:barn-mottagning:2026-11-24')).toBeDefined();
+    expect(await store.getDoc(CLAIMS, 'morning:barn-mottagning:2026-11-24')).toBeDefined();
     expect(
-      store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.target.kind === 'group' && m.status === 'pending'),
+      (await store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.target.kind === 'group' && m.status === 'pending'),
     ).toHaveLength(1);
     await store.close();
 

@@ -90,11 +90,11 @@ describe('the handover checklist in a channel', () => {
     const karin = t.who('karin');
     const anna = t.who('anna');
     const bo = t.who('bo');
-    const c = t.deps.store.getCase(ID)!;
+    const c = (await t.deps.store.getCase(ID))!;
     await t.invoke(karin, 'case.assign', { caseId: ID, version: c.version, assignee: anna.aadObjectId }, where);
     await t.sendMessage(karin, 'frånvaro @Anna Berg', where, { mentions: [anna] });
-    const h = t.deps.store.listDocs<Handover>(HANDOVERS)[0];
-    const v = t.deps.store.getCase(ID)!.version;
+    const h = (await t.deps.store.listDocs<Handover>(HANDOVERS))[0];
+    const v = (await t.deps.store.getCase(ID))!.version;
     await t.invoke(
       karin,
       'handover.reassign',

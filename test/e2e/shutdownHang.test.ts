@@ -54,9 +54,9 @@ describe('shutdown with a connector that never answers', () => {
     expect(Date.now() - t0).toBeLessThan(8_000);
     const after = await openLowdbStore(dataFile);
     // The three cards to the hanging channel (what the schedules queue on the day of the run aside).
-    const toChannel = after
-      .listDocs<OutboxMessage>(OUTBOX)
-      .filter((m) => m.target.kind === 'conversation' && m.target.key === `channel:${id}`);
+    const toChannel = (await after.listDocs<OutboxMessage>(OUTBOX)).filter(
+      (m) => m.target.kind === 'conversation' && m.target.key === `channel:${id}`,
+    );
     expect(toChannel).toHaveLength(3);
     await after.close();
   }, 90_000);

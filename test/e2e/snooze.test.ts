@@ -75,7 +75,7 @@ describe('Påminn mig i morgon', () => {
     expect(cardText(pressed.body.value)).toContain(`${CASE}: ingen påminnelse tis 24 nov. Du påminns igen ons 25 nov.`);
     expect(cardText(pressed.body.value)).toContain('Påminns inte tis 24 nov, igen ons 25 nov.');
     expect(actionFor(pressed.body.value, 'reminder.snooze', CASE)).toBeUndefined();
-    expect(bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE))).toMatchObject({
+    expect(await bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE))).toMatchObject({
       on: '2026-11-23',
       quietOn: '2026-11-24',
     });
@@ -99,13 +99,13 @@ describe('Påminn mig i morgon', () => {
     seen = personalCards(bot, anna).length;
     await tick('2026-11-26T07:50:00+01:00');
     expect(actionFor(morningOf(bot, anna, seen)[0], 'reminder.snooze', CASE)).toBeUndefined(); // not offered
-    const before = bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE));
+    const before = await bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE));
     const refused = await bot.invoke(anna, 'reminder.snooze', { caseId: CASE, kind: 'summary' }, personal);
     expect(validateCard(refused.body.value)).toEqual([]);
     expect(cardText(refused.body.value)).toContain(
       `I dag är sista arbetsdagen för förhandsbedömning i ${CASE} (frist tors 26 nov): påminnelsen kan inte skjutas upp. Inget har ändrats.`,
     );
-    expect(bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE))).toEqual(before);
+    expect(await bot.deps.store.getDoc(SNOOZES, snoozeId(anna.aadObjectId, CASE))).toEqual(before);
   });
 
   it('is refused to someone who does not own the case', async () => {
@@ -116,6 +116,6 @@ describe('Påminn mig i morgon', () => {
     });
     const r = await t.invoke(bo, 'reminder.snooze', { caseId: CASE, kind: 'summary' }, personal);
     expect(cardText(r.body.value)).toContain(`Du är inte handläggare för ${CASE}`);
-    expect(t.deps.store.listDocs(SNOOZES)).toEqual([]);
+    expect(await t.deps.store.listDocs(SNOOZES)).toEqual([]);
   });
 });

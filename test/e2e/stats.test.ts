@@ -94,7 +94,7 @@ describe('the monthly card to the unit manager', () => {
     await t.running.scheduler!.tick();
     await t.drained();
     expect(statsCardsTo(t, t.who('lars'))).toHaveLength(0);
-    const claims = t.deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id);
+    const claims = (await t.deps.store.listDocs<{ id: string }>(CLAIMS)).map((c) => c.id);
     expect(claims.some((id) => id.startsWith('morning:'))).toBe(true); // the morning ran
     expect(claims.some((id) => id.startsWith('stats:'))).toBe(false);
   });

@@ -119,7 +119,7 @@ describe('the case card in the group channel', () => {
     const stale = await press(t, bo, 'case.take', { caseId: REPORT.externalId, version: 1 }, channel(CHANNEL));
     expect(cardText(stale)).toMatch(/Ärendet ändrades av Anna Berg .*inget har ändrats/);
     expect(cardText(stale)).toMatch(/Handläggare\nAnna Berg/);
-    const c = t.deps.store.getCase(REPORT.externalId)!;
+    const c = (await t.deps.store.getCase(REPORT.externalId))!;
     expect(c.assignees).toEqual([anna.aadObjectId]);
     expect(c.version).toBe(2);
     expect((await t.deps.store.auditFor(REPORT.externalId)).map((e) => e.type)).toEqual([
@@ -138,7 +138,7 @@ describe('the case card in the group channel', () => {
     const texts = [cardText(a), cardText(b)];
     expect(texts.filter((x) => /Du har tagit ärendet/.test(x))).toHaveLength(1);
     expect(texts.filter((x) => /inget har ändrats/.test(x))).toHaveLength(1);
-    expect(t.deps.store.getCase(REPORT.externalId)!.assignees).toHaveLength(1);
+    expect((await t.deps.store.getCase(REPORT.externalId))!.assignees).toHaveLength(1);
   });
 
   it("refuses a caseworker's forged reassign, shown only to her, and changes nothing", async () => {
@@ -157,7 +157,7 @@ describe('the case card in the group channel', () => {
     expect(cardText(card)).toMatch(/Som handläggare kan du inte göra det här.*Inget har ändrats/);
     await t.drained();
     expect(t.connector.calls.length).toBe(callsBefore); // nothing posted for everyone
-    expect(t.deps.store.getCase(REPORT.externalId)).toMatchObject({ version: 1, assignees: [] });
+    expect(await t.deps.store.getCase(REPORT.externalId)).toMatchObject({ version: 1, assignees: [] });
   });
 
   it('refuses someone who is not in the organisation file', async () => {
@@ -170,7 +170,7 @@ describe('the case card in the group channel', () => {
     };
     const card = await press(t, stranger, 'case.take', { caseId: REPORT.externalId, version: 1 }, channel(CHANNEL));
     expect(cardText(card)).toMatch(/finns inte i organisationsfilen/);
-    expect(t.deps.store.getCase(REPORT.externalId)!.assignees).toEqual([]);
+    expect((await t.deps.store.getCase(REPORT.externalId))!.assignees).toEqual([]);
   });
 
   it('retries a 429 from the connector, honouring Retry-After, and posts the card once', async () => {
@@ -217,7 +217,9 @@ describe('the case card in the group channel', () => {
       ),
     );
     await t.drained();
-    expect(t.deps.store.getDoc<{ active: boolean }>('conversations', `user:${bo.aadObjectId}`)?.active).toBe(false);
+    expect((await t.deps.store.getDoc<{ active: boolean }>('conversations', `user:${bo.aadObjectId}`))?.active).toBe(
+      false,
+    );
     expect(t.connector.failed.filter((f) => f.conversationId === `a:personal-${bo.aadObjectId}`)).toHaveLength(1);
   });
 });

@@ -38,7 +38,7 @@ describe('an uppföljning that has passed its end date', () => {
       'decision.close.submit',
       {
         caseId: id,
-        version: bot.deps.store.getCase(id)!.version,
+        version: (await bot.deps.store.getCase(id))!.version,
         outcome: 'ingen_insats',
         uppfoljningUntil: '2026-12-15',
       },
@@ -46,7 +46,7 @@ describe('an uppföljning that has passed its end date', () => {
     );
     expect(cardText(closed.body.value)).toMatch(/Uppföljning till 2026-12-15/);
     // Nobody asked for återkoppling: the uppföljning is all that is left open on the case.
-    expect(bot.deps.store.getCase(id)!.aterkoppling).toBeUndefined();
+    expect((await bot.deps.store.getCase(id))!.aterkoppling).toBeUndefined();
 
     // Thursday 17 December: the uppföljning is overdue in the morning list.
     now = new Date('2026-12-17T07:45:00+01:00');
@@ -69,16 +69,16 @@ describe('an uppföljning that has passed its end date', () => {
     const form = await bot.invoke(
       anna,
       'decision.uppfoljning.open-form',
-      { caseId: id, version: bot.deps.store.getCase(id)!.version },
+      { caseId: id, version: (await bot.deps.store.getCase(id))!.version },
       channel(CHANNEL),
     );
     expect(validateCard(form.body.value)).toEqual([]);
     expect(cardText(form.body.value)).toMatch(/Uppföljningen skulle avslutas senast tis 15 dec/);
-    const version = bot.deps.store.getCase(id)!.version;
+    const version = (await bot.deps.store.getCase(id))!.version;
 
     const empty = await bot.invoke(anna, 'decision.uppfoljning.submit', { caseId: id, version }, channel(CHANNEL));
     expect(cardText(empty.body.value)).toMatch(/Välj hur uppföljningen slutade/);
-    expect(bot.deps.store.getCase(id)!.version).toBe(version);
+    expect((await bot.deps.store.getCase(id))!.version).toBe(version);
 
     // A personnummer in the comment is refused; nothing is stored and the number is not sent back.
     const pnr = syntheticPersonnummer('080315234');
@@ -90,8 +90,8 @@ describe('an uppföljning that has passed its end date', () => {
     );
     expect(cardText(secret.body.value)).toMatch(/personnummer/);
     expect(JSON.stringify(secret.body.value)).not.toContain(pnr);
-    expect(bot.deps.store.getCase(id)!.version).toBe(version);
-    expect(bot.deps.store.getCase(id)!.uppfoljning!.doneAt).toBeUndefined();
+    expect((await bot.deps.store.getCase(id))!.version).toBe(version);
+    expect((await bot.deps.store.getCase(id))!.uppfoljning!.doneAt).toBeUndefined();
 
     const ok = await bot.invoke(
       anna,
@@ -102,7 +102,7 @@ describe('an uppföljning that has passed its end date', () => {
     expect(validateCard(ok.body.value)).toEqual([]);
     expect(cardText(ok.body.value)).toMatch(/Uppföljningen är registrerad som avslutad \(utan vidare åtgärd\)/);
     expect(cardVerbs(ok.body.value)).not.toContain('decision.uppfoljning.open-form');
-    const u = bot.deps.store.getCase(id)!.uppfoljning!;
+    const u = (await bot.deps.store.getCase(id))!.uppfoljning!;
     expect(u).toMatchObject({ due: '2026-12-15', by: anna.aadObjectId, outcome: 'no_action' });
     expect(u.doneAt).toBe(now.toISOString());
 
@@ -110,11 +110,11 @@ describe('an uppföljning that has passed its end date', () => {
     const again = await bot.invoke(
       bo,
       'decision.uppfoljning.submit',
-      { caseId: id, version: bot.deps.store.getCase(id)!.version, outcome: 'insats' },
+      { caseId: id, version: (await bot.deps.store.getCase(id))!.version, outcome: 'insats' },
       channel(CHANNEL),
     );
     expect(cardText(again.body.value)).toMatch(/redan registrerad som avslutad/);
-    expect(bot.deps.store.getCase(id)!.uppfoljning!.outcome).toBe('no_action');
+    expect((await bot.deps.store.getCase(id))!.uppfoljning!.outcome).toBe('no_action');
 
     // Friday's list and escalation no longer carry it; the timeline says who ended it and how.
     now = new Date('2026-12-18T07:45:00+01:00');

@@ -64,7 +64,7 @@ describe('a police report about violence', () => {
   });
 
   it('proposes opening at once; not opening needs a written reason', async () => {
-    const c = t.deps.store.getCase(ID)!;
+    const c = (await t.deps.store.getCase(ID))!;
     const s = await t.invoke(
       karin,
       'decision.skydd.submit',
@@ -79,7 +79,7 @@ describe('a police report about violence', () => {
     );
     expect(text).not.toContain('senast fre 4 dec. Fyramånadersfristen');
     expect(JSON.stringify(form.body.value)).toContain('"value":"open"');
-    const version = t.deps.store.getCase(ID)!.version;
+    const version = (await t.deps.store.getCase(ID))!.version;
     const refused = await t.invoke(
       karin,
       'decision.forhand.submit',
@@ -87,7 +87,7 @@ describe('a police report about violence', () => {
       where,
     );
     expect(cardText(refused.body.value)).toContain('Anmälan gäller våld: skriv varför utredning inte inleds.');
-    expect(t.deps.store.getCase(ID)!.version).toBe(version);
+    expect((await t.deps.store.getCase(ID))!.version).toBe(version);
     const ok = await t.invoke(
       karin,
       'decision.forhand.submit',
@@ -101,7 +101,7 @@ describe('a police report about violence', () => {
       where,
     );
     expect(cardText(ok.body.value)).toContain('Beslut: utredning inleds inte.');
-    expect(t.deps.store.getCase(ID)!.forhandsbedomning?.violenceReason).toBe(
+    expect((await t.deps.store.getCase(ID))!.forhandsbedomning?.violenceReason).toBe(
       'Polisens utredning visar att uppgiften var felaktig.',
     );
   });

@@ -94,8 +94,8 @@ describe('fuzz of /api/messages', () => {
   it('1,000 mutated activities: none answered >= 500, none with internal text, nothing changed but conversation records', async () => {
     const anna = bot.who('anna');
     const offset = statSync(`${bot.dataFile}.journal`).size;
-    const casesBefore = JSON.stringify([...bot.deps.store.allCases()]);
-    const linksBefore = JSON.stringify(bot.deps.store.listDocs(GROUP_CHANNELS));
+    const casesBefore = JSON.stringify([...(await bot.deps.store.allCases())]);
+    const linksBefore = JSON.stringify(await bot.deps.store.listDocs(GROUP_CHANNELS));
     const bases = [
       teams.message(bot.connector.url, anna, 'hjälp', teams.personal),
       teams.message(bot.connector.url, anna, 'hjälp', teams.channel()),
@@ -142,12 +142,12 @@ describe('fuzz of /api/messages', () => {
     expect(new Set(written.flatMap((l) => l.docs.map((d) => d.c)))).toSatisfy((s: Set<string>) =>
       [...s].every((c) => c === CONVERSATIONS || c === 'members' || c === TEAMS),
     );
-    expect(JSON.stringify([...bot.deps.store.allCases()])).toBe(casesBefore);
-    expect(JSON.stringify(bot.deps.store.listDocs(GROUP_CHANNELS))).toBe(linksBefore);
+    expect(JSON.stringify([...(await bot.deps.store.allCases())])).toBe(casesBefore);
+    expect(JSON.stringify(await bot.deps.store.listDocs(GROUP_CHANNELS))).toBe(linksBefore);
     // Every stored reference points at a real http(s) service.
-    for (const c of bot.deps.store.listDocs<ConversationRecord>(CONVERSATIONS))
+    for (const c of await bot.deps.store.listDocs<ConversationRecord>(CONVERSATIONS))
       expect(new URL(c.serviceUrl).protocol).toMatch(/^https?:$/);
-    for (const t of bot.deps.store.listDocs<TeamRecord>(TEAMS))
+    for (const t of await bot.deps.store.listDocs<TeamRecord>(TEAMS))
       expect(new URL(t.serviceUrl!).protocol).toMatch(/^https?:$/);
   }, 300_000);
 });
@@ -162,7 +162,7 @@ describe('activities that must change nothing', () => {
 
   it('without any tenant: `koppla` from another channel does not re-link the group, and nothing is stored', async () => {
     const lead = bot.who('karin');
-    const before = JSON.stringify(bot.deps.store.listDocs(GROUP_CHANNELS));
+    const before = JSON.stringify(await bot.deps.store.listDocs(GROUP_CHANNELS));
     const offset = statSync(`${bot.dataFile}.journal`).size;
     const a = withoutTenant(
       teams.message(bot.connector.url, lead, 'koppla barn-mottagning', teams.channel('19:attacker@thread.tacv2')),
@@ -178,7 +178,7 @@ describe('activities that must change nothing', () => {
       },
     );
     expect((await bot.post(foreign)).status).toBe(200);
-    expect(JSON.stringify(bot.deps.store.listDocs(GROUP_CHANNELS))).toBe(before);
+    expect(JSON.stringify(await bot.deps.store.listDocs(GROUP_CHANNELS))).toBe(before);
     expect(statSync(`${bot.dataFile}.journal`).size).toBe(offset);
     expect(bot.connector.cards((c) => c.activityId === a.id || c.activityId === foreign.id)).toEqual([]);
   });
@@ -187,13 +187,13 @@ describe('activities that must change nothing', () => {
     const anna = bot.who('anna');
     expect((await bot.sendMessage(anna, 'hjälp', teams.personal)).status).toBe(200);
     const key = userKey(anna.aadObjectId);
-    const before = bot.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+    const before = await bot.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
     expect(before?.serviceUrl).toBe(bot.connector.url);
     const bad = { ...teams.message(bot.connector.url, anna, 'hjälp', teams.personal), serviceUrl: 'not a url' };
     const r = await bot.post(bad);
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toMatch(/fel form/);
-    expect(bot.deps.store.getDoc(CONVERSATIONS, key)).toEqual(before);
+    expect(await bot.deps.store.getDoc(CONVERSATIONS, key)).toEqual(before);
   });
 
   it('an unknown card action gets a Swedish card, not a 501, and changes nothing', async () => {

@@ -111,7 +111,7 @@ describe('health', () => {
     );
     // The real bot's outbox: a drain that is stopped does not drain.
     await t.running.drain.stop();
-    expect(t.running.drain.health()).toMatchObject({ ok: false });
+    expect(await t.running.drain.health()).toMatchObject({ ok: false });
     expect((await json(`${t.url}/readyz`)).body).toEqual({ status: 'not_ready', reasons: ['outbox_not_draining'] });
   });
 

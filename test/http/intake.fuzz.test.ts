@@ -149,16 +149,14 @@ describe('fuzzing the intake API', () => {
       { numRuns: 3000, interruptAfterTimeLimit: 60_000, seed: 20261120 },
     );
     // Nothing stored but what was acknowledged, and no message queued for anything else.
-    const stored = [...t.deps.store.allCases()].map((c) => c.id).sort();
+    const stored = [...(await t.deps.store.allCases())].map((c) => c.id).sort();
     expect(stored).toEqual([...created].sort());
     const queuedFor = new Set(
-      t.deps.store
-        .listDocs<OutboxMessage>('outbox')
-        .map(
-          (o) =>
-            (o.content as { caseId?: string; data?: { caseId?: string } }).caseId ??
-            (o.content as { data?: { caseId?: string } }).data?.caseId,
-        ),
+      (await t.deps.store.listDocs<OutboxMessage>('outbox')).map(
+        (o) =>
+          (o.content as { caseId?: string; data?: { caseId?: string } }).caseId ??
+          (o.content as { data?: { caseId?: string } }).data?.caseId,
+      ),
     );
     for (const id of queuedFor) expect(created.has(id!)).toBe(true);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);

@@ -34,7 +34,7 @@ const post = (t: TestBot, body: unknown, headers: Record<string, string> = AUTH)
   raw(t.url, 'POST', '/api/reports', { headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const get = (t: TestBot, path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) =>
   raw(t.url, 'GET', path, { headers });
-const outbox = (t: TestBot) => t.deps.store.listDocs<OutboxMessage>('outbox');
+const outbox = async (t: TestBot) => await t.deps.store.listDocs<OutboxMessage>('outbox');
 
 /** Every byte of every file of the store (snapshot, journal, lock). */
 function storeBytes(t: TestBot): Record<string, string> {
@@ -73,8 +73,8 @@ describe('POST /api/reports', () => {
       ['skyddsbedomning', '2026-11-20'],
       ['forhandsbedomning', '2026-12-04'],
     ]);
-    expect(t.deps.store.getCase('IFO-2026-004512')?.version).toBe(1);
-    const cards = outbox(t).filter((m) => m.content.kind === 'caseCard');
+    expect((await t.deps.store.getCase('IFO-2026-004512'))?.version).toBe(1);
+    const cards = (await outbox(t)).filter((m) => m.content.kind === 'caseCard');
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({
       target: { kind: 'group', groupId: 'barn-mottagning' },
@@ -89,7 +89,7 @@ describe('POST /api/reports', () => {
     const again = await post(t, { ...report(), receivedAt: '2026-11-20T08:15:00Z' }); // same instant, other notation
     expect(again.status).toBe(200);
     expect(again.json).toEqual(first.json);
-    expect(outbox(t)).toHaveLength(1);
+    expect(await outbox(t)).toHaveLength(1);
   });
 
   it('409: the same externalId with different content changes nothing', async () => {
@@ -97,8 +97,8 @@ describe('POST /api/reports', () => {
     const r = await post(t, report({ concerns: ['violence'] }));
     expect(r.status).toBe(409);
     expect(r.json.error).toMatch(/annat innehåll/);
-    expect(t.deps.store.getCase('IFO-2026-004512')?.concerns).toEqual(['neglect']);
-    expect(outbox(t)).toHaveLength(1);
+    expect((await t.deps.store.getCase('IFO-2026-004512'))?.concerns).toEqual(['neglect']);
+    expect(await outbox(t)).toHaveLength(1);
   });
 
   it('400: names each field in Swedish, never repeats what was sent, stores nothing', async () => {
@@ -114,7 +114,7 @@ describe('POST /api/reports', () => {
     expect(paths).toEqual(['(kroppen)', 'concerns', 'receivedAt', 'reporter.professional', 'reporter.type'].sort());
     expect(r.text).not.toMatch(/igår|granne|hemligt-värde/);
     for (const i of r.json.issues) expect(i.message).toMatch(/[a-zåäö]/i);
-    expect([...t.deps.store.allCases()]).toHaveLength(0);
+    expect([...(await t.deps.store.allCases())]).toHaveLength(0);
   });
 
   it('400: a personnummer in the summary, or a childRef shaped like one, is refused by field and never echoed', async () => {
@@ -132,7 +132,7 @@ describe('POST /api/reports', () => {
     expect(c.status).toBe(400);
     expect(c.json.issues.map((i: { path: string }) => i.path)).toEqual(['childRef']);
     expect(c.text).not.toContain(pnr.replace('-', ''));
-    expect([...t.deps.store.allCases()]).toHaveLength(0);
+    expect([...(await t.deps.store.allCases())]).toHaveLength(0);
   });
 
   it('400: an unknown group, a future receivedAt and a body that is not an object', async () => {
@@ -167,7 +167,7 @@ describe('POST /api/reports', () => {
       expect(r.status, authorization).toBe(401);
       expect(r.headers['www-authenticate']).toBe('Bearer');
     }
-    expect([...t.deps.store.allCases()]).toHaveLength(0);
+    expect([...(await t.deps.store.allCases())]).toHaveLength(0);
   });
 
   it('413: a body over 64 KiB, by Content-Length and by the bytes actually sent (chunked)', async () => {
@@ -181,7 +181,7 @@ describe('POST /api/reports', () => {
       body: '{}',
     });
     expect(lying.status).toBe(413);
-    expect([...t.deps.store.allCases()]).toHaveLength(0);
+    expect([...(await t.deps.store.allCases())]).toHaveLength(0);
   });
 
   it('415 for another content type; 400 for JSON that does not parse or bytes that are not UTF-8', async () => {
@@ -202,15 +202,15 @@ describe('POST /api/reports', () => {
 
   it('routes a report about violence to the VINR group with a short card', async () => {
     await post(t, report({ concerns: ['violence', 'neglect'] }));
-    const notices = outbox(t).filter((m) => m.content.kind === 'card');
+    const notices = (await outbox(t)).filter((m) => m.content.kind === 'card');
     expect(notices).toHaveLength(1);
     expect(notices[0].target).toEqual({ kind: 'group', groupId: 'vinr' });
     expect(notices[0].content).toMatchObject({ template: 'vinr-notice', data: { caseId: 'IFO-2026-004512' } });
     expect(JSON.stringify(notices[0])).not.toContain(report().summary!);
     await post(t, report({ externalId: 'IFO-2026-000002', childRef: 'B-2026-0002', concerns: ['honour_related'] }));
-    expect(outbox(t).filter((m) => m.content.kind === 'card')).toHaveLength(2);
+    expect((await outbox(t)).filter((m) => m.content.kind === 'card')).toHaveLength(2);
     await post(t, report({ externalId: 'IFO-2026-000003', childRef: 'B-2026-0003', concerns: ['mental_health'] }));
-    expect(outbox(t).filter((m) => m.content.kind === 'card')).toHaveLength(2);
+    expect((await outbox(t)).filter((m) => m.content.kind === 'card')).toHaveLength(2);
   });
 
   it('links a report to an open case about the same child in another group, both ways, and updates both cards', async () => {
@@ -219,12 +219,10 @@ describe('POST /api/reports', () => {
     const r = await post(t, report());
     expect(r.status).toBe(201);
     expect(r.json.linkedCaseIds).toEqual(['IFO-2026-000100']);
-    const other = t.deps.store.getCase('IFO-2026-000100')!;
+    const other = (await t.deps.store.getCase('IFO-2026-000100'))!;
     expect(other.linkedCaseIds).toEqual(['IFO-2026-004512']);
     expect(other.version).toBe(2);
-    const keys = outbox(t)
-      .filter((m) => m.content.kind === 'caseCard')
-      .map((m) => m.upsertKey);
+    const keys = (await outbox(t)).filter((m) => m.content.kind === 'caseCard').map((m) => m.upsertKey);
     expect(keys).toEqual(
       expect.arrayContaining([
         'case:IFO-2026-000100:group:barn-utredning-1',
@@ -343,7 +341,7 @@ describe('the intake API switched off and rate-limited', () => {
         expect(r.status).toBe(503);
         expect(r.json.error).toMatch(/INGEST_API_KEY/);
       }
-      expect([...t.deps.store.allCases()]).toHaveLength(0);
+      expect([...(await t.deps.store.allCases())]).toHaveLength(0);
     } finally {
       await t.stop();
     }
@@ -357,7 +355,7 @@ describe('the intake API switched off and rate-limited', () => {
       for (let i = 0; i < 8; i++)
         statuses.push((await post(t, report({ externalId: `IFO-2026-10000${i}`, childRef: `B-2026-100${i}` }))).status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
-      expect([...t.deps.store.allCases()]).toHaveLength(5);
+      expect([...(await t.deps.store.allCases())]).toHaveLength(5);
       // A dashboard polling the list is not held up by intake's spent budget, and spends its own.
       const gets: number[] = [];
       for (let i = 0; i < 6; i++) gets.push((await get(t, '/api/cases')).status);

@@ -45,7 +45,7 @@ describe('Ny anmälan in Teams', () => {
     const done = await t.invoke(t.who('anna'), 'report.create', form(), channel(CHANNEL));
     expect(done.status).toBe(200);
     expect(cardText(done.body.value)).toMatch(/IFO-2026-004599 är registrerad/);
-    expect(t.deps.store.getCase('IFO-2026-004599')).toMatchObject({
+    expect(await t.deps.store.getCase('IFO-2026-004599')).toMatchObject({
       groupId: 'barn-mottagning',
       receivedAt: '2026-11-20T08:40:00+01:00',
     });
@@ -79,7 +79,7 @@ describe('Ny anmälan in Teams', () => {
       /Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens./,
     );
     expect(JSON.stringify(r.body)).not.toContain(number);
-    expect(t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
+    expect(await t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
   });
 
   it('tells someone outside the organisation that they cannot register', async () => {
@@ -90,6 +90,6 @@ describe('Ny anmälan in Teams', () => {
       channel(CHANNEL),
     );
     expect(cardText(r.body.value)).toMatch(/finns inte i organisationsfilen/);
-    expect(t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
+    expect(await t.deps.store.getCase('IFO-2026-004599')).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ describe('an investigation reopened within the set time', () => {
       now = new Date(when);
       const r = await executeCaseCommand(bot.deps, {
         caseId,
-        expectedVersion: bot.deps.store.getCase(caseId)!.version,
+        expectedVersion: (await bot.deps.store.getCase(caseId))!.version,
         actor: actorOf(per),
         intent,
       });

@@ -100,8 +100,7 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     const end = Date.parse('2027-03-30T22:00:00Z'); // Tue 30 March 24:00 (CEST)
     for (; clock.t < end; clock.t += 15 * 60_000) await scheduler.tick();
 
-    const sent = deps.store
-      .listDocs<OutboxMessage>(OUTBOX)
+    const sent = (await deps.store.listDocs<OutboxMessage>(OUTBOX))
       .map(describeMessage)
       .sort((a, b) => (a.date + a.to + a.title < b.date + b.to + b.title ? -1 : 1));
     const working = ['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-25', '2027-03-30'];
@@ -135,22 +134,20 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     );
     expect(on('user:lars', 'escalation')).toEqual(working.slice(1));
     // One claim for each job queued.
-    expect(deps.store.listDocs(CLAIMS)).toHaveLength(new Set(sent.map((s) => `${s.date}|${s.to}`)).size);
+    expect(await deps.store.listDocs(CLAIMS)).toHaveLength(new Set(sent.map((s) => `${s.date}|${s.to}`)).size);
     expect(lars.role).toBe('unit_manager');
 
     // Every queued card renders valid; the Tuesday escalation names the case both ways.
-    for (const m of deps.store.listDocs<OutboxMessage>(OUTBOX)) {
+    for (const m of await deps.store.listDocs<OutboxMessage>(OUTBOX)) {
       const c = m.content as { template: string; data: object };
       expect(validateCard(renderCard(c.template, c.data))).toEqual([]);
     }
-    const tuesday = deps.store
-      .listDocs<OutboxMessage>(OUTBOX)
-      .find(
-        (m) =>
-          m.target.kind === 'user' &&
-          m.target.staffId === lars.aadObjectId &&
-          stockholmDate(m.createdAt) === '2027-03-30',
-      )!;
+    const tuesday = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).find(
+      (m) =>
+        m.target.kind === 'user' &&
+        m.target.staffId === lars.aadObjectId &&
+        stockholmDate(m.createdAt) === '2027-03-30',
+    )!;
     const text = cardText(renderCard('escalation', (tuesday.content as { data: object }).data));
     expect(text).toContain('IFO-2027-000001');
     expect(text).toContain('ofördelade mer än 1 arbetsdag');
@@ -170,14 +167,13 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     expect([...ra.claimed, ...rb.claimed].filter((id) => id.startsWith('morning:'))).toEqual([
       'morning:barn-mottagning:2027-03-23',
     ]);
-    const lists = deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.target.kind === 'group');
+    const lists = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.target.kind === 'group');
     expect(lists).toHaveLength(1);
     // The next day starts fresh; yesterday's list is never posted today.
     clock.t = Date.parse('2027-03-24T08:10:00Z');
     expect((await b.tick()).claimed).toContain('morning:barn-mottagning:2027-03-24');
     expect(
-      deps.store
-        .listDocs(CLAIMS)
+      (await deps.store.listDocs(CLAIMS))
         .map((c) => (c as { id: string }).id)
         .filter((id) => id.startsWith('morning:')),
     ).toEqual(['morning:barn-mottagning:2027-03-23', 'morning:barn-mottagning:2027-03-24']);
@@ -193,9 +189,9 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
     clock.t = Date.parse('2027-03-23T07:30:00Z'); // 08:30
     expect((await s.tick()).claimed).toEqual(['distribution:barn-mottagning:2027-03-23']);
     expect((await s.tick()).claimed).toEqual([]);
-    const [card] = deps.store
-      .listDocs<OutboxMessage>(OUTBOX)
-      .filter((m) => (m.content as { template?: string }).template === 'distribution');
+    const [card] = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+      (m) => (m.content as { template?: string }).template === 'distribution',
+    );
     expect(card.upsertKey).toBe('distribution:barn-mottagning:2027-03-23');
     const rendered = renderCard('distribution', (card.content as { data: object }).data);
     expect(validateCard(rendered)).toEqual([]);
@@ -229,7 +225,7 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
       ],
     });
     await new Scheduler(deps, { morningListTime: '07:45', cron: false }).tick();
-    expect(deps.store.listDocs<{ id: string }>(CLAIMS).map((c) => c.id)).toEqual([
+    expect((await deps.store.listDocs<{ id: string }>(CLAIMS)).map((c) => c.id)).toEqual([
       'morning:barn-mottagning:2027-03-09',
     ]);
   });
@@ -252,15 +248,15 @@ describe('gallring on the schedule (GALLRING_AFTER_MONTHS)', () => {
     const off = new Scheduler(deps, { morningListTime: '07:45', cron: false });
     clock.t = Date.parse('2027-03-22T07:00:00Z');
     await off.tick();
-    expect(deps.store.getCase('IFO-2023-000001')).toBeDefined(); // not configured: never
+    expect(await deps.store.getCase('IFO-2023-000001')).toBeDefined(); // not configured: never
     const scheduler = new Scheduler(deps, { morningListTime: '07:45', cron: false, gallringAfterMonths: 36 });
     clock.t = Date.parse('2027-03-22T06:00:00Z'); // 07:00, before the lists
     expect((await scheduler.tick()).claimed).not.toContain('gallring:2027-03-22');
-    expect(deps.store.getCase('IFO-2023-000001')).toBeDefined();
+    expect(await deps.store.getCase('IFO-2023-000001')).toBeDefined();
     clock.t = Date.parse('2027-03-22T07:00:00Z');
     expect((await scheduler.tick()).claimed).toContain('gallring:2027-03-22');
-    expect(deps.store.getCase('IFO-2023-000001')).toBeUndefined();
-    expect(deps.store.getCase('IFO-2026-000002')).toBeDefined();
+    expect(await deps.store.getCase('IFO-2023-000001')).toBeUndefined();
+    expect(await deps.store.getCase('IFO-2026-000002')).toBeDefined();
     expect(await deps.store.verifyAudit()).toMatchObject({ ok: true });
     expect((await scheduler.tick()).claimed).not.toContain('gallring:2027-03-22');
   });

@@ -106,7 +106,7 @@ describe('the morning rush through the outbox', () => {
     });
     const report = await new Scheduler(deps, { morningListTime: '07:45', cron: false }).tick();
     expect(report.claimed).toHaveLength(20 + 60 + 1);
-    const queued = deps.store.listDocs(OUTBOX).length;
+    const queued = (await deps.store.listDocs(OUTBOX)).length;
     expect(queued).toBe(20 + 120 + 1);
 
     const sender = new TimedSender();
@@ -127,7 +127,7 @@ describe('the morning rush through the outbox', () => {
     await drain.stop();
 
     expect(sender.sent).toHaveLength(queued);
-    expect(deps.store.listDocs(OUTBOX)).toEqual([]);
+    expect(await deps.store.listDocs(OUTBOX)).toEqual([]);
     expect(decided).toHaveLength(queued);
     expect(maxInWindow(decided, 1_000)).toBeLessThanOrEqual(50);
     const perConversation = new Map<string, number[]>();

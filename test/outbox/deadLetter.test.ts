@@ -153,16 +153,16 @@ describe('the dead-letter point', () => {
           // Until nothing is pending: every message delivered or dead.
           for (let i = 0; i < 400; i++) {
             await drain.idle();
-            if (!deps.store.listDocs<OutboxMessage>(OUTBOX).some((m) => m.status === 'pending')) break;
+            if (!(await deps.store.listDocs<OutboxMessage>(OUTBOX)).some((m) => m.status === 'pending')) break;
             await new Promise((r) => setTimeout(r, 5));
           }
           await drain.stop();
-          const outbox = deps.store.listDocs<OutboxMessage>(OUTBOX);
+          const outbox = await deps.store.listDocs<OutboxMessage>(OUTBOX);
           expect(outbox.filter((m) => m.status === 'pending')).toEqual([]);
           expect(commits.flatMap(silentDeaths)).toEqual([]);
           const dead = outbox.filter((m) => m.status === 'dead').length;
           // Whatever is dead is visible to operations, as a count.
-          if (dead) expect(healthProblems(deps)).toContainEqual({ code: 'undeliverable', count: dead });
+          if (dead) expect(await healthProblems(deps)).toContainEqual({ code: 'undeliverable', count: dead });
           await deps.store.close();
         },
       ),

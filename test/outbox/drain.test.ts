@@ -97,7 +97,8 @@ async function runOnce(drain: OutboxDrain) {
   await drain.stop();
 }
 
-const pending = (deps: AppDeps) => deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => m.status === 'pending');
+const pending = async (deps: AppDeps) =>
+  (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.status === 'pending');
 
 describe('the outbox drain', () => {
   it('posts a case card once, then updates that same message when the case changes, rendered from the current case', async () => {
@@ -109,7 +110,7 @@ describe('the outbox drain', () => {
     await runOnce(drain);
     expect(sender.sent).toHaveLength(1);
     expect(sender.sent[0]).toMatchObject({ op: 'post', conversation: CHANNEL_KEY });
-    expect(deps.store.listDocs(OUTBOX)).toEqual([]);
+    expect(await deps.store.listDocs(OUTBOX)).toEqual([]);
     await takeCase(deps, { caseId: 'IFO-2026-004512', version: 1, actor: actorOf(anna) });
     await runOnce(drain);
     expect(sender.sent).toHaveLength(2);
@@ -119,7 +120,7 @@ describe('the outbox drain', () => {
       activityId: sender.sent[0].activityId,
     });
     expect(JSON.stringify(sender.sent[1].message.card)).toContain('Anna Berg');
-    expect(deps.store.getDoc(CARD_ACTIVITIES, 'case:IFO-2026-004512:group:barn-mottagning')).toMatchObject({
+    expect(await deps.store.getDoc(CARD_ACTIVITIES, 'case:IFO-2026-004512:group:barn-mottagning')).toMatchObject({
       activityId: 'act-1',
     });
   });
@@ -134,13 +135,13 @@ describe('the outbox drain', () => {
       await registerCase(first);
       await first.store.close(); // the process stops before the drain ran
       deps = await testDeps({ dataFile: file });
-      expect(pending(deps)).toHaveLength(1);
+      expect(await pending(deps)).toHaveLength(1);
       const sender = new RecordingSender();
       const { drain } = drainWith(deps, sender);
       await runOnce(drain);
       await runOnce(drain);
       expect(sender.sent).toHaveLength(1);
-      expect(pending(deps)).toEqual([]);
+      expect(await pending(deps)).toEqual([]);
     } finally {
       await deps?.store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -156,7 +157,7 @@ describe('the outbox drain', () => {
     const { drain, clock } = drainWith(deps, sender);
     await runOnce(drain);
     expect(sender.sent).toEqual([]);
-    const [msg] = pending(deps);
+    const [msg] = await pending(deps);
     expect(msg.attempts).toBe(1);
     expect(Date.parse(msg.nextAttemptAt)).toBe(clock.t + 3_000);
     clock.t += 2_999;
@@ -176,11 +177,11 @@ describe('the outbox drain', () => {
     const { drain, clock } = drainWith(deps, sender);
     const start = clock.t;
     await runOnce(drain);
-    expect(Date.parse(pending(deps)[0].nextAttemptAt) - start).toBe(1_000); // base × 2^0 × (0.5 + 0.5)
+    expect(Date.parse((await pending(deps))[0].nextAttemptAt) - start).toBe(1_000); // base × 2^0 × (0.5 + 0.5)
     clock.t += 1_000;
     await runOnce(drain);
-    expect(pending(deps)[0].attempts).toBe(2);
-    expect(Date.parse(pending(deps)[0].nextAttemptAt) - clock.t).toBe(2_000);
+    expect((await pending(deps))[0].attempts).toBe(2);
+    expect(Date.parse((await pending(deps))[0].nextAttemptAt) - clock.t).toBe(2_000);
     clock.t += 2_000;
     await runOnce(drain);
     expect(sender.sent).toHaveLength(1);
@@ -194,7 +195,7 @@ describe('the outbox drain', () => {
     sender.failures.push(new SendError(404, 'ConversationNotFound'));
     const { drain } = drainWith(deps, sender);
     await runOnce(drain);
-    expect(deps.store.getDoc<ConversationRecord>(CONVERSATIONS, CHANNEL_KEY)).toMatchObject({
+    expect(await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, CHANNEL_KEY)).toMatchObject({
       active: false,
       inactiveReason: 'ConversationNotFound',
     });
@@ -208,7 +209,7 @@ describe('the outbox drain', () => {
     await runOnce(drain);
     await runOnce(drain);
     expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
-    expect(pending(deps)).toEqual([]);
+    expect(await pending(deps)).toEqual([]);
     expect(sender.sent.filter((s) => s.conversation === userKey(karin.aadObjectId))).toHaveLength(2);
   });
 });

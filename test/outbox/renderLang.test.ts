@@ -14,7 +14,7 @@ const karin = person(EXAMPLE_ORG, 'karin');
 const lars = person(EXAMPLE_ORG, 'lars');
 
 async function writesIn(deps: AppDeps, staffId: string, locale: string) {
-  const w = rememberConversation(deps, {
+  const w = await rememberConversation(deps, {
     key: userKey(staffId),
     kind: 'personal',
     reference: { locale, user: { id: `29:${staffId}`, aadObjectId: staffId } },
@@ -40,12 +40,12 @@ describe('what the outbox sends a person, in their language', () => {
     const toChannel = messageOf(
       enqueue(now, { kind: 'group', groupId: c.groupId }, { kind: 'caseCard', caseId: c.id }),
     );
-    const en = renderMessage(deps, toKarin)!;
+    const en = (await renderMessage(deps, toKarin))!;
     expect(cardText(en.card)).toMatch(/Unassigned/);
     expect(cardText(en.card)).not.toMatch(/Ej fördelad|Skyddsbedömning ska/);
     expect(en.summary).toMatch(new RegExp(`^New report ${c.id}`));
     for (const m of [toLars, toChannel]) {
-      const sv = renderMessage(deps, m)!;
+      const sv = (await renderMessage(deps, m))!;
       expect(cardText(sv.card)).toMatch(/Ej fördelad/);
       expect(sv.summary).toMatch(new RegExp(`^Ny anmälan ${c.id}`));
     }
@@ -63,7 +63,7 @@ describe('what the outbox sends a person, in their language', () => {
     expect((await deps.store.commit({ docs: [queued] })).ok).toBe(true);
     const failed = messageOf(queued);
     // As the drain gives up on it: marked dead and reported in the same commit.
-    const writes = deadLetter(deps, failed, 'no_channel');
+    const writes = await deadLetter(deps, failed, 'no_channel');
     expect((await deps.store.commit({ docs: writes })).ok).toBe(true);
     const reports = writes.slice(1).map(messageOf);
     const toKarin = reports.find((m) => m.target.kind === 'user' && m.target.staffId === karin.aadObjectId)!;
@@ -73,12 +73,12 @@ describe('what the outbox sends a person, in their language', () => {
     expect(data.text).toBe(
       `The VINR notice for ${c.id} could not be delivered: the group Våld i nära relationer has no linked channel.`,
     );
-    const shown = cardText(renderMessage(deps, toKarin)!.card);
+    const shown = cardText((await renderMessage(deps, toKarin))!.card);
     expect(shown).toContain('What to do:');
     expect(shown).toContain('Try again');
     expect(shown).not.toMatch(/Gör så här|Försök igen|Visa ärendet|kunde inte/);
     // Karin's report fails too: the unit manager, who never wrote, reads it in Swedish, made again in Swedish.
-    const climbed = failureReports(deps, toKarin, 'blocked').map(messageOf);
+    const climbed = (await failureReports(deps, toKarin, 'blocked')).map(messageOf);
     const toLars = climbed.find((m) => m.target.kind === 'user' && m.target.staffId === lars.aadObjectId)!;
     const up = (toLars.content as { data: FailureData }).data;
     expect(up.lang).toBeUndefined();

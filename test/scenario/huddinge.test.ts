@@ -132,17 +132,17 @@ async function replay(dir: string): Promise<Replay> {
     const r = await p;
     if (!r.ok) throw new Error(`${what}: ${(r as { refusal: { message: string } }).refusal.message}`);
   };
-  const version = (id: string) => deps.store.getCase(id)!.version;
+  const version = async (id: string) => (await deps.store.getCase(id))!.version;
   const each = async (f: (id: string, i: number) => Promise<void>) => {
     for (const [i, id] of CASES.entries()) await f(id, i);
   };
   const assignAll = (who: Staff[]) =>
-    each((id) =>
+    each(async (id) =>
       must(
         `assign ${id}`,
         assignCase(deps, {
           caseId: id,
-          version: version(id),
+          version: await version(id),
           assignees: who.map((s) => s.aadObjectId),
           actor: actorOf(per),
         }),
@@ -166,15 +166,17 @@ async function replay(dir: string): Promise<Replay> {
         });
       });
       // Until it is recorded the skyddsbedömning shows as due today.
-      const sk = deadlinesOf(deps.store.getCase(CASES[0])!, deps.rules).find((d) => d.kind === 'skyddsbedomning')!;
+      const sk = deadlinesOf((await deps.store.getCase(CASES[0]))!, deps.rules).find(
+        (d) => d.kind === 'skyddsbedomning',
+      )!;
       refusals.skyddStatusBefore = deadlineStatus(sk, now, deps.calendar);
       at('2020-12-08', '14:00');
-      await each((id) =>
+      await each(async (id) =>
         must(
           'skydd',
           recordSkyddsbedomning(deps, {
             caseId: id,
-            version: version(id),
+            version: await version(id),
             actor: actorOf(per),
             data: { immediateProtection: 'nej', motivation: 'Inget omedelbart skyddsbehov enligt förskolan.' },
           }),
@@ -183,12 +185,12 @@ async function replay(dir: string): Promise<Replay> {
     },
     '2020-12-14': async () => {
       at('2020-12-14', '15:00');
-      await each((id) =>
+      await each(async (id) =>
         must(
           'förhandsbedömning',
           decideForhandsbedomning(deps, {
             caseId: id,
-            version: version(id),
+            version: await version(id),
             actor: actorOf(per),
             data: {
               outcome: 'open',
@@ -204,12 +206,12 @@ async function replay(dir: string): Promise<Replay> {
     },
     '2021-01-27': async () => {
       at('2021-01-27', '16:00');
-      await each((id) =>
+      await each(async (id) =>
         must(
           'kontakt',
           recordContact(deps, {
             caseId: id,
-            version: version(id),
+            version: await version(id),
             actor: actorOf(elin),
             data: { kind: 'other', date: '2021-01-27', note: 'Referenssamtal med förskolechefen.' },
           }),
@@ -252,7 +254,7 @@ async function replay(dir: string): Promise<Replay> {
       at('2021-02-24', '10:00');
       const r = await assignCase(deps, {
         caseId: CASES[0],
-        version: version(CASES[0]),
+        version: await version(CASES[0]),
         assignees: [fredrik.aadObjectId, gunilla.aadObjectId],
         actor: actorOf(per),
       });
@@ -274,7 +276,7 @@ async function replay(dir: string): Promise<Replay> {
     at(day, '07:45');
     if (deps.calendar.isWorkingDay(day)) {
       await scheduler.tick();
-      const open = [...deps.store.openCases()].filter((c) => c.groupId === GROUP);
+      const open = [...(await deps.store.openCases())].filter((c) => c.groupId === GROUP);
       const ids = (xs: { case: Case }[], f: (x: never) => string) => xs.map((x) => `${x.case.id} ${f(x as never)}`);
       const flags = {
         unassigned: ids(
@@ -298,7 +300,7 @@ async function replay(dir: string): Promise<Replay> {
     }
     await events[day]?.();
     // What was queued today (the morning and the day's actions), to whom.
-    const fresh = deps.store.listDocs<OutboxMessage>(OUTBOX).filter((m) => !seen.has(m.id));
+    const fresh = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => !seen.has(m.id));
     for (const m of fresh) seen.add(m.id);
     const posted = fresh.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).map(describePosted);
     const today = mornings.at(-1);
@@ -356,14 +358,16 @@ describe('Huddinge 2020–2021 replayed day by day', () => {
     });
   });
 
-  it('opens three investigations on 2020-12-14, one per child, each due 2021-04-14', () => {
+  it('opens three investigations on 2020-12-14, one per child, each due 2021-04-14', async () => {
     for (const id of CASES) {
-      expect(r.deps.store.getCase(id)!.utredning).toMatchObject({
+      expect((await r.deps.store.getCase(id))!.utredning).toMatchObject({
         openedOn: '2020-12-14',
         statutoryDeadline: '2021-04-14',
       });
     }
-    expect(new Set(CASES.map((id) => r.deps.store.getCase(id)!.childRef)).size).toBe(3);
+    expect(new Set((await Promise.all(CASES.map((id) => r.deps.store.getCase(id)))).map((c) => c!.childRef)).size).toBe(
+      3,
+    );
   });
 
   it('on the morning of 2020-12-15 lists three unassigned investigations in the channel, and tells the unit manager every working day until one is assigned', () => {

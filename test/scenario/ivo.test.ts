@@ -25,9 +25,9 @@ afterEach(async () => {
 const BOY = 'B-2016-0815';
 const FAMILY = 'F-IVO-0001';
 const at = (day: string, time = '09:00') => new Date(`${day}T${time}:00+01:00`);
-const outbox = () => deps.store.listDocs<OutboxMessage>(OUTBOX);
-const cards = (template: string) =>
-  outbox().filter((m) => m.content.kind === 'card' && m.content.template === template);
+const outbox = async () => await deps.store.listDocs<OutboxMessage>(OUTBOX);
+const cards = async (template: string) =>
+  (await outbox()).filter((m) => m.content.kind === 'card' && m.content.template === template);
 
 describe('the IVO complaint case: fifteen reports about one boy in ten months', () => {
   it('counts the reports, links the adult section on the first overlap, tells VINR and reads as one story', async () => {
@@ -68,7 +68,7 @@ describe('the IVO complaint case: fifteen reports about one boy in ten months', 
           { type: 'recordSkyddsbedomning', immediateProtection: false, motivation: 'Ingen akut fara.' },
           { type: 'decideForhandsbedomning', outcome: 'not_open', motivation: 'Ingen utredning inleds.' },
         ] as const) {
-          const c = deps.store.getCase(id)!;
+          const c = (await deps.store.getCase(id))!;
           const d = await executeCaseCommand(deps, {
             caseId: id,
             expectedVersion: c.version,
@@ -81,18 +81,23 @@ describe('the IVO complaint case: fifteen reports about one boy in ten months', 
     }
     const last = ids[14];
     // Within ten months: from 12 January to 2 November.
-    expect(deps.store.getCase(last)!.receivedAt).toBe('2026-11-02T09:00:00+01:00');
+    expect((await deps.store.getCase(last))!.receivedAt).toBe('2026-11-02T09:00:00+01:00');
 
     // The count of reports and the repeat mark, on the last card and in the API.
-    const text = cardText(caseCardFor(deps, deps.store.getCase(last)!));
+    const text = cardText(await caseCardFor(deps, (await deps.store.getCase(last))!));
     expect(text).toContain('Anmälningar de senaste 12 månaderna: 15 om barnet · 15 i familjen');
     expect(text).toContain('Upprepad anmälan: den 9:e om barnet inom 6 månader.');
-    expect(findCase(deps, last)!.history).toMatchObject({ reportsAboutChild12m: 15, repeated: { nth: 9, months: 6 } });
+    expect((await findCase(deps, last))!.history).toMatchObject({
+      reportsAboutChild12m: 15,
+      repeated: { nth: 9, months: 6 },
+    });
     // Already the third report was marked.
-    expect(cardText(caseCardFor(deps, deps.store.getCase(ids[2])!))).toContain('Upprepad anmälan: den 3:e');
+    expect(cardText(await caseCardFor(deps, (await deps.store.getCase(ids[2]))!))).toContain(
+      'Upprepad anmälan: den 3:e',
+    );
 
     // The sections were linked on the first overlap: one card to each side, at that moment only.
-    const samordning = cards('samordning');
+    const samordning = await cards('samordning');
     expect(samordning.map((m) => (m.target as { staffId: string }).staffId).sort()).toEqual(
       [STAFF.karin.aadObjectId, ADULT_STAFF.pia.aadObjectId].sort(),
     );
@@ -101,9 +106,9 @@ describe('the IVO complaint case: fifteen reports about one boy in ten months', 
     expect(JSON.stringify(samordning.map((m) => m.content))).not.toContain('Vuxensektionens egen text');
 
     // The threat of violence: VINR is told about the report itself and about the boy's other open case.
-    const vinr = cards('vinr-notice').map((m) => (m.content as { data: { caseId: string } }).data.caseId);
+    const vinr = (await cards('vinr-notice')).map((m) => (m.content as { data: { caseId: string } }).data.caseId);
     expect(vinr.sort()).toEqual([ids[13], last].sort());
-    expect(cardText(caseCardFor(deps, deps.store.getCase(ids[13])!))).toContain('Våld i familjen');
+    expect(cardText(await caseCardFor(deps, (await deps.store.getCase(ids[13]))!))).toContain('Våld i familjen');
 
     // The timeline of the boy's cases reads as one story: every report, in order, each naming its case.
     const story = (await childTimeline(deps, last))!;

@@ -65,16 +65,16 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       docs: [{ collection: 'conversations', id: 'group:x', value: { ref: 1 } }],
     });
     expect(r).toEqual({ ok: true, versions: { 'IFO-1': 1 } });
-    expect(s1.getCase('IFO-1')?.version).toBe(1);
+    expect((await s1.getCase('IFO-1'))?.version).toBe(1);
     await s1.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] });
     await s1.commit({ cases: [{ case: newCase('IFO-2', { phase: 'closed' }), expectedVersion: null }] });
     await s1.close();
     const s2 = await place.open();
-    expect(s2.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
-    expect(s2.getDoc('conversations', 'group:x')).toEqual({ ref: 1 });
-    expect([...s2.openCases()].map((c) => c.id)).toEqual(['IFO-1']);
-    expect([...s2.allCases()].map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-2']);
-    expect(s2.casesByChild('B-IFO-1').map((c) => c.id)).toEqual(['IFO-1']);
+    expect(await s2.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
+    expect(await s2.getDoc('conversations', 'group:x')).toEqual({ ref: 1 });
+    expect([...(await s2.openCases())].map((c) => c.id)).toEqual(['IFO-1']);
+    expect([...(await s2.allCases())].map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-2']);
+    expect((await s2.casesByChild('B-IFO-1')).map((c) => c.id)).toEqual(['IFO-1']);
     await s2.close();
   });
 
@@ -88,8 +88,8 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       audit: [{ at: AT, actor: 'b', type: 'CaseReassigned', caseId: 'IFO-1' }],
     });
     expect(stale).toEqual({ ok: false, conflict: { kind: 'case', id: 'IFO-1', currentVersion: 2 } });
-    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
-    expect(s.getDoc('outbox', 'm1')).toBeUndefined();
+    expect((await s.getCase('IFO-1'))?.assignees).toEqual(['a']);
+    expect(await s.getDoc('outbox', 'm1')).toBeUndefined();
     expect(await s.auditFor('IFO-1')).toEqual([]);
     expect(await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] })).toEqual({
       ok: false,
@@ -111,7 +111,7 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       s.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['b'] }, expectedVersion: 1 }] }),
     ]);
     expect([a.ok, b.ok]).toEqual([true, false]);
-    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
+    expect((await s.getCase('IFO-1'))?.assignees).toEqual(['a']);
     await s.close();
   });
 
@@ -134,7 +134,7 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       });
     expect((await update(1)).ok).toBe(true);
     expect((await update(1)).ok).toBe(false);
-    expect(s.getDoc('claims', 'morning:g:2026-11-20')).toEqual({ version: 2 });
+    expect(await s.getDoc('claims', 'morning:g:2026-11-20')).toEqual({ version: 2 });
     // A document without a version field counts as version 0.
     await s.commit({ docs: [{ collection: 'members', id: 'x', value: { name: 'x' } }] });
     expect(
@@ -144,9 +144,9 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       await s.commit({ docs: [{ collection: 'absent', id: 'y', value: { version: 2 }, expectedVersion: 1 }] }),
     ).toEqual({ ok: false, conflict: { kind: 'doc', collection: 'absent', id: 'y', currentVersion: null } });
     await s.commit({ docs: [{ collection: 'claims', id: 'morning:g:2026-11-20', value: null }] });
-    expect(s.getDoc('claims', 'morning:g:2026-11-20')).toBeUndefined();
-    expect(s.listDocs('claims')).toEqual([]);
-    expect(s.listDocs('members')).toEqual([{ version: 1 }]);
+    expect(await s.getDoc('claims', 'morning:g:2026-11-20')).toBeUndefined();
+    expect(await s.listDocs('claims')).toEqual([]);
+    expect(await s.listDocs('members')).toEqual([{ version: 1 }]);
     await s.close();
   });
 
@@ -164,21 +164,25 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
     const [a, b] = await Promise.all([press(), press()]);
     expect(a).toMatchObject({ ok: true, quietOn: '2026-11-24', resumeOn: '2026-11-25' });
     expect(b).toMatchObject({ ok: true, quietOn: '2026-11-24' });
-    expect(s1.listDocs(SNOOZES)).toHaveLength(1);
-    expect(s1.listDocs(SNOOZES)[0]).toMatchObject({ staffId: anna.aadObjectId, caseId: 'IFO-2026-000070', version: 1 });
+    expect(await s1.listDocs(SNOOZES)).toHaveLength(1);
+    expect((await s1.listDocs(SNOOZES))[0]).toMatchObject({
+      staffId: anna.aadObjectId,
+      caseId: 'IFO-2026-000070',
+      version: 1,
+    });
     await s1.close();
     const s2 = await place.open();
-    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-23')).toBe(false); // the day pressed
-    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(true);
-    expect(isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-25')).toBe(false);
-    expect(isSnoozed(s2, STAFF.bo.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(false);
+    expect(await isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-23')).toBe(false); // the day pressed
+    expect(await isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(true);
+    expect(await isSnoozed(s2, anna.aadObjectId, 'IFO-2026-000070', '2026-11-25')).toBe(false);
+    expect(await isSnoozed(s2, STAFF.bo.aadObjectId, 'IFO-2026-000070', '2026-11-24')).toBe(false);
     // Pressed again the next day: the same document, one version on.
     expect(await snoozeReminder(deps(s2, '2026-11-24T09:00:00+01:00'), actorOf(anna), 'IFO-2026-000070')).toMatchObject(
       { ok: true, quietOn: '2026-11-25' },
     );
-    expect(s2.listDocs(SNOOZES)).toMatchObject([{ version: 2, quietOn: '2026-11-25' }]);
+    expect(await s2.listDocs(SNOOZES)).toMatchObject([{ version: 2, quietOn: '2026-11-25' }]);
     await pruneSnoozes(s2, '2026-12-20', 14);
-    expect(s2.listDocs(SNOOZES)).toEqual([]);
+    expect(await s2.listDocs(SNOOZES)).toEqual([]);
     await s2.close();
   });
 
@@ -186,9 +190,9 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
     const s = await (await subject.fresh()).open();
     await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
     await s.commit({ cases: [{ case: newCase('IFO-1', { phase: 'closed', childRef: 'B-X' }), expectedVersion: 1 }] });
-    expect([...s.openCases()]).toEqual([]);
-    expect(s.casesByChild('B-IFO-1')).toEqual([]);
-    expect(s.casesByChild('B-X').map((c) => c.version)).toEqual([2]);
+    expect([...(await s.openCases())]).toEqual([]);
+    expect(await s.casesByChild('B-IFO-1')).toEqual([]);
+    expect((await s.casesByChild('B-X')).map((c) => c.version)).toEqual([2]);
     await s.close();
   });
 
@@ -203,18 +207,13 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
         { case: newCase('IFO-4'), expectedVersion: null },
       ],
     });
-    expect(s.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1', 'IFO-2']);
+    expect((await s.casesByFamily('F-1')).map((c) => c.id)).toEqual(['IFO-1', 'IFO-2']);
     await s.commit({ cases: [{ case: newCase('IFO-3', { familyRef: 'F-1' }), expectedVersion: 1 }] });
-    expect(s.casesByFamily('F-2')).toEqual([]);
+    expect(await s.casesByFamily('F-2')).toEqual([]);
     await s.close();
     const again = await place.open();
-    expect(
-      again
-        .casesByFamily('F-1')
-        .map((c) => c.id)
-        .sort(),
-    ).toEqual(['IFO-1', 'IFO-2', 'IFO-3']);
-    expect(again.casesByFamily('F-2')).toEqual([]);
+    expect((await again.casesByFamily('F-1')).map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-2', 'IFO-3']);
+    expect(await again.casesByFamily('F-2')).toEqual([]);
     await again.close();
   });
 
@@ -301,18 +300,21 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       expect(await place.contains(MARK)).toBe(true);
       const dry = await runGallring(s, { afterMonths: 24, now: NOW, dryRun: true });
       expect(dry.plan.cases.sort()).toEqual(['IFO-G1', 'IFO-G2']);
-      expect(s.getCase('IFO-G1')).toBeDefined();
+      expect(await s.getCase('IFO-G1')).toBeDefined();
       const run = await runGallring(s, { afterMonths: 24, now: NOW });
       expect(run.plan).toMatchObject({ docsDeleted: 2, docsChanged: 1 });
       expect(run.verification).toMatchObject({ ok: true, entries: 9, redacted: { gallring: 4 } });
       expect(run.verification?.message).toMatch(/kedjan stämmer.*gallring: 4/);
-      expect(s.getCase('IFO-G1')).toBeUndefined();
-      expect([...s.allCases()].map((c) => c.id).sort()).toEqual(['IFO-O1', 'IFO-R1']);
-      expect(s.casesByFamily('F-G').map((c) => c.id)).toEqual(['IFO-O1']);
-      expect(s.getDoc('claims', 'aterkoppling:IFO-G1')).toBeUndefined();
-      expect(s.getDoc('outbox', 'm-1')).toBeUndefined();
-      expect(s.getDoc('outbox', 'm-2')).toBeDefined();
-      expect(s.getDoc('handovers', 'h-1')).toEqual({ version: 4, entries: [{ caseId: 'IFO-O1', status: 'klar' }] });
+      expect(await s.getCase('IFO-G1')).toBeUndefined();
+      expect([...(await s.allCases())].map((c) => c.id).sort()).toEqual(['IFO-O1', 'IFO-R1']);
+      expect((await s.casesByFamily('F-G')).map((c) => c.id)).toEqual(['IFO-O1']);
+      expect(await s.getDoc('claims', 'aterkoppling:IFO-G1')).toBeUndefined();
+      expect(await s.getDoc('outbox', 'm-1')).toBeUndefined();
+      expect(await s.getDoc('outbox', 'm-2')).toBeDefined();
+      expect(await s.getDoc('handovers', 'h-1')).toEqual({
+        version: 4,
+        entries: [{ caseId: 'IFO-O1', status: 'klar' }],
+      });
       const gone = await s.auditFor('IFO-G1');
       expect(gone.map((e) => [e.type, e.redacted?.rule, e.reason, e.after])).toEqual([
         ['ReportRegistered', 'gallring', undefined, undefined],
@@ -324,7 +326,7 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       await s.close();
       const again = await place.open();
       expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 9, redacted: { gallring: 4 } });
-      expect(again.getCase('IFO-G2')).toBeUndefined();
+      expect(await again.getCase('IFO-G2')).toBeUndefined();
       // A second run finds nothing more; the text of the gallrade cases is nowhere in the data.
       expect((await runGallring(again, { afterMonths: 24, now: NOW })).plan.cases).toEqual([]);
       await again.close();
@@ -350,7 +352,7 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
         now: NOW,
       });
       expect(refused).toMatchObject({ ok: false, reason: 'forbidden' });
-      expect(s.getCase('IFO-R1')?.closure?.motivation).toContain(MARK);
+      expect((await s.getCase('IFO-R1'))?.closure?.motivation).toContain(MARK);
       const r = await eraseFreeText(s, {
         actor: actorOf(STAFF.lars),
         caseId: 'IFO-R1',
@@ -359,7 +361,7 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
         now: NOW,
       });
       expect(r).toMatchObject({ ok: true, entries: 1, fields: ['reason'] });
-      expect(s.getCase('IFO-R1')?.closure?.motivation).toBe(ERASED_MARKER);
+      expect((await s.getCase('IFO-R1'))?.closure?.motivation).toBe(ERASED_MARKER);
       const after = await s.auditFor('IFO-R1');
       expect(after.find((e) => e.seq === closing.seq)).toMatchObject({
         reason: ERASED_MARKER,
@@ -398,9 +400,9 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       await s.compact?.();
       await s.close();
       const again = await place.open();
-      expect(again.getCase('IFO-O1')).toMatchObject({ version: 2, assignees: ['a'] });
-      expect([...again.allCases()].length).toBe(4);
-      expect(again.getDoc('handovers', 'h-1')).toMatchObject({ version: 3 });
+      expect(await again.getCase('IFO-O1')).toMatchObject({ version: 2, assignees: ['a'] });
+      expect([...(await again.allCases())].length).toBe(4);
+      expect(await again.getDoc('handovers', 'h-1')).toMatchObject({ version: 3 });
       expect((await again.auditFor('IFO-O1')).map((e) => e.type)).toEqual(['ReportRegistered', 'CaseAssigned']);
       expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: before.entries + 1 });
       await again.close();

@@ -48,20 +48,20 @@ describe('a full disk', () => {
     const err = await s.commit(caseTx('IFO-2')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreWriteError);
     expect((err as Error).message).toMatch(/disken är full.*Ingenting av den sparades/);
-    expect(s.getCase('IFO-2')).toBeUndefined();
-    expect(s.getDoc('outbox', 'm-IFO-2')).toBeUndefined();
+    expect(await s.getCase('IFO-2')).toBeUndefined();
+    expect(await s.getDoc('outbox', 'm-IFO-2')).toBeUndefined();
     expect(await s.auditFor('IFO-2')).toEqual([]);
     expect(statSync(journal).size).toBe(sizeBefore); // the torn 40 bytes are gone
     // Still full: refused again, reads go on.
     await expect(s.commit(caseTx('IFO-3'))).rejects.toThrow(StoreWriteError);
-    expect(s.getCase('IFO-1')).toBeDefined();
+    expect(await s.getCase('IFO-1')).toBeDefined();
     // Space returns: the next commit is written, and lands right after the last good line.
     disk.free = 1e9;
     expect((await s.commit(caseTx('IFO-4'))).ok).toBe(true);
     expect((await s.verifyAudit()).ok).toBe(true);
     await s.close();
     const again = await openLowdbStore(file);
-    expect([...again.allCases()].map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-4']);
+    expect([...(await again.allCases())].map((c) => c.id).sort()).toEqual(['IFO-1', 'IFO-4']);
     expect((await again.verifyAudit()).ok).toBe(true);
     await again.close();
   });
@@ -75,7 +75,7 @@ describe('a full disk', () => {
     for (let i = 0; i < 5; i++) expect((await s.commit(caseTx(`IFO-${i}`))).ok).toBe(true);
     await s.close();
     const again = await openLowdbStore(file);
-    expect([...again.allCases()]).toHaveLength(5);
+    expect([...(await again.allCases())]).toHaveLength(5);
     await again.close();
   });
 });
@@ -101,7 +101,7 @@ describe('npm run store:repair', () => {
     expect(kept).toHaveLength(1);
     expect(readFileSync(`${dirname(file)}/${kept[0]}`, 'utf8')).toBe('{"v":1,"seq":4,"cas\n');
     const s = await openLowdbStore(file);
-    expect([...s.allCases()]).toHaveLength(3);
+    expect([...(await s.allCases())]).toHaveLength(3);
     expect((await s.verifyAudit()).ok).toBe(true);
     await s.close();
     expect((await repairJournal(file)).output).toMatch(/är hel: inget att laga/);
@@ -244,9 +244,15 @@ describe('a crash during compaction', () => {
       expect(r).toMatchObject({ signal: 'SIGKILL', out: '' });
       const s = await openLowdbStore(file);
       // The gallring's commit was durable before its compaction began: the start finishes it.
-      expect([...s.allCases()].map((c) => c.id).sort()).toEqual(['IFO-K5', 'IFO-K6', 'IFO-K7', 'IFO-K8', 'IFO-K9']);
-      expect(s.getDoc('claims', 'x:IFO-K0')).toBeUndefined();
-      expect(s.getDoc('claims', 'x:IFO-K9')).toBeDefined();
+      expect([...(await s.allCases())].map((c) => c.id).sort()).toEqual([
+        'IFO-K5',
+        'IFO-K6',
+        'IFO-K7',
+        'IFO-K8',
+        'IFO-K9',
+      ]);
+      expect(await s.getDoc('claims', 'x:IFO-K0')).toBeUndefined();
+      expect(await s.getDoc('claims', 'x:IFO-K9')).toBeDefined();
       expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 11, redacted: { gallring: 5 } });
       await s.close();
       for (let i = 0; i < 5; i++) expect(filesContain(file, `${MARK}-${i}`), `case ${i}`).toBe(false);
@@ -260,14 +266,14 @@ describe('a crash during compaction', () => {
       const r = await runChild(file, 'compact', step);
       expect(r.signal).toBe('SIGKILL');
       const s = await openLowdbStore(file);
-      expect([...s.allCases()].length).toBe(10);
-      expect(s.getCase('IFO-K3')?.closure?.motivation).toBe(`${MARK}-3`);
+      expect([...(await s.allCases())].length).toBe(10);
+      expect((await s.getCase('IFO-K3'))?.closure?.motivation).toBe(`${MARK}-3`);
       expect((await s.auditFor('IFO-K3')).map((e) => e.reason)).toEqual([`${MARK}-3`]);
       expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 10 });
       expect((await s.commit(caseTx('IFO-NEW'))).ok).toBe(true);
       await s.close();
       const again = await openLowdbStore(file);
-      expect([...again.allCases()].length).toBe(11);
+      expect([...(await again.allCases())].length).toBe(11);
       expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 11 });
       await again.close();
     });
@@ -278,7 +284,7 @@ describe('a crash during compaction', () => {
     await seed(file);
     writeFileSync(`${file}.journal.compact`, '{"v":1,"seq":0,"cases":[],"docs":[],"audit":[],"jou');
     const s = await openLowdbStore(file);
-    expect([...s.allCases()].length).toBe(10);
+    expect([...(await s.allCases())].length).toBe(10);
     expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 10 });
     await s.close();
     expect(existsSync(`${file}.journal.compact`)).toBe(false);
@@ -317,7 +323,7 @@ describe('a compaction that fails (a full disk, an I/O error)', () => {
     expect(g.plan.cases).toEqual(['IFO-F0', 'IFO-F1']);
     // Acknowledged and hidden, though not yet off the disk.
     expect(g.verification).toMatchObject({ ok: true, redacted: { gallring: 2 } });
-    expect(s.getCase('IFO-F0')).toBeUndefined();
+    expect(await s.getCase('IFO-F0')).toBeUndefined();
     expect((await s.auditFor('IFO-F0'))[0]).toMatchObject({ redacted: { rule: 'gallring' } });
     expect((await s.auditFor('IFO-F0'))[0].reason).toBeUndefined();
     expect(readFileSync(`${file}.journal`, 'utf8')).toContain(`${MARK}-0`);
@@ -328,7 +334,7 @@ describe('a compaction that fails (a full disk, an I/O error)', () => {
     fail = false;
     const again = await openLowdbStore(file);
     expect(await again.verifyAudit()).toMatchObject({ ok: true, entries: 10, redacted: { gallring: 2 } });
-    expect([...again.allCases()].length).toBe(7);
+    expect([...(await again.allCases())].length).toBe(7);
     await again.close();
     const disk = readdirSync(dirname(file))
       .map((f) => readFileSync(`${dirname(file)}/${f}`, 'utf8'))

@@ -19,10 +19,10 @@ describe('the embedded store', () => {
     await s1.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['a'] }, expectedVersion: 1 }] });
     await s1.close();
     const s2 = await openLowdbStore(file);
-    expect(s2.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
-    expect(s2.getDoc('conversations', 'group:x')).toEqual({ ref: 1 });
-    expect([...s2.openCases()].map((c) => c.id)).toEqual(['IFO-1']);
-    expect(s2.casesByChild('B-IFO-1').map((c) => c.id)).toEqual(['IFO-1']);
+    expect(await s2.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
+    expect(await s2.getDoc('conversations', 'group:x')).toEqual({ ref: 1 });
+    expect([...(await s2.openCases())].map((c) => c.id)).toEqual(['IFO-1']);
+    expect((await s2.casesByChild('B-IFO-1')).map((c) => c.id)).toEqual(['IFO-1']);
     await s2.close();
   });
 
@@ -38,18 +38,18 @@ describe('the embedded store', () => {
         { case: fam('IFO-4'), expectedVersion: null },
       ],
     });
-    expect(s1.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1', 'IFO-2']);
+    expect((await s1.casesByFamily('F-1')).map((c) => c.id)).toEqual(['IFO-1', 'IFO-2']);
     // IFO-3 is corrected to family F-1: it leaves F-2.
     await s1.commit({ cases: [{ case: fam('IFO-3', 'F-1'), expectedVersion: 1 }] });
-    expect(s1.casesByFamily('F-2')).toEqual([]);
+    expect(await s1.casesByFamily('F-2')).toEqual([]);
     const { unlinkSync } = await import('node:fs');
     unlinkSync(`${file}.lock`); // no snapshot: the index is rebuilt from the journal
     const s2 = await openLowdbStore(file);
-    expect(s2.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-1', 'IFO-2', 'IFO-3']);
-    expect(s2.casesByFamily('F-2')).toEqual([]);
+    expect((await s2.casesByFamily('F-1')).map((c) => c.id)).toEqual(['IFO-1', 'IFO-2', 'IFO-3']);
+    expect(await s2.casesByFamily('F-2')).toEqual([]);
     await s2.close();
     const s3 = await openLowdbStore(file); // from the snapshot
-    expect(s3.casesByFamily('F-1')).toHaveLength(3);
+    expect(await s3.casesByFamily('F-1')).toHaveLength(3);
     await s3.close();
   });
 
@@ -61,7 +61,7 @@ describe('the embedded store', () => {
     const { unlinkSync } = await import('node:fs');
     unlinkSync(`${file}.lock`);
     const s2 = await openLowdbStore(file);
-    expect([...s2.allCases()]).toHaveLength(20);
+    expect([...(await s2.allCases())]).toHaveLength(20);
     await s2.close();
   });
 
@@ -76,8 +76,8 @@ describe('the embedded store', () => {
       audit: [{ at: AT, actor: 'b', type: 'CaseReassigned', caseId: 'IFO-1' }],
     });
     expect(stale).toEqual({ ok: false, conflict: { kind: 'case', id: 'IFO-1', currentVersion: 2 } });
-    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
-    expect(s.getDoc('outbox', 'm1')).toBeUndefined();
+    expect((await s.getCase('IFO-1'))?.assignees).toEqual(['a']);
+    expect(await s.getDoc('outbox', 'm1')).toBeUndefined();
     expect(await s.auditFor('IFO-1')).toEqual([]);
     const dup = await s.commit({ cases: [{ case: newCase('IFO-1'), expectedVersion: null }] });
     expect(dup.ok).toBe(false);
@@ -93,7 +93,7 @@ describe('the embedded store', () => {
       s.commit({ cases: [{ case: { ...newCase('IFO-1'), assignees: ['b'] }, expectedVersion: 1 }] }),
     ]);
     expect([a.ok, b.ok]).toEqual([true, false]);
-    expect(s.getCase('IFO-1')?.assignees).toEqual(['a']);
+    expect((await s.getCase('IFO-1'))?.assignees).toEqual(['a']);
     await s.close();
   });
 
@@ -186,7 +186,7 @@ describe('the embedded store', () => {
     // The refused start keeps no lock: once the file is restored, the bot starts with its data.
     writeFileSync(file, good);
     const restored = await openLowdbStore(file);
-    expect(restored.getCase('IFO-1')).toBeDefined();
+    expect(await restored.getCase('IFO-1')).toBeDefined();
     await restored.close();
   });
 
@@ -255,8 +255,8 @@ describe('the embedded store', () => {
     expect(lastAck).toBeGreaterThanOrEqual(400);
     const s = await openLowdbStore(file); // the dead writer's lock does not block the restart
     for (let i = 0; i <= lastAck; i++) {
-      expect(s.getCase(`IFO-CRASH-${i}`), `commit ${i}`).toBeDefined();
-      expect(s.getDoc('outbox', `m-${i}`), `outbox ${i}`).toBeDefined();
+      expect(await s.getCase(`IFO-CRASH-${i}`), `commit ${i}`).toBeDefined();
+      expect(await s.getDoc('outbox', `m-${i}`), `outbox ${i}`).toBeDefined();
     }
     expect((await s.verifyAudit()).ok).toBe(true);
     await s.close();

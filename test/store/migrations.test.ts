@@ -21,9 +21,9 @@ describe('opening a file written by an older release', () => {
       }),
     );
     const s = await openLowdbStore(file);
-    expect(s.getCase('IFO-OLD-1')?.version).toBe(3);
-    expect([...s.openCases()].map((c) => c.id)).toEqual(['IFO-OLD-1']);
-    expect(s.getDoc('conversations', 'group:barn-mottagning')).toEqual({ conversationId: 'c1' });
+    expect((await s.getCase('IFO-OLD-1'))?.version).toBe(3);
+    expect([...(await s.openCases())].map((c) => c.id)).toEqual(['IFO-OLD-1']);
+    expect(await s.getDoc('conversations', 'group:barn-mottagning')).toEqual({ conversationId: 'c1' });
     const r = await s.commit({ cases: [{ case: newCase('IFO-OLD-1', { assignees: ['x'] }), expectedVersion: 3 }] });
     expect(r).toEqual({ ok: true, versions: { 'IFO-OLD-1': 4 } });
     await s.close();

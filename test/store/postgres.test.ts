@@ -37,21 +37,21 @@ describe('PostgreSQL: several instances on one database', () => {
       cases: [{ case: newCase('IFO-1'), expectedVersion: null }],
       docs: [{ collection: 'conversations', id: 'k', value: { v: 1 } }],
     });
-    expect(b.getCase('IFO-1')).toBeUndefined(); // no unit of work has started on b yet
+    expect(await b.getCase('IFO-1')).toBeUndefined(); // no unit of work has started on b yet
     await b.refresh();
-    expect(b.getCase('IFO-1')?.version).toBe(1);
-    expect(b.getDoc('conversations', 'k')).toEqual({ v: 1 });
+    expect((await b.getCase('IFO-1'))?.version).toBe(1);
+    expect(await b.getDoc('conversations', 'k')).toEqual({ v: 1 });
     // a and b both read version 1; a writes first; b's write conflicts and b then sees a's.
     expect((await a.commit({ cases: [{ case: newCase('IFO-1', { assignees: ['a'] }), expectedVersion: 1 }] })).ok).toBe(
       true,
     );
     const late = await b.commit({ cases: [{ case: newCase('IFO-1', { assignees: ['b'] }), expectedVersion: 1 }] });
     expect(late).toEqual({ ok: false, conflict: { kind: 'case', id: 'IFO-1', currentVersion: 2 } });
-    expect(b.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
+    expect(await b.getCase('IFO-1')).toMatchObject({ version: 2, assignees: ['a'] });
     // A delete on a reaches b too.
     await a.commit({ docs: [{ collection: 'conversations', id: 'k', value: null }] });
     await b.refresh();
-    expect(b.getDoc('conversations', 'k')).toBeUndefined();
+    expect(await b.getDoc('conversations', 'k')).toBeUndefined();
     await close();
   });
 
@@ -71,14 +71,14 @@ describe('PostgreSQL: several instances on one database', () => {
       audit: [{ at: AT, actor: 'k', type: 'CaseClosed', caseId: 'IFO-G', reason: 'SYNTETISK-PG' }],
     });
     await b.refresh();
-    expect(b.casesByFamily('F-1')).toHaveLength(2);
+    expect(await b.casesByFamily('F-1')).toHaveLength(2);
     const { runGallring } = await import('../../src/app/lifecycle.js');
     const g = await runGallring(a, { afterMonths: 12, now: new Date(AT) });
     expect(g.plan.cases).toEqual(['IFO-G']);
     await b.refresh();
-    expect(b.getCase('IFO-G')).toBeUndefined();
-    expect(b.casesByFamily('F-1').map((c) => c.id)).toEqual(['IFO-O']);
-    expect(b.getDoc('claims', 'x:IFO-G')).toBeUndefined();
+    expect(await b.getCase('IFO-G')).toBeUndefined();
+    expect((await b.casesByFamily('F-1')).map((c) => c.id)).toEqual(['IFO-O']);
+    expect(await b.getDoc('claims', 'x:IFO-G')).toBeUndefined();
     expect(await b.verifyAudit()).toMatchObject({ ok: true, entries: 2, redacted: { gallring: 1 } });
     expect((await b.auditFor('IFO-G'))[0].reason).toBeUndefined();
     await close();
@@ -91,7 +91,7 @@ describe('PostgreSQL: several instances on one database', () => {
     const bump = async (s: typeof a, who: string, i: number) => {
       for (;;) {
         await s.refresh();
-        const c = s.getCase('IFO-1')!;
+        const c = (await s.getCase('IFO-1'))!;
         const r = await s.commit({
           cases: [
             {
@@ -112,9 +112,9 @@ describe('PostgreSQL: several instances on one database', () => {
     );
     await a.refresh();
     await b.refresh();
-    expect(a.getCase('IFO-1')!.contacts).toHaveLength(40);
-    expect(b.getCase('IFO-1')).toEqual(a.getCase('IFO-1'));
-    expect(a.getCase('IFO-1')!.version).toBe(41);
+    expect((await a.getCase('IFO-1'))!.contacts).toHaveLength(40);
+    expect(await b.getCase('IFO-1')).toEqual(await a.getCase('IFO-1'));
+    expect((await a.getCase('IFO-1'))!.version).toBe(41);
     const trail = await b.auditFor('IFO-1');
     expect(trail.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(await a.verifyAudit()).toMatchObject({ ok: true, entries: 40 });
@@ -127,7 +127,7 @@ describe('PostgreSQL: several instances on one database', () => {
     await a.commit({ docs: [{ collection: 'conversations', id: 'k', value: { reference, version: 1 } }] });
     await b.refresh();
     // The bot compares stored references with JSON.stringify: a reordered copy would count as changed.
-    expect(JSON.stringify(b.getDoc('conversations', 'k'))).toBe(JSON.stringify({ reference, version: 1 }));
+    expect(JSON.stringify(await b.getDoc('conversations', 'k'))).toBe(JSON.stringify({ reference, version: 1 }));
     await close();
   });
 
@@ -146,7 +146,7 @@ describe('PostgreSQL: several instances on one database', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     await c.refresh();
-    expect(c.listDocs('outbox')).toHaveLength(1);
+    expect(await c.listDocs('outbox')).toHaveLength(1);
     await c.close();
     await close();
   });
@@ -192,8 +192,8 @@ describe('PostgreSQL: several instances on one database', () => {
     await admin.query('DELETE FROM av_commit_log WHERE seq < 2');
     await admin.end();
     await b.refresh();
-    expect(b.getCase('IFO-1')?.version).toBe(1);
-    expect(b.getDoc('x', '1')).toEqual({ v: 1 });
+    expect((await b.getCase('IFO-1'))?.version).toBe(1);
+    expect(await b.getDoc('x', '1')).toEqual({ v: 1 });
     await close();
   });
 
@@ -226,8 +226,8 @@ describe('PostgreSQL: several instances on one database', () => {
     execFileSync(join(bin, 'pg_restore'), ['--no-owner', `--dbname=${restored}`, join(dir, 'x.dump')]);
     rmSync(dir, { recursive: true, force: true });
     const s = await openPostgresStore(restored);
-    expect([...s.allCases()]).toHaveLength(5);
-    expect(s.listDocs('claims')).toHaveLength(5);
+    expect([...(await s.allCases())]).toHaveLength(5);
+    expect(await s.listDocs('claims')).toHaveLength(5);
     expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 5 });
     expect((await s.commit({ cases: [{ case: newCase('IFO-9'), expectedVersion: null }] })).ok).toBe(true);
     await s.close();

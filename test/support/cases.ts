@@ -46,7 +46,7 @@ export async function ownedCases(
 
 /** Open an utredning on a case through the domain (as a team lead's förhandsbedömning would). */
 export async function openInvestigation(bot: TestBot, caseId: string, investigators: Staff[]): Promise<Case> {
-  const c = bot.deps.store.getCase(caseId)!;
+  const c = (await bot.deps.store.getCase(caseId))!;
   const r = await executeCaseCommand(bot.deps, {
     caseId,
     expectedVersion: c.version,

@@ -18,21 +18,22 @@ const AssignData = CaseRefData.extend({ assignee: z.string().max(100) });
 export const notInOrganisation = (lang?: Lang) =>
   noticeCard(texts(lang).actions.notRegisteredTitle, texts(lang).actions.notRegisteredText, 'Attention');
 
-function answer(turn: Turn, r: CaseResult, success: string) {
+async function answer(turn: Turn, r: CaseResult, success: string) {
   const viewer = answerViewer(turn);
-  if (r.ok) return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text: success, tone: 'good' } });
+  if (r.ok)
+    return await caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text: success, tone: 'good' } });
   const t = texts(turn.lang).actions;
   if (!r.case) return noticeCard(t.failedTitle, refusalText(r.refusal, turn.lang), 'Attention');
   const text = r.changedBy
     ? t.changedNothingChanged(r.changedBy.name, formatDateTime(r.changedBy.at, undefined, turn.lang))
     : t.nothingChanged(refusalText(r.refusal, turn.lang));
-  return caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text, tone: 'attention' } });
+  return await caseCardFor(turn.deps, r.case, { lang: turn.lang, viewer, notice: { text, tone: 'attention' } });
 }
 
-function badData(turn: Turn, caseId: unknown, message: string) {
-  const c = caseByRef(turn.deps, caseId);
+async function badData(turn: Turn, caseId: unknown, message: string) {
+  const c = await caseByRef(turn.deps, caseId);
   return c
-    ? caseCardFor(turn.deps, c, {
+    ? await caseCardFor(turn.deps, c, {
         lang: turn.lang,
         viewer: answerViewer(turn),
         notice: { text: message, tone: 'attention' },
@@ -45,14 +46,14 @@ export const take: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRefData.safeParse(data);
-    if (!d.success) return badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
+    if (!d.success) return await badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
     const r = await takeCase(turn.deps, {
       caseId: d.data.caseId,
       version: d.data.version,
       actor: turn.actor,
       lang: turn.lang,
     });
-    return answer(turn, r, texts(turn.lang).actions.taken(turn.actor.name));
+    return await answer(turn, r, texts(turn.lang).actions.taken(turn.actor.name));
   },
 };
 
@@ -61,8 +62,8 @@ export const assign: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = AssignData.safeParse(data);
-    if (!d.success) return badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
-    if (!d.data.assignee) return badData(turn, data.caseId, texts(turn.lang).actions.pickCaseworker);
+    if (!d.success) return await badData(turn, data.caseId, texts(turn.lang).actions.cardMissingCase);
+    if (!d.data.assignee) return await badData(turn, data.caseId, texts(turn.lang).actions.pickCaseworker);
     const r = await assignCase(turn.deps, {
       caseId: d.data.caseId,
       version: d.data.version,
@@ -70,7 +71,7 @@ export const assign: CardAction = {
       actor: turn.actor,
       lang: turn.lang,
     });
-    return answer(
+    return await answer(
       turn,
       r,
       r.ok
@@ -85,10 +86,10 @@ export const assign: CardAction = {
 /** Teams asks for a person's own view of the card (where per-user refresh works): never a permission. */
 export const refresh: CardAction = {
   verb: 'case.refresh',
-  handle(turn, data) {
-    const c = caseByRef(turn.deps, data.caseId);
+  async handle(turn, data) {
+    const c = await caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.caseGone);
-    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: turn.actor?.role ?? 'none' });
+    return await caseCardFor(turn.deps, c, { lang: turn.lang, viewer: turn.actor?.role ?? 'none' });
   },
 };
 
@@ -99,27 +100,27 @@ export const refresh: CardAction = {
  */
 export const actions: CardAction = {
   verb: 'case.actions',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
-    const c = caseByRef(turn.deps, data.caseId);
+    const c = await caseByRef(turn.deps, data.caseId);
     if (!c)
       return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noSuchCaseText, 'Attention');
     const a = turn.actor;
     if (a.role !== 'unit_manager' && !a.groups.includes(c.groupId) && !c.assignees.includes(a.id))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
-    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: a.role });
+    return await caseCardFor(turn.deps, c, { lang: turn.lang, viewer: a.role });
   },
 };
 
 export const show: CardAction = {
   verb: 'case.show',
-  handle(turn, data) {
-    const c = caseByRef(turn.deps, data.caseId);
+  async handle(turn, data) {
+    const c = await caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!turn.actor) return notInOrganisation(turn.lang);
     // Öppna on a list row, a reminder or the escalation: only people who may see the case get its card.
     if (!maySee(turn, c))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
-    return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: answerViewer(turn) });
+    return await caseCardFor(turn.deps, c, { lang: turn.lang, viewer: answerViewer(turn) });
   },
 };

@@ -25,8 +25,8 @@ const CaseRefData = z.object({
 
 const viewerOf = answerViewer;
 
-function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention' | 'warning') {
-  return caseCardFor(turn.deps, c, { lang: turn.lang, viewer: viewerOf(turn), notice: { text, tone } });
+async function withNotice(turn: Turn, c: Case, text: string, tone: 'good' | 'attention' | 'warning') {
+  return await caseCardFor(turn.deps, c, { lang: turn.lang, viewer: viewerOf(turn), notice: { text, tone } });
 }
 
 export { maySee } from './access.js';
@@ -34,17 +34,17 @@ export { maySee } from './access.js';
 function openForm(kind: DecisionKind): CardAction {
   return {
     verb: openFormVerb(kind),
-    handle(turn, data) {
+    async handle(turn, data) {
       if (!turn.actor) return notInOrganisation(turn.lang);
       const d = CaseRefData.safeParse(data);
-      const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
+      const c = d.success ? await caseByRef(turn.deps, d.data.caseId) : undefined;
       if (!d.success || !c)
         return noticeCard(texts(turn.lang).actions.noCaseTitle, texts(turn.lang).actions.noCaseText, 'Attention');
       if (!maySee(turn, c))
         return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
       const settings = { extendRoles: turn.deps.rules.extendRoles };
       if (!can(turn.actor.role, FORM_META[kind].command, settings)) {
-        return withNotice(
+        return await withNotice(
           turn,
           c,
           texts(turn.lang).actions.nothingChanged(
@@ -55,14 +55,14 @@ function openForm(kind: DecisionKind): CardAction {
       }
       if (d.data.version !== undefined && d.data.version !== c.version) {
         const who = turn.deps.org.name(c.updatedBy);
-        return withNotice(
+        return await withNotice(
           turn,
           c,
           texts(turn.lang).actions.changedShowing(who, formatDateTime(c.updatedAt, undefined, turn.lang)),
           'attention',
         );
       }
-      return decisionFormFor(turn.deps, c, kind, { lang: turn.lang });
+      return await decisionFormFor(turn.deps, c, kind, { lang: turn.lang });
     },
   };
 }
@@ -82,7 +82,7 @@ function submit(kind: DecisionKind): CardAction {
         data,
         lang: turn.lang,
       });
-      if (r.ok) return withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
+      if (r.ok) return await withNotice(turn, r.case, `${r.message} ${r.reminder.text}`, 'good');
       // Someone outside the case's group sees the refusal only, not the case.
       if (!r.case || !maySee(turn, r.case))
         return noticeCard(
@@ -91,7 +91,7 @@ function submit(kind: DecisionKind): CardAction {
           'Attention',
         );
       if (r.changedBy)
-        return withNotice(
+        return await withNotice(
           turn,
           r.case,
           texts(turn.lang).actions.changedNotSaved(
@@ -101,8 +101,8 @@ function submit(kind: DecisionKind): CardAction {
           'attention',
         );
       if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
-        return formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
-      return withNotice(
+        return await formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
+      return await withNotice(
         turn,
         r.case,
         texts(turn.lang).actions.nothingChanged(refusalText(r.refusal, turn.lang)),
@@ -116,7 +116,7 @@ export const showTimeline: CardAction = {
   verb: 'decision.timeline.show',
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
-    const c = caseByRef(turn.deps, data.caseId);
+    const c = await caseByRef(turn.deps, data.caseId);
     if (!c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).actions.otherGroup, 'Attention');
@@ -138,7 +138,7 @@ export const revealTimelineText: CardAction = {
     const d = z
       .object({ caseId: z.string().min(1).max(64), seq: z.coerce.number().int().nonnegative() })
       .safeParse(data);
-    const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
+    const c = d.success ? await caseByRef(turn.deps, d.data.caseId) : undefined;
     if (!d.success || !c) return noticeCard(texts(turn.lang).actions.noCaseTitle);
     if (!maySee(turn, c))
       return noticeCard(

@@ -13,9 +13,9 @@ export const onlyLeads = (lang?: Lang) =>
 
 export const deliveriesShow: CardAction = {
   verb: 'deliveries.show',
-  handle(turn) {
+  async handle(turn) {
     if (!turn.actor || turn.actor.role === 'caseworker') return onlyLeads(turn.lang);
-    return deliveriesCard(deliveriesFor(turn.deps, turn.actor, turn.lang), undefined, turn.lang);
+    return deliveriesCard(await deliveriesFor(turn.deps, turn.actor, turn.lang), undefined, turn.lang);
   },
 };
 
@@ -28,6 +28,6 @@ export const deliveryRetry: CardAction = {
     if (!parsed.success) return noticeCard(t.actions.failedTitle, t.deliveries.noMessage, 'Attention');
     const r = await retryDelivery(turn.deps, turn.actor, parsed.data.id, turn.lang);
     const notice = r.ok ? { text: r.message, tone: 'Good' as const } : { text: r.message, tone: 'Attention' as const };
-    return deliveriesCard(deliveriesFor(turn.deps, turn.actor, turn.lang), notice, turn.lang);
+    return deliveriesCard(await deliveriesFor(turn.deps, turn.actor, turn.lang), notice, turn.lang);
   },
 };

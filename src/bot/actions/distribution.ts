@@ -24,7 +24,7 @@ export const distributionAssign: CardAction = {
       return noticeCard(all.actions.failedTitle, all.distribution.missingData, 'Attention');
     const assignee = typeof data[d.data.input] === 'string' ? (data[d.data.input] as string) : '';
     if (!assignee)
-      return distributionCard(
+      return await distributionCard(
         turn.deps,
         d.data.groupId,
         { text: all.distribution.pick(d.data.caseId), color: 'Attention' },
@@ -46,13 +46,13 @@ export const distributionAssign: CardAction = {
           color: 'Good',
         }
       : { text: `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}`, color: 'Attention' };
-    return distributionCard(turn.deps, d.data.groupId, notice, turn.lang);
+    return await distributionCard(turn.deps, d.data.groupId, notice, turn.lang);
   },
 };
 
 export const distributionRefresh: CardAction = {
   verb: 'distribution.refresh',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = GroupData.safeParse(data);
     if (!d.success || !turn.deps.org.group(d.data.groupId))
@@ -61,6 +61,6 @@ export const distributionRefresh: CardAction = {
         texts(turn.lang).distribution.missingDataShort,
         'Attention',
       );
-    return distributionCard(turn.deps, d.data.groupId, undefined, turn.lang);
+    return await distributionCard(turn.deps, d.data.groupId, undefined, turn.lang);
   },
 };

@@ -26,7 +26,7 @@ export const familyAssignSiblings: CardAction = {
     const r = await assignSiblings(turn.deps, turn.actor, d.data.caseId, turn.lang);
     if (!r.ok)
       return r.case
-        ? caseCardFor(turn.deps, r.case, {
+        ? await caseCardFor(turn.deps, r.case, {
             lang: turn.lang,
             viewer,
             notice: { text: a.nothingChanged(refusalText(r.refusal, turn.lang)), tone: 'attention' },
@@ -39,7 +39,7 @@ export const familyAssignSiblings: CardAction = {
     ]
       .filter(Boolean)
       .join(' ');
-    return caseCardFor(turn.deps, r.case, {
+    return await caseCardFor(turn.deps, r.case, {
       lang: turn.lang,
       viewer,
       notice: { text, tone: r.failed.length ? 'attention' : 'good' },

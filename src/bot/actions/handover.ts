@@ -26,7 +26,7 @@ const CaseRef = Ref.extend({
 });
 const flag = (v: unknown) => v === true || v === 'true';
 
-function answer(
+async function answer(
   turn: Turn,
   h: Handover | undefined,
   text: string,
@@ -35,17 +35,17 @@ function answer(
 ) {
   const focusCaseId = flag(data.focus) && typeof data.caseId === 'string' ? data.caseId : undefined;
   if (!h) return noticeCard('Det gick inte', text, 'Attention');
-  return handoverCardFor(turn.deps, h, {
+  return await handoverCardFor(turn.deps, h, {
     notice: { text, tone },
     lang: turn.lang,
     ...(focusCaseId ? { focusCaseId } : {}),
   });
 }
 
-const missingData = (turn: Turn, data: Record<string, unknown>) =>
-  answer(
+const missingData = async (turn: Turn, data: Record<string, unknown>) =>
+  await answer(
     turn,
-    typeof data.handoverId === 'string' ? getHandover(turn.deps, data.handoverId) : undefined,
+    typeof data.handoverId === 'string' ? await getHandover(turn.deps, data.handoverId) : undefined,
     texts(turn.lang).handoverAnswers.missingData,
     'attention',
   );
@@ -55,12 +55,12 @@ export const handoverReassign: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.extend({ version: z.coerce.number().int().nonnegative() }).safeParse(data);
-    if (!d.success) return missingData(turn, data);
+    if (!d.success) return await missingData(turn, data);
     const owner = data[`owner${d.data.i ?? ''}`] ?? data.owner;
     if (typeof owner !== 'string' || !owner)
-      return answer(
+      return await answer(
         turn,
-        getHandover(turn.deps, d.data.handoverId),
+        await getHandover(turn.deps, d.data.handoverId),
         texts(turn.lang).handoverAnswers.pick,
         'attention',
         data,
@@ -74,14 +74,14 @@ export const handoverReassign: CardAction = {
       lang: turn.lang,
     });
     if (!r.ok)
-      return answer(
+      return await answer(
         turn,
-        getHandover(turn.deps, d.data.handoverId),
+        await getHandover(turn.deps, d.data.handoverId),
         `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}${r.refusal.code === 'stale' ? '' : texts(turn.lang).handoverAnswers.nothingChanged}`,
         'attention',
         data,
       );
-    return answer(
+    return await answer(
       turn,
       r.handover,
       texts(turn.lang).handoverAnswers.newOwner(
@@ -99,7 +99,7 @@ export const handoverTick: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
-    if (!d.success) return missingData(turn, data);
+    if (!d.success) return await missingData(turn, data);
     const i = d.data.i ?? '';
     const values: Record<string, boolean> = {};
     if (`deadlines${i}` in data) values.deadlinesChecked = flag(data[`deadlines${i}`]);
@@ -113,14 +113,14 @@ export const handoverTick: CardAction = {
       lang: turn.lang,
     });
     if (!r.ok)
-      return answer(
+      return await answer(
         turn,
-        getHandover(turn.deps, d.data.handoverId),
+        await getHandover(turn.deps, d.data.handoverId),
         `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}`,
         'attention',
         data,
       );
-    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.checksSaved(d.data.caseId), 'good', data);
+    return await answer(turn, r.handover, texts(turn.lang).handoverAnswers.checksSaved(d.data.caseId), 'good', data);
   },
 };
 
@@ -129,7 +129,7 @@ export const handoverStatus: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
-    if (!d.success) return missingData(turn, data);
+    if (!d.success) return await missingData(turn, data);
     const text = data[`status${d.data.i ?? ''}`] ?? data.status;
     const r = await writeHandoverStatus(turn.deps, {
       actor: turn.actor,
@@ -140,14 +140,14 @@ export const handoverStatus: CardAction = {
     });
     // A refusal never repeats the text (it may hold a personnummer).
     if (!r.ok)
-      return answer(
+      return await answer(
         turn,
-        getHandover(turn.deps, d.data.handoverId),
+        await getHandover(turn.deps, d.data.handoverId),
         `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}${texts(turn.lang).handoverAnswers.statusNotSaved}`,
         'attention',
         data,
       );
-    return answer(turn, r.handover, texts(turn.lang).handoverAnswers.statusSaved(d.data.caseId), 'good', data);
+    return await answer(turn, r.handover, texts(turn.lang).handoverAnswers.statusSaved(d.data.caseId), 'good', data);
   },
 };
 
@@ -156,7 +156,7 @@ export const handoverHandBack: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.extend({ caseId: z.string().min(1).max(64).optional(), all: z.unknown().optional() }).safeParse(data);
-    if (!d.success || (!d.data.caseId && !flag(d.data.all))) return missingData(turn, data);
+    if (!d.success || (!d.data.caseId && !flag(d.data.all))) return await missingData(turn, data);
     const r = await handBack(turn.deps, {
       actor: turn.actor,
       handoverId: d.data.handoverId,
@@ -164,9 +164,9 @@ export const handoverHandBack: CardAction = {
       lang: turn.lang,
     });
     if (!r.ok)
-      return answer(
+      return await answer(
         turn,
-        r.handover ?? getHandover(turn.deps, d.data.handoverId),
+        r.handover ?? (await getHandover(turn.deps, d.data.handoverId)),
         refusalText(r.refusal, turn.lang),
         'attention',
       );
@@ -181,29 +181,29 @@ export const handoverHandBack: CardAction = {
       ]
         .filter(Boolean)
         .join(' ') || t.nothingToHandBack;
-    return answer(turn, r.handover, text, failed.length ? 'attention' : 'good');
+    return await answer(turn, r.handover, text, failed.length ? 'attention' : 'good');
   },
 };
 
 export const handoverOpen: CardAction = {
   verb: 'handover.open',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
-    const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
+    const h = d.success ? await getHandover(turn.deps, d.data.handoverId) : undefined;
     if (!d.success || !h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
-    return handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId, lang: turn.lang });
+    return await handoverCardFor(turn.deps, h, { focusCaseId: d.data.caseId, lang: turn.lang });
   },
 };
 
 export const handoverShow: CardAction = {
   verb: 'handover.show',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = Ref.safeParse(data);
-    const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
+    const h = d.success ? await getHandover(turn.deps, d.data.handoverId) : undefined;
     if (!h) return noticeCard(texts(turn.lang).handoverAnswers.notFound);
-    return handoverCardFor(turn.deps, h, { lang: turn.lang });
+    return await handoverCardFor(turn.deps, h, { lang: turn.lang });
   },
 };
 
@@ -213,16 +213,16 @@ export const handoverShow: CardAction = {
  */
 export const handoverShowStatus: CardAction = {
   verb: 'handover.showStatus',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = CaseRef.safeParse(data);
-    const h = d.success ? getHandover(turn.deps, d.data.handoverId) : undefined;
-    const c = d.success ? caseByRef(turn.deps, d.data.caseId) : undefined;
+    const h = d.success ? await getHandover(turn.deps, d.data.handoverId) : undefined;
+    const c = d.success ? await caseByRef(turn.deps, d.data.caseId) : undefined;
     if (!d.success || !h || !c || !h.entries.some((e) => e.caseId === c.id))
       return noticeCard(texts(turn.lang).handoverAnswers.notFound);
     if (!maySee(turn, c))
       return noticeCard(texts(turn.lang).actions.failedTitle, texts(turn.lang).handoverAnswers.otherGroup, 'Attention');
-    return handoverCardFor(turn.deps, h, {
+    return await handoverCardFor(turn.deps, h, {
       revealStatusOf: c.id,
       lang: turn.lang,
       ...(flag(data.focus) ? { focusCaseId: c.id } : {}),

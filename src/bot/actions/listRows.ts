@@ -35,15 +35,15 @@ const RowData = z.object({
 });
 
 /** Today's morning list of a group as the store is now (also "Visa alla": src/bot/actions/morningList.ts). */
-export function currentMorningList(turn: Turn, group: Group) {
+export async function currentMorningList(turn: Turn, group: Group) {
   const { deps } = turn;
   const now = deps.now();
   return buildMorningList({
     group,
-    cases: listCases(deps.store.allCases()),
+    cases: listCases(await deps.store.allCases()),
     staff: deps.org.org.staff,
-    absences: absences(deps),
-    handovers: openHandovers(deps, now),
+    absences: await absences(deps),
+    handovers: await openHandovers(deps, now),
     now,
     calendar: deps.calendar,
     rules: deps.rules,
@@ -52,7 +52,7 @@ export function currentMorningList(turn: Turn, group: Group) {
   });
 }
 
-function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): Card {
+async function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): Promise<Card> {
   const { deps } = turn;
   const a = turn.actor!;
   if (from.list === 'escalation') {
@@ -60,12 +60,12 @@ function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): 
     if (a.role !== 'unit_manager') return noticeCard(t.actions.failedTitle, notice.text, 'Attention');
     const view = buildEscalation({
       groups: deps.org.org.groups,
-      cases: listCases(deps.store.allCases()),
+      cases: listCases(await deps.store.allCases()),
       staff: deps.org.org.staff,
       now: deps.now(),
       calendar: deps.calendar,
       rules: deps.rules,
-      absences: absences(deps),
+      absences: await absences(deps),
       lang: turn.lang,
     });
     if (!view) return noticeCard(t.escalation.nothingLeftTitle, t.escalation.nothingLeftText(notice.text), 'Good');
@@ -77,7 +77,7 @@ function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNotice): 
     return noticeCard(texts(turn.lang).actions.failedTitle, notice.text, notice.tone === 'good' ? 'Good' : 'Attention');
   // A press on an older list answers with today's list from the start.
   const offset = from.date && from.date !== stockholmDate(deps.now()) ? 0 : from.offset;
-  return morningListCard(currentMorningList(turn, group), offset, undefined, notice);
+  return morningListCard(await currentMorningList(turn, group), offset, undefined, notice);
 }
 
 function noticeOf(turn: Turn, caseId: string, r: CaseResult): ListNotice {
@@ -111,7 +111,7 @@ export const listTake: CardAction = {
       actor: turn.actor,
       lang: turn.lang,
     });
-    return listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
+    return await listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
   },
 };
 
@@ -123,7 +123,7 @@ export const listAssign: CardAction = {
     if (!d.success) return BAD_DATA(turn.lang);
     const chosen = data[d.data.input];
     if (typeof chosen !== 'string' || !chosen || chosen.length > 100)
-      return listAgain(turn, d.data.from, {
+      return await listAgain(turn, d.data.from, {
         text: texts(turn.lang).morning.pickFirst(d.data.caseId),
         tone: 'attention',
       });
@@ -134,6 +134,6 @@ export const listAssign: CardAction = {
       actor: turn.actor,
       lang: turn.lang,
     });
-    return listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
+    return await listAgain(turn, d.data.from, noticeOf(turn, d.data.caseId, r));
   },
 };

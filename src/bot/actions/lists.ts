@@ -4,5 +4,6 @@ import { notInOrganisation } from './case.js';
 
 export const myCases: CardAction = {
   verb: 'list.mine',
-  handle: (turn) => (turn.actor ? myCasesCard(turn.deps, turn.actor, turn.lang) : notInOrganisation(turn.lang)),
+  handle: async (turn) =>
+    turn.actor ? await myCasesCard(turn.deps, turn.actor, turn.lang) : notInOrganisation(turn.lang),
 };

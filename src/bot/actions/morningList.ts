@@ -16,14 +16,14 @@ const PageData = z.object({
 
 export const morningPage: CardAction = {
   verb: 'morning.page',
-  handle(turn, data) {
+  async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const d = PageData.safeParse(data);
     const group = d.success ? turn.deps.org.group(d.data.groupId) : undefined;
     if (!d.success || !group) return noticeCard('Det gick inte', 'Kortet saknar uppgifter.', 'Attention');
     const { deps } = turn;
     const now = deps.now();
-    const view = currentMorningList(turn, group);
+    const view = await currentMorningList(turn, group);
     // A button on an older list opens today's list from the start.
     const offset = d.data.date && d.data.date !== stockholmDate(now) ? 0 : d.data.offset;
     return morningListCard(view, offset);

@@ -22,7 +22,7 @@ export const reportCreate: CardAction = {
     const r = await submitReportForm(turn.deps, turn.actor, data, turn.lang);
     if (!r.ok) return r.form;
     const viewer = answerViewer(turn);
-    return caseCardFor(turn.deps, r.case, {
+    return await caseCardFor(turn.deps, r.case, {
       lang: turn.lang,
       viewer,
       notice: { text: r.message, tone: r.status === 201 ? 'good' : 'attention' },

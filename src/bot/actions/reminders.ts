@@ -10,7 +10,7 @@ import { texts } from '../../cards/text/index.js';
 import { formatDate, stockholmDate } from '../../domain/time.js';
 import { listCases } from '../../jobs/morningList.js';
 import { planReminders } from '../../jobs/reminders.js';
-import { snoozeOf, snoozeReminder } from '../../jobs/snooze.js';
+import { snoozeLookup, snoozeReminder } from '../../jobs/snooze.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { caseByRef } from '../../app/caseQueries.js';
@@ -21,17 +21,21 @@ const SnoozeData = z.object({
 });
 
 /** The person's reminder card of that kind as it would be sent now, with a notice on top. */
-function reminderAgain(turn: Turn, kind: 'summary' | 'tomorrow', notice: { text: string; color: string }): Card {
+async function reminderAgain(
+  turn: Turn,
+  kind: 'summary' | 'tomorrow',
+  notice: { text: string; color: string },
+): Promise<Card> {
   const { deps } = turn;
   const me = deps.org.org.staff.filter((s) => s.aadObjectId === turn.actor!.id);
   const plan = planReminders({
-    cases: listCases(deps.store.allCases()),
+    cases: listCases(await deps.store.allCases()),
     staff: me,
-    absences: absences(deps),
+    absences: await absences(deps),
     now: deps.now(),
     calendar: deps.calendar,
     rules: deps.rules,
-    snoozeOf: (staffId, caseId) => snoozeOf(deps.store, staffId, caseId),
+    snoozeOf: await snoozeLookup(deps.store),
     langOf: () => turn.lang ?? 'sv',
   });
   const data = plan.due[0]?.[kind];
@@ -54,11 +58,18 @@ export const snoozeAction: CardAction = {
       ? { text: texts(turn.lang).reminder.snoozeDone(d.data.caseId, date(r.quietOn), date(r.resumeOn)), color: 'Good' }
       : { text: r.message, color: 'Attention' };
     if (d.data.kind === 'assigned') {
-      const c = caseByRef(turn.deps, d.data.caseId);
+      const c = await caseByRef(turn.deps, d.data.caseId);
       if (!c || !c.assignees.includes(turn.actor.id))
         return noticeCard(a.failedTitle, notice.text, r.ok ? 'Good' : 'Attention');
-      return assignedToYouCardFor(turn.deps, c, turn.actor.id, notice.text, r.ok ? 'good' : 'attention', turn.lang);
+      return await assignedToYouCardFor(
+        turn.deps,
+        c,
+        turn.actor.id,
+        notice.text,
+        r.ok ? 'good' : 'attention',
+        turn.lang,
+      );
     }
-    return reminderAgain(turn, d.data.kind, notice);
+    return await reminderAgain(turn, d.data.kind, notice);
   },
 };

@@ -16,13 +16,13 @@ const notRegistered = (lang?: Lang): Reply => ({
 });
 
 /** The person a command is about: the first @mention other than the bot, else the sender. */
-export function personOf(turn: CommandTurn): Staff | undefined | 'unknown' {
+export async function personOf(turn: CommandTurn): Promise<Staff | undefined | 'unknown'> {
   const m = turn.mentions[0];
   const org = turn.deps.org;
   if (!m) return turn.actor ? org.staff(turn.actor.id) : undefined;
   const byAad = m.aadObjectId ? org.staff(m.aadObjectId) : undefined;
   if (byAad) return byAad;
-  const member = memberByTeamsId(turn.deps, m.teamsId);
+  const member = await memberByTeamsId(turn.deps, m.teamsId);
   const byMember = member ? org.staff(member.aadObjectId) : undefined;
   if (byMember) return byMember;
   const byName = org.org.staff.filter((s) => s.name.toLowerCase() === m.name.trim().toLowerCase());
@@ -70,7 +70,7 @@ export const absence: ChatCommand = {
   async handle(turn, m) {
     const t = texts(turn.lang).absence;
     if (!turn.actor) return notRegistered(turn.lang);
-    const person = personOf(turn);
+    const person = await personOf(turn);
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const args = parseAbsenceArgs(m[1] ?? '', turn.lang);
     if (args.problem) return { card: noticeCard(t.notRegisteredAbsence, args.problem, 'Attention') };
@@ -92,11 +92,13 @@ export const absence: ChatCommand = {
     const date = (d: string) => formatDate(d, year, turn.lang);
     const and = ` ${texts(turn.lang).and} `;
     const period = t.period(date(r.absence.from), r.absence.to ? date(r.absence.to) : '');
-    const channels = h.groupIds.map((g) => ({
-      g,
-      name: deps.org.group(g)?.name ?? g,
-      linked: !!channelOfGroup(deps, g),
-    }));
+    const channels = await Promise.all(
+      h.groupIds.map(async (g) => ({
+        g,
+        name: deps.org.group(g)?.name ?? g,
+        linked: !!(await channelOfGroup(deps, g)),
+      })),
+    );
     const missing = channels.filter((c) => !c.linked).map((c) => c.name);
     const where = channels.filter((c) => c.linked).map((c) => c.name);
     let text: string;
@@ -113,7 +115,7 @@ export const absence: ChatCommand = {
     const inListChannel = turn.conversationKind === 'channel' && h.groupIds.some((g) => turn.channelGroups.includes(g));
     if (h.activatedAt && h.entries.length && !inListChannel) {
       return {
-        card: handoverCardFor(deps, h, {
+        card: await handoverCardFor(deps, h, {
           notice: { text: `${t.registered(person.name, period)}.`, tone: 'good' },
           lang: turn.lang,
         }),
@@ -129,7 +131,7 @@ export const back: ChatCommand = {
   async handle(turn) {
     const t = texts(turn.lang).absence;
     if (!turn.actor) return notRegistered(turn.lang);
-    const person = personOf(turn);
+    const person = await personOf(turn);
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const r = await endAbsence(turn.deps, { actor: turn.actor, staffId: person.aadObjectId, lang: turn.lang });
     if (!r.ok) return { card: noticeCard(t.notEnded, refusalText(r.refusal, turn.lang), 'Attention') };
@@ -138,7 +140,10 @@ export const back: ChatCommand = {
       return { card: noticeCard(t.welcomeBack(person.name), t.ended, 'Good') };
     }
     return {
-      card: handoverCardFor(turn.deps, h, { notice: { text: t.back(person.name), tone: 'good' }, lang: turn.lang }),
+      card: await handoverCardFor(turn.deps, h, {
+        notice: { text: t.back(person.name), tone: 'good' },
+        lang: turn.lang,
+      }),
     };
   },
 };
@@ -146,10 +151,10 @@ export const back: ChatCommand = {
 export const showHandover: ChatCommand = {
   name: 'överlämning',
   pattern: /^(?:ö|o)verl(?:ä|a)mning(?:slista)?\b(.*)$/i,
-  handle(turn) {
+  async handle(turn) {
     const t = texts(turn.lang).absence;
     if (!turn.actor) return notRegistered(turn.lang);
-    const person = personOf(turn);
+    const person = await personOf(turn);
     if (!person || person === 'unknown') return unknownPerson(turn.lang);
     const deps = turn.deps;
     // The checklist is posted in the person's group channels: shown to the same people.
@@ -162,7 +167,7 @@ export const showHandover: ChatCommand = {
       return {
         card: noticeCard(t.notAllowedTitle, t.notAllowedText(person.name), 'Warning'),
       };
-    const h = handoverOf(deps, person.aadObjectId);
+    const h = await handoverOf(deps, person.aadObjectId);
     if (!h)
       return {
         card: noticeCard(t.noHandoverTitle(person.name), t.noHandoverText(person.name), 'Default'),
@@ -181,6 +186,6 @@ export const showHandover: ChatCommand = {
       const { title, text } = noOpenCasesText(deps, h, turn.lang);
       return { card: noticeCard(title, text, 'Good') };
     }
-    return { card: handoverCardFor(deps, h, { lang: turn.lang }) };
+    return { card: await handoverCardFor(deps, h, { lang: turn.lang }) };
   },
 };

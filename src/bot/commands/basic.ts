@@ -46,17 +46,19 @@ export const connect: ChatCommand = {
 export const mine: ChatCommand = {
   name: 'mina',
   pattern: /^mina(\s+ärenden)?$/i,
-  handle: (t) => (t.actor ? { card: myCasesCard(t.deps, t.actor, t.lang) } : notRegistered(t.lang)),
+  handle: async (t) => (t.actor ? { card: await myCasesCard(t.deps, t.actor, t.lang) } : notRegistered(t.lang)),
 };
 
 export const unassignedList: ChatCommand = {
   name: 'ofördelade',
   pattern: /^of(ö|o)rdelade$/i,
-  handle: (t) => (t.actor ? { card: unassignedCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang)),
+  handle: async (t) =>
+    t.actor ? { card: await unassignedCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang),
 };
 
 export const overdueList: ChatCommand = {
   name: 'försenade',
   pattern: /^f(ö|o)rsenade$/i,
-  handle: (t) => (t.actor ? { card: overdueCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang)),
+  handle: async (t) =>
+    t.actor ? { card: await overdueCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang),
 };

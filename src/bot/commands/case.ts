@@ -9,11 +9,11 @@ import { count, texts } from '../../cards/text/index.js';
 import type { ChatCommand, CommandTurn } from '../types.js';
 import { caseByRef } from '../../app/caseQueries.js';
 
-function lookup(t: CommandTurn, ref: string | undefined) {
+async function lookup(t: CommandTurn, ref: string | undefined) {
   const n = texts(t.lang).caseCommand;
   if (!t.actor) return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
   if (!ref) return { card: noticeCard(n.whichTitle, n.whichText, 'Warning') };
-  const c = caseByRef(t.deps, ref);
+  const c = await caseByRef(t.deps, ref);
   // Never the argument itself: it could be a number typed by mistake.
   if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
   if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };
@@ -23,11 +23,11 @@ function lookup(t: CommandTurn, ref: string | undefined) {
 export const showCase: ChatCommand = {
   name: 'ärende',
   pattern: /^(?:ä|a)rende(?:\s+(\S+))?$/i,
-  handle(t, m) {
-    const c = lookup(t, m[1]);
+  async handle(t, m) {
+    const c = await lookup(t, m[1]);
     if ('card' in c) return c;
     return {
-      card: caseCardFor(t.deps, c, {
+      card: await caseCardFor(t.deps, c, {
         viewer: t.conversationKind === 'channel' ? 'all' : t.actor!.role,
         lang: t.lang,
       }),
@@ -39,7 +39,7 @@ export const history: ChatCommand = {
   name: 'historik',
   pattern: /^historik(?:\s+(\S+))?(\s+barn)?$/i,
   async handle(t, m) {
-    const c = lookup(t, m[1]);
+    const c = await lookup(t, m[1]);
     if ('card' in c) return c;
     // `historik <ref> barn`: every case about the child that the person may see, as one story.
     if (m[2]) {

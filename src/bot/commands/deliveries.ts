@@ -8,8 +8,8 @@ import { onlyLeads } from '../actions/deliveries.js';
 export const deliveries: ChatCommand = {
   name: 'leveranser',
   pattern: /^leveranser$/i,
-  handle(t) {
+  async handle(t) {
     if (!t.actor || t.actor.role === 'caseworker') return { card: onlyLeads(t.lang) };
-    return { card: deliveriesCard(deliveriesFor(t.deps, t.actor, t.lang), undefined, t.lang) };
+    return { card: deliveriesCard(await deliveriesFor(t.deps, t.actor, t.lang), undefined, t.lang) };
   },
 };

@@ -9,7 +9,7 @@ import { groupsInScope, type ChatCommand } from '../types.js';
 export const distribution: ChatCommand = {
   name: 'fördelning',
   pattern: /^f(ö|o)rdelning(?:\s+(\S+))?$/i,
-  handle(t, m) {
+  async handle(t, m) {
     const all = texts(t.lang);
     const w = all.distribution;
     if (!t.actor) return { card: noticeCard(all.notice.notRegisteredTitle, w.notRegisteredText, 'Warning') };
@@ -34,7 +34,7 @@ export const distribution: ChatCommand = {
     // like every card the channel gets): there it is Swedish; elsewhere in the asker's language.
     const home = t.conversationKind === 'channel' && t.channelGroups.includes(groupId);
     return {
-      card: distributionCard(t.deps, groupId, undefined, home ? 'sv' : t.lang),
+      card: await distributionCard(t.deps, groupId, undefined, home ? 'sv' : t.lang),
       ...(home ? { upsertKey: distributionKey(groupId, stockholmDate(t.deps.now())) } : {}),
     };
   },

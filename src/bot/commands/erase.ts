@@ -33,7 +33,7 @@ export const eraseText: ChatCommand = {
     const seq = Number(nr);
     if (!ref || !Number.isInteger(seq) || seq <= 0 || !reason)
       return { card: noticeCard(l.usageTitle, l.usageText, 'Warning') };
-    const c = caseByRef(t.deps, ref);
+    const c = await caseByRef(t.deps, ref);
     if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
     if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };
     const r = await eraseFreeText(t.deps.store, { actor: t.actor, caseId: c.id, seq, reason, now: t.deps.now() });

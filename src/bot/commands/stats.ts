@@ -20,7 +20,7 @@ function parseArgs(rest: string | undefined): { month?: string; group?: string; 
   return out;
 }
 
-function handle(t: CommandTurn, rest: string | undefined): Reply {
+async function handle(t: CommandTurn, rest: string | undefined): Promise<Reply> {
   const actor = t.actor;
   const w = texts(t.lang).stats;
   if (!actor) return { card: noticeCard(texts(t.lang).notice.notRegisteredTitle, w.notRegisteredText, 'Warning') };
@@ -40,11 +40,11 @@ function handle(t: CommandTurn, rest: string | undefined): Reply {
   if (groupId === null && !manager) return { card: noticeCard(w.commandTitle, w.unitForManager, 'Attention') };
   if (groupId !== null && !manager && !actor.groups.includes(groupId))
     return { card: noticeCard(w.commandTitle, w.ownGroups, 'Attention') };
-  return { card: statsCard({ history: monthStats(t.deps, cardMonths(q.month)), groupId, lang: t.lang }) };
+  return { card: statsCard({ history: await monthStats(t.deps, cardMonths(q.month)), groupId, lang: t.lang }) };
 }
 
 export const stats: ChatCommand = {
   name: 'statistik',
   pattern: /^statistik(?:\s+(.+))?$/i,
-  handle: (t, m) => handle(t, m[1]),
+  handle: async (t, m) => await handle(t, m[1]),
 };
