@@ -59,7 +59,7 @@ export async function benchFamily(opts: { stored?: number; open?: number } = {})
     config: {},
   };
   try {
-    const sample = [...(await store.openCases())].filter((c) => c.familyRef).slice(0, 500);
+    const sample = (await store.openCases()).filter((c) => c.familyRef).slice(0, 500);
     const t0 = performance.now();
     let lines = 0;
     for (const c of sample) lines += (await familySectionView(deps, c, await familyOf(deps, c))).siblings.length;

@@ -174,7 +174,7 @@ export async function benchPostgres(
     const a = await openPostgresStore(url);
     const startup = performance.now() - t0;
     const b = await openPostgresStore(url);
-    const ids = [...(await a.openCases())].map((c) => c.id);
+    const ids = (await a.openCases()).map((c) => c.id);
 
     const times: number[] = [];
     for (let i = 0; i < commits + 20; i++) {
@@ -225,7 +225,7 @@ export async function benchPostgres(
     const listsPg = await medianOf5(() => allMorningLists(a));
     const dir = mkdtempSync(join(tmpdir(), 'arendevakt-bench-pg-lists-'));
     const embedded = await openLowdbStore(join(dir, 'db.json'));
-    const all = [...(await a.allCases())];
+    const all = await a.allCases();
     for (let i = 0; i < all.length; i += 5_000)
       await embedded.commit({ cases: all.slice(i, i + 5_000).map((c) => ({ case: c, expectedVersion: null })) });
     const listsEmbedded = await medianOf5(() => allMorningLists(embedded));

@@ -74,7 +74,7 @@ export async function benchStore(
     const t0 = performance.now();
     const store = await openLowdbStore(dataFile);
     const startup = performance.now() - t0;
-    const ids = [...(await store.openCases())].map((c) => c.id);
+    const ids = (await store.openCases()).map((c) => c.id);
     const openCount = ids.length;
 
     const times: number[] = [];

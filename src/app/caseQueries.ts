@@ -108,14 +108,14 @@ export async function listCases(deps: AppDeps, q: { groupId?: string; state: Lis
   const now = deps.now();
   const inGroup = (c: Case) => q.groupId === undefined || c.groupId === q.groupId;
   if (q.state === 'unassigned') {
-    const open = [...(await deps.store.openCases())].filter(inGroup);
+    const open = (await deps.store.openCases()).filter(inGroup);
     return unassigned(open, now, deps.calendar).map((u) => ({
       ...caseForApi(deps, u.case),
       unassignedWorkingDays: u.ageWorkingDays,
     }));
   }
   if (q.state === 'overdue') {
-    const all = [...(await deps.store.allCases())].filter(inGroup);
+    const all = (await deps.store.allCases()).filter(inGroup);
     const seen = new Set<string>();
     const out: ApiCase[] = [];
     for (const { case: c } of overdue(all, now, deps.rules, deps.calendar)) {
@@ -125,7 +125,7 @@ export async function listCases(deps: AppDeps, q: { groupId?: string; state: Lis
     }
     return out;
   }
-  return [...(await deps.store.openCases())]
+  return (await deps.store.openCases())
     .filter(inGroup)
     .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt))
     .map((c) => caseForApi(deps, c));

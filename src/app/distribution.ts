@@ -73,7 +73,7 @@ export async function buildDistributionView(
   const t = all.distribution;
   const date = (d: string) => formatDate(d, year, lang);
   const names = (ids: readonly string[]) => ids.map((id) => deps.org.name(id)).join(` ${all.and} `);
-  const open = [...(await deps.store.openCases())];
+  const open = await deps.store.openCases();
   const group = deps.org.group(groupId);
   // An unmet immediate-protection alarm first, however new the case is.
   const waiting = protectionFirst(

@@ -8,7 +8,7 @@ import type { Actor, Case, DomainEvent, Refusal } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import { caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
-import { newOwnerNotices } from './newOwners.js';
+import { addedOwners, newOwnerNotices } from './newOwners.js';
 import { staffLangs } from './recipientLang.js';
 import { protectionEffects } from './protection.js';
 import { texts, type Lang } from '../cards/text/index.js';
@@ -47,7 +47,7 @@ export async function executeCaseCommand(deps: AppDeps, cmd: CaseCommand): Promi
   // Whoever the change made an owner hears of it, whichever entrance made it (src/app/newOwners.ts).
   const docs = [
     ...(await channelCards(deps, current, after)),
-    ...newOwnerNotices(now, cmd.actor, current, after, await staffLangs(deps)),
+    ...newOwnerNotices(now, cmd.actor, current, after, await staffLangs(deps, addedOwners(current, after))),
     // The immediate-protection alarm goes on, changes or ends with whatever change caused it.
     ...(await protectionEffects(deps, current, after)),
   ];

@@ -93,7 +93,7 @@ export async function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date)
 /** The 1:1 line to whoever answers for the checklist (the other team leads when one is away too). */
 export async function responsibleNotices(deps: AppDeps, h: Handover, now: Date): Promise<DocWrite[]> {
   const who = responsibleFor(deps.org.org, await absences(deps), h, stockholmDate(now));
-  const langOf = await staffLangs(deps);
+  const langOf = await staffLangs(deps, who);
   return who.map((id) => {
     // Each in their own language (their last 1:1 locale, src/app/recipientLang.ts).
     const lang = langOf(id);

@@ -90,7 +90,7 @@ export async function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'
 
 export async function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
   const t = texts(lang).lists;
-  const cases = [...(await deps.store.openCases())].filter((c) => groupIds.includes(c.groupId));
+  const cases = (await deps.store.openCases()).filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
   const today = stockholmDate(deps.now());
   // Every row is unassigned: its age says so ("ofördelad 10 dagar, 6 arbetsdagar"), not "Ej fördelad" beside it.
@@ -117,7 +117,7 @@ export async function unassignedCard(deps: AppDeps, groupIds: string[], lang: La
 
 export async function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
   const t = texts(lang).lists;
-  const cases = [...(await deps.store.allCases())].filter(
+  const cases = (await deps.store.allCases()).filter(
     (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
   );
   const list = protectionFirst(overdue(cases, deps.now(), deps.rules, deps.calendar), (x) => x.case);

@@ -62,8 +62,9 @@ export async function protectionEffects(deps: AppDeps, before: Case | undefined,
   if (!raised && !changed) return [];
   const now = deps.now();
   const data = perLang((lang) => alarmCardData(deps, after, { lang }));
-  const langOf = await staffLangs(deps);
-  return alarmRecipients(deps, after).map((id) =>
+  const recipients = alarmRecipients(deps, after);
+  const langOf = await staffLangs(deps, recipients);
+  return recipients.map((id) =>
     enqueue(
       now,
       { kind: 'user', staffId: id },

@@ -21,15 +21,15 @@ export async function langOfTarget(deps: Pick<AppDeps, 'store' | 'config'>, targ
 }
 
 /**
- * Everyone's language at once, for code that asks per person inside a loop or a pure builder: one
- * read of the 1:1 chats instead of one per person. Unknown people (not in a 1:1 chat) are Swedish.
+ * The languages of these people as a lookup, for a pure builder that asks per person (the new-owner
+ * notices, the reminder plan): read first, since the store's reads are async. Anyone not asked for
+ * is Swedish.
  */
-export async function staffLangs(deps: Pick<AppDeps, 'store' | 'config'>): Promise<(staffId: string) => Lang> {
-  if (deps.config.language === 'sv') return () => 'sv';
-  const byKey = new Map<string, Lang>();
-  for (const conv of await deps.store.listDocs<ConversationRecord>(CONVERSATIONS)) {
-    const locale = conv.reference?.locale;
-    byKey.set(conv.key, langOf(typeof locale === 'string' ? locale : undefined));
-  }
-  return (staffId) => byKey.get(userKey(staffId)) ?? 'sv';
+export async function staffLangs(
+  deps: Pick<AppDeps, 'store' | 'config'>,
+  staffIds: Iterable<string>,
+): Promise<(staffId: string) => Lang> {
+  const byId = new Map<string, Lang>();
+  for (const id of new Set(staffIds)) byId.set(id, await langOfStaff(deps, id));
+  return (staffId) => byId.get(staffId) ?? 'sv';
 }

@@ -228,7 +228,7 @@ export async function tellOtherSection(
         mine,
       };
     const now = deps.now();
-    const langOf = await staffLangs(deps);
+    const langOf = await staffLangs(deps, s.sides[to].leadIds);
     const next: Samordning = {
       ...s,
       told: { ...s.told, [input.toSection]: { by: actor.id, at: now.toISOString() } },

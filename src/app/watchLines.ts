@@ -55,26 +55,17 @@ async function vinrLines(
       m.content.template === 'vinr-notice' &&
       (m.content.data as { caseId?: string }).caseId === c.id,
   );
-  const postedIn = new Map<string, Awaited<ReturnType<typeof cardActivityOf>>>();
-  for (const g of groups) postedIn.set(g.id, await cardActivityOf(deps.store, vinrKey(c.id, g.id)));
-  return groups.flatMap((g) => {
+  const lines: { text: string; color: string }[] = [];
+  for (const g of groups) {
     const m = queued.find((x) => x.target.kind === 'group' && x.target.groupId === g.id);
     if (m?.status === 'dead')
-      return [
-        {
-          text: t.vinrDead(g.name, t.reason[deadReason(m)] ?? t.reason.other!),
-          color: 'Attention',
-        },
-      ];
-    if (m) return [{ text: t.vinrSending(g.name), color: 'Warning' }];
-    const posted = postedIn.get(g.id);
-    if (posted)
-      return [
-        {
-          text: t.vinrPosted(g.name, posted.postedAt ? when(posted.postedAt) : ''),
-          color: 'Good',
-        },
-      ];
-    return [];
-  });
+      lines.push({ text: t.vinrDead(g.name, t.reason[deadReason(m)] ?? t.reason.other!), color: 'Attention' });
+    else if (m) lines.push({ text: t.vinrSending(g.name), color: 'Warning' });
+    else {
+      const posted = await cardActivityOf(deps.store, vinrKey(c.id, g.id));
+      if (posted)
+        lines.push({ text: t.vinrPosted(g.name, posted.postedAt ? when(posted.postedAt) : ''), color: 'Good' });
+    }
+  }
+  return lines;
 }

@@ -12,7 +12,7 @@ import { StoreFileError } from '../store/durableFile.js';
 import { openLowdbStore } from '../store/lowdbStore.js';
 import { migratePostgres } from '../store/pgMigrate.js';
 import { openPostgresStore, redactUrl } from '../store/postgresStore.js';
-import type { AuditEntry } from '../store/port.js';
+import type { AuditEntry, Store } from '../store/port.js';
 
 export interface MigrateResult {
   code: number;
@@ -88,15 +88,14 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
     const collections = [...keys.keys()];
     if (findBrokenLink(audit) !== undefined || audit.length !== check.entries)
       return { code: 1, output: `Granskningsloggen i ${config.dataFile} kunde inte läsas hel. Inget har flyttats.` };
-    const cases = [...(await source.allCases())];
+    const cases = await source.allCases();
     const docs: { c: string; id: string; value: Record<string, unknown> }[] = [];
     for (const [c, ids] of keys)
       for (const id of ids) {
         const value = await source.getDoc<Record<string, unknown>>(c, id);
         if (value !== undefined) docs.push({ c, id, value });
       }
-    let listed = 0;
-    for (const c of collections) listed += (await source.listDocs(c)).length;
+    const listed = await countDocs(source, collections);
     if (listed !== docs.length)
       return { code: 1, output: `Dokumenten i ${config.dataFile} kunde inte läsas hela. Inget har flyttats.` };
 
@@ -173,8 +172,8 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
     try {
       const verified = await copy.verifyAudit();
       const copied = {
-        cases: [...(await copy.allCases())].length,
-        docs: (await Promise.all(collections.map((c) => copy.listDocs(c)))).reduce((n, l) => n + l.length, 0),
+        cases: (await copy.allCases()).length,
+        docs: await countDocs(copy, collections),
       };
       if (
         !verified.ok ||
@@ -215,4 +214,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1);
     },
   );
+}
+
+/** How many documents these collections hold. */
+async function countDocs(store: Store, collections: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const c of collections) n += (await store.listDocs(c)).length;
+  return n;
 }

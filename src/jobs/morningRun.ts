@@ -93,7 +93,8 @@ export async function runMorning(deps: AppDeps, now: Date, today: string, claim:
   await runReminders(deps, now, today, claim, { cases, absences: abs, deadlines });
   // LVU 7 § and 8 §: the team leads of the case's group are told two working days before.
   const warnings = lvuWarnings(cases, now, calendar, rules, deadlines).filter((w) => w.deadline.due >= today);
-  for (const card of teamLeadLvuCards(warnings, org.org.staff, now, await staffLangs(deps))) {
+  const leadIds = org.org.staff.filter((s) => s.role === 'team_lead').map((s) => s.aadObjectId);
+  for (const card of teamLeadLvuCards(warnings, org.org.staff, now, await staffLangs(deps, leadIds))) {
     const id = lvuClaimId(card.staffId, today);
     if (await hasClaim(store, id)) continue;
     await claim(id, [

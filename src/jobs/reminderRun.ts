@@ -42,7 +42,10 @@ export async function runReminders(
     rules,
     ...(given.deadlines ? { deadlines: given.deadlines } : {}),
     snoozeOf: await snoozeLookup(store),
-    langOf: await staffLangs(deps),
+    langOf: await staffLangs(
+      deps,
+      staff.map((s) => s.aadObjectId),
+    ),
   });
   for (const r of plan.due) {
     const id = reminderClaimId(r.staffId, today);

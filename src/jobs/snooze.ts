@@ -129,10 +129,6 @@ export async function pruneSnoozes(store: Store, today: LocalDate, keepDays = 14
  * case): one read of the collection instead of one per row.
  */
 export async function snoozeLookup(store: Store): Promise<(staffId: string, caseId: string) => Snooze | undefined> {
-  const byId = new Map<string, Snooze>();
-  for (const id of await store.docIds(SNOOZES)) {
-    const s = await store.getDoc<Snooze>(SNOOZES, id);
-    if (s) byId.set(id, s);
-  }
+  const byId = new Map((await store.listDocs<Snooze>(SNOOZES)).map((s) => [s.id, s]));
   return (staffId, caseId) => byId.get(snoozeId(staffId, caseId));
 }

@@ -72,7 +72,7 @@ async function renotice(deps: AppDeps, c: Case, now: Date, minutes: number): Pro
   const recipients = to.length ? to : deps.org.teamLeadsOf(c.groupId).map((s) => s.aadObjectId);
   const data = perLang((lang) => alarmCardData(deps, c, { renoticeAfterMinutes: minutes, lang }));
   const id = renoticeClaimId(c.id);
-  const langOf = await staffLangs(deps);
+  const langOf = await staffLangs(deps, recipients);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length),
@@ -137,7 +137,7 @@ async function nudge(deps: AppDeps, c: Case, now: Date, hours: number): Promise<
   const recipients = leads.length ? leads : deps.org.unitManagers().map((s) => s.aadObjectId);
   const data = perLang((lang) => genastNudgeData(deps, c, now, hours, lang));
   const id = genastClaimId(c.id);
-  const langOf = await staffLangs(deps);
+  const langOf = await staffLangs(deps, recipients);
   const r = await deps.store.commit({
     docs: [
       claimWrite(id, now, recipients.length + 1),

@@ -71,7 +71,7 @@ export async function inspectStoreFiles(
     }
     try {
       const v = await store.verifyAudit();
-      return { ok: v.ok, message: v.message, cases: [...(await store.allCases())].length, auditEntries: v.entries };
+      return { ok: v.ok, message: v.message, cases: (await store.allCases()).length, auditEntries: v.entries };
     } finally {
       await store.close();
     }

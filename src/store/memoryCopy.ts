@@ -30,10 +30,6 @@ export abstract class MemoryCopy {
   }
 
   async openCases(): Promise<readonly Case[]> {
-    return this.openNow();
-  }
-
-  private openNow(): readonly Case[] {
     if (!this.openList) {
       const list = [...this.open].map((id) => this.cases.get(id)!);
       this.openAt = new Map(list.map((c, i) => [c.id, i]));
