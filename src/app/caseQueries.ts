@@ -90,7 +90,9 @@ export function caseForApi(deps: AppDeps, c: Case, opts: { withSummary?: boolean
  */
 export async function caseByRef(deps: AppDeps, ref: unknown): Promise<Case | undefined> {
   if (typeof ref !== 'string' || ref === '') return undefined;
-  return (await deps.store.getCase(ref)) ?? (await deps.store.getCase(ref.toUpperCase()));
+  // A reference copied from a card may carry its non-breaking hyphens (U+2011) or a typographic dash.
+  const plain = ref.replace(/[\u2010-\u2015\u2212]/g, '-');
+  return (await deps.store.getCase(plain)) ?? (await deps.store.getCase(plain.toUpperCase()));
 }
 
 export async function findCase(deps: AppDeps, externalId: string): Promise<ApiCase | undefined> {

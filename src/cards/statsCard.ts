@@ -9,6 +9,15 @@ import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 import { noun, periodWords, texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
 
+/**
+ * A case reference that a narrow card cannot wrap at its hyphens ("IFO-2026-/004405" at 340 px): each
+ * hyphen becomes U+2011, the non-breaking hyphen, which looks the same. A reference copied from the
+ * card back into chat is still found (src/app/caseQueries.ts caseByRef reads any hyphen as '-').
+ */
+export function unbrokenRef(ref: string): string {
+  return ref.replace(/-/g, '\u2011');
+}
+
 /** The figures drawn in the chart, with their short column names for the fallback table. */
 export const CHART_FIGURES: { id: FigureId; short: string }[] = (
   ['skyddsbedomning', 'forhandsbedomning_14', 'utredning_4_manader'] as const
@@ -115,7 +124,7 @@ export function statsCardData(input: StatsCardInput, lateMax = LATE_LIST_MAX) {
             title: t.longest,
             value: u.longest
               .slice(0, 5)
-              .map((l) => `${l.caseId} (${l.workingDays})`)
+              .map((l) => `${unbrokenRef(l.caseId)} (${l.workingDays})`)
               .join(', '),
           },
         ]
