@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { runGallring } from '../src/app/lifecycle.js';
+import { runGallring } from '../src/app/gallring.js';
 import type { Case } from '../src/domain/schemas.js';
 import { openLowdbStore } from '../src/store/lowdbStore.js';
 import { openPostgresStore } from '../src/store/postgresStore.js';

@@ -2,10 +2,11 @@
 // closed cases whose closing is older than GALLRING_AFTER_MONTHS are removed with their free text
 // and the documents that belong to them, in one commit that the audit log records; the chain is
 // verified after, and the embedded journal compacted so that the text is gone from the disk
-// (src/app/lifecycle.ts, docs/privacy.md). --dry-run counts and changes nothing.
-// Exit 0 done, 1 the chain did not verify after, 2 wrong arguments or configuration, 3 the store
-// could not be opened (the embedded store while the bot runs: stop it first).
-import { gallringReport, runGallring } from '../app/lifecycle.js';
+// (src/app/gallring.ts, docs/privacy.md). --dry-run counts and changes nothing.
+// Exit 0 done (or already done by another run), 1 the chain did not verify after, 2 wrong arguments
+// or configuration, 3 the store could not be opened (the embedded store while the bot runs: stop it
+// first), 4 gave up: cases or documents changed under every attempt, nothing removed (run it again).
+import { gallringReport, runGallring } from '../app/gallring.js';
 import { StoreFileError } from '../store/durableFile.js';
 import { openStore } from '../store/open.js';
 import { configOrRefusal, runWhenMain, type CliResult } from './common.js';
@@ -43,7 +44,7 @@ export async function gallring(
       dryRun,
     });
     const output = gallringReport(r, dryRun);
-    return { code: r.verification && !r.verification.ok ? 1 : 0, output };
+    return { code: r.gaveUp ? 4 : r.verification && !r.verification.ok ? 1 : 0, output };
   } finally {
     await store.close();
   }

@@ -6,7 +6,7 @@
 // outbox drain paces the sends to Teams' limits.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../app/context.js';
-import { runGallring } from '../app/lifecycle.js';
+import { runGallring } from '../app/gallring.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
 import { errorFields, log } from '../log.js';
 import type { DocWrite } from '../store/port.js';
@@ -31,7 +31,7 @@ export interface SchedulerOptions {
   keepClaimsDays?: number;
   /**
    * GALLRING_AFTER_MONTHS: gallring once a working day, after the morning lists are queued (claim
-   * `gallring:<date>`, so once across instances); unset: never (src/app/lifecycle.ts).
+   * `gallring:<date>`, so once across instances); unset: never (src/app/gallring.ts).
    */
   gallringAfterMonths?: number;
 }
@@ -201,8 +201,19 @@ export class Scheduler {
     if (!report.claimed.includes(id)) return;
     try {
       const r = await runGallring(this.deps.store, { afterMonths, now });
+      if (r.gaveUp) {
+        log.warn({ attempts: r.attempts }, 'gallring gave up: cases changed under every attempt; tried again tomorrow');
+        return;
+      }
       log.info(
-        { cases: r.plan.cases.length, docs: r.plan.docs.length, chainOk: r.verification?.ok, ms: Math.round(r.ms) },
+        {
+          cases: r.plan.cases.length,
+          docs: r.plan.docs.length,
+          linksRemoved: r.plan.unlinked.length,
+          alreadyDone: r.alreadyDone ?? false,
+          chainOk: r.verification?.ok,
+          ms: Math.round(r.ms),
+        },
         'gallring done',
       );
       if (r.verification && !r.verification.ok)

@@ -39,6 +39,12 @@ export function prepareLine(state: ChainState, tx: Transaction): PreparedLine {
     if (currentVersion !== d.expectedVersion)
       return { ok: false, conflict: { kind: 'doc', collection: d.collection, id: d.id, currentVersion } };
   }
+  const expected = tx.redact?.expectedVersions ?? {};
+  for (const id of tx.redact?.cases ?? []) {
+    if (expected[id] === undefined) continue;
+    const currentVersion = state.cases.get(id)?.version ?? null;
+    if (currentVersion !== expected[id]) return { ok: false, conflict: { kind: 'case', id, currentVersion } };
+  }
   let inputs = [...(tx.audit ?? [])];
   let redact: LineRedaction | undefined;
   if (tx.redact) {

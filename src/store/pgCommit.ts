@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import type { Case } from '../domain/schemas.js';
 import { chainEntry, redactEntry, withRedactionAct } from './audit.js';
-import type { AuditEntry, CommitResult, Transaction } from './port.js';
+import type { AuditEntry, CommitResult, Redaction, Transaction } from './port.js';
 
 /** The end of the audit chain as this instance last saw it. */
 export interface Head {
@@ -123,6 +123,13 @@ async function commitRedaction(pool: pg.Pool, tx: Transaction): Promise<Committe
       )
     ).rows[0];
     const seq = Number(row.seq);
+    // Under the head's lock no other commit runs: the removed cases are as the plan saw them, or refused.
+    const changed = await changedSincePlan(client, r0);
+    if (changed) {
+      await client.query('ROLLBACK');
+      open = false;
+      return { ok: false, conflict: changed };
+    }
     const p = payload(tx, { auditSeq: Number(row.audit_seq), lastHash: row.last_hash });
     const bySeq = Number(row.audit_seq) + p.inputs.length;
     const r = (
@@ -172,4 +179,21 @@ async function commitRedaction(pool: pg.Pool, tx: Transaction): Promise<Committe
   } finally {
     client.release();
   }
+}
+
+/** The first removed case whose version is not the one the redaction was planned on (gone: null). */
+async function changedSincePlan(client: pg.PoolClient, r: Redaction): Promise<Conflict | undefined> {
+  const expected = r.expectedVersions ?? {};
+  const ids = (r.cases ?? []).filter((id) => expected[id] !== undefined);
+  if (ids.length === 0) return undefined;
+  const rows = await client.query<{ id: string; version: number }>(
+    'SELECT id, version FROM av_cases WHERE id = ANY($1) FOR UPDATE',
+    [ids],
+  );
+  const now = new Map(rows.rows.map((x) => [x.id, Number(x.version)]));
+  for (const id of ids) {
+    const currentVersion = now.get(id) ?? null;
+    if (currentVersion !== expected[id]) return { kind: 'case', id, currentVersion };
+  }
+  return undefined;
 }

@@ -46,6 +46,12 @@ export interface Redaction {
   rule: string;
   /** Cases removed whole: the case document, and the content of every audit entry of it. */
   cases?: string[];
+  /**
+   * The version each of `cases` had when the removal was planned. The commit is refused (a case
+   * conflict) when one is changed since or gone, so a case reopened meanwhile is never removed and
+   * two runs at once remove each case once.
+   */
+  expectedVersions?: Record<string, number>;
   /** Single entries: the dotted paths of free text ('after.motivation', 'reason') replaced by a marker. */
   entries?: { seq: number; paths: string[] }[];
 }

@@ -8,7 +8,7 @@ import { escalationCardData } from '../../src/app/handover.js';
 import { outOfHoursCardData } from '../../src/app/outOfHours.js';
 import { samordningCardData, type Samordning } from '../../src/app/samordning.js';
 import { fieldMessage } from '../../src/app/formFields.js';
-import { gallringReport, type GallringResult } from '../../src/app/lifecycle.js';
+import { gallringReport, type GallringResult } from '../../src/app/gallring.js';
 import { submitDecision } from '../../src/app/decisions.js';
 import { EXAMPLE_ORG, person, report } from '../support/bot.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
@@ -170,8 +170,10 @@ describe("the use cases' words in the reader's language", () => {
           afterMonths: months,
           cases: Array<string>(cases).fill('x'),
           docs: [],
+          expectedVersions: {},
           docsDeleted: 2,
           docsChanged: 1,
+          unlinked: [],
         },
         ms: 1500,
       }) satisfies GallringResult;

@@ -47,7 +47,7 @@ describe('npm run store:migrate -- --to postgres', () => {
     await pilot(file);
     const s = await openLowdbStore(file);
     // The closed ones (IFO-0, 4, 8) removed under the rule.
-    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const { runGallring } = await import('../../src/app/gallring.js');
     const g = await runGallring(s, { afterMonths: 1, now: new Date('2027-06-01T00:00:00.000Z') });
     expect(g.plan.cases.sort()).toEqual(['IFO-0', 'IFO-4', 'IFO-8']);
     await s.close();

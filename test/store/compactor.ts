@@ -1,6 +1,6 @@
 // A child process for the crash-during-compaction test: opens the store, runs a gallring (or a
 // plain compaction) and kills itself with SIGKILL right after the named step of the compaction.
-import { runGallring } from '../../src/app/lifecycle.js';
+import { runGallring } from '../../src/app/gallring.js';
 import type { CompactionStep } from '../../src/store/journalCompaction.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 

@@ -16,7 +16,8 @@ import { STAFF } from '../domain/fixtures.js';
 import { actorOf } from '../support/synthetic.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { eraseFreeText, runGallring } from '../../src/app/lifecycle.js';
+import { eraseFreeText } from '../../src/app/lifecycle.js';
+import { gallringReport, runGallring } from '../../src/app/gallring.js';
 import { ERASED_MARKER } from '../../src/store/audit.js';
 import type { Case } from '../../src/domain/schemas.js';
 
@@ -336,6 +337,145 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       }
       expect(await place.contains(`${MARK} kort`)).toBe(false);
       expect(await place.contains(`${MARK} IFO-R1`)).toBe(true);
+    });
+
+    /** `s`, with `meanwhile` run before each of the first `times` gallring commits reaches the store. */
+    const beforeGallringCommit = (s: Store, meanwhile: () => Promise<unknown>, times = 1): Store => {
+      let left = times;
+      return new Proxy(s, {
+        get(target, key) {
+          if (key === 'commit')
+            return async (tx: Parameters<Store['commit']>[0]) => {
+              if (tx.redact?.rule === 'gallring' && left-- > 0) await meanwhile();
+              return target.commit(tx);
+            };
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    };
+    /** The seeded data has 8 audit entries; each gallring commit adds its act. */
+    const entries = async (s: Store) => (await s.verifyAudit()).entries;
+
+    it('two gallring runs at once remove each case once: the later one finds it already done', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      let other: Awaited<ReturnType<typeof runGallring>> | undefined;
+      const racing = beforeGallringCommit(s, async () => {
+        other = await runGallring(s, { afterMonths: 24, now: NOW });
+      });
+      const late = await runGallring(racing, { afterMonths: 24, now: NOW });
+      expect(other?.plan.cases.sort()).toEqual(['IFO-G1', 'IFO-G2']);
+      expect(late).toMatchObject({ alreadyDone: true, attempts: 2, plan: { cases: [] } });
+      expect(late.verification).toMatchObject({ ok: true, redacted: { gallring: 4 } });
+      expect(gallringReport(late, false)).toContain('Redan gallrat');
+      expect(await entries(s)).toBe(9);
+      expect(await s.getDoc('handovers', 'h-1')).toMatchObject({ version: 4 });
+      await s.close();
+    });
+
+    it('a case reopened while gallring plans is kept; the others go', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const racing = beforeGallringCommit(s, async () => {
+        const c = (await s.getCase('IFO-G1'))!;
+        const reopened: Case = { ...c, phase: 'forhandsbedomning', closure: undefined };
+        const r = await s.commit({
+          cases: [{ case: reopened, expectedVersion: c.version }],
+          audit: [{ at: AT, actor: 'k', type: 'CaseReopened', caseId: c.id }],
+        });
+        expect(r.ok).toBe(true);
+      });
+      const run = await runGallring(racing, { afterMonths: 24, now: NOW });
+      expect(run).toMatchObject({ attempts: 2, plan: { cases: ['IFO-G2'] } });
+      expect(run.alreadyDone).toBeUndefined();
+      expect(await s.getCase('IFO-G1')).toMatchObject({ phase: 'forhandsbedomning', version: 2 });
+      expect((await s.auditFor('IFO-G1')).every((e) => !e.redacted)).toBe(true);
+      expect(await s.getCase('IFO-G2')).toBeUndefined();
+      // The handover row of the reopened case stays: it was planned again with it kept.
+      expect(await s.getDoc('handovers', 'h-1')).toMatchObject({ version: 3 });
+      expect(await s.getDoc('claims', 'aterkoppling:IFO-G1')).toBeDefined();
+      expect(run.verification).toMatchObject({ ok: true, redacted: { gallring: 2 } });
+      await s.close();
+    });
+
+    it('a document changed while gallring plans is planned again, the change kept', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const racing = beforeGallringCommit(s, () =>
+        s.commit({
+          docs: [
+            {
+              collection: 'handovers',
+              id: 'h-1',
+              expectedVersion: 3,
+              value: {
+                version: 4,
+                entries: [
+                  { caseId: 'IFO-G1', status: MARK },
+                  { caseId: 'IFO-O1', status: 'klar' },
+                  { caseId: 'IFO-R1', status: 'ny rad' },
+                ],
+              },
+            },
+          ],
+          audit: [{ at: AT, actor: 'k', type: 'HandoverUpdated' }],
+        }),
+      );
+      const run = await runGallring(racing, { afterMonths: 24, now: NOW });
+      expect(run.attempts).toBe(2);
+      expect(await s.getDoc('handovers', 'h-1')).toEqual({
+        version: 5,
+        entries: [
+          { caseId: 'IFO-O1', status: 'klar' },
+          { caseId: 'IFO-R1', status: 'ny rad' },
+        ],
+      });
+      await s.close();
+    });
+
+    it('gives up in Swedish after five refused plans, and nothing is removed', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const touch = async () => {
+        const c = (await s.getCase('IFO-G2'))!;
+        await s.commit({
+          cases: [{ case: { ...c, updatedAt: AT }, expectedVersion: c.version }],
+          audit: [{ at: AT, actor: 'k', type: 'NoteAdded', caseId: c.id }],
+        });
+      };
+      const run = await runGallring(beforeGallringCommit(s, touch, 5), { afterMonths: 24, now: NOW });
+      expect(run).toMatchObject({ gaveUp: true, attempts: 5 });
+      expect(gallringReport(run, false)).toMatch(/Gallringen gavs upp.*5 gånger i rad\. Inget har gallrats/);
+      expect(await s.getCase('IFO-G1')).toBeDefined();
+      // The seeded 8 and the 5 notes made meanwhile, no act.
+      expect(await entries(s)).toBe(13);
+      expect(await s.verifyAudit()).toMatchObject({ ok: true });
+      expect((await s.verifyAudit()).redacted).toBeUndefined();
+      await s.close();
+    });
+
+    it('a case that stays loses its links to the removed ones in the same commit', async () => {
+      const place = await subject.fresh();
+      const s = await place.open();
+      await seeded(s);
+      const o = (await s.getCase('IFO-O1'))!;
+      await s.commit({
+        cases: [{ case: { ...o, linkedCaseIds: ['IFO-G2', 'IFO-R1'] }, expectedVersion: o.version }],
+        audit: [{ at: AT, actor: 'k', type: 'CasesLinked', caseId: o.id }],
+      });
+      const run = await runGallring(s, { afterMonths: 24, now: NOW });
+      expect(run.plan.unlinked.map((w) => w.case.id)).toEqual(['IFO-O1']);
+      expect(await s.getCase('IFO-O1')).toMatchObject({ linkedCaseIds: ['IFO-R1'], version: o.version + 2 });
+      expect(run.verification).toMatchObject({ ok: true, entries: 10, redacted: { gallring: 4 } });
+      await s.close();
+      const again = await place.open();
+      expect((await again.getCase('IFO-O1'))?.linkedCaseIds).toEqual(['IFO-R1']);
+      await again.close();
     });
 
     it('a unit manager erases one free text from the case and the audit, with a reason category; others may not', async () => {

@@ -318,7 +318,7 @@ describe('a compaction that fails (a full disk, an I/O error)', () => {
         audit: [{ at, actor: 'k', type: 'CaseClosed', caseId: `IFO-F${i}`, reason: `${MARK}-${i}` }],
       });
     }
-    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const { runGallring } = await import('../../src/app/gallring.js');
     const g = await runGallring(s, { afterMonths: 24, now: new Date('2026-11-20T10:00:00.000Z') });
     expect(g.plan.cases).toEqual(['IFO-F0', 'IFO-F1']);
     // Acknowledged and hidden, though not yet off the disk.

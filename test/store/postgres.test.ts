@@ -72,7 +72,7 @@ describe('PostgreSQL: several instances on one database', () => {
     });
     await b.refresh();
     expect(await b.casesByFamily('F-1')).toHaveLength(2);
-    const { runGallring } = await import('../../src/app/lifecycle.js');
+    const { runGallring } = await import('../../src/app/gallring.js');
     const g = await runGallring(a, { afterMonths: 12, now: new Date(AT) });
     expect(g.plan.cases).toEqual(['IFO-G']);
     await b.refresh();
@@ -81,6 +81,42 @@ describe('PostgreSQL: several instances on one database', () => {
     expect(await b.getDoc('claims', 'x:IFO-G')).toBeUndefined();
     expect(await b.verifyAudit()).toMatchObject({ ok: true, entries: 2, redacted: { gallring: 1 } });
     expect((await b.auditFor('IFO-G'))[0].reason).toBeUndefined();
+    await close();
+  });
+
+  it('two instances running gallring at once remove each case once; the later run says it was already done', async () => {
+    const { a, b, close } = await two();
+    for (const id of ['IFO-G1', 'IFO-G2'])
+      await a.commit({
+        cases: [
+          {
+            case: newCase(id, {
+              phase: 'closed',
+              closure: { at: '2023-01-01T10:00:00.000Z', by: 'k', outcome: 'insats', motivation: 'SYNTETISK-PG' },
+            }),
+            expectedVersion: null,
+          },
+        ],
+        // A document without a version: only the case versions can tell the runs apart.
+        docs: [{ collection: 'claims', id: `x:${id}`, value: { v: 1 } }],
+        audit: [{ at: AT, actor: 'k', type: 'CaseClosed', caseId: id, reason: 'SYNTETISK-PG' }],
+      });
+    await b.refresh();
+    const { runGallring, gallringReport } = await import('../../src/app/gallring.js');
+    const runs = await Promise.all([a, b].map((s) => runGallring(s, { afterMonths: 12, now: new Date(AT) })));
+    // Both planned the same two cases from their own copies; one commit won, the other re-planned.
+    expect(runs.filter((r) => r.alreadyDone)).toHaveLength(1);
+    const won = runs.find((r) => !r.alreadyDone)!;
+    expect(won.plan.cases.sort()).toEqual(['IFO-G1', 'IFO-G2']);
+    expect(
+      gallringReport(
+        runs.find((r) => r.alreadyDone)!,
+        false,
+      ),
+    ).toMatch(/^Redan gallrat/m);
+    await a.refresh();
+    // Two closings and one act: the second run recorded nothing.
+    expect(await a.verifyAudit()).toMatchObject({ ok: true, entries: 3, redacted: { gallring: 2 } });
     await close();
   });
 

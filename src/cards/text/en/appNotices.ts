@@ -136,6 +136,10 @@ export const appNotices: AppNotices = {
       `Dry run: ${cases} would be removed, ${deleted} documents deleted and ${changed} changed. Nothing was changed.`,
     done: (cases, deleted, changed) =>
       `Removed: ${cases} with their free text; ${deleted} documents deleted, ${changed} changed.`,
+    alreadyDone: 'Already removed: another run removed the same cases meanwhile. Nothing more to remove.',
+    gaveUp: (attempts) =>
+      `Gallring gave up: cases or documents changed while it was planned, ${attempts} times in a row. ` +
+      'Nothing was removed; run it again when it is quieter.',
     time: (seconds) => `Time: ${seconds} s.`,
   },
 };

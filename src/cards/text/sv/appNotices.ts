@@ -145,13 +145,17 @@ export const appNotices = {
     sameRef: (line: number) => `Samma ärendereferens finns redan på rad ${line}.`,
     changed: 'Ett ärende ändrades under importen (kör boten samtidigt?). Inget importerades; försök igen.',
   },
-  /** src/app/lifecycle.ts: the gallring report the CLI prints (counts and the rule, no content). */
+  /** src/app/gallring.ts: the gallring report the CLI prints (counts and the rule, no content). */
   gallring: {
     rule: (cutoff: string, months: string) => `Gallring: avslutade ärenden som avslutades före ${cutoff} (${months}).`,
     dryRun: (cases: string, deleted: number, changed: number) =>
       `Provkörning: ${cases} skulle gallras, ${deleted} dokument tas bort och ${changed} ändras. Inget har ändrats.`,
     done: (cases: string, deleted: number, changed: number) =>
       `Gallrat: ${cases} med sin fritext; ${deleted} dokument borttagna, ${changed} ändrade.`,
+    alreadyDone: 'Redan gallrat: en annan körning tog bort samma ärenden under tiden. Inget mer att ta bort.',
+    gaveUp: (attempts: number) =>
+      `Gallringen gavs upp: ärenden eller dokument ändrades medan den planerades, ${attempts} gånger i rad. ` +
+      'Inget har gallrats; kör den igen när det är lugnare.',
     time: (seconds: string) => `Tid: ${seconds} s.`,
   },
 };
