@@ -38,6 +38,15 @@ export default defineConfig(
           ],
         },
       ],
+      // A document's type comes from its collection (collection<T>() in src/store/port.ts), declared
+      // once; a type named at the read is a cast that nothing checks.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(getDoc|listDocs)$/][typeArguments]',
+          message: 'Read a typed collection (collection<T>() in src/store/port.ts) instead of naming the type here.',
+        },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {

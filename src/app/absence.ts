@@ -6,7 +6,7 @@ import { markReturned, newHandover, type Handover } from '../domain/handover.js'
 import { openCasesOf } from '../domain/queries.js';
 import { refuse, type Absence, type Actor, type LocalDate, type Refusal } from '../domain/schemas.js';
 import { stockholmDate } from '../domain/time.js';
-import type { AuditInput, DocWrite } from '../store/port.js';
+import { type AuditInput, type DocWrite, docWrite } from '../store/port.js';
 import { ABSENCES, domainContext, type AppDeps } from './context.js';
 import { activationWrites, getHandover, handoverCardUpdates, HANDOVERS } from './handoverChecklist.js';
 import { texts, type Lang } from '../cards/text/index.js';
@@ -26,8 +26,6 @@ export interface RegisterAbsenceInput {
   /** The language of the answer (the activity's locale). */
   lang?: Lang;
 }
-
-const asDoc = (v: object) => v as unknown as Record<string, unknown>;
 
 /** The groups whose channels get the checklist: the person's own, and those of their open cases. */
 async function handoverGroups(deps: AppDeps, staffId: string): Promise<string[]> {
@@ -65,7 +63,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
     input.actor.id,
     now,
   );
-  const docs: DocWrite[] = [{ collection: ABSENCES, id: absence.id, value: asDoc(absence), expectedVersion: null }];
+  const docs: DocWrite[] = [docWrite(ABSENCES, absence.id, absence, null)];
   const audit: AuditInput[] = d.events.map((e) => ({
     at: now.toISOString(),
     actor: input.actor.id,
@@ -84,7 +82,7 @@ export async function registerAbsence(deps: AppDeps, input: RegisterAbsenceInput
       data: { handoverId: handover.id, cases: handover.entries.length },
     });
   }
-  docs.splice(1, 0, { collection: HANDOVERS, id: handover.id, value: asDoc(handover), expectedVersion: null });
+  docs.splice(1, 0, docWrite(HANDOVERS, handover.id, handover, null));
   const r = await deps.store.commit({ docs, audit });
   if (!r.ok) return { ok: false, refusal: refuse('conflict', texts(input.lang).appNotices.absence.registerConflict) };
   if (docs.length > 2) deps.onOutbox?.();
@@ -111,11 +109,11 @@ export async function endAbsence(
   const d = decideAbsence(await domainContext(deps), { type: 'endAbsence', absenceId: current.id }, input.actor, now);
   if (!d.ok) return { ok: false, refusal: d };
   const h = await getHandover(deps, current.id);
-  const docs: DocWrite[] = [{ collection: ABSENCES, id: current.id, value: asDoc(d.state) }];
+  const docs: DocWrite[] = [docWrite(ABSENCES, current.id, d.state)];
   let handover: Handover | undefined;
   if (h) {
     handover = { ...markReturned(h, now), version: h.version + 1 };
-    docs.push({ collection: HANDOVERS, id: h.id, value: asDoc(handover), expectedVersion: h.version });
+    docs.push(docWrite(HANDOVERS, h.id, handover, h.version));
     // A checklist that was never posted (planned leave cancelled early) needs no card.
     if (h.activatedAt) docs.push(...(await handoverCardUpdates(deps, handover, now)));
   }

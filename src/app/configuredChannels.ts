@@ -7,7 +7,7 @@
 // the bot runs), so a foreign tenant's install binds nothing.
 import type { Group } from '../domain/schemas.js';
 import { log } from '../log.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import {
   CONVERSATIONS,
@@ -56,7 +56,7 @@ function linkStands(link: GroupChannel | undefined, group: Group): boolean {
 
 /** Remember the team as seen (only when something changed); returns the write, if any. */
 async function teamWrite(deps: AppDeps, seen: SeenTeam): Promise<DocWrite | undefined> {
-  const current = await deps.store.getDoc<TeamRecord>(TEAMS, seen.teamId);
+  const current = await deps.store.getDoc(TEAMS, seen.teamId);
   if (
     current &&
     current.serviceUrl === seen.serviceUrl &&
@@ -75,12 +75,7 @@ async function teamWrite(deps: AppDeps, seen: SeenTeam): Promise<DocWrite | unde
     bot: seen.bot,
     version: (current?.version ?? 0) + 1,
   };
-  return {
-    collection: TEAMS,
-    id: seen.teamId,
-    value: value as unknown as Record<string, unknown>,
-    expectedVersion: current ? current.version : null,
-  };
+  return docWrite(TEAMS, seen.teamId, value, current ? current.version : null);
 }
 
 /** The channel's conversation reference, built from what the team's activities told (as `koppla` stores one). */
@@ -91,7 +86,7 @@ async function channelConversation(
   install: boolean,
 ): Promise<DocWrite | undefined> {
   const key = channelKey(channelId);
-  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+  const current = await deps.store.getDoc(CONVERSATIONS, key);
   // A reference from a real activity in the channel is as good; a gone one comes back on an install.
   if (current && (current.active || !install)) return undefined;
   const value: ConversationRecord = {
@@ -108,12 +103,7 @@ async function channelConversation(
     updatedAt: deps.now().toISOString(),
     version: (current?.version ?? 0) + 1,
   };
-  return {
-    collection: CONVERSATIONS,
-    id: key,
-    value: value as unknown as Record<string, unknown>,
-    expectedVersion: current ? current.version : null,
-  };
+  return docWrite(CONVERSATIONS, key, value, current ? current.version : null);
 }
 
 /**
@@ -131,14 +121,14 @@ export async function bindConfiguredChannels(deps: AppDeps, seen?: SeenTeam): Pr
     }
   }
   if (!configured.length) return [];
-  const teams = (await deps.store.listDocs<TeamRecord>(TEAMS)).filter((t) => t.serviceUrl && t.bot);
+  const teams = (await deps.store.listDocs(TEAMS)).filter((t) => t.serviceUrl && t.bot);
   const bound: string[] = [];
   for (const group of configured) {
     const team = teams.find((t) => teamMatches(group, t));
     if (!team) continue;
     const channelId = group.channel!.channelId;
     const install = !!seen?.install && seen.teamId === team.teamId;
-    const link = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, group.id);
+    const link = await deps.store.getDoc(GROUP_CHANNELS, group.id);
     const conversation = await channelConversation(deps, channelId, team, install);
     if (linkStands(link, group)) {
       // Still make sure there is somewhere to post (a reinstalled team, a file link with no reference).
@@ -160,12 +150,7 @@ export async function bindConfiguredChannels(deps: AppDeps, seen?: SeenTeam): Pr
     const r = await deps.store.commit({
       docs: [
         ...(conversation ? [conversation] : []),
-        {
-          collection: GROUP_CHANNELS,
-          id: group.id,
-          value: value as unknown as Record<string, unknown>,
-          expectedVersion: link ? link.version : null,
-        },
+        docWrite(GROUP_CHANNELS, group.id, value, link ? link.version : null),
         ...waiting.docs,
       ],
       audit: [

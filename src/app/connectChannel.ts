@@ -1,6 +1,7 @@
 // `koppla <groupId>`: this channel becomes the home of a group's cards and lists; `koppla ledning`
 // links the unit's management channel. What waited for the group (cards queued before its channel
 // was linked, kept as undelivered) is sent there in the same commit, most urgent first.
+import { docWrite } from '../store/port.js';
 import { can, forbidden } from '../domain/permissions.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
 import type { AppDeps } from './context.js';
@@ -25,7 +26,7 @@ export async function connectChannel(
   }
   if (actor.role === 'team_lead' && groupId !== MANAGEMENT && !actor.groups.includes(groupId))
     return refuse('forbidden', t.ownGroupsOnly);
-  const current = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
+  const current = await deps.store.getDoc(GROUP_CHANNELS, groupId);
   const now = deps.now().toISOString();
   const value: GroupChannel = {
     groupId,
@@ -39,15 +40,7 @@ export async function connectChannel(
   };
   const waiting = await redeliverWaiting(deps, groupId);
   const r = await deps.store.commit({
-    docs: [
-      {
-        collection: GROUP_CHANNELS,
-        id: groupId,
-        value: value as unknown as Record<string, unknown>,
-        expectedVersion: current ? current.version : null,
-      },
-      ...waiting.docs,
-    ],
+    docs: [docWrite(GROUP_CHANNELS, groupId, value, current ? current.version : null), ...waiting.docs],
     audit: [
       {
         at: now,

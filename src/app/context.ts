@@ -4,11 +4,11 @@ import type { Calendar } from '../domain/calendar.js';
 import type { DomainContext } from '../domain/commands.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Actor, Organisation, Staff } from '../domain/schemas.js';
-import type { Store } from '../store/port.js';
+import { type Store, collection } from '../store/port.js';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../domain/officeHours.js';
 import { texts, type Lang } from '../cards/text/index.js';
 
-export const ABSENCES = 'absences';
+export const ABSENCES = collection<Absence>('absences');
 
 export interface AppConfig {
   caseLinkTemplate?: string;
@@ -105,7 +105,7 @@ export function officeHoursOf(deps: AppDeps): OfficeHours {
 }
 
 export async function absences(deps: AppDeps): Promise<Absence[]> {
-  return await deps.store.listDocs<Absence>(ABSENCES);
+  return await deps.store.listDocs(ABSENCES);
 }
 
 export async function domainContext(deps: AppDeps): Promise<DomainContext> {

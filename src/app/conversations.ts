@@ -1,12 +1,12 @@
 // Where the bot can post: conversation references (kept as plain JSON so no Teams type leaks into
 // the core), which channel is a group's home, and the Teams ids of members for new 1:1 chats.
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, collection, docWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 
-export const CONVERSATIONS = 'conversations';
-export const GROUP_CHANNELS = 'groupChannels';
-export const MEMBERS = 'members';
-export const TEAMS = 'teams';
+export const CONVERSATIONS = collection<ConversationRecord>('conversations');
+export const GROUP_CHANNELS = collection<GroupChannel>('groupChannels');
+export const MEMBERS = collection<MemberRecord>('members');
+export const TEAMS = collection<TeamRecord>('teams');
 
 export interface ConversationRecord {
   key: string;
@@ -64,7 +64,7 @@ export async function rememberConversation(
   deps: AppDeps,
   rec: Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>,
 ): Promise<DocWrite | undefined> {
-  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, rec.key);
+  const current = await deps.store.getDoc(CONVERSATIONS, rec.key);
   if (
     current &&
     current.active &&
@@ -79,44 +79,44 @@ export async function rememberConversation(
     updatedAt: deps.now().toISOString(),
     version: (current?.version ?? 0) + 1,
   };
-  return { collection: CONVERSATIONS, id: rec.key, value: value as unknown as Record<string, unknown> };
+  return docWrite(CONVERSATIONS, rec.key, value);
 }
 
 export async function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>): Promise<DocWrite | undefined> {
-  const current = await deps.store.getDoc<MemberRecord>(MEMBERS, m.aadObjectId);
+  const current = await deps.store.getDoc(MEMBERS, m.aadObjectId);
   if (current && current.teamsId === m.teamsId && current.serviceUrl === m.serviceUrl) return undefined;
   return { collection: MEMBERS, id: m.aadObjectId, value: { ...m, version: (current?.version ?? 0) + 1 } };
 }
 
 /** The member record Teams gave for a Teams user id (from a team's roster), if the bot has seen it. */
 export async function memberByTeamsId(deps: AppDeps, teamsId: string): Promise<MemberRecord | undefined> {
-  return (await deps.store.listDocs<MemberRecord>(MEMBERS)).find((x) => x.teamsId === teamsId);
+  return (await deps.store.listDocs(MEMBERS)).find((x) => x.teamsId === teamsId);
 }
 
 export async function groupsOfChannel(deps: AppDeps, conversationKey: string): Promise<string[]> {
-  return (await deps.store.listDocs<GroupChannel>(GROUP_CHANNELS))
+  return (await deps.store.listDocs(GROUP_CHANNELS))
     .filter((g) => g.conversationKey === conversationKey)
     .map((g) => g.groupId);
 }
 
 export async function channelOfGroup(deps: AppDeps, groupId: string): Promise<ConversationRecord | undefined> {
-  const link = await deps.store.getDoc<GroupChannel>(GROUP_CHANNELS, groupId);
-  return link ? await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, link.conversationKey) : undefined;
+  const link = await deps.store.getDoc(GROUP_CHANNELS, groupId);
+  return link ? await deps.store.getDoc(CONVERSATIONS, link.conversationKey) : undefined;
 }
 
 export async function markInactive(deps: AppDeps, key: string, reason: string): Promise<DocWrite | undefined> {
-  const current = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, key);
+  const current = await deps.store.getDoc(CONVERSATIONS, key);
   if (!current || !current.active) return undefined;
-  return {
-    collection: CONVERSATIONS,
-    id: key,
-    expectedVersion: current.version,
-    value: {
+  return docWrite(
+    CONVERSATIONS,
+    key,
+    {
       ...current,
       active: false,
       inactiveReason: reason,
       updatedAt: deps.now().toISOString(),
       version: current.version + 1,
-    } as unknown as Record<string, unknown>,
-  };
+    },
+    current.version,
+  );
 }

@@ -3,7 +3,7 @@
 // (what waited for a group is sent when its channel is linked). See docs/deliveries.md.
 import { filterAsync } from './asyncFilter.js';
 import { refuse, type Actor, type Refusal } from '../domain/schemas.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS } from './conversations.js';
@@ -33,7 +33,7 @@ const byUrgency = (a: OutboxMessage, b: OutboxMessage) =>
   urgencyOf(a) - urgencyOf(b) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
 export const deadMessages = async (deps: AppDeps) =>
-  (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.status === 'dead');
+  (await deps.store.listDocs(OUTBOX)).filter((m) => m.status === 'dead');
 
 /**
  * The writes that send again, to a just linked channel, what was kept for `groupId` as undelivered:
@@ -45,7 +45,7 @@ export async function redeliverWaiting(deps: AppDeps, groupId: string): Promise<
     .sort(byUrgency);
   if (!waiting.length) return { docs: [], count: 0 };
   const now = deps.now();
-  const remove = waiting.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version }));
+  const remove = waiting.map((m) => docWrite(OUTBOX, m.id, null, m.version));
   if (waiting.length <= DIGEST_AT)
     return {
       docs: [...remove, ...waiting.map((m) => enqueue(now, m.target, m.content, m.upsertKey))],
@@ -93,7 +93,7 @@ function toText(deps: AppDeps, m: OutboxMessage, lang: Lang): string {
 /** What waits or failed that this person can act on: failed first, then what is being retried. */
 export async function deliveriesFor(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Promise<DeliveryItem[]> {
   const w = texts(lang).deliveries;
-  const failing = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+  const failing = (await deps.store.listDocs(OUTBOX)).filter(
     (m) => m.status === 'dead' || (m.status === 'pending' && m.attempts > 0),
   );
   return (await filterAsync(failing, (m) => concerns(deps, actor, m)))
@@ -122,7 +122,7 @@ export async function retryDelivery(
 ): Promise<{ ok: true; message: string } | Refusal> {
   const w = texts(lang).deliveries;
   if (actor.role === 'caseworker') return refuse('forbidden', w.onlyLeadsRetry);
-  const m = await deps.store.getDoc<OutboxMessage>(OUTBOX, id);
+  const m = await deps.store.getDoc(OUTBOX, id);
   if (!m || m.status !== 'dead') return { ok: true, message: w.alreadySent };
   if (!(await concerns(deps, actor, m))) return refuse('forbidden', w.otherGroup);
   const retried: OutboxMessage = {
@@ -135,9 +135,7 @@ export async function retryDelivery(
   delete retried.deadAt;
   delete retried.lastError;
   const r = await deps.store.commit({
-    docs: [
-      { collection: OUTBOX, id, value: retried as unknown as Record<string, unknown>, expectedVersion: m.version },
-    ],
+    docs: [docWrite(OUTBOX, id, retried, m.version)],
     audit: [{ at: deps.now().toISOString(), actor: actor.id, type: 'DeliveryRetried', data: { outboxId: id } }],
   });
   if (!r.ok) return { ok: true, message: w.conflict };
@@ -155,7 +153,7 @@ export async function healthProblems(deps: AppDeps): Promise<HealthProblem[]> {
   const problems: HealthProblem[] = [];
   const dead = await deadMessages(deps);
   if (dead.length) problems.push({ code: 'undeliverable', count: dead.length });
-  const linked = new Set((await deps.store.listDocs<{ groupId: string }>(GROUP_CHANNELS)).map((g) => g.groupId));
+  const linked = new Set((await deps.store.listDocs(GROUP_CHANNELS)).map((g) => g.groupId));
   const unlinked = deps.org.org.groups.filter((g) => !linked.has(g.id)).length;
   if (unlinked) problems.push({ code: 'group_without_channel', count: unlinked });
   if (!linked.has(MANAGEMENT)) problems.push({ code: 'no_management_channel', count: 1 });

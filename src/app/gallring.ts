@@ -5,7 +5,7 @@
 // a document changed since, refuses the commit, and the run plans again (two runs at once, or a run
 // while someone reopens a case, remove each case once and never one that is open again).
 import type { Case } from '../domain/schemas.js';
-import type { AuditVerification, CaseWrite, DocWrite, Store } from '../store/port.js';
+import { isDocument, type AuditVerification, type CaseWrite, type DocWrite, type Store } from '../store/port.js';
 import { count, texts as catalogue, type Lang } from '../cards/text/index.js';
 
 export const GALLRING_RULE = 'gallring';
@@ -114,8 +114,8 @@ export async function planGallring(store: Store, opts: { afterMonths: number; no
   if (removed.size > 0) {
     for (const collection of await store.collections())
       for (const id of await store.docIds(collection)) {
-        const doc = await store.getDoc<Record<string, unknown>>(collection, id);
-        if (!doc) continue;
+        const doc = await store.getDoc(collection, id);
+        if (!isDocument(doc)) continue;
         const r = scrubDoc(id, doc, removed);
         if (r === undefined) continue;
         if (r === 'delete') docsDeleted++;

@@ -11,21 +11,27 @@ import { count, texts, type Lang } from '../cards/text/index.js';
 import { staffLangs } from './recipientLang.js';
 import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
 import { renderCard, type Card } from '../cards/render.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, collection, docWrite } from '../store/port.js';
 import { absences, type AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
 
-export const HANDOVERS = 'handovers';
-export const HANDOVER_ESCALATIONS = 'handoverEscalations';
+export const HANDOVERS = collection<Handover>('handovers');
+export const HANDOVER_ESCALATIONS = collection<HandoverEscalation>('handoverEscalations');
+
+/** That one escalation of a handover went out (the id is its claim: handover, case, day). */
+export interface HandoverEscalation {
+  id: string;
+  version: number;
+}
 
 export const handoverCardKey = (handoverId: string, groupId: string) => `handover:${handoverId}:group:${groupId}`;
 
 export async function getHandover(deps: AppDeps, id: string): Promise<Handover | undefined> {
-  return await deps.store.getDoc<Handover>(HANDOVERS, id);
+  return await deps.store.getDoc(HANDOVERS, id);
 }
 
 export async function allHandovers(deps: AppDeps): Promise<Handover[]> {
-  return await deps.store.listDocs<Handover>(HANDOVERS);
+  return await deps.store.listDocs(HANDOVERS);
 }
 
 /** The data of the checklist card as it stands now (rendered by cards/handover.json). */
@@ -155,9 +161,5 @@ export async function activationWrites(
   };
 }
 
-export const handoverDocWrite = (h: Handover, expected: number): DocWrite => ({
-  collection: HANDOVERS,
-  id: h.id,
-  value: { ...h, version: expected + 1 } as unknown as Record<string, unknown>,
-  expectedVersion: expected,
-});
+export const handoverDocWrite = (h: Handover, expected: number): DocWrite =>
+  docWrite(HANDOVERS, h.id, { ...h, version: expected + 1 }, expected);

@@ -10,7 +10,7 @@ import type { OutboxTarget } from '../outbox/messages.js';
 /** The language staffId last used in Teams (their 1:1 chat's reference), or Swedish. */
 export async function langOfStaff(deps: Pick<AppDeps, 'store' | 'config'>, staffId: string): Promise<Lang> {
   if (deps.config.language === 'sv') return 'sv';
-  const conv = await deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(staffId));
+  const conv = await deps.store.getDoc(CONVERSATIONS, userKey(staffId));
   const locale = conv?.reference?.locale;
   return langOf(typeof locale === 'string' ? locale : undefined);
 }

@@ -8,13 +8,13 @@ import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.j
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import { joinAnd, texts, type Lang } from '../cards/text/index.js';
 import { langOfStaff, staffLangs } from './recipientLang.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, collection, docWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
 import { vinrNotices } from './vinrNotices.js';
 import { enqueue } from '../outbox/messages.js';
 
 /** Once-only claims: `vinr:<caseId>` (the family VINR notice), `samordning:<familyRef>:<a>+<b>`. */
-export const FAMILY_NOTICES = 'familyNotices';
+export const FAMILY_NOTICES = collection<Samordning>('familyNotices');
 export const SAMORDNING_TEMPLATE = 'samordning';
 /** Why VINR hears of a case without a violence concern of its own (VINR's channel reads Swedish). */
 export const FAMILY_VIOLENCE_WHY = texts('sv').appNotices.samordning.familyViolenceWhy;
@@ -108,12 +108,7 @@ export async function familyNoticeWrites(
       told: {},
       version: 1,
     };
-    out.push({
-      collection: FAMILY_NOTICES,
-      id,
-      value: doc as unknown as Record<string, unknown>,
-      expectedVersion: null,
-    });
+    out.push(docWrite(FAMILY_NOTICES, id, doc, null));
     for (const [i, s] of sides.entries())
       for (const lead of s.leadIds)
         out.push(
@@ -202,7 +197,7 @@ export async function tellOtherSection(
 ): Promise<TellResult> {
   const t = texts(input.lang).appNotices.samordning;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const s = await deps.store.getDoc<Samordning>(FAMILY_NOTICES, input.samordningId);
+    const s = await deps.store.getDoc(FAMILY_NOTICES, input.samordningId);
     if (!s || !Array.isArray(s.sides)) return { ok: false, refusal: refuse('not_found', t.notFound) };
     const to = s.sides.findIndex((x) => x.key === input.toSection);
     if (to < 0) return { ok: false, refusal: refuse('invalid', t.noSection) };
@@ -236,12 +231,7 @@ export async function tellOtherSection(
     };
     const r = await deps.store.commit({
       docs: [
-        {
-          collection: FAMILY_NOTICES,
-          id: s.id,
-          value: next as unknown as Record<string, unknown>,
-          expectedVersion: s.version,
-        },
+        docWrite(FAMILY_NOTICES, s.id, next, s.version),
         ...s.sides[to].leadIds.map((id) =>
           enqueue(
             now,

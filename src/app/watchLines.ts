@@ -49,7 +49,7 @@ async function vinrLines(
   const t = texts(lang).watch;
   const groups = groupsToNotify(c.concerns, c.groupId, deps.org.org.groups).map((x) => x.group);
   if (!groups.length) return [];
-  const queued = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter(
+  const queued = (await deps.store.listDocs(OUTBOX)).filter(
     (m) =>
       m.content.kind === 'card' &&
       m.content.template === 'vinr-notice' &&

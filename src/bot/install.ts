@@ -6,7 +6,7 @@ import type { AppDeps } from '../app/context.js';
 import { TEAMS, rememberMember, type TeamRecord } from '../app/conversations.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { texts, type Lang } from '../cards/text/index.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { tenantOf } from './conversation.js';
 import { cardMessage } from './replies.js';
@@ -36,7 +36,7 @@ export async function membersAdded(
   if (!botAdded) return;
   if (teamId) await rememberRoster(deps, ctx, teamId);
   if (teamId) {
-    const current = await deps.store.getDoc<TeamRecord>(TEAMS, teamId);
+    const current = await deps.store.getDoc(TEAMS, teamId);
     if (current?.greetedAt) return; // greet once, even if the bot is added again
     const value: TeamRecord = {
       ...current,
@@ -46,14 +46,7 @@ export async function membersAdded(
       version: (current?.version ?? 0) + 1,
     };
     const r = await deps.store.commit({
-      docs: [
-        {
-          collection: TEAMS,
-          id: teamId,
-          value: value as unknown as Record<string, unknown>,
-          expectedVersion: current ? current.version : null,
-        },
-      ],
+      docs: [docWrite(TEAMS, teamId, value, current ? current.version : null)],
       audit: [
         {
           at: deps.now().toISOString(),

@@ -12,7 +12,7 @@ import { StoreFileError } from '../store/durableFile.js';
 import { openLowdbStore } from '../store/lowdbStore.js';
 import { migratePostgres } from '../store/pgMigrate.js';
 import { openPostgresStore, redactUrl } from '../store/postgresStore.js';
-import type { AuditEntry, Store } from '../store/port.js';
+import { isDocument, type AuditEntry, type Store } from '../store/port.js';
 
 export interface MigrateResult {
   code: number;
@@ -92,8 +92,8 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv = proc
     const docs: { c: string; id: string; value: Record<string, unknown> }[] = [];
     for (const [c, ids] of keys)
       for (const id of ids) {
-        const value = await source.getDoc<Record<string, unknown>>(c, id);
-        if (value !== undefined) docs.push({ c, id, value });
+        const value = await source.getDoc(c, id);
+        if (isDocument(value)) docs.push({ c, id, value });
       }
     const listed = await countDocs(source, collections);
     if (listed !== docs.length)

@@ -3,9 +3,9 @@
 // causes. Either both are durable or neither: a crash can never leave a claimed list unsent or an
 // unclaimed list sent, and a second instance (or a restart) sees the claim and does nothing. A shared
 // database behind the same port makes the claim hold across several instances.
-import type { DocWrite, Store } from '../store/port.js';
+import { type DocWrite, type Store, collection, docWrite } from '../store/port.js';
 
-export const CLAIMS = 'claims';
+export const CLAIMS = collection<Claim>('claims');
 
 export interface Claim {
   id: string;
@@ -22,12 +22,12 @@ export const lvuClaimId = (staffId: string, date: string) => `lvu:${staffId}:${d
 export const escalationClaimId = (managerId: string, date: string) => `escalation:${managerId}:${date}`;
 
 export async function hasClaim(store: Store, id: string): Promise<boolean> {
-  return (await store.getDoc<Claim>(CLAIMS, id)) !== undefined;
+  return (await store.getDoc(CLAIMS, id)) !== undefined;
 }
 
 export function claimWrite(id: string, now: Date, messages: number): DocWrite {
   const value: Claim = { id, at: now.toISOString(), messages, version: 1 };
-  return { collection: CLAIMS, id, value: value as unknown as Record<string, unknown>, expectedVersion: null };
+  return docWrite(CLAIMS, id, value, null);
 }
 
 /**

@@ -30,7 +30,7 @@ export type Claim = (id: string, messages: DocWrite[]) => Promise<void>;
 
 /** The groups whose channel the bot knows: the ones that get a morning list and a distribution card. */
 export async function linkedGroups(deps: AppDeps): Promise<Group[]> {
-  const linked = new Set((await deps.store.listDocs<GroupChannel>(GROUP_CHANNELS)).map((g) => g.groupId));
+  const linked = new Set((await deps.store.listDocs(GROUP_CHANNELS)).map((g) => g.groupId));
   return deps.org.org.groups.filter((g) => linked.has(g.id));
 }
 

@@ -9,11 +9,11 @@ import { isAbsent } from '../domain/absence.js';
 import type { Absence, LocalDate } from '../domain/schemas.js';
 import { addDays, stockholmDate } from '../domain/time.js';
 import { log } from '../log.js';
-import type { AuditInput, DocWrite, Store } from '../store/port.js';
+import { type AuditInput, type DocWrite, type Store, collection, docWrite } from '../store/port.js';
 import { hasClaim, reminderClaimId } from './claims.js';
 import type { SkippedReminder } from './reminders.js';
 
-export const REMINDER_LEDGER = 'reminderLedger';
+export const REMINDER_LEDGER = collection<SkipEntry | RunEntry>('reminderLedger');
 
 interface Entry {
   id: string;
@@ -33,12 +33,7 @@ export const skipEntryId = (staffId: string, date: LocalDate) => `skip:${staffId
 const runEntryId = (date: LocalDate) => `run:${date}`;
 const missedRunId = (date: LocalDate) => `missed:${date}`;
 
-const insert = (id: string, value: object): DocWrite => ({
-  collection: REMINDER_LEDGER,
-  id,
-  value: value as Record<string, unknown>,
-  expectedVersion: null,
-});
+const insert = (id: string, value: SkipEntry | RunEntry): DocWrite => docWrite(REMINDER_LEDGER, id, value, null);
 
 /** This morning's run happened, and who was left out (once per person and day). */
 export async function recordRun(store: Store, now: Date, date: LocalDate, skipped: SkippedReminder[]): Promise<void> {
@@ -72,7 +67,7 @@ export async function auditReminders(
   nextWorkingDay: (d: LocalDate) => LocalDate,
 ): Promise<{ notSent: SkipEntry[]; missedRuns: LocalDate[] }> {
   const at = now.toISOString();
-  const entries = await store.listDocs<SkipEntry | RunEntry>(REMINDER_LEDGER);
+  const entries = await store.listDocs(REMINDER_LEDGER);
   const notSent = await filterAsync(
     entries.filter(
       (e): e is SkipEntry =>
@@ -98,12 +93,7 @@ export async function auditReminders(
       { staffId: e.staffId, date: e.date, absenceId: e.absenceId, caseIds: e.caseIds },
       'reminder due and not sent: the person was counted absent at the morning run but was not absent that day',
     );
-    docs.push({
-      collection: REMINDER_LEDGER,
-      id: e.id,
-      value: { ...e, reported: true, version: e.version + 1 } as unknown as Record<string, unknown>,
-      expectedVersion: e.version,
-    });
+    docs.push(docWrite(REMINDER_LEDGER, e.id, { ...e, reported: true, version: e.version + 1 }, e.version));
     // On each case's timeline (`historik`), so the owner and the team lead can read that it was missed.
     for (const caseId of e.caseIds)
       audit.push({
@@ -126,7 +116,6 @@ export async function auditReminders(
 /** Ledger entries older than the claims are kept (default 14 days) are removed. */
 export async function pruneLedger(store: Store, today: LocalDate, keepDays = 14): Promise<void> {
   const cutoff = addDays(today, -keepDays);
-  const old = (await store.listDocs<Entry>(REMINDER_LEDGER)).filter((e) => stockholmDate(e.at) < cutoff);
-  if (old.length)
-    await store.commit({ docs: old.map((e) => ({ collection: REMINDER_LEDGER, id: e.id, value: null })) });
+  const old = (await store.listDocs(REMINDER_LEDGER)).filter((e) => stockholmDate(e.at) < cutoff);
+  if (old.length) await store.commit({ docs: old.map((e) => docWrite(REMINDER_LEDGER, e.id, null)) });
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from '../app/context.js';
 import { runGallring } from '../app/gallring.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
 import { errorFields, log } from '../log.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import { CLAIMS, claimAndEnqueue, hasClaim, type Claim as ClaimDoc } from './claims.js';
 import { runMonthlyStats } from './monthlyStats.js';
 import { runDistribution, runMorning, type Claim } from './morningRun.js';
@@ -278,8 +278,7 @@ export class Scheduler {
 
   private async pruneClaims(today: string): Promise<void> {
     const cutoff = addDays(today, -(this.opts.keepClaimsDays ?? 14));
-    const old = (await this.deps.store.listDocs<ClaimDoc>(CLAIMS)).filter((c) => stockholmDate(c.at) < cutoff);
-    if (old.length)
-      await this.deps.store.commit({ docs: old.map((c) => ({ collection: CLAIMS, id: c.id, value: null })) });
+    const old = (await this.deps.store.listDocs(CLAIMS)).filter((c) => stockholmDate(c.at) < cutoff);
+    if (old.length) await this.deps.store.commit({ docs: old.map((c) => docWrite(CLAIMS, c.id, null)) });
   }
 }

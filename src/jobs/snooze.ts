@@ -11,9 +11,9 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Actor, Case, LocalDate } from '../domain/schemas.js';
 import { addDays, formatDate, stockholmDate } from '../domain/time.js';
 import { deadlineLabel, texts, type Lang } from '../cards/text/index.js';
-import type { DocWrite, Store } from '../store/port.js';
+import { type DocWrite, type Store, collection, docWrite } from '../store/port.js';
 
-export const SNOOZES = 'reminderSnoozes';
+export const SNOOZES = collection<Snooze>('reminderSnoozes');
 
 export interface Snooze {
   id: string;
@@ -31,13 +31,13 @@ export const snoozeId = (staffId: string, caseId: string) => `snooze:${staffId}:
 
 /** Is this person's reminder about this case held today (the morning after the press)? */
 export async function isSnoozed(store: Store, staffId: string, caseId: string, today: LocalDate): Promise<boolean> {
-  const s = await store.getDoc<Snooze>(SNOOZES, snoozeId(staffId, caseId));
+  const s = await store.getDoc(SNOOZES, snoozeId(staffId, caseId));
   return !!s && s.on < today && today <= s.quietOn;
 }
 
 /** The snooze pressed today, if any: the reminder card marks its row. */
 export async function snoozeOf(store: Store, staffId: string, caseId: string): Promise<Snooze | undefined> {
-  return await store.getDoc<Snooze>(SNOOZES, snoozeId(staffId, caseId));
+  return await store.getDoc(SNOOZES, snoozeId(staffId, caseId));
 }
 
 /** The deadline a reminder about the case is about: its earliest open one. */
@@ -94,7 +94,7 @@ export async function snoozeReminder(
   if (!check.ok) return check;
   const id = snoozeId(actor.id, caseId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await deps.store.getDoc<Snooze>(SNOOZES, id);
+    const current = await deps.store.getDoc(SNOOZES, id);
     if (current && current.on === today && current.quietOn === check.quietOn) return { ...check, case: c };
     const value: Snooze = {
       id,
@@ -105,12 +105,7 @@ export async function snoozeReminder(
       at: now.toISOString(),
       version: (current?.version ?? 0) + 1,
     };
-    const write: DocWrite = {
-      collection: SNOOZES,
-      id,
-      value: value as unknown as Record<string, unknown>,
-      expectedVersion: current ? current.version : null,
-    };
+    const write: DocWrite = docWrite(SNOOZES, id, value, current ? current.version : null);
     const r = await deps.store.commit({ docs: [write] });
     if (r.ok) return { ...check, case: c };
   }
@@ -120,8 +115,8 @@ export async function snoozeReminder(
 /** Snoozes whose quiet morning is more than `keepDays` ago are removed (with the claims). */
 export async function pruneSnoozes(store: Store, today: LocalDate, keepDays = 14): Promise<void> {
   const cutoff = addDays(today, -keepDays);
-  const old = (await store.listDocs<Snooze>(SNOOZES)).filter((s) => s.quietOn < cutoff);
-  if (old.length) await store.commit({ docs: old.map((s) => ({ collection: SNOOZES, id: s.id, value: null })) });
+  const old = (await store.listDocs(SNOOZES)).filter((s) => s.quietOn < cutoff);
+  if (old.length) await store.commit({ docs: old.map((s) => docWrite(SNOOZES, s.id, null)) });
 }
 
 /**
@@ -129,6 +124,6 @@ export async function pruneSnoozes(store: Store, today: LocalDate, keepDays = 14
  * case): one read of the collection instead of one per row.
  */
 export async function snoozeLookup(store: Store): Promise<(staffId: string, caseId: string) => Snooze | undefined> {
-  const byId = new Map((await store.listDocs<Snooze>(SNOOZES)).map((s) => [s.id, s]));
+  const byId = new Map((await store.listDocs(SNOOZES)).map((s) => [s.id, s]));
   return (staffId, caseId) => byId.get(snoozeId(staffId, caseId));
 }

@@ -36,7 +36,7 @@ export function genastDue(deps: AppDeps, c: Case): Date {
 
 /** When the nudge for this case went out, if it did (the case card says so). */
 export async function genastNudgedAt(deps: AppDeps, caseId: string): Promise<string | undefined> {
-  return (await deps.store.getDoc<Claim>(CLAIMS, genastClaimId(caseId)))?.at;
+  return (await deps.store.getDoc(CLAIMS, genastClaimId(caseId)))?.at;
 }
 
 /** Run every watch that is due now; returns the claims made. */

@@ -1,9 +1,9 @@
 // Card-activity records: under a card's upsert key, the Teams activity that shows it, so the next
 // version of the card updates that activity in place instead of posting a new one. One writer for
 // the drain (cards it posted) and the bot (cards sent as the reply to a press).
-import type { DocWrite, Store } from '../store/port.js';
+import { type DocWrite, type Store, collection } from '../store/port.js';
 
-export const CARD_ACTIVITIES = 'cardActivities';
+export const CARD_ACTIVITIES = collection<CardActivity>('cardActivities');
 
 export interface CardActivity {
   activityId: string;
@@ -14,7 +14,7 @@ export interface CardActivity {
 }
 
 export async function cardActivityOf(store: Pick<Store, 'getDoc'>, key: string): Promise<CardActivity | undefined> {
-  return await store.getDoc<CardActivity>(CARD_ACTIVITIES, key);
+  return await store.getDoc(CARD_ACTIVITIES, key);
 }
 
 /** The record of `activityId` now showing the card under `key` (a new version of any earlier one). */

@@ -14,7 +14,7 @@ import {
   type MemberRecord,
 } from '../app/conversations.js';
 import { log } from '../log.js';
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
 import { deadLetter } from './deliveryFailure.js';
 import { OUTBOX, type OutboxMessage } from './messages.js';
@@ -46,10 +46,10 @@ export class Delivery {
   private async resolve(msg: OutboxMessage): Promise<ConversationRecord | undefined> {
     const t = msg.target;
     if (t.kind === 'group') return await channelOfGroup(this.deps, t.groupId);
-    if (t.kind === 'conversation') return await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, t.key);
-    const existing = await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, userKey(t.staffId));
+    if (t.kind === 'conversation') return await this.deps.store.getDoc(CONVERSATIONS, t.key);
+    const existing = await this.deps.store.getDoc(CONVERSATIONS, userKey(t.staffId));
     if (existing) return existing;
-    const member = await this.deps.store.getDoc<MemberRecord>(MEMBERS, t.staffId);
+    const member = await this.deps.store.getDoc(MEMBERS, t.staffId);
     if (!member && !this.sender.reachByInstall) return undefined;
     const created = member
       ? await withDeadline(this.sender.createPersonal(member), this.sendTimeout())
@@ -57,7 +57,7 @@ export class Delivery {
     if (!created) return undefined;
     const write = await rememberConversation(this.deps, created);
     if (write) await this.deps.store.commit({ docs: [write] });
-    return await this.deps.store.getDoc<ConversationRecord>(CONVERSATIONS, created.key);
+    return await this.deps.store.getDoc(CONVERSATIONS, created.key);
   }
 
   /**
@@ -76,7 +76,7 @@ export class Delivery {
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
       // conflict must not undo the bookkeeping of the whole round.
-      docs = [{ collection: OUTBOX, id: msg.id, value: null }];
+      docs = [docWrite(OUTBOX, msg.id, null)];
       const known = msg.upsertKey ? await cardActivityOf(this.deps.store, msg.upsertKey) : undefined;
       if (known && known.conversationKey === conversation.key) {
         try {

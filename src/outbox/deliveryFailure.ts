@@ -5,7 +5,7 @@
 // failure card that itself cannot be delivered climbs one step: team lead → unit manager →
 // management channel; only when that fails too is it left for /healthz and `leveranser`.
 // See docs/deliveries.md.
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, docWrite } from '../store/port.js';
 import { texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS } from '../app/conversations.js';
@@ -170,7 +170,7 @@ async function quotedFacts(deps: AppDeps, msg: OutboxMessage, caseId: string, la
  */
 async function originalIn(deps: AppDeps, original: FailureData, lang: Lang): Promise<FailureData> {
   if ((original.lang ?? 'sv') === lang) return original;
-  const failed = await deps.store.getDoc<OutboxMessage>(OUTBOX, original.failedId);
+  const failed = await deps.store.getDoc(OUTBOX, original.failedId);
   return failed ? await failureData(deps, failed, deadReason(failed), original.level, lang) : original;
 }
 
@@ -281,15 +281,7 @@ export async function deadLetter(
     deadAt: deps.now().toISOString(),
     version: msg.version + 1,
   };
-  return [
-    {
-      collection: OUTBOX,
-      id: msg.id,
-      expectedVersion: msg.version,
-      value: dead as unknown as Record<string, unknown>,
-    },
-    ...(await failureReports(deps, msg, reason)),
-  ];
+  return [docWrite(OUTBOX, msg.id, dead, msg.version), ...(await failureReports(deps, msg, reason))];
 }
 
 /** The reason stored on a dead message. */

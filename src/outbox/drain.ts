@@ -7,6 +7,7 @@
 // then repeated, which changes nothing, a post may be doubled). Every send has a deadline; a send
 // that times out or meets a network error (refused, reset, DNS) is retried like a 503, for as long as
 // the dead-letter horizon (default 24 h) since its first failure.
+import { docWrite } from '../store/port.js';
 import type { AppDeps } from '../app/context.js';
 import { userKey } from '../app/conversations.js';
 import { errorFields, log } from '../log.js';
@@ -149,7 +150,7 @@ export class OutboxDrain {
 
   private async due(): Promise<OutboxMessage[]> {
     const now = this.clock();
-    return (await this.deps.store.listDocs<OutboxMessage>(OUTBOX))
+    return (await this.deps.store.listDocs(OUTBOX))
       .filter((m) => m.status === 'pending' && this.isDue(m, now) && !this.inFlight.has(m.id))
       .sort(
         // Fewest tries first, then oldest: in an outage every message gets its turn, instead of the
@@ -208,7 +209,7 @@ export class OutboxDrain {
         });
       this.tasks.add(task);
     }
-    const later = (await this.deps.store.listDocs<OutboxMessage>(OUTBOX))
+    const later = (await this.deps.store.listDocs(OUTBOX))
       .filter((m) => m.status === 'pending' && !this.inFlight.has(m.id))
       .map((m) => (m.attempts === 0 ? 0 : Date.parse(m.nextAttemptAt) - this.clock()));
     if (later.length) nextWake = Math.min(nextWake, Math.max(20, Math.min(...later)));
@@ -222,7 +223,7 @@ export class OutboxDrain {
     const drop = pending.filter((m) => m.upsertKey && m.content.kind === 'caseCard' && newest.get(m.upsertKey) !== m);
     if (drop.length) {
       await this.deps.store.commit({
-        docs: drop.map((m) => ({ collection: OUTBOX, id: m.id, value: null, expectedVersion: m.version })),
+        docs: drop.map((m) => docWrite(OUTBOX, m.id, null, m.version)),
       });
     }
     return pending.filter((m) => !drop.includes(m));

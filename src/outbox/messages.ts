@@ -1,10 +1,10 @@
 // The outbox contract: what a use case asks to be sent. Messages are written in the same store
 // commit as the change that caused them, so a crash never loses an acknowledged notification;
 // the bot layer's sender (src/bot) drains them, paced and retried.
-import type { DocWrite } from '../store/port.js';
+import { type DocWrite, collection, docWrite } from '../store/port.js';
 import type { Instant } from '../domain/schemas.js';
 
-export const OUTBOX = 'outbox';
+export const OUTBOX = collection<OutboxMessage>('outbox');
 
 export type OutboxTarget =
   | { kind: 'group'; groupId: string } // the channel linked to the group (`koppla`)
@@ -65,5 +65,5 @@ export function enqueue(now: Date, target: OutboxTarget, content: OutboxContent,
     nextAttemptAt: now.toISOString(),
     version: 1,
   };
-  return { collection: OUTBOX, id: msg.id, value: msg as unknown as Record<string, unknown>, expectedVersion: null };
+  return docWrite(OUTBOX, msg.id, msg, null);
 }

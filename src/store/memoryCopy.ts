@@ -2,6 +2,7 @@
 // child, by family) and every document by collection. The embedded store fills it from its snapshot
 // and journal; the PostgreSQL store from the database, caught up at each unit of work.
 import type { Case } from '../domain/schemas.js';
+import type { Collection } from './port.js';
 
 export type Doc = Record<string, unknown> & { version?: number };
 
@@ -60,11 +61,11 @@ export abstract class MemoryCopy {
     return [...(this.byFamily.get(familyRef) ?? [])].map((id) => this.cases.get(id)!);
   }
 
-  async getDoc<T = unknown>(collection: string, id: string): Promise<T | undefined> {
+  async getDoc<T = unknown>(collection: Collection<T>, id: string): Promise<T | undefined> {
     return this.docs.get(collection)?.get(id) as T | undefined;
   }
 
-  async listDocs<T = unknown>(collection: string): Promise<T[]> {
+  async listDocs<T = unknown>(collection: Collection<T>): Promise<T[]> {
     return [...(this.docs.get(collection)?.values() ?? [])] as T[];
   }
 

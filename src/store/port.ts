@@ -63,6 +63,35 @@ export interface CaseWrite {
 }
 
 /**
+ * A named collection of documents of one shape, declared once where its documents are made:
+ * `export const CLAIMS = collection<Claim>('claims')`. It is the name (a string), typed: getDoc and
+ * listDocs read it back as T and docWrite takes only a T, so no caller casts a document. A plain
+ * string still names a collection (gallring and migration walk them all) and reads back unknown.
+ */
+export type Collection<T> = string & { readonly __doc?: T };
+
+export const collection = <T extends object>(name: string): Collection<T> => name as Collection<T>;
+
+/** A document read from a collection named by a plain string (gallring, migration walk them all). */
+export const isDocument = (v: unknown): v is { [k: string]: unknown } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A write of one document of a typed collection (`value: null` deletes; `expectedVersion` as in DocWrite). */
+export function docWrite<T extends object>(
+  c: Collection<T>,
+  id: string,
+  value: T | null,
+  expectedVersion?: number | null,
+): DocWrite {
+  return {
+    collection: c,
+    id,
+    value: value as { [k: string]: unknown } | null,
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+  };
+}
+
+/**
  * A keyed document in a named collection (conversations, outbox, claims, absences, handovers...).
  * `value: null` deletes. With `expectedVersion` the write is refused unless the stored document's
  * `version` field equals it (null: must not exist); the caller sets the new `version` in `value`.
@@ -118,8 +147,8 @@ export interface Store {
   casesByChild(childRef: string): Promise<Case[]>;
   /** Every stored case (open and closed) with this familyRef, kept as an index like casesByChild. */
   casesByFamily(familyRef: string): Promise<Case[]>;
-  getDoc<T = unknown>(collection: string, id: string): Promise<T | undefined>;
-  listDocs<T = unknown>(collection: string): Promise<T[]>;
+  getDoc<T = unknown>(collection: Collection<T>, id: string): Promise<T | undefined>;
+  listDocs<T = unknown>(collection: Collection<T>): Promise<T[]>;
   /** The names of the collections that hold documents (gallring looks through them all). */
   collections(): Promise<string[]>;
   /** The keys of the documents in one collection. */
