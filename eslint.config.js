@@ -5,6 +5,13 @@ import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+// A document's type comes from its collection (collection<T>() in src/store/port.ts), declared once;
+// a type named at the read is a cast that nothing checks.
+const TYPED_READS = {
+  selector: 'CallExpression[callee.property.name=/^(getDoc|listDocs)$/][typeArguments]',
+  message: 'Read a typed collection (collection<T>() in src/store/port.ts) instead of naming the type here.',
+};
+
 const PURE_DOMAIN = 'src/domain is pure rules: it imports only itself, zod and luxon.';
 
 export default defineConfig(
@@ -38,15 +45,7 @@ export default defineConfig(
           ],
         },
       ],
-      // A document's type comes from its collection (collection<T>() in src/store/port.ts), declared
-      // once; a type named at the read is a cast that nothing checks.
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'CallExpression[callee.property.name=/^(getDoc|listDocs)$/][typeArguments]',
-          message: 'Read a typed collection (collection<T>() in src/store/port.ts) instead of naming the type here.',
-        },
-      ],
+      'no-restricted-syntax': ['error', TYPED_READS],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -73,6 +72,21 @@ export default defineConfig(
     // Application and the outbox's TeamsSender) and src/http (the server). No other file holds one.
     files: ['src/bot/**/*.ts', 'src/http/**/*.ts', 'src/main.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The bot parses, gates the actor, calls a use case or a view and renders: what it reads and
+    // writes goes through src/app (conversations, install), src/jobs (lists, reminders) or the outbox.
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        TYPED_READS,
+        {
+          selector: "MemberExpression[property.name='store']",
+          message: 'src/bot does not touch the store: call a use case in src/app or a view instead.',
+        },
+      ],
+    },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -2,6 +2,7 @@
 // the core), which channel is a group's home, and the Teams ids of members for new 1:1 chats.
 import { type DocWrite, collection, docWrite } from '../store/port.js';
 import type { AppDeps } from './context.js';
+import { errorFields, log } from '../log.js';
 
 export const CONVERSATIONS = collection<ConversationRecord>('conversations');
 export const GROUP_CHANNELS = collection<GroupChannel>('groupChannels');
@@ -85,7 +86,58 @@ export async function rememberConversation(
 export async function rememberMember(deps: AppDeps, m: Omit<MemberRecord, 'version'>): Promise<DocWrite | undefined> {
   const current = await deps.store.getDoc(MEMBERS, m.aadObjectId);
   if (current && current.teamsId === m.teamsId && current.serviceUrl === m.serviceUrl) return undefined;
-  return { collection: MEMBERS, id: m.aadObjectId, value: { ...m, version: (current?.version ?? 0) + 1 } };
+  return docWrite(MEMBERS, m.aadObjectId, { ...m, version: (current?.version ?? 0) + 1 });
+}
+
+/**
+ * Where an activity came from, and who sent it, kept so that the bot can post there later. Not
+ * worth failing the person's command for (a full disk): the stored reference stays as it was, and
+ * the next activity tries again.
+ */
+export async function rememberWhereToPost(
+  deps: AppDeps,
+  conversation: Omit<ConversationRecord, 'version' | 'updatedAt' | 'active'>,
+  member?: Omit<MemberRecord, 'version'>,
+): Promise<void> {
+  const writes = [await rememberConversation(deps, conversation), member && (await rememberMember(deps, member))];
+  const docs = writes.filter((w): w is DocWrite => !!w);
+  if (docs.length)
+    await deps.store.commit({ docs }).catch((err) => log.warn(errorFields(err), 'conversation not refreshed'));
+}
+
+/** Members Teams told about (a join, a team's roster), remembered for proactive 1:1s. */
+export async function rememberMembers(deps: AppDeps, members: Omit<MemberRecord, 'version'>[]): Promise<void> {
+  const docs: DocWrite[] = [];
+  for (const m of members) {
+    const w = await rememberMember(deps, m);
+    if (w) docs.push(w);
+  }
+  if (docs.length) await deps.store.commit({ docs });
+}
+
+/**
+ * The bot was added to a team: recorded once, with who added it. 'greet' the first time, 'greeted'
+ * when the team was greeted before (the bot added again), 'conflict' when another instance did it.
+ */
+export async function recordInstall(
+  deps: AppDeps,
+  input: { teamId: string; conversationKey: string; actor?: string },
+): Promise<'greet' | 'greeted' | 'conflict'> {
+  const current = await deps.store.getDoc(TEAMS, input.teamId);
+  if (current?.greetedAt) return 'greeted';
+  const at = deps.now().toISOString();
+  const value: TeamRecord = {
+    ...current,
+    teamId: input.teamId,
+    conversationKey: input.conversationKey,
+    greetedAt: at,
+    version: (current?.version ?? 0) + 1,
+  };
+  const r = await deps.store.commit({
+    docs: [docWrite(TEAMS, input.teamId, value, current ? current.version : null)],
+    audit: [{ at, actor: input.actor ?? 'system', type: 'BotInstalled', data: { teamId: input.teamId } }],
+  });
+  return r.ok ? 'greet' : 'conflict';
 }
 
 /** The member record Teams gave for a Teams user id (from a team's roster), if the bot has seen it. */

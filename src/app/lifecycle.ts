@@ -76,7 +76,7 @@ function eraseInCase(c: Case, texts: ReadonlySet<string>): { case: Case; changed
  * the act is recorded with its reason category. Nothing changes when it is refused.
  */
 export async function eraseFreeText(
-  store: Store,
+  { store }: { store: Store },
   input: { actor: Actor; caseId: string; seq: number; reason: string; now: Date },
 ): Promise<EraseOutcome> {
   if (!can(input.actor.role, 'eraseFreeText'))

@@ -8,13 +8,12 @@ import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
 import { bindConfiguredChannels } from '../app/configuredChannels.js';
-import { groupsOfChannel, rememberConversation, rememberMember } from '../app/conversations.js';
+import { groupsOfChannel, rememberWhereToPost } from '../app/conversations.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { langOf, texts } from '../cards/text/index.js';
 import { messageProblem, referencesProblem } from '../domain/secrecy.js';
-import type { DocWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
-import { cardActivityOf, cardActivityWrite } from '../outbox/cardActivities.js';
+import { recordCardActivity } from '../outbox/cardActivities.js';
 import { ACTIONS } from './actions/index.js';
 import { COMMANDS } from './commands/index.js';
 import { conversationOf, tenantOf } from './conversation.js';
@@ -65,37 +64,19 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
     const reference = TurnContext.getConversationReference(a) as ConversationReference;
     reference.conversation = { ...reference.conversation, id: conv.id };
     delete (reference as { activityId?: string }).activityId;
-    const writes: (DocWrite | undefined)[] = [
-      await rememberConversation(deps, {
+    await rememberWhereToPost(
+      deps,
+      {
         key: conv.key,
         kind: conv.kind,
         reference: reference as unknown as Record<string, unknown>,
         serviceUrl: a.serviceUrl,
-      }),
-    ];
-    if (a.from?.aadObjectId) {
-      writes.push(
-        await rememberMember(deps, {
-          aadObjectId: a.from.aadObjectId,
-          teamsId: a.from.id,
-          tenantId: tenantOf(a),
-          serviceUrl: a.serviceUrl,
-        }),
-      );
-    }
-    const docs = writes.filter((w): w is DocWrite => !!w);
-    // Refreshing where to post is not worth failing the person's command for (a full disk): the
-    // stored reference stays as it was, and the next activity tries again.
-    if (docs.length)
-      await deps.store.commit({ docs }).catch((err) => log.warn(errorFields(err), 'conversation not refreshed'));
+      },
+      a.from?.aadObjectId
+        ? { aadObjectId: a.from.aadObjectId, teamsId: a.from.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl }
+        : undefined,
+    );
     return conv;
-  }
-
-  /** The reply's activity id under its upsert key, as the outbox drain records the cards it posts. */
-  async function rememberCardActivity(key: string, activityId: string, conversationKey: string): Promise<void> {
-    await deps.store.commit({
-      docs: [cardActivityWrite(key, activityId, conversationKey, deps.now(), await cardActivityOf(deps.store, key))],
-    });
   }
 
   async function turnFor(ctx: TurnContext, conv: ReturnType<typeof conversationOf>): Promise<Turn> {
@@ -145,7 +126,7 @@ export function createBot(deps: AppDeps, opts: BotOptions) {
         'card' in reply ? cardMessage(reply.card, replySummary(reply.card, turn.lang)) : reply.text,
       );
       if ('card' in reply && reply.upsertKey && sent?.id)
-        await rememberCardActivity(reply.upsertKey, sent.id, conv.key);
+        await recordCardActivity(deps, reply.upsertKey, sent.id, conv.key);
       return;
     }
     await ctx.sendActivity(

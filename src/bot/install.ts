@@ -3,10 +3,9 @@
 // channel (a channel has no one language, docs/cards.md) and in the person's language in a 1:1.
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AppDeps } from '../app/context.js';
-import { TEAMS, rememberMember, type TeamRecord } from '../app/conversations.js';
+import { recordInstall, rememberMembers } from '../app/conversations.js';
 import { noticeCard } from '../cards/simpleCards.js';
 import { texts, type Lang } from '../cards/text/index.js';
-import { type DocWrite, docWrite } from '../store/port.js';
 import { errorFields, log } from '../log.js';
 import { tenantOf } from './conversation.js';
 import { cardMessage } from './replies.js';
@@ -20,44 +19,20 @@ export async function membersAdded(
   const a = ctx.activity;
   const botAdded = (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
   const teamId = (a.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-  const writes: DocWrite[] = [];
-  for (const m of a.membersAdded ?? []) {
-    if (m.id !== a.recipient.id && m.aadObjectId) {
-      const w = await rememberMember(deps, {
-        aadObjectId: m.aadObjectId,
-        teamsId: m.id,
-        tenantId: tenantOf(a),
-        serviceUrl: a.serviceUrl,
-      });
-      if (w) writes.push(w);
-    }
-  }
-  if (writes.length) await deps.store.commit({ docs: writes });
+  await rememberMembers(
+    deps,
+    (a.membersAdded ?? [])
+      .filter((m) => m.id !== a.recipient.id && m.aadObjectId)
+      .map((m) => ({ aadObjectId: m.aadObjectId!, teamsId: m.id, tenantId: tenantOf(a), serviceUrl: a.serviceUrl })),
+  );
   if (!botAdded) return;
   if (teamId) await rememberRoster(deps, ctx, teamId);
-  if (teamId) {
-    const current = await deps.store.getDoc(TEAMS, teamId);
-    if (current?.greetedAt) return; // greet once, even if the bot is added again
-    const value: TeamRecord = {
-      ...current,
-      teamId,
-      conversationKey: conv.key,
-      greetedAt: deps.now().toISOString(),
-      version: (current?.version ?? 0) + 1,
-    };
-    const r = await deps.store.commit({
-      docs: [docWrite(TEAMS, teamId, value, current ? current.version : null)],
-      audit: [
-        {
-          at: deps.now().toISOString(),
-          actor: a.from?.aadObjectId ?? 'system',
-          type: 'BotInstalled',
-          data: { teamId },
-        },
-      ],
-    });
-    if (!r.ok) return;
-  }
+  // Greet once, even if the bot is added again; another instance that recorded it greets.
+  if (
+    teamId &&
+    (await recordInstall(deps, { teamId, conversationKey: conv.key, actor: a.from?.aadObjectId })) !== 'greet'
+  )
+    return;
   const greetIn: Lang = conv.kind === 'personal' ? lang : 'sv';
   const t = texts(greetIn).bot;
   await ctx.sendActivity(
@@ -91,17 +66,17 @@ async function rememberRoster(deps: AppDeps, ctx: TurnContext, teamId: string): 
     let pages = 0;
     do {
       const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
-      const docs: DocWrite[] = [];
-      for (const m of page.members.filter((x) => x.aadObjectId && deps.org.staff(x.aadObjectId))) {
-        const w = await rememberMember(deps, {
-          aadObjectId: m.aadObjectId!,
-          teamsId: m.id,
-          tenantId: m.tenantId ?? tenantOf(a),
-          serviceUrl: a.serviceUrl,
-        });
-        if (w) docs.push(w);
-      }
-      if (docs.length) await deps.store.commit({ docs });
+      await rememberMembers(
+        deps,
+        page.members
+          .filter((x) => x.aadObjectId && deps.org.staff(x.aadObjectId))
+          .map((m) => ({
+            aadObjectId: m.aadObjectId!,
+            teamsId: m.id,
+            tenantId: m.tenantId ?? tenantOf(a),
+            serviceUrl: a.serviceUrl,
+          })),
+      );
       token = page.continuationToken;
     } while (token && ++pages < 100);
   } catch (err) {

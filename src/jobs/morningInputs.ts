@@ -10,6 +10,7 @@ import { stockholmDate } from '../domain/time.js';
 import { violenceRank } from '../domain/violence.js';
 import { concernsText } from '../cards/labels.js';
 import type { Lang } from '../cards/text/index.js';
+import type { Store } from '../store/port.js';
 import type { SectionKey } from '../views/morningList.js';
 
 export interface ListSettings {
@@ -85,6 +86,11 @@ export function listCases(all: Iterable<Case>): readonly Case[] {
       out.push(c);
   }
   return Object.freeze(out);
+}
+
+/** listCases of what is stored now: what every list, reminder and escalation is built from. */
+export async function casesForLists(deps: { store: Pick<Store, 'allCases'> }): Promise<readonly Case[]> {
+  return listCases(await deps.store.allCases());
 }
 
 /** The list cases of one group, and every owner's open cases (for Tilldela) counted over all of them. */

@@ -14,6 +14,7 @@ export type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey }
 export {
   DEFAULT_LIST_SETTINGS,
   deadlineMemo,
+  casesForLists,
   listCases,
   SECTION_ORDER,
   type HandoverItem,

@@ -18,6 +18,7 @@ import { buildEscalation, escalationCardData } from './escalation.js';
 import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
 import {
   buildMorningList,
+  casesForLists,
   deadlineMemo,
   DEFAULT_LIST_SETTINGS,
   listCases,
@@ -42,7 +43,7 @@ export async function linkedGroups(deps: AppDeps): Promise<Group[]> {
  */
 export async function runMorning(deps: AppDeps, now: Date, today: string, claim: Claim): Promise<void> {
   const { store, org, calendar, rules } = deps;
-  const cases = listCases(await store.allCases());
+  const cases = await casesForLists(deps);
   const abs = await absences(deps);
   // The absence feature's morning part first (start due checklists, escalate late handovers; it
   // keeps its own once-a-day claims), so the lists show today's handovers. Its failure must not

@@ -8,8 +8,9 @@ import { staffLangs } from '../app/recipientLang.js';
 import type { Deadline } from '../domain/deadlines.js';
 import type { Absence, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
+import type { Lang } from '../cards/text/index.js';
 import { hasClaim, reminderClaimId } from './claims.js';
-import { listCases } from './morningList.js';
+import { casesForLists } from './morningList.js';
 import { auditReminders, recordRun } from './reminderLedger.js';
 import { planReminders } from './reminders.js';
 import { snoozeLookup } from './snooze.js';
@@ -23,6 +24,21 @@ export interface ReminderRunInput {
   only?: Set<string>;
 }
 
+/** One person's reminder as it would be sent now (the card shown again after a press on it). */
+export async function reminderNow(deps: AppDeps, staffId: string, lang: Lang) {
+  const plan = planReminders({
+    cases: await casesForLists(deps),
+    staff: deps.org.org.staff.filter((s) => s.aadObjectId === staffId),
+    absences: await absences(deps),
+    now: deps.now(),
+    calendar: deps.calendar,
+    rules: deps.rules,
+    snoozeOf: await snoozeLookup(deps.store),
+    langOf: () => lang,
+  });
+  return plan.due[0];
+}
+
 export async function runReminders(
   deps: AppDeps,
   now: Date,
@@ -34,7 +50,7 @@ export async function runReminders(
   const abs = given.absences ?? (await absences(deps));
   const staff = given.only ? org.org.staff.filter((x) => given.only!.has(x.aadObjectId)) : org.org.staff;
   const plan = planReminders({
-    cases: given.cases ?? listCases(await store.allCases()),
+    cases: given.cases ?? (await casesForLists(deps)),
     staff,
     absences: abs,
     now,

@@ -17,6 +17,21 @@ export async function cardActivityOf(store: Pick<Store, 'getDoc'>, key: string):
   return await store.getDoc(CARD_ACTIVITIES, key);
 }
 
+/**
+ * The bot's reply to a press is the card's new activity: recorded here, as the drain records the
+ * cards it posts, so that the next version of the card updates it.
+ */
+export async function recordCardActivity(
+  deps: { store: Store; now: () => Date },
+  key: string,
+  activityId: string,
+  conversationKey: string,
+): Promise<void> {
+  await deps.store.commit({
+    docs: [cardActivityWrite(key, activityId, conversationKey, deps.now(), await cardActivityOf(deps.store, key))],
+  });
+}
+
 /** The record of `activityId` now showing the card under `key` (a new version of any earlier one). */
 export function cardActivityWrite(
   key: string,

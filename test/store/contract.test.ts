@@ -484,22 +484,28 @@ describe.each(SUBJECTS)('the Store contract on $name', (subject) => {
       await seeded(s);
       const entries = await s.auditFor('IFO-R1');
       const closing = entries.find((e) => e.type === 'CaseClosed')!;
-      const refused = await eraseFreeText(s, {
-        actor: actorOf(STAFF.karin),
-        caseId: 'IFO-R1',
-        seq: closing.seq,
-        reason: 'personuppgift',
-        now: NOW,
-      });
+      const refused = await eraseFreeText(
+        { store: s },
+        {
+          actor: actorOf(STAFF.karin),
+          caseId: 'IFO-R1',
+          seq: closing.seq,
+          reason: 'personuppgift',
+          now: NOW,
+        },
+      );
       expect(refused).toMatchObject({ ok: false, reason: 'forbidden' });
       expect((await s.getCase('IFO-R1'))?.closure?.motivation).toContain(MARK);
-      const r = await eraseFreeText(s, {
-        actor: actorOf(STAFF.lars),
-        caseId: 'IFO-R1',
-        seq: closing.seq,
-        reason: 'personuppgift',
-        now: NOW,
-      });
+      const r = await eraseFreeText(
+        { store: s },
+        {
+          actor: actorOf(STAFF.lars),
+          caseId: 'IFO-R1',
+          seq: closing.seq,
+          reason: 'personuppgift',
+          now: NOW,
+        },
+      );
       expect(r).toMatchObject({ ok: true, entries: 1, fields: ['reason'] });
       expect((await s.getCase('IFO-R1'))?.closure?.motivation).toBe(ERASED_MARKER);
       const after = await s.auditFor('IFO-R1');

@@ -15,7 +15,7 @@ import type { Group } from '../../domain/schemas.js';
 import { formatDateTime, stockholmDate } from '../../domain/time.js';
 import { texts, type Lang, refusalText } from '../../cards/text/index.js';
 import { buildEscalation, escalationCardData } from '../../jobs/escalation.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../../jobs/morningList.js';
+import { buildMorningList, casesForLists, DEFAULT_LIST_SETTINGS } from '../../jobs/morningList.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 
@@ -40,7 +40,7 @@ export async function currentMorningList(turn: Turn, group: Group) {
   const now = deps.now();
   return buildMorningList({
     group,
-    cases: listCases(await deps.store.allCases()),
+    cases: await casesForLists(deps),
     staff: deps.org.org.staff,
     absences: await absences(deps),
     handovers: await openHandovers(deps, now),
@@ -60,7 +60,7 @@ async function listAgain(turn: Turn, from: z.infer<typeof From>, notice: ListNot
     if (a.role !== 'unit_manager') return noticeCard(t.actions.failedTitle, notice.text, 'Attention');
     const view = buildEscalation({
       groups: deps.org.org.groups,
-      cases: listCases(await deps.store.allCases()),
+      cases: await casesForLists(deps),
       staff: deps.org.org.staff,
       now: deps.now(),
       calendar: deps.calendar,

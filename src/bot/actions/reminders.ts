@@ -2,15 +2,13 @@
 // is the same card again, rebuilt now, with a line saying which morning is left out; a refusal (the
 // deadline's last working day, a late deadline, not the person's case) says why and changes nothing.
 import { z } from 'zod';
-import { absences } from '../../app/context.js';
 import { assignedToYouCardFor } from '../../app/present.js';
 import { renderCard, type Card } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts } from '../../cards/text/index.js';
 import { formatDate, stockholmDate } from '../../domain/time.js';
-import { listCases } from '../../jobs/morningList.js';
-import { planReminders } from '../../jobs/reminders.js';
-import { snoozeLookup, snoozeReminder } from '../../jobs/snooze.js';
+import { reminderNow } from '../../jobs/reminderRun.js';
+import { snoozeReminder } from '../../jobs/snooze.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { caseByRef } from '../../app/caseQueries.js';
@@ -26,19 +24,7 @@ async function reminderAgain(
   kind: 'summary' | 'tomorrow',
   notice: { text: string; color: string },
 ): Promise<Card> {
-  const { deps } = turn;
-  const me = deps.org.org.staff.filter((s) => s.aadObjectId === turn.actor!.id);
-  const plan = planReminders({
-    cases: listCases(await deps.store.allCases()),
-    staff: me,
-    absences: await absences(deps),
-    now: deps.now(),
-    calendar: deps.calendar,
-    rules: deps.rules,
-    snoozeOf: await snoozeLookup(deps.store),
-    langOf: () => turn.lang ?? 'sv',
-  });
-  const data = plan.due[0]?.[kind];
+  const data = (await reminderNow(turn.deps, turn.actor!.id, turn.lang ?? 'sv'))?.[kind];
   if (!data)
     return noticeCard(texts(turn.lang).reminder.title, notice.text, notice.color === 'Good' ? 'Good' : 'Attention');
   return renderCard('reminder', { ...data, hasNotice: true, notice });

@@ -36,7 +36,7 @@ export const eraseText: ChatCommand = {
     const c = await caseByRef(t.deps, ref);
     if (!c) return { card: noticeCard(n.notFoundTitle, n.notFoundText, 'Warning') };
     if (!maySee(t, c)) return { card: noticeCard(n.otherGroupTitle, n.otherGroupText, 'Attention') };
-    const r = await eraseFreeText(t.deps.store, { actor: t.actor, caseId: c.id, seq, reason, now: t.deps.now() });
+    const r = await eraseFreeText(t.deps, { actor: t.actor, caseId: c.id, seq, reason, now: t.deps.now() });
     if (r.ok) return { card: noticeCard(l.doneTitle, l.done(seq, r.entries, l.categories[reason]), 'Good') };
     switch (r.reason) {
       case 'unknown-entry':
