@@ -5,7 +5,7 @@ import { loadPerCaseworker } from '../domain/queries.js';
 import type { Case, Refusal } from '../domain/schemas.js';
 import { decisionForm, FORM_META } from '../cards/decisionForms.js';
 import type { Card } from '../cards/render.js';
-import { texts, type Lang, refusalText } from '../cards/text/index.js';
+import { fieldTexts, texts, type Lang, refusalText } from '../cards/text/index.js';
 import { absences, type AppDeps } from './context.js';
 import type { DecisionKind, FormData } from './decisionSchemas.js';
 
@@ -54,9 +54,11 @@ export async function formAgain(
   // Whatever was refused, a value with something like a personnummer never goes back to the card.
   const values = scrubbed(entered);
   const issues: Record<string, string> = {};
+  // The guard's own messages are known by their Swedish text (refusal.fields); shown in the reader's language.
+  const shown = fieldTexts(refusal, lang);
   for (const [f, message] of Object.entries(refusal.fields ?? {})) {
     if (isSecrecyMessage(message)) values[f] = '';
-    if (FORM_META[kind].fields.includes(f)) issues[f] = message;
+    if (FORM_META[kind].fields.includes(f)) issues[f] = shown[f] ?? message;
   }
   const byField = Object.keys(issues).length > 0;
   const t = texts(lang).forms;

@@ -6,7 +6,7 @@
 // The kinds and the form schemas are in decisionSchemas.ts, the forms as cards in decisionFormCards.ts.
 import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
-import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { fieldWords, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { guardFreeText } from '../domain/secrecy.js';
 import { FORM_META } from '../cards/decisionForms.js';
 import { formatDate, stockholmYear } from '../domain/time.js';
@@ -231,7 +231,10 @@ export async function submitDecision(deps: AppDeps, kind: DecisionKind, input: D
   // so the person learns every problem at once and a field with a number always comes back empty.
   const secrecy = guardFormFields(kind, input.data ?? {});
   if (!parsed.success || secrecy) {
-    const fields = { ...(parsed.success ? {} : fieldMessages(parsed.error, lang)), ...(secrecy?.fields ?? {}) };
+    const fields = {
+      ...(parsed.success ? {} : fieldMessages(parsed.error, lang)),
+      ...(secrecy ? fieldWords(secrecy) : {}),
+    };
     const message = secrecy && parsed.success ? refusalText(secrecy, lang) : answers(lang).notSaved;
     return failed(kind, refuse('invalid', message, fields), current);
   }

@@ -5,7 +5,16 @@ import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { decideCase } from '../domain/commands.js';
 import { groupsToNotify, LINK_SAME_CHILD } from '../domain/routing.js';
 import { guardAllStrings } from '../domain/secrecy.js';
-import { ReportInput, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
+import { said } from '../domain/refusals.js';
+import {
+  fieldWords,
+  ReportInput,
+  refuse,
+  type Actor,
+  type Case,
+  type FieldWords,
+  type Refusal,
+} from '../domain/schemas.js';
 import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
@@ -69,7 +78,7 @@ export function parseReport(
 ): { ok: true; report: ReportInput } | { ok: false; refusal: Refusal } {
   const t = texts(opts.lang).appNotices.report;
   const maxSummary = opts.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
-  const fields: Record<string, string> = {};
+  const fields: FieldWords = {};
   const parsed = STRICT_REPORT.safeParse(body);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
@@ -85,7 +94,7 @@ export function parseReport(
   // sender learns every problem at once.
   // Every string of the body, known field or not (a field added later is covered too).
   const secrecy = guardAllStrings(typeof body === 'object' && body !== null ? body : {});
-  if (secrecy) Object.assign(fields, secrecy.fields);
+  if (secrecy) Object.assign(fields, fieldWords(secrecy));
   let tooLong = false;
   if (parsed.success && maxSummary > 0 && (parsed.data.summary?.length ?? 0) > maxSummary) {
     fields.summary ??= t.summaryTooLong(maxSummary);
@@ -147,7 +156,7 @@ export class ReportBatch {
     const d = decideCase(ctx, undefined, { type: 'registerReport', report }, this.actor, this.now);
     if (!d.ok)
       return d.code === 'invalid' && d.fields?.groupId
-        ? { ok: false, refusal: refuse('invalid', d.message, { groupId: 'Gruppen finns inte i organisationen.' }) }
+        ? { ok: false, refusal: refuse('invalid', said('unknownGroup'), { groupId: said('groupNotInOrg') }) }
         : { ok: false, refusal: d };
     const at = this.now.toISOString();
     // Open cases about the same child in other groups are linked both ways, and both cards say so.

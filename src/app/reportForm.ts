@@ -2,7 +2,7 @@
 // same use case, validation, secrecy guard and messages as the intake API. A refused field is shown
 // again empty when the secrecy guard refused it: the card never carries a personnummer back.
 import { renderCard, type Card } from '../cards/render.js';
-import { refusalText, texts, type Lang } from '../cards/text/index.js';
+import { fieldTexts, refusalText, texts, type Lang } from '../cards/text/index.js';
 import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { stockholmDate } from '../domain/time.js';
@@ -163,9 +163,10 @@ export async function submitReportForm(
   } else {
     const refused: Refusal = (r as { refusal: Refusal }).refusal;
     refusal = refused;
+    const shown = fieldTexts(refused, lang);
     for (const [path, message] of Object.entries<string>(refused.fields ?? {})) {
       const field = ISSUE_FIELD[path] ?? ISSUE_FIELD[path.split('.')[0]];
-      if (field) issues[field] ??= message;
+      if (field) issues[field] ??= shown[path] ?? message;
       if (isSecrecyMessage(message)) {
         if (path === 'summary' || path === 'childRef' || path === 'externalId' || path === 'familyRef')
           values[path as 'summary'] = '';

@@ -1,7 +1,7 @@
 // Absence (sick leave, planned leave): who may register it, and whether someone is away on a date.
 import type { DomainContext } from './domainContext.js';
 import { can, forbidden } from './permissions.js';
-import { refuse, type Absence, type Actor, type Decision, type LocalDate } from './schemas.js';
+import { refuse, type Absence, type Actor, type Decision, type FieldWords, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { said } from './refusals.js';
 
@@ -72,16 +72,16 @@ export function decideAbsence(
   }
 
   const person = ctx.org.staff.find((s) => s.aadObjectId === intent.staffId);
-  if (!person) return refuse('invalid', said('personNotInOrg'), { staffId: 'Okänd person.' });
+  if (!person) return refuse('invalid', said('personNotInOrg'), { staffId: said('unknownPerson') });
   if (!mayHandleAbsenceOf(ctx, actor, intent.staffId)) {
     return refuse('forbidden', said('absenceRegisterOwnOrGroup'));
   }
-  const fields: Record<string, string> = {};
-  if (!isValidLocalDate(intent.from)) fields.from = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  const fields: FieldWords = {};
+  if (!isValidLocalDate(intent.from)) fields.from = said('dateFormat');
   if (intent.to !== undefined) {
-    if (!isValidLocalDate(intent.to)) fields.to = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
-    else if (intent.to < intent.from) fields.to = 'Slutdatumet kan inte vara före startdatumet.';
-    else if (intent.to < today) fields.to = 'Slutdatumet har redan passerat.';
+    if (!isValidLocalDate(intent.to)) fields.to = said('dateFormat');
+    else if (intent.to < intent.from) fields.to = said('absenceEndBeforeStart');
+    else if (intent.to < today) fields.to = said('absenceEndPassed');
   }
   if (Object.keys(fields).length) return refuse('invalid', said('absenceNotRegistered'), fields);
   const overlapping = ctx.absences.find(

@@ -5,7 +5,7 @@ import { aterkopplingDue, dueFrom, utredningDue } from './deadlines.js';
 import { blank, decisionDate } from './domainContext.js';
 import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomning.js';
 import { checkAssignees } from './ownershipCommands.js';
-import { refuse, type DomainEvent } from './schemas.js';
+import { refuse, type DomainEvent, type FieldWords } from './schemas.js';
 import { stockholmDate } from './time.js';
 import { isViolence } from './violence.js';
 import { said } from './refusals.js';
@@ -13,7 +13,8 @@ import { said } from './refusals.js';
 export const recordSkyddsbedomning: CaseStep<'recordSkyddsbedomning'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
   if (current.skyddsbedomning) return refuse('invalid', said('skyddAlreadyRecorded'));
-  if (blank(intent.motivation)) return refuse('invalid', said('writeMotivation'), { motivation: 'Motivering krävs.' });
+  if (blank(intent.motivation))
+    return refuse('invalid', said('writeMotivation'), { motivation: said('motivationRequired') });
   const on = decisionDate(intent.decidedOn, today, current);
   if ('error' in on) return refuse('invalid', said('skyddNotSaved'), { decidedOn: on.error });
   return done(
@@ -49,12 +50,12 @@ export const decideForhandsbedomning: CaseStep<'decideForhandsbedomning'> = (
   const f = forhandsbedomningState(current, ctx.rules, today);
   if (!f.pending) return refuse('invalid', said('forhandsAlreadyDecided'));
   if (!f.decidable) return refuse('invalid', said('skyddFirst'));
-  const fields: Record<string, string> = {};
-  if (blank(intent.motivation)) fields.motivation = 'Motivering krävs.';
+  const fields: FieldWords = {};
+  if (blank(intent.motivation)) fields.motivation = said('motivationRequired');
   // Violence and honour-related oppression: opening at once is the proposal; not opening needs a
   // written reason of its own (docs/domain.md "Violence").
   if (isViolence(current) && intent.outcome !== 'open' && blank(intent.violenceReason))
-    fields.violenceReason = 'Anmälan gäller våld: skriv varför utredning inte inleds.';
+    fields.violenceReason = said('violenceWhyNotOpen');
   const on = decisionDate(intent.decidedOn, today, current);
   if ('error' in on) fields.decidedOn = on.error;
   if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('decisionNotSaved'), fields);

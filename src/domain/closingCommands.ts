@@ -3,26 +3,23 @@
 import type { CaseStep } from './caseIntents.js';
 import { blank, decisionDate } from './domainContext.js';
 import { uppfoljningProblem } from './lawCommands.js';
-import { refuse } from './schemas.js';
+import { refuse, type FieldWords } from './schemas.js';
 import { stockholmDate } from './time.js';
 import { said } from './refusals.js';
 
 export const close: CaseStep<'close'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
   if (current.phase !== 'utredning') return refuse('invalid', said('onlyOpenInvestigationCloses'));
-  const fields: Record<string, string> = {};
+  const fields: FieldWords = {};
   const on = decisionDate(intent.decidedOn, today, current, {
-    date: current.utredning?.openedOn ?? today,
-    message: 'Avslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+    notBefore: { date: current.utredning?.openedOn ?? today, message: said('closedOnBeforeOpened') },
   });
   if ('error' in on) fields.decidedOn = on.error;
   if (intent.uppfoljningUntil !== undefined) {
     const problem = 'date' in on ? uppfoljningProblem(ctx, on.date, intent.uppfoljningUntil) : undefined;
-    if (intent.outcome !== 'ingen_insats')
-      fields.uppfoljningUntil = 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.';
+    if (intent.outcome !== 'ingen_insats') fields.uppfoljningUntil = said('uppfoljningOnlyWithoutInsats');
     else if (problem) fields.uppfoljningUntil = problem;
-    else if (intent.uppfoljningUntil <= today)
-      fields.uppfoljningUntil = 'Uppföljningens slutdatum måste vara efter i dag.';
+    else if (intent.uppfoljningUntil <= today) fields.uppfoljningUntil = said('uppfoljningUntilAfterToday');
   }
   if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('investigationNotClosed'), fields);
   const motivation = intent.motivation && !blank(intent.motivation) ? intent.motivation.trim() : undefined;

@@ -78,9 +78,9 @@ export function writeStatus(
     return refuse('forbidden', said('handoverStatusWho'));
   }
   const trimmed = text.trim();
-  if (!trimmed) return refuse('invalid', said('handoverWriteStatus'), { status: 'Skriv en status.' });
+  if (!trimmed) return refuse('invalid', said('handoverWriteStatus'), { status: said('writeStatus') });
   if (trimmed.length > MAX_STATUS_CHARS)
-    return refuse('invalid', said('handoverStatusTooLong', { max: MAX_STATUS_CHARS }), { status: 'För lång text.' });
+    return refuse('invalid', said('handoverStatusTooLong', { max: MAX_STATUS_CHARS }), { status: said('textTooLong') });
   const secret = guardFreeText({ status: trimmed });
   if (secret) return secret;
   return {

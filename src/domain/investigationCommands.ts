@@ -2,7 +2,7 @@
 // barnsamtal, and why a barnsamtal is not held.
 import type { CaseStep } from './caseIntents.js';
 import { blank, decisionDate } from './domainContext.js';
-import { refuse } from './schemas.js';
+import { refuse, type FieldWords } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { said } from './refusals.js';
 
@@ -10,16 +10,15 @@ export const extend: CaseStep<'extend'> = (ctx, current, intent, actor, now, don
   const today = stockholmDate(now);
   if (current.phase !== 'utredning' || !current.utredning)
     return refuse('invalid', said('onlyOpenInvestigationExtends'));
-  const fields: Record<string, string> = {};
+  const fields: FieldWords = {};
   const on = decisionDate(intent.decidedOn, today, current, {
-    date: current.utredning.openedOn,
-    message: 'Beslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+    notBefore: { date: current.utredning.openedOn, message: said('decidedOnBeforeOpened') },
   });
   if ('error' in on) fields.decidedOn = on.error;
-  if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
+  if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = said('dateFormat');
   else if (intent.newDeadline <= current.utredning.deadline)
-    fields.newDeadline = `Det nya datumet måste vara efter ${current.utredning.deadline}.`;
-  if (blank(intent.reason)) fields.reason = 'Skälet till förlängningen krävs.';
+    fields.newDeadline = said('newDeadlineAfter', { date: current.utredning.deadline });
+  if (blank(intent.reason)) fields.reason = said('extensionReasonRequired');
   if (Object.keys(fields).length || 'error' in on) return refuse('invalid', said('extensionNotSaved'), fields);
   // 20 kap. 3 §: an extension decided after the deadline cannot undo the overrun; it is recorded
   // as one and the deadline stays counted as missed.
@@ -53,10 +52,10 @@ export const extend: CaseStep<'extend'> = (ctx, current, intent, actor, now, don
 
 export const recordContact: CaseStep<'recordContact'> = (ctx, current, intent, actor, now, done) => {
   const today = stockholmDate(now);
-  const fields: Record<string, string> = {};
-  if (!isValidLocalDate(intent.date)) fields.date = 'Ange ett datum som ÅÅÅÅ-MM-DD.';
-  else if (intent.date > today) fields.date = 'Datumet kan inte vara i framtiden.';
-  else if (intent.date < stockholmDate(current.receivedAt)) fields.date = 'Datumet kan inte vara före anmälan.';
+  const fields: FieldWords = {};
+  if (!isValidLocalDate(intent.date)) fields.date = said('dateFormat');
+  else if (intent.date > today) fields.date = said('dateFuture');
+  else if (intent.date < stockholmDate(current.receivedAt)) fields.date = said('dateBeforeReport');
   if (Object.keys(fields).length) return refuse('invalid', said('contactNotSaved'), fields);
   const childRef = intent.kind === 'barnsamtal' ? (intent.childRef ?? current.childRef) : intent.childRef;
   const contact = {
@@ -81,7 +80,7 @@ export const recordBarnsamtalNotHeld: CaseStep<'recordBarnsamtalNotHeld'> = (
   now,
   done,
 ) => {
-  if (blank(intent.reason)) return refuse('invalid', said('barnsamtalWhyNot'), { reason: 'Skäl krävs.' });
+  if (blank(intent.reason)) return refuse('invalid', said('barnsamtalWhyNot'), { reason: said('reasonRequired') });
   return done(
     { ...current, barnsamtalNotHeldReason: intent.reason.trim() },
     { type: 'BarnsamtalNotHeldRecorded', caseId: current.id, reason: intent.reason.trim() },

@@ -5,9 +5,9 @@ import { aterkopplingDue, uppfoljningLatest } from './deadlines.js';
 import { forhandsbedomningLate, forhandsbedomningState } from './forhandsbedomning.js';
 import { blank, decisionDate, invalid, type Done, type DomainContext } from './domainContext.js';
 import { ruleFor } from './rules.js';
-import { refuse, type Actor, type Case, type Decision, type LocalDate } from './schemas.js';
+import { refuse, type Actor, type Case, type Decision, type FieldWords, type LocalDate } from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
-import { said } from './refusals.js';
+import { said, type Said } from './refusals.js';
 
 export type LawIntent =
   | { type: 'extendForhandsbedomning'; newDeadline: string; reason: string; decidedBy?: string; decidedOn?: string }
@@ -30,16 +30,16 @@ export function decideLaw(
       const f = forhandsbedomningState(current, ctx.rules, today);
       if (!f.pending) return refuse('invalid', said('onlyPendingForhandsExtends'));
       const inForce = f.due;
-      const fields: Record<string, string> = {};
+      const fields: FieldWords = {};
       const on = decisionDate(intent.decidedOn, today, current);
       if ('error' in on) fields.decidedOn = on.error;
       else if (forhandsbedomningLate(current, ctx.rules, on.date))
-        fields.decidedOn = `Fristen gick ut ${inForce}: en förlängning måste beslutas före fristen. Ett senare beslut räknas som försenat.`;
-      if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = 'Ange det nya datumet som ÅÅÅÅ-MM-DD.';
-      else if (intent.newDeadline <= inForce) fields.newDeadline = `Det nya datumet måste vara efter ${inForce}.`;
-      if (blank(intent.reason)) fields.reason = 'Ange de synnerliga skälen (arbetsbelastning räknas aldrig).';
+        fields.decidedOn = said('forhandsExtensionLate', { date: inForce });
+      if (!isValidLocalDate(intent.newDeadline)) fields.newDeadline = said('newDeadlineFormat');
+      else if (intent.newDeadline <= inForce) fields.newDeadline = said('newDeadlineAfter', { date: inForce });
+      if (blank(intent.reason)) fields.reason = said('synnerligaSkalRequired');
       const who = intent.decidedBy && !blank(intent.decidedBy) ? intent.decidedBy.trim() : actor.id;
-      if (!ctx.org.staff.some((s) => s.aadObjectId === who)) fields.decidedBy = 'Välj vem som fattade beslutet.';
+      if (!ctx.org.staff.some((s) => s.aadObjectId === who)) fields.decidedBy = said('pickDecider');
       if (Object.keys(fields).length || 'error' in on) return invalid(said('extensionNotSaved'), fields);
       const ext = {
         decidedOn: on.date,
@@ -64,20 +64,18 @@ export function decideLaw(
       const u = current.utredning;
       if (current.phase !== 'utredning' || !u) return refuse('invalid', said('noOpenInvestigation'));
       if (u.information) return refuse('invalid', said('investigationInfoRecorded'));
-      const fields: Record<string, string> = {};
+      const fields: FieldWords = {};
       const hasReason = !blank(intent.reason);
       let givenOn: LocalDate | undefined;
       if (!blank(intent.givenOn)) {
         const d = decisionDate(intent.givenOn, today, current, {
-          date: u.openedOn,
-          message: 'Datumet kan inte vara före beslutet att inleda utredningen.',
+          notBefore: { date: u.openedOn, message: said('dateBeforeOpened') },
         });
         if ('error' in d) fields.givenOn = d.error;
         else givenOn = d.date;
       }
-      if (!givenOn && !hasReason && !fields.givenOn)
-        fields.givenOn = 'Ange när de berörda informerades, eller skälet till att de inte informeras.';
-      if (givenOn && hasReason) fields.reason = 'Ange antingen ett datum eller ett skäl, inte båda.';
+      if (!givenOn && !hasReason && !fields.givenOn) fields.givenOn = said('informedOnOrReason');
+      if (givenOn && hasReason) fields.reason = said('dateOrReasonNotBoth');
       if (Object.keys(fields).length) return invalid(said('informationNotSaved'), fields);
       const notGivenReason = givenOn ? undefined : intent.reason!.trim();
       const information = {
@@ -144,11 +142,14 @@ export function decideLaw(
 }
 
 /** Is this uppföljning end date within the row in force on the closing date (23 kap. 5 §)? */
-export function uppfoljningProblem(ctx: DomainContext, closedOn: LocalDate, until: string): string | undefined {
-  if (!isValidLocalDate(until)) return 'Ange ett datum som ÅÅÅÅ-MM-DD.';
-  if (until <= closedOn) return 'Uppföljningens slutdatum måste vara efter avslutsdatumet.';
+export function uppfoljningProblem(ctx: DomainContext, closedOn: LocalDate, until: string): Said | undefined {
+  if (!isValidLocalDate(until)) return said('dateFormat');
+  if (until <= closedOn) return said('uppfoljningUntilAfterClosing');
   const latest = uppfoljningLatest(closedOn, ctx.rules);
   if (latest && until > latest)
-    return `Uppföljningen kan som längst pågå till ${latest} (${ruleFor(ctx.rules, 'uppfoljning', closedOn).legalRef.new}).`;
+    return said('uppfoljningUntilLatest', {
+      date: latest,
+      legalRef: ruleFor(ctx.rules, 'uppfoljning', closedOn).legalRef.new,
+    });
   return undefined;
 }

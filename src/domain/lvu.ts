@@ -3,7 +3,15 @@
 // stops a clock. The bot mirrors the decisions; the legal record is the case-management system.
 import { decisionDate, invalid, type Done, type DomainContext } from './domainContext.js';
 import { nextMeeting } from './lvuDeadlines.js';
-import { refuse, type Actor, type Case, type Decision, type LocalDate, type LvuTrack } from './schemas.js';
+import {
+  refuse,
+  type Actor,
+  type Case,
+  type Decision,
+  type FieldWords,
+  type LocalDate,
+  type LvuTrack,
+} from './schemas.js';
 import { isValidLocalDate, stockholmDate } from './time.js';
 import { said } from './refusals.js';
 
@@ -32,19 +40,18 @@ export function decideLvu(
   const step = (on: LocalDate) => ({ on, at: now.toISOString(), by: actor.id });
   if (intent.type === 'lvuStart') {
     if (current.lvu && !current.lvu.endedOn) return refuse('invalid', said('lvuAlreadyOpen'));
-    const fields: Record<string, string> = {};
+    const fields: FieldWords = {};
     const decided = decisionDate(intent.decidedOn, today, current);
     if ('error' in decided) fields.decidedOn = decided.error;
-    if (!(DECIDERS as readonly string[]).includes(intent.decidedBy))
-      fields.decidedBy = 'Välj vem som beslutade: nämnden, ordföranden eller en förordnad ledamot.';
-    if (intent.ground !== '2' && intent.ground !== '3') fields.ground = 'Välj grund: 2 § eller 3 § LVU.';
+    if (!(DECIDERS as readonly string[]).includes(intent.decidedBy)) fields.decidedBy = said('lvuPickDecider');
+    if (intent.ground !== '2' && intent.ground !== '3') fields.ground = said('lvuPickGround');
     let verkstalldOn: LocalDate | undefined;
     if (intent.verkstalldOn && intent.verkstalldOn.trim() !== '' && 'date' in decided) {
       const v = decisionDate(intent.verkstalldOn, today, current, {
-        date: decided.date,
-        message: 'Verkställigheten kan inte vara före beslutet.',
+        notBefore: { date: decided.date, message: said('lvuVerkstallighetBeforeDecision') },
+        noun: 'date',
       });
-      if ('error' in v) fields.verkstalldOn = v.error.replace('Beslutsdatumet', 'Datumet');
+      if ('error' in v) fields.verkstalldOn = v.error;
       else verkstalldOn = v.date;
     }
     if (Object.keys(fields).length || 'error' in decided) return invalid(said('lvuOmhandertagandeNotSaved'), fields);
@@ -74,10 +81,10 @@ export function decideLvu(
   if (!t || t.endedOn) return refuse('invalid', said('lvuNone'));
   const dateField = (entered: string | undefined, field: string, notBefore: LocalDate = t.decidedOn) => {
     const d = decisionDate(entered, today, current, {
-      date: notBefore,
-      message: 'Datumet kan inte vara före omhändertagandet.',
+      notBefore: { date: notBefore, message: said('lvuDateBeforeOmhandertagande') },
+      noun: 'date',
     });
-    return 'error' in d ? { error: { [field]: d.error.replace('Beslutsdatumet', 'Datumet') } } : d;
+    return 'error' in d ? { error: { [field]: d.error } } : d;
   };
   const saved = (lvu: LvuTrack, type: string, data: Record<string, unknown>) =>
     done({ ...current, lvu }, { type, caseId: current.id, data });
@@ -99,15 +106,15 @@ export function decideLvu(
           return saved({ ...t, understalld: s }, 'LvuUnderstalld', { on: d.date });
         case 'ansokan':
           if (t.ansokan) return again();
-          if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { on: 'Verkställighet saknas.' });
+          if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { on: said('lvuNoVerkstallighet') });
           return saved({ ...t, ansokan: s }, 'LvuAnsokan', { on: d.date });
         case 'vard':
           if (t.vardBegun) return again();
           if (t.courtDecision?.outcome !== 'vard')
-            return invalid(said('lvuCourtVardFirst'), { on: 'Beslut om vård saknas.' });
+            return invalid(said('lvuCourtVardFirst'), { on: said('lvuNoVardDecision') });
           return saved({ ...t, vardBegun: s }, 'LvuVardBegun', { on: d.date });
         case 'review': {
-          if (!t.vardBegun) return invalid(said('lvuVardNotBegun'), { on: 'Vården har inte påbörjats.' });
+          if (!t.vardBegun) return invalid(said('lvuVardNotBegun'), { on: said('lvuVardNotBegun') });
           const kind = t.ground === '3' ? 'provning' : 'overvagande';
           return saved({ ...t, reviews: [...t.reviews, { ...s, kind }] }, 'LvuReviewed', { on: d.date, kind });
         }
@@ -117,25 +124,23 @@ export function decideLvu(
       return refuse('invalid', said('lvuUnknownStep'));
     }
     case 'lvuCourtExtension': {
-      if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { until: 'Verkställighet saknas.' });
+      if (!t.verkstalldOn) return invalid(said('lvuVerkstallighetFirst'), { until: said('lvuNoVerkstallighet') });
       if (t.ansokan) return refuse('invalid', said('lvuAnsokanDone'));
       if (!isValidLocalDate(intent.until) || intent.until <= today)
-        return invalid(said('detailNotSaved'), {
-          until: 'Ange rättens nya datum (efter i dag) som ÅÅÅÅ-MM-DD.',
-        });
+        return invalid(said('detailNotSaved'), { until: said('lvuCourtNewDate') });
       return saved({ ...t, courtExtendedTo: intent.until }, 'LvuCourtExtended', { until: intent.until });
     }
     case 'lvuCourtDecision': {
-      if (!t.ansokan) return invalid(said('lvuAnsokanFirst'), { on: 'Ansökan saknas.' });
-      const fields: Record<string, string> = {};
-      if (intent.outcome !== 'vard' && intent.outcome !== 'avslag') fields.outcome = 'Välj rättens beslut.';
+      if (!t.ansokan) return invalid(said('lvuAnsokanFirst'), { on: said('lvuNoAnsokan') });
+      const fields: FieldWords = {};
+      if (intent.outcome !== 'vard' && intent.outcome !== 'avslag') fields.outcome = said('lvuPickCourtOutcome');
       if (t.courtDecision) {
         // The same form again adds the day the decision became final.
         if (t.courtDecision.finalOn || t.courtDecision.outcome !== 'vard')
           return refuse('invalid', said('lvuCourtRecorded'));
         const f = dateField(intent.finalOn, 'finalOn', t.courtDecision.on);
         if ('error' in f || !intent.finalOn)
-          return invalid(said('detailNotSaved'), 'error' in f ? f.error : { finalOn: 'Ange dagen.' });
+          return invalid(said('detailNotSaved'), 'error' in f ? f.error : { finalOn: said('enterDay') });
         return saved({ ...t, courtDecision: { ...t.courtDecision, finalOn: f.date } }, 'LvuDecisionFinal', {
           on: f.date,
         });
@@ -161,14 +166,14 @@ export function decideLvu(
       const d = dateField(intent.on, 'on');
       if ('error' in d) return invalid(said('detailNotSaved'), d.error);
       if (intent.kind === 'review') {
-        if (!t.restrictions.length) return invalid(said('lvuNoRestriction'), { kind: 'Ingen begränsning.' });
+        if (!t.restrictions.length) return invalid(said('lvuNoRestriction'), { kind: said('lvuNoRestrictionField') });
         return saved({ ...t, reviews: [...t.reviews, { ...step(d.date), kind: 'begransning' }] }, 'LvuReviewed', {
           on: d.date,
           kind: 'begransning',
         });
       }
       if (intent.kind !== 'umgange' && intent.kind !== 'hemlig_vistelseort')
-        return invalid(said('detailNotSaved'), { kind: 'Välj vilket beslut.' });
+        return invalid(said('detailNotSaved'), { kind: said('lvuPickRestriction') });
       return saved(
         { ...t, restrictions: [...t.restrictions, { ...step(d.date), kind: intent.kind }] },
         'LvuRestrictionDecided',

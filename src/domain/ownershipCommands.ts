@@ -35,18 +35,19 @@ export const assign: CaseStep<'assign'> = (ctx, current, intent, actor, now, don
 
 /** Why these people cannot have a case of the group today, or undefined when they can. */
 export function checkAssignees(ctx: DomainContext, groupId: string, ids: string[], today: LocalDate) {
-  if (ids.length === 0) return refuse('invalid', said('pickAssignee'), { assignee: 'Välj en handläggare.' });
-  if (ids.length > 2) return refuse('invalid', said('atMostTwo'), { assignee: 'Välj högst två.' });
-  if (new Set(ids).size !== ids.length) return refuse('invalid', said('sameTwice'), { assignee: 'Välj två olika.' });
+  if (ids.length === 0) return refuse('invalid', said('pickAssignee'), { assignee: said('pickOneCaseworker') });
+  if (ids.length > 2) return refuse('invalid', said('atMostTwo'), { assignee: said('pickAtMostTwo') });
+  if (new Set(ids).size !== ids.length)
+    return refuse('invalid', said('sameTwice'), { assignee: said('pickTwoDifferent') });
   for (const id of ids) {
     const s: Staff | undefined = ctx.org.staff.find((x) => x.aadObjectId === id);
-    if (!s) return refuse('invalid', said('pickedNotInOrg'), { assignee: 'Okänd person.' });
+    if (!s) return refuse('invalid', said('pickedNotInOrg'), { assignee: said('unknownPerson') });
     if (s.role !== 'caseworker')
-      return refuse('invalid', said('notCaseworker', { name: s.name }), { assignee: 'Välj en handläggare.' });
+      return refuse('invalid', said('notCaseworker', { name: s.name }), { assignee: said('pickOneCaseworker') });
     if (!s.groups.includes(groupId))
-      return refuse('invalid', said('notInGroup', { name: s.name }), { assignee: 'Välj någon i gruppen.' });
+      return refuse('invalid', said('notInGroup', { name: s.name }), { assignee: said('pickInGroup') });
     if (isAbsent(ctx.absences, id, today))
-      return refuse('invalid', said('absentToday', { name: s.name }), { assignee: 'Välj någon som är på plats.' });
+      return refuse('invalid', said('absentToday', { name: s.name }), { assignee: said('pickPresent') });
   }
   return undefined;
 }

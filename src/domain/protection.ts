@@ -10,6 +10,7 @@ import {
   type Actor,
   type Case,
   type Decision,
+  type FieldWords,
   type Instant,
   type LocalDate,
   type ProtectiveMeasure,
@@ -148,20 +149,19 @@ export function decideProtectiveMeasure(
 ): Decision<Case> {
   if (current.phase === 'closed') return refuse('invalid', said('caseClosed'));
   const today = stockholmDate(now);
-  const fields: Record<string, string> = {};
-  if (!(KINDS as readonly string[]).includes(intent.kind))
-    fields.kind = 'Välj vad som gjordes: placering, omedelbart omhändertagande, kontakt med polisen eller annat.';
-  const on = decisionDate(intent.on, today, current);
-  if ('error' in on) fields.on = on.error.replace('Beslutsdatumet', 'Datumet');
+  const fields: FieldWords = {};
+  if (!(KINDS as readonly string[]).includes(intent.kind)) fields.kind = said('protectionPickKind');
+  const on = decisionDate(intent.on, today, current, { noun: 'date' });
+  if ('error' in on) fields.on = on.error;
   const time = intent.time?.trim() || undefined;
   if (time !== undefined) {
-    if (!HHMM.test(time)) fields.time = 'Ange klockslaget som TT:MM, t.ex. 14:30.';
+    if (!HHMM.test(time)) fields.time = said('timeFormat');
     else if ('date' in on && stockholmInstant(on.date, time).getTime() > now.getTime() + 60_000)
-      fields.time = 'Klockslaget kan inte vara i framtiden.';
+      fields.time = said('timeFuture');
   }
   const doneBy = intent.doneBy?.trim() || actor.id;
-  if (!ctx.org.staff.some((s) => s.aadObjectId === doneBy)) fields.doneBy = 'Välj vem som gjorde det.';
-  if (blank(intent.motivation)) fields.motivation = 'Skriv en kort motivering.';
+  if (!ctx.org.staff.some((s) => s.aadObjectId === doneBy)) fields.doneBy = said('pickDoneBy');
+  if (blank(intent.motivation)) fields.motivation = said('writeMotivation');
   if (Object.keys(fields).length || 'error' in on) return invalid(said('protectionNotSaved'), fields);
   const measure: ProtectiveMeasure = {
     kind: intent.kind as ProtectiveMeasureKind,

@@ -2,7 +2,9 @@
 // and values (`refuse(code, said('caseNotFound'))`) so that the edge can show it in the reader's
 // language: the catalogue holds the English for each key (src/cards/text/en/refusals.ts, typed
 // against this table) and `refusalText` in src/cards/text picks one. The Swedish stays the
-// refusal's `message`.
+// refusal's `message`. The messages beside a form's fields are keyed the same way
+// (`invalid(said('decisionNotSaved'), { decidedOn: said('decidedOnFuture') })`): the Swedish goes in
+// the refusal's `fields`, the keys in its `fieldKeys`, and `fieldTexts` shows them.
 import type { Role } from './schemaBasics.js';
 
 /** A role as a refusal names it in Swedish. */
@@ -111,6 +113,75 @@ export const REFUSALS_SV = {
   // secrecy.ts: the names of the fields, never their content
   secrecy: (p: { fields: string }) =>
     `Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens. Gäller fältet ${p.fields}.`,
+
+  // Field messages: beside one field of a form (a refusal's `fields`), by the same keys.
+  // Dates (decisionDate in domainContext.ts): "Beslutsdatumet" for a decision's own day, "Datumet" for another day.
+  decidedOnFormat: 'Ange beslutsdatumet som ÅÅÅÅ-MM-DD.',
+  decidedOnFuture: 'Beslutsdatumet kan inte vara i framtiden.',
+  decidedOnBeforeReport: 'Beslutsdatumet kan inte vara före anmälan.',
+  dateFormat: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  dateFuture: 'Datumet kan inte vara i framtiden.',
+  dateBeforeReport: 'Datumet kan inte vara före anmälan.',
+  enterDay: 'Ange dagen.',
+  // absence.ts, ownershipCommands.ts
+  unknownPerson: 'Okänd person.',
+  absenceEndBeforeStart: 'Slutdatumet kan inte vara före startdatumet.',
+  absenceEndPassed: 'Slutdatumet har redan passerat.',
+  pickOneCaseworker: 'Välj en handläggare.',
+  pickAtMostTwo: 'Välj högst två.',
+  pickTwoDifferent: 'Välj två olika.',
+  pickInGroup: 'Välj någon i gruppen.',
+  pickPresent: 'Välj någon som är på plats.',
+  // assessmentCommands.ts, investigationCommands.ts, closingCommands.ts
+  motivationRequired: 'Motivering krävs.',
+  violenceWhyNotOpen: 'Anmälan gäller våld: skriv varför utredning inte inleds.',
+  decidedOnBeforeOpened: 'Beslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+  newDeadlineAfter: (p: { date: string }) => `Det nya datumet måste vara efter ${p.date}.`,
+  extensionReasonRequired: 'Skälet till förlängningen krävs.',
+  reasonRequired: 'Skäl krävs.',
+  closedOnBeforeOpened: 'Avslutsdatumet kan inte vara före beslutet att inleda utredningen.',
+  uppfoljningOnlyWithoutInsats: 'Uppföljning kan bara beslutas när utredningen avslutas utan insats.',
+  uppfoljningUntilAfterToday: 'Uppföljningens slutdatum måste vara efter i dag.',
+  // lawCommands.ts
+  forhandsExtensionLate: (p: { date: string }) =>
+    `Fristen gick ut ${p.date}: en förlängning måste beslutas före fristen. Ett senare beslut räknas som försenat.`,
+  newDeadlineFormat: 'Ange det nya datumet som ÅÅÅÅ-MM-DD.',
+  synnerligaSkalRequired: 'Ange de synnerliga skälen (arbetsbelastning räknas aldrig).',
+  pickDecider: 'Välj vem som fattade beslutet.',
+  dateBeforeOpened: 'Datumet kan inte vara före beslutet att inleda utredningen.',
+  informedOnOrReason: 'Ange när de berörda informerades, eller skälet till att de inte informeras.',
+  dateOrReasonNotBoth: 'Ange antingen ett datum eller ett skäl, inte båda.',
+  uppfoljningUntilAfterClosing: 'Uppföljningens slutdatum måste vara efter avslutsdatumet.',
+  uppfoljningUntilLatest: (p: { date: string; legalRef: string }) =>
+    `Uppföljningen kan som längst pågå till ${p.date} (${p.legalRef}).`,
+  // lvu.ts
+  lvuPickDecider: 'Välj vem som beslutade: nämnden, ordföranden eller en förordnad ledamot.',
+  lvuPickGround: 'Välj grund: 2 § eller 3 § LVU.',
+  lvuVerkstallighetBeforeDecision: 'Verkställigheten kan inte vara före beslutet.',
+  lvuDateBeforeOmhandertagande: 'Datumet kan inte vara före omhändertagandet.',
+  lvuNoVerkstallighet: 'Verkställighet saknas.',
+  lvuNoVardDecision: 'Beslut om vård saknas.',
+  lvuCourtNewDate: 'Ange rättens nya datum (efter i dag) som ÅÅÅÅ-MM-DD.',
+  lvuNoAnsokan: 'Ansökan saknas.',
+  lvuPickCourtOutcome: 'Välj rättens beslut.',
+  lvuNoRestrictionField: 'Ingen begränsning.',
+  lvuPickRestriction: 'Välj vilket beslut.',
+  // protection.ts
+  protectionPickKind: 'Välj vad som gjordes: placering, omedelbart omhändertagande, kontakt med polisen eller annat.',
+  timeFormat: 'Ange klockslaget som TT:MM, t.ex. 14:30.',
+  timeFuture: 'Klockslaget kan inte vara i framtiden.',
+  pickDoneBy: 'Välj vem som gjorde det.',
+  // handoverCommands.ts
+  writeStatus: 'Skriv en status.',
+  textTooLong: 'För lång text.',
+  // reportCommands.ts
+  groupNotInOrg: 'Gruppen finns inte i organisationen.',
+  timeInFuture: 'Tiden ligger i framtiden.',
+  // secrecy.ts: beside the field that holds something like a personnummer
+  secrecyField:
+    'Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens.',
+  referenceField:
+    'Referensen liknar ett personnummer eller samordningsnummer. Använd ärendesystemets pseudonyma referens.',
 } as const;
 
 export type RefusalTable = typeof REFUSALS_SV;
@@ -123,6 +194,9 @@ export interface Said {
   params?: Record<string, string | number | undefined>;
   text: string;
 }
+
+/** A field message's key and values; its Swedish text is the refusal's `fields` entry (src/domain/schemas.ts). */
+export type SaidKey = Pick<Said, 'key' | 'params'>;
 
 /** said('caseNotFound'), said('notCaseworker', { name }): a refusal's text by key, in Swedish. */
 export function said<K extends RefusalKey>(key: K, ...params: ParamsOf<K>): Said {

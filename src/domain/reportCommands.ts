@@ -14,7 +14,7 @@ export function registerReport(
 ): Decision<Case> {
   if (current) return refuse('conflict', said('reportExists', { externalId: report.externalId }));
   const group = ctx.org.groups.find((g) => g.id === report.groupId);
-  if (!group) return refuse('invalid', said('unknownGroup'), { groupId: 'Gruppen finns inte i organisationen.' });
+  if (!group) return refuse('invalid', said('unknownGroup'), { groupId: said('groupNotInOrg') });
   if (!actor.system) {
     if (!can(actor.role, 'registerReport')) return refuse('forbidden', forbidden('registerReport', actor.role));
     if (actor.role !== 'unit_manager' && !actor.groups.includes(report.groupId)) {
@@ -22,9 +22,7 @@ export function registerReport(
     }
   }
   if (new Date(report.receivedAt).getTime() > now.getTime() + 5 * 60_000) {
-    return refuse('invalid', said('receivedInFuture'), {
-      receivedAt: 'Tiden ligger i framtiden.',
-    });
+    return refuse('invalid', said('receivedInFuture'), { receivedAt: said('timeInFuture') });
   }
   const at = now.toISOString();
   const state: Case = {

@@ -2,15 +2,15 @@
 // cards). Free text with a personnummer or samordningsnummer is refused; the number is never
 // returned, stored or logged: callers get a yes/no and the names of the fields.
 import { containsPersonnummer, containsPersonnummerShape, shapedLikePersonnummer } from './personnummer.js';
-import { refuse, type Refusal } from './schemas.js';
-import { said } from './refusals.js';
+import { refuse, type FieldWords, type Refusal } from './schemas.js';
+import { REFUSALS_SV, said } from './refusals.js';
 
 export { containsPersonnummer, normaliseForDetection, shapedLikePersonnummer } from './personnummer.js';
 
-export const SECRECY_MESSAGE =
-  'Texten innehåller något som liknar ett personnummer eller samordningsnummer. Ta bort det; ärenden identifieras med sin ärendereferens.';
-export const REFERENCE_MESSAGE =
-  'Referensen liknar ett personnummer eller samordningsnummer. Använd ärendesystemets pseudonyma referens.';
+/** The message beside a free-text field the guard refused (Swedish; key 'secrecyField' in the reader's language). */
+export const SECRECY_MESSAGE = REFUSALS_SV.secrecyField;
+/** The message beside a reference field the guard refused (key 'referenceField'). */
+export const REFERENCE_MESSAGE = REFUSALS_SV.referenceField;
 
 /** Shown when a chat message (a command and its arguments) holds a number: nothing in it is repeated. */
 export const MESSAGE_REFUSED =
@@ -62,15 +62,10 @@ export function guardFreeText(
   fields: Record<string, string | undefined>,
   references: Record<string, string | undefined> = {},
 ): Refusal | null {
-  const bad: Record<string, string> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    const problem = textProblem(value);
-    if (problem) bad[name] = problem;
-  }
-  for (const [name, value] of Object.entries(references)) {
-    const problem = referenceProblem(value);
-    if (problem) bad[name] = problem;
-  }
+  const bad: FieldWords = {};
+  for (const [name, value] of Object.entries(fields)) if (textProblem(value)) bad[name] = said('secrecyField');
+  for (const [name, value] of Object.entries(references))
+    if (referenceProblem(value)) bad[name] = said('referenceField');
   const names = Object.keys(bad);
   if (!names.length) return null;
   return refuse('invalid', said('secrecy', { fields: names.join(', ') }), bad);

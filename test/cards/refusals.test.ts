@@ -2,10 +2,12 @@
 // catalogue (src/cards/text/en/refusals.ts); refusalText shows a refusal in the reader's language.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGS, refusalText } from '../../src/cards/text/index.js';
+import { fieldTexts, LANGS, refusalText } from '../../src/cards/text/index.js';
 import { REFUSALS_SV, type RefusalKey } from '../../src/domain/refusals.js';
 import { forbidden as forbiddenWords } from '../../src/domain/permissions.js';
-import { refuse } from '../../src/domain/schemas.js';
+import { fieldWords, refuse } from '../../src/domain/schemas.js';
+import { decisionDate } from '../../src/domain/domainContext.js';
+import { said } from '../../src/domain/refusals.js';
 import { guardFreeText } from '../../src/domain/secrecy.js';
 import { syntheticPersonnummer } from '../support/synthetic.js';
 
@@ -21,6 +23,8 @@ const PARAMS = {
   fields: 'status',
   role: 'caseworker',
   roles: 'team_lead,unit_manager',
+  date: '2026-12-09',
+  legalRef: '26 kap. 1 § SoL',
 };
 
 const text = (entry: string | ((p: never) => string)) =>
@@ -79,5 +83,68 @@ describe('the domain refusals in English', () => {
     expect(refusalText({ message: 'The case was changed at the same time. Try again.' }, 'en')).toBe(
       'The case was changed at the same time. Try again.',
     );
+  });
+});
+
+describe("the domain's field messages", () => {
+  it('gives every field message in src/domain a key: no literal text beside a field', () => {
+    const dir = 'src/domain';
+    const literal: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'refusals.ts')) {
+      const source = readFileSync(`${dir}/${file}`, 'utf8');
+      // fields.x = '…' / `…`, and { x: '…' } as the fields of refuse() or invalid().
+      for (const m of source.matchAll(/\bfields\.\w+\s*(?:\?\?)?=\s*['"`]/g))
+        literal.push(`${file}: ${source.slice(m.index, m.index + 60)}`);
+      for (const m of source.matchAll(/\b(?:refuse|invalid)\([^;]*?\{\s*\w+:\s*['"`]/g))
+        literal.push(`${file}: ${source.slice(m.index, m.index + 80)}`);
+      for (const m of source.matchAll(/\.replace\('Beslutsdatumet'/g))
+        literal.push(`${file}: ${source.slice(m.index, m.index + 40)}`);
+    }
+    expect(literal).toEqual([]);
+  });
+
+  it('keeps the Swedish text in fields and the key beside it, and shows the field in the reader’s language', () => {
+    const r = refuse('invalid', said('decisionNotSaved'), {
+      decidedOn: said('decidedOnFuture'),
+      newDeadline: said('newDeadlineAfter', { date: '2026-12-09' }),
+      motivation: 'Skriv en motivering till beslutet.',
+    });
+    expect(r.fields).toEqual({
+      decidedOn: 'Beslutsdatumet kan inte vara i framtiden.',
+      newDeadline: 'Det nya datumet måste vara efter 2026-12-09.',
+      motivation: 'Skriv en motivering till beslutet.',
+    });
+    expect(fieldTexts(r, 'sv')).toEqual(r.fields);
+    expect(fieldTexts(r, 'en')).toEqual({
+      decidedOn: 'The date of the decision cannot be in the future.',
+      newDeadline: 'The new date must be after 2026-12-09.',
+      // A message without a key was written in the reader's language by its use case.
+      motivation: 'Skriv en motivering till beslutet.',
+    });
+    // Passed on in another refusal, the keys go along.
+    expect(fieldTexts(refuse('invalid', 'x', fieldWords(r)), 'en')).toEqual(fieldTexts(r, 'en'));
+  });
+
+  it('names the day a date is about: "Beslutsdatumet" for a decision, "Datumet" for another day', () => {
+    const current = { receivedAt: '2026-11-24T08:00:00+01:00' };
+    const en = (d: ReturnType<typeof decisionDate>) =>
+      'error' in d ? [d.error.text, refusalText({ message: d.error.text, key: d.error.key }, 'en')] : d.date;
+    expect(en(decisionDate('2026-11-25', '2026-11-24', current))).toEqual([
+      'Beslutsdatumet kan inte vara i framtiden.',
+      'The date of the decision cannot be in the future.',
+    ]);
+    expect(en(decisionDate('2026-11-25', '2026-11-24', current, { noun: 'date' }))).toEqual([
+      'Datumet kan inte vara i framtiden.',
+      'The date cannot be in the future.',
+    ]);
+    expect(en(decisionDate('2026-11-23', '2026-11-24', current, { noun: 'date' }))).toEqual([
+      'Datumet kan inte vara före anmälan.',
+      'The date cannot be before the report.',
+    ]);
+    expect(en(decisionDate('24 nov', '2026-11-24', current, { noun: 'date' }))).toEqual([
+      'Ange ett datum som ÅÅÅÅ-MM-DD.',
+      'Enter a date as YYYY-MM-DD.',
+    ]);
+    expect(en(decisionDate('', '2026-11-24', current))).toBe('2026-11-24');
   });
 });

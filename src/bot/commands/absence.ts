@@ -6,7 +6,7 @@ import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, memberByTeamsId } from '../../app/conversations.js';
 import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
-import { count, texts, type Lang, refusalText } from '../../cards/text/index.js';
+import { count, fieldTexts, texts, type Lang, refusalText } from '../../cards/text/index.js';
 import type { Staff } from '../../domain/schemas.js';
 import { formatDate, stockholmDate } from '../../domain/time.js';
 import type { ChatCommand, CommandTurn, Reply } from '../types.js';
@@ -81,7 +81,7 @@ export const absence: ChatCommand = {
       lang: turn.lang,
     });
     if (!r.ok) {
-      const fields = Object.values(r.refusal.fields ?? {});
+      const fields = Object.values(fieldTexts(r.refusal, turn.lang));
       return {
         card: noticeCard(t.notRegisteredAbsence, [refusalText(r.refusal, turn.lang), ...fields].join(' '), 'Attention'),
       };

@@ -95,3 +95,15 @@ export function refusalText(refusal: Pick<Refusal, 'message' | 'key' | 'params'>
 export function saidText(words: Said, lang: Lang = 'sv'): string {
   return refusalText({ message: words.text, key: words.key, ...(words.params ? { params: words.params } : {}) }, lang);
 }
+
+/**
+ * A refusal's field messages (path → message) in the reader's language: a field the domain gave by
+ * its key (`fieldKeys`); any other keeps its message, written in the reader's language already.
+ */
+export function fieldTexts(refusal: Pick<Refusal, 'fields' | 'fieldKeys'>, lang: Lang = 'sv'): Record<string, string> {
+  const out: Record<string, string> = { ...refusal.fields };
+  if (lang === 'sv') return out;
+  for (const [f, words] of Object.entries(refusal.fieldKeys ?? {}))
+    if (f in out) out[f] = refusalText({ message: out[f], ...words }, lang);
+  return out;
+}
