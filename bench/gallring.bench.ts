@@ -4,7 +4,7 @@
 // before and after, and a search of the files for the removed texts. On the embedded store and on
 // PostgreSQL (a local server from Debian's package, started here, fsync on).
 // Run alone with `npx tsx bench/gallring.bench.ts`; `npm run bench -- gallring` prints the rows.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -156,8 +156,10 @@ export async function benchGallring(opts: { stored?: number; open?: number } = {
     const file = join(dir, 'db.json');
     const s = await openLowdbStore(file);
     const cases = await seed(s, stored, open);
-    const size = async () => statSync(`${file}.journal`).size + statSync(file).size;
-    const files = () => Buffer.concat([readFileSync(`${file}.journal`), readFileSync(file)]);
+    // The snapshot (db.json) is written at the first compaction; until then the journal is all there is.
+    const parts = () => [`${file}.journal`, file].filter((p) => existsSync(p));
+    const size = async () => parts().reduce((n, p) => n + statSync(p).size, 0);
+    const files = () => Buffer.concat(parts().map((p) => readFileSync(p)));
     let blob: Buffer | undefined;
     rows.push(
       ...(await measure('embedded', s, cases, size, async (needle) => {

@@ -7,7 +7,7 @@ import type { Staff } from '../../src/domain/schemas.js';
 import { EXAMPLE_ORG, cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { personalTexts } from '../support/cases.js';
 import { channel, invoke, message, personal, type Where } from '../support/teams.js';
-import { validateCard } from '../support/validateCard.js';
+import { pressInLocale } from '../support/localePress.js';
 
 const CHANNEL = '19:mottagning-msgs@thread.tacv2';
 const JOUR = '19:socialjour-msgs@thread.tacv2';
@@ -36,13 +36,8 @@ describe("the use cases' answers in the activity's language", () => {
   }
 
   /** An Action.Execute press from a client in `locale` (or none); the card it answers with, as text. */
-  async function press(from: Staff, verb: string, data: Record<string, unknown>, locale?: string) {
-    const r = await t.post({ ...invoke(t.connector.url, from, verb, data, personal), ...(locale ? { locale } : {}) });
-    expect(r.status).toBe(200);
-    const card = (r.body as { value: Record<string, unknown> }).value;
-    expect(validateCard(card)).toEqual([]);
-    return cardText(card);
-  }
+  const press = (from: Staff, verb: string, data: Record<string, unknown>, locale?: string) =>
+    pressInLocale(t, from, verb, data, locale);
 
   it('refuses a decision form and confirms it in English for en-US, and in Swedish otherwise', async () => {
     const karin = t.who('karin');

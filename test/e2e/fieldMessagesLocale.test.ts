@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/domain/schemas.js';
 import { cardText, startTestBot, type TestBot } from '../support/bot.js';
-import { invoke, message, personal } from '../support/teams.js';
-import { validateCard } from '../support/validateCard.js';
+import { message, personal } from '../support/teams.js';
+import { pressInLocale } from '../support/localePress.js';
 
 const REF = 'IFO-2026-008311';
 const TOMORROW = '2026-11-25';
@@ -23,13 +23,8 @@ describe("a form's field messages in the reader's language", () => {
 
   const version = async () => (await t.deps.store.getCase(REF))!.version;
 
-  async function press(from: Staff, verb: string, data: Record<string, unknown>, locale?: string) {
-    const r = await t.post({ ...invoke(t.connector.url, from, verb, data, personal), ...(locale ? { locale } : {}) });
-    expect(r.status).toBe(200);
-    const card = (r.body as { value: Record<string, unknown> }).value;
-    expect(validateCard(card)).toEqual([]);
-    return cardText(card);
-  }
+  const press = (from: Staff, verb: string, data: Record<string, unknown>, locale?: string) =>
+    pressInLocale(t, from, verb, data, locale);
 
   /** The skyddsbedömning decided "tomorrow", and a protective measure carried out "tomorrow". */
   async function futureDates(locale?: string) {

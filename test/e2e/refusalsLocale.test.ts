@@ -3,9 +3,8 @@
 // locale. Over the real Teams protocol.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/domain/schemas.js';
-import { cardText, startTestBot, type TestBot } from '../support/bot.js';
-import { invoke, personal } from '../support/teams.js';
-import { validateCard } from '../support/validateCard.js';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { pressInLocale } from '../support/localePress.js';
 
 const REF = 'IFO-2026-008201';
 const SV = 'Som handläggare kan du inte göra det här. Det kan: gruppledare, enhetschef.';
@@ -21,13 +20,8 @@ describe("a domain refusal in the presser's language", () => {
     await t.stop();
   });
 
-  async function press(from: Staff, verb: string, data: Record<string, unknown>, locale?: string) {
-    const r = await t.post({ ...invoke(t.connector.url, from, verb, data, personal), ...(locale ? { locale } : {}) });
-    expect(r.status).toBe(200);
-    const card = (r.body as { value: Record<string, unknown> }).value;
-    expect(validateCard(card)).toEqual([]);
-    return cardText(card);
-  }
+  const press = (from: Staff, verb: string, data: Record<string, unknown>, locale?: string) =>
+    pressInLocale(t, from, verb, data, locale);
 
   it("refuses a caseworker's press on a team lead's decision form in English for en-US", async () => {
     const anna = t.who('anna');
