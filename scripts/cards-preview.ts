@@ -24,7 +24,7 @@ import { assignedToYouCardFor, caseCardFor } from '../src/app/present.js';
 import { newReportForm } from '../src/app/reportForm.js';
 import { failureData } from '../src/outbox/deliveryFailure.js';
 import { deliveriesCard } from '../src/cards/deliveriesCard.js';
-import { DECISION_KINDS, decisionFormFor } from '../src/app/decisions.js';
+import { DECISION_KINDS, decisionFormFor, formAgain, submitDecision } from '../src/app/decisions.js';
 import { formTemplate } from '../src/cards/decisionForms.js';
 import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
@@ -528,6 +528,29 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
           lang,
         }),
       );
+    // A form sent back: the skyddsbedömning dated tomorrow, the field's message beside the date.
+    const tomorrow = new Date(clock.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const sentBack = {
+      decidedOn: tomorrow,
+      immediateProtection: 'nej',
+      motivation: 'Ingen akut fara enligt anmälan.',
+    };
+    const unassessed = (await store.openCases()).find((c) => !c.skyddsbedomning);
+    if (!unassessed) throw new Error('the synthetic week has no case without a skyddsbedömning');
+    const refused = await submitDecision(deps, 'skydd', {
+      caseId: unassessed.id,
+      version: unassessed.version,
+      actor: karin,
+      data: sentBack,
+      lang,
+    });
+    if (refused.ok || !refused.case || !refused.refusal.fields)
+      throw new Error(`the sent-back form was not refused: ${JSON.stringify(refused.ok ? 'ok' : refused.refusal)}`);
+    add(
+      'decision-skydd-refused',
+      formTemplate('skydd'),
+      await formAgain(deps, refused.case, 'skydd', sentBack, refused.refusal, lang),
+    );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead
     // sees it; the digest a channel gets when it is linked; `leveranser`.

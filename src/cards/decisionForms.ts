@@ -4,13 +4,15 @@
 import { texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
 import type { Calendar } from '../domain/calendar.js';
-import { deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
+import { deadlineStatus, deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
 import type { Command } from '../domain/permissions.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Case, Role } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
-import { count, deadlineLabel } from './text/index.js';
+import { protectionState } from '../domain/protection.js';
+import { caseHeadline } from '../views/caseHeadline.js';
+import { count } from './text/index.js';
 import { isViolence } from '../domain/violence.js';
 import { LAW_FORM_FIELDS, LAW_FORM_META, lawFormSubmit } from './lawForms.js';
 import {
@@ -160,10 +162,17 @@ export function decisionForm(input: FormInput): Card {
   const t = all.forms;
   // The year is shown when it is not this year (a deadline in next spring must not read as this one).
   const fmt = (d: string) => formatDate(d, Number(today.slice(0, 4)), lang);
-  const next = deadlinesOf(c, input.rules)
-    .filter((d) => !d.done)
-    .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
-  const caseLine = `${c.id} · ${all.phase[c.phase]}${next ? ` · ${deadlineLabel(next, lang)} ${fmt(next.due)}` : ''}`;
+  // Under the heading (which names the reference and the form), what is most urgent on the case, as
+  // the case card leads with it: late in words ("FÖRSENAD … för 9 dagar sedan"), or due and when.
+  const head = caseHeadline({
+    deadlines: deadlinesOf(c, input.rules),
+    protection: protectionState(c),
+    now,
+    calendar: input.calendar,
+    closed: c.phase === 'closed',
+    lang,
+  });
+  const caseLine = head.deadline ? `${head.text} · ${head.detail}` : `${all.phase[c.phase]} · ${head.text}`;
   if (isLawForm(kind)) return lawForm(input, kind, caseLine, today);
   const values: Record<string, string> = {};
   for (const f of FORM_META[kind].fields) values[f] = '';
@@ -173,13 +182,19 @@ export function decisionForm(input: FormInput): Card {
   let intro = '';
   const extra: Record<string, unknown> = {};
   switch (kind) {
-    case 'skydd':
+    case 'skydd': {
       intro = t.skyddIntro;
+      // Past its deadline (the rule table's: the day the report came in, or the next morning for a
+      // late report), the form says so before anything is entered.
+      const due = deadlinesOf(c, input.rules).find((d) => d.kind === 'skyddsbedomning' && !d.done);
+      extra.late = !!due && deadlineStatus(due, now, input.calendar) === 'overdue';
+      extra.lateText = due ? t.skyddLateText(fmt(due.due)) : '';
       extra.protectionChoices = [
         { title: t.protectionNo, value: 'nej' },
         { title: t.protectionYes, value: 'ja' },
       ];
       break;
+    }
     case 'forhand': {
       const due = forhandsbedomningDueInForce(c, input.rules);
       intro = t.forhandIntro(fmt(due));

@@ -130,3 +130,36 @@ describe('the forms', () => {
     );
   });
 });
+
+describe('what a decision form leads with', () => {
+  const form = (c: Case, now: Date, lang?: 'en') =>
+    decisionForm({
+      kind: 'skydd',
+      case: c,
+      now,
+      rules: DEFAULT_RULES,
+      calendar: new Calendar({ eveHolidaysAreNonWorking: true }),
+      nameOf: () => '',
+      loads: [],
+      ...(lang ? { lang } : {}),
+    });
+
+  it('says in words, under the heading, that a skyddsbedömning opened days later is late, and since when', () => {
+    const card = form(base, new Date('2026-11-24T10:00:00+01:00'));
+    expect(validateCard(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('Skyddsbedömning FÖRSENAD · skulle vara klar fre 20 nov (för 4 dagar sedan)');
+    expect(text).toContain('Skyddsbedömningen skulle ha gjorts fre 20 nov. Den registreras och räknas som försenad');
+    // The reference is in the heading once, not repeated in the line under it.
+    expect(text.split('IFO-2026-004512')).toHaveLength(2);
+    expect(cardText(form(base, new Date('2026-11-24T10:00:00+01:00'), 'en'))).toContain(
+      'The protection assessment was due Fri 20 Nov',
+    );
+  });
+
+  it('on the day itself says what is due today, with no late warning', () => {
+    const text = cardText(form(base, NOW));
+    expect(text).toContain('Skyddsbedömning ska göras i dag · fre 20 nov');
+    expect(text).not.toMatch(/FÖRSENAD|räknas som försenad/);
+  });
+});

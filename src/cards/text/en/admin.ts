@@ -158,6 +158,7 @@ export const enAdmin: typeof svAdmin = {
       'Decision whether to open an investigation. The four-month deadline counts from the date of the decision.',
     violenceText: (honour, due) =>
       `The report concerns ${honour ? 'honour-related violence and oppression' : 'domestic violence'}: the proposal is to open an investigation without delay, today. The deadline ${due} is not a time to wait for. If no investigation is opened, a written reason is required.`,
+    skyddLateText: (due) => `The protection assessment was due ${due}. It is recorded and counted as late: do it now.`,
     lateText: (due) =>
       `The deadline passed ${due}: the decision is recorded and counts as late. An extension can only be decided before the deadline.`,
     outcome: {

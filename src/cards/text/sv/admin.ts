@@ -144,6 +144,8 @@ export const svAdmin = {
     forhandIntroViolence: 'Beslut om att inleda utredning eller inte. Fyramånadersfristen räknas från beslutsdatumet.',
     violenceText: (honour: boolean, due: string) =>
       `Anmälan gäller ${honour ? 'hedersrelaterat våld och förtryck' : 'våld i nära relation'}: förslaget är att inleda utredning utan dröjsmål, i dag. Fristen ${due} är ingen tid att vänta in. Inleds inte utredning krävs ett skriftligt skäl.`,
+    skyddLateText: (due: string) =>
+      `Skyddsbedömningen skulle ha gjorts ${due}. Den registreras och räknas som försenad: gör den nu.`,
     lateText: (due: string) =>
       `Fristen gick ut ${due}: beslutet registreras och räknas som försenat. En förlängning kan bara beslutas före fristen.`,
     outcome: { open: 'Inled utredning', not_open: 'Inled inte utredning', already_ongoing: 'Utredning pågår redan' },
