@@ -36,11 +36,9 @@ const APP_PRESENTERS = [
   'src/app/decisionFormCards.ts',
   'src/app/decisions.ts',
   'src/app/distribution.ts',
-  'src/app/family.ts',
   'src/app/handoverChecklist.ts',
   'src/app/lists.ts',
   'src/app/present.ts',
-  'src/app/protection.ts',
   'src/app/reportForm.ts',
   'src/app/samordning.ts',
 ];

@@ -8,7 +8,7 @@ import { protectionFirst, protectionHeadline, protectionState } from '../domain/
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
-import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
+import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import { fitCount } from '../cards/morningList.js';
 import { renderCard, type Card } from '../cards/render.js';

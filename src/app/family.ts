@@ -1,6 +1,6 @@
 // The family of a case as the case card and the API show it (docs/family.md), from the store's
 // casesByFamily and casesByChild indexes and the pure rules in src/domain/family.ts.
-import type { FamilySectionView } from '../cards/familySection.js';
+import type { FamilySectionView } from '../views/familySection.js';
 import { count, texts, type Lang, refusalText } from '../cards/text/index.js';
 import {
   familySettings,

@@ -5,7 +5,7 @@ import { ageBetween, ageText, type Age } from '../domain/age.js';
 import { deadlineStatus, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionState } from '../domain/protection.js';
-import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
+import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import { caseListCard, type CaseListItem } from '../cards/simpleCards.js';

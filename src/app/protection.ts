@@ -3,7 +3,7 @@
 // same commit as the change; whenever the alarm changes (an owner, a measure, the LVU track) those
 // cards are updated in place; without a protective measure after PROTECTION_RENOTICE_MINUTES (2 h)
 // the unit manager is told again, once, and the timeline says so (src/jobs/watches.ts).
-import { ALARM_TEMPLATE, protectionAlarmData } from '../cards/protectionAlarm.js';
+import { ALARM_TEMPLATE, protectionAlarmData } from '../views/protectionAlarm.js';
 import {
   DEFAULT_PROTECTION_RENOTICE_MINUTES,
   protectionHeadline,

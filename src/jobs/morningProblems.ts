@@ -10,7 +10,7 @@ import { protectionState, type ProtectionState } from '../domain/protection.js';
 import { dueWithin, noContact, overdue, unassigned, type NoContact, type UnassignedCase } from '../domain/queries.js';
 import type { Case, LocalDate } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
-import { protectionHeadlineIn } from '../cards/protectionAlarm.js';
+import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import { ageWords, texts } from '../cards/text/index.js';
 import type { ListItem, SectionKey } from '../views/morningList.js';
 import { lvuLine } from './lvuWarnings.js';

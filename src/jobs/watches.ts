@@ -10,7 +10,7 @@ import { staffLangs } from '../app/recipientLang.js';
 import { caseCardUpdates } from '../app/caseCardUpdates.js';
 import { officeHoursOf, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
-import { ALARM_TEMPLATE } from '../cards/protectionAlarm.js';
+import { ALARM_TEMPLATE } from '../views/protectionAlarm.js';
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { addOfficeHours, DEFAULT_GENAST_OFFICE_HOURS } from '../domain/officeHours.js';
 import { protectionState, renoticeAt } from '../domain/protection.js';
