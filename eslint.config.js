@@ -38,7 +38,6 @@ const APP_PRESENTERS = [
   'src/app/distribution.ts',
   'src/app/handoverChecklist.ts',
   'src/app/lists.ts',
-  'src/app/present.ts',
   'src/app/reportForm.ts',
   'src/app/samordning.ts',
 ];

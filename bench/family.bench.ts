@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Directory, type AppDeps } from '../src/app/context.js';
 import { familyOf, familySectionView } from '../src/app/family.js';
-import { caseCardFor } from '../src/app/present.js';
+import { caseCardFor } from '../src/outbox/caseCards.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Case } from '../src/domain/schemas.js';

@@ -20,7 +20,7 @@ import { handoverCardFor, allHandovers } from '../src/app/handover.js';
 import { ingestReport } from '../src/app/ingestReport.js';
 import { myCasesCard, overdueCard, unassignedCard } from '../src/app/lists.js';
 import { OUTBOX, type OutboxMessage } from '../src/outbox/messages.js';
-import { assignedToYouCardFor, caseCardFor } from '../src/app/present.js';
+import { assignedToYouCardFor, caseCardFor } from '../src/outbox/caseCards.js';
 import { newReportForm } from '../src/app/reportForm.js';
 import { failureData } from '../src/outbox/deliveryFailure.js';
 import { deliveriesCard } from '../src/cards/deliveriesCard.js';

@@ -1,10 +1,10 @@
-// From the store to what a card shows: the case card with the group's loads, linked cases and the
-// link into the case-management system.
-import { assignedToYouCard, caseCard } from '../cards/caseCard.js';
+// From the store to what a case card shows (src/views/caseCard.ts): the case with the group's loads,
+// linked cases, the family section and the link into the case-management system. Data only: the
+// card is drawn from it at the edge or at send time (src/outbox/caseCards.ts).
 import { availableForms } from '../domain/forms.js';
 import { stockholmDate } from '../domain/time.js';
 import { checkSnooze } from '../jobs/snooze.js';
-import type { Card } from '../cards/render.js';
+import type { AssignedToYouInput, CaseCardInput } from '../views/caseCard.js';
 import type { Lang } from '../cards/text/index.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
 import type { Case, Role } from '../domain/schemas.js';
@@ -40,14 +40,14 @@ async function cardBasics(deps: AppDeps, c: Case, now: Date, lang: Lang = 'sv') 
   };
 }
 
-export async function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Promise<Card> {
+export async function caseCardInput(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Promise<CaseCardInput> {
   const now = deps.now();
   const linked = await linkedOf(deps, c);
   // A card with a notice answers one person (a refusal, a stale press): Teams' automatic refresh
   // would replace it with the plain view before they read it, so such a card has none.
   const refreshUserIds = opts.notice ? [] : deps.org.membersOf(c.groupId).map((s) => s.aadObjectId);
   const family = await familyOf(deps, c);
-  return caseCard({
+  return {
     family: await familySectionView(deps, c, family, opts.lang),
     ...(family.suggested[0] ? { suggestedOwner: family.suggested[0] } : {}),
     ...(await cardBasics(deps, c, now, opts.lang)),
@@ -56,20 +56,20 @@ export async function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions 
     viewer: opts.viewer ?? 'all',
     ...(opts.notice ? { notice: opts.notice } : {}),
     refreshUserIds,
-  });
+  };
 }
 
-/** The 1:1 card a new owner gets: what the case is and when each deadline falls. */
-export async function assignedToYouCardFor(
+/** What the 1:1 card a new owner gets shows: what the case is and when each deadline falls. */
+export async function assignedToYouInput(
   deps: AppDeps,
   c: Case,
   ownerId: string,
   note?: string,
   tone: 'good' | 'attention' = 'good',
   lang: Lang = 'sv',
-): Promise<Card> {
+): Promise<AssignedToYouInput> {
   const now = deps.now();
-  return assignedToYouCard({
+  return {
     ...(await cardBasics(deps, c, now, lang)),
     loads: [],
     linked: await linkedOf(deps, c),
@@ -78,5 +78,5 @@ export async function assignedToYouCardFor(
     myOpen: openCasesOf(await deps.store.openCases(), ownerId).length,
     canContact: availableForms(c, 'caseworker', deps.rules).includes('contact'),
     canSnooze: checkSnooze(c, ownerId, stockholmDate(now), deps.calendar, deps.rules).ok,
-  });
+  };
 }

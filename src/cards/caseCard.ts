@@ -12,42 +12,11 @@ import { protectionState } from '../domain/protection.js';
 import { caseButtons } from './caseButtons.js';
 import { deadlineText, doneAtOf, lvuPanel } from './deadlineLines.js';
 import { withFamilySection } from './familySection.js';
-import type { FamilySectionView } from '../views/familySection.js';
+import type { AssignedToYouInput, CaseCardInput } from '../views/caseCard.js';
 import { caseCardAlarm } from './protectionAlarm.js';
 import { concernsText } from './labels.js';
 import { renderCard, type Card } from './render.js';
 import { count, noun, texts, type Lang } from './text/index.js';
-
-export interface CaseCardInput {
-  case: Case;
-  now: Date;
-  rules: RuleTable;
-  calendar: Calendar;
-  groupName: string;
-  nameOf: (staffId: string) => string;
-  /** Caseworkers of the group with their load, for the assign list. */
-  loads: Load[];
-  link?: string;
-  /** Linked cases in other groups: reference and group name. */
-  linked?: { id: string; groupName: string }[];
-  /** A line on top: who changed the case, or a refusal shown to one person. */
-  notice?: { text: string; tone: 'warning' | 'attention' | 'good' };
-  /** Which buttons to show: 'all' in a channel (the server checks every press), or one role's view. */
-  viewer?: Role | 'all' | 'none';
-  /** Users whose cards Teams refreshes on open (at most 60, and not in team channels). */
-  refreshUserIds?: string[];
-  /** Siblings, other sections and the child's history (src/cards/familySection.ts). */
-  family?: FamilySectionView;
-  /** Preselected in the assign list of an unassigned case: a sibling's owner (docs/family.md). */
-  suggestedOwner?: string;
-  /**
-   * What the watches say about the case, one line each (the VINR notice, the "genast" nudge, a
-   * report out of hours): src/app/watchLines.ts.
-   */
-  watchLines?: { text: string; color: string }[];
-  /** The reader's language (src/cards/text/); Swedish when absent, and always on a channel card. */
-  lang?: Lang;
-}
 
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;
@@ -188,9 +157,7 @@ export function caseCard(input: CaseCardInput): Card {
 }
 
 /** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
-export function assignedToYouCard(
-  input: CaseCardInput & { myOpen: number; canContact?: boolean; canSnooze?: boolean },
-): Card {
+export function assignedToYouCard(input: AssignedToYouInput): Card {
   const view = caseCardView({ ...input, viewer: 'none' });
   // Registrera kontakt and "Påminn mig i morgon" (src/jobs/snooze.ts) when they apply to the case now.
   const card = renderCard('assigned-to-you', {

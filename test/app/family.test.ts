@@ -9,7 +9,7 @@ import { assignSiblings } from '../../src/app/family.js';
 import { importReports } from '../../src/app/importReports.js';
 import { ingestReport } from '../../src/app/ingestReport.js';
 import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
-import { caseCardFor } from '../../src/app/present.js';
+import { caseCardFor } from '../../src/outbox/caseCards.js';
 import { submitReportForm } from '../../src/app/reportForm.js';
 import { FAMILY_NOTICES, tellOtherSection, type Samordning } from '../../src/app/samordning.js';
 import { assignCase } from '../../src/app/assignCase.js';

@@ -9,7 +9,7 @@ import { findCase } from '../../src/app/caseQueries.js';
 import { executeCaseCommand } from '../../src/app/executeCaseCommand.js';
 import { ingestReport } from '../../src/app/ingestReport.js';
 import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
-import { caseCardFor } from '../../src/app/present.js';
+import { caseCardFor } from '../../src/outbox/caseCards.js';
 import { childTimeline } from '../../src/app/timeline.js';
 import type { Concern } from '../../src/domain/schemas.js';
 import { addDays } from '../../src/domain/time.js';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { assignCase, takeCase } from '../../app/assignCase.js';
 import type { CaseResult } from '../../app/executeCaseCommand.js';
-import { caseCardFor } from '../../app/present.js';
+import { caseCardFor } from '../../outbox/caseCards.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { formatDateTime } from '../../domain/time.js';
 import { texts, type Lang, refusalText } from '../../cards/text/index.js';

@@ -4,7 +4,7 @@
 // current card when the press was stale or not allowed. `decision.timeline.show` shows the history.
 import { z } from 'zod';
 import { DECISION_KINDS, decisionFormFor, formAgain, submitDecision, type DecisionKind } from '../../app/decisions.js';
-import { caseCardFor } from '../../app/present.js';
+import { caseCardFor } from '../../outbox/caseCards.js';
 import { caseTimeline } from '../../app/timeline.js';
 import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
 import { noticeCard } from '../../cards/simpleCards.js';

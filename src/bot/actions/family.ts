@@ -4,7 +4,7 @@
 // samordning card itself is Swedish still: src/app/samordning.ts).
 import { z } from 'zod';
 import { assignSiblings } from '../../app/family.js';
-import { caseCardFor } from '../../app/present.js';
+import { caseCardFor } from '../../outbox/caseCards.js';
 import { samordningCard, tellOtherSection } from '../../app/samordning.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { refusalText, texts } from '../../cards/text/index.js';

@@ -1,5 +1,5 @@
 // The "Ny anmälan" form's buttons: open the form (from a group's cards) and register the report.
-import { caseCardFor } from '../../app/present.js';
+import { caseCardFor } from '../../outbox/caseCards.js';
 import { newReportForm, submitReportForm } from '../../app/reportForm.js';
 import { answerViewer, type CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';

@@ -2,7 +2,7 @@
 // is the same card again, rebuilt now, with a line saying which morning is left out; a refusal (the
 // deadline's last working day, a late deadline, not the person's case) says why and changes nothing.
 import { z } from 'zod';
-import { assignedToYouCardFor } from '../../app/present.js';
+import { assignedToYouCardFor } from '../../outbox/caseCards.js';
 import { renderCard, type Card } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts } from '../../cards/text/index.js';

@@ -1,6 +1,6 @@
 // `ärende <ref>`: the case's own card (with the decision buttons); `historik <ref>`: its timeline.
 // Only people of the case's group, its owners and unit managers see a case.
-import { caseCardFor } from '../../app/present.js';
+import { caseCardFor } from '../../outbox/caseCards.js';
 import { caseTimeline, childTimeline } from '../../app/timeline.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { timelineCard } from '../../cards/timelineCard.js';
