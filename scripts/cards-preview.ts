@@ -18,7 +18,7 @@ import { distributionCard } from '../src/app/distribution.js';
 import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
 import { handoverCardFor, allHandovers } from '../src/app/handover.js';
 import { ingestReport } from '../src/app/ingestReport.js';
-import { myCasesCard, overdueCard, unassignedCard } from '../src/app/lists.js';
+import { myCasesView, overdueView, unassignedView } from '../src/app/lists.js';
 import { OUTBOX, type OutboxMessage } from '../src/outbox/messages.js';
 import { assignedToYouCardFor, caseCardFor } from '../src/outbox/caseCards.js';
 import { newReportForm } from '../src/app/reportForm.js';
@@ -30,7 +30,7 @@ import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
 import { TEAMS_HOST_CONFIG } from '../src/cards/hostConfig.js';
-import { helpCard, noticeCard } from '../src/cards/simpleCards.js';
+import { caseListCard, helpCard, noticeCard } from '../src/cards/simpleCards.js';
 import { count, texts, type Lang } from '../src/cards/text/index.js';
 import { rememberConversation, userKey } from '../src/app/conversations.js';
 import { morningListCard } from '../src/cards/morningList.js';
@@ -477,9 +477,17 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add('help', 'help', helpCard(karin, true, lang));
     add('help-caseworker', 'help', helpCard(anna, false, lang));
     add('help-unregistered', 'help', helpCard(undefined, false, lang));
-    add('case-list-unassigned', 'case-list', await unassignedCard(deps, ['barn-mottagning'], lang));
-    add('case-list-overdue', 'case-list', await overdueCard(deps, ['barn-mottagning', 'barn-utredning-1'], lang));
-    add('case-list-mine', 'case-list', await myCasesCard(deps, anna, lang));
+    add(
+      'case-list-unassigned',
+      'case-list',
+      caseListCard(await unassignedView(deps, ['barn-mottagning'], lang), undefined, lang),
+    );
+    add(
+      'case-list-overdue',
+      'case-list',
+      caseListCard(await overdueView(deps, ['barn-mottagning', 'barn-utredning-1'], lang), undefined, lang),
+    );
+    add('case-list-mine', 'case-list', caseListCard(await myCasesView(deps, anna, lang), undefined, lang));
     // The morning list as a press answers it (Visa alla, Ta, Tilldela) in the presser's language;
     // the one posted in the channel (from the outbox, above) is Swedish.
     if (lang !== 'sv')

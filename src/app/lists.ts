@@ -8,10 +8,9 @@ import { protectionFirst, protectionState } from '../domain/protection.js';
 import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
-import { caseListCard, type CaseListItem } from '../cards/simpleCards.js';
+import type { CaseListItem, CaseListView } from '../views/caseList.js';
 import { concernsText, STATUS_COLOR } from '../cards/labels.js';
 import { count, dueWord, texts, type Lang } from '../cards/text/index.js';
-import type { Card } from '../cards/render.js';
 import type { AppDeps } from './context.js';
 
 type Item = CaseListItem & { due: string; dueText: string };
@@ -68,7 +67,7 @@ export function unassignedAge(age: Age, lang: Lang = 'sv'): string {
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);
 
-export async function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Promise<Card> {
+export async function myCasesView(deps: AppDeps, actor: Actor, lang: Lang = 'sv'): Promise<CaseListView> {
   const t = texts(lang).lists;
   const items = protectionFirst(
     openCasesOf(await deps.store.openCases(), actor.id)
@@ -76,19 +75,15 @@ export async function myCasesCard(deps: AppDeps, actor: Actor, lang: Lang = 'sv'
       .sort((a, b) => byDue(a.i, b.i)),
     (x) => x.c,
   ).map((x) => x.i);
-  return caseListCard(
-    {
-      title: t.mineTitle,
-      summary: t.mineSummary(count(items.length, 'öppet ärende', lang), items[0]?.dueText ?? ''),
-      items,
-      empty: t.mineEmpty,
-    },
-    undefined,
-    lang,
-  );
+  return {
+    title: t.mineTitle,
+    summary: t.mineSummary(count(items.length, 'öppet ärende', lang), items[0]?.dueText ?? ''),
+    items,
+    empty: t.mineEmpty,
+  };
 }
 
-export async function unassignedCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
+export async function unassignedView(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<CaseListView> {
   const t = texts(lang).lists;
   const cases = (await deps.store.openCases()).filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
@@ -103,19 +98,15 @@ export async function unassignedCard(deps: AppDeps, groupIds: string[], lang: La
       false,
     ),
   );
-  return caseListCard(
-    {
-      title: t.unassignedTitle,
-      summary: t.unassignedSummary(count(items.length, 'ofördelat ärende', lang), groupNames(deps, groupIds)),
-      items,
-      empty: t.unassignedEmpty,
-    },
-    undefined,
-    lang,
-  );
+  return {
+    title: t.unassignedTitle,
+    summary: t.unassignedSummary(count(items.length, 'ofördelat ärende', lang), groupNames(deps, groupIds)),
+    items,
+    empty: t.unassignedEmpty,
+  };
 }
 
-export async function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<Card> {
+export async function overdueView(deps: AppDeps, groupIds: string[], lang: Lang = 'sv'): Promise<CaseListView> {
   const t = texts(lang).lists;
   const cases = (await deps.store.allCases()).filter(
     (c) => groupIds.includes(c.groupId) && (c.phase !== 'closed' || c.aterkoppling || c.uppfoljning),
@@ -126,16 +117,12 @@ export async function overdueCard(deps: AppDeps, groupIds: string[], lang: Lang 
     deadline: deadlineLine(deps, d, true, lang).line,
     color: 'Attention',
   }));
-  return caseListCard(
-    {
-      title: t.overdueTitle,
-      summary: t.overdueSummary(count(items.length, 'passerad tidsfrist', lang), groupNames(deps, groupIds)),
-      items,
-      empty: t.overdueEmpty,
-    },
-    undefined,
-    lang,
-  );
+  return {
+    title: t.overdueTitle,
+    summary: t.overdueSummary(count(items.length, 'passerad tidsfrist', lang), groupNames(deps, groupIds)),
+    items,
+    empty: t.overdueEmpty,
+  };
 }
 
 function groupNames(deps: AppDeps, ids: string[]): string {

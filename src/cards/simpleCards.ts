@@ -1,4 +1,5 @@
 // The help card, the case lists (`mina`, `ofördelade`, `försenade`) and the short notice card.
+import type { CaseListItem, CaseListView } from '../views/caseList.js';
 import { can } from '../domain/permissions.js';
 import type { Role } from '../domain/schemas.js';
 import { MAX_CARD_BYTES, cardSize, renderCard, type Card } from './render.js';
@@ -23,23 +24,11 @@ export function helpCard(
   });
 }
 
-export interface CaseListItem {
-  caseId: string;
-  phase: string;
-  detail: string;
-  deadline: string;
-  color: string;
-}
-
 /**
  * A list of cases, most urgent first (the caller sorts). Items that would take the card past the
  * size limit are counted as "och N till" instead of shown.
  */
-export function caseListCard(
-  input: { title: string; summary: string; items: CaseListItem[]; empty: string },
-  maxBytes = MAX_CARD_BYTES - 2_048,
-  lang: Lang = 'sv',
-): Card {
+export function caseListCard(input: CaseListView, maxBytes = MAX_CARD_BYTES - 2_048, lang: Lang = 'sv'): Card {
   const t = texts(lang).lists;
   const render = (shown: CaseListItem[]) => {
     const more = input.items.length - shown.length;

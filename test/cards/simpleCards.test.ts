@@ -3,7 +3,8 @@
 // when a list is given 5,000 cases.
 import { describe, expect, it } from 'vitest';
 import { cardSize, MAX_CARD_BYTES } from '../../src/cards/render.js';
-import { caseListCard, helpCard, noticeCard, type CaseListItem } from '../../src/cards/simpleCards.js';
+import { caseListCard, helpCard, noticeCard } from '../../src/cards/simpleCards.js';
+import type { CaseListItem } from '../../src/views/caseList.js';
 import { cardText, cardVerbs } from '../support/bot.js';
 import { validateCard } from '../support/validateCard.js';
 

@@ -1,9 +1,12 @@
-import { myCasesCard } from '../../app/lists.js';
+import { myCasesView } from '../../app/lists.js';
+import { caseListCard } from '../../cards/simpleCards.js';
 import type { CardAction } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 export const myCases: CardAction = {
   verb: 'list.mine',
   handle: async (turn) =>
-    turn.actor ? await myCasesCard(turn.deps, turn.actor, turn.lang) : notInOrganisation(turn.lang),
+    turn.actor
+      ? caseListCard(await myCasesView(turn.deps, turn.actor, turn.lang), undefined, turn.lang)
+      : notInOrganisation(turn.lang),
 };

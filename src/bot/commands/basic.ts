@@ -2,8 +2,8 @@
 // locale, src/cards/text/), Swedish by default.
 import { connectChannel } from '../../app/connectChannel.js';
 import { MANAGEMENT } from '../../outbox/deliveryFailure.js';
-import { myCasesCard, overdueCard, unassignedCard } from '../../app/lists.js';
-import { helpCard, noticeCard } from '../../cards/simpleCards.js';
+import { myCasesView, overdueView, unassignedView } from '../../app/lists.js';
+import { helpCard, noticeCard, caseListCard } from '../../cards/simpleCards.js';
 import { count, refusalText, texts, type Lang } from '../../cards/text/index.js';
 import { groupsInScope, type ChatCommand, type Reply } from '../types.js';
 
@@ -46,19 +46,26 @@ export const connect: ChatCommand = {
 export const mine: ChatCommand = {
   name: 'mina',
   pattern: /^mina(\s+ärenden)?$/i,
-  handle: async (t) => (t.actor ? { card: await myCasesCard(t.deps, t.actor, t.lang) } : notRegistered(t.lang)),
+  handle: async (t) =>
+    t.actor
+      ? { card: caseListCard(await myCasesView(t.deps, t.actor, t.lang), undefined, t.lang) }
+      : notRegistered(t.lang),
 };
 
 export const unassignedList: ChatCommand = {
   name: 'ofördelade',
   pattern: /^of(ö|o)rdelade$/i,
   handle: async (t) =>
-    t.actor ? { card: await unassignedCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang),
+    t.actor
+      ? { card: caseListCard(await unassignedView(t.deps, groupsInScope(t), t.lang), undefined, t.lang) }
+      : notRegistered(t.lang),
 };
 
 export const overdueList: ChatCommand = {
   name: 'försenade',
   pattern: /^f(ö|o)rsenade$/i,
   handle: async (t) =>
-    t.actor ? { card: await overdueCard(t.deps, groupsInScope(t), t.lang) } : notRegistered(t.lang),
+    t.actor
+      ? { card: caseListCard(await overdueView(t.deps, groupsInScope(t), t.lang), undefined, t.lang) }
+      : notRegistered(t.lang),
 };
