@@ -37,8 +37,6 @@ const APP_PRESENTERS = [
   'src/app/decisions.ts',
   'src/app/distribution.ts',
   'src/app/handoverChecklist.ts',
-  'src/app/reportForm.ts',
-  'src/app/samordning.ts',
 ];
 const APP_RENDERS_NO_CARD = {
   target: './src/app',

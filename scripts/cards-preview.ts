@@ -5,7 +5,8 @@
 // 340 px (a phone). Writes docs/cards/<name>-540.png and <name>-340.png (not committed:
 // docs/cards/.gitignore) and prints each card's size.
 // `sampleCards()` is also what test/cards/allCards.test.ts validates.
-import { samordningCard } from '../src/app/samordning.js';
+import { newReportCard } from '../src/cards/newReportForm.js';
+import { SAMORDNING_TEMPLATE, samordningCardData } from '../src/app/samordning.js';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -388,7 +389,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     // The newest report as its channel card showed it on arrival (the README's picture).
     clock = at('2026-11-23T08:00:00+01:00');
     const arrived = await store.getCase('IFO-2026-004520');
-    const newReportCard = arrived ? await caseCardFor(deps, arrived, { viewer: 'all', lang }) : undefined;
+    const arrivedCard = arrived ? await caseCardFor(deps, arrived, { viewer: 'all', lang }) : undefined;
     // The newest report: the team lead's skyddsbedömning says the child needs immediate protection,
     // so the group's team leads and the unit manager get the alarm at once.
     await act(
@@ -423,7 +424,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
     const unassignedNew = (await store.getCase('IFO-2026-004520'))!;
     add('case', 'case', await caseCardFor(deps, unassignedNew, { viewer: 'all', lang }));
-    if (newReportCard) add('case-new', 'case', newReportCard);
+    if (arrivedCard) add('case-new', 'case', arrivedCard);
     add(
       'case-assigned',
       'case',
@@ -522,7 +523,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
         ],
       ),
     );
-    add('new-report', 'new-report', newReportForm(deps, karin, {}, lang));
+    add('new-report', 'new-report', newReportCard(newReportForm(deps, karin, {}, lang)));
     add('distribution', 'distribution', await distributionCard(deps, 'barn-mottagning', undefined, lang));
     const handover = (await allHandovers(deps))[0];
     if (handover) add('handover', 'handover', await handoverCardFor(deps, handover, { lang }));
@@ -636,36 +637,40 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'samordning',
       'samordning',
-      samordningCard(
-        deps,
-        {
-          id: 'samordning:F-2026-0031:barn+vuxen-missbruk',
-          familyRef: 'F-2026-0031',
-          createdAt: clock.toISOString(),
-          sides: [
-            {
-              key: 'barn',
-              name: 'Barn och unga',
-              groupIds: ['barn-mottagning'],
-              leadIds: [karin.id],
-              caseIds: ['IFO-2026-004512', 'IFO-2026-004519'],
-              ownerIds: [anna.id],
-              since: '2026-11-20T09:15:00+01:00',
-            },
-            {
-              key: 'vuxen-missbruk',
-              name: 'Vuxen – missbruk',
-              groupIds: ['vuxen-missbruk'],
-              leadIds: [],
-              caseIds: ['VUX-2026-0090'],
-              ownerIds: [],
-              since: '2026-11-21T10:00:00+01:00',
-            },
-          ],
-          told: {},
-          version: 1,
-        },
-        0,
+      renderCard(
+        SAMORDNING_TEMPLATE,
+        samordningCardData(
+          deps,
+          {
+            id: 'samordning:F-2026-0031:barn+vuxen-missbruk',
+            familyRef: 'F-2026-0031',
+            createdAt: clock.toISOString(),
+            sides: [
+              {
+                key: 'barn',
+                name: 'Barn och unga',
+                groupIds: ['barn-mottagning'],
+                leadIds: [karin.id],
+                caseIds: ['IFO-2026-004512', 'IFO-2026-004519'],
+                ownerIds: [anna.id],
+                since: '2026-11-20T09:15:00+01:00',
+              },
+              {
+                key: 'vuxen-missbruk',
+                name: 'Vuxen – missbruk',
+                groupIds: ['vuxen-missbruk'],
+                leadIds: [],
+                caseIds: ['VUX-2026-0090'],
+                ownerIds: [],
+                since: '2026-11-21T10:00:00+01:00',
+              },
+            ],
+            told: {},
+            version: 1,
+          },
+          0,
+          deps.now(),
+        ),
       ),
     );
     // One entry per name: a later, direct rendering replaces the outbox one of the same name.

@@ -1,7 +1,7 @@
-// "Ny anmälan" by hand in Teams: the form (cards/new-report.json) and its submission, through the
+// "Ny anmälan" by hand in Teams: the form's view (src/views/newReportForm.ts, drawn by the bot) and its submission, through the
 // same use case, validation, secrecy guard and messages as the intake API. A refused field is shown
 // again empty when the secrecy guard refused it: the card never carries a personnummer back.
-import { renderCard, type Card } from '../cards/render.js';
+import { FORM_FIELDS, type FormValues, type NewReportFormView } from '../views/newReportForm.js';
 import { fieldTexts, refusalText, texts, type Lang } from '../cards/text/index.js';
 import { Concern, ReporterType, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
@@ -9,20 +9,6 @@ import { stockholmDate } from '../domain/time.js';
 import type { AppDeps } from './context.js';
 import { parseSwedishDateTime } from './swedishDateTime.js';
 import { DEFAULT_SUMMARY_MAX_CHARS, ingestReport } from './ingestReport.js';
-
-export const FORM_FIELDS = [
-  'externalId',
-  'receivedDate',
-  'receivedTime',
-  'groupId',
-  'childRef',
-  'familyRef',
-  'reporterType',
-  'professional',
-  'concerns',
-  'summary',
-] as const;
-type FormValues = Record<(typeof FORM_FIELDS)[number], string>;
 
 /** Where a report field's issue is shown on the form. */
 const ISSUE_FIELD: Record<string, string> = {
@@ -52,7 +38,12 @@ export interface FormState {
 }
 
 /** The form in the reader's language (Swedish by default). */
-export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}, lang: Lang = 'sv'): Card {
+export function newReportForm(
+  deps: AppDeps,
+  actor: Actor,
+  state: FormState = {},
+  lang: Lang = 'sv',
+): NewReportFormView {
   const L = texts(lang);
   const groups = formGroups(deps, actor);
   const now = deps.now();
@@ -91,7 +82,7 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
     ...state.issues,
   };
   const summaryMax = deps.config.summaryMaxChars ?? DEFAULT_SUMMARY_MAX_CHARS;
-  return renderCard('new-report', {
+  return {
     lang,
     summaryEnabled: summaryMax > 0,
     summaryMax: Math.max(summaryMax, 1),
@@ -101,7 +92,7 @@ export function newReportForm(deps: AppDeps, actor: Actor, state: FormState = {}
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     reporterTypes: ReporterType.options.map((v) => ({ value: v, title: L.reporter[v] })),
     concernChoices: Concern.options.map((v) => ({ value: v, title: L.concern[v] })),
-  });
+  };
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -134,7 +125,8 @@ export function formToReport(data: Record<string, unknown>): Record<string, unkn
 }
 
 export type FormResult =
-  { ok: true; status: 201 | 200; case: Case; message: string } | { ok: false; form: Card; refusal?: Refusal };
+  | { ok: true; status: 201 | 200; case: Case; message: string }
+  | { ok: false; form: NewReportFormView; refusal?: Refusal };
 
 /** Submit the form: the same use case as the API, with the person as the actor, answered in their language. */
 export async function submitReportForm(

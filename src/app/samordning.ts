@@ -2,7 +2,6 @@
 // reaches VINR for every child case of it, and the first time a family has open cases in two
 // sections both team leads get one "samordning" card, with one press to tell the other section's
 // team lead. Nothing of either side's content crosses: the section, the owner and since when.
-import { renderCard, type Card } from '../cards/render.js';
 import { familyViolence, hasViolenceConcern, openSections, sectionOf, type Section } from '../domain/family.js';
 import { refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
@@ -169,16 +168,6 @@ export function samordningCardData(
       ? { text: notice.text, color: notice.tone === 'good' ? 'Good' : 'Attention' }
       : { text: '', color: 'Default' },
   };
-}
-
-export function samordningCard(
-  deps: AppDeps,
-  s: Samordning,
-  mine: 0 | 1,
-  notice?: { text: string; tone: 'good' | 'attention' },
-  lang: Lang = 'sv',
-): Card {
-  return renderCard(SAMORDNING_TEMPLATE, samordningCardData(deps, s, mine, deps.now(), notice, lang));
 }
 
 export type TellResult =

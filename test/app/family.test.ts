@@ -2,6 +2,7 @@
 // form and the import, guarded like every reference; siblings on each other's cards; violence in the
 // family told to VINR for every child case; the samordning card once when a second section opens a
 // case, with nothing of either side's content on it; and the press that tells the other team lead.
+import { newReportCard } from '../../src/cards/newReportForm.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { findCase } from '../../src/app/caseQueries.js';
@@ -109,9 +110,9 @@ describe('the family reference at every entrance', () => {
     });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(JSON.stringify(bad.form)).not.toContain(pnr);
-    expect(cardText(bad.form)).toContain(REFERENCE_MESSAGE);
-    expect(validateCard(bad.form)).toEqual([]);
+    expect(JSON.stringify(newReportCard(bad.form))).not.toContain(pnr);
+    expect(cardText(newReportCard(bad.form))).toContain(REFERENCE_MESSAGE);
+    expect(validateCard(newReportCard(bad.form))).toEqual([]);
   });
 
   it('comes in from the import column familjereferens', async () => {

@@ -2,6 +2,7 @@
 // a person reads them, and in Swedish where nobody has a Teams locale: the ny anmälan form of an
 // en-US user shows the secrecy guard's message beside the field in English, while the intake API and
 // the import keep the Swedish (docs/cards.md).
+import { newReportCard } from '../../src/cards/newReportForm.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { importReports } from '../../src/app/importReports.js';
@@ -39,17 +40,17 @@ describe("the domain's field messages by reader", () => {
     const bad = await submitReportForm(deps, actor(STAFF.karin), { ...FORM, familyRef: pnr }, 'en');
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    const text = cardText(bad.form);
+    const text = cardText(newReportCard(bad.form));
     expect(text).toContain(REFERENCE_EN);
     expect(text).not.toContain(REFERENCE_MESSAGE);
-    expect(JSON.stringify(bad.form)).not.toContain(pnr);
-    expect(validateCard(bad.form)).toEqual([]);
+    expect(JSON.stringify(newReportCard(bad.form))).not.toContain(pnr);
+    expect(validateCard(newReportCard(bad.form))).toEqual([]);
     // The refusal itself keeps the domain's Swedish, with the key beside it.
     expect(bad.refusal?.fields?.familyRef).toBe(REFERENCE_MESSAGE);
     expect(bad.refusal?.fieldKeys?.familyRef).toEqual({ key: 'referenceField' });
 
     const sv = await submitReportForm(deps, actor(STAFF.karin), { ...FORM, familyRef: pnr }, 'sv');
-    expect(!sv.ok && cardText(sv.form)).toContain(REFERENCE_MESSAGE);
+    expect(!sv.ok && cardText(newReportCard(sv.form))).toContain(REFERENCE_MESSAGE);
   });
 
   it('keeps the Swedish in the intake API’s issues and in the import’s problems', async () => {

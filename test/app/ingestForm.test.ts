@@ -1,5 +1,6 @@
 // "Ny anmälan" by hand: the form card and its submission through the intake use case, with the same
 // validation and messages as the API, and never a refused personnummer shown back.
+import { newReportCard } from '../../src/cards/newReportForm.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import type { OutboxMessage } from '../../src/outbox/messages.js';
@@ -49,7 +50,7 @@ function inputs(card: unknown): Record<string, unknown> {
 describe('the Ny anmälan form', () => {
   it('is a valid card offering the person’s own groups, the channel’s group preselected, today’s date', async () => {
     deps = await intakeDeps();
-    const card = newReportForm(deps, actor(STAFF.anna), { groupId: 'barn-mottagning' });
+    const card = newReportCard(newReportForm(deps, actor(STAFF.anna), { groupId: 'barn-mottagning' }));
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('"verb":"report.create"');
     const group = JSON.stringify(card).match(/"id":"groupId"[^\]]*\]/)![0];
@@ -61,7 +62,7 @@ describe('the Ny anmälan form', () => {
       receivedTime: '10:00',
       professional: 'ja',
     });
-    const all = JSON.stringify(newReportForm(deps, actor(STAFF.lars)));
+    const all = JSON.stringify(newReportCard(newReportForm(deps, actor(STAFF.lars))));
     expect(all).toContain('barn-utredning-1');
     expect(all).toContain('vinr');
   });
@@ -88,7 +89,7 @@ describe('the Ny anmälan form', () => {
     expect(again.ok && again.status).toBe(200);
     const changed = await submitReportForm(deps, actor(STAFF.anna), filled({ concerns: 'other' }));
     expect(changed.ok).toBe(false);
-    if (!changed.ok) expect(cardText(changed.form)).toMatch(/finns redan med annat innehåll/);
+    if (!changed.ok) expect(cardText(newReportCard(changed.form))).toMatch(/finns redan med annat innehåll/);
   });
 
   it('refuses a personnummer with the API’s message, by field, and shows the form again without it', async () => {
@@ -101,18 +102,18 @@ describe('the Ny anmälan form', () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const text = cardText(r.form);
+    const text = cardText(newReportCard(r.form));
     expect(text).toMatch(/Texten innehåller något som liknar ett personnummer eller samordningsnummer/);
     expect(text).toMatch(/Referensen liknar ett personnummer/);
-    expect(JSON.stringify(r.form)).not.toContain(number);
-    expect(JSON.stringify(r.form)).not.toContain(number.replace('-', ''));
-    expect(inputs(r.form)).toMatchObject({
+    expect(JSON.stringify(newReportCard(r.form))).not.toContain(number);
+    expect(JSON.stringify(newReportCard(r.form))).not.toContain(number.replace('-', ''));
+    expect(inputs(newReportCard(r.form))).toMatchObject({
       summary: '',
       childRef: '',
       externalId: 'IFO-2026-004512',
       concerns: 'neglect,violence',
     });
-    expect(validateCard(r.form)).toEqual([]);
+    expect(validateCard(newReportCard(r.form))).toEqual([]);
     expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 
@@ -125,14 +126,14 @@ describe('the Ny anmälan form', () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      const text = cardText(r.form);
+      const text = cardText(newReportCard(r.form));
       expect(text).toMatch(/Rätta fälten nedan/);
       expect(text).toMatch(/ISO 8601|Fel format|Tid/);
       expect(text).toMatch(/För kort eller för få/);
     }
     const other = await submitReportForm(deps, actor(STAFF.anna), filled({ groupId: 'barn-utredning-1' }));
     expect(other.ok).toBe(false);
-    if (!other.ok) expect(cardText(other.form)).toMatch(/bara registrera anmälningar i din egen grupp/);
+    if (!other.ok) expect(cardText(newReportCard(other.form))).toMatch(/bara registrera anmälningar i din egen grupp/);
     expect([...(await deps.store.allCases())]).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
 // The summary of an anmälan is optional, length-limited and can be turned off (REPORT_SUMMARY_MAX_CHARS):
 // some municipalities want only the categories in the bot (docs/privacy.md).
+import { newReportCard } from '../../src/cards/newReportForm.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe('the summary of an anmälan', () => {
       expect(JSON.stringify(r.refusal)).not.toContain('frånvaro');
     }
     expect(await deps.store.getCase('IFO-2026-000702')).toBeUndefined();
-    const form = newReportForm(deps, actor(STAFF.karin));
+    const form = newReportCard(newReportForm(deps, actor(STAFF.karin)));
     expect(validateCard(form)).toEqual([]);
     expect(JSON.stringify(form)).toContain('"maxLength":40');
   });
@@ -51,7 +52,7 @@ describe('the summary of an anmälan', () => {
     deps = undefined;
     const d2 = await intakeDeps();
     d2.config.summaryMaxChars = 0;
-    const form = newReportForm(d2, actor(STAFF.karin));
+    const form = newReportCard(newReportForm(d2, actor(STAFF.karin)));
     expect(validateCard(form)).toEqual([]);
     expect(inputs(form)).toBe(0);
     expect(cardText(form)).not.toMatch(/sammanfattning/i);

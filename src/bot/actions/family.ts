@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import { assignSiblings } from '../../app/family.js';
 import { caseCardFor } from '../../outbox/caseCards.js';
-import { samordningCard, tellOtherSection } from '../../app/samordning.js';
+import { SAMORDNING_TEMPLATE, samordningCardData, tellOtherSection, type Samordning } from '../../app/samordning.js';
+import { renderCard, type Card } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { refusalText, texts } from '../../cards/text/index.js';
-import { answerViewer, type CardAction } from '../types.js';
+import { answerViewer, type CardAction, type Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 
 const CaseData = z.object({ caseId: z.string().min(1).max(64) });
@@ -57,13 +58,13 @@ export const familyTellOtherSection: CardAction = {
     const r = await tellOtherSection(turn.deps, turn.actor, { ...d.data, lang: turn.lang });
     if (!r.ok)
       return r.samordning && r.mine !== undefined
-        ? samordningCard(turn.deps, r.samordning, r.mine, {
+        ? samordningCard(turn, r.samordning, r.mine, {
             text: refusalText(r.refusal, turn.lang),
             tone: 'attention',
           })
         : noticeCard(a.failedTitle, refusalText(r.refusal, turn.lang), 'Attention');
     const other = r.samordning.sides[r.mine === 0 ? 1 : 0];
-    return samordningCard(turn.deps, r.samordning, r.mine, {
+    return samordningCard(turn, r.samordning, r.mine, {
       text: texts(turn.lang).familyActions.otherSectionTold(other.name),
       tone: 'good',
     });
@@ -71,3 +72,13 @@ export const familyTellOtherSection: CardAction = {
 };
 
 export const FAMILY_ACTIONS: CardAction[] = [familyAssignSiblings, familyTellOtherSection];
+
+/** The samordning card as this presser sees it, with what just happened on top. */
+function samordningCard(
+  turn: Turn,
+  s: Samordning,
+  mine: 0 | 1,
+  notice: { text: string; tone: 'good' | 'attention' },
+): Card {
+  return renderCard(SAMORDNING_TEMPLATE, samordningCardData(turn.deps, s, mine, turn.deps.now(), notice, turn.lang));
+}

@@ -1,4 +1,5 @@
 // The "Ny anmälan" form's buttons: open the form (from a group's cards) and register the report.
+import { newReportCard } from '../../cards/newReportForm.js';
 import { caseCardFor } from '../../outbox/caseCards.js';
 import { newReportForm, submitReportForm } from '../../app/reportForm.js';
 import { answerViewer, type CardAction } from '../types.js';
@@ -10,7 +11,7 @@ export const reportForm: CardAction = {
   handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const groupId = typeof data.groupId === 'string' ? data.groupId : turn.channelGroups[0];
-    return newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {}, turn.lang);
+    return newReportCard(newReportForm(turn.deps, turn.actor, groupId ? { groupId } : {}, turn.lang));
   },
 };
 
@@ -20,7 +21,7 @@ export const reportCreate: CardAction = {
   async handle(turn, data) {
     if (!turn.actor) return notInOrganisation(turn.lang);
     const r = await submitReportForm(turn.deps, turn.actor, data, turn.lang);
-    if (!r.ok) return r.form;
+    if (!r.ok) return newReportCard(r.form);
     const viewer = answerViewer(turn);
     return await caseCardFor(turn.deps, r.case, {
       lang: turn.lang,

@@ -1,5 +1,6 @@
 // `ny anmälan`: the form for registering an anmälan by hand (same checks as the intake API), in the
 // writer's language.
+import { newReportCard } from '../../cards/newReportForm.js';
 import { newReportForm } from '../../app/reportForm.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts } from '../../cards/text/index.js';
@@ -14,7 +15,9 @@ export const newReport: ChatCommand = {
       return { card: noticeCard(n.notRegisteredTitle, n.notRegisteredText, 'Warning') };
     }
     return {
-      card: newReportForm(t.deps, t.actor, t.channelGroups[0] ? { groupId: t.channelGroups[0] } : {}, t.lang),
+      card: newReportCard(
+        newReportForm(t.deps, t.actor, t.channelGroups[0] ? { groupId: t.channelGroups[0] } : {}, t.lang),
+      ),
     };
   },
 };
