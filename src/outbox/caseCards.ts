@@ -5,20 +5,12 @@ import type { AppDeps } from '../app/context.js';
 import { assignedToYouInput, caseCardInput, type CaseCardOptions } from '../app/present.js';
 import { assignedToYouCard, caseCard } from '../cards/caseCard.js';
 import type { Card } from '../cards/render.js';
-import type { Lang } from '../cards/text/index.js';
 import type { Case } from '../domain/schemas.js';
 
 export async function caseCardFor(deps: AppDeps, c: Case, opts: CaseCardOptions = {}): Promise<Card> {
   return caseCard(await caseCardInput(deps, c, opts));
 }
 
-export async function assignedToYouCardFor(
-  deps: AppDeps,
-  c: Case,
-  ownerId: string,
-  note?: string,
-  tone: 'good' | 'attention' = 'good',
-  lang: Lang = 'sv',
-): Promise<Card> {
-  return assignedToYouCard(await assignedToYouInput(deps, c, ownerId, note, tone, lang));
+export async function assignedToYouCardFor(...args: Parameters<typeof assignedToYouInput>): Promise<Card> {
+  return assignedToYouCard(await assignedToYouInput(...args));
 }
