@@ -32,12 +32,7 @@ const ZONES = [
 // The use cases in src/app that still build an Adaptive Card themselves (docs/architecture.md "The
 // async Store port, and what is left"): a ratchet, so that no other file of src/app starts to. The
 // text catalogue (src/cards/text) and the Swedish labels are words, not cards, and every layer uses them.
-const APP_PRESENTERS = [
-  'src/app/decisionFormCards.ts',
-  'src/app/decisions.ts',
-  'src/app/distribution.ts',
-  'src/app/handoverChecklist.ts',
-];
+const APP_PRESENTERS = ['src/app/distribution.ts', 'src/app/handoverChecklist.ts'];
 const APP_RENDERS_NO_CARD = {
   target: './src/app',
   from: './src/cards',

@@ -25,8 +25,8 @@ import { assignedToYouCardFor, caseCardFor } from '../src/outbox/caseCards.js';
 import { newReportForm } from '../src/app/reportForm.js';
 import { failureData } from '../src/outbox/deliveryFailure.js';
 import { deliveriesCard } from '../src/cards/deliveriesCard.js';
-import { DECISION_KINDS, decisionFormFor, formAgain, submitDecision } from '../src/app/decisions.js';
-import { formTemplate } from '../src/cards/decisionForms.js';
+import { DECISION_KINDS, decisionFormView, refusedFormView, submitDecision } from '../src/app/decisions.js';
+import { decisionForm, formTemplate } from '../src/cards/decisionForms.js';
 import { caseTimeline } from '../src/app/timeline.js';
 import { timelineCard } from '../src/cards/timelineCard.js';
 import { cardSize, renderCard, type Card } from '../src/cards/render.js';
@@ -533,9 +533,11 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       add(
         `decision-${kind}`,
         formTemplate(kind),
-        await decisionFormFor(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, {
-          lang,
-        }),
+        decisionForm(
+          await decisionFormView(deps, kind === 'skydd' || kind === 'forhand' ? unassignedNew : investigation, kind, {
+            lang,
+          }),
+        ),
       );
     // A form sent back: the skyddsbedömning dated tomorrow, the field's message beside the date.
     const tomorrow = new Date(clock.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -558,7 +560,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add(
       'decision-skydd-refused',
       formTemplate('skydd'),
-      await formAgain(deps, refused.case, 'skydd', sentBack, refused.refusal, lang),
+      decisionForm(await refusedFormView(deps, refused.case, 'skydd', sentBack, refused.refusal, lang)),
     );
     add('timeline', 'timeline', timelineCard((await caseTimeline(deps, investigation.id, lang))!));
     // What could not be delivered: the VINR notice for a group without a channel, as its team lead

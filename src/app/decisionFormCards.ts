@@ -1,23 +1,24 @@
-// The decision forms as cards: a form for a case, with what was entered and the messages by field,
-// and the form again after a refused submission (src/cards/decisionForms.ts draws them).
+// What the decision forms show (src/views/decisionForm.ts): a form for a case, with what was entered
+// and the messages by field, and the form again after a refused submission; the bot draws them with
+// src/cards/decisionForms.ts.
 import { isSecrecyMessage, scrubbed } from '../domain/secrecy.js';
 import { loadPerCaseworker } from '../domain/queries.js';
 import type { Case, Refusal } from '../domain/schemas.js';
-import { decisionForm, FORM_META } from '../cards/decisionForms.js';
-import type { Card } from '../cards/render.js';
+import { DECISION_FORM_FIELDS } from '../domain/forms.js';
+import type { FormInput } from '../views/decisionForm.js';
 import { fieldTexts, texts, type Lang, refusalText } from '../cards/text/index.js';
 import { absences, type AppDeps } from './context.js';
 import type { DecisionKind, FormData } from './decisionSchemas.js';
 
 /** The form for a decision on this case, with what was entered and the messages by field. */
-export async function decisionFormFor(
+export async function decisionFormView(
   deps: AppDeps,
   c: Case,
   kind: DecisionKind,
   state: { values?: Record<string, string>; issues?: Record<string, string>; error?: string; lang?: Lang } = {},
-): Promise<Card> {
+): Promise<FormInput> {
   const now = deps.now();
-  return decisionForm({
+  return {
     kind,
     case: c,
     now,
@@ -34,23 +35,23 @@ export async function decisionFormFor(
       )
       .map((s) => ({ id: s.aadObjectId, name: s.name })),
     ...state,
-  });
+  };
 }
 
 /**
  * The form again after a refused submission: what was entered, except anything the secrecy guard
  * refused (a personnummer is never sent back to the card), and the messages by field.
  */
-export async function formAgain(
+export async function refusedFormView(
   deps: AppDeps,
   c: Case,
   kind: DecisionKind,
   data: FormData,
   refusal: Refusal,
   lang: Lang = 'sv',
-): Promise<Card> {
+): Promise<FormInput> {
   const entered: Record<string, string> = {};
-  for (const f of FORM_META[kind].fields) if (typeof data[f] === 'string') entered[f] = data[f] as string;
+  for (const f of DECISION_FORM_FIELDS[kind]) if (typeof data[f] === 'string') entered[f] = data[f] as string;
   // Whatever was refused, a value with something like a personnummer never goes back to the card.
   const values = scrubbed(entered);
   const issues: Record<string, string> = {};
@@ -58,7 +59,7 @@ export async function formAgain(
   const shown = fieldTexts(refusal, lang);
   for (const [f, message] of Object.entries(refusal.fields ?? {})) {
     if (isSecrecyMessage(message)) values[f] = '';
-    if (FORM_META[kind].fields.includes(f)) issues[f] = shown[f] ?? message;
+    if (DECISION_FORM_FIELDS[kind].includes(f)) issues[f] = shown[f] ?? message;
   }
   const byField = Object.keys(issues).length > 0;
   const t = texts(lang).forms;
@@ -67,5 +68,5 @@ export async function formAgain(
       ? t.notSavedSecrecy
       : t.notSavedFields
     : t.notSaved(refusalText(refusal, lang));
-  return await decisionFormFor(deps, c, kind, { values, issues, error, lang });
+  return await decisionFormView(deps, c, kind, { values, issues, error, lang });
 }

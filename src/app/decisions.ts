@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { CaseIntent } from '../domain/commands.js';
 import { fieldWords, refuse, type Actor, type Case, type Refusal } from '../domain/schemas.js';
 import { guardFreeText } from '../domain/secrecy.js';
-import { FORM_META } from '../cards/decisionForms.js';
+import { DECISION_FORM_FIELDS } from '../domain/forms.js';
 import { formatDate, stockholmYear } from '../domain/time.js';
 import { fieldMessage } from './formFields.js';
 import { LAW_SPECS, endUppfoljningAfterOpening } from './lawDecisions.js';
@@ -41,7 +41,7 @@ export {
   type DecisionKind,
   type FormData,
 } from './decisionSchemas.js';
-export { decisionFormFor, formAgain } from './decisionFormCards.js';
+export { decisionFormView, refusedFormView } from './decisionFormCards.js';
 
 export interface DecisionInput {
   caseId: string;
@@ -196,7 +196,7 @@ const REFERENCE_FIELDS = new Set(['childRef']);
 export function guardFormFields(kind: DecisionKind, data: FormData) {
   const text: Record<string, string | undefined> = {};
   const refs: Record<string, string | undefined> = {};
-  for (const f of FORM_META[kind].fields) {
+  for (const f of DECISION_FORM_FIELDS[kind]) {
     const v = data[f];
     if (typeof v === 'string') (REFERENCE_FIELDS.has(f) ? refs : text)[f] = v;
   }

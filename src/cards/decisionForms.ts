@@ -1,6 +1,7 @@
 // The decision forms (cards/decision-*.json) and the case card's decision buttons. Pure: a case, the
 // clock and what the person entered in, card JSON out. Which buttons a card shows is a convenience;
 // every submission is checked again on the server (role, group, version).
+import type { FormInput } from '../views/decisionForm.js';
 import { texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
 import type { Calendar } from '../domain/calendar.js';
@@ -14,9 +15,11 @@ import { protectionState } from '../domain/protection.js';
 import { caseHeadline } from '../views/caseHeadline.js';
 import { count } from './text/index.js';
 import { isViolence } from '../domain/violence.js';
-import { LAW_FORM_FIELDS, LAW_FORM_META, lawFormSubmit } from './lawForms.js';
+import { LAW_FORM_META, lawFormSubmit } from './lawForms.js';
 import {
   availableForms,
+  BASIC_FORM_KINDS,
+  DECISION_FORM_FIELDS,
   FORM_COMMAND,
   isLawForm,
   LAW_FORM_KINDS,
@@ -27,81 +30,62 @@ import {
 import { lawFormFields } from './lawFormFields.js';
 import { renderCard, type Card } from './render.js';
 
-type FormMeta = { button: string; heading: string; command: Command; fields: string[] };
+type FormMeta = { button: string; heading: string; command: Command; fields: readonly string[] };
 
-const BASIC_META: Record<BasicFormKind, FormMeta> = {
+const BASIC_META: Record<BasicFormKind, Omit<FormMeta, 'fields'>> = {
   skydd: {
     button: sv.formButton.skydd,
     heading: sv.forms.heading.skydd,
     command: FORM_COMMAND.skydd,
-    fields: ['decidedOn', 'immediateProtection', 'motivation'],
   },
   forhand: {
     button: sv.formButton.forhand,
     heading: sv.forms.heading.forhand,
     command: FORM_COMMAND.forhand,
-    fields: [
-      'decidedOn',
-      'outcome',
-      'motivation',
-      'synnerligaSkal',
-      'violenceReason',
-      'investigator',
-      'secondInvestigator',
-    ],
   },
   extend: {
     button: sv.formButton.extend,
     heading: sv.forms.heading.extend,
     command: FORM_COMMAND.extend,
-    fields: ['decidedOn', 'newDeadline', 'reason'],
   },
   contact: {
     button: sv.formButton.contact,
     heading: sv.forms.heading.contact,
     command: FORM_COMMAND.contact,
-    fields: ['kind', 'date', 'childRef', 'note'],
   },
   barnsamtal: {
     button: sv.formButton.barnsamtal,
     heading: sv.forms.heading.barnsamtal,
     command: FORM_COMMAND.barnsamtal,
-    fields: ['reason'],
   },
   aterkoppling: {
     button: sv.formButton.aterkoppling,
     heading: sv.forms.heading.aterkoppling,
     command: FORM_COMMAND.aterkoppling,
-    fields: [],
   },
   close: {
     button: sv.formButton.close,
     heading: sv.forms.heading.close,
     command: FORM_COMMAND.close,
-    fields: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
   },
   uppfoljning: {
     button: sv.formButton.uppfoljning,
     heading: sv.forms.heading.uppfoljning,
     command: FORM_COMMAND.uppfoljning,
-    fields: ['outcome', 'note'],
   },
 };
 
-export const FORM_META: Record<FormKind, FormMeta> = {
-  ...BASIC_META,
-  ...(Object.fromEntries(
-    LAW_FORM_KINDS.map((k) => [
-      k,
-      {
-        button: LAW_FORM_META[k].button,
-        heading: LAW_FORM_META[k].heading,
-        command: LAW_FORM_META[k].command,
-        fields: LAW_FORM_FIELDS[k],
-      },
-    ]),
-  ) as Record<LawFormKind, FormMeta>),
-};
+export const FORM_META: Record<FormKind, FormMeta> = Object.fromEntries(
+  [...BASIC_FORM_KINDS, ...LAW_FORM_KINDS].map((k) => [
+    k,
+    {
+      ...(isLawForm(k)
+        ? { button: LAW_FORM_META[k].button, heading: LAW_FORM_META[k].heading, command: LAW_FORM_META[k].command }
+        : BASIC_META[k]),
+      fields: DECISION_FORM_FIELDS[k],
+    },
+  ]),
+) as Record<FormKind, FormMeta>;
 
 /** The template a form is drawn with (the statute's smaller steps and LVU share one). */
 export const formTemplate = (kind: FormKind) => (isLawForm(kind) ? 'decision-form' : `decision-${kind}`);
@@ -125,24 +109,6 @@ export function decisionButtons(
   const lvu = kinds.filter((k) => isLawForm(k) && LAW_FORM_META[k].lvu);
   const own = kinds.filter((k) => !lvu.includes(k));
   return { main: own.slice(0, 5).map(button), more: own.slice(5, 10).map(button), lvu: lvu.slice(0, 5).map(button) };
-}
-
-export interface FormInput {
-  kind: FormKind;
-  case: Case;
-  now: Date;
-  rules: RuleTable;
-  calendar: Calendar;
-  nameOf: (staffId: string) => string;
-  /** Caseworkers of the case's group with their load (investigator choices, the suggestion). */
-  loads: Load[];
-  values?: Record<string, string>;
-  issues?: Record<string, string>;
-  error?: string;
-  /** Staff who may be named as the decision-maker (the förhandsbedömning extension). */
-  deciders?: { id: string; name: string }[];
-  /** The reader's language (src/cards/text/). */
-  lang?: Lang;
 }
 
 const LOAD_TEXT = (l: Load, lang: Lang) => texts(lang).forms.load(l.staff.name, l.open, l.capacity);

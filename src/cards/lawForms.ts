@@ -34,23 +34,3 @@ export const LAW_FORM_META = Object.fromEntries(
     },
   ]),
 ) as Record<LawFormKind, LawFormMeta>;
-
-/** The inputs of each form (what a refused form shows again). */
-export const LAW_FORM_FIELDS: Record<LawFormKind, string[]> = {
-  forhandExtend: ['decidedOn', 'decidedBy', 'newDeadline', 'reason'],
-  information: ['givenOn', 'reason'],
-  aterkopplingRequest: ['requestedOn'],
-  uppfoljningInfo: [],
-  lvuStart: ['decidedOn', 'decidedBy', 'ground', 'verkstalldOn'],
-  lvuVerkstalld: ['on'],
-  lvuNamnd: ['on'],
-  lvuUnderstallning: ['on'],
-  lvuAnsokan: ['on'],
-  lvuCourtExtension: ['until'],
-  lvuDom: ['on', 'outcome', 'finalOn'],
-  lvuVard: ['on'],
-  lvuReview: ['on'],
-  lvuRestriction: ['kind', 'on'],
-  lvuEnd: ['on'],
-  skyddsatgard: ['kind', 'on', 'time', 'doneBy', 'motivation'],
-};

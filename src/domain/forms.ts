@@ -45,6 +45,42 @@ export type FormKind = BasicFormKind | LawFormKind;
 
 export const isLawForm = (k: FormKind): k is LawFormKind => (LAW_FORM_KINDS as readonly string[]).includes(k);
 
+/** The inputs of each form: what a submission is read from and what a refused form shows again. */
+export const DECISION_FORM_FIELDS: Record<FormKind, readonly string[]> = {
+  skydd: ['decidedOn', 'immediateProtection', 'motivation'],
+  forhand: [
+    'decidedOn',
+    'outcome',
+    'motivation',
+    'synnerligaSkal',
+    'violenceReason',
+    'investigator',
+    'secondInvestigator',
+  ],
+  extend: ['decidedOn', 'newDeadline', 'reason'],
+  contact: ['kind', 'date', 'childRef', 'note'],
+  barnsamtal: ['reason'],
+  aterkoppling: [],
+  close: ['decidedOn', 'outcome', 'motivation', 'uppfoljningUntil'],
+  uppfoljning: ['outcome', 'note'],
+  forhandExtend: ['decidedOn', 'decidedBy', 'newDeadline', 'reason'],
+  information: ['givenOn', 'reason'],
+  aterkopplingRequest: ['requestedOn'],
+  uppfoljningInfo: [],
+  lvuStart: ['decidedOn', 'decidedBy', 'ground', 'verkstalldOn'],
+  lvuVerkstalld: ['on'],
+  lvuNamnd: ['on'],
+  lvuUnderstallning: ['on'],
+  lvuAnsokan: ['on'],
+  lvuCourtExtension: ['until'],
+  lvuDom: ['on', 'outcome', 'finalOn'],
+  lvuVard: ['on'],
+  lvuReview: ['on'],
+  lvuRestriction: ['kind', 'on'],
+  lvuEnd: ['on'],
+  skyddsatgard: ['kind', 'on', 'time', 'doneBy', 'motivation'],
+};
+
 /** LVU forms go in their own row of buttons on the case card. */
 export const isLvuForm = (k: FormKind): boolean => k.startsWith('lvu');
 

@@ -3,10 +3,16 @@
 // case card (and the reminder to document it), or the form again with the messages by field, or the
 // current card when the press was stale or not allowed. `decision.timeline.show` shows the history.
 import { z } from 'zod';
-import { DECISION_KINDS, decisionFormFor, formAgain, submitDecision, type DecisionKind } from '../../app/decisions.js';
+import {
+  DECISION_KINDS,
+  decisionFormView,
+  refusedFormView,
+  submitDecision,
+  type DecisionKind,
+} from '../../app/decisions.js';
 import { caseCardFor } from '../../outbox/caseCards.js';
 import { caseTimeline } from '../../app/timeline.js';
-import { FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
+import { decisionForm, FORM_META, openFormVerb, submitVerb } from '../../cards/decisionForms.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts, refusalText, saidText } from '../../cards/text/index.js';
 import { REVEAL_VERB, timelineCard } from '../../cards/timelineCard.js';
@@ -62,7 +68,7 @@ function openForm(kind: DecisionKind): CardAction {
           'attention',
         );
       }
-      return await decisionFormFor(turn.deps, c, kind, { lang: turn.lang });
+      return decisionForm(await decisionFormView(turn.deps, c, kind, { lang: turn.lang }));
     },
   };
 }
@@ -101,7 +107,7 @@ function submit(kind: DecisionKind): CardAction {
           'attention',
         );
       if (r.refusal.code === 'invalid' && r.refusal.fields && Object.keys(r.refusal.fields).length)
-        return await formAgain(turn.deps, r.case, kind, data, r.refusal, turn.lang);
+        return decisionForm(await refusedFormView(turn.deps, r.case, kind, data, r.refusal, turn.lang));
       return await withNotice(
         turn,
         r.case,
