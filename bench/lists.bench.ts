@@ -7,7 +7,7 @@ import { cardSize, MAX_CARD_BYTES, renderCard } from '../src/cards/render.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Group, Staff } from '../src/domain/schemas.js';
-import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
+import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/views/morningListBuilder.js';
 import { buildReminders } from '../src/jobs/reminders.js';
 import { manyCases } from '../test/jobs/listFixtures.js';
 

@@ -12,7 +12,7 @@ import type { Case } from '../src/domain/schemas.js';
 import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Staff, Group } from '../src/domain/schemas.js';
-import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
+import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/views/morningListBuilder.js';
 import { openLowdbStore } from '../src/store/lowdbStore.js';
 import type { Store } from '../src/store/port.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgresStore.js';

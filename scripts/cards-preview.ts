@@ -35,7 +35,7 @@ import { caseListCard, helpCard, noticeCard } from '../src/cards/simpleCards.js'
 import { count, texts, type Lang } from '../src/cards/text/index.js';
 import { rememberConversation, userKey } from '../src/app/conversations.js';
 import { morningListCard } from '../src/cards/morningList.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../src/jobs/morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, listCases } from '../src/views/morningListBuilder.js';
 import { absences, Directory, type AppDeps } from '../src/app/context.js';
 import { openHandovers } from '../src/app/handover.js';
 import { loadConfig, loadOrganisation } from '../src/config.js';

@@ -12,6 +12,8 @@ import type { CaseListItem, CaseListView } from '../views/caseList.js';
 import { concernsText, STATUS_COLOR } from '../cards/labels.js';
 import { count, dueWord, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
+import type { Store } from '../store/port.js';
+import { listCases } from '../views/morningInputs.js';
 
 type Item = CaseListItem & { due: string; dueText: string };
 
@@ -127,4 +129,9 @@ export async function overdueView(deps: AppDeps, groupIds: string[], lang: Lang 
 
 function groupNames(deps: AppDeps, ids: string[]): string {
   return ids.map((id) => deps.org.group(id)?.name ?? id).join(', ');
+}
+
+/** listCases of what is stored now: what every list, reminder and escalation is built from. */
+export async function casesForLists(deps: { store: Pick<Store, 'allCases'> }): Promise<readonly Case[]> {
+  return listCases(await deps.store.allCases());
 }

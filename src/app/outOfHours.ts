@@ -2,7 +2,7 @@
 // on Swedish working days), or whose skyddsbedömning falls on a non-working day, is posted at once to
 // the channel of the out-of-hours group (kind `out_of_hours`, the socialjour; linked with `koppla`
 // like any group). Without such a group nothing is queued: the start-up log and /healthz
-// (`no_out_of_hours_group`) say so. The next working morning's list marks the case (src/jobs/morningList.ts).
+// (`no_out_of_hours_group`) say so. The next working morning's list marks the case (src/views/morningListBuilder.ts).
 import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { isOfficeTime } from '../domain/officeHours.js';
 import type { Case } from '../domain/schemas.js';

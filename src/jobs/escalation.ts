@@ -9,14 +9,14 @@ import type { Absence, Case, Group, Staff } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import { fitCount, rowActionData, truncatedSections, type ListNotice } from '../cards/morningList.js';
-import { lvuLine, lvuWarnings } from './lvuWarnings.js';
+import { lvuLine, lvuWarnings } from '../views/lvuWarnings.js';
 import {
   buildMorningList,
   DEFAULT_LIST_SETTINGS,
   type AssignChoice,
   type ListSection,
   type MorningListView,
-} from './morningList.js';
+} from '../views/morningListBuilder.js';
 
 export interface EscalationInputs {
   groups: readonly Group[];
@@ -56,7 +56,7 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
   let overdue = 0;
   let waiting = 0;
   let protection = 0;
-  // LVU 7 § and 8 §: two working days before, for every group (src/jobs/lvuWarnings.ts).
+  // LVU 7 § and 8 §: two working days before, for every group (src/views/lvuWarnings.ts).
   const names = new Map(input.staff.map((s) => [s.aadObjectId, s.name]));
   const lvu = lvuWarnings(cases, input.now, input.calendar, input.rules).filter((w) => w.deadline.due >= today);
   if (lvu.length)

@@ -15,16 +15,16 @@ import { enqueue } from '../outbox/messages.js';
 import type { DocWrite } from '../store/port.js';
 import { distributionClaimId, escalationClaimId, hasClaim, lvuClaimId, morningClaimId } from './claims.js';
 import { buildEscalation, escalationCardData } from './escalation.js';
-import { lvuWarnings, teamLeadLvuCards } from './lvuWarnings.js';
+import { lvuWarnings, teamLeadLvuCards } from '../views/lvuWarnings.js';
 import {
   buildMorningList,
-  casesForLists,
   deadlineMemo,
   DEFAULT_LIST_SETTINGS,
   listCases,
   type MorningListView,
-} from './morningList.js';
+} from '../views/morningListBuilder.js';
 import { runReminders } from './reminderRun.js';
+import { casesForLists } from '../app/lists.js';
 
 /** Claims `id` and queues `messages` in one commit, unless it is claimed already. */
 export type Claim = (id: string, messages: DocWrite[]) => Promise<void>;

@@ -10,7 +10,7 @@ import type { Absence, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
 import type { Lang } from '../cards/text/index.js';
 import { hasClaim, reminderClaimId } from './claims.js';
-import { casesForLists } from './morningList.js';
+import { casesForLists } from '../app/lists.js';
 import { auditReminders, recordRun } from './reminderLedger.js';
 import { planReminders } from './reminders.js';
 import { snoozeLookup } from './snooze.js';

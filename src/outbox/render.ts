@@ -3,7 +3,7 @@
 // text (references only, src/app/notificationText.ts).
 import type { AppDeps } from '../app/context.js';
 import { summaryOf } from '../app/notificationText.js';
-import { assignedToYouCardFor, caseCardFor } from '../outbox/caseCards.js';
+import { assignedToYouCardFor, caseCardFor } from './caseCards.js';
 import { langOfStaff, langOfTarget } from '../app/recipientLang.js';
 import { renderCard } from '../cards/render.js';
 import type { OutboxMessage } from './messages.js';

@@ -1,5 +1,5 @@
 // The morning list view of one group: each case once, under its worst problem, sections most urgent
-// first. Built by src/jobs/morningList.ts (buildMorningList, pure), rendered by src/cards/morningList.ts.
+// first. Built by src/views/morningListBuilder.ts (buildMorningList, pure), rendered by src/cards/morningList.ts.
 import type { LocalDate } from '../domain/schemas.js';
 import type { Lang } from '../cards/text/index.js';
 

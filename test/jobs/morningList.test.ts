@@ -3,7 +3,7 @@ import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import { cardSize } from '../../src/cards/render.js';
 import { morningListCard } from '../../src/cards/morningList.js';
-import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListInputs } from '../../src/jobs/morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS, type ListInputs } from '../../src/views/morningListBuilder.js';
 import { validateCard } from '../support/validateCard.js';
 import { cardText, cardVerbs } from '../support/bot.js';
 import { aCase, ORG, STAFF } from '../domain/fixtures.js';

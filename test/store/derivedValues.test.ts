@@ -5,7 +5,7 @@ import { deadlinesOf } from '../../src/domain/deadlines.js';
 import { openCountsOf } from '../../src/domain/queries.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Case } from '../../src/domain/schemas.js';
-import { listCases } from '../../src/jobs/morningList.js';
+import { listCases } from '../../src/views/morningListBuilder.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { aCase } from '../domain/fixtures.js';
 import { tempDataFile } from '../support/tmp.js';

@@ -15,7 +15,8 @@ import type { Group } from '../../domain/schemas.js';
 import { formatDateTime, stockholmDate } from '../../domain/time.js';
 import { texts, type Lang, refusalText } from '../../cards/text/index.js';
 import { buildEscalation, escalationCardData } from '../../jobs/escalation.js';
-import { buildMorningList, casesForLists, DEFAULT_LIST_SETTINGS } from '../../jobs/morningList.js';
+import { buildMorningList, DEFAULT_LIST_SETTINGS } from '../../views/morningListBuilder.js';
+import { casesForLists } from '../../app/lists.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 

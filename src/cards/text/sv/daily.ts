@@ -1,7 +1,7 @@
 // The morning: the morning list, assignment notes, reminders, snooze, card actions, escalation, LVU warnings, the alarm, in Swedish (docs/cards.md "The text catalogue").
 
 export const svDaily = {
-  /** The morning list (src/cards/morningList.ts, src/jobs/morningList.ts). */
+  /** The morning list (src/cards/morningList.ts, src/views/morningListBuilder.ts). */
   morning: {
     /** What a press on a list row did, on top of the list again (src/bot/actions/listRows.ts). */
     gotCase: (id: string, names: string) => `${id}: ${names} har fått ärendet.`,
@@ -127,7 +127,7 @@ export const svDaily = {
     nothingLeftTitle: 'Inget kvar att eskalera',
     nothingLeftText: (notice: string) => `${notice} Inga fler ärenden väntar för länge.`,
   },
-  /** LVU 7 § and 8 § lines (src/jobs/lvuWarnings.ts): the morning list, the escalation, the team lead's card. */
+  /** LVU 7 § and 8 § lines (src/views/lvuWarnings.ts): the morning list, the escalation, the team lead's card. */
   lvu: {
     late: (date: string) => `FÖRSENAD – skulle vara klar ${date}`,
     grace: (date: string) => ` (helg ger ingen extra tid: senast ${date})`,

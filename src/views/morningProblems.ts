@@ -1,4 +1,4 @@
-// The problems of a group's cases for its morning list (src/jobs/morningList.ts): each section's
+// The problems of a group's cases for its morning list (src/views/morningListBuilder.ts): each section's
 // question asked of the cases. A problem is data (which case, which section, which deadline); its
 // line and its "även …" words are written only when the list shows them, and most problems of a
 // case are never shown (docs/architecture.md, "Derived values").
@@ -10,9 +10,9 @@ import { protectionState, type ProtectionState } from '../domain/protection.js';
 import { dueWithin, noContact, overdue, unassigned, type NoContact, type UnassignedCase } from '../domain/queries.js';
 import type { Case, LocalDate } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmInstant, stockholmTime } from '../domain/time.js';
-import { protectionHeadlineIn } from '../views/protectionAlarm.js';
+import { protectionHeadlineIn } from './protectionAlarm.js';
 import { ageWords, texts } from '../cards/text/index.js';
-import type { ListItem, SectionKey } from '../views/morningList.js';
+import type { ListItem, SectionKey } from './morningList.js';
 import { lvuLine } from './lvuWarnings.js';
 import { factsOf, SECTION_ORDER, type ListInputs } from './morningInputs.js';
 
@@ -28,7 +28,7 @@ export interface Problem {
   /** The deadline the problem is about (LVU, overdue, due soon; unassigned and absent: the next one). */
   deadline?: Deadline;
   protection?: ProtectionState;
-  /** The LVU line (src/jobs/lvuWarnings.ts) without its owner. */
+  /** The LVU line (src/views/lvuWarnings.ts) without its owner. */
   line?: string;
   waited?: AgeWords;
   noContact?: NoContact;

@@ -1,4 +1,4 @@
-// What the morning list of a group is built from (src/jobs/morningList.ts): the inputs, the settings,
+// What the morning list of a group is built from (src/views/morningListBuilder.ts): the inputs, the settings,
 // the cases the lists look at, the order of the sections, and the per-case facts every build reads.
 import type { Calendar } from '../domain/calendar.js';
 import type { RuleTable } from '../domain/rules.js';
@@ -10,8 +10,7 @@ import { stockholmDate } from '../domain/time.js';
 import { violenceRank } from '../domain/violence.js';
 import { concernsText } from '../cards/labels.js';
 import type { Lang } from '../cards/text/index.js';
-import type { Store } from '../store/port.js';
-import type { SectionKey } from '../views/morningList.js';
+import type { SectionKey } from './morningList.js';
 
 export interface ListSettings {
   /** "Due soon": within this many working days (the issue: 3). */
@@ -86,11 +85,6 @@ export function listCases(all: Iterable<Case>): readonly Case[] {
       out.push(c);
   }
   return Object.freeze(out);
-}
-
-/** listCases of what is stored now: what every list, reminder and escalation is built from. */
-export async function casesForLists(deps: { store: Pick<Store, 'allCases'> }): Promise<readonly Case[]> {
-  return listCases(await deps.store.allCases());
 }
 
 /** The list cases of one group, and every owner's open cases (for Tilldela) counted over all of them. */

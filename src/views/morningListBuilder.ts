@@ -6,15 +6,14 @@ import { loadPerCaseworker, type Load } from '../domain/queries.js';
 import type { Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, noun, texts, type Lang } from '../cards/text/index.js';
-import type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
+import type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from './morningList.js';
 import { concernsOf, factsOf, groupsOf, SECTION_ORDER, type ListInputs } from './morningInputs.js';
 import { collectProblems, type Problem } from './morningProblems.js';
 
-export type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from '../views/morningList.js';
+export type { AssignChoice, ListItem, ListSection, MorningListView, SectionKey } from './morningList.js';
 export {
   DEFAULT_LIST_SETTINGS,
   deadlineMemo,
-  casesForLists,
   listCases,
   SECTION_ORDER,
   type HandoverItem,
