@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { registerAbsence } from '../src/app/absence.js';
 import { assignCase, takeCase } from '../src/app/assignCase.js';
 import { connectChannel } from '../src/app/connectChannel.js';
-import { distributionCard } from '../src/app/distribution.js';
+import { buildDistributionView } from '../src/app/distribution.js';
+import { distributionCard } from '../src/cards/distributionCard.js';
 import { executeCaseCommand } from '../src/app/executeCaseCommand.js';
 import { handoverCardFor, allHandovers } from '../src/app/handover.js';
 import { ingestReport } from '../src/app/ingestReport.js';
@@ -524,7 +525,7 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
       ),
     );
     add('new-report', 'new-report', newReportCard(newReportForm(deps, karin, {}, lang)));
-    add('distribution', 'distribution', await distributionCard(deps, 'barn-mottagning', undefined, lang));
+    add('distribution', 'distribution', distributionCard(await buildDistributionView(deps, 'barn-mottagning', lang)));
     const handover = (await allHandovers(deps))[0];
     if (handover) add('handover', 'handover', await handoverCardFor(deps, handover, { lang }));
     // The decision forms (on a new report, or on the running investigation) and a case's history.

@@ -10,8 +10,7 @@ import { formatDate, stockholmDate } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
 import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
-import { fitCount } from '../cards/morningList.js';
-import { renderCard, type Card } from '../cards/render.js';
+import type { DistributionView } from '../views/distribution.js';
 import { assignCase } from './assignCase.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
@@ -20,19 +19,6 @@ import { enqueue } from '../outbox/messages.js';
 
 /** The posted card of a group's meeting that day (updated in place as cases are assigned). */
 export const distributionKey = (groupId: string, date: string) => `distribution:${groupId}:${date}`;
-
-export interface DistributionView {
-  groupId: string;
-  title: string;
-  summary: string;
-  /** `suggested`: the caseworker preselected on the row (the least loaded, counting the rows above). */
-  cases: { caseId: string; version: number; text: string; color: string; suggested: string }[];
-  choices: { title: string; value: string }[];
-  defaultChoice: string;
-  /** Who got what at today's meeting, so the card confirms every assignment, not only the last. */
-  assignedToday: { text: string }[];
-  caseworkers: { text: string; color: string }[];
-}
 
 interface Suggestable {
   id: string;
@@ -177,30 +163,6 @@ export async function buildDistributionView(
   };
 }
 
-/** Data for cards/distribution.json: as many unassigned cases as fit, the oldest first. */
-export function distributionCardData(view: DistributionView, notice?: { text: string; color: string }): object {
-  return fitCount(
-    view.cases.length,
-    (n) => ({
-      ...view,
-      cases: view.cases.slice(0, n).map((c, i) => ({ ...c, inputId: `assignee${i}` })),
-      more: view.cases.length - n,
-      notice: notice?.text ?? '',
-      noticeColor: notice?.color ?? 'Default',
-    }),
-    'distribution',
-  );
-}
-
-export async function distributionCard(
-  deps: AppDeps,
-  groupId: string,
-  notice?: { text: string; color: string },
-  lang: Lang = 'sv',
-): Promise<Card> {
-  return renderCard('distribution', distributionCardData(await buildDistributionView(deps, groupId, lang), notice));
-}
-
 /**
  * Assign from the meeting card: the one assign use case, then the group's posted meeting card is
  * updated for everyone (same key as the scheduled post, so the drain updates it in place).
@@ -220,10 +182,16 @@ export async function assignFromDistribution(
   // Only a card the bot posted itself (the scheduled one) can be updated for everyone; a card shown
   // as a command's answer is refreshed for the person who pressed by the invoke's answer.
   if (r.ok && (await cardActivityOf(deps.store, key))) {
-    const data = distributionCardData(await buildDistributionView(deps, input.groupId));
+    // The view, fitted to the card's size when it is sent (src/outbox/render.ts).
+    const data = await buildDistributionView(deps, input.groupId);
     await deps.store.commit({
       docs: [
-        enqueue(now, { kind: 'group', groupId: input.groupId }, { kind: 'card', template: 'distribution', data }, key),
+        enqueue(
+          now,
+          { kind: 'group', groupId: input.groupId },
+          { kind: 'card', template: 'distribution', data, fit: true },
+          key,
+        ),
       ],
     });
     deps.onOutbox?.();

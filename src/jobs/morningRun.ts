@@ -4,7 +4,7 @@
 import { filterAsync } from '../app/asyncFilter.js';
 import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
 import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
-import { buildDistributionView, distributionCardData, distributionKey } from '../app/distribution.js';
+import { buildDistributionView, distributionKey } from '../app/distribution.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import { langOfStaff, staffLangs } from '../app/recipientLang.js';
 import { morningListData } from '../cards/morningList.js';
@@ -146,7 +146,7 @@ export async function runDistribution(deps: AppDeps, now: Date, today: string, c
       enqueue(
         now,
         { kind: 'group', groupId: group.id },
-        { kind: 'card', template: 'distribution', data: distributionCardData(view) },
+        { kind: 'card', template: 'distribution', data: view, fit: true },
         distributionKey(group.id, today),
       ),
     ]);

@@ -20,8 +20,11 @@ export type OutboxContent =
       /** 'assignedToYou': the personal card for a new owner (cards/assigned-to-you.json); default: the case card. */
       view?: 'case' | 'assignedToYou';
     }
-  /** Any other card: a template name in /cards and its data. */
-  | { kind: 'card'; template: string; data: unknown }
+  /**
+   * Any other card: a template name in /cards and its data. `fit`: the data is the card's view,
+   * fitted to Teams' card size when it is sent (src/outbox/render.ts FITTED), not when it was queued.
+   */
+  | { kind: 'card'; template: string; data: unknown; fit?: true }
   | { kind: 'text'; text: string };
 
 export interface OutboxMessage {

@@ -7,6 +7,14 @@ import { assignedToYouCardFor, caseCardFor } from './caseCards.js';
 import { langOfStaff, langOfTarget } from '../app/recipientLang.js';
 import { renderCard } from '../cards/render.js';
 import type { OutboxMessage } from './messages.js';
+import { distributionCard } from '../cards/distributionCard.js';
+import type { DistributionView } from '../views/distribution.js';
+import type { Card } from '../cards/render.js';
+
+/** The cards queued as their view and drawn, fitted to Teams' size, at send time. */
+const FITTED: Record<string, (data: unknown) => Card> = {
+  distribution: (data) => distributionCard(data as DistributionView),
+};
 import type { OutgoingMessage } from './sender.js';
 
 /** The message to send, or undefined when there is nothing to render (the case is gone). */
@@ -24,7 +32,10 @@ export async function renderMessage(deps: AppDeps, msg: OutboxMessage): Promise<
 async function renderContent(deps: AppDeps, msg: OutboxMessage): Promise<OutgoingMessage | undefined> {
   const c = msg.content;
   if (c.kind === 'text') return { text: c.text };
-  if (c.kind === 'card') return { card: renderCard(c.template, c.data as object) };
+  if (c.kind === 'card') {
+    const fitted = c.fit ? FITTED[c.template] : undefined;
+    return { card: fitted ? fitted(c.data) : renderCard(c.template, c.data as object) };
+  }
   const found = await deps.store.getCase(c.caseId);
   if (!found) return undefined;
   if (c.view === 'assignedToYou' && msg.target.kind === 'user')

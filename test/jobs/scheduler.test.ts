@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/context.js';
 import { CONVERSATIONS, GROUP_CHANNELS } from '../../src/app/conversations.js';
 import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
+import { renderMessage } from '../../src/outbox/render.js';
 import type { Case } from '../../src/domain/schemas.js';
 import { stockholmDate, stockholmTime } from '../../src/domain/time.js';
 import { CLAIMS, claimWrite } from '../../src/jobs/claims.js';
@@ -193,7 +194,9 @@ describe('the schedule across a week with Långfredag, Easter and the change to 
       (m) => (m.content as { template?: string }).template === 'distribution',
     );
     expect(card.upsertKey).toBe('distribution:barn-mottagning:2027-03-23');
-    const rendered = renderCard('distribution', (card.content as { data: object }).data);
+    // Queued as its view, drawn and fitted to the card's size when the drain sends it.
+    expect(card.content).toMatchObject({ kind: 'card', fit: true });
+    const rendered = (await renderMessage(deps, card))!.card!;
     expect(validateCard(rendered)).toEqual([]);
     expect(cardText(rendered)).toContain('IFO-2027-000001');
   });

@@ -1,7 +1,8 @@
 // The distribution card's buttons: Tilldela (through the one assign use case) and Uppdatera. The
 // answer is the card as it is now, with a line saying what happened, so the meeting goes on in one pass.
 import { z } from 'zod';
-import { assignFromDistribution, distributionCard } from '../../app/distribution.js';
+import { assignFromDistribution, buildDistributionView } from '../../app/distribution.js';
+import { distributionCard } from '../../cards/distributionCard.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts, refusalText } from '../../cards/text/index.js';
 import type { CardAction } from '../types.js';
@@ -24,12 +25,10 @@ export const distributionAssign: CardAction = {
       return noticeCard(all.actions.failedTitle, all.distribution.missingData, 'Attention');
     const assignee = typeof data[d.data.input] === 'string' ? (data[d.data.input] as string) : '';
     if (!assignee)
-      return await distributionCard(
-        turn.deps,
-        d.data.groupId,
-        { text: all.distribution.pick(d.data.caseId), color: 'Attention' },
-        turn.lang,
-      );
+      return distributionCard(await buildDistributionView(turn.deps, d.data.groupId, turn.lang), {
+        text: all.distribution.pick(d.data.caseId),
+        color: 'Attention',
+      });
     const r = await assignFromDistribution(turn.deps, {
       caseId: d.data.caseId,
       version: d.data.version,
@@ -46,7 +45,7 @@ export const distributionAssign: CardAction = {
           color: 'Good',
         }
       : { text: `${d.data.caseId}: ${refusalText(r.refusal, turn.lang)}`, color: 'Attention' };
-    return await distributionCard(turn.deps, d.data.groupId, notice, turn.lang);
+    return distributionCard(await buildDistributionView(turn.deps, d.data.groupId, turn.lang), notice);
   },
 };
 
@@ -61,6 +60,6 @@ export const distributionRefresh: CardAction = {
         texts(turn.lang).distribution.missingDataShort,
         'Attention',
       );
-    return await distributionCard(turn.deps, d.data.groupId, undefined, turn.lang);
+    return distributionCard(await buildDistributionView(turn.deps, d.data.groupId, turn.lang));
   },
 };

@@ -1,5 +1,6 @@
 // `fördelning`: the distribution-meeting card for the channel's group (or the team lead's own group).
-import { distributionCard, distributionKey } from '../../app/distribution.js';
+import { buildDistributionView, distributionKey } from '../../app/distribution.js';
+import { distributionCard } from '../../cards/distributionCard.js';
 import { stockholmDate } from '../../domain/time.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { saidText, texts } from '../../cards/text/index.js';
@@ -34,7 +35,7 @@ export const distribution: ChatCommand = {
     // like every card the channel gets): there it is Swedish; elsewhere in the asker's language.
     const home = t.conversationKind === 'channel' && t.channelGroups.includes(groupId);
     return {
-      card: await distributionCard(t.deps, groupId, undefined, home ? 'sv' : t.lang),
+      card: distributionCard(await buildDistributionView(t.deps, groupId, home ? 'sv' : t.lang)),
       ...(home ? { upsertKey: distributionKey(groupId, stockholmDate(t.deps.now())) } : {}),
     };
   },
