@@ -12,6 +12,8 @@ import { protectionHeadlineIn } from '../views/protectionAlarm.js';
 import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import type { DistributionView } from '../views/distribution.js';
 import { assignCase } from './assignCase.js';
+import { ageWords, unassignedAge } from './lists.js';
+import { ageBetween, type Age } from '../domain/age.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
 import { cardActivityOf } from '../outbox/cardActivities.js';
@@ -106,7 +108,12 @@ export async function buildDistributionView(
   );
   const skyddLate = (c: Case) =>
     deadlinesOf(c, deps.rules).find((d) => d.kind === 'skyddsbedomning' && !d.done && (d.overrun || d.due < today));
-  const oldest = Math.max(0, ...waiting.map((u) => u.ageWorkingDays));
+  // Ages in calendar days and working days: over jul or Easter working days alone understate the wait.
+  const ageOf = (c: Case) => ageBetween(stockholmDate(c.receivedAt), today, deps.calendar);
+  const oldest = waiting.reduce<Age | undefined>((o, u) => {
+    const a = ageOf(u.case);
+    return !o || a.days > o.days ? a : o;
+  }, undefined);
   const assignedToday = open
     .filter((c) => c.groupId === groupId && c.assignees.length && c.firstAssignedAt)
     .filter((c) => stockholmDate(c.firstAssignedAt!) === today)
@@ -119,7 +126,7 @@ export async function buildDistributionView(
     summary: waiting.length
       ? t.summary(
           count(waiting.length, 'ofördelat ärende', lang),
-          oldest === 0 ? t.oldestToday : count(oldest, 'arbetsdag', lang),
+          !oldest || oldest.days === 0 ? t.oldestToday : ageWords(oldest, lang),
         )
       : t.allAssigned,
     cases: waiting.map(({ case: c, ageWorkingDays }, i) => {
@@ -134,7 +141,7 @@ export async function buildDistributionView(
           color: 'Attention',
           suggested,
         };
-      const age = t.unassignedFor(ageWorkingDays === 0 ? t.sinceToday : count(ageWorkingDays, 'arbetsdag', lang));
+      const age = unassignedAge(ageOf(c), lang);
       // An overdue skyddsbedömning is said in words first, with its date, not only by the row's colour.
       const late = skyddLate(c);
       if (late)

@@ -58,13 +58,17 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang, showOwner = tru
   };
 }
 
+/** "10 dagar, 6 arbetsdagar", "1 dag" (src/domain/age.ts), in the reader's language. */
+export function ageWords(age: Age, lang: Lang = 'sv'): string {
+  if (lang === 'sv') return ageText(age);
+  const days = count(age.days, 'dag', lang);
+  return age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`;
+}
+
 /** "inkom i dag", "ofördelad 1 dag", "ofördelad 10 dagar, 6 arbetsdagar" (src/domain/age.ts). */
 export function unassignedAge(age: Age, lang: Lang = 'sv'): string {
   const t = texts(lang).lists;
-  if (age.days === 0) return t.arrivedToday;
-  if (lang === 'sv') return t.unassignedFor(ageText(age));
-  const days = count(age.days, 'dag', lang);
-  return t.unassignedFor(age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`);
+  return age.days === 0 ? t.arrivedToday : t.unassignedFor(ageWords(age, lang));
 }
 
 const byDue = (a: { due: string }, b: { due: string }) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0);

@@ -55,6 +55,23 @@ describe('the distribution view', () => {
     expect(fresh.text).not.toMatch(/försenad/);
   });
 
+  it('says how long a case has waited in calendar days and working days, on the row and in the summary', async () => {
+    // Received on a Saturday, nine calendar days and six working days before Monday 23 November.
+    const deps = await testDeps({ now: () => new Date('2026-11-23T08:30:00+01:00') });
+    await registerCase(deps, { externalId: 'IFO-2026-007401', receivedAt: '2026-11-14T10:00:00+01:00' });
+    await registerCase(deps, {
+      externalId: 'IFO-2026-007402',
+      childRef: 'B-2026-0402',
+      receivedAt: '2026-11-23T08:00:00+01:00',
+    });
+    const view = await buildDistributionView(deps, 'barn-mottagning');
+    expect(view.summary).toContain('det äldsta 9 dagar, 6 arbetsdagar');
+    expect(view.cases[0].text).toContain('ofördelad 9 dagar, 6 arbetsdagar');
+    expect(view.cases[1].text).toContain('inkom i dag');
+    const en = await buildDistributionView(deps, 'barn-mottagning', 'en');
+    expect(en.cases[0].text).toMatch(/9 days, 6 working days/);
+  });
+
   it('confirms every assignment made today, who got what', async () => {
     const deps = await testDeps({ now: () => new Date('2026-11-24T08:30:00+01:00') });
     const one = await registerCase(deps, { externalId: 'IFO-2026-007301', receivedAt: '2026-11-23T10:00:00+01:00' });

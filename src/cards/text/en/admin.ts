@@ -124,7 +124,6 @@ export const enAdmin: typeof svAdmin = {
     oldestToday: 'from today',
     allAssigned: 'Every case has a caseworker.',
     unassignedFor: (age) => `unassigned ${age}`,
-    sinceToday: 'since today',
     skyddLate: (date) => `Protection assessment overdue${date ? `, ${date}` : ''}`,
     notRegisteredText: 'Ask your team lead to add you.',
     forLeadsTitle: 'Distribution is for team leads',

@@ -110,7 +110,6 @@ export const svAdmin = {
     oldestToday: 'från i dag',
     allAssigned: 'Alla ärenden har en handläggare.',
     unassignedFor: (age: string) => `ofördelad ${age}`,
-    sinceToday: 'sedan i dag',
     skyddLate: (date: string) => `Skyddsbedömning försenad${date ? `, ${date}` : ''}`,
     notRegisteredText: 'Be din gruppledare lägga till dig.',
     forLeadsTitle: 'Fördelningen är för gruppledare',
