@@ -7,7 +7,7 @@ import { type DocWrite, docWrite } from '../store/port.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import { GROUP_CHANNELS } from './conversations.js';
-import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf, type FailureReason } from '../outbox/deliveryFailure.js';
+import { caseIdOf, deadReason, groupsOf, MANAGEMENT, whatOf } from '../outbox/deliveryFailure.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../outbox/messages.js';
 import type { DeliveryItem } from '../views/deliveries.js';
 

@@ -4,7 +4,7 @@
 // (assignCase.ts); the posted card is then updated for everyone through the outbox.
 import { deadlinesOf } from '../domain/deadlines.js';
 import { loadPerCaseworker, unassigned } from '../domain/queries.js';
-import { protectionFirst, protectionHeadline, protectionState } from '../domain/protection.js';
+import { protectionFirst, protectionState } from '../domain/protection.js';
 import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';

@@ -1,9 +1,8 @@
 // One anmälan arrives (API, import or the Teams form): validated, guarded for personnummer, stored
 // once per externalId, linked to open cases about the same child in other groups, and announced:
 // the case card in the group's channel and, by the routing table, a short card to VINR.
-import { skyddsbedomningDue } from '../domain/deadlines.js';
 import { decideCase } from '../domain/commands.js';
-import { groupsToNotify, LINK_SAME_CHILD } from '../domain/routing.js';
+import { LINK_SAME_CHILD } from '../domain/routing.js';
 import { guardAllStrings } from '../domain/secrecy.js';
 import { said } from '../domain/refusals.js';
 import {
@@ -15,13 +14,10 @@ import {
   type FieldWords,
   type Refusal,
 } from '../domain/schemas.js';
-import { formatSwedishDate, formatSwedishDateTime } from '../domain/time.js';
-import { concernsText } from '../cards/labels.js';
 import type { AuditInput, DocWrite } from '../store/port.js';
 import { caseCardKey, caseCardUpdates } from './caseCardUpdates.js';
 import { domainContext, type AppDeps } from './context.js';
 import type { DomainContext } from '../domain/domainContext.js';
-import { enqueue } from '../outbox/messages.js';
 import { vinrNotices } from './vinrNotices.js';
 import { familyNoticeWrites } from './samordning.js';
 import { outOfHoursNotices } from './outOfHours.js';

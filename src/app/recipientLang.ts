@@ -4,7 +4,7 @@
 // LANGUAGE=sv keeps everything Swedish (docs/cards.md).
 import { langOf, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
-import { CONVERSATIONS, userKey, type ConversationRecord } from './conversations.js';
+import { CONVERSATIONS, userKey } from './conversations.js';
 import type { OutboxTarget } from '../outbox/messages.js';
 
 /** The language staffId last used in Teams (their 1:1 chat's reference), or Swedish. */

@@ -9,7 +9,7 @@ import { isOfficeTime } from '../domain/officeHours.js';
 import { officeHoursOf, type AppDeps } from './context.js';
 import { groupsToNotify } from '../domain/routing.js';
 import { cardActivityOf } from '../outbox/cardActivities.js';
-import { OUTBOX, type OutboxMessage } from '../outbox/messages.js';
+import { OUTBOX } from '../outbox/messages.js';
 import { deadReason } from '../outbox/deliveryFailure.js';
 import { vinrKey } from './vinrNotices.js';
 

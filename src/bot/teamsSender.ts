@@ -51,7 +51,7 @@ export class TeamsSender implements Sender {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly appId: string,
-    private readonly installer?: GraphInstaller,
+    installer?: GraphInstaller,
   ) {
     if (installer) this.reachByInstall = (aadObjectId) => installer.reach(aadObjectId);
   }

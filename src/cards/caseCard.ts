@@ -1,12 +1,9 @@
 // The case card: what a team lead needs to see first about one anmälan, and the buttons to act on it.
 // Skyddsbedömning comes first and loudest; deadlines carry their status colour; no personnummer,
 // no names of children or parents: only the case reference, categories, dates and staff names.
-import type { Calendar } from '../domain/calendar.js';
 import { deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import { caseHeadline, urgentFirst, type CaseHeadline } from '../views/caseHeadline.js';
-import { lastContacts, type Load } from '../domain/queries.js';
-import type { RuleTable } from '../domain/rules.js';
-import type { Case, Role } from '../domain/schemas.js';
+import { lastContacts } from '../domain/queries.js';
 import { formatDate, formatDateTime, stockholmDate } from '../domain/time.js';
 import { protectionState } from '../domain/protection.js';
 import { caseButtons } from './caseButtons.js';
@@ -16,7 +13,7 @@ import type { AssignedToYouInput, CaseCardInput } from '../views/caseCard.js';
 import { caseCardAlarm } from './protectionAlarm.js';
 import { concernsText } from './labels.js';
 import { renderCard, type Card } from './render.js';
-import { count, noun, texts, type Lang } from './text/index.js';
+import { count, noun, texts } from './text/index.js';
 
 export function caseCardView(input: CaseCardInput) {
   const c = input.case;

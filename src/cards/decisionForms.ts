@@ -4,7 +4,6 @@
 import type { FormInput } from '../views/decisionForm.js';
 import { texts, type Lang } from './text/index.js';
 import { sv } from './text/sv.js';
-import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus, deadlinesOf, forhandsbedomningDueInForce } from '../domain/deadlines.js';
 import type { Load } from '../domain/queries.js';
 import type { Command } from '../domain/permissions.js';

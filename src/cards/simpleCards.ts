@@ -29,7 +29,6 @@ export function helpCard(
  * size limit are counted as "och N till" instead of shown.
  */
 export function caseListCard(input: CaseListView, maxBytes = MAX_CARD_BYTES - 2_048, lang: Lang = 'sv'): Card {
-  const t = texts(lang).lists;
   const render = (shown: CaseListItem[]) => {
     const more = input.items.length - shown.length;
     // The template's own words come from the catalogue in `lang` (Swedish for a case-list message

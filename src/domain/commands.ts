@@ -28,7 +28,6 @@ import { can, forbidden, type Command } from './permissions.js';
 import { decideProtectiveMeasure } from './protection.js';
 import { registerReport } from './reportCommands.js';
 import { refuse, type Actor, type Case, type Decision, type DomainEvent } from './schemas.js';
-import { stockholmDate } from './time.js';
 import { said } from './refusals.js';
 
 export type { DomainContext } from './domainContext.js';
@@ -100,7 +99,6 @@ export function decideCase(
   if (current.phase === 'closed' && !ON_CLOSED.has(intent.type)) {
     return refuse('invalid', said('caseClosedNoChange'));
   }
-  const today = stockholmDate(now);
   const touched = (c: Case): Case => ({ ...c, updatedAt: now.toISOString(), updatedBy: actor.id });
   const done = (state: Case, ...events: DomainEvent[]): Decision<Case> => ({ ok: true, state: touched(state), events });
 

@@ -2,7 +2,7 @@
 // returns the new checklist or a Swedish refusal; the use case commits it (src/app/handover.ts).
 import { guardFreeText } from './secrecy.js';
 import { refuse, type Refusal, type Actor, type Case, type Decision } from './schemas.js';
-import { currentNewOwner, type Handover, type HandoverEntry, type Tick, type TickItem } from './handover.js';
+import { currentNewOwner, type Handover, type HandoverEntry, type TickItem } from './handover.js';
 import { said } from './refusals.js';
 
 const isLead = (a: Actor) => a.role === 'unit_manager' || a.role === 'team_lead';

@@ -3,7 +3,7 @@
 // under its own claim so that it goes out once across restarts, crashes and instances.
 import { filterAsync } from '../app/asyncFilter.js';
 import { absences, officeHoursOf, type AppDeps } from '../app/context.js';
-import { GROUP_CHANNELS, type GroupChannel } from '../app/conversations.js';
+import { GROUP_CHANNELS } from '../app/conversations.js';
 import { buildDistributionView, distributionKey } from '../app/distribution.js';
 import { openHandovers, runHandoverMorning } from '../app/handover.js';
 import { langOfStaff, staffLangs } from '../app/recipientLang.js';
@@ -20,7 +20,6 @@ import {
   buildMorningList,
   deadlineMemo,
   DEFAULT_LIST_SETTINGS,
-  listCases,
   type MorningListView,
 } from '../views/morningListBuilder.js';
 import { runReminders } from './reminderRun.js';

@@ -10,7 +10,7 @@ import { runGallring } from '../app/gallring.js';
 import { addDays, stockholmDate, stockholmTime, ZONE } from '../domain/time.js';
 import { errorFields, log } from '../log.js';
 import { type DocWrite, docWrite } from '../store/port.js';
-import { CLAIMS, claimAndEnqueue, hasClaim, type Claim as ClaimDoc } from './claims.js';
+import { CLAIMS, claimAndEnqueue, hasClaim } from './claims.js';
 import { runMonthlyStats } from './monthlyStats.js';
 import { runDistribution, runMorning, type Claim } from './morningRun.js';
 import { pruneLedger } from './reminderLedger.js';

@@ -18,7 +18,7 @@ import type { Case } from '../domain/schemas.js';
 import { formatDate, formatDateTime, stockholmYear } from '../domain/time.js';
 import { joinAnd, texts, type Lang } from '../cards/text/index.js';
 import { concernsText } from '../cards/labels.js';
-import { CLAIMS, claimWrite, hasClaim, type Claim } from './claims.js';
+import { CLAIMS, claimWrite, hasClaim } from './claims.js';
 
 export const renoticeClaimId = (caseId: string) => `protection-renotice:${caseId}`;
 export const genastClaimId = (caseId: string) => `genast:${caseId}`;

@@ -11,7 +11,6 @@ import {
   rememberConversation,
   userKey,
   type ConversationRecord,
-  type MemberRecord,
 } from '../app/conversations.js';
 import { log } from '../log.js';
 import { type DocWrite, docWrite } from '../store/port.js';

@@ -6,7 +6,6 @@
 import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus, type Deadline, type DeadlineStatus } from '../domain/deadlines.js';
 import type { ProtectionState } from '../domain/protection.js';
-import type { DeadlineKind } from '../domain/rules.js';
 import { daysBetween, formatDate, stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 
