@@ -113,7 +113,7 @@ export async function listCases(deps: AppDeps, q: { groupId?: string; state: Lis
     const open = (await deps.store.openCases()).filter(inGroup);
     return unassigned(open, now, deps.calendar).map((u) => ({
       ...caseForApi(deps, u.case),
-      unassignedWorkingDays: u.ageWorkingDays,
+      unassignedWorkingDays: u.age.workingDays,
     }));
   }
   if (q.state === 'overdue') {

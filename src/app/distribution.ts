@@ -9,11 +9,11 @@ import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { concernsText } from '../cards/labels.js';
 import { protectionHeadlineIn } from '../views/protectionAlarm.js';
-import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
+import { ageWords, count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import type { DistributionView } from '../views/distribution.js';
 import { assignCase } from './assignCase.js';
-import { ageWords, unassignedAge } from './lists.js';
-import { ageBetween, type Age } from '../domain/age.js';
+import { unassignedAge } from './lists.js';
+import type { Age } from '../domain/age.js';
 import { absences, type AppDeps } from './context.js';
 import type { CaseResult } from './executeCaseCommand.js';
 import { cardActivityOf } from '../outbox/cardActivities.js';
@@ -109,11 +109,7 @@ export async function buildDistributionView(
   const skyddLate = (c: Case) =>
     deadlinesOf(c, deps.rules).find((d) => d.kind === 'skyddsbedomning' && !d.done && (d.overrun || d.due < today));
   // Ages in calendar days and working days: over jul or Easter working days alone understate the wait.
-  const ageOf = (c: Case) => ageBetween(stockholmDate(c.receivedAt), today, deps.calendar);
-  const oldest = waiting.reduce<Age | undefined>((o, u) => {
-    const a = ageOf(u.case);
-    return !o || a.days > o.days ? a : o;
-  }, undefined);
+  const oldest = waiting.reduce<Age | undefined>((o, u) => (!o || u.age.days > o.days ? u.age : o), undefined);
   const assignedToday = open
     .filter((c) => c.groupId === groupId && c.assignees.length && c.firstAssignedAt)
     .filter((c) => stockholmDate(c.firstAssignedAt!) === today)
@@ -129,7 +125,7 @@ export async function buildDistributionView(
           !oldest || oldest.days === 0 ? t.oldestToday : ageWords(oldest, lang),
         )
       : t.allAssigned,
-    cases: waiting.map(({ case: c, ageWorkingDays }, i) => {
+    cases: waiting.map(({ case: c, age: waited }, i) => {
       const d = nextDue(c);
       const suggested = suggestions[i] ?? '';
       const alarm = protectionHeadlineIn(protectionState(c), (id) => deps.org.name(id), lang);
@@ -141,7 +137,7 @@ export async function buildDistributionView(
           color: 'Attention',
           suggested,
         };
-      const age = unassignedAge(ageOf(c), lang);
+      const age = unassignedAge(waited, lang);
       // An overdue skyddsbedömning is said in words first, with its date, not only by the row's colour.
       const late = skyddLate(c);
       if (late)
@@ -156,7 +152,7 @@ export async function buildDistributionView(
         caseId: c.id,
         version: c.version,
         text: `**${c.id}** · ${concernsText(c.concerns, lang)} · ${all.phase[c.phase]} · ${age}${d ? ` · ${deadlineLabel(d, lang)} ${date(d.due)}` : ''}`,
-        color: ageWorkingDays > 1 ? 'Attention' : 'Default',
+        color: waited.workingDays > 1 ? 'Attention' : 'Default',
         suggested,
       };
     }),

@@ -1,7 +1,7 @@
 // The short lists behind `mina`, `ofördelade` and `försenade`, most urgent first, in the reader's
 // language (src/cards/text/). A coloured deadline always carries its word too ("FÖRSENAD", "i dag",
 // "i morgon", "om 3 dagar"): colour is never the only sign (docs/cards.md).
-import { ageBetween, ageText, type Age } from '../domain/age.js';
+import type { Age } from '../domain/age.js';
 import { deadlineStatus, nextDeadline, type Deadline } from '../domain/deadlines.js';
 import { openCasesOf, overdue, unassigned } from '../domain/queries.js';
 import { protectionFirst, protectionState } from '../domain/protection.js';
@@ -10,7 +10,7 @@ import type { Actor, Case } from '../domain/schemas.js';
 import { formatDate, stockholmDate, stockholmYear } from '../domain/time.js';
 import type { CaseListItem, CaseListView } from '../views/caseList.js';
 import { concernsText, STATUS_COLOR } from '../cards/labels.js';
-import { count, dueWord, texts, type Lang } from '../cards/text/index.js';
+import { ageWords, count, dueWord, texts, type Lang } from '../cards/text/index.js';
 import type { AppDeps } from './context.js';
 import type { Store } from '../store/port.js';
 import { listCases } from '../views/morningInputs.js';
@@ -58,13 +58,6 @@ function item(deps: AppDeps, c: Case, extra: string, lang: Lang, showOwner = tru
   };
 }
 
-/** "10 dagar, 6 arbetsdagar", "1 dag" (src/domain/age.ts), in the reader's language. */
-export function ageWords(age: Age, lang: Lang = 'sv'): string {
-  if (lang === 'sv') return ageText(age);
-  const days = count(age.days, 'dag', lang);
-  return age.workingDays === age.days ? days : `${days}, ${count(age.workingDays, 'arbetsdag', lang)}`;
-}
-
 /** "inkom i dag", "ofördelad 1 dag", "ofördelad 10 dagar, 6 arbetsdagar" (src/domain/age.ts). */
 export function unassignedAge(age: Age, lang: Lang = 'sv'): string {
   const t = texts(lang).lists;
@@ -93,17 +86,8 @@ export async function unassignedView(deps: AppDeps, groupIds: string[], lang: La
   const t = texts(lang).lists;
   const cases = (await deps.store.openCases()).filter((c) => groupIds.includes(c.groupId));
   const list = protectionFirst(unassigned(cases, deps.now(), deps.calendar), (u) => u.case);
-  const today = stockholmDate(deps.now());
   // Every row is unassigned: its age says so ("ofördelad 10 dagar, 6 arbetsdagar"), not "Ej fördelad" beside it.
-  const items = list.map((u) =>
-    item(
-      deps,
-      u.case,
-      unassignedAge(ageBetween(stockholmDate(u.case.receivedAt), today, deps.calendar), lang),
-      lang,
-      false,
-    ),
-  );
+  const items = list.map((u) => item(deps, u.case, unassignedAge(u.age, lang), lang, false));
   return {
     title: t.unassignedTitle,
     summary: t.unassignedSummary(count(items.length, 'ofördelat ärende', lang), groupNames(deps, groupIds)),

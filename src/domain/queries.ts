@@ -1,6 +1,7 @@
 // What the lists ask of the cases: overdue, soon due, unassigned and for how long, each caseworker's
 // load, investigations without contact with the family or child, the open cases of an absent person.
 import { isAbsent } from './absence.js';
+import { ageBetween, type Age } from './age.js';
 import type { Calendar } from './calendar.js';
 import { deadlinesOf, isLate, type Deadline } from './deadlines.js';
 import type { RuleTable } from './rules.js';
@@ -63,8 +64,8 @@ export function dueWithin(
 
 export interface UnassignedCase {
   case: Case;
-  /** Working days since the report arrived (0 on the day it arrived). */
-  ageWorkingDays: number;
+  /** Calendar days and working days since the report arrived (0 on the day it arrived). */
+  age: Age;
 }
 
 /** Open cases without an owner, the longest-waiting first. */
@@ -74,13 +75,13 @@ export function unassigned(cases: Iterable<Case>, now: Date, calendar: Calendar)
   for (const c of cases) {
     // A case outside child welfare (docs/family.md) is linked, not watched: never "ofördelad" here.
     if (isOpen(c) && c.assignees.length === 0 && !c.sectionKind) {
-      out.push({ case: c, ageWorkingDays: calendar.workingDaysBetween(stockholmDate(c.receivedAt), today) });
+      out.push({ case: c, age: ageBetween(stockholmDate(c.receivedAt), today, calendar) });
     }
   }
   // Violence and honour-related oppression first among cases that waited as long.
   return out.sort(
     (a, b) =>
-      b.ageWorkingDays - a.ageWorkingDays ||
+      b.age.workingDays - a.age.workingDays ||
       violenceRank(a.case) - violenceRank(b.case) ||
       (a.case.receivedAt < b.case.receivedAt ? -1 : 1),
   );

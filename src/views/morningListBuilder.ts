@@ -57,7 +57,7 @@ export function buildMorningList(input: ListInputs): MorningListView {
   const found = collectProblems(input, cases, open);
   const { nameOf } = found;
   const owners = (c: Case) => (c.assignees.length ? c.assignees.map(nameOf).join(` ${all.and} `) : all.unassigned);
-  const waitingDays = new Map(found.unassigned.map((u) => [u.case.id, u.ageWorkingDays]));
+  const waitingDays = new Map(found.unassigned.map((u) => [u.case.id, u.age.workingDays]));
 
   // Each case once, under its worst problem; its other problems in a few words on the same row.
   const rows = new Map<SectionKey, Row[]>();

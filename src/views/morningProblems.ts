@@ -203,11 +203,11 @@ export function collectProblems(input: ListInputs, cases: readonly Case[], open:
     add(problem(c, 'outOfHours', c.skyddsbedomning ? 'Default' : 'Attention', c.receivedAt));
   }
   const unassignedList = unassigned(cases, now, calendar);
-  for (const { case: c, ageWorkingDays } of unassignedList) {
+  for (const { case: c, age: waited } of unassignedList) {
     const next = deadlinesFor(c)
       .filter((d) => !d.done)
       .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
-    const p = problem(c, 'unassigned', ageWorkingDays > 1 ? 'Attention' : 'Warning', c.receivedAt, next);
+    const p = problem(c, 'unassigned', waited.workingDays > 1 ? 'Attention' : 'Warning', c.receivedAt, next);
     p.waited = age(stockholmDate(c.receivedAt));
     add(p);
   }

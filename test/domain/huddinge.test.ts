@@ -61,13 +61,13 @@ describe('Huddinge 2020–2021, replayed', () => {
 
   it('says on the morning of 2020-12-15: three unassigned investigations, and keeps saying it until 2021-01-13', () => {
     expect(
-      unassigned(cases, at('2020-12-15T07:45:00+01:00'), ctx().calendar).map((u) => [u.case.id, u.ageWorkingDays]),
+      unassigned(cases, at('2020-12-15T07:45:00+01:00'), ctx().calendar).map((u) => [u.case.id, u.age.workingDays]),
     ).toEqual([
       ['HUD-2020-001', 5],
       ['HUD-2020-002', 5],
       ['HUD-2020-003', 5],
     ]);
-    expect(unassigned(cases, at('2021-01-12T07:45:00+01:00'), ctx().calendar)[0].ageWorkingDays).toBe(20);
+    expect(unassigned(cases, at('2021-01-12T07:45:00+01:00'), ctx().calendar)[0].age.workingDays).toBe(20);
   });
 
   it('flags no contact with the family from 2021-01-04 with the 21-day default, not on 2021-01-03', () => {

@@ -32,8 +32,8 @@ describe('the Huddinge investigations, asked each morning', () => {
   it('lists them as unassigned on 2020-12-15 and counts their age in working days', () => {
     const u = unassigned(huddinge, at('2020-12-15T07:45:00+01:00'), cal);
     expect(u).toHaveLength(3);
-    expect(u[0].ageWorkingDays).toBe(5); // 9, 10, 11, 14, 15 december
-    expect(unassigned(huddinge, at('2021-01-13T07:45:00+01:00'), cal)[0].ageWorkingDays).toBe(21);
+    expect(u[0].age.workingDays).toBe(5); // 9, 10, 11, 14, 15 december
+    expect(unassigned(huddinge, at('2021-01-13T07:45:00+01:00'), cal)[0].age.workingDays).toBe(21);
   });
 
   it('flags no contact with the family after 21 days, on 2021-01-04, not after three months', () => {

@@ -281,7 +281,7 @@ async function replay(dir: string): Promise<Replay> {
       const flags = {
         unassigned: ids(
           unassigned(open, now, deps.calendar),
-          (u: { ageWorkingDays: number }) => `ofördelad ${u.ageWorkingDays} arbetsdagar`,
+          (u: { age: { workingDays: number } }) => `ofördelad ${u.age.workingDays} arbetsdagar`,
         ),
         noContact: ids(
           noContact(open, now, deps.rules.noContactDays),
