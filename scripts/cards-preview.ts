@@ -479,17 +479,13 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     add('help', 'help', helpCard(karin, true, lang));
     add('help-caseworker', 'help', helpCard(anna, false, lang));
     add('help-unregistered', 'help', helpCard(undefined, false, lang));
-    add(
-      'case-list-unassigned',
-      'case-list',
-      caseListCard(await unassignedView(deps, ['barn-mottagning'], lang), undefined, lang),
-    );
+    add('case-list-unassigned', 'case-list', caseListCard(await unassignedView(deps, ['barn-mottagning'], lang)));
     add(
       'case-list-overdue',
       'case-list',
-      caseListCard(await overdueView(deps, ['barn-mottagning', 'barn-utredning-1'], lang), undefined, lang),
+      caseListCard(await overdueView(deps, ['barn-mottagning', 'barn-utredning-1'], lang)),
     );
-    add('case-list-mine', 'case-list', caseListCard(await myCasesView(deps, anna, lang), undefined, lang));
+    add('case-list-mine', 'case-list', caseListCard(await myCasesView(deps, anna, lang)));
     // The morning list as a press answers it (Visa alla, Ta, Tilldela) in the presser's language;
     // the one posted in the channel (from the outbox, above) is Swedish.
     if (lang !== 'sv')

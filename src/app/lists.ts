@@ -79,6 +79,7 @@ export async function myCasesView(deps: AppDeps, actor: Actor, lang: Lang = 'sv'
     summary: t.mineSummary(count(items.length, 'öppet ärende', lang), items[0]?.dueText ?? ''),
     items,
     empty: t.mineEmpty,
+    ...(lang === 'sv' ? {} : { lang }),
   };
 }
 
@@ -93,6 +94,7 @@ export async function unassignedView(deps: AppDeps, groupIds: string[], lang: La
     summary: t.unassignedSummary(count(items.length, 'ofördelat ärende', lang), groupNames(deps, groupIds)),
     items,
     empty: t.unassignedEmpty,
+    ...(lang === 'sv' ? {} : { lang }),
   };
 }
 
@@ -112,6 +114,7 @@ export async function overdueView(deps: AppDeps, groupIds: string[], lang: Lang 
     summary: t.overdueSummary(count(items.length, 'passerad tidsfrist', lang), groupNames(deps, groupIds)),
     items,
     empty: t.overdueEmpty,
+    ...(lang === 'sv' ? {} : { lang }),
   };
 }
 

@@ -28,7 +28,8 @@ export function helpCard(
  * A list of cases, most urgent first (the caller sorts). Items that would take the card past the
  * size limit are counted as "och N till" instead of shown.
  */
-export function caseListCard(input: CaseListView, maxBytes = MAX_CARD_BYTES - 2_048, lang: Lang = 'sv'): Card {
+export function caseListCard(input: CaseListView, maxBytes = MAX_CARD_BYTES - 2_048): Card {
+  const lang = input.lang ?? 'sv';
   const render = (shown: CaseListItem[]) => {
     const more = input.items.length - shown.length;
     // The template's own words come from the catalogue in `lang` (Swedish for a case-list message

@@ -1,5 +1,6 @@
 // A list of cases as a view (mina, ofördelade, försenade): the rows most urgent first, drawn by
 // caseListCard (src/cards/simpleCards.ts) at the edge. Data only.
+import type { Lang } from '../cards/text/index.js';
 
 export interface CaseListItem {
   caseId: string;
@@ -14,4 +15,6 @@ export interface CaseListView {
   summary: string;
   items: CaseListItem[];
   empty: string;
+  /** The reader's language for the card's own words; Swedish when absent. */
+  lang?: Lang;
 }

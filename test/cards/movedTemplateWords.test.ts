@@ -34,7 +34,7 @@ describe('the moved templates in the data’s language', () => {
 
   it('lists cases in English through caseListCard, the count of the rest included', () => {
     const items = Array.from({ length: 60 }, (_, i) => ({ ...item, caseId: `IFO-2026-${String(i).padStart(6, '0')}` }));
-    const card = JSON.stringify(caseListCard({ title: 'T', summary: 'S', items, empty: '' }, undefined, 'en'));
+    const card = JSON.stringify(caseListCard({ title: 'T', summary: 'S', items, empty: '', lang: 'en' }));
     expect(card).toContain('… and 10 more.');
     expect(card).not.toMatch(SWEDISH);
   });

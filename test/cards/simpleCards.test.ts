@@ -107,7 +107,7 @@ describe('the case list card', () => {
 describe('the case list card in English', () => {
   it('has its fixed words in English too, while the template stays Swedish for queued messages', () => {
     const items = listItems(80);
-    const en = caseListCard({ title: 'My cases', summary: '80 open cases.', items, empty: '' }, undefined, 'en');
+    const en = caseListCard({ title: 'My cases', summary: '80 open cases.', items, empty: '', lang: 'en' });
     expect(validateCard(en)).toEqual([]);
     const json = JSON.stringify(en);
     expect(json).toContain('"tooltip":"Show the case"');

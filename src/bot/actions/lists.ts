@@ -6,7 +6,5 @@ import { notInOrganisation } from './case.js';
 export const myCases: CardAction = {
   verb: 'list.mine',
   handle: async (turn) =>
-    turn.actor
-      ? caseListCard(await myCasesView(turn.deps, turn.actor, turn.lang), undefined, turn.lang)
-      : notInOrganisation(turn.lang),
+    turn.actor ? caseListCard(await myCasesView(turn.deps, turn.actor, turn.lang)) : notInOrganisation(turn.lang),
 };

@@ -47,25 +47,19 @@ export const mine: ChatCommand = {
   name: 'mina',
   pattern: /^mina(\s+ärenden)?$/i,
   handle: async (t) =>
-    t.actor
-      ? { card: caseListCard(await myCasesView(t.deps, t.actor, t.lang), undefined, t.lang) }
-      : notRegistered(t.lang),
+    t.actor ? { card: caseListCard(await myCasesView(t.deps, t.actor, t.lang)) } : notRegistered(t.lang),
 };
 
 export const unassignedList: ChatCommand = {
   name: 'ofördelade',
   pattern: /^of(ö|o)rdelade$/i,
   handle: async (t) =>
-    t.actor
-      ? { card: caseListCard(await unassignedView(t.deps, groupsInScope(t), t.lang), undefined, t.lang) }
-      : notRegistered(t.lang),
+    t.actor ? { card: caseListCard(await unassignedView(t.deps, groupsInScope(t), t.lang)) } : notRegistered(t.lang),
 };
 
 export const overdueList: ChatCommand = {
   name: 'försenade',
   pattern: /^f(ö|o)rsenade$/i,
   handle: async (t) =>
-    t.actor
-      ? { card: caseListCard(await overdueView(t.deps, groupsInScope(t), t.lang), undefined, t.lang) }
-      : notRegistered(t.lang),
+    t.actor ? { card: caseListCard(await overdueView(t.deps, groupsInScope(t), t.lang)) } : notRegistered(t.lang),
 };
