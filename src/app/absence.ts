@@ -115,7 +115,7 @@ export async function endAbsence(
     handover = { ...markReturned(h, now), version: h.version + 1 };
     docs.push(docWrite(HANDOVERS, h.id, handover, h.version));
     // A checklist that was never posted (planned leave cancelled early) needs no card.
-    if (h.activatedAt) docs.push(...(await handoverCardUpdates(deps, handover, now)));
+    if (h.activatedAt) docs.push(...handoverCardUpdates(handover, now));
   }
   const r = await deps.store.commit({
     docs,

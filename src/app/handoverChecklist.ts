@@ -1,6 +1,7 @@
-// A handover's checklist and its card (docs/domain.md, absence and handover): where checklists are
-// stored, the card's data and its copies in the group channels, the line to whoever answers for it,
-// and the writes that post a checklist when its day comes. The presses on the card are in
+// A handover's checklist (docs/domain.md, absence and handover): where checklists are stored, what
+// its card is drawn from, the copies queued for the group channels, the line to whoever answers for
+// it, and the writes that post a checklist when its day comes. The card itself is drawn by
+// src/outbox/handoverCards.ts, at send time for the channels. The presses on the card are in
 // handoverPresses.ts, the morning's work in handoverMorning.ts.
 import { caseLookup } from './caseLookup.js';
 import { activate, isActive, type Handover } from '../domain/handover.js';
@@ -9,8 +10,7 @@ import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import { staffLangs } from './recipientLang.js';
-import { fittedHandoverCardData, HANDOVER_TEMPLATE, type HandoverCardOptions } from '../cards/handoverCard.js';
-import { renderCard, type Card } from '../cards/render.js';
+import type { HandoverCardInput, HandoverCardOptions, QueuedHandoverCard } from '../views/handoverChecklist.js';
 import { type DocWrite, collection, docWrite } from '../store/port.js';
 import { absences, type AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -34,8 +34,12 @@ export async function allHandovers(deps: AppDeps): Promise<Handover[]> {
   return await deps.store.listDocs(HANDOVERS);
 }
 
-/** The data of the checklist card as it stands now (rendered by cards/handover.json). */
-export async function handoverView(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}) {
+/** What the checklist card shows as the store stands now (drawn by src/cards/handoverCard.ts). */
+export async function handoverCardInput(
+  deps: AppDeps,
+  h: Handover,
+  opts: HandoverCardOptions = {},
+): Promise<HandoverCardInput> {
   const now = deps.now();
   const states = entryStates(
     h,
@@ -65,7 +69,7 @@ export async function handoverView(deps: AppDeps, h: Handover, opts: HandoverCar
     }
     return list;
   };
-  return fittedHandoverCardData({
+  return {
     handover: h,
     states,
     now,
@@ -73,24 +77,23 @@ export async function handoverView(deps: AppDeps, h: Handover, opts: HandoverCar
     nameOf: (id) => deps.org.name(id),
     choicesFor,
     ...opts,
-  });
+  };
 }
 
-/** The checklist card for the person who pressed or wrote (the channel copy is updated through the outbox). */
-export async function handoverCardFor(deps: AppDeps, h: Handover, opts: HandoverCardOptions = {}): Promise<Card> {
-  return renderCard(HANDOVER_TEMPLATE, await handoverView(deps, h, opts));
-}
-
-/** Outbox messages that post (or update in place) the checklist card in every group channel of the handover. */
-export async function handoverCardUpdates(deps: AppDeps, h: Handover, now: Date): Promise<DocWrite[]> {
+/**
+ * Outbox messages that post (or update in place) the checklist card in every group channel of the
+ * handover. They carry only the handover's id: the card is drawn when it is sent, from the store as
+ * it is then (src/outbox/render.ts), so a copy delivered late is never an old list.
+ */
+export function handoverCardUpdates(h: Handover, now: Date): DocWrite[] {
   // A list of nothing ("0 av 0 ärenden") is never posted: the morning redraw, a return, a tick.
   if (h.entries.length === 0) return [];
-  const data = await handoverView(deps, h);
+  const data: QueuedHandoverCard = { handoverId: h.id };
   return h.groupIds.map((g) =>
     enqueue(
       now,
       { kind: 'group', groupId: g },
-      { kind: 'card', template: HANDOVER_TEMPLATE, data },
+      { kind: 'card', template: 'handover', data, fit: true },
       handoverCardKey(h.id, g),
     ),
   );
@@ -157,7 +160,7 @@ export async function activationWrites(
   if (active.entries.length === 0) return { handover: active, docs: noOpenCasesNotices(deps, active, now) };
   return {
     handover: active,
-    docs: [...(await handoverCardUpdates(deps, active, now)), ...(await responsibleNotices(deps, active, now))],
+    docs: [...handoverCardUpdates(active, now), ...(await responsibleNotices(deps, active, now))],
   };
 }
 

@@ -217,7 +217,7 @@ export async function refreshRunningHandoverCards(deps: AppDeps, now: Date): Pro
     const r = await deps.store.commit({
       docs: [
         { collection: HANDOVER_ESCALATIONS, id: claimId, value: { id: claimId, version: 1 }, expectedVersion: null },
-        ...(await handoverCardUpdates(deps, h, now)),
+        ...handoverCardUpdates(h, now),
       ],
     });
     if (r.ok) n++;

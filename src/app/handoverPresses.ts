@@ -45,7 +45,7 @@ async function change(
     const d = await step(h, now);
     if (!d.ok) return { ok: false, refusal: d, handover: h };
     const next = { ...d.state, version: h.version + 1 };
-    const docs = [handoverDocWrite(d.state, h.version), ...(await handoverCardUpdates(deps, next, now))];
+    const docs = [handoverDocWrite(d.state, h.version), ...handoverCardUpdates(next, now)];
     const audit: AuditInput[] = d.events.map((e) => ({
       at: now.toISOString(),
       actor: actor.id,

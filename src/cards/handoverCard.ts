@@ -2,11 +2,13 @@
 // deadline, who took it over, the five checklist steps and the written status; per case the controls
 // to reassign, tick and write. A long list falls back to one "Hantera" button per case so the card
 // stays under the size limit with 60 cases. Pure: a view in, card JSON out.
-import type { Calendar } from '../domain/calendar.js';
 import { deadlineStatus } from '../domain/deadlines.js';
-import { remainingCoOwners, STEP_LABEL, type Handover, type Note, type Step } from '../domain/handover.js';
-import { type EntryState } from '../domain/handoverProgress.js';
+import { remainingCoOwners, STEP_LABEL, type Note, type Step } from '../domain/handover.js';
+import { progress as progressOf, type EntryState } from '../domain/handoverProgress.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
+import type { HandoverCardInput } from '../views/handoverChecklist.js';
+import { STATUS_COLOR } from './labels.js';
+import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
 import { count, deadlineLabel, dueWord, noun, texts, type Lang } from './text/index.js';
 
 /** " · FÖRSENAD", " · i dag", " · om 3 dagar": the word beside the deadline's colour. */
@@ -14,41 +16,11 @@ const dueSuffix = (due: string, late: boolean, today: string, lang: Lang) => {
   const w = late ? texts(lang).status.overdue : dueWord(due, today, lang);
   return w ? ` · ${w}` : '';
 };
-import { STATUS_COLOR } from './labels.js';
-import { cardSize, MAX_CARD_BYTES, renderCard, type Card } from './render.js';
-import { progress as progressOf } from '../domain/handoverProgress.js';
 
 export const HANDOVER_TEMPLATE = 'handover';
 
 /** Above this many cases the list is compact (one row per case, opened one at a time). */
 export const INLINE_MAX_CASES = 12;
-
-export interface HandoverCardOptions {
-  notice?: { text: string; tone: 'good' | 'attention' | 'warning' };
-  /** Show one case only, with its controls (the answer to "Hantera" on a long list). */
-  focusCaseId?: string;
-  /**
-   * The case whose written status is shown, to the one person who pressed "Visa status" (an invoke
-   * answer). Otherwise the card says only that a status exists, who wrote it and when: it is posted
-   * in channels, and free text about a child never is (docs/privacy.md).
-   */
-  revealStatusOf?: string;
-  /** Bytes the card may take (default: the house limit with a margin for the Teams envelope). */
-  maxBytes?: number;
-  /** The reader's language (src/cards/text/): an answer to a press; the channel's card is Swedish. */
-  lang?: Lang;
-}
-
-export interface HandoverCardInput extends HandoverCardOptions {
-  handover: Handover;
-  /** The entries' states, most urgent first (domain `entryStates`). */
-  states: EntryState[];
-  now: Date;
-  calendar: Calendar;
-  nameOf: (staffId: string) => string;
-  /** Who a case of this group can go to: present caseworkers with their load. */
-  choicesFor: (groupId: string) => { title: string; value: string }[];
-}
 
 function caseView(input: HandoverCardInput, s: EntryState, i: number, inline: boolean) {
   /** Pressed on a single opened case: the answer keeps that case open (a long list is compact). */

@@ -216,11 +216,14 @@ export class OutboxDrain {
     if (nextWake !== Infinity) this.schedule(Math.min(nextWake, 60_000));
   }
 
-  /** Of several pending updates of the same case card only the newest is sent: it is rendered fresh anyway. */
+  /**
+   * Of several pending updates of the same card drawn from the store at send time (a case card, a
+   * handover checklist) only the newest is sent: each would show the same state anyway.
+   */
   private async supersede(pending: OutboxMessage[]): Promise<OutboxMessage[]> {
     const newest = new Map<string, OutboxMessage>();
-    for (const m of pending) if (m.upsertKey && m.content.kind === 'caseCard') newest.set(m.upsertKey, m);
-    const drop = pending.filter((m) => m.upsertKey && m.content.kind === 'caseCard' && newest.get(m.upsertKey) !== m);
+    for (const m of pending) if (m.upsertKey && drawnFresh(m)) newest.set(m.upsertKey, m);
+    const drop = pending.filter((m) => m.upsertKey && drawnFresh(m) && newest.get(m.upsertKey) !== m);
     if (drop.length) {
       await this.deps.store.commit({
         docs: drop.map((m) => docWrite(OUTBOX, m.id, null, m.version)),
@@ -236,3 +239,7 @@ export class OutboxDrain {
     return t.key;
   }
 }
+
+/** Drawn from the store as it is at send time (src/outbox/render.ts), not from what was queued. */
+const drawnFresh = (m: OutboxMessage) =>
+  m.content.kind === 'caseCard' || (m.content.kind === 'card' && m.content.template === 'handover' && !!m.content.fit);

@@ -21,8 +21,9 @@ export type OutboxContent =
       view?: 'case' | 'assignedToYou';
     }
   /**
-   * Any other card: a template name in /cards and its data. `fit`: the data is the card's view,
-   * fitted to Teams' card size when it is sent (src/outbox/render.ts FITTED), not when it was queued.
+   * Any other card: a template name in /cards and its data. `fit`: the card is drawn when it is sent
+   * (src/outbox/render.ts AT_SEND), not when it was queued: the distribution card from its view,
+   * fitted to Teams' card size then; the handover checklist from its id, read from the store then.
    */
   | { kind: 'card'; template: string; data: unknown; fit?: true }
   | { kind: 'text'; text: string };

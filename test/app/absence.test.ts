@@ -1,6 +1,10 @@
 // Sick leave and planned leave as a unit would notice them, on the real lowdb store: the checklist is
 // there at once, cases get new owners and a status, what is late is escalated once, and nothing
 // written during the absence is lost when the person comes back.
+import type { AppDeps } from '../../src/app/context.js';
+import type { OutboxMessage } from '../../src/outbox/messages.js';
+import { queuedHandoverCard } from '../../src/outbox/handoverCards.js';
+import type { QueuedHandoverCard } from '../../src/views/handoverChecklist.js';
 import { describe, expect, it } from 'vitest';
 import { endAbsence, registerAbsence } from '../../src/app/absence.js';
 import { ABSENCES } from '../../src/app/context.js';
@@ -41,6 +45,12 @@ async function annaSickWith(n: number) {
   return { u, cases, handover: r.handover! };
 }
 
+/** The checklist card's data as the drain draws it from a queued message. */
+async function drawnChecklist(deps: AppDeps, m: OutboxMessage) {
+  const drawn = await queuedHandoverCard(deps, (m.content as { data: QueuedHandoverCard }).data);
+  return drawn!.data as { progress: string; cases: { caseId: string }[] };
+}
+
 describe('registering sick leave', () => {
   it('stores the absence and a checklist of every open case in one commit, and queues the card for the group channel', async () => {
     const { u, handover } = await annaSickWith(4);
@@ -62,11 +72,12 @@ describe('registering sick leave', () => {
     expect(stored.activatedAt).toBe(u.deps.now().toISOString());
     expect(handover.id).toBe(absence.id);
     const card = (await u.outbox()).find((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'))!;
+    // Queued by its id alone, drawn from the store when it is sent (src/outbox/render.ts).
     expect(card).toMatchObject({
       target: { kind: 'group', groupId: 'barn-mottagning' },
-      content: { kind: 'card', template: 'handover' },
+      content: { kind: 'card', template: 'handover', data: { handoverId: handover.id }, fit: true },
     });
-    const data = (card.content as { data: { progress: string; cases: { caseId: string }[] } }).data;
+    const data = await drawnChecklist(u.deps, card);
     expect(data.progress).toBe('0 av 4 ärenden överlämnade · 0 av 4 har ny handläggare · 4 kvar att lämna över');
     // Most urgent first: the first received has the earliest förhandsbedömning deadline.
     expect(data.cases.map((c) => c.caseId)).toEqual([
@@ -394,7 +405,7 @@ describe('the morning redraw', () => {
     await runHandoverMorning(u.deps, u.deps.now());
     const redraws = (await u.outbox()).filter((m) => m.upsertKey === handoverCardKey(handover.id, 'barn-mottagning'));
     expect(redraws).toHaveLength(1);
-    const data = (redraws[0].content as { data: { progress: string } }).data;
+    const data = await drawnChecklist(u.deps, redraws[0]);
     expect(data.progress).toBe('0 av 2 ärenden överlämnade · 1 av 2 har ny handläggare · 2 kvar att lämna över');
   });
 });

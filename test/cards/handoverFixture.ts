@@ -8,7 +8,7 @@ import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
 import { actorOf } from '../support/synthetic.js';
 import { addDays } from '../../src/domain/time.js';
-import type { HandoverCardInput } from '../../src/cards/handoverCard.js';
+import type { HandoverCardInput } from '../../src/views/handoverChecklist.js';
 
 export const NOW = new Date('2026-11-24T10:15:00+01:00');
 const calendar = new Calendar({ eveHolidaysAreNonWorking: true });

@@ -14,10 +14,14 @@ import {
   type MemberRecord,
 } from '../../src/app/conversations.js';
 import { OUTBOX, enqueue, type OutboxMessage } from '../../src/outbox/messages.js';
+import { docWrite } from '../../src/store/port.js';
 import { OutboxDrain } from '../../src/outbox/drain.js';
 import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../../src/outbox/sender.js';
 import { CARD_ACTIVITIES } from '../../src/outbox/cardActivities.js';
+import { registerAbsence } from '../../src/app/absence.js';
+import { handoverCardKey, reassignFromHandover } from '../../src/app/handover.js';
 import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
+import { casesOwnedBy } from '../app/absence.support.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
 
 const karin = person(EXAMPLE_ORG, 'karin');
@@ -211,5 +215,64 @@ describe('the outbox drain', () => {
     expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
     expect(await pending(deps)).toEqual([]);
     expect(sender.sent.filter((s) => s.conversation === userKey(karin.aadObjectId))).toHaveLength(2);
+  });
+  it('draws a queued handover checklist when it sends it: of two updates queued, one goes, showing the list as it is then', async () => {
+    const deps = await testDeps();
+    await linked(deps);
+    const cases = await casesOwnedBy(deps, anna, 2);
+    await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+    const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
+    expect(sick.ok).toBe(true);
+    const h = sick.ok ? sick.handover! : undefined!;
+    // Queued by its id alone, then a second update before the drain runs.
+    const checklist = async () =>
+      (await pending(deps)).filter((m) => m.upsertKey === handoverCardKey(h.id, 'barn-mottagning'));
+    expect((await checklist()).map((m) => m.content)).toEqual([
+      { kind: 'card', template: 'handover', data: { handoverId: h.id }, fit: true },
+    ]);
+    const bo = person(EXAMPLE_ORG, 'bo');
+    const moved = await reassignFromHandover(deps, {
+      actor: actorOf(karin),
+      handoverId: h.id,
+      caseId: cases[0].id,
+      version: (await deps.store.getCase(cases[0].id))!.version,
+      newOwnerId: bo.aadObjectId,
+    });
+    expect(moved.ok).toBe(true);
+    expect(await checklist()).toHaveLength(2);
+    const sender = new RecordingSender();
+    const { drain } = drainWith(deps, sender);
+    await runOnce(drain);
+    const posted = sender.sent.filter(
+      (s) => s.conversation === CHANNEL_KEY && cardText(s.message.card).includes('Överlämning'),
+    );
+    expect(posted).toHaveLength(1);
+    expect(cardText(posted[0].message.card)).toContain('1 av 2 har ny handläggare');
+    // The toast names what the drawn card holds, not the id it was queued with.
+    expect(posted[0].message.summary).toMatch(/^Överlämning – 2 ärenden/);
+    expect(await pending(deps)).toEqual([]);
+  });
+
+  it('reports a queued checklist whose handover is gone instead of posting an empty card', async () => {
+    const deps = await testDeps();
+    await linked(deps);
+    await deps.store.commit({
+      docs: [
+        enqueue(
+          deps.now(),
+          { kind: 'group', groupId: 'barn-mottagning' },
+          { kind: 'card', template: 'handover', data: { handoverId: 'gone' }, fit: true },
+          handoverCardKey('gone', 'barn-mottagning'),
+        ),
+      ],
+    });
+    const sender = new RecordingSender();
+    const { drain } = drainWith(deps, sender);
+    await runOnce(drain);
+    expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
+    expect(await pending(deps)).toEqual([]);
+    const dead = (await deps.store.listDocs(OUTBOX)).filter((m) => m.status === 'dead');
+    expect(dead).toHaveLength(1);
+    expect(dead[0].lastError).toMatch(/nothing_to_render/);
   });
 });

@@ -4,6 +4,8 @@
 // (to which channel or person) is read from the outbox. The point: the silence that lasted almost
 // three months would have been called out after the configured number of days (21 by default).
 // The run writes docs/huddinge-timeline.json (the three cases' timelines and what the bot said).
+import { queuedHandoverCard } from '../../src/outbox/handoverCards.js';
+import type { QueuedHandoverCard } from '../../src/views/handoverChecklist.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -298,11 +300,30 @@ async function replay(dir: string): Promise<Replay> {
       };
       mornings.push({ date: day, flags, posted: [] });
     }
+    // What was queued today (the morning and the day's actions), to whom. A checklist is queued by
+    // its id and drawn when it is sent (src/outbox/render.ts): drawn here as a prompt drain would,
+    // the morning's before the day's events and the day's after them.
+    const drawNew = async () => {
+      const fresh = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => !seen.has(m.id));
+      for (const m of fresh) seen.add(m.id);
+      return await Promise.all(
+        fresh.map(async (m) =>
+          m.content.kind === 'card' && m.content.fit && m.content.template === 'handover'
+            ? {
+                ...m,
+                content: {
+                  ...m.content,
+                  data: (await queuedHandoverCard(deps, m.content.data as QueuedHandoverCard))?.data,
+                },
+              }
+            : m,
+        ),
+      );
+    };
+    const morning = await drawNew();
     await events[day]?.();
-    // What was queued today (the morning and the day's actions), to whom.
-    const fresh = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => !seen.has(m.id));
-    for (const m of fresh) seen.add(m.id);
-    const posted = fresh.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).map(describePosted);
+    const drawn = [...morning, ...(await drawNew())];
+    const posted = drawn.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).map(describePosted);
     const today = mornings.at(-1);
     if (today?.date === day) today.posted = posted;
     else if (posted.length)

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import {
   getHandover,
   handBack,
-  handoverCardFor,
   reassignFromHandover,
   saveHandoverChecks,
   writeHandoverStatus,
 } from '../../app/handover.js';
 import { noticeCard } from '../../cards/simpleCards.js';
+import { handoverCardFor } from '../../outbox/handoverCards.js';
 import { texts, refusalText } from '../../cards/text/index.js';
 import type { Handover } from '../../domain/handover.js';
 import type { CardAction, Turn } from '../types.js';

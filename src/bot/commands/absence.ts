@@ -4,7 +4,8 @@
 // id remembered from the roster, then the name in the organisation file). Without a mention: oneself.
 import { endAbsence, registerAbsence } from '../../app/absence.js';
 import { channelOfGroup, memberByTeamsId } from '../../app/conversations.js';
-import { handoverCardFor, handoverOf, noOpenCasesText } from '../../app/handover.js';
+import { handoverOf, noOpenCasesText } from '../../app/handover.js';
+import { handoverCardFor } from '../../outbox/handoverCards.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { count, fieldTexts, texts, type Lang, refusalText } from '../../cards/text/index.js';
 import type { Staff } from '../../domain/schemas.js';
