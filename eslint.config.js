@@ -22,6 +22,17 @@ const ZONES = [
     message: 'Cards render views: import view types from src/views, not from src/app or src/jobs.',
   },
   {
+    target: './src/views',
+    from: ['./src/app', './src/jobs', './src/bot', './src/http'],
+    message: 'A view is a pure function of state and now: src/app gathers what it needs from the store and calls it.',
+  },
+  {
+    target: './src/views',
+    from: './src/cards',
+    except: ['./text', './labels.ts'],
+    message: 'A view is data; src/cards draws it. A view may use the text catalogue (src/cards/text) and labels.',
+  },
+  {
     target: './src/outbox',
     from: ['./src/bot', './src/http', './src/jobs'],
     message:

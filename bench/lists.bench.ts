@@ -8,7 +8,7 @@ import { Calendar } from '../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Group, Staff } from '../src/domain/schemas.js';
 import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/views/morningListBuilder.js';
-import { buildReminders } from '../src/jobs/reminders.js';
+import { buildReminders } from '../src/views/reminders.js';
 import { manyCases } from '../test/jobs/listFixtures.js';
 
 export interface ListBenchRow {

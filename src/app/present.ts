@@ -3,7 +3,7 @@
 // card is drawn from it at the edge or at send time (src/outbox/caseCards.ts).
 import { availableForms } from '../domain/forms.js';
 import { stockholmDate } from '../domain/time.js';
-import { checkSnooze } from '../jobs/snooze.js';
+import { snoozeRule } from '../domain/snooze.js';
 import type { AssignedToYouInput, CaseCardInput } from '../views/caseCard.js';
 import type { Lang } from '../cards/text/index.js';
 import { loadPerCaseworker, openCasesOf } from '../domain/queries.js';
@@ -77,6 +77,6 @@ export async function assignedToYouInput(
     ...(note ? { notice: { text: note, tone } } : {}),
     myOpen: openCasesOf(await deps.store.openCases(), ownerId).length,
     canContact: availableForms(c, 'caseworker', deps.rules).includes('contact'),
-    canSnooze: checkSnooze(c, ownerId, stockholmDate(now), deps.calendar, deps.rules).ok,
+    canSnooze: snoozeRule(c, ownerId, stockholmDate(now), deps.calendar, deps.rules).ok,
   };
 }

@@ -156,7 +156,7 @@ export function caseCard(input: CaseCardInput): Card {
 /** The personal 1:1 card for a new owner: the case, its deadlines, skyddsbedömning first. */
 export function assignedToYouCard(input: AssignedToYouInput): Card {
   const view = caseCardView({ ...input, viewer: 'none' });
-  // Registrera kontakt and "Påminn mig i morgon" (src/jobs/snooze.ts) when they apply to the case now.
+  // Registrera kontakt and "Påminn mig i morgon" (src/app/snooze.ts) when they apply to the case now.
   const card = renderCard('assigned-to-you', {
     ...view,
     myOpen: input.myOpen,

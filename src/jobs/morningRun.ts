@@ -14,7 +14,8 @@ import { errorFields, log } from '../log.js';
 import { enqueue } from '../outbox/messages.js';
 import type { DocWrite } from '../store/port.js';
 import { distributionClaimId, escalationClaimId, hasClaim, lvuClaimId, morningClaimId } from './claims.js';
-import { buildEscalation, escalationCardData } from './escalation.js';
+import { buildEscalation } from '../views/escalation.js';
+import { escalationCardData } from '../cards/escalationCard.js';
 import { lvuWarnings, teamLeadLvuCards } from '../views/lvuWarnings.js';
 import {
   buildMorningList,

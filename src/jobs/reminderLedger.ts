@@ -11,7 +11,7 @@ import { addDays, stockholmDate } from '../domain/time.js';
 import { log } from '../log.js';
 import { type AuditInput, type DocWrite, type Store, collection, docWrite } from '../store/port.js';
 import { hasClaim, reminderClaimId } from './claims.js';
-import type { SkippedReminder } from './reminders.js';
+import type { SkippedReminder } from '../views/reminders.js';
 
 export const REMINDER_LEDGER = collection<SkipEntry | RunEntry>('reminderLedger');
 

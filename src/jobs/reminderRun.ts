@@ -1,19 +1,19 @@
-// The personal reminders of one run: plan them (src/jobs/reminders.ts), claim and queue each person's
+// The personal reminders of one run: plan them (src/views/reminders.ts), claim and queue each person's
 // cards once a day (src/jobs/claims.ts), and keep the ledger of who was left out and why, looking back
 // on earlier days (src/jobs/reminderLedger.ts). Used by the morning tick for everyone and by the
-// catch-up after `åter` for one person.
+// catch-up after `åter` for one person. The card shown again after a press on it is src/app/snooze.ts `reminderNow`.
 import { absences, type AppDeps } from '../app/context.js';
 import { enqueue } from '../outbox/messages.js';
 import { staffLangs } from '../app/recipientLang.js';
 import type { Deadline } from '../domain/deadlines.js';
 import type { Absence, Case } from '../domain/schemas.js';
 import type { DocWrite } from '../store/port.js';
-import type { Lang } from '../cards/text/index.js';
 import { hasClaim, reminderClaimId } from './claims.js';
 import { casesForLists } from '../app/lists.js';
 import { auditReminders, recordRun } from './reminderLedger.js';
-import { planReminders } from './reminders.js';
-import { snoozeLookup } from './snooze.js';
+import { planReminders } from '../views/reminders.js';
+import { fittedReminder } from '../cards/reminderCard.js';
+import { snoozeLookup } from '../app/snooze.js';
 
 export interface ReminderRunInput {
   /** What the morning tick already computed for its lists. */
@@ -22,21 +22,6 @@ export interface ReminderRunInput {
   deadlines?: (c: Case) => Deadline[];
   /** Only these people (the catch-up); the look-back on earlier days runs only without it. */
   only?: Set<string>;
-}
-
-/** One person's reminder as it would be sent now (the card shown again after a press on it). */
-export async function reminderNow(deps: AppDeps, staffId: string, lang: Lang) {
-  const plan = planReminders({
-    cases: await casesForLists(deps),
-    staff: deps.org.org.staff.filter((s) => s.aadObjectId === staffId),
-    absences: await absences(deps),
-    now: deps.now(),
-    calendar: deps.calendar,
-    rules: deps.rules,
-    snoozeOf: await snoozeLookup(deps.store),
-    langOf: () => lang,
-  });
-  return plan.due[0];
 }
 
 export async function runReminders(
@@ -68,8 +53,12 @@ export async function runReminders(
     if (await hasClaim(store, id)) continue;
     const target = { kind: 'user' as const, staffId: r.staffId };
     await claim(id, [
-      ...(r.summary ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.summary })] : []),
-      ...(r.tomorrow ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: r.tomorrow })] : []),
+      ...(r.summary
+        ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: fittedReminder(r.summary) })]
+        : []),
+      ...(r.tomorrow
+        ? [enqueue(now, target, { kind: 'card', template: 'reminder', data: fittedReminder(r.tomorrow) })]
+        : []),
     ]);
   }
   await recordRun(store, now, today, plan.skipped);

@@ -15,7 +15,7 @@ import { runMonthlyStats } from './monthlyStats.js';
 import { runDistribution, runMorning, type Claim } from './morningRun.js';
 import { pruneLedger } from './reminderLedger.js';
 import { runReminders, type ReminderRunInput } from './reminderRun.js';
-import { pruneSnoozes } from './snooze.js';
+import { pruneSnoozes } from '../app/snooze.js';
 import { runWatches } from './watches.js';
 
 export interface SchedulerOptions {

@@ -3,7 +3,7 @@
 // deadline's last working day the press is refused with a clear answer and changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Staff } from '../../src/domain/schemas.js';
-import { SNOOZES, snoozeId } from '../../src/jobs/snooze.js';
+import { SNOOZES, snoozeId } from '../../src/app/snooze.js';
 import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
 import { actionFor } from '../support/cardActions.js';
 import { personal } from '../support/teams.js';

@@ -10,7 +10,7 @@ import { newCase } from './fixtures.js';
 import type { AppDeps } from '../../src/app/context.js';
 import { Calendar } from '../../src/domain/calendar.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { isSnoozed, pruneSnoozes, snoozeReminder, SNOOZES } from '../../src/jobs/snooze.js';
+import { isSnoozed, pruneSnoozes, snoozeReminder, SNOOZES } from '../../src/app/snooze.js';
 import { forhandsCase } from '../jobs/listFixtures.js';
 import { STAFF } from '../domain/fixtures.js';
 import { actorOf } from '../support/synthetic.js';

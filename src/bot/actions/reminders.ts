@@ -1,4 +1,4 @@
-// "Påminn mig i morgon" on a reminder row or the 1:1 assignment card (src/jobs/snooze.ts): the answer
+// "Påminn mig i morgon" on a reminder row or the 1:1 assignment card (src/app/snooze.ts): the answer
 // is the same card again, rebuilt now, with a line saying which morning is left out; a refusal (the
 // deadline's last working day, a late deadline, not the person's case) says why and changes nothing.
 import { z } from 'zod';
@@ -7,8 +7,8 @@ import { renderCard, type Card } from '../../cards/render.js';
 import { noticeCard } from '../../cards/simpleCards.js';
 import { texts } from '../../cards/text/index.js';
 import { formatDate, stockholmDate } from '../../domain/time.js';
-import { reminderNow } from '../../jobs/reminderRun.js';
-import { snoozeReminder } from '../../jobs/snooze.js';
+import { reminderNow, snoozeReminder } from '../../app/snooze.js';
+import { fittedReminder } from '../../cards/reminderCard.js';
 import type { CardAction, Turn } from '../types.js';
 import { notInOrganisation } from './case.js';
 import { caseByRef } from '../../app/caseQueries.js';
@@ -27,7 +27,7 @@ async function reminderAgain(
   const data = (await reminderNow(turn.deps, turn.actor!.id, turn.lang ?? 'sv'))?.[kind];
   if (!data)
     return noticeCard(texts(turn.lang).reminder.title, notice.text, notice.color === 'Good' ? 'Good' : 'Attention');
-  return renderCard('reminder', { ...data, hasNotice: true, notice });
+  return renderCard('reminder', { ...fittedReminder(data), hasNotice: true, notice });
 }
 
 export const snoozeAction: CardAction = {

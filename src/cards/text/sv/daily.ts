@@ -65,7 +65,7 @@ export const svDaily = {
   },
   /** The note on the 1:1 card a new owner gets (src/app/newOwners.ts). */
   assignedNote: (by: string, ref: string) => `${by} har gett dig ärendet ${ref}.`,
-  /** A caseworker's reminders in the 1:1 chat (src/jobs/reminders.ts) and "Påminn mig i morgon". */
+  /** A caseworker's reminders in the 1:1 chat (src/views/reminders.ts) and "Påminn mig i morgon". */
   reminder: {
     late: (ref: string, label: string, date: string) => `**${ref}** · ${label} skulle vara klar ${date}`,
     today: (ref: string, label: string) => `**${ref}** · ${label} i dag`,
@@ -81,7 +81,7 @@ export const svDaily = {
     snoozeDone: (ref: string, quiet: string, resume: string) =>
       `${ref}: ingen påminnelse ${quiet}. Du påminns igen ${resume}.`,
   },
-  /** Why "Påminn mig i morgon" is refused (src/jobs/snooze.ts). */
+  /** Why "Påminn mig i morgon" is refused (src/app/snooze.ts). */
   snooze: {
     notYours: (ref: string) => `Du är inte handläggare för ${ref} och får inga påminnelser om det. Inget har ändrats.`,
     nothingOpen: (ref: string) => `${ref} har inga öppna frister att påminna om. Inget har ändrats.`,
@@ -114,7 +114,7 @@ export const svDaily = {
     caseGone: 'Ärendet finns inte längre',
     noSuchCaseText: 'Kortet hänvisar till ett ärende som inte finns.',
   },
-  /** The unit manager's daily escalation (src/jobs/escalation.ts). */
+  /** The unit manager's daily escalation (src/views/escalation.ts, the card src/cards/escalationCard.ts). */
   escalation: {
     title: (date: string) => `Eskalering ${date}`,
     lvuTitle: 'LVU: underställning och ansökan inom två arbetsdagar',

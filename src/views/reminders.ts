@@ -1,8 +1,9 @@
 // Personal reminders in each caseworker's 1:1 chat. Pure: (cases, staff, absences, now, calendar,
-// rules) → the cards to send. A morning summary only on days when one of the person's deadlines is
-// overdue or within the rule table's longest lead time for its kind; a separate reminder for each
-// deadline that is 1 working day away (so a deadline on a Saturday or after a holiday is announced on
-// the last working day before it: the bot shows the statutory date and never moves it).
+// rules) → what each card says, every row (src/cards/reminderCard.ts fits them to Teams' size). A
+// morning summary only on days when one of the person's deadlines is overdue or within the rule
+// table's longest lead time for its kind; a separate reminder for each deadline that is 1 working
+// day away (so a deadline on a Saturday or after a holiday is announced on the last working day
+// before it: the bot shows the statutory date and never moves it).
 import type { Calendar } from '../domain/calendar.js';
 import { coversDate, isAbsent } from '../domain/absence.js';
 import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
@@ -10,9 +11,8 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, LocalDate, Staff } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, deadlineLabel, texts, type Lang } from '../cards/text/index.js';
-import { fitCount } from '../cards/morningList.js';
 import { availableForms } from '../domain/forms.js';
-import { checkSnooze, type Snooze } from './snooze.js';
+import { snoozeRule, type Snooze } from '../domain/snooze.js';
 
 export interface ReminderItem {
   caseId: string;
@@ -22,7 +22,7 @@ export interface ReminderItem {
   version: number;
   /** The contact form makes sense for the case now (förhandsbedömning or utredning). */
   canContact: boolean;
-  /** "Påminn mig i morgon" (src/jobs/snooze.ts checks the deadline when pressed). */
+  /** "Påminn mig i morgon" (src/domain/snooze.ts checks the deadline when pressed). */
   canSnooze: boolean;
   /** Said on the row once it is snoozed ("Påminns inte ons 25 nov"), else ''. */
   snoozeNote: string;
@@ -35,6 +35,7 @@ export interface ReminderCardData {
   summary: string;
   color: 'Attention' | 'Warning' | 'Default';
   items: ReminderItem[];
+  /** Rows left off to fit the card (src/cards/reminderCard.ts); 0 in the plan, which has them all. */
   more: number;
   /** The reader's language (src/cards/text/), absent for Swedish: the template's words follow it. */
   lang?: Lang;
@@ -58,19 +59,13 @@ export interface ReminderInputs {
   rules: RuleTable;
   /** Shared with the lists of the same run (morningList.ts `deadlineMemo`). */
   deadlines?: (c: Case) => Deadline[];
-  /** A person's "Påminn mig i morgon" on a case (src/jobs/snooze.ts); none when not given. */
+  /** A person's "Påminn mig i morgon" on a case (src/app/snooze.ts); none when not given. */
   snoozeOf?: (staffId: string, caseId: string) => Snooze | undefined;
   /** Each person's language (src/app/recipientLang.ts); Swedish when not given. */
   langOf?: (staffId: string) => Lang;
 }
 
-function fit(data: Omit<ReminderCardData, 'more'>): ReminderCardData {
-  return fitCount(
-    data.items.length,
-    (n) => ({ ...data, items: data.items.slice(0, n), more: data.items.length - n }),
-    'reminder',
-  ) as ReminderCardData;
-}
+const card = (data: Omit<ReminderCardData, 'more'>): ReminderCardData => ({ ...data, more: 0 });
 
 /** A caseworker who would have had reminders today but is registered as absent (logged and kept, never silent). */
 export interface SkippedReminder {
@@ -86,7 +81,7 @@ export function buildReminders(input: ReminderInputs): PersonalReminders[] {
   return planReminders(input).due;
 }
 
-/** The reminders due today, and who would have had some but is absent (src/jobs/reminderLedger.ts). */
+/** The reminders due today, and who would have had some but is absent (kept by src/jobs/reminderLedger.ts). */
 export function planReminders(input: ReminderInputs): { due: PersonalReminders[]; skipped: SkippedReminder[] } {
   const { now, calendar, rules } = input;
   const today = stockholmDate(now);
@@ -158,7 +153,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
         version: c.version,
         canContact: availableForms(c, 'caseworker', rules).includes('contact'),
         // Not when pressing it would be refused (a late deadline, its last working day is near).
-        canSnooze: !snoozedToday && checkSnooze(c, s.aadObjectId, today, calendar, rules).ok,
+        canSnooze: !snoozedToday && snoozeRule(c, s.aadObjectId, today, calendar, rules).ok,
         snoozeNote: snoozedToday ? t.snoozed(date(z.quietOn), date(calendar.nextWorkingDay(z.quietOn))) : '',
       };
     };
@@ -185,7 +180,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
     if (watched.length) {
       const late = watched.filter((w) => w.deadline.due < today || w.deadline.overrun).length;
       const lateText = late ? count(late, 'försenad', lang) : '';
-      r.summary = fit({
+      r.summary = card({
         kind: 'summary',
         title: t.morningTitle(s.name.split(' ')[0], lateText),
         summary: t.morningSummary(count(watched.length, 'frist', lang), lateText),
@@ -197,7 +192,7 @@ export function planReminders(input: ReminderInputs): { due: PersonalReminders[]
     const tomorrow = mine.filter(({ deadline: d }) => d.due > today && previousWorkingDay(d.due) === today);
     if (tomorrow.length) {
       const next = calendar.nextWorkingDay(today);
-      r.tomorrow = fit({
+      r.tomorrow = card({
         kind: 'tomorrow',
         title: t.tomorrowTitle(tomorrow.length),
         summary: t.tomorrowSummary(date(next)),

@@ -1,31 +1,20 @@
-// "Påminn mig i morgon" on a reminder or on the 1:1 assignment card: one person's reminders about
-// one case are left out on the next working morning and come again the morning after (README,
-// "Påminnelser"). Kept per person and case in the store (collection reminderSnoozes, both stores,
-// pruned with the claims). Never past the deadline's last working day: on that day, or once the
-// deadline has passed, the snooze is refused, and the reminder on the last working day itself is
-// never left out.
-import type { AppDeps } from '../app/context.js';
+// "Påminn mig i morgon" on a reminder or on the 1:1 assignment card, as a use case: the rule is the
+// domain's (src/domain/snooze.ts), this file words its refusals and keeps the snoozes per person and
+// case in the store (collection reminderSnoozes, both stores, pruned with the claims; README,
+// "Påminnelser").
+import { absences, type AppDeps } from './context.js';
+import { casesForLists } from './lists.js';
+import { planReminders } from '../views/reminders.js';
 import type { Calendar } from '../domain/calendar.js';
-import { actBy, deadlinesOf, type Deadline } from '../domain/deadlines.js';
 import type { RuleTable } from '../domain/rules.js';
 import type { Actor, Case, LocalDate } from '../domain/schemas.js';
+import { snoozeRule, type Snooze } from '../domain/snooze.js';
 import { addDays, formatDate, stockholmDate } from '../domain/time.js';
 import { deadlineLabel, texts, type Lang } from '../cards/text/index.js';
 import { type DocWrite, type Store, collection, docWrite } from '../store/port.js';
 
+export type { Snooze } from '../domain/snooze.js';
 export const SNOOZES = collection<Snooze>('reminderSnoozes');
-
-export interface Snooze {
-  id: string;
-  staffId: string;
-  caseId: string;
-  /** The day it was pressed. */
-  on: LocalDate;
-  /** The working morning without reminders about the case for this person. */
-  quietOn: LocalDate;
-  at: string;
-  version: number;
-}
 
 export const snoozeId = (staffId: string, caseId: string) => `snooze:${staffId}:${caseId}`;
 
@@ -40,16 +29,9 @@ export async function snoozeOf(store: Store, staffId: string, caseId: string): P
   return await store.getDoc(SNOOZES, snoozeId(staffId, caseId));
 }
 
-/** The deadline a reminder about the case is about: its earliest open one. */
-function nextOpen(c: Case, rules: RuleTable): Deadline | undefined {
-  return deadlinesOf(c, rules)
-    .filter((d) => !d.done && !d.informational)
-    .reduce<Deadline | undefined>((m, d) => (!m || d.due < m.due ? d : m), undefined);
-}
-
 export type SnoozeCheck = { ok: true; quietOn: LocalDate; resumeOn: LocalDate } | { ok: false; message: string };
 
-/** May this person snooze this case today? Pure: the case, the day, the calendar and rules. */
+/** The domain's answer (src/domain/snooze.ts), a refusal in the reader's words. */
 export function checkSnooze(
   c: Case,
   staffId: string,
@@ -58,25 +40,20 @@ export function checkSnooze(
   rules: RuleTable,
   lang: Lang = 'sv',
 ): SnoozeCheck {
+  const r = snoozeRule(c, staffId, today, calendar, rules);
+  if (r.ok) return r;
   const year = Number(today.slice(0, 4));
   const t = texts(lang).snooze;
-  if (!c.assignees.includes(staffId)) return { ok: false, message: t.notYours(c.id) };
-  const d = nextOpen(c, rules);
-  if (!d) return { ok: false, message: t.nothingOpen(c.id) };
-  const last = actBy(d, calendar);
-  const quietOn = calendar.nextWorkingDay(today);
-  const label = deadlineLabel(d, lang);
-  if (d.due < today || d.overrun) return { ok: false, message: t.late(label, c.id) };
-  // The reminder on the deadline's last working day is never left out.
-  if (quietOn >= last)
-    return {
-      ok: false,
-      message:
-        today >= last
-          ? t.lastDayToday(label, c.id, formatDate(d.due, year, lang))
-          : t.lastDayBefore(formatDate(last, year, lang), label, c.id),
-    };
-  return { ok: true, quietOn, resumeOn: calendar.nextWorkingDay(quietOn) };
+  if (r.why === 'notYours') return { ok: false, message: t.notYours(c.id) };
+  if (r.why === 'nothingOpen') return { ok: false, message: t.nothingOpen(c.id) };
+  const label = deadlineLabel(r.deadline, lang);
+  if (r.why === 'late') return { ok: false, message: t.late(label, c.id) };
+  return {
+    ok: false,
+    message: r.today
+      ? t.lastDayToday(label, c.id, formatDate(r.deadline.due, year, lang))
+      : t.lastDayBefore(formatDate(r.last, year, lang), label, c.id),
+  };
 }
 
 /** Record the snooze (again on a second press: the same day's snooze is kept once). */
@@ -126,4 +103,19 @@ export async function pruneSnoozes(store: Store, today: LocalDate, keepDays = 14
 export async function snoozeLookup(store: Store): Promise<(staffId: string, caseId: string) => Snooze | undefined> {
   const byId = new Map((await store.listDocs(SNOOZES)).map((s) => [s.id, s]));
   return (staffId, caseId) => byId.get(snoozeId(staffId, caseId));
+}
+
+/** One person's reminder as it would be sent now: the card shown again after a press on it. */
+export async function reminderNow(deps: AppDeps, staffId: string, lang: Lang) {
+  const plan = planReminders({
+    cases: await casesForLists(deps),
+    staff: deps.org.org.staff.filter((s) => s.aadObjectId === staffId),
+    absences: await absences(deps),
+    now: deps.now(),
+    calendar: deps.calendar,
+    rules: deps.rules,
+    snoozeOf: await snoozeLookup(deps.store),
+    langOf: () => lang,
+  });
+  return plan.due[0];
 }

@@ -1,6 +1,7 @@
 // Escalation to the unit manager: cases unassigned for more than 1 working day, and overdue
 // deadlines, in ONE summary per day (not one message per case). Pure, like the morning list: it
-// reuses that builder's sections so both say the same thing in the same words. Each row opens its
+// reuses that builder's sections so both say the same thing in the same words. The card, fitted to
+// Teams' size, is src/cards/escalationCard.ts. Each row opens its
 // case, and an unassigned one can be assigned from the card (list.assign, src/bot/actions/listRows.ts):
 // the enhetschef may not be in the group's channel.
 import type { Calendar } from '../domain/calendar.js';
@@ -8,15 +9,14 @@ import type { RuleTable } from '../domain/rules.js';
 import type { Absence, Case, Group, Staff } from '../domain/schemas.js';
 import { formatDate, stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
-import { fitCount, rowActionData, truncatedSections, type ListNotice } from '../cards/morningList.js';
-import { lvuLine, lvuWarnings } from '../views/lvuWarnings.js';
+import { lvuLine, lvuWarnings } from './lvuWarnings.js';
 import {
   buildMorningList,
   DEFAULT_LIST_SETTINGS,
   type AssignChoice,
   type ListSection,
   type MorningListView,
-} from '../views/morningListBuilder.js';
+} from './morningListBuilder.js';
 
 export interface EscalationInputs {
   groups: readonly Group[];
@@ -134,24 +134,4 @@ export function buildEscalation(input: EscalationInputs): EscalationView | undef
     choices,
     ...(lang === 'sv' ? {} : { lang }),
   };
-}
-
-/** The data for cards/escalation.json, fitted under the size budget (with a notice after a press on it). */
-export function escalationCardData(view: EscalationView, notice?: ListNotice): object {
-  // Section titles name their group and kind, so they are unique on the card.
-  const groupOf = new Map(view.sections.map((s) => [s.title, s.groupId ?? '']));
-  return fitCount(
-    view.total,
-    (n) => ({
-      title: view.title,
-      summary: view.summary,
-      ...(view.lang ? { lang: view.lang } : {}),
-      ...rowActionData([], { list: 'escalation' }, notice),
-      sections: truncatedSections(view.sections, n).map((s) => {
-        const choices = view.choices[groupOf.get(s.title) ?? ''] ?? [];
-        return { ...s, items: s.items.map((item) => ({ ...item, choices, hasChoices: choices.length > 0 })) };
-      }),
-    }),
-    'escalation',
-  );
 }
