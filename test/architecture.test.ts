@@ -1,4 +1,4 @@
-// No import cycle in src, counting `import type` too. ESLint's import-x/no-cycle (npm run lint) follows
+// No import cycle in src, counting `import type` too, and no file too long to read whole. ESLint's import-x/no-cycle (npm run lint) follows
 // only the imports that exist at run time; a cycle through a type import still makes two files one
 // module to read (src/domain/absence.ts and commands.ts were one). The rest of the boundaries are
 // the lint rules in eslint.config.js (docs/architecture.md).
@@ -78,5 +78,14 @@ describe('the import graph of src', () => {
     const unused = [...graph.keys()].filter((f) => !imported.has(f)).map((f) => relative(SRC, f));
     expect(unused.filter((f) => f !== 'main.ts' && !f.startsWith('cli/'))).toEqual([]);
     expect(unused).toContain('main.ts');
+  });
+
+  it('has no source file over 300 lines, so each can be read whole', () => {
+    const long = sources(SRC)
+      .map((f) => ({ file: relative(SRC, f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((x) => x.lines > 300);
+    expect(long).toEqual([]);
+    // The check itself: the files were read (there are a few hundred, some near the limit).
+    expect(sources(SRC).length).toBeGreaterThan(200);
   });
 });
