@@ -9,6 +9,7 @@ import { DEFAULT_RULES } from '../src/domain/rules.js';
 import type { Group, Staff } from '../src/domain/schemas.js';
 import { buildMorningList, deadlineMemo, DEFAULT_LIST_SETTINGS, listCases } from '../src/views/morningListBuilder.js';
 import { buildReminders } from '../src/views/reminders.js';
+import { fittedReminder } from '../src/cards/reminderCard.js';
 import { manyCases } from '../test/jobs/listFixtures.js';
 
 export interface ListBenchRow {
@@ -70,6 +71,11 @@ export async function benchLists(opts: { open?: number; groups?: number } = {}):
   const listsMs = performance.now() - t0;
   const t1 = performance.now();
   const reminders = buildReminders({ cases, staff, absences: [], now, calendar, rules: DEFAULT_RULES, deadlines });
+  // Fitted to the card as the morning run queues them (src/jobs/reminderRun.ts).
+  for (const r of reminders) {
+    if (r.summary) fittedReminder(r.summary);
+    if (r.tomorrow) fittedReminder(r.tomorrow);
+  }
   const remindersMs = performance.now() - t1;
   return [
     {

@@ -23,6 +23,7 @@ import { handoverCardFor } from '../src/outbox/handoverCards.js';
 import { ingestReport } from '../src/app/ingestReport.js';
 import { myCasesView, overdueView, unassignedView } from '../src/app/lists.js';
 import { OUTBOX, type OutboxMessage } from '../src/outbox/messages.js';
+import { renderMessage } from '../src/outbox/render.js';
 import { assignedToYouCardFor, caseCardFor } from '../src/outbox/caseCards.js';
 import { newReportForm } from '../src/app/reportForm.js';
 import { failureData } from '../src/outbox/deliveryFailure.js';
@@ -418,10 +419,13 @@ export async function sampleCards(lang: Lang = 'sv'): Promise<SampleCard[]> {
     // Cards queued in the outbox, rendered the way the sender renders them; the largest of each template.
     const largest = new Map<string, Card>();
     for (const m of await store.listDocs<OutboxMessage>(OUTBOX)) {
-      if (m.content.kind !== 'card') continue;
-      const card = renderCard(m.content.template, m.content.data as object);
-      const prev = largest.get(m.content.template);
-      if (!prev || cardSize(card) > cardSize(prev)) largest.set(m.content.template, card);
+      const template =
+        m.content.kind === 'card' ? m.content.template : m.content.kind === 'handoverCard' ? 'handover' : '';
+      if (!template) continue;
+      const card = (await renderMessage(deps, m))?.card;
+      if (!card) continue;
+      const prev = largest.get(template);
+      if (!prev || cardSize(card) > cardSize(prev)) largest.set(template, card);
     }
     for (const [template, card] of [...largest].sort(([a], [b]) => a.localeCompare(b))) add(template, template, card);
     const unassignedNew = (await store.getCase('IFO-2026-004520'))!;

@@ -1,6 +1,7 @@
-// No import cycle in src, counting `import type` too, and no file too long to read whole. ESLint's import-x/no-cycle (npm run lint) follows
-// only the imports that exist at run time; a cycle through a type import still makes two files one
-// module to read (src/domain/absence.ts and commands.ts were one). The rest of the boundaries are
+// No import cycle in src, counting `import type` too, and no file too long to read whole. ESLint's
+// import-x/no-cycle (npm run lint) follows only the imports that exist at run time; a cycle through
+// a type import still makes two files one module to read (src/domain/absence.ts and commands.ts
+// were one). The rest of the boundaries are
 // the lint rules in eslint.config.js (docs/architecture.md).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -26,6 +26,7 @@ const URGENCY: Record<string, number> = {
 };
 export function urgencyOf(m: OutboxMessage): number {
   if (m.content.kind === 'caseCard') return 3;
+  if (m.content.kind === 'handoverCard') return URGENCY.handover ?? 4;
   if (m.content.kind === 'card') return URGENCY[m.content.template] ?? 4;
   return 5;
 }

@@ -10,7 +10,7 @@ import { isAbsent, openCasesOf } from '../domain/queries.js';
 import { stockholmDate } from '../domain/time.js';
 import { count, texts, type Lang } from '../cards/text/index.js';
 import { staffLangs } from './recipientLang.js';
-import type { HandoverCardInput, HandoverCardOptions, QueuedHandoverCard } from '../views/handoverChecklist.js';
+import type { HandoverCardInput, HandoverCardOptions } from '../views/handoverChecklist.js';
 import { type DocWrite, collection, docWrite } from '../store/port.js';
 import { absences, type AppDeps } from './context.js';
 import { enqueue } from '../outbox/messages.js';
@@ -88,14 +88,8 @@ export async function handoverCardInput(
 export function handoverCardUpdates(h: Handover, now: Date): DocWrite[] {
   // A list of nothing ("0 av 0 ärenden") is never posted: the morning redraw, a return, a tick.
   if (h.entries.length === 0) return [];
-  const data: QueuedHandoverCard = { handoverId: h.id };
   return h.groupIds.map((g) =>
-    enqueue(
-      now,
-      { kind: 'group', groupId: g },
-      { kind: 'card', template: 'handover', data, fit: true },
-      handoverCardKey(h.id, g),
-    ),
+    enqueue(now, { kind: 'group', groupId: g }, { kind: 'handoverCard', handoverId: h.id }, handoverCardKey(h.id, g)),
   );
 }
 

@@ -102,5 +102,6 @@ export function summaryOf(
 ): string | undefined {
   if (content.kind === 'text') return undefined;
   if (content.kind === 'card') return templateSummary(content.template, content.data);
+  if (content.kind === 'handoverCard') return undefined; // drawn at send time: src/outbox/render.ts
   return found ? caseSummary(found, rules, now, content.view ?? 'case', lang) : undefined;
 }

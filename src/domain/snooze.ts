@@ -1,4 +1,4 @@
-// "Påminn mig i morgon" as a rule (docs/domain.md, reminders): one person's reminders about one case
+// "Påminn mig i morgon" as a rule (README, "Påminnelser"): one person's reminders about one case
 // are left out on the next working morning and come again the morning after. Never past the
 // deadline's last working day: on that day, or once the deadline has passed, the snooze is refused,
 // and the reminder on the last working day itself is never left out. Pure: the case, the day, the

@@ -17,7 +17,7 @@ import { type DocWrite, docWrite } from '../store/port.js';
 import { cardActivityOf, cardActivityWrite } from './cardActivities.js';
 import { deadLetter } from './deliveryFailure.js';
 import { OUTBOX, type OutboxMessage } from './messages.js';
-import { renderMessage } from './render.js';
+import { isObsolete, renderMessage } from './render.js';
 import { isGone, retryStep, type RetryOptions } from './retryPolicy.js';
 import { SendError, withDeadline, type Sender } from './sender.js';
 
@@ -71,6 +71,7 @@ export class Delivery {
       conversation = await this.resolve(msg);
       if (!conversation) return await this.giveUp(msg, msg.target.kind === 'group' ? 'no_channel' : 'no_chat');
       if (!conversation.active) return await this.giveUp(msg, conversation.inactiveReason ?? 'gone', 'inactive');
+      if (await isObsolete(this.deps, msg)) return await this.letGo(msg);
       const out = await renderMessage(this.deps, msg);
       if (!out) return await this.giveUp(msg, 'nothing_to_render');
       // No version check on the delete: an in-flight message is touched by nothing else, and one
@@ -143,6 +144,13 @@ export class Delivery {
    * Stop trying: the message is kept as dead and reported (src/outbox/deliveryFailure.ts) in one commit.
    * The only place the drain gives up.
    */
+  /** Nothing left to show and nobody to tell (src/outbox/render.ts): removed, logged, not reported. */
+  private async letGo(msg: OutboxMessage): Promise<DeliveryOutcome> {
+    log.info({ outboxId: msg.id }, 'outbox message shows nothing that still exists; removed');
+    await this.deps.store.commit({ docs: [docWrite(OUTBOX, msg.id, null)] });
+    return { kind: 'sent' };
+  }
+
   private async giveUp(
     msg: OutboxMessage,
     code: string,

@@ -64,6 +64,7 @@ export function whatOf(msg: OutboxMessage, lang: Lang = 'sv'): string {
   const c = msg.content;
   const w = texts(lang).deliveries;
   if (c.kind === 'caseCard') return c.view === 'assignedToYou' ? w.assignedCard : w.caseCard;
+  if (c.kind === 'handoverCard') return w.what.handover ?? w.aCard;
   if (c.kind === 'card') return w.what[c.template] ?? w.aCard;
   return w.aMessage;
 }

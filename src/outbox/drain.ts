@@ -241,5 +241,4 @@ export class OutboxDrain {
 }
 
 /** Drawn from the store as it is at send time (src/outbox/render.ts), not from what was queued. */
-const drawnFresh = (m: OutboxMessage) =>
-  m.content.kind === 'caseCard' || (m.content.kind === 'card' && m.content.template === 'handover' && !!m.content.fit);
+const drawnFresh = (m: OutboxMessage) => m.content.kind === 'caseCard' || m.content.kind === 'handoverCard';

@@ -21,9 +21,14 @@ export type OutboxContent =
       view?: 'case' | 'assignedToYou';
     }
   /**
-   * Any other card: a template name in /cards and its data. `fit`: the card is drawn when it is sent
-   * (src/outbox/render.ts AT_SEND), not when it was queued: the distribution card from its view,
-   * fitted to Teams' card size then; the handover checklist from its id, read from the store then.
+   * A handover checklist in a group channel, drawn from the store at send time like a case card
+   * (src/outbox/handoverCards.ts). Its own kind, not a template card: a drain that does not know it
+   * (an older instance in a rolling deploy) reports it instead of drawing a card of placeholders.
+   */
+  | { kind: 'handoverCard'; handoverId: string }
+  /**
+   * Any other card: a template name in /cards and its data. `fit`: the data is the card's view,
+   * fitted to Teams' card size when it is sent (src/outbox/render.ts FITTED), not when it was queued.
    */
   | { kind: 'card'; template: string; data: unknown; fit?: true }
   | { kind: 'text'; text: string };

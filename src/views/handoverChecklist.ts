@@ -2,7 +2,7 @@
 // entries' states most urgent first, and what the deployment knows about the people on it. Gathered
 // from the store by src/app/handoverChecklist.ts and drawn at the edge (the answer to a press or to
 // `överlämning`) or at send time (src/outbox/handoverCards.ts), so a channel's copy shows the list as
-// it is when it is delivered (docs/domain.md, absence and handover). Data only.
+// it is when it is delivered (docs/handover.md). Data only.
 import type { Calendar } from '../domain/calendar.js';
 import type { Handover } from '../domain/handover.js';
 import type { EntryState } from '../domain/handoverProgress.js';
@@ -33,9 +33,4 @@ export interface HandoverCardInput extends HandoverCardOptions {
   nameOf: (staffId: string) => string;
   /** Who a case of this group can go to: present caseworkers with their load. */
   choicesFor: (groupId: string) => { title: string; value: string }[];
-}
-
-/** What a queued checklist card carries: only which handover; the card is drawn when it is sent. */
-export interface QueuedHandoverCard {
-  handoverId: string;
 }

@@ -92,8 +92,8 @@ describe('the Huddinge timeline with the handover checklist', () => {
         (m) =>
           m.target.kind === 'group' &&
           m.target.groupId === 'barn-utredning-1' &&
-          m.content.kind === 'card' &&
-          m.content.template === 'handover',
+          m.content.kind === 'handoverCard' &&
+          m.content.handoverId === sick.handover!.id,
       ),
     ).toBe(true);
     // ... and the silence with the family is already 56 days long, on the morning list's no-contact section.

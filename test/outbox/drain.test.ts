@@ -19,7 +19,14 @@ import { OutboxDrain } from '../../src/outbox/drain.js';
 import { SendError, type NewConversation, type OutgoingMessage, type Sender } from '../../src/outbox/sender.js';
 import { CARD_ACTIVITIES } from '../../src/outbox/cardActivities.js';
 import { registerAbsence } from '../../src/app/absence.js';
-import { handoverCardKey, reassignFromHandover } from '../../src/app/handover.js';
+import {
+  getHandover,
+  handoverCardInput,
+  handoverCardKey,
+  handoverDocWrite,
+  reassignFromHandover,
+} from '../../src/app/handover.js';
+import { fittedHandoverCardData } from '../../src/cards/handoverCard.js';
 import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
 import { casesOwnedBy } from '../app/absence.support.js';
 import { actorOf, registerCase, testDeps } from '../support/deps.js';
@@ -227,9 +234,7 @@ describe('the outbox drain', () => {
     // Queued by its id alone, then a second update before the drain runs.
     const checklist = async () =>
       (await pending(deps)).filter((m) => m.upsertKey === handoverCardKey(h.id, 'barn-mottagning'));
-    expect((await checklist()).map((m) => m.content)).toEqual([
-      { kind: 'card', template: 'handover', data: { handoverId: h.id }, fit: true },
-    ]);
+    expect((await checklist()).map((m) => m.content)).toEqual([{ kind: 'handoverCard', handoverId: h.id }]);
     const bo = person(EXAMPLE_ORG, 'bo');
     const moved = await reassignFromHandover(deps, {
       actor: actorOf(karin),
@@ -253,15 +258,29 @@ describe('the outbox drain', () => {
     expect(await pending(deps)).toEqual([]);
   });
 
-  it('reports a queued checklist whose handover is gone instead of posting an empty card', async () => {
+  it('lets a queued checklist go, with no report, when nothing is left on it: its handover gone or emptied by gallring', async () => {
     const deps = await testDeps();
     await linked(deps);
+    await casesOwnedBy(deps, anna, 1);
+    const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
+    const h = sick.ok ? sick.handover! : undefined!;
+    await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+    // Gallring leaves the handover with no entries; another checklist's document is gone altogether.
+    const stored = (await getHandover(deps, h.id))!;
+    await deps.store.commit({ docs: [handoverDocWrite({ ...stored, entries: [] }, stored.version)] });
+    const group = { kind: 'group' as const, groupId: 'barn-mottagning' };
     await deps.store.commit({
       docs: [
         enqueue(
           deps.now(),
-          { kind: 'group', groupId: 'barn-mottagning' },
-          { kind: 'card', template: 'handover', data: { handoverId: 'gone' }, fit: true },
+          group,
+          { kind: 'handoverCard', handoverId: h.id },
+          handoverCardKey(h.id, 'barn-mottagning'),
+        ),
+        enqueue(
+          deps.now(),
+          group,
+          { kind: 'handoverCard', handoverId: 'gone' },
           handoverCardKey('gone', 'barn-mottagning'),
         ),
       ],
@@ -269,10 +288,36 @@ describe('the outbox drain', () => {
     const sender = new RecordingSender();
     const { drain } = drainWith(deps, sender);
     await runOnce(drain);
-    expect(sender.sent.filter((s) => s.conversation === CHANNEL_KEY)).toEqual([]);
-    expect(await pending(deps)).toEqual([]);
-    const dead = (await deps.store.listDocs(OUTBOX)).filter((m) => m.status === 'dead');
-    expect(dead).toHaveLength(1);
-    expect(dead[0].lastError).toMatch(/nothing_to_render/);
+    // Nothing posted, nobody told (there is nothing for anyone to do), nothing left queued or dead.
+    expect(sender.sent).toEqual([]);
+    expect(await deps.store.listDocs(OUTBOX)).toEqual([]);
+  });
+
+  it('still draws a checklist queued before it was drawn at send time, from the data it was queued with', async () => {
+    const deps = await testDeps();
+    await linked(deps);
+    await casesOwnedBy(deps, anna, 2);
+    const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
+    const h = sick.ok ? sick.handover! : undefined!;
+    await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+    // The old shape: the fitted card data itself, no `fit`.
+    const data = fittedHandoverCardData(await handoverCardInput(deps, h));
+    await deps.store.commit({
+      docs: [
+        enqueue(
+          deps.now(),
+          { kind: 'group', groupId: 'barn-mottagning' },
+          { kind: 'card', template: 'handover', data },
+          handoverCardKey(h.id, 'barn-mottagning'),
+        ),
+      ],
+    });
+    const sender = new RecordingSender();
+    const { drain } = drainWith(deps, sender);
+    await runOnce(drain);
+    expect(sender.sent).toHaveLength(1);
+    expect(cardText(sender.sent[0].message.card)).toContain('Överlämning: Anna Berg är frånvarande');
+    expect(cardText(sender.sent[0].message.card)).toContain('0 av 2 ärenden överlämnade');
+    expect(sender.sent[0].message.summary).toMatch(/^Överlämning – 2 ärenden/);
   });
 });

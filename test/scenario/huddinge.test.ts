@@ -5,7 +5,6 @@
 // three months would have been called out after the configured number of days (21 by default).
 // The run writes docs/huddinge-timeline.json (the three cases' timelines and what the bot said).
 import { queuedHandoverCard } from '../../src/outbox/handoverCards.js';
-import type { QueuedHandoverCard } from '../../src/views/handoverChecklist.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -307,17 +306,12 @@ async function replay(dir: string): Promise<Replay> {
       const fresh = (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => !seen.has(m.id));
       for (const m of fresh) seen.add(m.id);
       return await Promise.all(
-        fresh.map(async (m) =>
-          m.content.kind === 'card' && m.content.fit && m.content.template === 'handover'
-            ? {
-                ...m,
-                content: {
-                  ...m.content,
-                  data: (await queuedHandoverCard(deps, m.content.data as QueuedHandoverCard))?.data,
-                },
-              }
-            : m,
-        ),
+        fresh.map(async (m) => {
+          if (m.content.kind !== 'handoverCard') return m;
+          const drawn = await queuedHandoverCard(deps, m.content.handoverId);
+          const data = drawn === 'obsolete' ? {} : drawn.data;
+          return { ...m, content: { kind: 'card' as const, template: 'handover', data } };
+        }),
       );
     };
     const morning = await drawNew();
