@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
+import { nodeArgs } from '../support/children.js';
 import { ConnectorStandIn } from '../support/connector.js';
 import { freshDatabase, usePostgres } from '../support/postgres.js';
 import * as teams from '../support/teams.js';
@@ -37,7 +38,7 @@ afterEach(() => {
 });
 
 async function startInstance(name: string, db: string, now?: string): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, nodeArgs(CHILD), {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
@@ -68,7 +69,7 @@ async function startInstance(name: string, db: string, now?: string): Promise<In
       setTimeout(() => reject(new Error(`${name}: no ${re} in ${timeoutMs} ms: ${lines.join('\n')}`)), timeoutMs);
       void exited.then((code) => reject(new Error(`${name} exited ${code} before ${re}`)));
     });
-  // Under load a cold start (tsx, botbuilder) takes tens of seconds.
+  // Under load a cold start (botbuilder, the catalogue) takes tens of seconds.
   const port = Number((await waitLine(/^listening \d+/, 150_000)).split(' ')[1]);
   return { name, child, url: `http://127.0.0.1:${port}`, lines, waitLine, exited };
 }
