@@ -7,6 +7,7 @@ import { ROOT, type ChildEntry } from './buildChildren.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     childBundles: Partial<Record<ChildEntry, string>>;
+    childPreload: string;
   }
 }
 
@@ -14,5 +15,5 @@ declare module 'vitest' {
 export function nodeArgs(entry: string): string[] {
   const rel = relative(ROOT, isAbsolute(entry) ? entry : join(ROOT, entry)) as ChildEntry;
   const bundle = inject('childBundles')?.[rel];
-  return bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', entry];
+  return bundle ? ['--enable-source-maps', '--import', inject('childPreload'), bundle] : ['--import', 'tsx', entry];
 }
