@@ -6,6 +6,9 @@ export default defineConfig({
     exclude: ['dist/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The entries tests start as child processes (the bot, the CLIs, the test children) bundled once
+    // per run, so a spawn does not load them through tsx: test/support/buildChildren.ts.
+    globalSetup: ['test/support/globalSetup.ts'],
     // e2e tests start real servers on their own ports; files run in parallel forks.
     pool: 'forks',
     // A worker keeps the modules it loaded for the next test file instead of loading the Teams SDK,

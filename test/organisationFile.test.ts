@@ -12,6 +12,7 @@ import { validateOrganisation, watchOrganisation, type OrganisationWatch } from 
 import { cardText, EXAMPLE_ORG, startTestBot, teams, type TestBot } from './support/bot.js';
 import { ROOT, startProcess } from './support/process.js';
 import { tempDir } from './support/tmp.js';
+import { nodeArgs } from './support/children.js';
 
 const NORA = { aadObjectId: 'a9d5c1e2-3b4f-4a6d-8e7f-0123456789ab', name: 'Nora Ny' };
 const withNora = (role: string, extra: Record<string, unknown> = {}) => ({
@@ -93,7 +94,7 @@ describe('the organisation file', () => {
     writeFileSync(good, JSON.stringify(EXAMPLE_ORG));
     writeFileSync(bad, JSON.stringify(withNora('boss', { capacity: -1 })));
     const run = (file: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/orgCheck.ts', file], { cwd: ROOT, encoding: 'utf8' });
+      spawnSync(process.execPath, [...nodeArgs('src/cli/orgCheck.ts'), file], { cwd: ROOT, encoding: 'utf8' });
     const ok = run(good);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/rätt \(4 grupper, 15 personer/);
@@ -126,7 +127,7 @@ describe('the organisation file', () => {
     const dir = tempDir();
     const file = join(dir, 'channel.json');
     writeFileSync(file, JSON.stringify(withChannel({ teamId: '19:team@thread.tacv2', channelId: 'allmänt' })));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/orgCheck.ts', file], {
+    const run = spawnSync(process.execPath, [...nodeArgs('src/cli/orgCheck.ts'), file], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { report } from '../support/bot.js';
 import { ROOT, scratchDir, startProcess } from '../support/process.js';
+import { nodeArgs } from '../support/children.js';
 
 const KEY = 'backup-test-intake-key-abcdefgh';
 const FAST = { INGEST_API_KEY: KEY, INGEST_RATE_BURST: '100000', READ_RATE_BURST: '100000' };
@@ -21,7 +22,7 @@ function cli(script: string, args: string[], dataFile: string): Promise<{ code: 
   return new Promise((resolve) =>
     execFile(
       process.execPath,
-      ['--import', 'tsx', `src/cli/${script}.ts`, ...args],
+      [...nodeArgs(`src/cli/${script}.ts`), ...args],
       { cwd: ROOT, env: { ...env, DATA_FILE: dataFile } },
       (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),

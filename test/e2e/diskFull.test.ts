@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { report } from '../support/bot.js';
 import { scratchDir, startProcess } from '../support/process.js';
+import { nodeArgs } from '../support/children.js';
 
 const KEY = 'disk-full-intake-key-0123456789';
 
@@ -21,8 +22,9 @@ describe('a full disk under the running bot', () => {
         '-m',
         'sh',
         '-c',
-        `mount -t tmpfs -o size=2m tmpfs ${dir} && exec "$0" --import tsx src/main.ts`,
+        `mount -t tmpfs -o size=2m tmpfs ${dir} && exec "$0" "$@"`,
         process.execPath,
+        ...nodeArgs('src/main.ts'),
       ],
     ]);
     const port = await p.started;

@@ -9,6 +9,7 @@ import { OUTBOX, type OutboxMessage } from '../../src/outbox/messages.js';
 import { CLAIMS } from '../../src/jobs/claims.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { cardText, installAndConnect, startTestBot, type TestBot } from '../support/bot.js';
+import { nodeArgs } from '../support/children.js';
 
 const CHANNEL = '19:barn-mottagning@thread.tacv2';
 const CHILD = new URL('../jobs/schedulerChild.ts', import.meta.url).pathname;
@@ -22,7 +23,7 @@ function runChild(
   nowIso: string,
   killOn?: string,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile, nowIso, ...(killOn ? [killOn] : [])], {
+  const child = spawn(process.execPath, [...nodeArgs(CHILD), dataFile, nowIso, ...(killOn ? [killOn] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

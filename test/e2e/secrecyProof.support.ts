@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectorStandIn } from '../support/connector.js';
 import { luhnDigit } from '../support/synthetic.js';
+import { nodeArgs } from '../support/children.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const API_KEY = 'proof-key-0123456789abcdef';
@@ -91,7 +92,7 @@ export async function startBotProcess(): Promise<BotProcess> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith('VITEST') && !k.startsWith('Microsoft') && k !== 'NODE_ENV') base[k] = v;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, nodeArgs('src/main.ts'), {
     cwd: ROOT,
     env: {
       ...base,

@@ -12,6 +12,7 @@ import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { repairJournal } from '../../src/store/repair.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
+import { nodeArgs } from '../support/children.js';
 
 const AT = '2026-11-20T10:00:00.000Z';
 
@@ -228,7 +229,7 @@ describe('a crash during compaction', () => {
   function runChild(file: string, mode: string, step: string): Promise<{ signal: string | null; out: string }> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', new URL('./compactor.ts', import.meta.url).pathname, file, mode, step],
+      [...nodeArgs(new URL('./compactor.ts', import.meta.url).pathname), file, mode, step],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

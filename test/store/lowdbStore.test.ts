@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { tempDataFile } from '../support/tmp.js';
 import { newCase } from './fixtures.js';
+import { nodeArgs } from '../support/children.js';
 
 const AT = '2026-11-20T10:00:00.000Z';
 
@@ -234,7 +235,7 @@ describe('the embedded store', () => {
     const file = tempDataFile();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', new URL('./writer.ts', import.meta.url).pathname, file, '100000'],
+      [...nodeArgs(new URL('./writer.ts', import.meta.url).pathname), file, '100000'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

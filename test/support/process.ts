@@ -1,10 +1,11 @@
-// The bot as a real process (`node --import tsx src/main.ts`, or any command), with its output
+// The bot as a real process (src/main.ts, bundled once per run: test/support/buildChildren.ts; or any command), with its output
 // collected and its start-up line awaited. Killed after each test if it is still running.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { nodeArgs } from './children.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -55,7 +56,7 @@ function baseEnv(): Record<string, string> {
 
 export function startProcess(
   env: Record<string, string>,
-  command: [string, string[]] = [process.execPath, ['--import', 'tsx', 'src/main.ts']],
+  command: [string, string[]] = [process.execPath, nodeArgs('src/main.ts')],
 ): BotProcess {
   const dir = scratchDir();
   const child = spawn(command[0], command[1], {
