@@ -3,7 +3,7 @@
 // four scenarios are three files so that they run side by side (each starts its own processes).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { cardText, EXAMPLE_ORG, person } from '../support/bot.js';
 import { nodeArgs } from '../support/children.js';
 import { ConnectorStandIn } from '../support/connector.js';
@@ -45,6 +45,10 @@ export function useInstances(): void {
     }));
   });
   afterAll(() => connector.stop());
+  // Each scenario counts only its own calls (the busiest second, the posted cards).
+  beforeEach(() => {
+    connector.calls.length = 0;
+  });
   afterEach(() => {
     for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   });

@@ -31,7 +31,6 @@ useInstances();
 
 describe('two bot processes on one PostgreSQL database', () => {
   it('answer any activity as one: presses alternate between them, no update is lost, each card is posted once', async () => {
-    connector.calls.length = 0;
     const db = await freshDatabase();
     const [a, b] = await Promise.all([startInstance('A', db), startInstance('B', db)]);
     await setUp(a); // linked through A ...
@@ -87,7 +86,6 @@ describe('two bot processes on one PostgreSQL database', () => {
   }, 400_000);
 
   it('both ticking at 07:46 post the morning list once', async () => {
-    connector.calls.length = 0;
     const db = await freshDatabase();
     const NOW = '2026-11-24T07:46:00+01:00'; // a Tuesday
     const [a, b] = await Promise.all([startInstance('A', db, NOW), startInstance('B', db, NOW)]);

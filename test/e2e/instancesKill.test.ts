@@ -18,7 +18,6 @@ useInstances();
 
 describe('two bot processes on one PostgreSQL database', () => {
   it('kill -9 of one instance in a burst loses no acknowledged report, and the other sends them all', async () => {
-    connector.calls.length = 0;
     const db = await freshDatabase();
     // A starts first and so leads the drain: the kill takes the sender away mid-burst.
     const a = await startInstance('A', db);

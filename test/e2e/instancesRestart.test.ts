@@ -17,7 +17,6 @@ useInstances();
 
 describe('two bot processes on one PostgreSQL database', () => {
   it('a rolling restart (stop A, start A′, stop B) loses and doubles nothing', async () => {
-    connector.calls.length = 0;
     const db = await freshDatabase();
     let [a, b] = await Promise.all([startInstance('A', db), startInstance('B', db)]);
     await setUp(a);

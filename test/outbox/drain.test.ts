@@ -111,6 +111,15 @@ async function runOnce(drain: OutboxDrain) {
 const pending = async (deps: AppDeps) =>
   (await deps.store.listDocs<OutboxMessage>(OUTBOX)).filter((m) => m.status === 'pending');
 
+/** Anna away with `n` open cases, her checklist made, and the outbox emptied (as if it had all been sent). */
+async function annaAway(deps: AppDeps, n: number) {
+  const cases = await casesOwnedBy(deps, anna, n);
+  const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
+  if (!sick.ok || !sick.handover) throw new Error('no handover');
+  await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+  return { cases, h: sick.handover };
+}
+
 describe('the outbox drain', () => {
   it('posts a case card once, then updates that same message when the case changes, rendered from the current case', async () => {
     const deps = await testDeps();
@@ -229,8 +238,8 @@ describe('the outbox drain', () => {
     const cases = await casesOwnedBy(deps, anna, 2);
     await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
     const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
-    expect(sick.ok).toBe(true);
-    const h = sick.ok ? sick.handover! : undefined!;
+    if (!sick.ok || !sick.handover) throw new Error('no handover');
+    const h = sick.handover;
     // Queued by its id alone, then a second update before the drain runs.
     const checklist = async () =>
       (await pending(deps)).filter((m) => m.upsertKey === handoverCardKey(h.id, 'barn-mottagning'));
@@ -261,10 +270,7 @@ describe('the outbox drain', () => {
   it('lets a queued checklist go, with no report, when nothing is left on it: its handover gone or emptied by gallring', async () => {
     const deps = await testDeps();
     await linked(deps);
-    await casesOwnedBy(deps, anna, 1);
-    const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
-    const h = sick.ok ? sick.handover! : undefined!;
-    await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+    const { h } = await annaAway(deps, 1);
     // Gallring leaves the handover with no entries; another checklist's document is gone altogether.
     const stored = (await getHandover(deps, h.id))!;
     await deps.store.commit({ docs: [handoverDocWrite({ ...stored, entries: [] }, stored.version)] });
@@ -296,10 +302,7 @@ describe('the outbox drain', () => {
   it('still draws a checklist queued before it was drawn at send time, from the data it was queued with', async () => {
     const deps = await testDeps();
     await linked(deps);
-    await casesOwnedBy(deps, anna, 2);
-    const sick = await registerAbsence(deps, { actor: actorOf(karin), staffId: anna.aadObjectId });
-    const h = sick.ok ? sick.handover! : undefined!;
-    await deps.store.commit({ docs: (await pending(deps)).map((m) => docWrite(OUTBOX, m.id, null)) });
+    const { h } = await annaAway(deps, 2);
     // The old shape: the fitted card data itself, no `fit`.
     const data = fittedHandoverCardData(await handoverCardInput(deps, h));
     await deps.store.commit({
